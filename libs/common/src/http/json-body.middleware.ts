@@ -1,0 +1,25 @@
+import type { NextFunction, Request, RequestHandler, Response } from 'express';
+import { json } from 'express';
+import { CommonErrorCode } from '../errors/common-errors';
+import { HttpErrorBody } from '../errors/http-error.filter';
+
+/**
+ * body-parser errors happen before Nest's filters run; wrap the parser so a malformed or
+ * oversized body still gets the stable error body instead of Express's HTML page.
+ */
+export function jsonBody(limit: string): RequestHandler {
+  const parse = json({ limit });
+  return (req: Request, res: Response, next: NextFunction) => {
+    parse(req, res, (err?: unknown) => {
+      if (!err) return next();
+      const type = (err as { type?: string }).type;
+      const body: HttpErrorBody =
+        type === 'entity.too.large'
+          ? { statusCode: 413, code: CommonErrorCode.PayloadTooLarge, message: `İstek gövdesi ${limit} sınırını aşıyor` }
+          : type === 'entity.parse.failed'
+            ? { statusCode: 400, code: CommonErrorCode.MalformedJson, message: 'İstek gövdesi geçerli bir JSON değil' }
+            : { statusCode: 400, code: CommonErrorCode.ValidationFailed, message: 'İstek gövdesi okunamadı' };
+      res.status(body.statusCode).json(body);
+    });
+  };
+}

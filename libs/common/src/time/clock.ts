@@ -1,0 +1,33 @@
+import { Injectable } from '@nestjs/common';
+
+/** Injected wherever "now" matters, so tests can move time. */
+@Injectable()
+export class Clock {
+  now(): Date {
+    return new Date();
+  }
+}
+
+/** A clock that stays where a test puts it. */
+export class FixedClock extends Clock {
+  constructor(private current: Date) {
+    super();
+  }
+
+  override now(): Date {
+    return new Date(this.current);
+  }
+
+  set(to: Date): void {
+    this.current = new Date(to);
+  }
+
+  advance(ms: number): void {
+    this.current = new Date(this.current.getTime() + ms);
+  }
+}
+
+/** The calendar year in Europe/Istanbul, where the municipality counts its years. */
+export function istanbulYear(at: Date): number {
+  return Number(new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Istanbul', year: 'numeric' }).format(at));
+}

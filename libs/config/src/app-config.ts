@@ -1,0 +1,125 @@
+import { plainToInstance, Transform, Type } from 'class-transformer';
+import {
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  Min,
+  MinLength,
+  validateSync,
+} from 'class-validator';
+
+const DEV_JWT_SECRET = 'dev-only-jwt-secret-change-me-0123456789';
+const DEV_PII_SECRET = 'dev-only-pii-secret-change-me-0123456789';
+
+const toBool = ({ value }: { value: unknown }) =>
+  value === undefined ? undefined : value === true || value === 'true' || value === '1' ? true : value === false || value === 'false' || value === '0' ? false : value;
+
+/**
+ * Every environment variable the service reads, declared once. `loadConfig` validates them
+ * at boot; nothing else in the code reads `process.env`.
+ */
+export class AppConfig {
+  @IsIn(['development', 'test', 'production'])
+  NODE_ENV: 'development' | 'test' | 'production' = 'development';
+
+  /** api = HTTP only, worker = queue workers only, all = both in one process. */
+  @IsIn(['api', 'worker', 'all'])
+  APP_ROLE: 'api' | 'worker' | 'all' = 'all';
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(65535)
+  PORT = 3000;
+
+  @IsString()
+  HOST = '0.0.0.0';
+
+  /** The public base URL as citizens and providers see it (behind a proxy, the proxy's). */
+  @Matches(/^https?:\/\/[^\s/]+(\/[^\s]*)?$/, { message: 'PUBLIC_URL must be an http(s) URL' })
+  PUBLIC_URL = 'http://localhost:3000';
+
+  @Matches(/^postgres(ql)?:\/\/\S+$/, { message: 'DATABASE_URL must be a postgres:// URL' })
+  DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/cozum_masasi';
+
+  /** Create the database on boot when it does not exist (handy on a fresh machine). */
+  @Transform(toBool)
+  @IsBoolean()
+  DATABASE_CREATE = true;
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(200)
+  DATABASE_POOL_SIZE = 10;
+
+  @Matches(/^rediss?:\/\/\S+$/, { message: 'REDIS_URL must be a redis:// URL' })
+  REDIS_URL = 'redis://127.0.0.1:6379';
+
+  /** Key prefix for every queue key, so several installations can share one Redis. */
+  @Matches(/^[a-zA-Z0-9_-]{1,40}$/, { message: 'REDIS_PREFIX must be 1-40 letters, digits, - or _' })
+  REDIS_PREFIX = 'cm';
+
+  @IsString()
+  @MinLength(32, { message: 'JWT_SECRET must be at least 32 characters' })
+  JWT_SECRET = DEV_JWT_SECRET;
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(60)
+  @Max(7 * 24 * 3600)
+  JWT_TTL_SECONDS = 8 * 3600;
+
+  /** Key of the HMAC that lets a TC Kimlik No be matched without being stored in clear. */
+  @IsString()
+  @MinLength(32, { message: 'PII_HASH_SECRET must be at least 32 characters' })
+  PII_HASH_SECRET = DEV_PII_SECRET;
+
+  @IsString()
+  MUNICIPALITY_FILE = 'data/municipality.json';
+
+  /** Load the demo user of each role (refused when NODE_ENV=production). */
+  @Transform(toBool)
+  @IsBoolean()
+  SEED_DEMO_USERS = true;
+
+  @IsIn(['fatal', 'error', 'warn', 'log', 'debug', 'verbose'])
+  LOG_LEVEL = 'log';
+
+  @Matches(/^\d+(kb|mb)$/, { message: 'BODY_LIMIT must look like 1mb or 512kb' })
+  BODY_LIMIT = '1mb';
+
+  /** Failed tracking-number look-ups allowed per tracking number per hour. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  PUBLIC_LOOKUP_MAX_FAILURES = 10;
+
+  @IsOptional()
+  @IsString()
+  TZ?: string;
+}
+
+export class ConfigValidationError extends Error {}
+
+export function loadConfig(env: Record<string, string | undefined>): AppConfig {
+  const declared = new Set(Object.keys(new AppConfig()));
+  const input = Object.fromEntries(Object.entries(env).filter(([key, value]) => declared.has(key) && value !== ''));
+  const config = plainToInstance(AppConfig, input, { exposeDefaultValues: true });
+  const errors = validateSync(config, { whitelist: true });
+  const problems = errors.flatMap((e) => Object.values(e.constraints ?? {}).map((m) => `${e.property}: ${m}`));
+  if (config.NODE_ENV === 'production') {
+    if (config.JWT_SECRET === DEV_JWT_SECRET) problems.push('JWT_SECRET: must be set in production');
+    if (config.PII_HASH_SECRET === DEV_PII_SECRET) problems.push('PII_HASH_SECRET: must be set in production');
+    if (env.SEED_DEMO_USERS === 'true') problems.push('SEED_DEMO_USERS: demo users are refused in production');
+    config.SEED_DEMO_USERS = false;
+  }
+  if (problems.length) {
+    throw new ConfigValidationError(`Invalid configuration:\n  ${problems.join('\n  ')}`);
+  }
+  return config;
+}

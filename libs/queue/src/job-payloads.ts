@@ -1,0 +1,22 @@
+import { QueueName } from './queue-name';
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type PayloadClass = new (...args: any[]) => object;
+
+/**
+ * Every job the system runs: queue → job name → payload class (ids only, validated with
+ * class-validator before a handler sees it). Boot fails unless each job here has exactly
+ * one handler, and no handler exists for a job not listed here.
+ */
+export const JOBS = {
+  [QueueName.Intake]: {},
+  [QueueName.Routing]: {},
+  [QueueName.Sla]: {},
+  [QueueName.Notify]: {},
+} as const satisfies Record<QueueName, Record<string, PayloadClass>>;
+
+export type JobCatalogue = Record<QueueName, Record<string, PayloadClass>>;
+export type JobName<Q extends QueueName> = Extract<keyof (typeof JOBS)[Q], string>;
+export type JobPayload<Q extends QueueName, N extends JobName<Q>> = InstanceType<
+  Extract<(typeof JOBS)[Q][N], PayloadClass>
+>;

@@ -1,0 +1,73 @@
+import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { DiscoveryService, MetadataScanner, Reflector } from '@nestjs/core';
+import { Job, UnrecoverableError, Worker } from 'bullmq';
+import { plainToInstance } from 'class-transformer';
+import { validate } from 'class-validator';
+import { AppConfig } from '@app/config';
+import { buildHandlerRegistry, DiscoveredHandler } from './handler-registry';
+import { JOB_HANDLER, JobHandlerMeta } from './job-handler.decorator';
+import { JOBS, PayloadClass } from './job-payloads';
+import { QueueName } from './queue-name';
+import { redisOptionsFromUrl } from './redis-options';
+
+/**
+ * Finds every @JobHandler at boot, checks them against JOBS, and (for APP_ROLE worker|all)
+ * runs one BullMQ worker per queue that dispatches by job name. Closing waits for jobs in flight.
+ */
+@Injectable()
+export class QueueWorkers implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(QueueWorkers.name);
+  private readonly workers: Worker[] = [];
+
+  constructor(
+    private readonly discovery: DiscoveryService,
+    private readonly scanner: MetadataScanner,
+    private readonly reflector: Reflector,
+    private readonly config: AppConfig,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    const registry = buildHandlerRegistry(JOBS, this.discover());
+    if (this.config.APP_ROLE === 'api') return;
+    for (const queue of Object.values(QueueName)) {
+      if (![...registry.values()].some((h) => h.queue === queue)) continue;
+      const worker = new Worker(queue, (job) => this.dispatch(registry, queue, job), {
+        connection: redisOptionsFromUrl(this.config.REDIS_URL),
+        prefix: this.config.REDIS_PREFIX,
+        concurrency: 8,
+      });
+      worker.on('failed', (job, error) =>
+        this.logger.warn({ msg: 'job failed', queue, job: job?.name, id: job?.id, error: error.message }),
+      );
+      this.workers.push(worker);
+    }
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await Promise.all(this.workers.map((worker) => worker.close()));
+  }
+
+  private async dispatch(registry: Map<string, DiscoveredHandler>, queue: QueueName, job: Job): Promise<unknown> {
+    const handler = registry.get(`${queue}/${job.name}`);
+    if (!handler) throw new UnrecoverableError(`no handler for ${queue}/${job.name}`);
+    const payloadClass = (JOBS[queue] as Record<string, PayloadClass>)[job.name];
+    const payload = plainToInstance(payloadClass, job.data);
+    const errors = await validate(payload, { whitelist: true, forbidNonWhitelisted: true });
+    if (errors.length) throw new UnrecoverableError(`invalid payload: ${errors.map((e) => e.property).join(', ')}`);
+    return handler.run(payload);
+  }
+
+  private discover(): DiscoveredHandler[] {
+    return this.discovery.getProviders().flatMap((wrapper) => {
+      const instance = wrapper.instance as Record<string, unknown> | undefined;
+      if (!instance || typeof instance !== 'object') return [];
+      const prototype = Object.getPrototypeOf(instance);
+      return this.scanner.getAllMethodNames(prototype).flatMap((method) => {
+        const meta = this.reflector.get<JobHandlerMeta | undefined>(JOB_HANDLER, prototype[method]);
+        if (!meta) return [];
+        const run = (payload: object) => (instance[method] as (p: object) => Promise<unknown>).call(instance, payload);
+        return [{ ...meta, owner: `${prototype.constructor.name}.${method}`, run }];
+      });
+    });
+  }
+}

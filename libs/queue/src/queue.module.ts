@@ -1,0 +1,34 @@
+import { BullModule } from '@nestjs/bullmq';
+import { Global, Module } from '@nestjs/common';
+import { DiscoveryModule } from '@nestjs/core';
+import { AppConfig } from '@app/config';
+import { QueueName } from './queue-name';
+import { QueueWorkers } from './queue-workers.service';
+import { redisOptionsFromUrl } from './redis-options';
+import { RedisClient } from './redis.provider';
+
+const queues = BullModule.registerQueue(...Object.values(QueueName).map((name) => ({ name })));
+
+@Global()
+@Module({
+  imports: [
+    DiscoveryModule,
+    BullModule.forRootAsync({
+      inject: [AppConfig],
+      useFactory: (config: AppConfig) => ({
+        connection: redisOptionsFromUrl(config.REDIS_URL),
+        prefix: config.REDIS_PREFIX,
+        defaultJobOptions: {
+          attempts: 8,
+          backoff: { type: 'exponential', delay: 1000 },
+          removeOnComplete: { age: 24 * 3600, count: 100_000 },
+          removeOnFail: false,
+        },
+      }),
+    }),
+    queues,
+  ],
+  providers: [QueueWorkers, RedisClient],
+  exports: [queues, RedisClient],
+})
+export class QueueModule {}

@@ -1,0 +1,23 @@
+import { Injectable, OnApplicationShutdown } from '@nestjs/common';
+import { Redis } from 'ioredis';
+import { AppConfig } from '@app/config';
+
+/** The app's own Redis connection (health, counters, pub/sub), separate from BullMQ's. */
+@Injectable()
+export class RedisClient extends Redis implements OnApplicationShutdown {
+  readonly prefix: string;
+
+  constructor(config: AppConfig) {
+    super(config.REDIS_URL, { maxRetriesPerRequest: 2 });
+    this.prefix = config.REDIS_PREFIX;
+  }
+
+  /** A key under this installation's prefix. */
+  key(...parts: string[]): string {
+    return [this.prefix, ...parts].join(':');
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.quit().catch(() => this.disconnect());
+  }
+}

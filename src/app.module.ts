@@ -1,0 +1,45 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { APP_FILTER, APP_PIPE } from '@nestjs/core';
+import { ClockModule, createValidationPipe, HttpErrorFilter } from '@app/common';
+import { ConfigModule } from '@app/config';
+import { DatabaseModule } from '@app/database';
+import { QueueModule } from '@app/queue';
+import { MIGRATIONS } from './migrations';
+import { AuthModule } from './modules/auth/auth.module';
+import { CategoriesModule } from './modules/categories/categories.module';
+import { CitizensModule } from './modules/citizens/citizens.module';
+import { DepartmentsModule } from './modules/departments/departments.module';
+import { HealthModule } from './modules/health/health.module';
+import { MunicipalityModule } from './modules/municipality/municipality.module';
+import { NeighbourhoodsModule } from './modules/neighbourhoods/neighbourhoods.module';
+import { SlaModule } from './modules/sla/sla.module';
+import { TicketsModule } from './modules/tickets/tickets.module';
+
+@Module({})
+export class AppModule {
+  /** `env` defaults to the process environment; the test app builder passes its own. */
+  static register(env?: Record<string, string | undefined>): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forRoot(env),
+        ClockModule,
+        DatabaseModule.forRoot({ migrations: MIGRATIONS }),
+        QueueModule,
+        AuthModule,
+        DepartmentsModule,
+        NeighbourhoodsModule,
+        CategoriesModule,
+        SlaModule,
+        CitizensModule,
+        TicketsModule,
+        MunicipalityModule,
+        HealthModule,
+      ],
+      providers: [
+        { provide: APP_PIPE, useFactory: createValidationPipe },
+        { provide: APP_FILTER, useClass: HttpErrorFilter },
+      ],
+    };
+  }
+}

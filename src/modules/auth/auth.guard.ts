@@ -1,0 +1,61 @@
+import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { JwtService } from '@nestjs/jwt';
+import { InjectRepository } from '@nestjs/typeorm';
+import type { Request } from 'express';
+import { Repository } from 'typeorm';
+import { ForbiddenActionException, UnauthenticatedException } from '@app/common';
+import { IS_PUBLIC, ROLES } from './auth.decorators';
+import { Role } from './role';
+import { StaffPrincipal } from './staff-principal';
+import { User } from './user.entity';
+
+interface AccessTokenClaims {
+  sub: string;
+}
+
+/** Global guard: a valid HS256 bearer token of an active user, then the handler's roles. */
+@Injectable()
+export class AuthGuard implements CanActivate {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly jwt: JwtService,
+    @InjectRepository(User) private readonly users: Repository<User>,
+  ) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    if (context.getType() !== 'http') return true;
+    const targets = [context.getHandler(), context.getClass()];
+    if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets)) return true;
+
+    const request = context.switchToHttp().getRequest<Request & { user?: StaffPrincipal }>();
+    request.user = await this.authenticate(request.headers.authorization);
+
+    const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES, targets);
+    if (roles && request.user.role !== Role.Admin && !roles.includes(request.user.role)) {
+      throw new ForbiddenActionException();
+    }
+    return true;
+  }
+
+  private async authenticate(header: string | undefined): Promise<StaffPrincipal> {
+    const [scheme, token] = (header ?? '').split(' ');
+    if (scheme !== 'Bearer' || !token) throw new UnauthenticatedException();
+    let claims: AccessTokenClaims;
+    try {
+      // Pinning the algorithm is what refuses `alg: none` and key-confusion tokens.
+      claims = await this.jwt.verifyAsync<AccessTokenClaims & object>(token, { algorithms: ['HS256'] });
+    } catch {
+      throw new UnauthenticatedException('Oturum geçersiz veya süresi dolmuş');
+    }
+    const user = typeof claims.sub === 'string' ? await this.users.findOneBy({ id: claims.sub, active: true }) : null;
+    if (!user) throw new UnauthenticatedException('Oturum geçersiz veya süresi dolmuş');
+    return {
+      id: user.id,
+      username: user.username,
+      fullName: user.fullName,
+      role: user.role,
+      departmentId: user.departmentId,
+    };
+  }
+}

@@ -1,0 +1,70 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Repository } from 'typeorm';
+import { InvalidFieldException, Page, pageOf, ResourceNotFoundException } from '@app/common';
+import { DepartmentsService } from '../departments/departments.service';
+import { AuthErrorCode, AuthException } from './auth-errors';
+import { CreateUserDto, ListUsersDto, UpdateUserDto } from './dto/user.dto';
+import { hashPassword } from './password';
+import { DEPARTMENT_ROLES } from './role';
+import { User } from './user.entity';
+
+export type UserView = Omit<User, 'passwordHash'>;
+
+export function userView(user: User): UserView {
+  const { passwordHash: _hidden, ...view } = user;
+  return view;
+}
+
+@Injectable()
+export class UsersService {
+  constructor(
+    @InjectRepository(User) private readonly users: Repository<User>,
+    private readonly departments: DepartmentsService,
+  ) {}
+
+  async list(query: ListUsersDto): Promise<Page<UserView>> {
+    const [rows, total] = await this.users.findAndCount({
+      where: { role: query.role, departmentId: query.departmentId },
+      order: { username: 'ASC' },
+      skip: (query.page - 1) * query.pageSize,
+      take: query.pageSize,
+    });
+    return pageOf(rows.map(userView), total, query);
+  }
+
+  async get(id: string): Promise<User> {
+    const user = await this.users.findOneBy({ id });
+    if (!user) throw new ResourceNotFoundException('Kullanıcı');
+    return user;
+  }
+
+  async create(dto: CreateUserDto): Promise<UserView> {
+    if (await this.users.existsBy({ username: dto.username })) {
+      throw new AuthException(AuthErrorCode.UsernameTaken, `${dto.username} kullanıcı adı alınmış`, 'username');
+    }
+    const { password, ...fields } = dto;
+    const user = this.users.create({ ...fields, departmentId: dto.departmentId ?? null, passwordHash: await hashPassword(password) });
+    await this.checkDepartment(user);
+    return userView(await this.users.save(user));
+  }
+
+  async update(id: string, dto: UpdateUserDto): Promise<UserView> {
+    const user = await this.get(id);
+    const { password, ...fields } = dto;
+    Object.assign(user, fields);
+    if (password) user.passwordHash = await hashPassword(password);
+    await this.checkDepartment(user);
+    return userView(await this.users.save(user));
+  }
+
+  private async checkDepartment(user: User): Promise<void> {
+    if (DEPARTMENT_ROLES.includes(user.role) && !user.departmentId) {
+      throw new AuthException(AuthErrorCode.DepartmentRequired, 'departmentId: birim personeli için birim gerekli', 'departmentId');
+    }
+    if (user.departmentId) await this.departments.requireActive(user.departmentId, 'departmentId');
+    if (user.departmentId && !DEPARTMENT_ROLES.includes(user.role) && user.role !== 'executive') {
+      throw new InvalidFieldException('departmentId', 'departmentId: bu rol bir birime bağlanmaz');
+    }
+  }
+}

@@ -1,0 +1,16 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { DepartmentsModule } from '../departments/departments.module';
+import { SlaModule } from '../sla/sla.module';
+import { CategoriesController } from './categories.controller';
+import { CategoriesService } from './categories.service';
+import { Category } from './category.entity';
+import { Institution } from './institution.entity';
+
+@Module({
+  imports: [TypeOrmModule.forFeature([Category, Institution]), DepartmentsModule, SlaModule],
+  controllers: [CategoriesController],
+  providers: [CategoriesService],
+  exports: [CategoriesService],
+})
+export class CategoriesModule {}

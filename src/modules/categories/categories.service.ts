@@ -1,0 +1,94 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Repository } from 'typeorm';
+import {
+  DomainException,
+  ErrorKind,
+  foldTurkish,
+  InvalidFieldException,
+  ResourceNotFoundException,
+  turkishCollator,
+  turkishLower,
+} from '@app/common';
+import { DepartmentsService } from '../departments/departments.service';
+import { DeadlinePoliciesService } from '../sla/deadline-policies.service';
+import { Category } from './category.entity';
+import { CreateCategoryDto, UpdateCategoryDto } from './dto/category.dto';
+import { Institution } from './institution.entity';
+
+export const CATEGORY_CODE_TAKEN = 'CATEGORY_SERVICE_CODE_TAKEN';
+
+@Injectable()
+export class CategoriesService {
+  constructor(
+    @InjectRepository(Category) private readonly categories: Repository<Category>,
+    @InjectRepository(Institution) private readonly institutions: Repository<Institution>,
+    private readonly departments: DepartmentsService,
+    private readonly policies: DeadlinePoliciesService,
+  ) {}
+
+  async list(q?: string): Promise<Category[]> {
+    const all = await this.categories.find();
+    const needle = q ? foldTurkish(q) : '';
+    return all
+      .filter((c) => !needle || [c.name, c.serviceCode, ...c.keywords].some((t) => foldTurkish(t).includes(needle)))
+      .sort((a, b) => turkishCollator.compare(a.name, b.name));
+  }
+
+  async get(id: string): Promise<Category> {
+    const category = await this.categories.findOneBy({ id });
+    if (!category) throw new ResourceNotFoundException('Kategori');
+    return category;
+  }
+
+  async requireActive(id: string, field: string): Promise<Category> {
+    const category = await this.categories.findOneBy({ id, active: true });
+    if (!category) throw new InvalidFieldException(field, `${field}: böyle bir kategori yok`);
+    return category;
+  }
+
+  listInstitutions(): Promise<Institution[]> {
+    return this.institutions.find({ order: { name: 'ASC' } });
+  }
+
+  findInstitution(id: string): Promise<Institution | null> {
+    return this.institutions.findOneBy({ id });
+  }
+
+  async create(dto: CreateCategoryDto): Promise<Category> {
+    await this.assertCodeFree(dto.serviceCode);
+    const category = this.categories.create({ ...dto, keywords: normaliseKeywords(dto.keywords ?? []) });
+    await this.checkReferences(category);
+    return this.categories.save(category);
+  }
+
+  async update(id: string, dto: UpdateCategoryDto): Promise<Category> {
+    const category = await this.get(id);
+    if (dto.serviceCode && dto.serviceCode !== category.serviceCode) await this.assertCodeFree(dto.serviceCode);
+    Object.assign(category, dto, dto.keywords ? { keywords: normaliseKeywords(dto.keywords) } : {});
+    await this.checkReferences(category);
+    return this.categories.save(category);
+  }
+
+  /** A category is answered by one department or referred to one institution — exactly one. */
+  private async checkReferences(category: Category): Promise<void> {
+    if (!category.defaultDepartmentId === !category.referToInstitutionId) {
+      throw new InvalidFieldException('defaultDepartmentId', 'defaultDepartmentId: bir birim ya da (yalnızca) bir yönlendirme kurumu seçin');
+    }
+    if (category.defaultDepartmentId) await this.departments.requireActive(category.defaultDepartmentId, 'defaultDepartmentId');
+    if (category.referToInstitutionId && !(await this.findInstitution(category.referToInstitutionId))) {
+      throw new InvalidFieldException('referToInstitutionId', 'referToInstitutionId: böyle bir kurum yok');
+    }
+    if (category.deadlinePolicyId) await this.policies.require(category.deadlinePolicyId, 'deadlinePolicyId');
+  }
+
+  private async assertCodeFree(serviceCode: string): Promise<void> {
+    if (await this.categories.existsBy({ serviceCode })) {
+      throw new DomainException(CATEGORY_CODE_TAKEN, ErrorKind.Conflict, `${serviceCode} kodu kullanımda`);
+    }
+  }
+}
+
+function normaliseKeywords(keywords: string[]): string[] {
+  return [...new Set(keywords.map((k) => turkishLower(k.trim())).filter(Boolean))];
+}

@@ -1,0 +1,60 @@
+import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { TicketKind, TicketPriority } from '../tickets/ticket-enums';
+import { DeadlinePolicy } from '../sla/deadline-policy.entity';
+import { Department } from '../departments/department.entity';
+import { Institution } from './institution.entity';
+
+/** A subject citizens raise, mapped to the müdürlük that answers it (or the institution it goes to). */
+@Entity('categories')
+export class Category {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  /** Open311 service_code. */
+  @Index({ unique: true })
+  @Column({ type: 'varchar', length: 40 })
+  serviceCode: string;
+
+  @Column({ type: 'varchar', length: 160 })
+  name: string;
+
+  @Column({ type: 'enum', enum: TicketKind, enumName: 'ticket_kind' })
+  kind: TicketKind;
+
+  @Index()
+  @Column({ type: 'uuid', nullable: true })
+  defaultDepartmentId: string | null;
+
+  @ManyToOne(() => Department, { nullable: true, onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'default_department_id' })
+  defaultDepartment?: Department | null;
+
+  @Column({ type: 'uuid', nullable: true })
+  referToInstitutionId: string | null;
+
+  @ManyToOne(() => Institution, { nullable: true, onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'refer_to_institution_id' })
+  referToInstitution?: Institution | null;
+
+  @Column({ type: 'uuid', nullable: true })
+  deadlinePolicyId: string | null;
+
+  @ManyToOne(() => DeadlinePolicy, { nullable: true, onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'deadline_policy_id' })
+  deadlinePolicy?: DeadlinePolicy | null;
+
+  @Column({ type: 'enum', enum: TicketPriority, enumName: 'ticket_priority', default: TicketPriority.Normal })
+  defaultPriority: TicketPriority;
+
+  @Column({ type: 'text', array: true, default: () => "'{}'" })
+  keywords: string[];
+
+  @Column({ type: 'boolean', default: true })
+  active: boolean;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt: Date;
+
+  @UpdateDateColumn({ type: 'timestamptz' })
+  updatedAt: Date;
+}

@@ -1,0 +1,62 @@
+import { PartialType } from '@nestjs/swagger';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsBoolean,
+  IsEnum,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Length,
+  Matches,
+} from 'class-validator';
+import { TicketKind, TicketPriority } from '../../tickets/ticket-enums';
+
+export class CreateCategoryDto {
+  @Matches(/^[A-Z][A-Z0-9-]{1,39}$/, { message: 'serviceCode must look like TEM-001' })
+  serviceCode: string;
+
+  @IsString()
+  @Length(2, 160)
+  name: string;
+
+  @IsEnum(TicketKind)
+  kind: TicketKind;
+
+  @IsOptional()
+  @IsUUID()
+  defaultDepartmentId?: string | null;
+
+  @IsOptional()
+  @IsUUID()
+  referToInstitutionId?: string | null;
+
+  @IsOptional()
+  @IsUUID()
+  deadlinePolicyId?: string | null;
+
+  @IsOptional()
+  @IsEnum(TicketPriority)
+  defaultPriority?: TicketPriority;
+
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(50)
+  @IsString({ each: true })
+  @Length(2, 60, { each: true })
+  keywords?: string[];
+
+  @IsOptional()
+  @IsBoolean()
+  active?: boolean;
+}
+
+export class UpdateCategoryDto extends PartialType(CreateCategoryDto) {}
+
+export class CategoryQueryDto {
+  /** Free text, matched ignoring Turkish diacritics and case. */
+  @IsOptional()
+  @IsString()
+  @Length(1, 100)
+  q?: string;
+}

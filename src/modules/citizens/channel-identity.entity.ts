@@ -1,0 +1,34 @@
+import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { Citizen } from './citizen.entity';
+
+export enum IdentityKind {
+  Phone = 'phone',
+  Whatsapp = 'whatsapp',
+  Email = 'email',
+}
+
+/** One way a citizen reaches us; the same person can have several. */
+@Entity('citizen_identities')
+@Index(['kind', 'value'], { unique: true })
+export class ChannelIdentity {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Index()
+  @Column({ type: 'uuid' })
+  citizenId: string;
+
+  @ManyToOne(() => Citizen, { nullable: false, onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'citizen_id' })
+  citizen?: Citizen;
+
+  @Column({ type: 'enum', enum: IdentityKind, enumName: 'identity_kind' })
+  kind: IdentityKind;
+
+  /** E.164 phone, WhatsApp id or lower-cased e-mail address. */
+  @Column({ type: 'varchar', length: 200 })
+  value: string;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt: Date;
+}

@@ -1,0 +1,44 @@
+import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+
+@Entity('citizens')
+export class Citizen {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column({ type: 'varchar', length: 160, nullable: true })
+  fullName: string | null;
+
+  /** E.164. */
+  @Index()
+  @Column({ type: 'varchar', length: 20, nullable: true })
+  phone: string | null;
+
+  @Column({ type: 'varchar', length: 200, nullable: true })
+  email: string | null;
+
+  /** HMAC of the TC Kimlik No: matchable, never readable. */
+  @Index()
+  @Column({ type: 'char', length: 64, nullable: true })
+  tcKimlikHash: string | null;
+
+  /** The last two digits, shown masked so staff can confirm with the caller. */
+  @Column({ type: 'char', length: 2, nullable: true })
+  tcKimlikLast2: string | null;
+
+  /** KVKK: may the municipality contact the citizen about the application (SMS, e-mail, WhatsApp). */
+  @Column({ type: 'boolean', default: false })
+  contactConsent: boolean;
+
+  /** KVKK: explicit consent for satisfaction surveys and announcements. */
+  @Column({ type: 'boolean', default: false })
+  marketingConsent: boolean;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  consentRecordedAt: Date | null;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt: Date;
+
+  @UpdateDateColumn({ type: 'timestamptz' })
+  updatedAt: Date;
+}

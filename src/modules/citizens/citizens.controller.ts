@@ -1,0 +1,32 @@
+import { Body, Controller, Get, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { IdParam, Page } from '@app/common';
+import { Roles } from '../auth/auth.decorators';
+import { Role } from '../auth/role';
+import { CitizensService } from './citizens.service';
+import { CitizenInputDto, CitizenQueryDto, CitizenView } from './dto/citizen.dto';
+
+/** Citizen look-up for the call centre and desks; department staff reach citizens through tickets. */
+@ApiTags('citizens')
+@ApiBearerAuth()
+@Roles(Role.Agent, Role.Supervisor)
+@Controller('citizens')
+export class CitizensController {
+  constructor(private readonly citizens: CitizensService) {}
+
+  @Get()
+  search(@Query() query: CitizenQueryDto): Promise<Page<CitizenView>> {
+    return this.citizens.search(query);
+  }
+
+  @Get(':id')
+  async get(@IdParam() id: string): Promise<CitizenView> {
+    return this.citizens.view(await this.citizens.get(id));
+  }
+
+  /** Registers a citizen, or returns the one that already has this phone or e-mail. */
+  @Post()
+  create(@Body() dto: CitizenInputDto): Promise<CitizenView> {
+    return this.citizens.create(dto);
+  }
+}

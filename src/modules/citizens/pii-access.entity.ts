@@ -1,0 +1,21 @@
+import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+
+/** KVKK audit: who read a citizen's contact details in clear, when, and why. */
+@Entity('pii_access_log')
+export class PiiAccess {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Index()
+  @Column({ type: 'uuid' })
+  citizenId: string;
+
+  @Column({ type: 'uuid' })
+  userId: string;
+
+  @Column({ type: 'varchar', length: 200 })
+  purpose: string;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  accessedAt: Date;
+}

@@ -1,0 +1,38 @@
+import { Body, Controller, Get, Patch, Post } from '@nestjs/common';
+import { IdParam } from '@app/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { Roles } from '../auth/auth.decorators';
+import { Role } from '../auth/role';
+import { Department } from './department.entity';
+import { DepartmentsService } from './departments.service';
+import { CreateDepartmentDto, UpdateDepartmentDto } from './dto/department.dto';
+
+@ApiTags('departments')
+@ApiBearerAuth()
+@Controller('departments')
+export class DepartmentsController {
+  constructor(private readonly departments: DepartmentsService) {}
+
+  @Get()
+  list(): Promise<Department[]> {
+    return this.departments.list();
+  }
+
+  @Get(':id')
+  get(@IdParam() id: string): Promise<Department> {
+    return this.departments.get(id);
+  }
+
+  @Roles(Role.Admin)
+  @Post()
+  create(@Body() dto: CreateDepartmentDto): Promise<Department> {
+    return this.departments.create(dto);
+  }
+
+  /** Deactivate with `{ "active": false }`; departments are never deleted (tickets refer to them). */
+  @Roles(Role.Admin)
+  @Patch(':id')
+  update(@IdParam() id: string, @Body() dto: UpdateDepartmentDto): Promise<Department> {
+    return this.departments.update(id, dto);
+  }
+}

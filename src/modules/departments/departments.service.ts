@@ -1,0 +1,62 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Repository } from 'typeorm';
+import { InvalidFieldException, ResourceNotFoundException, turkishCollator } from '@app/common';
+import { Department, PARENT_LEVEL } from './department.entity';
+import { CreateDepartmentDto, UpdateDepartmentDto } from './dto/department.dto';
+import { DepartmentErrorCode, DepartmentException } from './department-errors';
+
+@Injectable()
+export class DepartmentsService {
+  constructor(@InjectRepository(Department) private readonly departments: Repository<Department>) {}
+
+  async list(): Promise<Department[]> {
+    const all = await this.departments.find();
+    return all.sort((a, b) => turkishCollator.compare(a.name, b.name));
+  }
+
+  async get(id: string): Promise<Department> {
+    const department = await this.departments.findOneBy({ id });
+    if (!department) throw new ResourceNotFoundException('Birim');
+    return department;
+  }
+
+  /** For references from other contexts: a missing id is the caller's bad field. */
+  async requireActive(id: string, field: string): Promise<Department> {
+    const department = await this.departments.findOneBy({ id, active: true });
+    if (!department) throw new InvalidFieldException(field, `${field}: böyle bir birim yok`);
+    return department;
+  }
+
+  async create(dto: CreateDepartmentDto): Promise<Department> {
+    if (await this.departments.existsBy({ code: dto.code })) {
+      throw new DepartmentException(DepartmentErrorCode.CodeTaken, `${dto.code} kodu kullanımda`);
+    }
+    const department = this.departments.create({ ...dto, parentId: dto.parentId ?? null });
+    await this.checkParent(department);
+    return this.departments.save(department);
+  }
+
+  async update(id: string, dto: UpdateDepartmentDto): Promise<Department> {
+    const department = await this.get(id);
+    if (dto.code && dto.code !== department.code && (await this.departments.existsBy({ code: dto.code }))) {
+      throw new DepartmentException(DepartmentErrorCode.CodeTaken, `${dto.code} kodu kullanımda`);
+    }
+    Object.assign(department, dto);
+    await this.checkParent(department);
+    return this.departments.save(department);
+  }
+
+  /** The hierarchy is enforced by level, which also rules out cycles. */
+  private async checkParent(department: Department): Promise<void> {
+    const wanted = PARENT_LEVEL[department.level];
+    if (!wanted) {
+      if (department.parentId) throw new InvalidFieldException('parentId', 'parentId: başkanlığın üst birimi olamaz');
+      return;
+    }
+    const parent = department.parentId ? await this.departments.findOneBy({ id: department.parentId }) : null;
+    if (!parent || parent.level !== wanted) {
+      throw new InvalidFieldException('parentId', `parentId: ${department.level} biriminin üstü bir ${wanted} olmalı`);
+    }
+  }
+}

@@ -1,0 +1,75 @@
+import { PartialType } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  IsArray,
+  IsBoolean,
+  IsEmail,
+  IsEnum,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Length,
+  Matches,
+  MaxLength,
+  ValidateNested,
+} from 'class-validator';
+import { DepartmentLevel } from '../department.entity';
+
+export class EscalationContactDto {
+  @IsString()
+  @Length(2, 120)
+  name: string;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(120)
+  title?: string;
+
+  @IsOptional()
+  @IsEmail()
+  email?: string;
+
+  @IsOptional()
+  @Matches(/^\+[1-9]\d{7,14}$/, { message: 'phone must be in E.164 form, e.g. +905321234567' })
+  phone?: string;
+}
+
+export class CreateDepartmentDto {
+  @Matches(/^[A-Z][A-Z0-9_]{1,39}$/, { message: 'code must be 2-40 upper-case letters, digits or _' })
+  code: string;
+
+  @IsString()
+  @Length(2, 160)
+  name: string;
+
+  @IsEnum(DepartmentLevel)
+  level: DepartmentLevel;
+
+  @IsOptional()
+  @IsUUID()
+  parentId?: string | null;
+
+  @IsOptional()
+  @IsUUID()
+  managerUserId?: string | null;
+
+  @IsOptional()
+  @IsEmail()
+  email?: string | null;
+
+  @IsOptional()
+  @Matches(/^\+[1-9]\d{7,14}$/, { message: 'phone must be in E.164 form' })
+  phone?: string | null;
+
+  @IsOptional()
+  @IsArray()
+  @ValidateNested({ each: true })
+  @Type(() => EscalationContactDto)
+  escalationContacts?: EscalationContactDto[];
+
+  @IsOptional()
+  @IsBoolean()
+  active?: boolean;
+}
+
+export class UpdateDepartmentDto extends PartialType(CreateDepartmentDto) {}

@@ -1,0 +1,46 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Repository } from 'typeorm';
+import { DomainException, ErrorKind, InvalidFieldException, ResourceNotFoundException, turkishCollator } from '@app/common';
+import { CreateMahalleDto, UpdateMahalleDto } from './dto/mahalle.dto';
+import { Mahalle } from './mahalle.entity';
+
+export const MAHALLE_CODE_TAKEN = 'MAHALLE_CODE_TAKEN';
+
+@Injectable()
+export class NeighbourhoodsService {
+  constructor(@InjectRepository(Mahalle) private readonly mahalleler: Repository<Mahalle>) {}
+
+  async list(): Promise<Mahalle[]> {
+    return (await this.mahalleler.find()).sort((a, b) => turkishCollator.compare(a.name, b.name));
+  }
+
+  async get(id: string): Promise<Mahalle> {
+    const mahalle = await this.mahalleler.findOneBy({ id });
+    if (!mahalle) throw new ResourceNotFoundException('Mahalle');
+    return mahalle;
+  }
+
+  async requireActive(id: string, field: string): Promise<Mahalle> {
+    const mahalle = await this.mahalleler.findOneBy({ id, active: true });
+    if (!mahalle) throw new InvalidFieldException(field, `${field}: böyle bir mahalle yok`);
+    return mahalle;
+  }
+
+  async create(dto: CreateMahalleDto): Promise<Mahalle> {
+    await this.assertCodeFree(dto.code);
+    return this.mahalleler.save(this.mahalleler.create(dto));
+  }
+
+  async update(id: string, dto: UpdateMahalleDto): Promise<Mahalle> {
+    const mahalle = await this.get(id);
+    if (dto.code && dto.code !== mahalle.code) await this.assertCodeFree(dto.code);
+    return this.mahalleler.save(Object.assign(mahalle, dto));
+  }
+
+  private async assertCodeFree(code: string): Promise<void> {
+    if (await this.mahalleler.existsBy({ code })) {
+      throw new DomainException(MAHALLE_CODE_TAKEN, ErrorKind.Conflict, `${code} kodu kullanımda`);
+    }
+  }
+}

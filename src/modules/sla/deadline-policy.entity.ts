@@ -1,0 +1,47 @@
+import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { LegalBasis } from '../tickets/ticket-enums';
+
+export enum DurationUnit {
+  CalendarDays = 'calendar_days',
+  WorkingDays = 'working_days',
+  WorkingHours = 'working_hours',
+}
+
+/** A clock a ticket runs on: per subject and per law (3071, 4982, KVKK, internal targets). */
+@Entity('deadline_policies')
+export class DeadlinePolicy {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Index({ unique: true })
+  @Column({ type: 'varchar', length: 60 })
+  code: string;
+
+  @Column({ type: 'varchar', length: 160 })
+  name: string;
+
+  @Column({ type: 'enum', enum: LegalBasis, enumName: 'legal_basis' })
+  legalBasis: LegalBasis;
+
+  @Column({ type: 'int', nullable: true })
+  firstResponseAmount: number | null;
+
+  @Column({ type: 'enum', enum: DurationUnit, enumName: 'duration_unit', nullable: true })
+  firstResponseUnit: DurationUnit | null;
+
+  @Column({ type: 'int' })
+  resolutionAmount: number;
+
+  @Column({ type: 'enum', enum: DurationUnit, enumName: 'duration_unit' })
+  resolutionUnit: DurationUnit;
+
+  /** Share of the allowed time after which a warning goes out (0.75 = at 75%). */
+  @Column({ type: 'numeric', precision: 4, scale: 3, default: 0.75, transformer: { to: (v: number) => v, from: (v: string) => Number(v) } })
+  warningRatio: number;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt: Date;
+
+  @UpdateDateColumn({ type: 'timestamptz' })
+  updatedAt: Date;
+}

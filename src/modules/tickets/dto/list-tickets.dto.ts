@@ -1,0 +1,67 @@
+import { Transform, Type } from 'class-transformer';
+import { IsBoolean, IsDate, IsEnum, IsIn, IsOptional, IsString, IsUUID, Length } from 'class-validator';
+import { PageQueryDto } from '@app/common';
+import { TicketChannel, TicketKind } from '../ticket-enums';
+import { TicketStatus } from '../ticket-status';
+
+const toList = ({ value }: { value: unknown }) =>
+  value === undefined ? undefined : (Array.isArray(value) ? value : String(value).split(',')).map((v) => String(v).trim());
+
+export class ListTicketsDto extends PageQueryDto {
+  /** One or more, comma-separated. */
+  @IsOptional()
+  @Transform(toList)
+  @IsEnum(TicketStatus, { each: true })
+  status?: TicketStatus[];
+
+  @IsOptional()
+  @IsUUID()
+  departmentId?: string;
+
+  @IsOptional()
+  @IsUUID()
+  categoryId?: string;
+
+  @IsOptional()
+  @IsUUID()
+  mahalleId?: string;
+
+  @IsOptional()
+  @IsUUID()
+  assigneeId?: string;
+
+  @IsOptional()
+  @IsEnum(TicketChannel)
+  channel?: TicketChannel;
+
+  @IsOptional()
+  @IsEnum(TicketKind)
+  kind?: TicketKind;
+
+  /** Created at or after. */
+  @IsOptional()
+  @Type(() => Date)
+  @IsDate()
+  from?: Date;
+
+  /** Created before. */
+  @IsOptional()
+  @Type(() => Date)
+  @IsDate()
+  to?: Date;
+
+  @IsOptional()
+  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @IsBoolean()
+  overdue?: boolean;
+
+  /** Free text; Turkish letters and case are ignored ("sikayet" finds "Şikâyet"). */
+  @IsOptional()
+  @IsString()
+  @Length(2, 100)
+  q?: string;
+
+  @IsOptional()
+  @IsIn(['createdAt', '-createdAt', 'resolutionDueAt', '-resolutionDueAt', 'priority', '-priority'])
+  sort?: string;
+}

@@ -1,0 +1,65 @@
+import { IsEnum, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Min } from 'class-validator';
+import { TicketStatus } from '../ticket-status';
+
+/** Every change to a ticket names the version it was read at (optimistic locking). */
+export class VersionedDto {
+  @IsInt()
+  @Min(1)
+  version: number;
+}
+
+export class ChangeStatusDto extends VersionedDto {
+  @IsEnum(TicketStatus)
+  status: TicketStatus;
+
+  /** Required to reject or reopen. */
+  @IsOptional()
+  @IsString()
+  @Length(3, 2000)
+  reason?: string;
+
+  /** Required to refer. */
+  @IsOptional()
+  @IsUUID()
+  institutionId?: string;
+
+  /** The answer (for `answered`) or the question to the citizen (for `waiting_for_citizen`). */
+  @IsOptional()
+  @IsString()
+  @Length(3, 20_000)
+  note?: string;
+
+  @IsOptional()
+  @IsUUID()
+  assigneeId?: string;
+
+  @IsOptional()
+  @IsUUID()
+  mergedIntoId?: string;
+}
+
+export class AssignTicketDto extends VersionedDto {
+  /** null to unassign. */
+  @IsOptional()
+  @IsUUID()
+  assigneeId: string | null;
+}
+
+export class TransferTicketDto extends VersionedDto {
+  @IsUUID()
+  departmentId: string;
+
+  @IsString()
+  @Length(3, 2000)
+  reason: string;
+}
+
+export class AddEntryDto {
+  /** `note` is internal; `reply` goes to the citizen; `message` records what the citizen said. */
+  @IsIn(['note', 'reply', 'message'])
+  type: 'note' | 'reply' | 'message';
+
+  @IsString()
+  @Length(1, 20_000)
+  body: string;
+}

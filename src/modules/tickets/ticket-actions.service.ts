@@ -1,0 +1,200 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { Clock, InvalidFieldException } from '@app/common';
+import { DEPARTMENT_ROLES } from '../auth/role';
+import { StaffPrincipal } from '../auth/staff-principal';
+import { User } from '../auth/user.entity';
+import { CategoriesService } from '../categories/categories.service';
+import { DepartmentsService } from '../departments/departments.service';
+import { AddEntryDto, AssignTicketDto, ChangeStatusDto, TransferTicketDto } from './dto/ticket-actions.dto';
+import { assertVisible } from './ticket-access';
+import { TicketErrorCode, TicketException } from './ticket-errors';
+import { TicketEventType } from './ticket-event.entity';
+import { canTransition, OPEN_STATUSES, REQUIRED_FOR, STATUS_LABELS, TicketStatus } from './ticket-status';
+import { Ticket } from './ticket.entity';
+import { appendEvent } from './timeline';
+
+const ENTRY_EVENT = {
+  note: TicketEventType.InternalNote,
+  reply: TicketEventType.ReplyOut,
+  message: TicketEventType.MessageIn,
+} as const;
+
+const REQUIRED_FIELD = {
+  reason: 'reason',
+  institution: 'institutionId',
+  note: 'note',
+  assignee: 'assigneeId',
+  mergedInto: 'mergedIntoId',
+} as const;
+
+@Injectable()
+export class TicketActions {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly departments: DepartmentsService,
+    private readonly categories: CategoriesService,
+    private readonly clock: Clock,
+  ) {}
+
+  async changeStatus(actor: StaffPrincipal, id: string, dto: ChangeStatusDto): Promise<Ticket> {
+    const required = REQUIRED_FOR[dto.status];
+    if (required && !dto[REQUIRED_FIELD[required]]) {
+      const field = REQUIRED_FIELD[required];
+      throw new InvalidFieldException(field, `${field}: "${STATUS_LABELS[dto.status]}" durumu için gerekli`);
+    }
+    const institution = dto.institutionId ? await this.categories.findInstitution(dto.institutionId) : null;
+    if (dto.institutionId && !institution) throw new InvalidFieldException('institutionId', 'institutionId: böyle bir kurum yok');
+
+    return this.mutate(actor, id, dto.version, async (ticket, manager) => {
+      if (!canTransition(ticket.status, dto.status)) {
+        throw new TicketException(
+          TicketErrorCode.InvalidTransition,
+          `"${STATUS_LABELS[ticket.status]}" durumundaki başvuru "${STATUS_LABELS[dto.status]}" durumuna geçemez`,
+        );
+      }
+      if (dto.status === TicketStatus.Assigned) await this.applyAssignee(manager, ticket, dto.assigneeId!);
+      if (dto.status === TicketStatus.Merged) await this.checkMergeTarget(manager, actor, ticket, dto.mergedIntoId!);
+      const now = this.clock.now();
+      const from = ticket.status;
+      ticket.status = dto.status;
+      switch (dto.status) {
+        case TicketStatus.Answered:
+          Object.assign(ticket, { answeredAt: now, resolution: 'answered', resolutionNote: dto.note });
+          ticket.firstRespondedAt ??= now;
+          break;
+        case TicketStatus.Closed:
+          ticket.closedAt = now;
+          ticket.resolution ??= 'closed';
+          break;
+        case TicketStatus.Rejected:
+          Object.assign(ticket, { closedAt: now, resolution: 'rejected', resolutionNote: dto.reason });
+          break;
+        case TicketStatus.Referred:
+          Object.assign(ticket, {
+            closedAt: now,
+            resolution: 'referred',
+            referredToInstitutionId: institution!.id,
+            resolutionNote: dto.reason ?? institution!.name,
+          });
+          break;
+        case TicketStatus.Merged:
+          Object.assign(ticket, { closedAt: now, resolution: 'merged', mergedIntoId: dto.mergedIntoId });
+          break;
+        case TicketStatus.Reopened:
+          Object.assign(ticket, { closedAt: null, answeredAt: null, resolution: null, resolutionNote: null });
+          break;
+        case TicketStatus.New:
+          ticket.assigneeId = null;
+          break;
+      }
+      const body = dto.note ?? dto.reason ?? null;
+      await appendEvent(manager, ticket.id, TicketEventType.StatusChanged, actor, body, {
+        from,
+        to: dto.status,
+        ...(institution ? { institutionId: institution.id, institutionName: institution.name } : {}),
+        ...(dto.mergedIntoId ? { mergedIntoId: dto.mergedIntoId } : {}),
+      });
+      if (dto.status === TicketStatus.Answered) {
+        await appendEvent(manager, ticket.id, TicketEventType.ReplyOut, actor, dto.note!);
+      }
+    });
+  }
+
+  async assign(actor: StaffPrincipal, id: string, dto: AssignTicketDto): Promise<Ticket> {
+    return this.mutate(actor, id, dto.version, async (ticket, manager) => {
+      this.assertOpen(ticket);
+      if (dto.assigneeId) {
+        await this.applyAssignee(manager, ticket, dto.assigneeId);
+        if ([TicketStatus.New, TicketStatus.Reopened].includes(ticket.status)) ticket.status = TicketStatus.Assigned;
+      } else {
+        ticket.assigneeId = null;
+        if (ticket.status === TicketStatus.Assigned) ticket.status = TicketStatus.New;
+      }
+      await appendEvent(manager, ticket.id, TicketEventType.Assigned, actor, null, { assigneeId: ticket.assigneeId });
+    });
+  }
+
+  async transfer(actor: StaffPrincipal, id: string, dto: TransferTicketDto): Promise<Ticket> {
+    const target = await this.departments.requireActive(dto.departmentId, 'departmentId');
+    return this.mutate(actor, id, dto.version, async (ticket, manager) => {
+      this.assertOpen(ticket);
+      if (ticket.departmentId === target.id) {
+        throw new InvalidFieldException('departmentId', 'departmentId: başvuru zaten bu birimde');
+      }
+      const fromDepartmentId = ticket.departmentId;
+      ticket.departmentId = target.id;
+      ticket.assigneeId = null;
+      if ([TicketStatus.Assigned, TicketStatus.InProgress].includes(ticket.status)) ticket.status = TicketStatus.New;
+      await appendEvent(manager, ticket.id, TicketEventType.Transferred, actor, dto.reason, {
+        fromDepartmentId,
+        toDepartmentId: target.id,
+        toDepartmentName: target.name,
+      });
+    });
+  }
+
+  /** Notes and messages append to the timeline; they need no version (nothing is overwritten). */
+  async addEntry(actor: StaffPrincipal, id: string, dto: AddEntryDto): Promise<Ticket> {
+    return this.mutate(actor, id, null, async (ticket, manager) => {
+      if (ticket.status === TicketStatus.Merged) {
+        throw new TicketException(TicketErrorCode.Closed, 'Birleştirilmiş başvuruya kayıt eklenemez');
+      }
+      if (dto.type === 'reply') ticket.firstRespondedAt ??= this.clock.now();
+      await appendEvent(manager, ticket.id, ENTRY_EVENT[dto.type], actor, dto.body);
+    });
+  }
+
+  /**
+   * Locks the row, checks visibility and version, lets `change` edit it, then writes it back
+   * with the version bumped — all in one transaction.
+   */
+  private async mutate(
+    actor: StaffPrincipal,
+    id: string,
+    expectedVersion: number | null,
+    change: (ticket: Ticket, manager: EntityManager) => Promise<void>,
+  ): Promise<Ticket> {
+    return this.dataSource.transaction(async (manager) => {
+      const ticket = assertVisible(
+        await manager.findOne(Ticket, { where: { id }, lock: { mode: 'pessimistic_write' } }),
+        actor,
+      );
+      if (expectedVersion !== null && ticket.version !== expectedVersion) {
+        throw new TicketException(
+          TicketErrorCode.VersionConflict,
+          `Başvuru siz açtıktan sonra değişti (sürüm ${expectedVersion} → ${ticket.version}); yeniden yükleyin`,
+        );
+      }
+      await change(ticket, manager);
+      ticket.version += 1;
+      const { searchText: _omit, ...columns } = ticket;
+      await manager.update(Ticket, { id }, { ...columns, updatedAt: this.clock.now() });
+      return ticket;
+    });
+  }
+
+  private assertOpen(ticket: Ticket): void {
+    if (!OPEN_STATUSES.includes(ticket.status)) {
+      throw new TicketException(TicketErrorCode.Closed, `"${STATUS_LABELS[ticket.status]}" durumundaki başvuru değiştirilemez`);
+    }
+  }
+
+  private async applyAssignee(manager: EntityManager, ticket: Ticket, assigneeId: string): Promise<void> {
+    const assignee = await manager.findOneBy(User, { id: assigneeId, active: true });
+    const inDepartment = assignee && (!DEPARTMENT_ROLES.includes(assignee.role) || assignee.departmentId === ticket.departmentId);
+    if (!assignee || !inDepartment) {
+      throw new InvalidFieldException('assigneeId', 'assigneeId: bu birimde böyle bir aktif personel yok');
+    }
+    ticket.assigneeId = assignee.id;
+  }
+
+  private async checkMergeTarget(manager: EntityManager, actor: StaffPrincipal, ticket: Ticket, targetId: string): Promise<void> {
+    const target = await manager.findOneBy(Ticket, { id: targetId });
+    if (!target || targetId === ticket.id || target.status === TicketStatus.Merged) {
+      throw new InvalidFieldException('mergedIntoId', 'mergedIntoId: birleştirilecek açık bir başvuru yok');
+    }
+    assertVisible(target, actor);
+  }
+}

@@ -1,0 +1,43 @@
+export enum TicketKind {
+  Sikayet = 'sikayet',
+  Talep = 'talep',
+  Oneri = 'oneri',
+  BilgiEdinme = 'bilgi_edinme',
+  Ihbar = 'ihbar',
+  Tesekkur = 'tesekkur',
+}
+
+export enum TicketChannel {
+  Phone = 'phone',
+  Sms = 'sms',
+  Whatsapp = 'whatsapp',
+  Web = 'web',
+  Email = 'email',
+  WalkIn = 'walk_in',
+  FieldTeam = 'field_team',
+  Muhtar = 'muhtar',
+  Cimer = 'cimer',
+}
+
+export enum TicketPriority {
+  Low = 'low',
+  Normal = 'normal',
+  High = 'high',
+  Urgent = 'urgent',
+}
+
+export enum LegalBasis {
+  Law3071 = 'law_3071',
+  Law4982 = 'law_4982',
+  Kvkk = 'kvkk',
+  Internal = 'internal',
+}
+
+export const KIND_LABELS: Record<TicketKind, string> = {
+  [TicketKind.Sikayet]: 'Şikâyet',
+  [TicketKind.Talep]: 'Talep',
+  [TicketKind.Oneri]: 'Öneri',
+  [TicketKind.BilgiEdinme]: 'Bilgi edinme',
+  [TicketKind.Ihbar]: 'İhbar',
+  [TicketKind.Tesekkur]: 'Teşekkür',
+};

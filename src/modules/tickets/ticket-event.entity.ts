@@ -1,0 +1,49 @@
+import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { Ticket } from './ticket.entity';
+
+export enum TicketEventType {
+  Created = 'created',
+  MessageIn = 'message_in',
+  ReplyOut = 'reply_out',
+  InternalNote = 'internal_note',
+  Assigned = 'assigned',
+  Transferred = 'transferred',
+  StatusChanged = 'status_changed',
+  Merged = 'merged',
+  Updated = 'updated',
+}
+
+/** One line of a ticket's timeline; the timeline is also the audit trail. */
+@Entity('ticket_events')
+@Index(['ticketId', 'createdAt'])
+export class TicketEvent {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column({ type: 'uuid' })
+  ticketId: string;
+
+  @ManyToOne(() => Ticket, { nullable: false, onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'ticket_id' })
+  ticket?: Ticket;
+
+  @Column({ type: 'enum', enum: TicketEventType, enumName: 'ticket_event_type' })
+  type: TicketEventType;
+
+  /** The staff user who acted; null for the citizen or the system. */
+  @Column({ type: 'uuid', nullable: true })
+  actorId: string | null;
+
+  @Column({ type: 'varchar', length: 160, nullable: true })
+  actorName: string | null;
+
+  /** Message text, note, or reason. */
+  @Column({ type: 'text', nullable: true })
+  body: string | null;
+
+  @Column({ type: 'jsonb', default: () => "'{}'" })
+  data: Record<string, unknown>;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt: Date;
+}

@@ -1,0 +1,91 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Repository, SelectQueryBuilder } from 'typeorm';
+import { Clock, foldTurkish, Page, pageOf } from '@app/common';
+import { User } from '../auth/user.entity';
+import { StaffPrincipal } from '../auth/staff-principal';
+import { Category } from '../categories/category.entity';
+import { Citizen } from '../citizens/citizen.entity';
+import { Department } from '../departments/department.entity';
+import { Mahalle } from '../neighbourhoods/mahalle.entity';
+import { ListTicketsDto } from './dto/list-tickets.dto';
+import { applyScope, assertVisible } from './ticket-access';
+import { TicketEvent } from './ticket-event.entity';
+import { OPEN_STATUSES } from './ticket-status';
+import { eventView, LoadedTicket, ticketView, TicketView } from './ticket-view';
+import { Ticket } from './ticket.entity';
+
+const SORTS: Record<string, [string, 'ASC' | 'DESC']> = {
+  createdAt: ['t.created_at', 'ASC'],
+  '-createdAt': ['t.created_at', 'DESC'],
+  resolutionDueAt: ['t.resolution_due_at', 'ASC'],
+  '-resolutionDueAt': ['t.resolution_due_at', 'DESC'],
+  priority: ['t.priority', 'ASC'],
+  '-priority': ['t.priority', 'DESC'],
+};
+
+@Injectable()
+export class TicketQueries {
+  constructor(
+    @InjectRepository(Ticket) private readonly tickets: Repository<Ticket>,
+    @InjectRepository(TicketEvent) private readonly events: Repository<TicketEvent>,
+    private readonly clock: Clock,
+  ) {}
+
+  async list(user: StaffPrincipal, query: ListTicketsDto): Promise<Page<TicketView>> {
+    const qb = this.withNames(this.tickets.createQueryBuilder('t'));
+    applyScope(qb, 't', user);
+    if (query.status?.length) qb.andWhere('t.status IN (:...status)', { status: query.status });
+    const equals = { departmentId: 'department_id', categoryId: 'category_id', mahalleId: 'mahalle_id', assigneeId: 'assignee_id', channel: 'channel', kind: 'kind' } as const;
+    for (const [field, column] of Object.entries(equals)) {
+      const value = query[field as keyof typeof equals];
+      if (value !== undefined) qb.andWhere(`t.${column} = :${field}`, { [field]: value });
+    }
+    if (query.from) qb.andWhere('t.created_at >= :from', { from: query.from });
+    if (query.to) qb.andWhere('t.created_at < :to', { to: query.to });
+    if (query.overdue !== undefined) {
+      const overdue = 't.status IN (:...open) AND COALESCE(t.resolution_due_at < :now, false)';
+      qb.andWhere(query.overdue ? overdue : `NOT (${overdue})`, { open: OPEN_STATUSES, now: this.clock.now() });
+    }
+    if (query.q) qb.andWhere('t.search_text LIKE :q', { q: `%${escapeLike(foldTurkish(query.q))}%` });
+    const [column, direction] = SORTS[query.sort ?? '-createdAt'];
+    qb.orderBy(column, direction, 'NULLS LAST').addOrderBy('t.id', 'ASC');
+    const [rows, total] = await qb.skip((query.page - 1) * query.pageSize).take(query.pageSize).getManyAndCount();
+    const now = this.clock.now();
+    return pageOf(rows.map((t) => ticketView(t, now)), total, query);
+  }
+
+  /** Unscoped: only for the ticket a caller has just written. */
+  async load(id: string): Promise<LoadedTicket> {
+    return (await this.withNames(this.tickets.createQueryBuilder('t')).where('t.id = :id', { id }).getOne())!;
+  }
+
+  /** A ticket the user may see, or 404. */
+  async getVisible(user: StaffPrincipal, id: string): Promise<LoadedTicket> {
+    const qb = this.withNames(this.tickets.createQueryBuilder('t')).where('t.id = :id', { id });
+    return assertVisible(await qb.getOne(), user);
+  }
+
+  async detail(user: StaffPrincipal, id: string) {
+    const ticket = await this.getVisible(user, id);
+    const timeline = await this.events.find({ where: { ticketId: id }, order: { createdAt: 'ASC', id: 'ASC' } });
+    return { ...ticketView(ticket, this.clock.now()), timeline: timeline.map(eventView) };
+  }
+
+  view(ticket: LoadedTicket): TicketView {
+    return ticketView(ticket, this.clock.now());
+  }
+
+  private withNames(qb: SelectQueryBuilder<Ticket>): SelectQueryBuilder<Ticket> {
+    return qb
+      .leftJoinAndMapOne('t.category', Category, 'category', 'category.id = t.category_id')
+      .leftJoinAndMapOne('t.department', Department, 'department', 'department.id = t.department_id')
+      .leftJoinAndMapOne('t.mahalle', Mahalle, 'mahalle', 'mahalle.id = t.mahalle_id')
+      .leftJoinAndMapOne('t.citizen', Citizen, 'citizen', 'citizen.id = t.citizen_id')
+      .leftJoinAndMapOne('t.assignee', User, 'assignee', 'assignee.id = t.assignee_id');
+  }
+}
+
+function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (ch) => `\\${ch}`);
+}

@@ -1,0 +1,63 @@
+import { maskPhone } from '../citizens/phone';
+import { TicketEvent } from './ticket-event.entity';
+import { OPEN_STATUSES, STATUS_LABELS } from './ticket-status';
+import { Ticket } from './ticket.entity';
+
+/** A ticket as loaded for display, with its category, department, mahalle, citizen and assignee joined. */
+export type LoadedTicket = Ticket;
+
+const ref = (entity: { id: string; name?: string; fullName?: string } | null | undefined) =>
+  entity ? { id: entity.id, name: entity.name ?? entity.fullName ?? null } : null;
+
+export function ticketView(ticket: LoadedTicket, now: Date) {
+  const open = OPEN_STATUSES.includes(ticket.status);
+  return {
+    id: ticket.id,
+    trackingNo: ticket.trackingNo,
+    version: ticket.version,
+    status: ticket.status,
+    statusLabel: STATUS_LABELS[ticket.status],
+    kind: ticket.kind,
+    channel: ticket.channel,
+    priority: ticket.priority,
+    legalBasis: ticket.legalBasis,
+    externalRef: ticket.externalRef,
+    subject: ticket.subject,
+    description: ticket.description,
+    address: ticket.address,
+    latitude: ticket.latitude,
+    longitude: ticket.longitude,
+    category: ticket.category ? { ...ref(ticket.category), serviceCode: ticket.category.serviceCode } : null,
+    department: ref(ticket.department),
+    mahalle: ref(ticket.mahalle),
+    assignee: ref(ticket.assignee),
+    // Contact details are masked for every role; clear text only through the logged contact endpoint.
+    citizen: ticket.citizen
+      ? { id: ticket.citizen.id, fullName: ticket.citizen.fullName, phone: maskPhone(ticket.citizen.phone) }
+      : null,
+    firstResponseDueAt: ticket.firstResponseDueAt,
+    resolutionDueAt: ticket.resolutionDueAt,
+    overdue: open && !!ticket.resolutionDueAt && ticket.resolutionDueAt.getTime() < now.getTime(),
+    firstRespondedAt: ticket.firstRespondedAt,
+    answeredAt: ticket.answeredAt,
+    closedAt: ticket.closedAt,
+    resolution: ticket.resolution,
+    resolutionNote: ticket.resolutionNote,
+    mergedIntoId: ticket.mergedIntoId,
+    createdAt: ticket.createdAt,
+    updatedAt: ticket.updatedAt,
+  };
+}
+
+export type TicketView = ReturnType<typeof ticketView>;
+
+export function eventView(event: TicketEvent) {
+  return {
+    id: event.id,
+    type: event.type,
+    actor: event.actorId ? { id: event.actorId, name: event.actorName } : null,
+    body: event.body,
+    data: event.data,
+    createdAt: event.createdAt,
+  };
+}

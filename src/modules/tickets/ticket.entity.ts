@@ -1,0 +1,146 @@
+import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { LegalBasis, TicketChannel, TicketKind, TicketPriority } from './ticket-enums';
+import { TicketStatus } from './ticket-status';
+import { Category } from '../categories/category.entity';
+import { Citizen } from '../citizens/citizen.entity';
+import { Department } from '../departments/department.entity';
+import { Mahalle } from '../neighbourhoods/mahalle.entity';
+import { User } from '../auth/user.entity';
+
+@Entity('tickets')
+@Index(['departmentId', 'status', 'createdAt'])
+@Index(['status', 'resolutionDueAt'])
+// Trigram index for diacritic-free search; created in SQL (gin_trgm_ops), not by TypeORM.
+@Index('idx_tickets_search_trgm', { synchronize: false })
+export class Ticket {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  /** Human tracking number, `2026-000123`, gap-free per year. */
+  @Index({ unique: true })
+  @Column({ type: 'varchar', length: 20 })
+  trackingNo: string;
+
+  @Column({ type: 'enum', enum: TicketKind, enumName: 'ticket_kind' })
+  kind: TicketKind;
+
+  @Index()
+  @Column({ type: 'enum', enum: TicketChannel, enumName: 'ticket_channel' })
+  channel: TicketChannel;
+
+  @Column({ type: 'enum', enum: TicketStatus, enumName: 'ticket_status', default: TicketStatus.New })
+  status: TicketStatus;
+
+  @Column({ type: 'enum', enum: TicketPriority, enumName: 'ticket_priority', default: TicketPriority.Normal })
+  priority: TicketPriority;
+
+  @Index()
+  @Column({ type: 'uuid', nullable: true })
+  categoryId: string | null;
+
+  @ManyToOne(() => Category, { nullable: true, onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'category_id' })
+  category?: Category | null;
+
+  @Column({ type: 'uuid', nullable: true })
+  departmentId: string | null;
+
+  @ManyToOne(() => Department, { nullable: true, onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'department_id' })
+  department?: Department | null;
+
+  @Index()
+  @Column({ type: 'uuid', nullable: true })
+  assigneeId: string | null;
+
+  @ManyToOne(() => User, { nullable: true, onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'assignee_id' })
+  assignee?: User | null;
+
+  @Index()
+  @Column({ type: 'uuid' })
+  citizenId: string;
+
+  @ManyToOne(() => Citizen, { nullable: false, onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'citizen_id' })
+  citizen?: Citizen;
+
+  @Index()
+  @Column({ type: 'uuid', nullable: true })
+  mahalleId: string | null;
+
+  @ManyToOne(() => Mahalle, { nullable: true, onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'mahalle_id' })
+  mahalle?: Mahalle | null;
+
+  @Column({ type: 'varchar', length: 500, nullable: true })
+  address: string | null;
+
+  @Column({ type: 'double precision', nullable: true })
+  latitude: number | null;
+
+  @Column({ type: 'double precision', nullable: true })
+  longitude: number | null;
+
+  @Column({ type: 'enum', enum: LegalBasis, enumName: 'legal_basis' })
+  legalBasis: LegalBasis;
+
+  /** A reference from outside: the CİMER application number, for instance. */
+  @Column({ type: 'varchar', length: 60, nullable: true })
+  externalRef: string | null;
+
+  @Column({ type: 'varchar', length: 200 })
+  subject: string;
+
+  @Column({ type: 'text' })
+  description: string;
+
+  @Column({ type: 'uuid', nullable: true })
+  deadlinePolicyId: string | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  firstResponseDueAt: Date | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  resolutionDueAt: Date | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  firstRespondedAt: Date | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  answeredAt: Date | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  closedAt: Date | null;
+
+  /** How it ended: answered, rejected, referred, merged… */
+  @Column({ type: 'varchar', length: 30, nullable: true })
+  resolution: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  resolutionNote: string | null;
+
+  @Column({ type: 'uuid', nullable: true })
+  referredToInstitutionId: string | null;
+
+  @Column({ type: 'uuid', nullable: true })
+  mergedIntoId: string | null;
+
+  /** Folded text (Turkish letters → ASCII, lower case) that search matches against. */
+  @Column({ type: 'text', select: false })
+  searchText: string;
+
+  @Column({ type: 'uuid', nullable: true })
+  createdById: string | null;
+
+  /** Optimistic lock: a save against an older version is refused with 409. */
+  @Column({ type: 'int', default: 1 })
+  version: number;
+
+  @Index()
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt: Date;
+
+  @UpdateDateColumn({ type: 'timestamptz' })
+  updatedAt: Date;
+}

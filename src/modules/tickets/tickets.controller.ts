@@ -1,0 +1,80 @@
+import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { IdParam, Page } from '@app/common';
+import { CurrentUser, Roles } from '../auth/auth.decorators';
+import { Role } from '../auth/role';
+import { StaffPrincipal } from '../auth/staff-principal';
+import { CitizensService } from '../citizens/citizens.service';
+import { CreateTicketDto } from './dto/create-ticket.dto';
+import { ListTicketsDto } from './dto/list-tickets.dto';
+import { AddEntryDto, AssignTicketDto, ChangeStatusDto, TransferTicketDto } from './dto/ticket-actions.dto';
+import { TicketActions } from './ticket-actions.service';
+import { TicketCreation } from './ticket-creation.service';
+import { TicketQueries } from './ticket-queries.service';
+import { TicketView } from './ticket-view';
+
+@ApiTags('tickets')
+@ApiBearerAuth()
+@Controller('tickets')
+export class TicketsController {
+  constructor(
+    private readonly creation: TicketCreation,
+    private readonly queries: TicketQueries,
+    private readonly actions: TicketActions,
+    private readonly citizens: CitizensService,
+  ) {}
+
+  @Roles(Role.Agent, Role.Supervisor, Role.DepartmentStaff, Role.DepartmentManager)
+  @Post()
+  async create(@CurrentUser() user: StaffPrincipal, @Body() dto: CreateTicketDto): Promise<TicketView> {
+    const ticket = await this.creation.create(user, dto);
+    // The creator always sees what they filed, even when it went to another department.
+    return this.queries.view(await this.queries.load(ticket.id));
+  }
+
+  @Get()
+  list(@CurrentUser() user: StaffPrincipal, @Query() query: ListTicketsDto): Promise<Page<TicketView>> {
+    return this.queries.list(user, query);
+  }
+
+  @Get(':id')
+  detail(@CurrentUser() user: StaffPrincipal, @IdParam() id: string) {
+    return this.queries.detail(user, id);
+  }
+
+  /** The citizen's phone and e-mail in clear, for calling back; every read is logged (KVKK). */
+  @Roles(Role.Supervisor, Role.DepartmentStaff, Role.DepartmentManager)
+  @Get(':id/contact')
+  async contact(@CurrentUser() user: StaffPrincipal, @IdParam() id: string) {
+    const ticket = await this.queries.getVisible(user, id);
+    return this.citizens.revealContact(ticket.citizenId, user.id, `ticket ${ticket.trackingNo}`);
+  }
+
+  @Post(':id/status')
+  @HttpCode(200)
+  async changeStatus(@CurrentUser() user: StaffPrincipal, @IdParam() id: string, @Body() dto: ChangeStatusDto) {
+    await this.actions.changeStatus(user, id, dto);
+    return this.queries.view(await this.queries.getVisible(user, id));
+  }
+
+  @Post(':id/assign')
+  @HttpCode(200)
+  async assign(@CurrentUser() user: StaffPrincipal, @IdParam() id: string, @Body() dto: AssignTicketDto) {
+    await this.actions.assign(user, id, dto);
+    return this.queries.view(await this.queries.getVisible(user, id));
+  }
+
+  /** Moves the ticket to another department's inbox; the reason lands in the timeline. */
+  @Post(':id/transfer')
+  @HttpCode(200)
+  async transfer(@CurrentUser() user: StaffPrincipal, @IdParam() id: string, @Body() dto: TransferTicketDto) {
+    const ticket = await this.actions.transfer(user, id, dto);
+    return { id: ticket.id, trackingNo: ticket.trackingNo, version: ticket.version, departmentId: ticket.departmentId };
+  }
+
+  @Post(':id/entries')
+  async addEntry(@CurrentUser() user: StaffPrincipal, @IdParam() id: string, @Body() dto: AddEntryDto) {
+    await this.actions.addEntry(user, id, dto);
+    return this.queries.detail(user, id);
+  }
+}

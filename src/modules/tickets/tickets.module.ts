@@ -1,0 +1,30 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { CategoriesModule } from '../categories/categories.module';
+import { CitizensModule } from '../citizens/citizens.module';
+import { DepartmentsModule } from '../departments/departments.module';
+import { NeighbourhoodsModule } from '../neighbourhoods/neighbourhoods.module';
+import { SlaModule } from '../sla/sla.module';
+import { PublicStatusController } from './public-status.controller';
+import { TicketActions } from './ticket-actions.service';
+import { TicketCreation } from './ticket-creation.service';
+import { TicketEvent } from './ticket-event.entity';
+import { TicketQueries } from './ticket-queries.service';
+import { TicketSequence } from './ticket-sequence.entity';
+import { Ticket } from './ticket.entity';
+import { TicketsController } from './tickets.controller';
+
+@Module({
+  imports: [
+    TypeOrmModule.forFeature([Ticket, TicketEvent, TicketSequence]),
+    CategoriesModule,
+    CitizensModule,
+    DepartmentsModule,
+    NeighbourhoodsModule,
+    SlaModule,
+  ],
+  controllers: [TicketsController, PublicStatusController],
+  providers: [TicketCreation, TicketQueries, TicketActions],
+  exports: [TicketQueries],
+})
+export class TicketsModule {}

@@ -1,0 +1,60 @@
+import { createTestApp, TestApp } from '@app/testing';
+import { DefaultMunicipalityLoader } from '../src/modules/municipality/default-municipality.loader';
+import { resolve } from 'node:path';
+
+describe('database schema and default municipality', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp();
+  });
+  afterAll(() => t.close());
+
+  it('has exactly the schema the entities describe (an entity change without a migration fails here)', async () => {
+    const pending = await t.dataSource.driver.createSchemaBuilder().log();
+    expect(pending.upQueries.map((q) => q.query)).toEqual([]);
+  });
+
+  it('loads a realistic municipality on first start', async () => {
+    const count = async (table: string) => Number((await t.dataSource.query(`SELECT count(*) AS n FROM ${table}`))[0].n);
+    expect(await count('departments')).toBeGreaterThanOrEqual(12);
+    expect(await count('categories')).toBeGreaterThanOrEqual(30);
+    expect(await count('mahalleler')).toBe(12);
+    const roles = await t.dataSource.query('SELECT role FROM users ORDER BY role');
+    expect(roles.map((r: { role: string }) => r.role)).toEqual([
+      'admin', 'agent', 'department_manager', 'department_staff', 'executive', 'supervisor',
+    ]);
+    const [pothole] = await t.dataSource.query(
+      `SELECT d.code FROM categories c JOIN departments d ON d.id = c.default_department_id
+       WHERE c.keywords && ARRAY['çukur']`,
+    );
+    expect(pothole.code).toBe('FEN');
+    const [water] = await t.dataSource.query(
+      `SELECT i.code FROM categories c JOIN institutions i ON i.id = c.refer_to_institution_id
+       WHERE c.name ILIKE '%su kesintisi%'`,
+    );
+    expect(water.code).toBe('SU_IDARESI');
+  });
+
+  it('loads the same file twice without duplicating anything', async () => {
+    const snapshot = () =>
+      t.dataSource.query(
+        `SELECT (SELECT count(*) FROM departments) d, (SELECT count(*) FROM categories) c,
+                (SELECT count(*) FROM mahalleler) m, (SELECT count(*) FROM users) u,
+                (SELECT count(*) FROM institutions) i, (SELECT count(*) FROM deadline_policies) p`,
+      );
+    const before = await snapshot();
+    const loader = t.app.get(DefaultMunicipalityLoader);
+    await expect(Promise.all([loader.load(resolve('data/municipality.json')), loader.load(resolve('data/municipality.json'))])).resolves.toEqual([0, 0]);
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it('keeps the müdürlük → başkan yardımcılığı → başkanlık hierarchy', async () => {
+    const broken = await t.dataSource.query(
+      `SELECT d.code FROM departments d LEFT JOIN departments p ON p.id = d.parent_id
+       WHERE (d.level = 'mudurluk' AND p.level IS DISTINCT FROM 'baskan_yardimciligi')
+          OR (d.level = 'baskan_yardimciligi' AND p.level IS DISTINCT FROM 'baskanlik')
+          OR (d.level = 'baskanlik' AND d.parent_id IS NOT NULL)`,
+    );
+    expect(broken).toEqual([]);
+  });
+});
