@@ -32,9 +32,9 @@ describe('admin: departments, categories, mahalleler, users', () => {
     const su = await idByCode(t.dataSource, 'institutions', 'SU_IDARESI');
     const res = await post('/categories', { serviceCode: 'FEN-900', name: 'Köprü bakımı', kind: 'talep', defaultDepartmentId: fen, keywords: ['Köprü', 'köprü', 'üst geçit'] }).expect(201);
     expect(res.body.keywords).toEqual(['köprü', 'üst geçit']);
-    const both = await post('/categories', { serviceCode: 'FEN-901', name: 'X', kind: 'talep', defaultDepartmentId: fen, referToInstitutionId: su }).expect(400);
+    const both = await post('/categories', { serviceCode: 'FEN-901', name: 'Xx', kind: 'talep', defaultDepartmentId: fen, referToInstitutionId: su }).expect(400);
     expect(both.body.details[0].field).toBe('defaultDepartmentId');
-    const unknown = await post('/categories', { serviceCode: 'FEN-902', name: 'X', kind: 'talep', defaultDepartmentId: '6f1c2f0e-0000-4000-8000-000000000000' }).expect(400);
+    const unknown = await post('/categories', { serviceCode: 'FEN-902', name: 'Xx', kind: 'talep', defaultDepartmentId: '6f1c2f0e-0000-4000-8000-000000000000' }).expect(400);
     expect(unknown.body.details[0].field).toBe('defaultDepartmentId');
   });
 

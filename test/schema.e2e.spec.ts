@@ -19,7 +19,7 @@ describe('database schema and default municipality', () => {
     expect(await count('departments')).toBeGreaterThanOrEqual(12);
     expect(await count('categories')).toBeGreaterThanOrEqual(30);
     expect(await count('mahalleler')).toBe(12);
-    const roles = await t.dataSource.query('SELECT role FROM users ORDER BY role');
+    const roles = await t.dataSource.query('SELECT role FROM users ORDER BY role::text');
     expect(roles.map((r: { role: string }) => r.role)).toEqual([
       'admin', 'agent', 'department_manager', 'department_staff', 'executive', 'supervisor',
     ]);

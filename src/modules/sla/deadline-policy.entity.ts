@@ -36,7 +36,7 @@ export class DeadlinePolicy {
   resolutionUnit: DurationUnit;
 
   /** Share of the allowed time after which a warning goes out (0.75 = at 75%). */
-  @Column({ type: 'numeric', precision: 4, scale: 3, default: 0.75, transformer: { to: (v: number) => v, from: (v: string) => Number(v) } })
+  @Column({ type: 'numeric', precision: 4, scale: 3, transformer: { to: (v: number) => v, from: (v: string) => Number(v) } })
   warningRatio: number;
 
   @CreateDateColumn({ type: 'timestamptz' })

@@ -48,9 +48,14 @@ export class TicketCreation {
       throw new InvalidFieldException('mahalleId', 'mahalleId: muhtar başvurusunda mahalle gerekli');
     }
     const categoryPolicy = category?.deadlinePolicyId ? await this.policies.findById(category.deadlinePolicyId) : null;
-    const legalBasis = dto.legalBasis ?? categoryPolicy?.legalBasis ?? defaultLegalBasis(kind);
+    // The law a ticket falls under comes from its kind unless the category's clock is a law;
+    // an internal target (the 2–7 day call-back) runs alongside the law, not instead of it.
+    const categoryLaw = categoryPolicy && categoryPolicy.legalBasis !== LegalBasis.Internal ? categoryPolicy.legalBasis : null;
+    const legalBasis = dto.legalBasis ?? categoryLaw ?? defaultLegalBasis(kind);
     const policy =
-      categoryPolicy?.legalBasis === legalBasis ? categoryPolicy : await this.policies.findByLegalBasis(legalBasis);
+      categoryPolicy && [LegalBasis.Internal, legalBasis].includes(categoryPolicy.legalBasis)
+        ? categoryPolicy
+        : await this.policies.findByLegalBasis(legalBasis);
 
     return this.dataSource.transaction(async (manager) => {
       const citizen = await citizenOf(manager);

@@ -1,0 +1,32 @@
+import { IdentityKind } from '../../citizens/channel-identity.entity';
+
+/** What every channel's raw payload is turned into before intake works on it. */
+export interface InboundMessage {
+  identity: { kind: IdentityKind; value: string };
+  /** Also known: a phone behind a WhatsApp id, an e-mail given on a form. */
+  phone?: string | null;
+  email?: string | null;
+  name?: string | null;
+  subject?: string | null;
+  text: string;
+  media: { url?: string; contentType?: string; filename?: string; size?: number }[];
+  location?: { latitude: number; longitude: number } | null;
+  /** A category or mahalle the citizen picked on the web form. */
+  categoryHint?: string | null;
+  mahalleHint?: string | null;
+}
+
+/** Why a payload cannot become a ticket; stored on the event and shown to admins. */
+export class UnusablePayloadError extends Error {}
+
+export type Normaliser = (payload: Record<string, unknown>) => InboundMessage;
+
+export const str = (value: unknown): string | null =>
+  typeof value === 'string' && value.trim() ? value.trim() : null;
+
+export function requireContent(message: InboundMessage): InboundMessage {
+  if (!message.text && message.media.length === 0 && !message.location) {
+    throw new UnusablePayloadError('mesajda metin, dosya veya konum yok');
+  }
+  return message;
+}
