@@ -1,4 +1,5 @@
 import { InitialSchema1795492216233 } from './1795492216233-initial-schema';
+import { TimelineOrder1795493408747 } from './1795493408747-timeline-order';
 
 /** Every migration, in order; the app runs them on start (never `synchronize`). */
-export const MIGRATIONS = [InitialSchema1795492216233];
+export const MIGRATIONS = [InitialSchema1795492216233, TimelineOrder1795493408747];

@@ -1,4 +1,4 @@
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, Generated, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import { Ticket } from './ticket.entity';
 
 export enum TicketEventType {
@@ -15,10 +15,15 @@ export enum TicketEventType {
 
 /** One line of a ticket's timeline; the timeline is also the audit trail. */
 @Entity('ticket_events')
-@Index(['ticketId', 'createdAt'])
+@Index(['ticketId', 'seq'])
 export class TicketEvent {
   @PrimaryGeneratedColumn('uuid')
   id: string;
+
+  /** Insertion order: events written in one transaction share a timestamp. */
+  @Column({ type: 'bigint' })
+  @Generated('increment')
+  seq: string;
 
   @Column({ type: 'uuid' })
   ticketId: string;

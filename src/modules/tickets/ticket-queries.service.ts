@@ -68,7 +68,7 @@ export class TicketQueries {
 
   async detail(user: StaffPrincipal, id: string) {
     const ticket = await this.getVisible(user, id);
-    const timeline = await this.events.find({ where: { ticketId: id }, order: { createdAt: 'ASC', id: 'ASC' } });
+    const timeline = await this.events.find({ where: { ticketId: id }, order: { seq: 'ASC' } });
     return { ...ticketView(ticket, this.clock.now()), timeline: timeline.map(eventView) };
   }
 
