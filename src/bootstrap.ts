@@ -2,13 +2,14 @@ import { INestApplication, RequestMethod } from '@nestjs/common';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { AppConfig } from '@app/config';
-import { jsonBody } from '@app/common';
+import { jsonBody, requestLog } from '@app/common';
 
 /** HTTP set-up shared by main.ts and the test app builder, so tests run what production runs. */
 export function configureHttp(app: NestExpressApplication): INestApplication {
   const config = app.get(AppConfig);
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
+  app.use(requestLog);
   app.use(jsonBody(config.BODY_LIMIT));
   app.setGlobalPrefix('api/v1', { exclude: [{ path: 'health', method: RequestMethod.GET }] });
   const document = SwaggerModule.createDocument(

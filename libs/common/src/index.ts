@@ -10,3 +10,4 @@ export * from './logging/redacting.logger';
 export * from './time/clock';
 export * from './http/id-param';
 export * from './time/clock.module';
+export * from './logging/request-log.middleware';
