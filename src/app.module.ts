@@ -10,8 +10,11 @@ import { CategoriesModule } from './modules/categories/categories.module';
 import { CitizensModule } from './modules/citizens/citizens.module';
 import { DepartmentsModule } from './modules/departments/departments.module';
 import { HealthModule } from './modules/health/health.module';
+import { IntakeModule } from './modules/intake/intake.module';
 import { MunicipalityModule } from './modules/municipality/municipality.module';
 import { NeighbourhoodsModule } from './modules/neighbourhoods/neighbourhoods.module';
+import { OpsModule } from './modules/ops/ops.module';
+import { RoutingModule } from './modules/routing/routing.module';
 import { SlaModule } from './modules/sla/sla.module';
 import { TicketsModule } from './modules/tickets/tickets.module';
 
@@ -33,6 +36,9 @@ export class AppModule {
         SlaModule,
         CitizensModule,
         TicketsModule,
+        IntakeModule,
+        RoutingModule,
+        OpsModule,
         MunicipalityModule,
         HealthModule,
       ],

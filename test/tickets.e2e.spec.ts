@@ -1,4 +1,4 @@
-import { createTestApp, idByCode, loginAs, Staff, TestApp, ticketInput } from '@app/testing';
+import { createTestApp, idByCode, loginAs, Staff, TestApp, ticketInput, waitFor } from '@app/testing';
 
 describe('tickets', () => {
   let t: TestApp;
@@ -20,22 +20,29 @@ describe('tickets', () => {
   });
   const countTickets = async () => Number((await t.dataSource.query('SELECT count(*) AS n FROM tickets'))[0].n);
 
+  /** Creates a ticket and waits until routing has put it in its inbox (or triage). */
   async function create(overrides: Record<string, unknown> = {}) {
     const res = await api(agent).post('/tickets', ticketInput({ categoryId: pothole, ...overrides }));
     if (res.status !== 201) throw new Error(JSON.stringify(res.body));
-    return res.body;
+    return waitFor(`ticket ${res.body.trackingNo} routed`, async () => {
+      const { body } = await api(agent).get(`/tickets/${res.body.id}`);
+      return body.routedAt || body.triage ? body : null;
+    });
   }
 
   describe('creating', () => {
     it('opens a ticket in the category department with a tracking number, deadline and timeline', async () => {
       const ticket = await create({ citizen: { fullName: 'Mehmet Demir', phone: '0 (532) 111 22 33', tcKimlikNo: '10000000146' } });
       expect(ticket.trackingNo).toMatch(/^2026-\d{6}$/);
-      expect(ticket).toMatchObject({ status: 'new', channel: 'phone', kind: 'sikayet', legalBasis: 'law_3071', version: 1 });
+      expect(ticket).toMatchObject({ status: 'new', channel: 'phone', kind: 'sikayet', legalBasis: 'law_3071', version: 2 });
       expect(ticket.department.id).toBe(await idByCode(t.dataSource, 'departments', 'FEN'));
       expect(ticket.citizen).toEqual({ id: expect.any(String), fullName: 'Mehmet Demir', phone: '+90 5** *** ** 33' });
       expect(new Date(ticket.resolutionDueAt).getTime()).toBeGreaterThan(new Date('2026-03-02T07:00:00Z').getTime());
       const detail = await api(agent).get(`/tickets/${ticket.id}`).expect(200);
-      expect(detail.body.timeline).toEqual([expect.objectContaining({ type: 'created', actor: { id: agent.id, name: expect.any(String) } })]);
+      expect(detail.body.timeline).toEqual([
+        expect.objectContaining({ type: 'created', actor: { id: agent.id, name: expect.any(String) } }),
+        expect.objectContaining({ type: 'routed', actor: null, data: expect.objectContaining({ departmentName: 'Fen İşleri Müdürlüğü' }) }),
+      ]);
       const [stored] = await t.dataSource.query('SELECT tc_kimlik_hash, tc_kimlik_last2, phone FROM citizens WHERE id = $1', [ticket.citizen.id]);
       expect(stored.tc_kimlik_hash).toMatch(/^[0-9a-f]{64}$/);
       expect(stored.tc_kimlik_hash).not.toContain('10000000146');
@@ -87,40 +94,40 @@ describe('tickets', () => {
   describe('lifecycle', () => {
     it('walks new → assigned → in_progress → answered → closed → reopened with every step on the timeline', async () => {
       const ticket = await create();
-      let res = await api(agent).post(`/tickets/${ticket.id}/assign`, { version: 1, assigneeId: fenStaff.id }).expect(200);
-      expect(res.body).toMatchObject({ status: 'assigned', version: 2, assignee: { id: fenStaff.id } });
-      res = await api(fenStaff).post(`/tickets/${ticket.id}/status`, { version: 2, status: 'in_progress' }).expect(200);
-      res = await api(fenStaff).post(`/tickets/${ticket.id}/status`, { version: 3, status: 'answered', note: 'Çukur asfaltla kapatıldı.' }).expect(200);
+      let res = await api(agent).post(`/tickets/${ticket.id}/assign`, { version: 2, assigneeId: fenStaff.id }).expect(200);
+      expect(res.body).toMatchObject({ status: 'assigned', version: 3, assignee: { id: fenStaff.id } });
+      res = await api(fenStaff).post(`/tickets/${ticket.id}/status`, { version: 3, status: 'in_progress' }).expect(200);
+      res = await api(fenStaff).post(`/tickets/${ticket.id}/status`, { version: 4, status: 'answered', note: 'Çukur asfaltla kapatıldı.' }).expect(200);
       expect(res.body).toMatchObject({ status: 'answered', resolution: 'answered', resolutionNote: 'Çukur asfaltla kapatıldı.' });
       expect(res.body.answeredAt).not.toBeNull();
-      res = await api(agent).post(`/tickets/${ticket.id}/status`, { version: 4, status: 'closed' }).expect(200);
+      res = await api(agent).post(`/tickets/${ticket.id}/status`, { version: 5, status: 'closed' }).expect(200);
       expect(res.body.closedAt).not.toBeNull();
-      res = await api(agent).post(`/tickets/${ticket.id}/status`, { version: 5, status: 'reopened', reason: 'Vatandaş çukurun açıldığını bildirdi' }).expect(200);
+      res = await api(agent).post(`/tickets/${ticket.id}/status`, { version: 6, status: 'reopened', reason: 'Vatandaş çukurun açıldığını bildirdi' }).expect(200);
       expect(res.body).toMatchObject({ status: 'reopened', closedAt: null, resolution: null });
       const { body } = await api(agent).get(`/tickets/${ticket.id}`).expect(200);
       expect(body.timeline.map((e: { type: string; data: { to?: string } }) => e.data.to ?? e.type)).toEqual([
-        'created', 'assigned', 'in_progress', 'answered', 'reply_out', 'closed', 'reopened',
+        'created', 'routed', 'assigned', 'in_progress', 'answered', 'reply_out', 'closed', 'reopened',
       ]);
     });
 
     it('answers 409 with a code for a transition the lifecycle does not allow', async () => {
       const ticket = await create();
-      const res = await api(agent).post(`/tickets/${ticket.id}/status`, { version: 1, status: 'closed' }).expect(409);
+      const res = await api(agent).post(`/tickets/${ticket.id}/status`, { version: 2, status: 'closed' }).expect(409);
       expect(res.body).toMatchObject({ statusCode: 409, code: 'TICKET_INVALID_TRANSITION' });
       const after = await api(agent).get(`/tickets/${ticket.id}`).expect(200);
-      expect(after.body).toMatchObject({ status: 'new', version: 1 });
+      expect(after.body).toMatchObject({ status: 'new', version: 2 });
     });
 
     it('gives the second of two concurrent saves a 409 instead of overwriting', async () => {
       const ticket = await create();
       const [a, b] = await Promise.all([
-        api(agent).post(`/tickets/${ticket.id}/status`, { version: 1, status: 'in_progress' }),
-        api(fenStaff).post(`/tickets/${ticket.id}/status`, { version: 1, status: 'rejected', reason: 'Belediyenin görevi değil' }),
+        api(agent).post(`/tickets/${ticket.id}/status`, { version: 2, status: 'in_progress' }),
+        api(fenStaff).post(`/tickets/${ticket.id}/status`, { version: 2, status: 'rejected', reason: 'Belediyenin görevi değil' }),
       ]);
       expect([a.status, b.status].sort()).toEqual([200, 409]);
       expect([a, b].find((r) => r.status === 409)!.body.code).toBe('TICKET_VERSION_CONFLICT');
       const { body } = await api(agent).get(`/tickets/${ticket.id}`).expect(200);
-      expect(body.version).toBe(2);
+      expect(body.version).toBe(3);
       expect(body.timeline.filter((e: { type: string }) => e.type === 'status_changed')).toHaveLength(1);
     });
 
@@ -131,14 +138,14 @@ describe('tickets', () => {
       [{ status: 'merged' }, 'mergedIntoId'],
     ])('requires what %p needs (%s)', async (body, field) => {
       const ticket = await create();
-      const res = await api(agent).post(`/tickets/${ticket.id}/status`, { version: 1, ...body }).expect(400);
+      const res = await api(agent).post(`/tickets/${ticket.id}/status`, { version: 2, ...body }).expect(400);
       expect(res.body.details).toEqual([{ field, message: expect.stringContaining(field) }]);
     });
 
     it('refers to an outside institution and records where it went', async () => {
       const ticket = await create();
       const institutionId = await idByCode(t.dataSource, 'institutions', 'SU_IDARESI');
-      const res = await api(agent).post(`/tickets/${ticket.id}/status`, { version: 1, status: 'referred', institutionId }).expect(200);
+      const res = await api(agent).post(`/tickets/${ticket.id}/status`, { version: 2, status: 'referred', institutionId }).expect(200);
       expect(res.body).toMatchObject({ status: 'referred', resolution: 'referred' });
       const { body } = await api(agent).get(`/tickets/${ticket.id}`);
       expect(body.timeline.at(-1).data).toMatchObject({ to: 'referred', institutionId, institutionName: expect.any(String) });
@@ -147,7 +154,7 @@ describe('tickets', () => {
     it('transfers to another department with the reason on the timeline', async () => {
       const ticket = await create();
       const zabita = await idByCode(t.dataSource, 'departments', 'ZABITA');
-      await api(agent).post(`/tickets/${ticket.id}/transfer`, { version: 1, departmentId: zabita, reason: 'Kaldırım işgali, zabıtanın konusu' }).expect(200);
+      await api(agent).post(`/tickets/${ticket.id}/transfer`, { version: 2, departmentId: zabita, reason: 'Kaldırım işgali, zabıtanın konusu' }).expect(200);
       const { body } = await api(agent).get(`/tickets/${ticket.id}`);
       expect(body.department.id).toBe(zabita);
       expect(body.timeline.at(-1)).toMatchObject({ type: 'transferred', body: 'Kaldırım işgali, zabıtanın konusu' });
@@ -158,7 +165,7 @@ describe('tickets', () => {
       await api(fenStaff).post(`/tickets/${ticket.id}/entries`, { type: 'note', body: 'Ekip yarın gidecek' }).expect(201);
       const res = await api(fenStaff).post(`/tickets/${ticket.id}/entries`, { type: 'reply', body: 'Talebiniz ekibimize iletildi.' }).expect(201);
       expect(res.body.firstRespondedAt).not.toBeNull();
-      expect(res.body.timeline.map((e: { type: string }) => e.type)).toEqual(['created', 'internal_note', 'reply_out']);
+      expect(res.body.timeline.map((e: { type: string }) => e.type)).toEqual(['created', 'routed', 'internal_note', 'reply_out']);
       await api(fenStaff).post(`/tickets/${ticket.id}/entries`, { type: 'shout', body: 'x' }).expect(400);
     });
   });

@@ -11,3 +11,4 @@ export * from './time/clock';
 export * from './http/id-param';
 export * from './time/clock.module';
 export * from './logging/request-log.middleware';
+export * from './time/with-timeout';

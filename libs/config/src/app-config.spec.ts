@@ -26,7 +26,7 @@ describe('loadConfig', () => {
 
   it('refuses development secrets and demo users in production', () => {
     expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/JWT_SECRET: must be set in production/);
-    const secrets = { JWT_SECRET: 'x'.repeat(40), PII_HASH_SECRET: 'y'.repeat(40) };
+    const secrets = { JWT_SECRET: 'x'.repeat(40), PII_HASH_SECRET: 'y'.repeat(40), INTAKE_API_KEY: 'z'.repeat(20) };
     expect(() => loadConfig({ NODE_ENV: 'production', SEED_DEMO_USERS: 'true', ...secrets })).toThrow(/SEED_DEMO_USERS/);
     expect(loadConfig({ NODE_ENV: 'production', ...secrets }).SEED_DEMO_USERS).toBe(false);
   });

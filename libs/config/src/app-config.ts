@@ -14,6 +14,7 @@ import {
 
 const DEV_JWT_SECRET = 'dev-only-jwt-secret-change-me-0123456789';
 const DEV_PII_SECRET = 'dev-only-pii-secret-change-me-0123456789';
+const DEV_INTAKE_KEY = 'dev-only-intake-key-change-me';
 
 const toBool = ({ value }: { value: unknown }) =>
   value === undefined ? undefined : value === true || value === 'true' || value === '1' ? true : value === false || value === 'false' || value === '0' ? false : value;
@@ -99,6 +100,35 @@ export class AppConfig {
   @Min(1)
   PUBLIC_LOOKUP_MAX_FAILURES = 10;
 
+  /** How often workers re-enqueue work that committed but whose job never ran. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(100)
+  SWEEP_INTERVAL_MS = 5000;
+
+  /** Pending work younger than this is left to its own job before a sweep re-enqueues it. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  SWEEP_GRACE_MS = 5000;
+
+  /** A message from a citizen with a ticket open on the same channel, active within this many hours, joins that ticket. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  INTAKE_THREAD_WINDOW_HOURS = 72;
+
+  /** Largest raw inbound payload stored as received; larger ones are kept as failed events. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1024)
+  INTAKE_MAX_PAYLOAD_BYTES = 256 * 1024;
+
+  /** Shared secret of trusted integrations that post to /api/v1/intake/events (header X-Intake-Key). */
+  @IsString()
+  @MinLength(16, { message: 'INTAKE_API_KEY must be at least 16 characters' })
+  INTAKE_API_KEY = DEV_INTAKE_KEY;
+
   @IsOptional()
   @IsString()
   TZ?: string;
@@ -115,6 +145,7 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
   if (config.NODE_ENV === 'production') {
     if (config.JWT_SECRET === DEV_JWT_SECRET) problems.push('JWT_SECRET: must be set in production');
     if (config.PII_HASH_SECRET === DEV_PII_SECRET) problems.push('PII_HASH_SECRET: must be set in production');
+    if (config.INTAKE_API_KEY === DEV_INTAKE_KEY) problems.push('INTAKE_API_KEY: must be set in production');
     if (env.SEED_DEMO_USERS === 'true') problems.push('SEED_DEMO_USERS: demo users are refused in production');
     config.SEED_DEMO_USERS = false;
   }

@@ -5,3 +5,4 @@ export * from './handler-registry';
 export * from './queue.module';
 export * from './redis.provider';
 export * from './redis-options';
+export * from './interval-sweeper';

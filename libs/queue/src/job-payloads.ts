@@ -1,4 +1,15 @@
+import { IsUUID } from 'class-validator';
 import { QueueName } from './queue-name';
+
+export class EventJob {
+  @IsUUID()
+  eventId: string;
+}
+
+export class TicketJob {
+  @IsUUID()
+  ticketId: string;
+}
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type PayloadClass = new (...args: any[]) => object;
@@ -9,8 +20,8 @@ export type PayloadClass = new (...args: any[]) => object;
  * one handler, and no handler exists for a job not listed here.
  */
 export const JOBS = {
-  [QueueName.Intake]: {},
-  [QueueName.Routing]: {},
+  [QueueName.Intake]: { 'process-event': EventJob },
+  [QueueName.Routing]: { 'route-ticket': TicketJob },
   [QueueName.Sla]: {},
   [QueueName.Notify]: {},
 } as const satisfies Record<QueueName, Record<string, PayloadClass>>;

@@ -1,6 +1,7 @@
-import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
-import { DiscoveryService, MetadataScanner, Reflector } from '@nestjs/core';
-import { Job, UnrecoverableError, Worker } from 'bullmq';
+import { Injectable, Logger, OnApplicationBootstrap, BeforeApplicationShutdown } from '@nestjs/common';
+import { getQueueToken } from '@nestjs/bullmq';
+import { DiscoveryService, MetadataScanner, ModuleRef, Reflector } from '@nestjs/core';
+import { Job, Queue, UnrecoverableError, Worker } from 'bullmq';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
 import { AppConfig } from '@app/config';
@@ -15,7 +16,7 @@ import { redisOptionsFromUrl } from './redis-options';
  * runs one BullMQ worker per queue that dispatches by job name. Closing waits for jobs in flight.
  */
 @Injectable()
-export class QueueWorkers implements OnApplicationBootstrap, OnApplicationShutdown {
+export class QueueWorkers implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(QueueWorkers.name);
   private readonly workers: Worker[] = [];
 
@@ -24,10 +25,18 @@ export class QueueWorkers implements OnApplicationBootstrap, OnApplicationShutdo
     private readonly scanner: MetadataScanner,
     private readonly reflector: Reflector,
     private readonly config: AppConfig,
+    private readonly moduleRef: ModuleRef,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
     const registry = buildHandlerRegistry(JOBS, this.discover());
+    // Without a listener an 'error' event (Redis gone) would crash the process; Redis
+    // outages are survived: enqueues fail fast and the sweepers catch up.
+    for (const queue of Object.values(QueueName)) {
+      this.moduleRef
+        .get<Queue>(getQueueToken(queue), { strict: false })
+        .on('error', (error) => this.logger.warn({ msg: 'queue connection error', queue, error: error.message }));
+    }
     if (this.config.APP_ROLE === 'api') return;
     for (const queue of Object.values(QueueName)) {
       if (![...registry.values()].some((h) => h.queue === queue)) continue;
@@ -36,6 +45,7 @@ export class QueueWorkers implements OnApplicationBootstrap, OnApplicationShutdo
         prefix: this.config.REDIS_PREFIX,
         concurrency: 8,
       });
+      worker.on('error', (error) => this.logger.warn({ msg: 'worker connection error', queue, error: error.message }));
       worker.on('failed', (job, error) =>
         this.logger.warn({ msg: 'job failed', queue, job: job?.name, id: job?.id, error: error.message }),
       );
@@ -43,7 +53,8 @@ export class QueueWorkers implements OnApplicationBootstrap, OnApplicationShutdo
     }
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  /** Before the database closes: a job in flight finishes, no new one starts. */
+  async beforeApplicationShutdown(): Promise<void> {
     await Promise.all(this.workers.map((worker) => worker.close()));
   }
 

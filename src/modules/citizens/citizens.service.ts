@@ -10,6 +10,11 @@ import { maskEmail, maskPhone, normalizePhone } from './phone';
 import { PiiAccess } from './pii-access.entity';
 import { hashTcKimlik, isValidTcKimlik, maskTcKimlik } from './tc-kimlik';
 
+export interface Identity {
+  kind: IdentityKind;
+  value: string;
+}
+
 @Injectable()
 export class CitizensService {
   constructor(
@@ -42,43 +47,41 @@ export class CitizensService {
   async findOrCreate(manager: EntityManager, input: CitizenInputDto, prefix = ''): Promise<Citizen> {
     const { phone, tcHash, tcLast2 } = this.parseInput(input, prefix);
     const email = input.email?.toLowerCase() ?? null;
-    const key = phone ? { kind: IdentityKind.Phone, value: phone } : email ? { kind: IdentityKind.Email, value: email } : null;
-    if (!key) throw new InvalidFieldException(`${prefix}phone`, `${prefix}phone: telefon veya e-posta gerekli`);
-
-    const existing = await this.byIdentity(manager, key.kind, key.value);
-    if (existing) return this.fillBlanks(manager, existing, input, phone, email, tcHash, tcLast2);
-
+    const identity = phone ? { kind: IdentityKind.Phone, value: phone } : email ? { kind: IdentityKind.Email, value: email } : null;
+    if (!identity) throw new InvalidFieldException(`${prefix}phone`, `${prefix}phone: telefon veya e-posta gerekli`);
     const consentGiven = input.contactConsent !== undefined || input.marketingConsent !== undefined;
-    const citizen = await manager.save(
-      manager.create(Citizen, {
-        fullName: input.fullName ?? null,
-        phone,
-        email,
-        tcKimlikHash: tcHash,
-        tcKimlikLast2: tcLast2,
-        contactConsent: input.contactConsent ?? false,
-        marketingConsent: input.marketingConsent ?? false,
-        consentRecordedAt: consentGiven ? this.clock.now() : null,
-      }),
-    );
-    const inserted = await manager
-      .createQueryBuilder()
-      .insert()
-      .into(ChannelIdentity)
-      .values({ citizenId: citizen.id, ...key })
-      .orIgnore()
-      .returning('id')
-      .execute();
-    if (inserted.raw.length === 0) {
-      // Someone else registered this phone a moment ago: use theirs.
-      await manager.delete(Citizen, { id: citizen.id });
-      return (await this.byIdentity(manager, key.kind, key.value))!;
+    return this.findOrCreateByIdentity(manager, identity, {
+      fullName: input.fullName ?? null,
+      phone,
+      email,
+      tcKimlikHash: tcHash,
+      tcKimlikLast2: tcLast2,
+      contactConsent: input.contactConsent ?? false,
+      marketingConsent: input.marketingConsent ?? false,
+      consentRecordedAt: consentGiven ? this.clock.now() : null,
+    });
+  }
+
+  /**
+   * Finds a citizen by a channel identity (a WhatsApp id, a phone, an e-mail); a new identity
+   * whose phone or e-mail is already known joins that citizen; otherwise a citizen is created.
+   */
+  async findOrCreateByIdentity(manager: EntityManager, identity: Identity, details: Partial<Citizen>): Promise<Citizen> {
+    const existing = await this.byIdentity(manager, identity.kind, identity.value);
+    if (existing) return this.fillBlanks(manager, existing, details);
+    const known =
+      (details.phone && identity.kind !== IdentityKind.Phone ? await this.byIdentity(manager, IdentityKind.Phone, details.phone) : null) ??
+      (details.email && identity.kind !== IdentityKind.Email ? await this.byIdentity(manager, IdentityKind.Email, details.email) : null);
+    const citizen = known ?? (await manager.save(manager.create(Citizen, details)));
+    const linked = await this.link(manager, citizen.id, identity);
+    if (!linked) {
+      // Someone else registered this identity a moment ago: use theirs.
+      if (!known) await manager.delete(Citizen, { id: citizen.id });
+      return (await this.byIdentity(manager, identity.kind, identity.value))!;
     }
-    if (phone && email) {
-      await manager.createQueryBuilder().insert().into(ChannelIdentity)
-        .values({ citizenId: citizen.id, kind: IdentityKind.Email, value: email }).orIgnore().execute();
-    }
-    return citizen;
+    if (details.phone && identity.kind !== IdentityKind.Phone) await this.link(manager, citizen.id, { kind: IdentityKind.Phone, value: details.phone });
+    if (details.email && identity.kind !== IdentityKind.Email) await this.link(manager, citizen.id, { kind: IdentityKind.Email, value: details.email });
+    return known ? this.fillBlanks(manager, known, details) : citizen;
   }
 
   async search(query: CitizenQueryDto): Promise<Page<CitizenView>> {
@@ -136,20 +139,26 @@ export class CitizensService {
       .getOne();
   }
 
-  private async fillBlanks(
-    manager: EntityManager,
-    citizen: Citizen,
-    input: CitizenInputDto,
-    phone: string | null,
-    email: string | null,
-    tcHash: string | null,
-    tcLast2: string | null,
-  ): Promise<Citizen> {
+  private async link(manager: EntityManager, citizenId: string, identity: Identity): Promise<boolean> {
+    const inserted = await manager
+      .createQueryBuilder()
+      .insert()
+      .into(ChannelIdentity)
+      .values({ citizenId, ...identity })
+      .orIgnore()
+      .returning('id')
+      .execute();
+    return inserted.raw.length > 0;
+  }
+
+  private async fillBlanks(manager: EntityManager, citizen: Citizen, details: Partial<Citizen>): Promise<Citizen> {
     const patch: Partial<Citizen> = {};
-    if (!citizen.fullName && input.fullName) patch.fullName = input.fullName;
-    if (!citizen.phone && phone) patch.phone = phone;
-    if (!citizen.email && email) patch.email = email;
-    if (!citizen.tcKimlikHash && tcHash) Object.assign(patch, { tcKimlikHash: tcHash, tcKimlikLast2: tcLast2 });
+    for (const key of ['fullName', 'phone', 'email'] as const) {
+      if (!citizen[key] && details[key]) patch[key] = details[key];
+    }
+    if (!citizen.tcKimlikHash && details.tcKimlikHash) {
+      Object.assign(patch, { tcKimlikHash: details.tcKimlikHash, tcKimlikLast2: details.tcKimlikLast2 });
+    }
     if (Object.keys(patch).length === 0) return citizen;
     await manager.update(Citizen, { id: citizen.id }, patch);
     return Object.assign(citizen, patch);

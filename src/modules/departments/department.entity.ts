@@ -56,6 +56,13 @@ export class Department {
   @Column({ type: 'jsonb', default: () => "'[]'" })
   escalationContacts: EscalationContact[];
 
+  /** Hand new tickets round-robin to available staff, at most `maxOpenPerAssignee` each. */
+  @Column({ type: 'boolean', default: false })
+  autoAssign: boolean;
+
+  @Column({ type: 'int', default: 25 })
+  maxOpenPerAssignee: number;
+
   @Column({ type: 'boolean', default: true })
   active: boolean;
 

@@ -25,7 +25,8 @@ export class InboundEvent {
   @PrimaryGeneratedColumn('uuid')
   id: string;
 
-  @Column({ type: 'enum', enum: InboundChannel, enumName: 'inbound_channel' })
+  /** An InboundChannel; kept as text so an event on an unknown channel can still be stored (as failed). */
+  @Column({ type: 'varchar', length: 20 })
   channel: InboundChannel;
 
   @Column({ type: 'varchar', length: 200 })

@@ -2,7 +2,6 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import { InvalidFieldException } from '@app/common';
-import { LegalBasis } from '../tickets/ticket-enums';
 import { DeadlinePolicy } from './deadline-policy.entity';
 
 @Injectable()
@@ -17,14 +16,5 @@ export class DeadlinePoliciesService {
     const policy = await this.policies.findOneBy({ id });
     if (!policy) throw new InvalidFieldException(field, `${field}: böyle bir süre politikası yok`);
     return policy;
-  }
-
-  findById(id: string): Promise<DeadlinePolicy | null> {
-    return this.policies.findOneBy({ id });
-  }
-
-  /** The default clock of a legal basis when the category names none. */
-  findByLegalBasis(legalBasis: LegalBasis): Promise<DeadlinePolicy | null> {
-    return this.policies.findOne({ where: { legalBasis }, order: { code: 'ASC' } });
   }
 }

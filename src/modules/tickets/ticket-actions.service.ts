@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import { Clock, InvalidFieldException } from '@app/common';
 import { DEPARTMENT_ROLES } from '../auth/role';
 import { StaffPrincipal } from '../auth/staff-principal';
@@ -13,7 +12,9 @@ import { TicketErrorCode, TicketException } from './ticket-errors';
 import { TicketEventType } from './ticket-event.entity';
 import { canTransition, OPEN_STATUSES, REQUIRED_FOR, STATUS_LABELS, TicketStatus } from './ticket-status';
 import { Ticket } from './ticket.entity';
+import { TicketLock } from './ticket-lock.service';
 import { appendEvent } from './timeline';
+import { mergeInto } from './ticket-merge';
 
 const ENTRY_EVENT = {
   note: TicketEventType.InternalNote,
@@ -32,7 +33,7 @@ const REQUIRED_FIELD = {
 @Injectable()
 export class TicketActions {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly lock: TicketLock,
     private readonly departments: DepartmentsService,
     private readonly categories: CategoriesService,
     private readonly clock: Clock,
@@ -47,7 +48,7 @@ export class TicketActions {
     const institution = dto.institutionId ? await this.categories.findInstitution(dto.institutionId) : null;
     if (dto.institutionId && !institution) throw new InvalidFieldException('institutionId', 'institutionId: böyle bir kurum yok');
 
-    return this.mutate(actor, id, dto.version, async (ticket, manager) => {
+    return this.lock.mutate(actor, id, dto.version, async (ticket, manager) => {
       if (!canTransition(ticket.status, dto.status)) {
         throw new TicketException(
           TicketErrorCode.InvalidTransition,
@@ -81,6 +82,7 @@ export class TicketActions {
           break;
         case TicketStatus.Merged:
           Object.assign(ticket, { closedAt: now, resolution: 'merged', mergedIntoId: dto.mergedIntoId });
+          await mergeInto(manager, ticket, dto.mergedIntoId!, actor);
           break;
         case TicketStatus.Reopened:
           Object.assign(ticket, { closedAt: null, answeredAt: null, resolution: null, resolutionNote: null });
@@ -103,7 +105,7 @@ export class TicketActions {
   }
 
   async assign(actor: StaffPrincipal, id: string, dto: AssignTicketDto): Promise<Ticket> {
-    return this.mutate(actor, id, dto.version, async (ticket, manager) => {
+    return this.lock.mutate(actor, id, dto.version, async (ticket, manager) => {
       this.assertOpen(ticket);
       if (dto.assigneeId) {
         await this.applyAssignee(manager, ticket, dto.assigneeId);
@@ -118,7 +120,7 @@ export class TicketActions {
 
   async transfer(actor: StaffPrincipal, id: string, dto: TransferTicketDto): Promise<Ticket> {
     const target = await this.departments.requireActive(dto.departmentId, 'departmentId');
-    return this.mutate(actor, id, dto.version, async (ticket, manager) => {
+    return this.lock.mutate(actor, id, dto.version, async (ticket, manager) => {
       this.assertOpen(ticket);
       if (ticket.departmentId === target.id) {
         throw new InvalidFieldException('departmentId', 'departmentId: başvuru zaten bu birimde');
@@ -137,7 +139,7 @@ export class TicketActions {
 
   /** Notes and messages append to the timeline; they need no version (nothing is overwritten). */
   async addEntry(actor: StaffPrincipal, id: string, dto: AddEntryDto): Promise<Ticket> {
-    return this.mutate(actor, id, null, async (ticket, manager) => {
+    return this.lock.mutate(actor, id, null, async (ticket, manager) => {
       if (ticket.status === TicketStatus.Merged) {
         throw new TicketException(TicketErrorCode.Closed, 'Birleştirilmiş başvuruya kayıt eklenemez');
       }
@@ -146,36 +148,7 @@ export class TicketActions {
     });
   }
 
-  /**
-   * Locks the row, checks visibility and version, lets `change` edit it, then writes it back
-   * with the version bumped — all in one transaction.
-   */
-  private async mutate(
-    actor: StaffPrincipal,
-    id: string,
-    expectedVersion: number | null,
-    change: (ticket: Ticket, manager: EntityManager) => Promise<void>,
-  ): Promise<Ticket> {
-    return this.dataSource.transaction(async (manager) => {
-      const ticket = assertVisible(
-        await manager.findOne(Ticket, { where: { id }, lock: { mode: 'pessimistic_write' } }),
-        actor,
-      );
-      if (expectedVersion !== null && ticket.version !== expectedVersion) {
-        throw new TicketException(
-          TicketErrorCode.VersionConflict,
-          `Başvuru siz açtıktan sonra değişti (sürüm ${expectedVersion} → ${ticket.version}); yeniden yükleyin`,
-        );
-      }
-      await change(ticket, manager);
-      ticket.version += 1;
-      const { searchText: _omit, ...columns } = ticket;
-      await manager.update(Ticket, { id }, { ...columns, updatedAt: this.clock.now() });
-      return ticket;
-    });
-  }
-
-  private assertOpen(ticket: Ticket): void {
+  assertOpen(ticket: Ticket): void {
     if (!OPEN_STATUSES.includes(ticket.status)) {
       throw new TicketException(TicketErrorCode.Closed, `"${STATUS_LABELS[ticket.status]}" durumundaki başvuru değiştirilemez`);
     }

@@ -9,15 +9,37 @@ import { Citizen } from '../citizens/citizen.entity';
 import { CitizensService } from '../citizens/citizens.service';
 import { DepartmentsService } from '../departments/departments.service';
 import { NeighbourhoodsService } from '../neighbourhoods/neighbourhoods.service';
-import { DeadlinePoliciesService } from '../sla/deadline-policies.service';
+import { DeadlinePolicy } from '../sla/deadline-policy.entity';
 import { dueDatesFor } from '../sla/due-dates';
 import { CreateTicketDto } from './dto/create-ticket.dto';
+import { TicketJobs } from './ticket-jobs.service';
 import { LegalBasis, TicketChannel, TicketKind, TicketPriority } from './ticket-enums';
 import { TicketEventType } from './ticket-event.entity';
 import { TicketStatus } from './ticket-status';
 import { Ticket } from './ticket.entity';
 import { appendEvent, searchTextOf } from './timeline';
 import { nextTrackingNo } from './tracking-number';
+
+/** What a new ticket needs once every reference has been checked. */
+export interface NewTicket {
+  channel: TicketChannel;
+  kind?: TicketKind | null;
+  category: Category | null;
+  departmentId?: string | null;
+  citizen: Citizen;
+  subject: string;
+  description: string;
+  mahalleId?: string | null;
+  address?: string | null;
+  latitude?: number | null;
+  longitude?: number | null;
+  legalBasis?: LegalBasis | null;
+  externalRef?: string | null;
+  priority?: TicketPriority | null;
+  triage?: boolean;
+  /** Extra facts for the first timeline entry (the inbound event, media, the categoriser's view). */
+  eventData?: Record<string, unknown>;
+}
 
 @Injectable()
 export class TicketCreation {
@@ -27,77 +49,92 @@ export class TicketCreation {
     private readonly departments: DepartmentsService,
     private readonly mahalleler: NeighbourhoodsService,
     private readonly citizens: CitizensService,
-    private readonly policies: DeadlinePoliciesService,
+    private readonly jobs: TicketJobs,
     private readonly clock: Clock,
   ) {}
 
-  /** Everything is checked before the transaction; inside it, all rows are written or none. */
+  /** Staff open a ticket for a citizen. Everything is checked before the transaction. */
   async create(actor: StaffPrincipal, dto: CreateTicketDto): Promise<Ticket> {
     const category = dto.categoryId ? await this.categories.requireActive(dto.categoryId, 'categoryId') : null;
-    const departmentId = dto.departmentId
-      ? (await this.departments.requireActive(dto.departmentId, 'departmentId')).id
-      : (category?.defaultDepartmentId ?? null);
+    if (dto.departmentId) await this.departments.requireActive(dto.departmentId, 'departmentId');
     if (dto.mahalleId) await this.mahalleler.requireActive(dto.mahalleId, 'mahalleId');
     const citizenOf = await this.citizenResolver(dto);
-    const kind = dto.kind ?? category?.kind;
-    if (!kind) throw new InvalidFieldException('kind', 'kind: kategori seçilmediğinde başvuru türü gerekli');
+    if (!dto.kind && !category) throw new InvalidFieldException('kind', 'kind: kategori seçilmediğinde başvuru türü gerekli');
     if (dto.channel === TicketChannel.Cimer && !dto.externalRef) {
       throw new InvalidFieldException('externalRef', 'externalRef: CİMER başvuru numarası gerekli');
     }
     if (dto.channel === TicketChannel.Muhtar && !dto.mahalleId) {
       throw new InvalidFieldException('mahalleId', 'mahalleId: muhtar başvurusunda mahalle gerekli');
     }
-    const categoryPolicy = category?.deadlinePolicyId ? await this.policies.findById(category.deadlinePolicyId) : null;
+    const { citizen: _citizen, citizenId: _citizenId, categoryId: _categoryId, ...fields } = dto;
+    const ticket = await this.dataSource.transaction(async (manager) =>
+      this.insert(manager, { ...fields, category, citizen: await citizenOf(manager) }, actor),
+    );
+    if (!ticket.routedAt) await this.jobs.route(ticket);
+    return ticket;
+  }
+
+  /**
+   * Writes the ticket and its first timeline entry inside the caller's transaction. A ticket
+   * committed without `routedAt` is the routing sweeper's to pick up, so enqueueing its
+   * routing job after the commit (`TicketJobs.route`) may fail without anything being lost.
+   */
+  async insert(manager: EntityManager, input: NewTicket, actor: StaffPrincipal | null): Promise<Ticket> {
+    const kind = input.kind ?? input.category?.kind ?? TicketKind.Talep;
+    // Everything here runs on the transaction's connection: asking the pool for a second one
+    // while holding this one deadlocks once every connection is held by such a transaction.
+    const categoryPolicy = input.category?.deadlinePolicyId ? await manager.findOneBy(DeadlinePolicy, { id: input.category.deadlinePolicyId }) : null;
     // The law a ticket falls under comes from its kind unless the category's clock is a law;
     // an internal target (the 2–7 day call-back) runs alongside the law, not instead of it.
     const categoryLaw = categoryPolicy && categoryPolicy.legalBasis !== LegalBasis.Internal ? categoryPolicy.legalBasis : null;
-    const legalBasis = dto.legalBasis ?? categoryLaw ?? defaultLegalBasis(kind);
+    const legalBasis = input.legalBasis ?? categoryLaw ?? defaultLegalBasis(kind);
     const policy =
       categoryPolicy && [LegalBasis.Internal, legalBasis].includes(categoryPolicy.legalBasis)
         ? categoryPolicy
-        : await this.policies.findByLegalBasis(legalBasis);
-
-    return this.dataSource.transaction(async (manager) => {
-      const citizen = await citizenOf(manager);
-      const now = this.clock.now();
-      const trackingNo = await nextTrackingNo(manager, now);
-      const due = policy ? dueDatesFor(policy, now) : null;
-      const fields = {
-        trackingNo,
-        subject: dto.subject,
-        description: dto.description,
-        address: dto.address ?? null,
-        externalRef: dto.externalRef ?? null,
-      };
-      const ticket = await manager.save(
-        manager.create(Ticket, {
-          ...fields,
-          kind,
-          channel: dto.channel,
-          status: TicketStatus.New,
-          priority: dto.priority ?? category?.defaultPriority ?? TicketPriority.Normal,
-          categoryId: category?.id ?? null,
-          departmentId,
-          citizenId: citizen.id,
-          mahalleId: dto.mahalleId ?? null,
-          latitude: dto.latitude ?? null,
-          longitude: dto.longitude ?? null,
-          legalBasis,
-          deadlinePolicyId: policy?.id ?? null,
-          firstResponseDueAt: due?.firstResponseDueAt ?? null,
-          resolutionDueAt: due?.resolutionDueAt ?? null,
-          searchText: searchTextOf(fields, citizen.fullName),
-          createdById: actor.id,
-          createdAt: now,
-        }),
-      );
-      await appendEvent(manager, ticket.id, TicketEventType.Created, actor, dto.description, {
-        channel: dto.channel,
+        : await manager.findOne(DeadlinePolicy, { where: { legalBasis }, order: { code: 'ASC' } });
+    const now = this.clock.now();
+    const due = policy ? dueDatesFor(policy, now) : null;
+    // An explicit department is a routing decision already made; otherwise routing decides.
+    const departmentId = input.departmentId ?? null;
+    const text = {
+      trackingNo: await nextTrackingNo(manager, now),
+      subject: input.subject,
+      description: input.description,
+      address: input.address ?? null,
+      externalRef: input.externalRef ?? null,
+    };
+    const ticket = await manager.save(
+      manager.create(Ticket, {
+        ...text,
+        kind,
+        channel: input.channel,
+        status: TicketStatus.New,
+        priority: input.priority ?? input.category?.defaultPriority ?? TicketPriority.Normal,
+        categoryId: input.category?.id ?? null,
         departmentId,
-        categoryId: category?.id ?? null,
-      });
-      return ticket;
+        citizenId: input.citizen.id,
+        mahalleId: input.mahalleId ?? null,
+        latitude: input.latitude ?? null,
+        longitude: input.longitude ?? null,
+        legalBasis,
+        deadlinePolicyId: policy?.id ?? null,
+        firstResponseDueAt: due?.firstResponseDueAt ?? null,
+        resolutionDueAt: due?.resolutionDueAt ?? null,
+        routedAt: departmentId ? now : null,
+        triage: input.triage ?? false,
+        searchText: searchTextOf(text, input.citizen.fullName),
+        createdById: actor?.id ?? null,
+        createdAt: now,
+      }),
+    );
+    await appendEvent(manager, ticket.id, TicketEventType.Created, actor, input.description, {
+      channel: input.channel,
+      departmentId,
+      categoryId: input.category?.id ?? null,
+      triage: ticket.triage,
+      ...input.eventData,
     });
+    return ticket;
   }
 
   /** Checks the citizen part up front, returns the step that runs inside the transaction. */

@@ -11,6 +11,10 @@ export enum TicketEventType {
   StatusChanged = 'status_changed',
   Merged = 'merged',
   Updated = 'updated',
+  Routed = 'routed',
+  Returned = 'returned',
+  DuplicateSuspected = 'duplicate_suspected',
+  DuplicateDismissed = 'duplicate_dismissed',
 }
 
 /** One line of a ticket's timeline; the timeline is also the audit trail. */

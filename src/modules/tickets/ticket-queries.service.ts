@@ -47,6 +47,13 @@ export class TicketQueries {
       const overdue = 't.status IN (:...open) AND COALESCE(t.resolution_due_at < :now, false)';
       qb.andWhere(query.overdue ? overdue : `NOT (${overdue})`, { open: OPEN_STATUSES, now: this.clock.now() });
     }
+    if (query.triage !== undefined) qb.andWhere('t.triage = :triage', { triage: query.triage });
+    if (query.mine) qb.andWhere('t.assignee_id = :me', { me: user.id });
+    if (query.unassigned) qb.andWhere('t.assignee_id IS NULL');
+    if (query.duplicate !== undefined) {
+      const open = `EXISTS (SELECT 1 FROM duplicate_suspicions s WHERE s.state = 'open' AND (s.ticket_id = t.id OR s.original_id = t.id))`;
+      qb.andWhere(query.duplicate ? open : `NOT ${open}`);
+    }
     if (query.q) qb.andWhere('t.search_text LIKE :q', { q: `%${escapeLike(foldTurkish(query.q))}%` });
     const [column, direction] = SORTS[query.sort ?? '-createdAt'];
     qb.orderBy(column, direction, 'NULLS LAST').addOrderBy('t.id', 'ASC');
@@ -68,8 +75,16 @@ export class TicketQueries {
 
   async detail(user: StaffPrincipal, id: string) {
     const ticket = await this.getVisible(user, id);
-    const timeline = await this.events.find({ where: { ticketId: id }, order: { seq: 'ASC' } });
-    return { ...ticketView(ticket, this.clock.now()), timeline: timeline.map(eventView) };
+    const [timeline, duplicates] = await Promise.all([
+      this.events.find({ where: { ticketId: id }, order: { seq: 'ASC' } }),
+      this.tickets.query(
+        `SELECT s.reason, s.state, o.id, o.tracking_no AS "trackingNo", o.status
+           FROM duplicate_suspicions s JOIN tickets o ON o.id = CASE WHEN s.ticket_id = $1 THEN s.original_id ELSE s.ticket_id END
+          WHERE (s.ticket_id = $1 OR s.original_id = $1) AND s.state = 'open'`,
+        [id],
+      ),
+    ]);
+    return { ...ticketView(ticket, this.clock.now()), duplicates, timeline: timeline.map(eventView) };
   }
 
   view(ticket: LoadedTicket): TicketView {

@@ -44,6 +44,8 @@ export function ticketView(ticket: LoadedTicket, now: Date) {
     resolution: ticket.resolution,
     resolutionNote: ticket.resolutionNote,
     mergedIntoId: ticket.mergedIntoId,
+    triage: ticket.triage,
+    routedAt: ticket.routedAt,
     createdAt: ticket.createdAt,
     updatedAt: ticket.updatedAt,
   };

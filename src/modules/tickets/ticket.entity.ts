@@ -10,6 +10,7 @@ import { User } from '../auth/user.entity';
 @Entity('tickets')
 @Index(['departmentId', 'status', 'createdAt'])
 @Index(['status', 'resolutionDueAt'])
+@Index(['routedAt', 'createdAt'], { where: 'routed_at IS NULL' })
 // Trigram index for diacritic-free search; created in SQL (gin_trgm_ops), not by TypeORM.
 @Index('idx_tickets_search_trgm', { synchronize: false })
 export class Ticket {
@@ -125,6 +126,14 @@ export class Ticket {
 
   @Column({ type: 'uuid', nullable: true })
   mergedIntoId: string | null;
+
+  /** When routing put it in a department inbox (or referred it); null while it waits for routing. */
+  @Column({ type: 'timestamptz', nullable: true })
+  routedAt: Date | null;
+
+  /** No confident category: call-centre supervisors categorise it by hand. */
+  @Column({ type: 'boolean', default: false })
+  triage: boolean;
 
   /** Folded text (Turkish letters → ASCII, lower case) that search matches against. */
   @Column({ type: 'text', select: false })

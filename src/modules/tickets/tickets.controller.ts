@@ -7,10 +7,13 @@ import { StaffPrincipal } from '../auth/staff-principal';
 import { CitizensService } from '../citizens/citizens.service';
 import { CreateTicketDto } from './dto/create-ticket.dto';
 import { ListTicketsDto } from './dto/list-tickets.dto';
-import { AddEntryDto, AssignTicketDto, ChangeStatusDto, TransferTicketDto } from './dto/ticket-actions.dto';
+import { CategoriseTicketDto, MergeTicketDto, ReturnTicketDto } from './dto/inbox-actions.dto';
+import { AddEntryDto, AssignTicketDto, ChangeStatusDto, TransferTicketDto, VersionedDto } from './dto/ticket-actions.dto';
 import { TicketActions } from './ticket-actions.service';
 import { TicketCreation } from './ticket-creation.service';
+import { TicketInbox } from './ticket-inbox.service';
 import { TicketQueries } from './ticket-queries.service';
+import { TicketStatus } from './ticket-status';
 import { TicketView } from './ticket-view';
 
 @ApiTags('tickets')
@@ -21,6 +24,7 @@ export class TicketsController {
     private readonly creation: TicketCreation,
     private readonly queries: TicketQueries,
     private readonly actions: TicketActions,
+    private readonly inbox: TicketInbox,
     private readonly citizens: CitizensService,
   ) {}
 
@@ -70,6 +74,44 @@ export class TicketsController {
   async transfer(@CurrentUser() user: StaffPrincipal, @IdParam() id: string, @Body() dto: TransferTicketDto) {
     const ticket = await this.actions.transfer(user, id, dto);
     return { id: ticket.id, trackingNo: ticket.trackingNo, version: ticket.version, departmentId: ticket.departmentId };
+  }
+
+  @Roles(Role.DepartmentStaff, Role.DepartmentManager, Role.Supervisor)
+  @Post(':id/claim')
+  @HttpCode(200)
+  async claim(@CurrentUser() user: StaffPrincipal, @IdParam() id: string, @Body() dto: VersionedDto) {
+    await this.inbox.claim(user, id, dto);
+    return this.queries.view(await this.queries.getVisible(user, id));
+  }
+
+  /** Misrouted: back to the call centre's triage queue. */
+  @Post(':id/return')
+  @HttpCode(200)
+  async returnToCallCentre(@CurrentUser() user: StaffPrincipal, @IdParam() id: string, @Body() dto: ReturnTicketDto) {
+    const ticket = await this.inbox.returnToCallCentre(user, id, dto);
+    return { id: ticket.id, trackingNo: ticket.trackingNo, version: ticket.version, triage: ticket.triage };
+  }
+
+  @Roles(Role.Agent, Role.Supervisor)
+  @Post(':id/categorise')
+  @HttpCode(200)
+  async categorise(@CurrentUser() user: StaffPrincipal, @IdParam() id: string, @Body() dto: CategoriseTicketDto) {
+    await this.inbox.categorise(user, id, dto);
+    return this.queries.view(await this.queries.load(id));
+  }
+
+  /** Folds this ticket (a duplicate) into `intoId`. */
+  @Post(':id/merge')
+  @HttpCode(200)
+  async merge(@CurrentUser() user: StaffPrincipal, @IdParam() id: string, @Body() dto: MergeTicketDto) {
+    await this.actions.changeStatus(user, id, { version: dto.version, status: TicketStatus.Merged, mergedIntoId: dto.intoId });
+    return this.queries.view(await this.queries.getVisible(user, id));
+  }
+
+  @Post(':id/duplicates/:otherId/dismiss')
+  @HttpCode(204)
+  dismissDuplicate(@CurrentUser() user: StaffPrincipal, @IdParam() id: string, @IdParam('otherId') otherId: string): Promise<void> {
+    return this.inbox.dismissDuplicate(user, id, otherId);
   }
 
   @Post(':id/entries')

@@ -5,7 +5,12 @@ import { CitizensModule } from '../citizens/citizens.module';
 import { DepartmentsModule } from '../departments/departments.module';
 import { NeighbourhoodsModule } from '../neighbourhoods/neighbourhoods.module';
 import { SlaModule } from '../sla/sla.module';
+import { DuplicateDetector } from './duplicate-detector.service';
+import { DuplicateSuspicion } from './duplicate-suspicion.entity';
 import { PublicStatusController } from './public-status.controller';
+import { TicketInbox } from './ticket-inbox.service';
+import { TicketJobs } from './ticket-jobs.service';
+import { TicketLock } from './ticket-lock.service';
 import { TicketActions } from './ticket-actions.service';
 import { TicketCreation } from './ticket-creation.service';
 import { TicketEvent } from './ticket-event.entity';
@@ -16,7 +21,7 @@ import { TicketsController } from './tickets.controller';
 
 @Module({
   imports: [
-    TypeOrmModule.forFeature([Ticket, TicketEvent, TicketSequence]),
+    TypeOrmModule.forFeature([Ticket, TicketEvent, TicketSequence, DuplicateSuspicion]),
     CategoriesModule,
     CitizensModule,
     DepartmentsModule,
@@ -24,7 +29,7 @@ import { TicketsController } from './tickets.controller';
     SlaModule,
   ],
   controllers: [TicketsController, PublicStatusController],
-  providers: [TicketCreation, TicketQueries, TicketActions],
-  exports: [TicketQueries],
+  providers: [TicketCreation, TicketQueries, TicketActions, TicketLock, TicketInbox, TicketJobs, DuplicateDetector],
+  exports: [TicketQueries, TicketCreation, TicketJobs, DuplicateDetector],
 })
 export class TicketsModule {}

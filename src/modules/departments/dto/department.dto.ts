@@ -5,12 +5,15 @@ import {
   IsBoolean,
   IsEmail,
   IsEnum,
+  IsInt,
   IsOptional,
   IsString,
   IsUUID,
   Length,
   Matches,
+  Max,
   MaxLength,
+  Min,
   ValidateNested,
 } from 'class-validator';
 import { DepartmentLevel } from '../department.entity';
@@ -66,6 +69,16 @@ export class CreateDepartmentDto {
   @ValidateNested({ each: true })
   @Type(() => EscalationContactDto)
   escalationContacts?: EscalationContactDto[];
+
+  @IsOptional()
+  @IsBoolean()
+  autoAssign?: boolean;
+
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(500)
+  maxOpenPerAssignee?: number;
 
   @IsOptional()
   @IsBoolean()

@@ -7,6 +7,8 @@ import { TicketStatus } from '../ticket-status';
 const toList = ({ value }: { value: unknown }) =>
   value === undefined ? undefined : (Array.isArray(value) ? value : String(value).split(',')).map((v) => String(v).trim());
 
+const toBool = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
+
 export class ListTicketsDto extends PageQueryDto {
   /** One or more, comma-separated. */
   @IsOptional()
@@ -51,9 +53,32 @@ export class ListTicketsDto extends PageQueryDto {
   to?: Date;
 
   @IsOptional()
-  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @Transform(toBool)
   @IsBoolean()
   overdue?: boolean;
+
+  /** Waiting for a human to categorise (the call centre's triage queue). */
+  @IsOptional()
+  @Transform(toBool)
+  @IsBoolean()
+  triage?: boolean;
+
+  /** Assigned to the caller. */
+  @IsOptional()
+  @Transform(toBool)
+  @IsBoolean()
+  mine?: boolean;
+
+  @IsOptional()
+  @Transform(toBool)
+  @IsBoolean()
+  unassigned?: boolean;
+
+  /** Has an open duplicate suspicion. */
+  @IsOptional()
+  @Transform(toBool)
+  @IsBoolean()
+  duplicate?: boolean;
 
   /** Free text; Turkish letters and case are ignored ("sikayet" finds "Şikâyet"). */
   @IsOptional()

@@ -1,0 +1,10 @@
+import { TicketChannel } from '../tickets/ticket-enums';
+import { InboundChannel } from './inbound-event.entity';
+
+export const INBOUND_TO_TICKET_CHANNEL: Record<InboundChannel, TicketChannel> = {
+  [InboundChannel.Sms]: TicketChannel.Sms,
+  [InboundChannel.Whatsapp]: TicketChannel.Whatsapp,
+  [InboundChannel.Email]: TicketChannel.Email,
+  [InboundChannel.Web]: TicketChannel.Web,
+  [InboundChannel.Phone]: TicketChannel.Phone,
+};

@@ -1,0 +1,15 @@
+import { IsObject, IsString, Length, Matches } from 'class-validator';
+
+/** What a trusted integration posts: the channel, the provider's message id and the raw payload. */
+export class InboundEventDto {
+  /** sms, whatsapp, email, web; anything else is stored as a failed event. */
+  @Matches(/^[a-z_]{2,20}$/, { message: 'channel must be a channel name such as sms or whatsapp' })
+  channel: string;
+
+  @IsString()
+  @Length(1, 200)
+  providerId: string;
+
+  @IsObject()
+  payload: Record<string, unknown>;
+}

@@ -1,0 +1,20 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { CitizensModule } from '../citizens/citizens.module';
+import { TicketsModule } from '../tickets/tickets.module';
+import { CategoriserService } from './categoriser.service';
+import { InboundEvent } from './inbound-event.entity';
+import { InboundEventsController } from './inbound-events.controller';
+import { IntakeController } from './intake.controller';
+import { IntakeService } from './intake.service';
+import { IntakeSweeper } from './intake.sweeper';
+import { ProcessEventProcessor } from './process-event.processor';
+import { Threading } from './threading.service';
+
+@Module({
+  imports: [TypeOrmModule.forFeature([InboundEvent]), CitizensModule, TicketsModule],
+  controllers: [IntakeController, InboundEventsController],
+  providers: [IntakeService, IntakeSweeper, ProcessEventProcessor, Threading, CategoriserService],
+  exports: [IntakeService],
+})
+export class IntakeModule {}

@@ -1,0 +1,35 @@
+import { InjectQueue } from '@nestjs/bullmq';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { Queue } from 'bullmq';
+import { DataSource } from 'typeorm';
+import { AppConfig } from '@app/config';
+import { Clock } from '@app/common';
+import { IntervalSweeper, QueueName } from '@app/queue';
+import { processJobId } from './intake.service';
+
+const BATCH = 1000;
+
+/** Re-enqueues stored inbound events that were never processed (Redis was down, a job was lost). */
+@Injectable()
+export class IntakeSweeper extends IntervalSweeper {
+  constructor(
+    config: AppConfig,
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @InjectQueue(QueueName.Intake) private readonly queue: Queue,
+    private readonly clock: Clock,
+  ) {
+    super(config);
+  }
+
+  async sweep(): Promise<number> {
+    const before = new Date(this.clock.now().getTime() - this.config.SWEEP_GRACE_MS);
+    const rows: { id: string }[] = await this.dataSource.query(
+      `SELECT id FROM inbound_events WHERE state = 'received' AND received_at < $1 ORDER BY received_at LIMIT $2`,
+      [before, BATCH],
+    );
+    if (rows.length === 0) return 0;
+    await this.queue.addBulk(rows.map(({ id }) => ({ name: 'process-event', data: { eventId: id }, opts: { jobId: processJobId(id) } })));
+    return rows.length;
+  }
+}

@@ -1,0 +1,107 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { Clock } from '@app/common';
+import { EventJob, JobHandler, QueueName } from '@app/queue';
+import { Category } from '../categories/category.entity';
+import { CitizensService } from '../citizens/citizens.service';
+import { DuplicateDetector } from '../tickets/duplicate-detector.service';
+import { TicketCreation } from '../tickets/ticket-creation.service';
+import { TicketJobs } from '../tickets/ticket-jobs.service';
+import { Ticket } from '../tickets/ticket.entity';
+import { CategoriserService } from './categoriser.service';
+import { Suggestion } from './categoriser/categoriser';
+import { InboundEvent, InboundState } from './inbound-event.entity';
+import { INBOUND_TO_TICKET_CHANNEL } from './channel-map';
+import { InboundMessage, NORMALISERS, UnusablePayloadError } from './normalisers';
+import { Threading } from './threading.service';
+
+/** Turns a stored inbound event into a new ticket or a message on an open one — exactly once. */
+@Injectable()
+export class ProcessEventProcessor {
+  private readonly logger = new Logger(ProcessEventProcessor.name);
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly citizens: CitizensService,
+    private readonly tickets: TicketCreation,
+    private readonly jobs: TicketJobs,
+    private readonly threading: Threading,
+    private readonly categoriser: CategoriserService,
+    private readonly duplicates: DuplicateDetector,
+    private readonly clock: Clock,
+  ) {}
+
+  @JobHandler(QueueName.Intake, 'process-event')
+  async handle({ eventId }: EventJob): Promise<string> {
+    const stored = await this.dataSource.getRepository(InboundEvent).findOneBy({ id: eventId });
+    if (!stored || stored.state !== InboundState.Received) return 'stale';
+    let message: InboundMessage | null = null;
+    let problem: string | null = null;
+    try {
+      message = NORMALISERS[stored.channel]!(stored.payload);
+    } catch (error) {
+      if (!(error instanceof UnusablePayloadError)) throw error;
+      problem = error.message;
+    }
+    // Categorising needs no lock; doing it first keeps the transaction short.
+    const suggestion = message ? await this.categoriser.suggest([message.subject, message.text].filter(Boolean).join('\n')) : null;
+    const outcome = await this.dataSource.transaction(async (manager) => {
+      const event = await manager.findOne(InboundEvent, { where: { id: eventId }, lock: { mode: 'pessimistic_write' } });
+      if (!event || event.state !== InboundState.Received) return null;
+      if (!message || !suggestion) {
+        await manager.update(InboundEvent, { id: event.id }, { state: InboundState.Failed, lastError: problem, processedAt: this.clock.now() });
+        return { kind: 'failed' as const };
+      }
+      const result = await this.apply(manager, event, message, suggestion);
+      await manager.update(InboundEvent, { id: event.id }, { state: InboundState.Processed, ticketId: result.ticket.id, processedAt: this.clock.now(), lastError: null });
+      return result;
+    });
+    if (!outcome) return 'stale';
+    if (outcome.kind === 'failed') return 'failed';
+    const { ticket } = outcome;
+    if (outcome.kind === 'created' && !ticket.routedAt && !ticket.triage) await this.jobs.route(ticket);
+    return outcome.kind;
+  }
+
+  private async apply(manager: EntityManager, event: InboundEvent, message: InboundMessage, suggestion: Suggestion) {
+    const citizen = await this.citizens.findOrCreateByIdentity(manager, message.identity, {
+      fullName: message.name ?? null,
+      phone: message.phone ?? null,
+      email: message.email ?? null,
+    });
+    const channel = INBOUND_TO_TICKET_CHANNEL[event.channel];
+    const open = await this.threading.openTicketFor(manager, citizen.id, channel);
+    if (open) {
+      await this.threading.append(manager, open, message, event.id);
+      return { kind: 'threaded' as const, ticket: open };
+    }
+    const text = message.text || (message.location ? 'Konum paylaşıldı' : 'Dosya gönderildi');
+    const categoryId = message.categoryHint ?? (suggestion.confident ? suggestion.categoryId : null);
+    const category = categoryId ? await manager.findOneBy(Category, { id: categoryId, active: true }) : null;
+    const mahalleId = message.mahalleHint ?? suggestion.mahalleId;
+    const ticket: Ticket = await this.tickets.insert(
+      manager,
+      {
+        channel,
+        category,
+        citizen,
+        subject: message.subject ?? text.split('\n')[0].slice(0, 120),
+        description: text,
+        mahalleId: (mahalleId && (await this.threading.mahalleExists(manager, mahalleId))) ? mahalleId : null,
+        latitude: message.location?.latitude ?? null,
+        longitude: message.location?.longitude ?? null,
+        triage: !category,
+        eventData: {
+          eventId: event.id,
+          media: message.media,
+          location: message.location ?? null,
+          suggestion: { categoryId: suggestion.categoryId, score: suggestion.categoryScore, confident: suggestion.confident, matched: suggestion.matched },
+        },
+      },
+      null,
+    );
+    await this.duplicates.check(manager, ticket);
+    return { kind: 'created' as const, ticket };
+  }
+}

@@ -1,0 +1,30 @@
+import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { TicketKind } from '../tickets/ticket-enums';
+
+/**
+ * Overrides a category's default department for a mahalle and/or a kind (e.g. park
+ * maintenance in a coastal mahalle goes to the seaside unit). The most specific rule wins.
+ */
+@Entity('routing_rules')
+export class RoutingRule {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column({ type: 'uuid', nullable: true })
+  categoryId: string | null;
+
+  @Column({ type: 'uuid', nullable: true })
+  mahalleId: string | null;
+
+  @Column({ type: 'enum', enum: TicketKind, enumName: 'ticket_kind', nullable: true })
+  kind: TicketKind | null;
+
+  @Column({ type: 'uuid' })
+  departmentId: string;
+
+  @Column({ type: 'boolean', default: true })
+  active: boolean;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt: Date;
+}

@@ -1,0 +1,37 @@
+import { InjectQueue } from '@nestjs/bullmq';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { Queue } from 'bullmq';
+import { DataSource } from 'typeorm';
+import { AppConfig } from '@app/config';
+import { Clock } from '@app/common';
+import { IntervalSweeper, QueueName } from '@app/queue';
+import { routeJobId } from '../tickets/ticket-jobs.service';
+
+const BATCH = 1000;
+
+/** Re-enqueues routing for committed tickets that are still waiting for a department. */
+@Injectable()
+export class RoutingSweeper extends IntervalSweeper {
+  constructor(
+    config: AppConfig,
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @InjectQueue(QueueName.Routing) private readonly queue: Queue,
+    private readonly clock: Clock,
+  ) {
+    super(config);
+  }
+
+  async sweep(): Promise<number> {
+    const before = new Date(this.clock.now().getTime() - this.config.SWEEP_GRACE_MS);
+    const rows: { id: string; version: number }[] = await this.dataSource.query(
+      `SELECT id, version FROM tickets
+        WHERE routed_at IS NULL AND NOT triage AND status = 'new' AND created_at < $1
+        ORDER BY created_at LIMIT $2`,
+      [before, BATCH],
+    );
+    if (rows.length === 0) return 0;
+    await this.queue.addBulk(rows.map((row) => ({ name: 'route-ticket', data: { ticketId: row.id }, opts: { jobId: routeJobId(row) } })));
+    return rows.length;
+  }
+}

@@ -1,0 +1,46 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { Clock } from '@app/common';
+import { StaffPrincipal } from '../auth/staff-principal';
+import { assertVisible } from './ticket-access';
+import { TicketErrorCode, TicketException } from './ticket-errors';
+import { Ticket } from './ticket.entity';
+
+/** The one way staff change a ticket: lock, check who and which version, change, save. */
+@Injectable()
+export class TicketLock {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly clock: Clock,
+  ) {}
+
+  /**
+   * Locks the row, checks visibility and version, lets `change` edit it, then writes it back
+   * with the version bumped — all in one transaction.
+   */
+  async mutate(
+    actor: StaffPrincipal,
+    id: string,
+    expectedVersion: number | null,
+    change: (ticket: Ticket, manager: EntityManager) => Promise<void>,
+  ): Promise<Ticket> {
+    return this.dataSource.transaction(async (manager) => {
+      const ticket = assertVisible(
+        await manager.findOne(Ticket, { where: { id }, lock: { mode: 'pessimistic_write' } }),
+        actor,
+      );
+      if (expectedVersion !== null && ticket.version !== expectedVersion) {
+        throw new TicketException(
+          TicketErrorCode.VersionConflict,
+          `Başvuru siz açtıktan sonra değişti (sürüm ${expectedVersion} → ${ticket.version}); yeniden yükleyin`,
+        );
+      }
+      await change(ticket, manager);
+      ticket.version += 1;
+      const { searchText: _omit, ...columns } = ticket;
+      await manager.update(Ticket, { id }, { ...columns, updatedAt: this.clock.now() });
+      return ticket;
+    });
+  }
+}
