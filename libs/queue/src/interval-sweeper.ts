@@ -1,5 +1,6 @@
 import { BeforeApplicationShutdown, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { AppConfig } from '@app/config';
+import { withTimeout } from '@app/common';
 
 /**
  * The safety net of the house rules: in worker processes, periodically re-enqueue work whose
@@ -30,7 +31,8 @@ export abstract class IntervalSweeper implements OnApplicationBootstrap, BeforeA
   /** Runs one sweep unless the previous one is still going. */
   async tick(): Promise<void> {
     if (this.running) return;
-    this.running = this.sweep()
+    // A sweep must not hang on a Redis that is down, or no later sweep would run.
+    this.running = withTimeout(this.sweep(), Math.max(this.config.SWEEP_INTERVAL_MS * 4, 5000))
       .then((count) => {
         if (count > 0) this.logger.log({ msg: 'sweep re-enqueued', count });
       })

@@ -1,3 +1,4 @@
 export * from './test-app';
 export * from './factories';
 export * from './wait-for';
+export * from './redis-server';

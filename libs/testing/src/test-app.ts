@@ -5,7 +5,7 @@ import { randomBytes } from 'node:crypto';
 import { Redis } from 'ioredis';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
-import { Clock, FixedClock } from '@app/common';
+import { Clock, FixedClock, logLevelsFrom } from '@app/common';
 import { dropDatabase, ensureDatabase } from '@app/database';
 import { AppModule } from '../../../src/app.module';
 import { configureHttp } from '../../../src/bootstrap';
@@ -51,7 +51,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     .useValue(clock);
   if (options.override) builder = options.override(builder);
   const moduleRef = await builder.compile();
-  const app = moduleRef.createNestApplication<NestExpressApplication>({ bodyParser: false, logger: ['error', 'fatal'] });
+  const app = moduleRef.createNestApplication<NestExpressApplication>({ bodyParser: false, logger: logLevelsFrom(env.LOG_LEVEL) });
   configureHttp(app);
   await app.init();
   const dataSource = app.get(DataSource);
