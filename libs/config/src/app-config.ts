@@ -100,6 +100,12 @@ export class AppConfig {
   @Min(1)
   PUBLIC_LOOKUP_MAX_FAILURES = 10;
 
+  /** How long a worker's claim on a job lasts without renewal; a crashed worker's job is retried after it. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1000)
+  QUEUE_LOCK_MS = 30_000;
+
   /** How often workers re-enqueue work that committed but whose job never ran. */
   @Type(() => Number)
   @IsInt()

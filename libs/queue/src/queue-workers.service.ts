@@ -44,6 +44,8 @@ export class QueueWorkers implements OnApplicationBootstrap, BeforeApplicationSh
         connection: redisOptionsFromUrl(this.config.REDIS_URL),
         prefix: this.config.REDIS_PREFIX,
         concurrency: 8,
+        lockDuration: this.config.QUEUE_LOCK_MS,
+        stalledInterval: this.config.QUEUE_LOCK_MS,
       });
       worker.on('error', (error) => this.logger.warn({ msg: 'worker connection error', queue, error: error.message }));
       worker.on('failed', (job, error) =>
