@@ -11,6 +11,7 @@ import { CitizensModule } from './modules/citizens/citizens.module';
 import { DepartmentsModule } from './modules/departments/departments.module';
 import { HealthModule } from './modules/health/health.module';
 import { IntakeModule } from './modules/intake/intake.module';
+import { LiveModule } from './modules/live/live.module';
 import { MunicipalityModule } from './modules/municipality/municipality.module';
 import { NeighbourhoodsModule } from './modules/neighbourhoods/neighbourhoods.module';
 import { OpsModule } from './modules/ops/ops.module';
@@ -36,6 +37,7 @@ export class AppModule {
         SlaModule,
         CitizensModule,
         TicketsModule,
+        LiveModule,
         IntakeModule,
         RoutingModule,
         OpsModule,

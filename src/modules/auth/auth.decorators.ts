@@ -4,9 +4,13 @@ import { StaffPrincipal } from './staff-principal';
 
 export const IS_PUBLIC = 'auth:public';
 export const ROLES = 'auth:roles';
+export const ALLOW_QUERY_TOKEN = 'auth:query-token';
 
 /** No token needed (citizen-facing and provider endpoints). */
 export const Public = () => SetMetadata(IS_PUBLIC, true);
+
+/** Also accept `?access_token=` (browsers' EventSource cannot send an Authorization header). */
+export const AllowQueryToken = () => SetMetadata(ALLOW_QUERY_TOKEN, true);
 
 /** Only these roles may call the handler; admin may call everything. */
 export const Roles = (...roles: Role[]) => SetMetadata(ROLES, roles);

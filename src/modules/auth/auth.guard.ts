@@ -5,7 +5,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import type { Request } from 'express';
 import { Repository } from 'typeorm';
 import { ForbiddenActionException, UnauthenticatedException } from '@app/common';
-import { IS_PUBLIC, ROLES } from './auth.decorators';
+import { ALLOW_QUERY_TOKEN, IS_PUBLIC, ROLES } from './auth.decorators';
 import { Role } from './role';
 import { StaffPrincipal } from './staff-principal';
 import { User } from './user.entity';
@@ -29,7 +29,10 @@ export class AuthGuard implements CanActivate {
     if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets)) return true;
 
     const request = context.switchToHttp().getRequest<Request & { user?: StaffPrincipal }>();
-    request.user = await this.authenticate(request.headers.authorization);
+    const queryToken = this.reflector.getAllAndOverride<boolean>(ALLOW_QUERY_TOKEN, targets) ? request.query.access_token : undefined;
+    request.user = await this.authenticate(
+      request.headers.authorization ?? (typeof queryToken === 'string' ? `Bearer ${queryToken}` : undefined),
+    );
 
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES, targets);
     if (roles && request.user.role !== Role.Admin && !roles.includes(request.user.role)) {

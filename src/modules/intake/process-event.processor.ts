@@ -5,6 +5,7 @@ import { Clock } from '@app/common';
 import { EventJob, JobHandler, QueueName } from '@app/queue';
 import { Category } from '../categories/category.entity';
 import { CitizensService } from '../citizens/citizens.service';
+import { LivePublisher } from '../live/live.publisher';
 import { DuplicateDetector } from '../tickets/duplicate-detector.service';
 import { TicketCreation } from '../tickets/ticket-creation.service';
 import { TicketJobs } from '../tickets/ticket-jobs.service';
@@ -29,6 +30,7 @@ export class ProcessEventProcessor {
     private readonly threading: Threading,
     private readonly categoriser: CategoriserService,
     private readonly duplicates: DuplicateDetector,
+    private readonly live: LivePublisher,
     private readonly clock: Clock,
   ) {}
 
@@ -61,6 +63,7 @@ export class ProcessEventProcessor {
     if (outcome.kind === 'failed') return 'failed';
     const { ticket } = outcome;
     if (outcome.kind === 'created' && !ticket.routedAt && !ticket.triage) await this.jobs.route(ticket);
+    await this.live.publish(ticket, outcome.kind === 'created' ? 'created' : 'message');
     return outcome.kind;
   }
 

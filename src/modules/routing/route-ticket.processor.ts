@@ -6,6 +6,7 @@ import { JobHandler, QueueName, TicketJob } from '@app/queue';
 import { Category } from '../categories/category.entity';
 import { Institution } from '../categories/institution.entity';
 import { Department } from '../departments/department.entity';
+import { LivePublisher } from '../live/live.publisher';
 import { TicketEventType } from '../tickets/ticket-event.entity';
 import { TicketStatus } from '../tickets/ticket-status';
 import { Ticket } from '../tickets/ticket.entity';
@@ -21,6 +22,7 @@ export class RouteTicketProcessor {
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly live: LivePublisher,
     private readonly clock: Clock,
   ) {}
 
@@ -49,7 +51,7 @@ export class RouteTicketProcessor {
       return { ticket, decision: decision.kind };
     });
     if (!outcome) return 'stale';
-    const { ticket } = outcome;
+    await this.live.publish(outcome.ticket, 'routed');
     return outcome.decision;
   }
 

@@ -8,6 +8,7 @@ import { Category } from '../categories/category.entity';
 import { Citizen } from '../citizens/citizen.entity';
 import { CitizensService } from '../citizens/citizens.service';
 import { DepartmentsService } from '../departments/departments.service';
+import { LivePublisher } from '../live/live.publisher';
 import { NeighbourhoodsService } from '../neighbourhoods/neighbourhoods.service';
 import { DeadlinePolicy } from '../sla/deadline-policy.entity';
 import { dueDatesFor } from '../sla/due-dates';
@@ -50,6 +51,7 @@ export class TicketCreation {
     private readonly mahalleler: NeighbourhoodsService,
     private readonly citizens: CitizensService,
     private readonly jobs: TicketJobs,
+    private readonly live: LivePublisher,
     private readonly clock: Clock,
   ) {}
 
@@ -71,6 +73,7 @@ export class TicketCreation {
       this.insert(manager, { ...fields, category, citizen: await citizenOf(manager) }, actor),
     );
     if (!ticket.routedAt) await this.jobs.route(ticket);
+    await this.live.publish(ticket, 'created');
     return ticket;
   }
 

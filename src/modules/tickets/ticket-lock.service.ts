@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { Clock } from '@app/common';
 import { StaffPrincipal } from '../auth/staff-principal';
+import { LivePublisher } from '../live/live.publisher';
 import { assertVisible } from './ticket-access';
 import { TicketErrorCode, TicketException } from './ticket-errors';
 import { Ticket } from './ticket.entity';
@@ -13,6 +14,7 @@ export class TicketLock {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly clock: Clock,
+    private readonly live: LivePublisher,
   ) {}
 
   /**
@@ -25,7 +27,7 @@ export class TicketLock {
     expectedVersion: number | null,
     change: (ticket: Ticket, manager: EntityManager) => Promise<void>,
   ): Promise<Ticket> {
-    return this.dataSource.transaction(async (manager) => {
+    const saved = await this.dataSource.transaction(async (manager) => {
       const ticket = assertVisible(
         await manager.findOne(Ticket, { where: { id }, lock: { mode: 'pessimistic_write' } }),
         actor,
@@ -42,5 +44,7 @@ export class TicketLock {
       await manager.update(Ticket, { id }, { ...columns, updatedAt: this.clock.now() });
       return ticket;
     });
+    await this.live.publish(saved, 'updated');
+    return saved;
   }
 }

@@ -1,0 +1,36 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { Clock, withTimeout } from '@app/common';
+import { RedisClient } from '@app/queue';
+import { TicketChange } from './ticket-change';
+
+export const liveChannel = (redis: RedisClient) => redis.key('live', 'tickets');
+
+/**
+ * Announces ticket changes on Redis pub/sub, so every API process can tell its connected
+ * staff. Best effort: the change is already committed, so a Redis outage only costs a live update.
+ */
+@Injectable()
+export class LivePublisher {
+  private readonly logger = new Logger(LivePublisher.name);
+
+  constructor(
+    private readonly redis: RedisClient,
+    private readonly clock: Clock,
+  ) {}
+
+  async publish(ticket: { id: string; trackingNo: string; departmentId: string | null; status: string }, change: TicketChange['change']): Promise<void> {
+    const message: TicketChange = {
+      ticketId: ticket.id,
+      trackingNo: ticket.trackingNo,
+      departmentId: ticket.departmentId,
+      status: ticket.status,
+      change,
+      at: this.clock.now().toISOString(),
+    };
+    try {
+      await withTimeout(this.redis.publish(liveChannel(this.redis), JSON.stringify(message)), 500);
+    } catch (error) {
+      this.logger.warn({ msg: 'live update not published', ticketId: ticket.id, error: (error as Error).message });
+    }
+  }
+}

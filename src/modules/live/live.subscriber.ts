@@ -1,0 +1,39 @@
+import { Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
+import { Redis } from 'ioredis';
+import { Observable, Subject } from 'rxjs';
+import { RedisClient } from '@app/queue';
+import { liveChannel } from './live.publisher';
+import { TicketChange } from './ticket-change';
+
+/** One subscription per API process, fanned out to the streams of the staff connected to it. */
+@Injectable()
+export class LiveSubscriber implements OnModuleInit, OnModuleDestroy {
+  private readonly logger = new Logger(LiveSubscriber.name);
+  private readonly changes = new Subject<TicketChange>();
+  private connection?: Redis;
+
+  constructor(private readonly redis: RedisClient) {}
+
+  get stream(): Observable<TicketChange> {
+    return this.changes.asObservable();
+  }
+
+  async onModuleInit(): Promise<void> {
+    // A subscribed connection can do nothing else, hence a connection of its own.
+    this.connection = this.redis.duplicate();
+    this.connection.on('error', (error) => this.logger.warn({ msg: 'live subscription error', error: error.message }));
+    this.connection.on('message', (_channel: string, raw: string) => {
+      try {
+        this.changes.next(JSON.parse(raw) as TicketChange);
+      } catch {
+        this.logger.warn({ msg: 'unreadable live message dropped' });
+      }
+    });
+    await this.connection.subscribe(liveChannel(this.redis));
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    this.changes.complete();
+    await this.connection?.quit().catch(() => this.connection?.disconnect());
+  }
+}
