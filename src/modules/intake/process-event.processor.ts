@@ -10,6 +10,7 @@ import { DuplicateDetector } from '../tickets/duplicate-detector.service';
 import { TicketCreation } from '../tickets/ticket-creation.service';
 import { TicketJobs } from '../tickets/ticket-jobs.service';
 import { Ticket } from '../tickets/ticket.entity';
+import { searchTextOf } from '../tickets/timeline';
 import { CategoriserService } from './categoriser.service';
 import { Suggestion } from './categoriser/categoriser';
 import { InboundEvent, InboundState } from './inbound-event.entity';
@@ -83,15 +84,23 @@ export class ProcessEventProcessor {
     const categoryId = message.categoryHint ?? (suggestion.confident ? suggestion.categoryId : null);
     const category = categoryId ? await manager.findOneBy(Category, { id: categoryId, active: true }) : null;
     const mahalleId = message.mahalleHint ?? suggestion.mahalleId;
+    const subject = message.subject ?? text.split('\n')[0].slice(0, 120);
+    const validMahalleId = mahalleId && (await this.threading.mahalleExists(manager, mahalleId)) ? mahalleId : null;
+    const original = await this.duplicates.findOriginal(manager, {
+      citizenId: citizen.id,
+      categoryId: category?.id ?? null,
+      mahalleId: validMahalleId,
+      searchText: searchTextOf({ trackingNo: '', subject, description: text, address: null, externalRef: null }, citizen.fullName),
+    });
     const ticket: Ticket = await this.tickets.insert(
       manager,
       {
         channel,
         category,
         citizen,
-        subject: message.subject ?? text.split('\n')[0].slice(0, 120),
+        subject,
         description: text,
-        mahalleId: (mahalleId && (await this.threading.mahalleExists(manager, mahalleId))) ? mahalleId : null,
+        mahalleId: validMahalleId,
         latitude: message.location?.latitude ?? null,
         longitude: message.location?.longitude ?? null,
         triage: !category,
@@ -104,7 +113,7 @@ export class ProcessEventProcessor {
       },
       null,
     );
-    await this.duplicates.check(manager, ticket);
+    if (original) await this.duplicates.record(manager, ticket, original);
     return { kind: 'created' as const, ticket };
   }
 }

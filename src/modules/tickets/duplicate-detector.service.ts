@@ -7,6 +7,19 @@ import { OPEN_STATUSES } from './ticket-status';
 import { Ticket } from './ticket.entity';
 import { appendEvent } from './timeline';
 
+export interface Candidate {
+  citizenId: string;
+  categoryId: string | null;
+  mahalleId: string | null;
+  searchText: string;
+}
+
+export interface Original {
+  id: string;
+  trackingNo: string;
+  reason: 'same_citizen_category' | 'similar_text_mahalle';
+}
+
 const WINDOW_DAYS = 7;
 // pg_trgm similarity of the folded texts above which two reports from one mahalle look alike.
 const SIMILAR_TEXT = 0.45;
@@ -20,24 +33,31 @@ const SIMILAR_TEXT = 0.45;
 export class DuplicateDetector {
   constructor(private readonly clock: Clock) {}
 
-  async check(manager: EntityManager, ticket: Ticket): Promise<string | null> {
-    if (!ticket.categoryId) return null;
+  /**
+   * The open ticket a new one would duplicate, looked up before the new one is written so the
+   * tracking-number lock (taken by the insert) is not held during this search.
+   */
+  async findOriginal(manager: EntityManager, candidate: Candidate): Promise<Original | null> {
+    if (!candidate.categoryId) return null;
     const since = new Date(this.clock.now().getTime() - WINDOW_DAYS * 24 * 3600_000);
-    const rows: { id: string; tracking_no: string; reason: string }[] = await manager.query(
-      `SELECT id, tracking_no, CASE WHEN citizen_id = $2 THEN 'same_citizen_category' ELSE 'similar_text_mahalle' END AS reason
+    const rows: Original[] = await manager.query(
+      `SELECT id, tracking_no AS "trackingNo", CASE WHEN citizen_id = $1 THEN 'same_citizen_category' ELSE 'similar_text_mahalle' END AS reason
          FROM tickets
-        WHERE id <> $1 AND category_id = $3 AND status = ANY($4::ticket_status[]) AND created_at >= $5
-          AND (citizen_id = $2 OR (mahalle_id = $6 AND similarity(search_text, $7) >= $8))
-        ORDER BY (citizen_id = $2) DESC, created_at
+        WHERE category_id = $2 AND status = ANY($3::ticket_status[]) AND created_at >= $4
+          AND (citizen_id = $1 OR (mahalle_id = $5 AND similarity(search_text, $6) >= $7))
+        ORDER BY (citizen_id = $1) DESC, created_at
         LIMIT 1`,
-      [ticket.id, ticket.citizenId, ticket.categoryId, OPEN_STATUSES, since, ticket.mahalleId, ticket.searchText, SIMILAR_TEXT],
+      [candidate.citizenId, candidate.categoryId, OPEN_STATUSES, since, candidate.mahalleId, candidate.searchText, SIMILAR_TEXT],
     );
-    const original = rows[0];
-    if (!original) return null;
+    return rows[0] ?? null;
+  }
+
+  /** Marks the suspicion on both tickets. */
+  async record(manager: EntityManager, ticket: Ticket, original: Original): Promise<void> {
     await manager.insert(DuplicateSuspicion, { ticketId: ticket.id, originalId: original.id, reason: original.reason });
     await appendEvent(manager, ticket.id, TicketEventType.DuplicateSuspected, null, null, {
       otherId: original.id,
-      otherTrackingNo: original.tracking_no,
+      otherTrackingNo: original.trackingNo,
       reason: original.reason,
     });
     await appendEvent(manager, original.id, TicketEventType.DuplicateSuspected, null, null, {
@@ -45,6 +65,5 @@ export class DuplicateDetector {
       otherTrackingNo: ticket.trackingNo,
       reason: original.reason,
     });
-    return original.id;
   }
 }

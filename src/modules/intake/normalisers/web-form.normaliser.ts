@@ -2,6 +2,9 @@ import { normalizePhone } from '../../citizens/phone';
 import { IdentityKind } from '../../citizens/channel-identity.entity';
 import { InboundMessage, requireContent, str, UnusablePayloadError } from './inbound-message';
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const uuidOrNull = (value: unknown) => (typeof value === 'string' && UUID.test(value) ? value : null);
+
 /** The public web form: name, phone and/or e-mail, text, optional category, mahalle, location. */
 export function normaliseWebForm(payload: Record<string, unknown>): InboundMessage {
   const phone = str(payload.phone) ? normalizePhone(String(payload.phone)) : null;
@@ -19,7 +22,7 @@ export function normaliseWebForm(payload: Record<string, unknown>): InboundMessa
     text: str(payload.text) ?? '',
     media: [],
     location: Number.isFinite(lat) && Number.isFinite(lng) && payload.latitude != null ? { latitude: lat, longitude: lng } : null,
-    categoryHint: str(payload.categoryId),
-    mahalleHint: str(payload.mahalleId),
+    categoryHint: uuidOrNull(payload.categoryId),
+    mahalleHint: uuidOrNull(payload.mahalleId),
   });
 }

@@ -1,0 +1,51 @@
+import { Agent, request } from 'node:http';
+
+export interface LoadResult {
+  sent: number;
+  accepted: number;
+  errors: number;
+  latenciesMs: number[];
+  durationMs: number;
+}
+
+/**
+ * Sends `count` requests at `rate` per second, each at its intended time whether or not the
+ * earlier ones have answered (open loop), and measures latency from the intended send time,
+ * so a slow server cannot hide its queueing (no coordinated omission).
+ */
+export async function openLoop(port: number, path: string, headers: Record<string, string>, rate: number, count: number, body: (i: number) => string): Promise<LoadResult> {
+  const agent = new Agent({ keepAlive: true, maxSockets: 512 });
+  const latenciesMs: number[] = [];
+  let accepted = 0;
+  let errors = 0;
+  const start = performance.now() + 50;
+  const pending: Promise<void>[] = [];
+  for (let i = 0; i < count; i += 1) {
+    const intended = start + (i * 1000) / rate;
+    const wait = intended - performance.now();
+    if (wait > 1) await new Promise((r) => setTimeout(r, wait));
+    const payload = body(i);
+    pending.push(
+      new Promise<void>((done) => {
+        const req = request({ host: '127.0.0.1', port, path, method: 'POST', agent, headers: { ...headers, 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) } }, (res) => {
+          res.resume();
+          res.on('end', () => {
+            latenciesMs.push(performance.now() - intended);
+            if (res.statusCode === 202) accepted += 1;
+            else errors += 1;
+            done();
+          });
+        });
+        req.setTimeout(30_000, () => req.destroy(new Error('timeout')));
+        req.on('error', () => {
+          errors += 1;
+          done();
+        });
+        req.end(payload);
+      }),
+    );
+  }
+  await Promise.all(pending);
+  agent.destroy();
+  return { sent: count, accepted, errors, latenciesMs, durationMs: performance.now() - start };
+}

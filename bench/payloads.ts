@@ -1,0 +1,27 @@
+const TEXTS = [
+  'Sokağımızda büyük bir çukur var',
+  'Çöpler üç gündür toplanmadı',
+  'Sokak lambası yanmıyor',
+  'Parktaki salıncak kırık',
+  'Sokak köpekleri gece boyunca havlıyor',
+  'Dükkan önüne masa koymuşlar, kaldırım işgali',
+  'Gece yüksek sesle müzik, gürültü',
+  'Kaçak kat çıkıyorlar',
+];
+
+/** Inbound event number `i` of a run, in the shape of one of four channels; each from its own sender. */
+export function inboundEvent(run: string, i: number): { channel: string; providerId: string; payload: Record<string, unknown> } {
+  const text = TEXTS[i % TEXTS.length];
+  const digits = String(i % 10_000_000).padStart(7, '0');
+  const id = `${run}-${i}`;
+  switch (i % 4) {
+    case 0:
+      return { channel: 'sms', providerId: id, payload: { MessageSid: id, From: `+90531${digits}`, Body: text, NumMedia: '0' } };
+    case 1:
+      return { channel: 'whatsapp', providerId: id, payload: { id, from: `90542${digits}@c.us`, body: text, type: 'chat' } };
+    case 2:
+      return { channel: 'email', providerId: id, payload: { messageId: id, from: { address: `v${run}${i}@example.com`, name: 'Vatandaş' }, subject: 'Başvuru', text } };
+    default:
+      return { channel: 'web', providerId: id, payload: { fullName: 'Vatandaş', phone: `0553${digits}`, text } };
+  }
+}

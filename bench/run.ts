@@ -1,0 +1,195 @@
+import { execSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { resolve } from 'node:path';
+import { Redis } from 'ioredis';
+import { Client } from 'pg';
+import { RunningApp, startApp } from './app-process';
+import { bullFloor, pgFloor } from './floors';
+import { openLoop } from './open-loop';
+import { inboundEvent } from './payloads';
+import { summary } from './stats';
+
+const FULL = process.argv.includes('--full');
+const RATES = FULL ? [250, 500, 1000, 2000] : [250, 500];
+const STEP_SECONDS = FULL ? 15 : 5;
+const SATURATION = FULL ? { rate: 3000, seconds: 5 } : { rate: 1500, seconds: 3 };
+const FLOOR_COUNT = FULL ? 20_000 : 5_000;
+const POOL_SIZE = 10;
+const IN_FLIGHT = 64;
+const KEY = 'bench-intake-key-0123456789';
+const PG_ROOT = process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432';
+const REDIS_URL = process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379';
+
+interface StepReport {
+  offeredPerSecond: number;
+  requests: number;
+  distinctEvents: number;
+  accepted: number;
+  httpErrors: number;
+  httpMs: ReturnType<typeof summary>;
+  receiptToInboxMs: ReturnType<typeof summary>;
+  ticketsPerSecond: number;
+  tickets: number;
+  triage: number;
+  correct: boolean;
+  pgCommitsPerTicket: number;
+  redisCommandsPerTicket: number;
+  peakRssMb: number;
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+async function redisCalls(redis: Redis): Promise<number> {
+  const info = await redis.info('commandstats');
+  return [...info.matchAll(/calls=(\d+)/g)].reduce((sum, m) => sum + Number(m[1]), 0);
+}
+
+async function commits(pg: Client): Promise<number> {
+  const { rows } = await pg.query('SELECT xact_commit FROM pg_stat_database WHERE datname = current_database()');
+  return Number(rows[0].xact_commit);
+}
+
+/** Sends one open-loop step (5% of requests are provider retries) and waits for the pipeline to drain. */
+async function step(app: RunningApp, pg: Client, redis: Redis, name: string, rate: number, seconds: number): Promise<StepReport> {
+  const requests = rate * seconds;
+  // Every 20th request repeats the previous event: a provider retrying with the same id.
+  const eventIndex = (i: number) => (i % 20 === 19 ? i - 1 : i);
+  const distinct = new Set(Array.from({ length: requests }, (_, i) => eventIndex(i))).size;
+  const [commits0, calls0] = [await commits(pg), await redisCalls(redis)];
+  let peakRss = app.rssMb();
+  const sampler = setInterval(() => (peakRss = Math.max(peakRss, app.rssMb())), 200);
+  const load = await openLoop(app.port, '/api/v1/intake/events', { 'x-intake-key': KEY }, rate, requests, (i) => JSON.stringify(inboundEvent(name, eventIndex(i))));
+  const deadline = Date.now() + 180_000;
+  let drained = false;
+  while (Date.now() < deadline && !drained) {
+    const { rows } = await pg.query(
+      `SELECT count(*) FILTER (WHERE e.state = 'received' OR (t.routed_at IS NULL AND NOT t.triage AND t.status = 'new'))::int AS pending
+         FROM inbound_events e LEFT JOIN tickets t ON t.id = e.ticket_id WHERE e.provider_id LIKE $1`,
+      [`${name}-%`],
+    );
+    drained = rows[0].pending === 0;
+    if (!drained) await sleep(100);
+  }
+  clearInterval(sampler);
+  await sleep(1100); // PostgreSQL flushes its commit counters about once a second
+  const [commits1, calls1] = [await commits(pg), await redisCalls(redis)];
+  const { rows } = await pg.query(
+    `SELECT extract(epoch FROM t.routed_at - e.received_at) * 1000 AS ms, t.triage, t.routed_at, e.received_at, e.ticket_id
+       FROM inbound_events e JOIN tickets t ON t.id = e.ticket_id WHERE e.provider_id LIKE $1`,
+    [`${name}-%`],
+  );
+  const routed = rows.filter((r) => r.routed_at);
+  const first = Math.min(...rows.map((r) => new Date(r.received_at).getTime()));
+  const last = Math.max(...routed.map((r) => new Date(r.routed_at).getTime()));
+  const { rows: events } = await pg.query(`SELECT count(*)::int AS n, count(DISTINCT ticket_id)::int AS tickets FROM inbound_events WHERE provider_id LIKE $1`, [`${name}-%`]);
+  return {
+    offeredPerSecond: rate,
+    requests,
+    distinctEvents: distinct,
+    accepted: load.accepted,
+    httpErrors: load.errors,
+    httpMs: summary(load.latenciesMs),
+    receiptToInboxMs: summary(routed.map((r) => Number(r.ms))),
+    ticketsPerSecond: Math.round(rows.length / ((last - first) / 1000)),
+    tickets: events[0].tickets,
+    triage: rows.filter((r) => r.triage).length,
+    correct: drained && events[0].n === distinct && events[0].tickets === distinct,
+    pgCommitsPerTicket: Math.round(((commits1 - commits0) / Math.max(1, rows.length)) * 100) / 100,
+    redisCommandsPerTicket: Math.round(((calls1 - calls0) / Math.max(1, rows.length)) * 10) / 10,
+    peakRssMb: peakRss,
+  };
+}
+
+async function main(): Promise<void> {
+  const run = randomBytes(3).toString('hex');
+  const database = `cm_bench_${run}`;
+  const prefix = `cm-bench-${run}`;
+  const url = `${PG_ROOT}/${database}`;
+  const port = 40_000 + Math.floor(Math.random() * 10_000);
+  const admin = new Client({ connectionString: `${PG_ROOT}/postgres` });
+  await admin.connect();
+  const redis = new Redis(REDIS_URL);
+  let app: RunningApp | undefined;
+  const pg = new Client({ connectionString: url });
+  try {
+    app = await startApp(
+      { DATABASE_URL: url, REDIS_URL, REDIS_PREFIX: prefix, INTAKE_API_KEY: KEY, INTAKE_THREAD_WINDOW_HOURS: '0', SEED_DEMO_USERS: 'false', DATABASE_POOL_SIZE: String(POOL_SIZE) },
+      port,
+    );
+    await pg.connect();
+    const idleRssMb = app.rssMb();
+    const redisBefore = Number(/used_memory:(\d+)/.exec(await redis.info('memory'))![1]);
+    const steps: StepReport[] = [];
+    for (const rate of RATES) {
+      steps.push(await step(app, pg, redis, `r${rate}`, rate, STEP_SECONDS));
+      printStep(steps.at(-1)!);
+    }
+    const saturation = await step(app, pg, redis, 'sat', SATURATION.rate, SATURATION.seconds);
+    printStep(saturation, 'saturation');
+    const redisAfter = Number(/used_memory:(\d+)/.exec(await redis.info('memory'))![1]);
+    const pgFloorPerSecond = await pgFloor(url, POOL_SIZE, IN_FLIGHT, FLOOR_COUNT);
+    const bullFloorPerSecond = await bullFloor(REDIS_URL, `${prefix}-floor`, 8, FLOOR_COUNT);
+    const report = {
+      date: new Date().toISOString(),
+      mode: FULL ? 'full' : 'quick',
+      machine: { cores: cpus().length, cpu: cpus()[0]?.model, memoryGb: Math.round(totalmem() / 2 ** 30), node: process.version },
+      steps,
+      saturation,
+      floors: {
+        pgTicketsPerSecond: pgFloorPerSecond,
+        bullJobsPerSecond: bullFloorPerSecond,
+        pipelineOverPgFloor: Math.round((saturation.ticketsPerSecond / pgFloorPerSecond) * 100) / 100,
+      },
+      memory: { idleRssMb, peakRssMb: Math.max(...steps.map((s) => s.peakRssMb), saturation.peakRssMb), redisUsedMemoryMb: { before: mb(redisBefore), after: mb(redisAfter) } },
+    };
+    console.log(`\nfloors: bare pg ${pgFloorPerSecond} tickets/s (3 rows, 1 commit each, pool ${POOL_SIZE}, ${IN_FLIGHT} in flight); bare BullMQ ${bullFloorPerSecond} jobs/s`);
+    console.log(`pipeline at saturation / pg floor: ${report.floors.pipelineOverPgFloor}`);
+    console.log(`memory: service RSS ${idleRssMb} MB idle, ${report.memory.peakRssMb} MB peak; Redis used_memory ${mb(redisBefore)} → ${mb(redisAfter)} MB`);
+    mkdirSync(resolve(__dirname, '../bench/results'), { recursive: true });
+    writeFileSync(resolve(__dirname, '../bench/results/latest.json'), JSON.stringify(report, null, 2));
+    if (![...steps, saturation].every((s) => s.correct)) {
+      console.error('CORRECTNESS CHECK FAILED: tickets != distinct events');
+      process.exitCode = 1;
+    }
+  } finally {
+    await pg.end().catch(() => undefined);
+    await app?.stop();
+    await admin.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);
+    await admin.end();
+    for (const pattern of [`${prefix}:*`, `${prefix}-floor:*`]) {
+      let cursor = '0';
+      do {
+        const [next, keys] = await redis.scan(cursor, 'MATCH', pattern, 'COUNT', 1000);
+        if (keys.length) await redis.del(...keys);
+        cursor = next;
+      } while (cursor !== '0');
+    }
+    redis.disconnect();
+  }
+}
+
+function mb(bytes: number): number {
+  return Math.round((bytes / 2 ** 20) * 10) / 10;
+}
+
+function printStep(s: StepReport, label = `${s.offeredPerSecond}/s offered`): void {
+  console.log(
+    `${label.padEnd(18)} ${s.requests} requests (${s.distinctEvents} distinct) → ${s.tickets} tickets (${s.triage} triage), correct=${s.correct}, ` +
+      `${s.ticketsPerSecond} tickets/s; HTTP p50/p95/p99 ${s.httpMs.p50}/${s.httpMs.p95}/${s.httpMs.p99} ms; ` +
+      `receipt→inbox p50/p95/p99 ${s.receiptToInboxMs.p50}/${s.receiptToInboxMs.p95}/${s.receiptToInboxMs.p99} ms; ` +
+      `${s.pgCommitsPerTicket} PG commits and ${s.redisCommandsPerTicket} Redis commands per ticket; peak RSS ${s.peakRssMb} MB`,
+  );
+}
+
+console.log(`Çözüm Masası intake benchmark (${FULL ? 'full' : 'quick'}) on ${cpus().length} × ${cpus()[0]?.model}, ${Math.round(totalmem() / 2 ** 30)} GiB, node ${process.version}`);
+try {
+  console.log(`git ${execSync('git rev-parse --short HEAD', { stdio: ['ignore', 'pipe', 'ignore'] }).toString().trim()}; ${readFileSync('/proc/loadavg', 'utf8').trim()} load`);
+} catch {
+  // not a git checkout
+}
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
