@@ -24,7 +24,8 @@ export class CategoriserService {
     return (await this.current()).suggest(text);
   }
 
-  private async current(): Promise<Categoriser> {
+  /** The index, rebuilt first if stale. Call it outside a transaction: a rebuild reads from the pool. */
+  async current(): Promise<Categoriser> {
     const now = this.clock.now().getTime();
     if (!this.categoriser || now - this.builtAt > REFRESH_MS) {
       const [categories, mahalleler] = await Promise.all([

@@ -1,4 +1,4 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { Clock } from '@app/common';
@@ -6,9 +6,9 @@ import { EventJob, JobHandler, QueueName } from '@app/queue';
 import { Category } from '../categories/category.entity';
 import { CitizensService } from '../citizens/citizens.service';
 import { LivePublisher } from '../live/live.publisher';
+import { TicketRouter } from '../routing/ticket-router.service';
 import { DuplicateDetector } from '../tickets/duplicate-detector.service';
 import { TicketCreation } from '../tickets/ticket-creation.service';
-import { TicketJobs } from '../tickets/ticket-jobs.service';
 import { Ticket } from '../tickets/ticket.entity';
 import { searchTextOf } from '../tickets/timeline';
 import { CategoriserService } from './categoriser.service';
@@ -21,13 +21,11 @@ import { Threading } from './threading.service';
 /** Turns a stored inbound event into a new ticket or a message on an open one — exactly once. */
 @Injectable()
 export class ProcessEventProcessor {
-  private readonly logger = new Logger(ProcessEventProcessor.name);
-
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly citizens: CitizensService,
     private readonly tickets: TicketCreation,
-    private readonly jobs: TicketJobs,
+    private readonly router: TicketRouter,
     private readonly threading: Threading,
     private readonly categoriser: CategoriserService,
     private readonly duplicates: DuplicateDetector,
@@ -35,27 +33,26 @@ export class ProcessEventProcessor {
     private readonly clock: Clock,
   ) {}
 
+  /**
+   * One transaction (one commit) reads the event, files it and routes the new ticket. The
+   * categoriser's index is refreshed before it: a rebuild must not wait for a pool connection
+   * while this transaction holds one.
+   */
   @JobHandler(QueueName.Intake, 'process-event')
   async handle({ eventId }: EventJob): Promise<string> {
-    const stored = await this.dataSource.getRepository(InboundEvent).findOneBy({ id: eventId });
-    if (!stored || stored.state !== InboundState.Received) return 'stale';
-    let message: InboundMessage | null = null;
-    let problem: string | null = null;
-    try {
-      message = NORMALISERS[stored.channel]!(stored.payload);
-    } catch (error) {
-      if (!(error instanceof UnusablePayloadError)) throw error;
-      problem = error.message;
-    }
-    // Categorising needs no lock; doing it first keeps the transaction short.
-    const suggestion = message ? await this.categoriser.suggest([message.subject, message.text].filter(Boolean).join('\n')) : null;
+    const categoriser = await this.categoriser.current();
     const outcome = await this.dataSource.transaction(async (manager) => {
       const event = await manager.findOne(InboundEvent, { where: { id: eventId }, lock: { mode: 'pessimistic_write' } });
       if (!event || event.state !== InboundState.Received) return null;
-      if (!message || !suggestion) {
-        await manager.update(InboundEvent, { id: event.id }, { state: InboundState.Failed, lastError: problem, processedAt: this.clock.now() });
+      let message: InboundMessage;
+      try {
+        message = NORMALISERS[event.channel]!(event.payload);
+      } catch (error) {
+        if (!(error instanceof UnusablePayloadError)) throw error;
+        await manager.update(InboundEvent, { id: event.id }, { state: InboundState.Failed, lastError: error.message, processedAt: this.clock.now() });
         return { kind: 'failed' as const };
       }
+      const suggestion = categoriser.suggest([message.subject, message.text].filter(Boolean).join('\n'));
       const result = await this.apply(manager, event, message, suggestion);
       await manager.update(InboundEvent, { id: event.id }, { state: InboundState.Processed, ticketId: result.ticket.id, processedAt: this.clock.now(), lastError: null });
       return result;
@@ -63,8 +60,7 @@ export class ProcessEventProcessor {
     if (!outcome) return 'stale';
     if (outcome.kind === 'failed') return 'failed';
     const { ticket } = outcome;
-    if (outcome.kind === 'created' && !ticket.routedAt && !ticket.triage) await this.jobs.route(ticket);
-    await this.live.publish(ticket, outcome.kind === 'created' ? 'created' : 'message');
+    await this.live.publish(ticket, outcome.kind === 'threaded' ? 'message' : ticket.routedAt ? 'routed' : 'created');
     return outcome.kind;
   }
 
@@ -114,6 +110,7 @@ export class ProcessEventProcessor {
       null,
     );
     if (original) await this.duplicates.record(manager, ticket, original);
+    if (!ticket.triage) await this.router.route(manager, ticket, category);
     return { kind: 'created' as const, ticket };
   }
 }

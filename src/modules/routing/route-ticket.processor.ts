@@ -1,29 +1,23 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
-import { Clock } from '@app/common';
+import { DataSource } from 'typeorm';
 import { JobHandler, QueueName, TicketJob } from '@app/queue';
 import { Category } from '../categories/category.entity';
-import { Institution } from '../categories/institution.entity';
-import { Department } from '../departments/department.entity';
 import { LivePublisher } from '../live/live.publisher';
-import { TicketEventType } from '../tickets/ticket-event.entity';
 import { TicketStatus } from '../tickets/ticket-status';
 import { Ticket } from '../tickets/ticket.entity';
-import { appendEvent } from '../tickets/timeline';
-import { pickAssignee } from './assignee-picker';
-import { decideRoute } from './routing-decision';
-import { RoutingRule } from './routing-rule.entity';
+import { TicketRouter } from './ticket-router.service';
 
-/** Puts a new ticket in its department's inbox, refers it out, or sends it to triage — once. */
+/**
+ * Routes a ticket that was committed unrouted: opened by staff without a department, sent back
+ * from triage with a category, or picked up by the routing sweeper. Once per ticket version.
+ */
 @Injectable()
 export class RouteTicketProcessor {
-  private readonly logger = new Logger(RouteTicketProcessor.name);
-
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly router: TicketRouter,
     private readonly live: LivePublisher,
-    private readonly clock: Clock,
   ) {}
 
   @JobHandler(QueueName.Routing, 'route-ticket')
@@ -33,64 +27,10 @@ export class RouteTicketProcessor {
       // Stale job: already routed, waiting for a human, or changed by staff meanwhile.
       if (!ticket || ticket.routedAt || ticket.triage || ticket.status !== TicketStatus.New) return null;
       const category = ticket.categoryId ? await manager.findOneBy(Category, { id: ticket.categoryId }) : null;
-      const rules = category ? await manager.findBy(RoutingRule, { active: true }) : [];
-      const decision = decideRoute(ticket, category, rules);
-      const now = this.clock.now();
-      ticket.routedAt = now;
-      ticket.version += 1;
-      if (decision.kind === 'triage') {
-        Object.assign(ticket, { triage: true, routedAt: null });
-        await appendEvent(manager, ticket.id, TicketEventType.Routed, null, null, { triage: true });
-      } else if (decision.kind === 'referral') {
-        await this.refer(manager, ticket, decision.institutionId, now);
-      } else {
-        await this.toDepartment(manager, ticket, decision.departmentId, decision.ruleId);
-      }
-      const { searchText: _omit, ...columns } = ticket;
-      await manager.update(Ticket, { id: ticket.id }, { ...columns, updatedAt: now });
-      return { ticket, decision: decision.kind };
+      return { ticket, decision: await this.router.route(manager, ticket, category) };
     });
     if (!outcome) return 'stale';
     await this.live.publish(outcome.ticket, 'routed');
     return outcome.decision;
-  }
-
-  private async toDepartment(manager: EntityManager, ticket: Ticket, departmentId: string, ruleId: string | null): Promise<void> {
-    const department = await manager.findOneByOrFail(Department, { id: departmentId });
-    ticket.departmentId = department.id;
-    await appendEvent(manager, ticket.id, TicketEventType.Routed, null, null, {
-      departmentId: department.id,
-      departmentName: department.name,
-      ruleId,
-    });
-    if (!department.autoAssign) return;
-    const assigneeId = await pickAssignee(manager, department.id, department.maxOpenPerAssignee);
-    if (!assigneeId) return;
-    Object.assign(ticket, { assigneeId, status: TicketStatus.Assigned });
-    await appendEvent(manager, ticket.id, TicketEventType.Assigned, null, null, { assigneeId, automatic: true });
-  }
-
-  private async refer(manager: EntityManager, ticket: Ticket, institutionId: string, now: Date): Promise<void> {
-    const institution = await manager.findOneByOrFail(Institution, { id: institutionId });
-    const contact = institution.phone ? ` (${institution.phone})` : '';
-    const message =
-      `${ticket.trackingNo} numaralı başvurunuz ${institution.name} görev alanındadır ve 3071 sayılı Kanun ` +
-      `gereğince bu kuruma iletilmiştir${contact}. Bilgilerinize sunarız.`;
-    Object.assign(ticket, {
-      status: TicketStatus.Referred,
-      resolution: 'referred',
-      resolutionNote: institution.name,
-      referredToInstitutionId: institution.id,
-      closedAt: now,
-      firstRespondedAt: ticket.firstRespondedAt ?? now,
-    });
-    await appendEvent(manager, ticket.id, TicketEventType.StatusChanged, null, null, {
-      from: TicketStatus.New,
-      to: TicketStatus.Referred,
-      institutionId: institution.id,
-      institutionName: institution.name,
-    });
-    await appendEvent(manager, ticket.id, TicketEventType.ReplyOut, null, message, { automatic: true });
-    this.logger.log({ msg: 'ticket referred', ticketId: ticket.id, institution: institution.code });
   }
 }

@@ -3,9 +3,11 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { RouteTicketProcessor } from './route-ticket.processor';
 import { RoutingRule } from './routing-rule.entity';
 import { RoutingSweeper } from './routing.sweeper';
+import { TicketRouter } from './ticket-router.service';
 
 @Module({
   imports: [TypeOrmModule.forFeature([RoutingRule])],
-  providers: [RouteTicketProcessor, RoutingSweeper],
+  providers: [RouteTicketProcessor, RoutingSweeper, TicketRouter],
+  exports: [TicketRouter],
 })
 export class RoutingModule {}

@@ -40,16 +40,23 @@ export class DuplicateDetector {
   async findOriginal(manager: EntityManager, candidate: Candidate): Promise<Original | null> {
     if (!candidate.categoryId) return null;
     const since = new Date(this.clock.now().getTime() - WINDOW_DAYS * 24 * 3600_000);
+    // Two index-backed lookups (the citizen's tickets, the mahalle's tickets) rather than one
+    // OR over the whole category, which grows with every ticket of the week.
     const rows: Original[] = await manager.query(
-      `SELECT id, tracking_no AS "trackingNo", CASE WHEN citizen_id = $1 THEN 'same_citizen_category' ELSE 'similar_text_mahalle' END AS reason
-         FROM tickets
-        WHERE category_id = $2 AND status = ANY($3::ticket_status[]) AND created_at >= $4
-          AND (citizen_id = $1 OR (mahalle_id = $5 AND similarity(search_text, $6) >= $7))
-        ORDER BY (citizen_id = $1) DESC, created_at
-        LIMIT 1`,
+      `(SELECT id, tracking_no AS "trackingNo", 'same_citizen_category' AS reason, 0 AS rank, created_at
+          FROM tickets
+         WHERE citizen_id = $1 AND category_id = $2 AND status = ANY($3::ticket_status[]) AND created_at >= $4
+         ORDER BY created_at LIMIT 1)
+       UNION ALL
+       (SELECT id, tracking_no, 'similar_text_mahalle', 1, created_at
+          FROM tickets
+         WHERE mahalle_id = $5 AND category_id = $2 AND status = ANY($3::ticket_status[]) AND created_at >= $4
+           AND similarity(search_text, $6) >= $7
+         ORDER BY created_at LIMIT 1)
+       ORDER BY rank LIMIT 1`,
       [candidate.citizenId, candidate.categoryId, OPEN_STATUSES, since, candidate.mahalleId, candidate.searchText, SIMILAR_TEXT],
     );
-    return rows[0] ?? null;
+    return rows[0] ? { id: rows[0].id, trackingNo: rows[0].trackingNo, reason: rows[0].reason } : null;
   }
 
   /** Marks the suspicion on both tickets. */
