@@ -2,3 +2,4 @@ export * from './test-app';
 export * from './factories';
 export * from './wait-for';
 export * from './redis-server';
+export * from './worker-process';
