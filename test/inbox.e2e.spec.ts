@@ -101,8 +101,10 @@ describe('department inbox: claim, transfer, return, duplicates and merge, auto-
     const [a, b] = [await createStaff(t, admin, 'department_staff', park), await createStaff(t, admin, 'department_staff', park)];
     const away = await createStaff(t, admin, 'department_staff', park);
     await as(admin).patch(`/users/${away.id}`, { available: false }).expect(200);
+    // Earlier tests left park tickets waiting; switching auto-assignment on would hand those out first.
+    await t.dataSource.query(`UPDATE tickets SET status = 'closed' WHERE department_id = $1 AND status = 'new'`, [park]);
     await as(admin).patch(`/departments/${park}`, { autoAssign: true, maxOpenPerAssignee: 2 }).expect(200);
-    const tickets = [];
+    const tickets: Awaited<ReturnType<typeof smsTicket>>[] = [];
     for (const text of ['Parktaki çimler biçilmedi', 'Parkta bank kırık', 'Park bakımı yapılmıyor', 'Parkın sulama sistemi bozuk', 'Park çok bakımsız']) {
       tickets.push(await smsTicket(text));
     }
@@ -111,5 +113,24 @@ describe('department inbox: claim, transfer, return, duplicates and merge, auto-
     expect(assignees[4]).toBeNull();
     expect(assignees).not.toContain(away.id);
     expect(tickets.slice(0, 4).every((x) => x.status === 'assigned')).toBe(true);
+
+    // The fifth waits in the backlog until someone has room: here the colleague who was away.
+    const assigneeOf = (id: string) => t.dataSource.query('SELECT assignee_id, status FROM tickets WHERE id = $1', [id]).then((r) => r[0]);
+    await as(admin).patch(`/users/${away.id}`, { available: true }).expect(200);
+    await waitFor('the backlog handed to the returning colleague', async () => (await assigneeOf(tickets[4].id)).assignee_id === away.id);
+    expect(await assigneeOf(tickets[4].id)).toEqual({ assignee_id: away.id, status: 'assigned' });
+    const timeline = (await as(admin).get(`/tickets/${tickets[4].id}`)).body.timeline;
+    expect(timeline.at(-1)).toMatchObject({ type: 'assigned', data: { assigneeId: away.id, automatic: true, backlog: true } });
+
+    // Everyone at the cap again; the next ticket waits until a has answered one of theirs.
+    const sixth = await smsTicket('Parkın bakımı aylardır yapılmıyor');
+    expect(sixth.assignee?.id).toBe(away.id);
+    const seventh = await smsTicket('Parktaki banklar kırık, park bakımsız');
+    expect(seventh.assignee).toBeNull();
+    const mine = tickets.find((x) => x.assignee?.id === a.id)!;
+    await as(a).post(`/tickets/${mine.id}/status`, { version: mine.version, status: 'in_progress' }).expect(200);
+    expect((await assigneeOf(seventh.id)).assignee_id).toBeNull(); // still a's: nobody freed up
+    await as(a).post(`/tickets/${mine.id}/status`, { version: mine.version + 1, status: 'answered', note: 'Budama yapıldı.' }).expect(200);
+    await waitFor('the backlog handed to the staff member who answered', async () => (await assigneeOf(seventh.id)).assignee_id === a.id);
   });
 });

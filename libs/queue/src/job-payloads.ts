@@ -11,6 +11,11 @@ export class TicketJob {
   ticketId: string;
 }
 
+export class DepartmentJob {
+  @IsUUID()
+  departmentId: string;
+}
+
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type PayloadClass = new (...args: any[]) => object;
 
@@ -21,7 +26,7 @@ export type PayloadClass = new (...args: any[]) => object;
  */
 export const JOBS = {
   [QueueName.Intake]: { 'process-event': EventJob },
-  [QueueName.Routing]: { 'route-ticket': TicketJob },
+  [QueueName.Routing]: { 'route-ticket': TicketJob, 'assign-backlog': DepartmentJob },
   [QueueName.Sla]: {},
   [QueueName.Notify]: {},
 } as const satisfies Record<QueueName, Record<string, PayloadClass>>;

@@ -2,11 +2,12 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import { InvalidFieldException, Page, pageOf, ResourceNotFoundException } from '@app/common';
+import { DepartmentBacklog } from '../departments/department-backlog.service';
 import { DepartmentsService } from '../departments/departments.service';
 import { AuthErrorCode, AuthException } from './auth-errors';
 import { CreateUserDto, ListUsersDto, UpdateUserDto } from './dto/user.dto';
 import { hashPassword } from './password';
-import { DEPARTMENT_ROLES } from './role';
+import { DEPARTMENT_ROLES, Role } from './role';
 import { User } from './user.entity';
 
 export type UserView = Omit<User, 'passwordHash'>;
@@ -21,6 +22,7 @@ export class UsersService {
   constructor(
     @InjectRepository(User) private readonly users: Repository<User>,
     private readonly departments: DepartmentsService,
+    private readonly backlog: DepartmentBacklog,
   ) {}
 
   async list(query: ListUsersDto): Promise<Page<UserView>> {
@@ -55,7 +57,10 @@ export class UsersService {
     Object.assign(user, fields);
     if (password) user.passwordHash = await hashPassword(password);
     await this.checkDepartment(user);
-    return userView(await this.users.save(user));
+    const saved = await this.users.save(user);
+    // Back at the desk (or moved to another department): the waiting tickets may go to them.
+    if (saved.active && saved.available && saved.departmentId && saved.role === Role.DepartmentStaff) await this.backlog.handOut(saved.departmentId);
+    return userView(saved);
   }
 
   private async checkDepartment(user: User): Promise<void> {

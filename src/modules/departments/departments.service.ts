@@ -2,13 +2,17 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import { InvalidFieldException, ResourceNotFoundException, turkishCollator } from '@app/common';
+import { DepartmentBacklog } from './department-backlog.service';
 import { Department, PARENT_LEVEL } from './department.entity';
 import { CreateDepartmentDto, UpdateDepartmentDto } from './dto/department.dto';
 import { DepartmentErrorCode, DepartmentException } from './department-errors';
 
 @Injectable()
 export class DepartmentsService {
-  constructor(@InjectRepository(Department) private readonly departments: Repository<Department>) {}
+  constructor(
+    @InjectRepository(Department) private readonly departments: Repository<Department>,
+    private readonly backlog: DepartmentBacklog,
+  ) {}
 
   async list(): Promise<Department[]> {
     const all = await this.departments.find();
@@ -44,7 +48,10 @@ export class DepartmentsService {
     }
     Object.assign(department, dto);
     await this.checkParent(department);
-    return this.departments.save(department);
+    const saved = await this.departments.save(department);
+    // Switched on, or a higher cap: waiting tickets may now have someone to go to.
+    if (saved.autoAssign && saved.active) await this.backlog.handOut(saved.id);
+    return saved;
   }
 
   /** The hierarchy is enforced by level, which also rules out cycles. */

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { AssignBacklogProcessor } from './assign-backlog.processor';
 import { RouteTicketProcessor } from './route-ticket.processor';
 import { RoutingRule } from './routing-rule.entity';
 import { RoutingSweeper } from './routing.sweeper';
@@ -7,7 +8,7 @@ import { TicketRouter } from './ticket-router.service';
 
 @Module({
   imports: [TypeOrmModule.forFeature([RoutingRule])],
-  providers: [RouteTicketProcessor, RoutingSweeper, TicketRouter],
+  providers: [RouteTicketProcessor, AssignBacklogProcessor, RoutingSweeper, TicketRouter],
   exports: [TicketRouter],
 })
 export class RoutingModule {}

@@ -10,7 +10,10 @@ import { routeJobId } from '../tickets/ticket-jobs.service';
 
 const BATCH = 1000;
 
-/** Re-enqueues routing for committed tickets that are still waiting for a department. */
+/**
+ * Re-enqueues routing for committed tickets that are still waiting for a department, and a
+ * hand-out for auto-assigning departments whose routed tickets still wait for a person.
+ */
 @Injectable()
 export class RoutingSweeper extends IntervalSweeper {
   constructor(
@@ -30,8 +33,16 @@ export class RoutingSweeper extends IntervalSweeper {
         ORDER BY created_at LIMIT $2`,
       [before, BATCH],
     );
-    if (rows.length === 0) return 0;
-    await this.queue.addBulk(rows.map((row) => ({ name: 'route-ticket', data: { ticketId: row.id }, opts: { jobId: routeJobId(row) } })));
-    return rows.length;
+    const backlogs: { department_id: string }[] = await this.dataSource.query(
+      `SELECT DISTINCT t.department_id FROM tickets t JOIN departments d ON d.id = t.department_id
+        WHERE d.auto_assign AND t.status = 'new' AND t.assignee_id IS NULL AND t.routed_at < $1`,
+      [before],
+    );
+    if (rows.length + backlogs.length === 0) return 0;
+    await this.queue.addBulk([
+      ...rows.map((row) => ({ name: 'route-ticket', data: { ticketId: row.id }, opts: { jobId: routeJobId(row) } })),
+      ...backlogs.map((row) => ({ name: 'assign-backlog', data: { departmentId: row.department_id }, opts: { removeOnComplete: true } })),
+    ]);
+    return rows.length + backlogs.length;
   }
 }

@@ -3,7 +3,9 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { Clock } from '@app/common';
 import { StaffPrincipal } from '../auth/staff-principal';
+import { DepartmentBacklog } from '../departments/department-backlog.service';
 import { LivePublisher } from '../live/live.publisher';
+import { backlogTriggers } from './backlog-triggers';
 import { assertVisible } from './ticket-access';
 import { TicketErrorCode, TicketException } from './ticket-errors';
 import { Ticket } from './ticket.entity';
@@ -15,6 +17,7 @@ export class TicketLock {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly clock: Clock,
     private readonly live: LivePublisher,
+    private readonly backlog: DepartmentBacklog,
   ) {}
 
   /**
@@ -27,6 +30,7 @@ export class TicketLock {
     expectedVersion: number | null,
     change: (ticket: Ticket, manager: EntityManager) => Promise<void>,
   ): Promise<Ticket> {
+    let before: Pick<Ticket, 'departmentId' | 'assigneeId' | 'status'> | undefined;
     const saved = await this.dataSource.transaction(async (manager) => {
       const ticket = assertVisible(
         await manager.findOne(Ticket, { where: { id }, lock: { mode: 'pessimistic_write' } }),
@@ -38,6 +42,7 @@ export class TicketLock {
           `Başvuru siz açtıktan sonra değişti (sürüm ${expectedVersion} → ${ticket.version}); yeniden yükleyin`,
         );
       }
+      before = { departmentId: ticket.departmentId, assigneeId: ticket.assigneeId, status: ticket.status };
       await change(ticket, manager);
       ticket.version += 1;
       const { searchText: _omit, ...columns } = ticket;
@@ -45,6 +50,7 @@ export class TicketLock {
       return ticket;
     });
     await this.live.publish(saved, 'updated');
+    for (const departmentId of backlogTriggers(before!, saved)) await this.backlog.handOut(departmentId);
     return saved;
   }
 }

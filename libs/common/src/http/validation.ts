@@ -1,4 +1,4 @@
-import { ValidationError, ValidationPipe } from '@nestjs/common';
+import { ArgumentMetadata, ValidationError, ValidationPipe } from '@nestjs/common';
 import { ErrorDetail } from '../errors/domain.exception';
 import { ValidationFailedException } from '../errors/common-errors';
 
@@ -14,9 +14,24 @@ export function flattenValidationErrors(errors: ValidationError[], prefix = ''):
   });
 }
 
+/**
+ * ValidationPipe that also drops the fields a request left out. DTO classes compile to class
+ * fields initialised to `undefined`, and `Object.assign(entity, dto)` on a PATCH would
+ * otherwise blank every property the client did not send.
+ */
+class SentFieldsValidationPipe extends ValidationPipe {
+  override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    const result: unknown = await super.transform(value, metadata);
+    if (result && typeof result === 'object' && !Array.isArray(result)) {
+      for (const [key, field] of Object.entries(result)) if (field === undefined) delete (result as Record<string, unknown>)[key];
+    }
+    return result;
+  }
+}
+
 /** The single validation used at every HTTP entry (rule 7 of the house). */
 export function createValidationPipe(): ValidationPipe {
-  return new ValidationPipe({
+  return new SentFieldsValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,
     transform: true,
