@@ -62,7 +62,7 @@ describe('a worker process that dies or is stopped mid-job', () => {
     waitFor('the job to wait inside its transaction', async () => {
       const [{ waiting }] = await t.dataSource.query(
         `SELECT count(*)::int AS waiting FROM pg_stat_activity
-          WHERE datname = current_database() AND wait_event_type = 'Lock' AND query LIKE 'INSERT INTO ticket_sequences%'`,
+          WHERE datname = current_database() AND wait_event_type = 'Lock' AND query LIKE '%INSERT INTO ticket_sequences%'`,
       );
       return waiting === 1 && (await intake.getActiveCount()) === 1;
     });

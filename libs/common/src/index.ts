@@ -12,3 +12,4 @@ export * from './http/id-param';
 export * from './time/clock.module';
 export * from './logging/request-log.middleware';
 export * from './time/with-timeout';
+export * from './cache/expiring-value';

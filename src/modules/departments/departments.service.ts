@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Repository } from 'typeorm';
-import { InvalidFieldException, ResourceNotFoundException, turkishCollator } from '@app/common';
+import { EntityManager, Repository } from 'typeorm';
+import { ExpiringValue, InvalidFieldException, ResourceNotFoundException, turkishCollator } from '@app/common';
 import { DepartmentBacklog } from './department-backlog.service';
 import { Department, PARENT_LEVEL } from './department.entity';
 import { CreateDepartmentDto, UpdateDepartmentDto } from './dto/department.dto';
@@ -9,6 +9,8 @@ import { DepartmentErrorCode, DepartmentException } from './department-errors';
 
 @Injectable()
 export class DepartmentsService {
+  private readonly directory = new ExpiringValue<Map<string, Department>>(30_000);
+
   constructor(
     @InjectRepository(Department) private readonly departments: Repository<Department>,
     private readonly backlog: DepartmentBacklog,
@@ -25,6 +27,12 @@ export class DepartmentsService {
     return department;
   }
 
+  /** For routing, on every ticket: a copy kept for a while, read through `manager` when stale. */
+  async cached(manager: EntityManager, id: string): Promise<Department | null> {
+    const all = await this.directory.get(async () => new Map((await manager.find(Department)).map((d) => [d.id, d])));
+    return all.get(id) ?? null;
+  }
+
   /** For references from other contexts: a missing id is the caller's bad field. */
   async requireActive(id: string, field: string): Promise<Department> {
     const department = await this.departments.findOneBy({ id, active: true });
@@ -38,7 +46,9 @@ export class DepartmentsService {
     }
     const department = this.departments.create({ ...dto, parentId: dto.parentId ?? null });
     await this.checkParent(department);
-    return this.departments.save(department);
+    const saved = await this.departments.save(department);
+    this.directory.invalidate();
+    return saved;
   }
 
   async update(id: string, dto: UpdateDepartmentDto): Promise<Department> {
@@ -49,6 +59,7 @@ export class DepartmentsService {
     Object.assign(department, dto);
     await this.checkParent(department);
     const saved = await this.departments.save(department);
+    this.directory.invalidate();
     // Switched on, or a higher cap: waiting tickets may now have someone to go to.
     if (saved.autoAssign && saved.active) await this.backlog.handOut(saved.id);
     return saved;

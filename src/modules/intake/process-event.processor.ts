@@ -1,17 +1,18 @@
 import { Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { Clock } from '@app/common';
 import { EventJob, JobHandler, QueueName } from '@app/queue';
-import { Category } from '../categories/category.entity';
 import { CitizensService } from '../citizens/citizens.service';
 import { LivePublisher } from '../live/live.publisher';
 import { TicketRouter } from '../routing/ticket-router.service';
 import { DuplicateDetector } from '../tickets/duplicate-detector.service';
 import { TicketCreation } from '../tickets/ticket-creation.service';
+import { TicketKind } from '../tickets/ticket-enums';
 import { Ticket } from '../tickets/ticket.entity';
 import { searchTextOf } from '../tickets/timeline';
-import { CategoriserService } from './categoriser.service';
+import { CategoriserService, CategoryIndex } from './categoriser.service';
 import { Suggestion } from './categoriser/categoriser';
 import { InboundEvent, InboundState } from './inbound-event.entity';
 import { INBOUND_TO_TICKET_CHANNEL } from './channel-map';
@@ -40,7 +41,7 @@ export class ProcessEventProcessor {
    */
   @JobHandler(QueueName.Intake, 'process-event')
   async handle({ eventId }: EventJob): Promise<string> {
-    const categoriser = await this.categoriser.current();
+    const index = await this.categoriser.current();
     const outcome = await this.dataSource.transaction(async (manager) => {
       const event = await manager.findOne(InboundEvent, { where: { id: eventId }, lock: { mode: 'pessimistic_write' } });
       if (!event || event.state !== InboundState.Received) return null;
@@ -52,10 +53,8 @@ export class ProcessEventProcessor {
         await manager.update(InboundEvent, { id: event.id }, { state: InboundState.Failed, lastError: error.message, processedAt: this.clock.now() });
         return { kind: 'failed' as const };
       }
-      const suggestion = categoriser.suggest([message.subject, message.text].filter(Boolean).join('\n'));
-      const result = await this.apply(manager, event, message, suggestion);
-      await manager.update(InboundEvent, { id: event.id }, { state: InboundState.Processed, ticketId: result.ticket.id, processedAt: this.clock.now(), lastError: null });
-      return result;
+      const suggestion = index.categoriser.suggest([message.subject, message.text].filter(Boolean).join('\n'));
+      return this.apply(manager, event, message, suggestion, index.categories);
     });
     if (!outcome) return 'stale';
     if (outcome.kind === 'failed') return 'failed';
@@ -64,7 +63,7 @@ export class ProcessEventProcessor {
     return outcome.kind;
   }
 
-  private async apply(manager: EntityManager, event: InboundEvent, message: InboundMessage, suggestion: Suggestion) {
+  private async apply(manager: EntityManager, event: InboundEvent, message: InboundMessage, suggestion: Suggestion, categories: CategoryIndex['categories']) {
     const citizen = await this.citizens.findOrCreateByIdentity(manager, message.identity, {
       fullName: message.name ?? null,
       phone: message.phone ?? null,
@@ -74,11 +73,12 @@ export class ProcessEventProcessor {
     const open = await this.threading.openTicketFor(manager, citizen.id, channel);
     if (open) {
       await this.threading.append(manager, open, message, event.id);
+      await this.markProcessed(manager, event, open.id);
       return { kind: 'threaded' as const, ticket: open };
     }
     const text = message.text || (message.location ? 'Konum paylaşıldı' : 'Dosya gönderildi');
     const categoryId = message.categoryHint ?? (suggestion.confident ? suggestion.categoryId : null);
-    const category = categoryId ? await manager.findOneBy(Category, { id: categoryId, active: true }) : null;
+    const category = (categoryId && categories.get(categoryId)) || null;
     const mahalleId = message.mahalleHint ?? suggestion.mahalleId;
     const subject = message.subject ?? text.split('\n')[0].slice(0, 120);
     const validMahalleId = mahalleId && (await this.threading.mahalleExists(manager, mahalleId)) ? mahalleId : null;
@@ -88,10 +88,18 @@ export class ProcessEventProcessor {
       mahalleId: validMahalleId,
       searchText: searchTextOf({ trackingNo: '', subject, description: text, address: null, externalRef: null }, citizen.fullName),
     });
+    const kind = category?.kind ?? TicketKind.Talep;
+    const placement = category ? await this.router.plan(manager, { kind, mahalleId: validMahalleId, departmentId: null }, category) : undefined;
+    // The ticket's id is chosen here so that the event can point at it before the ticket is
+    // written: the ticket insert takes the tracking-number lock and must come last.
+    const ticketId = randomUUID();
+    await this.markProcessed(manager, event, ticketId);
     const ticket: Ticket = await this.tickets.insert(
       manager,
       {
+        id: ticketId,
         channel,
+        kind,
         category,
         citizen,
         subject,
@@ -100,6 +108,7 @@ export class ProcessEventProcessor {
         latitude: message.location?.latitude ?? null,
         longitude: message.location?.longitude ?? null,
         triage: !category,
+        placement,
         eventData: {
           eventId: event.id,
           media: message.media,
@@ -110,7 +119,10 @@ export class ProcessEventProcessor {
       null,
     );
     if (original) await this.duplicates.record(manager, ticket, original);
-    if (!ticket.triage) await this.router.route(manager, ticket, category);
     return { kind: 'created' as const, ticket };
+  }
+
+  private markProcessed(manager: EntityManager, event: InboundEvent, ticketId: string): Promise<unknown> {
+    return manager.update(InboundEvent, { id: event.id }, { state: InboundState.Processed, ticketId, processedAt: this.clock.now(), lastError: null });
   }
 }

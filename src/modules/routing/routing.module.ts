@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { DepartmentsModule } from '../departments/departments.module';
 import { AssignBacklogProcessor } from './assign-backlog.processor';
 import { RouteTicketProcessor } from './route-ticket.processor';
 import { RoutingRule } from './routing-rule.entity';
@@ -7,7 +8,7 @@ import { RoutingSweeper } from './routing.sweeper';
 import { TicketRouter } from './ticket-router.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([RoutingRule])],
+  imports: [TypeOrmModule.forFeature([RoutingRule]), DepartmentsModule],
   providers: [RouteTicketProcessor, AssignBacklogProcessor, RoutingSweeper, TicketRouter],
   exports: [TicketRouter],
 })

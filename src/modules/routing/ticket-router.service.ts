@@ -1,84 +1,101 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { Clock } from '@app/common';
+import { Clock, ExpiringValue } from '@app/common';
 import { Category } from '../categories/category.entity';
 import { Institution } from '../categories/institution.entity';
-import { Department } from '../departments/department.entity';
+import { DepartmentsService } from '../departments/departments.service';
+import { TicketKind } from '../tickets/ticket-enums';
 import { TicketEventType } from '../tickets/ticket-event.entity';
 import { TicketStatus } from '../tickets/ticket-status';
 import { Ticket } from '../tickets/ticket.entity';
-import { appendEvent } from '../tickets/timeline';
+import { appendEvents, TimelineEntry, TRACKING_NO_SLOT } from '../tickets/timeline';
 import { pickAssignee } from './assignee-picker';
 import { decideRoute, RoutingDecision } from './routing-decision';
 import { RoutingRule } from './routing-rule.entity';
 
+/** Where a ticket goes, as the ticket fields to set and the timeline entries that say so. */
+export interface Placement {
+  kind: RoutingDecision['kind'];
+  fields: Partial<Ticket>;
+  events: TimelineEntry[];
+}
+
+type Routable = { kind: TicketKind; mahalleId: string | null; departmentId: string | null; firstRespondedAt?: Date | null };
+
 /**
- * Puts a new ticket in its department's inbox (assigning it where the department says so),
- * refers it out, or sends it to triage. Runs inside the caller's transaction, which holds the
- * ticket's row: the intake job routes the ticket it has just created in the same commit, the
- * routing job a ticket committed earlier.
+ * Puts a ticket in its department's inbox (assigning it where the department says so), refers
+ * it out, or sends it to triage. `plan` only reads, so intake can decide before it inserts the
+ * ticket and write everything in one statement; `route` applies a plan to a committed ticket
+ * whose row the caller holds (the routing job).
  */
 @Injectable()
 export class TicketRouter {
-  private readonly logger = new Logger(TicketRouter.name);
+  private readonly rules = new ExpiringValue<RoutingRule[]>(30_000);
 
-  constructor(private readonly clock: Clock) {}
+  constructor(
+    private readonly departments: DepartmentsService,
+    private readonly clock: Clock,
+  ) {}
+
+  async plan(manager: EntityManager, ticket: Routable, category: Category | null): Promise<Placement> {
+    const rules = category ? await this.rules.get(() => manager.findBy(RoutingRule, { active: true })) : [];
+    const decision = decideRoute(ticket, category, rules);
+    if (decision.kind === 'triage') {
+      return { kind: 'triage', fields: { triage: true, routedAt: null }, events: [{ type: TicketEventType.Routed, data: { triage: true } }] };
+    }
+    if (decision.kind === 'referral') return this.referral(manager, ticket, decision.institutionId);
+    return this.toDepartment(manager, decision.departmentId, decision.ruleId);
+  }
 
   async route(manager: EntityManager, ticket: Ticket, category: Category | null): Promise<RoutingDecision['kind']> {
-    const rules = category ? await manager.findBy(RoutingRule, { active: true }) : [];
-    const decision = decideRoute(ticket, category, rules);
-    const now = this.clock.now();
-    ticket.routedAt = now;
-    ticket.version += 1;
-    if (decision.kind === 'triage') {
-      Object.assign(ticket, { triage: true, routedAt: null });
-      await appendEvent(manager, ticket.id, TicketEventType.Routed, null, null, { triage: true });
-    } else if (decision.kind === 'referral') {
-      await this.refer(manager, ticket, decision.institutionId, now);
-    } else {
-      await this.toDepartment(manager, ticket, decision.departmentId, decision.ruleId);
-    }
+    const placement = await this.plan(manager, ticket, category);
+    Object.assign(ticket, placement.fields, { version: ticket.version + 1 });
+    await appendEvents(manager, ticket, placement.events);
     const { searchText: _omit, ...columns } = ticket;
-    await manager.update(Ticket, { id: ticket.id }, { ...columns, updatedAt: now });
-    return decision.kind;
+    await manager.update(Ticket, { id: ticket.id }, { ...columns, updatedAt: this.clock.now() });
+    return placement.kind;
   }
 
-  private async toDepartment(manager: EntityManager, ticket: Ticket, departmentId: string, ruleId: string | null): Promise<void> {
-    const department = await manager.findOneByOrFail(Department, { id: departmentId });
-    ticket.departmentId = department.id;
-    await appendEvent(manager, ticket.id, TicketEventType.Routed, null, null, {
-      departmentId: department.id,
-      departmentName: department.name,
-      ruleId,
-    });
-    if (!department.autoAssign) return;
-    const assigneeId = await pickAssignee(manager, department.id, department.maxOpenPerAssignee);
-    if (!assigneeId) return;
-    Object.assign(ticket, { assigneeId, status: TicketStatus.Assigned });
-    await appendEvent(manager, ticket.id, TicketEventType.Assigned, null, null, { assigneeId, automatic: true });
+  private async toDepartment(manager: EntityManager, departmentId: string, ruleId: string | null): Promise<Placement> {
+    const department = await this.departments.cached(manager, departmentId);
+    if (!department) throw new Error(`department ${departmentId} not found`);
+    const fields: Partial<Ticket> = { departmentId: department.id, routedAt: this.clock.now() };
+    const events: TimelineEntry[] = [
+      { type: TicketEventType.Routed, data: { departmentId: department.id, departmentName: department.name, ruleId } },
+    ];
+    const assigneeId = department.autoAssign ? await pickAssignee(manager, department.id, department.maxOpenPerAssignee) : null;
+    if (assigneeId) {
+      Object.assign(fields, { assigneeId, status: TicketStatus.Assigned });
+      events.push({ type: TicketEventType.Assigned, data: { assigneeId, automatic: true } });
+    }
+    return { kind: 'department', fields, events };
   }
 
-  private async refer(manager: EntityManager, ticket: Ticket, institutionId: string, now: Date): Promise<void> {
+  private async referral(manager: EntityManager, ticket: Routable, institutionId: string): Promise<Placement> {
     const institution = await manager.findOneByOrFail(Institution, { id: institutionId });
+    const now = this.clock.now();
     const contact = institution.phone ? ` (${institution.phone})` : '';
     const message =
-      `${ticket.trackingNo} numaralı başvurunuz ${institution.name} görev alanındadır ve 3071 sayılı Kanun ` +
+      `${TRACKING_NO_SLOT} numaralı başvurunuz ${institution.name} görev alanındadır ve 3071 sayılı Kanun ` +
       `gereğince bu kuruma iletilmiştir${contact}. Bilgilerinize sunarız.`;
-    Object.assign(ticket, {
-      status: TicketStatus.Referred,
-      resolution: 'referred',
-      resolutionNote: institution.name,
-      referredToInstitutionId: institution.id,
-      closedAt: now,
-      firstRespondedAt: ticket.firstRespondedAt ?? now,
-    });
-    await appendEvent(manager, ticket.id, TicketEventType.StatusChanged, null, null, {
-      from: TicketStatus.New,
-      to: TicketStatus.Referred,
-      institutionId: institution.id,
-      institutionName: institution.name,
-    });
-    await appendEvent(manager, ticket.id, TicketEventType.ReplyOut, null, message, { automatic: true });
-    this.logger.log({ msg: 'ticket referred', ticketId: ticket.id, institution: institution.code });
+    return {
+      kind: 'referral',
+      fields: {
+        status: TicketStatus.Referred,
+        resolution: 'referred',
+        resolutionNote: institution.name,
+        referredToInstitutionId: institution.id,
+        routedAt: now,
+        closedAt: now,
+        firstRespondedAt: ticket.firstRespondedAt ?? now,
+      },
+      events: [
+        {
+          type: TicketEventType.StatusChanged,
+          data: { from: TicketStatus.New, to: TicketStatus.Referred, institutionId: institution.id, institutionName: institution.name },
+        },
+        { type: TicketEventType.ReplyOut, body: message, data: { automatic: true } },
+      ],
+    };
   }
 }

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { Clock, InvalidFieldException } from '@app/common';
+import { Clock, InvalidFieldException, istanbulYear } from '@app/common';
 import { StaffPrincipal } from '../auth/staff-principal';
 import { CategoriesService } from '../categories/categories.service';
 import { Category } from '../categories/category.entity';
@@ -10,7 +11,7 @@ import { CitizensService } from '../citizens/citizens.service';
 import { DepartmentsService } from '../departments/departments.service';
 import { LivePublisher } from '../live/live.publisher';
 import { NeighbourhoodsService } from '../neighbourhoods/neighbourhoods.service';
-import { DeadlinePolicy } from '../sla/deadline-policy.entity';
+import { DeadlinePoliciesService } from '../sla/deadline-policies.service';
 import { dueDatesFor } from '../sla/due-dates';
 import { CreateTicketDto } from './dto/create-ticket.dto';
 import { TicketJobs } from './ticket-jobs.service';
@@ -18,8 +19,8 @@ import { LegalBasis, TicketChannel, TicketKind, TicketPriority } from './ticket-
 import { TicketEventType } from './ticket-event.entity';
 import { TicketStatus } from './ticket-status';
 import { Ticket } from './ticket.entity';
-import { appendEvent, searchTextOf } from './timeline';
-import { nextTrackingNo } from './tracking-number';
+import { insertNumberedTicket } from './numbered-insert';
+import { searchTextOf, TimelineEntry } from './timeline';
 
 /** What a new ticket needs once every reference has been checked. */
 export interface NewTicket {
@@ -40,6 +41,10 @@ export interface NewTicket {
   triage?: boolean;
   /** Extra facts for the first timeline entry (the inbound event, media, the categoriser's view). */
   eventData?: Record<string, unknown>;
+  /** Chosen by the caller when something already points at the ticket (an inbound event). */
+  id?: string;
+  /** Where it goes, decided before the insert (routing at intake): ticket fields and their timeline entries. */
+  placement?: { fields: Partial<Ticket>; events: TimelineEntry[] };
 }
 
 @Injectable()
@@ -50,6 +55,7 @@ export class TicketCreation {
     private readonly departments: DepartmentsService,
     private readonly mahalleler: NeighbourhoodsService,
     private readonly citizens: CitizensService,
+    private readonly policies: DeadlinePoliciesService,
     private readonly jobs: TicketJobs,
     private readonly live: LivePublisher,
     private readonly clock: Clock,
@@ -86,7 +92,8 @@ export class TicketCreation {
     const kind = input.kind ?? input.category?.kind ?? TicketKind.Talep;
     // Everything here runs on the transaction's connection: asking the pool for a second one
     // while holding this one deadlocks once every connection is held by such a transaction.
-    const categoryPolicy = input.category?.deadlinePolicyId ? await manager.findOneBy(DeadlinePolicy, { id: input.category.deadlinePolicyId }) : null;
+    const policies = await this.policies.cached(manager);
+    const categoryPolicy = policies.find((p) => p.id === input.category?.deadlinePolicyId) ?? null;
     // The law a ticket falls under comes from its kind unless the category's clock is a law;
     // an internal target (the 2–7 day call-back) runs alongside the law, not instead of it.
     const categoryLaw = categoryPolicy && categoryPolicy.legalBasis !== LegalBasis.Internal ? categoryPolicy.legalBasis : null;
@@ -94,49 +101,48 @@ export class TicketCreation {
     const policy =
       categoryPolicy && [LegalBasis.Internal, legalBasis].includes(categoryPolicy.legalBasis)
         ? categoryPolicy
-        : await manager.findOne(DeadlinePolicy, { where: { legalBasis }, order: { code: 'ASC' } });
+        : (policies.find((p) => p.legalBasis === legalBasis) ?? null);
     const now = this.clock.now();
     const due = policy ? dueDatesFor(policy, now) : null;
     // An explicit department is a routing decision already made; otherwise routing decides.
     const departmentId = input.departmentId ?? null;
-    const text = {
-      trackingNo: await nextTrackingNo(manager, now),
+    const ticket = manager.create(Ticket, {
+      id: input.id ?? randomUUID(),
+      trackingNo: '',
+      kind,
+      channel: input.channel,
+      status: TicketStatus.New,
+      priority: input.priority ?? input.category?.defaultPriority ?? TicketPriority.Normal,
+      categoryId: input.category?.id ?? null,
+      departmentId,
+      citizenId: input.citizen.id,
+      mahalleId: input.mahalleId ?? null,
+      address: input.address ?? null,
+      latitude: input.latitude ?? null,
+      longitude: input.longitude ?? null,
+      legalBasis,
+      externalRef: input.externalRef ?? null,
       subject: input.subject,
       description: input.description,
-      address: input.address ?? null,
-      externalRef: input.externalRef ?? null,
-    };
-    const ticket = await manager.save(
-      manager.create(Ticket, {
-        ...text,
-        kind,
-        channel: input.channel,
-        status: TicketStatus.New,
-        priority: input.priority ?? input.category?.defaultPriority ?? TicketPriority.Normal,
-        categoryId: input.category?.id ?? null,
-        departmentId,
-        citizenId: input.citizen.id,
-        mahalleId: input.mahalleId ?? null,
-        latitude: input.latitude ?? null,
-        longitude: input.longitude ?? null,
-        legalBasis,
-        deadlinePolicyId: policy?.id ?? null,
-        firstResponseDueAt: due?.firstResponseDueAt ?? null,
-        resolutionDueAt: due?.resolutionDueAt ?? null,
-        routedAt: departmentId ? now : null,
-        triage: input.triage ?? false,
-        searchText: searchTextOf(text, input.citizen.fullName),
-        createdById: actor?.id ?? null,
-        createdAt: now,
-      }),
-    );
-    await appendEvent(manager, ticket.id, TicketEventType.Created, actor, input.description, {
-      channel: input.channel,
-      departmentId,
-      categoryId: input.category?.id ?? null,
-      triage: ticket.triage,
-      ...input.eventData,
+      deadlinePolicyId: policy?.id ?? null,
+      firstResponseDueAt: due?.firstResponseDueAt ?? null,
+      resolutionDueAt: due?.resolutionDueAt ?? null,
+      routedAt: departmentId ? now : null,
+      triage: input.triage ?? false,
+      createdById: actor?.id ?? null,
+      version: 1,
+      createdAt: now,
+      updatedAt: now,
+      ...input.placement?.fields,
     });
+    const created: TimelineEntry = {
+      type: TicketEventType.Created,
+      actor,
+      body: input.description,
+      data: { channel: input.channel, departmentId, categoryId: input.category?.id ?? null, triage: ticket.triage, ...input.eventData },
+    };
+    const searchText = searchTextOf({ ...ticket, trackingNo: '' }, input.citizen.fullName);
+    ticket.trackingNo = await insertNumberedTicket(manager, ticket, istanbulYear(now), searchText, [created, ...(input.placement?.events ?? [])]);
     return ticket;
   }
 

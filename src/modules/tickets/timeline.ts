@@ -4,6 +4,33 @@ import { StaffPrincipal } from '../auth/staff-principal';
 import { TicketEvent, TicketEventType } from './ticket-event.entity';
 import { Ticket } from './ticket.entity';
 
+/** A timeline entry not yet written; its texts may hold TRACKING_NO_SLOT. */
+export interface TimelineEntry {
+  type: TicketEventType;
+  actor?: StaffPrincipal | null;
+  body?: string | null;
+  data?: Record<string, unknown>;
+}
+
+/** Stands for the ticket's tracking number in an entry written before the number exists. */
+export const TRACKING_NO_SLOT = '{{trackingNo}}';
+
+/** Writes several entries, in order, in one statement. */
+export function appendEvents(manager: EntityManager, ticket: Pick<Ticket, 'id' | 'trackingNo'>, entries: TimelineEntry[]): Promise<unknown> {
+  const fill = (text: string) => text.replaceAll(TRACKING_NO_SLOT, ticket.trackingNo);
+  return manager.insert(
+    TicketEvent,
+    entries.map((entry) => ({
+      ticketId: ticket.id,
+      type: entry.type,
+      actorId: entry.actor?.id ?? null,
+      actorName: entry.actor?.fullName ?? null,
+      body: entry.body ? fill(entry.body) : null,
+      data: JSON.parse(fill(JSON.stringify(entry.data ?? {}))),
+    })),
+  );
+}
+
 export function appendEvent(
   manager: EntityManager,
   ticketId: string,
