@@ -47,6 +47,11 @@ export class TicketRouter {
     return this.toDepartment(manager, decision.departmentId, decision.ruleId);
   }
 
+  /** After a local edit of the rules; other processes pick it up when their copy expires. */
+  rulesChanged(): void {
+    this.rules.invalidate();
+  }
+
   async route(manager: EntityManager, ticket: Ticket, category: Category | null): Promise<RoutingDecision['kind']> {
     const placement = await this.plan(manager, ticket, category);
     Object.assign(ticket, placement.fields, { version: ticket.version + 1 });

@@ -1,0 +1,58 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Repository } from 'typeorm';
+import { InvalidFieldException, ResourceNotFoundException } from '@app/common';
+import { CategoriesService } from '../categories/categories.service';
+import { DepartmentsService } from '../departments/departments.service';
+import { NeighbourhoodsService } from '../neighbourhoods/neighbourhoods.service';
+import { CreateRoutingRuleDto, UpdateRoutingRuleDto } from './dto/routing-rule.dto';
+import { RoutingRule } from './routing-rule.entity';
+import { TicketRouter } from './ticket-router.service';
+
+/** Admins' exceptions to the category → department map, for a mahalle and/or a kind. */
+@Injectable()
+export class RoutingRulesService {
+  constructor(
+    @InjectRepository(RoutingRule) private readonly rules: Repository<RoutingRule>,
+    private readonly categories: CategoriesService,
+    private readonly mahalleler: NeighbourhoodsService,
+    private readonly departments: DepartmentsService,
+    private readonly router: TicketRouter,
+  ) {}
+
+  list(): Promise<RoutingRule[]> {
+    return this.rules.find({ order: { createdAt: 'ASC' } });
+  }
+
+  async create(dto: CreateRoutingRuleDto): Promise<RoutingRule> {
+    const rule = this.rules.create({ categoryId: null, mahalleId: null, kind: null, active: true, ...dto });
+    return this.save(rule);
+  }
+
+  async update(id: string, dto: UpdateRoutingRuleDto): Promise<RoutingRule> {
+    return this.save(Object.assign(await this.get(id), dto));
+  }
+
+  async remove(id: string): Promise<void> {
+    await this.rules.remove(await this.get(id));
+    this.router.rulesChanged();
+  }
+
+  private async get(id: string): Promise<RoutingRule> {
+    const rule = await this.rules.findOneBy({ id });
+    if (!rule) throw new ResourceNotFoundException('Yönlendirme kuralı');
+    return rule;
+  }
+
+  private async save(rule: RoutingRule): Promise<RoutingRule> {
+    if (!rule.categoryId && !rule.mahalleId && !rule.kind) {
+      throw new InvalidFieldException('categoryId', 'categoryId: kural en az bir kategori, mahalle ya da başvuru türüne bağlanmalı');
+    }
+    if (rule.categoryId) await this.categories.requireActive(rule.categoryId, 'categoryId');
+    if (rule.mahalleId) await this.mahalleler.requireActive(rule.mahalleId, 'mahalleId');
+    await this.departments.requireActive(rule.departmentId, 'departmentId');
+    const saved = await this.rules.save(rule);
+    this.router.rulesChanged();
+    return saved;
+  }
+}
