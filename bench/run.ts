@@ -28,6 +28,7 @@ interface StepReport {
   distinctEvents: number;
   accepted: number;
   httpErrors: number;
+  resent: number;
   httpMs: ReturnType<typeof summary>;
   receiptToInboxMs: ReturnType<typeof summary>;
   ticketsPerSecond: number;
@@ -90,6 +91,7 @@ async function step(app: RunningApp, pg: Client, redis: Redis, name: string, rat
     distinctEvents: distinct,
     accepted: load.accepted,
     httpErrors: load.errors,
+    resent: load.resent,
     httpMs: summary(load.latenciesMs),
     receiptToInboxMs: summary(routed.map((r) => Number(r.ms))),
     ticketsPerSecond: Math.round(rows.length / ((last - first) / 1000)),
@@ -176,7 +178,7 @@ function mb(bytes: number): number {
 
 function printStep(s: StepReport, label = `${s.offeredPerSecond}/s offered`): void {
   console.log(
-    `${label.padEnd(18)} ${s.requests} requests (${s.distinctEvents} distinct) → ${s.tickets} tickets (${s.triage} triage), correct=${s.correct}, ` +
+    `${label.padEnd(18)} ${s.requests} requests (${s.distinctEvents} distinct, ${s.httpErrors} failed, ${s.resent} resent) → ${s.tickets} tickets (${s.triage} triage), correct=${s.correct}, ` +
       `${s.ticketsPerSecond} tickets/s; HTTP p50/p95/p99 ${s.httpMs.p50}/${s.httpMs.p95}/${s.httpMs.p99} ms; ` +
       `receipt→inbox p50/p95/p99 ${s.receiptToInboxMs.p50}/${s.receiptToInboxMs.p95}/${s.receiptToInboxMs.p99} ms; ` +
       `${s.pgCommitsPerTicket} PG commits and ${s.redisCommandsPerTicket} Redis commands per ticket; peak RSS ${s.peakRssMb} MB`,
