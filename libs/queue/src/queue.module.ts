@@ -21,7 +21,8 @@ const queues = BullModule.registerQueue(...Object.values(QueueName).map((name) =
         defaultJobOptions: {
           attempts: 8,
           backoff: { type: 'exponential', delay: 1000 },
-          removeOnComplete: { age: 24 * 3600, count: 100_000 },
+          // Completed jobs are kept only to look at; correctness rests on the rows, not on them.
+          removeOnComplete: { age: 3600, count: 10_000 },
           removeOnFail: false,
         },
       }),
