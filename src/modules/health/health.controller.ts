@@ -3,6 +3,7 @@ import { ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Response } from 'express';
 import { DataSource } from 'typeorm';
+import { withTimeout } from '@app/common';
 import { RedisClient } from '@app/queue';
 import { Public } from '../auth/auth.decorators';
 
@@ -32,7 +33,7 @@ export class HealthController {
 
 async function probe(run: () => Promise<unknown>): Promise<Check> {
   try {
-    await Promise.race([run(), new Promise((_, reject) => setTimeout(() => reject(new Error('timeout')), 2000))]);
+    await withTimeout(run(), 2000);
     return 'up';
   } catch {
     return 'down';
