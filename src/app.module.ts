@@ -10,6 +10,7 @@ import { CategoriesModule } from './modules/categories/categories.module';
 import { CitizensModule } from './modules/citizens/citizens.module';
 import { DepartmentsModule } from './modules/departments/departments.module';
 import { HealthModule } from './modules/health/health.module';
+import { ChannelsModule } from './modules/channels/channels.module';
 import { IntakeModule } from './modules/intake/intake.module';
 import { LiveModule } from './modules/live/live.module';
 import { MunicipalityModule } from './modules/municipality/municipality.module';
@@ -39,6 +40,7 @@ export class AppModule {
         TicketsModule,
         LiveModule,
         IntakeModule,
+        ChannelsModule,
         RoutingModule,
         OpsModule,
         MunicipalityModule,

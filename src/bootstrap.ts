@@ -2,7 +2,7 @@ import { INestApplication, RequestMethod } from '@nestjs/common';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { AppConfig } from '@app/config';
-import { jsonBody, requestLog } from '@app/common';
+import { formBody, jsonBody, requestLog } from '@app/common';
 
 /** HTTP set-up shared by main.ts and the test app builder, so tests run what production runs. */
 export function configureHttp(app: NestExpressApplication): INestApplication {
@@ -11,6 +11,8 @@ export function configureHttp(app: NestExpressApplication): INestApplication {
   app.set('trust proxy', 'loopback');
   app.use(requestLog);
   app.use(jsonBody(config.BODY_LIMIT));
+  // Providers' webhooks (Twilio) post forms.
+  app.use('/api/v1/channels', formBody(config.BODY_LIMIT));
   app.setGlobalPrefix('api/v1', { exclude: [{ path: 'health', method: RequestMethod.GET }] });
   const document = SwaggerModule.createDocument(
     app,

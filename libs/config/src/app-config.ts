@@ -130,6 +130,17 @@ export class AppConfig {
   @Min(1024)
   INTAKE_MAX_PAYLOAD_BYTES = 256 * 1024;
 
+  /** The Twilio account (AC…) of the 444 line and the SMS number; unset = Twilio not connected. */
+  @IsOptional()
+  @Matches(/^AC[0-9a-fA-F]{32}$/, { message: 'TWILIO_ACCOUNT_SID must look like AC followed by 32 hex digits' })
+  TWILIO_ACCOUNT_SID?: string;
+
+  /** Checks X-Twilio-Signature on every Twilio webhook; without it the Twilio webhooks answer 503. */
+  @IsOptional()
+  @IsString()
+  @MinLength(16, { message: 'TWILIO_AUTH_TOKEN must be at least 16 characters' })
+  TWILIO_AUTH_TOKEN?: string;
+
   /** Shared secret of trusted integrations that post to /api/v1/intake/events (header X-Intake-Key). */
   @IsString()
   @MinLength(16, { message: 'INTAKE_API_KEY must be at least 16 characters' })

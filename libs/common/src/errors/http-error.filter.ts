@@ -92,6 +92,7 @@ export class HttpErrorFilter implements ExceptionFilter {
       );
     }
     const res = host.switchToHttp().getResponse<Response>();
-    res.status(body.statusCode).json(body);
+    // The type is set here: a handler may already have set another one (TwiML answers are XML).
+    res.status(body.statusCode).type('application/json').json(body);
   }
 }

@@ -1,5 +1,5 @@
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
-import { json } from 'express';
+import { json, urlencoded } from 'express';
 import { CommonErrorCode } from '../errors/common-errors';
 import { HttpErrorBody } from '../errors/http-error.filter';
 
@@ -8,7 +8,15 @@ import { HttpErrorBody } from '../errors/http-error.filter';
  * oversized body still gets the stable error body instead of Express's HTML page.
  */
 export function jsonBody(limit: string): RequestHandler {
-  const parse = json({ limit });
+  return withStableErrors(json({ limit }), limit);
+}
+
+/** The same for `application/x-www-form-urlencoded` bodies (providers' webhooks). */
+export function formBody(limit: string): RequestHandler {
+  return withStableErrors(urlencoded({ limit, extended: false }), limit);
+}
+
+function withStableErrors(parse: RequestHandler, limit: string): RequestHandler {
   return (req: Request, res: Response, next: NextFunction) => {
     parse(req, res, (err?: unknown) => {
       if (!err) return next();
