@@ -141,6 +141,16 @@ export class AppConfig {
   @MinLength(16, { message: 'TWILIO_AUTH_TOKEN must be at least 16 characters' })
   TWILIO_AUTH_TOKEN?: string;
 
+  /** When the 444 line's agents answer, Monday to Friday, Istanbul time; outside it callers leave a voicemail. */
+  @Matches(/^([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-3]):[0-5]\d$/, { message: 'VOICE_OPEN_HOURS must look like 08:30-17:30' })
+  VOICE_OPEN_HOURS = '08:30-17:30';
+
+  /** How long a caller waits in the agent queue before being offered a voicemail. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(10)
+  VOICE_QUEUE_WAIT_SECONDS = 90;
+
   /** Shared secret of trusted integrations that post to /api/v1/intake/events (header X-Intake-Key). */
   @IsString()
   @MinLength(16, { message: 'INTAKE_API_KEY must be at least 16 characters' })

@@ -76,7 +76,7 @@ export class ProcessEventProcessor {
       await this.markProcessed(manager, event, open.id);
       return { kind: 'threaded' as const, ticket: open };
     }
-    const text = message.text || (message.location ? 'Konum paylaşıldı' : 'Dosya gönderildi');
+    const text = message.text || (message.location ? 'Konum paylaşıldı' : message.media.some((m) => m.contentType?.startsWith('audio/')) ? 'Sesli mesaj bırakıldı' : 'Dosya gönderildi');
     const categoryId = message.categoryHint ?? (suggestion.confident ? suggestion.categoryId : null);
     const category = (categoryId && categories.get(categoryId)) || null;
     const mahalleId = message.mahalleHint ?? suggestion.mahalleId;

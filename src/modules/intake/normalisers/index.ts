@@ -2,15 +2,17 @@ import { InboundChannel } from '../inbound-event.entity';
 import { normaliseEmail } from './email.normaliser';
 import { Normaliser } from './inbound-message';
 import { normaliseSms } from './sms.normaliser';
+import { normaliseVoicemail } from './voicemail.normaliser';
 import { normaliseWebForm } from './web-form.normaliser';
 import { normaliseWhatsapp } from './whatsapp.normaliser';
 
 export * from './inbound-message';
 
-/** One normaliser per channel shape (calls become tickets through the agent, not here). */
+/** One normaliser per channel shape; a call reaches intake only as a voicemail (answered calls become tickets through the agent). */
 export const NORMALISERS: Partial<Record<InboundChannel, Normaliser>> = {
   [InboundChannel.Sms]: normaliseSms,
   [InboundChannel.Whatsapp]: normaliseWhatsapp,
   [InboundChannel.Email]: normaliseEmail,
   [InboundChannel.Web]: normaliseWebForm,
+  [InboundChannel.Phone]: normaliseVoicemail,
 };

@@ -1,0 +1,114 @@
+import { Body, Controller, Header, HttpCode, Post, UseGuards } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import { AppConfig } from '@app/config';
+import { Clock, InvalidFieldException } from '@app/common';
+import { Public } from '../../auth/auth.decorators';
+import { normalizePhone } from '../../citizens/phone';
+import { IntakeService } from '../../intake/intake.service';
+import { CallLogService } from '../voice/call-log.service';
+import { PhoneStatusService } from '../voice/phone-status.service';
+import { callCentreOpen } from '../voice/working-hours';
+import { TwilioSignatureGuard } from './twilio-signature.guard';
+import { VoiceTwiml } from './voice-twiml';
+
+type Params = Record<string, string | undefined>;
+
+/** The 444 line on Twilio Voice: the menu, the agent queue, status by keypad, voicemail, the call log. */
+@ApiExcludeController()
+@Public()
+@UseGuards(TwilioSignatureGuard)
+@Controller('channels/twilio/voice')
+export class TwilioVoiceController {
+  private readonly twiml: VoiceTwiml;
+
+  constructor(
+    private readonly calls: CallLogService,
+    private readonly phoneStatus: PhoneStatusService,
+    private readonly intake: IntakeService,
+    private readonly config: AppConfig,
+    private readonly clock: Clock,
+  ) {
+    this.twiml = new VoiceTwiml(`${config.PUBLIC_URL.replace(/\/$/, '')}/api/v1/channels/twilio/voice`);
+  }
+
+  @Post('incoming')
+  @HttpCode(200)
+  @Header('Content-Type', 'text/xml; charset=utf-8')
+  async incoming(@Body() p: Params): Promise<string> {
+    await this.calls.progress({ callSid: this.sid(p), from: p.From ?? '', to: p.To ?? '', status: p.CallStatus ?? 'ringing' });
+    return callCentreOpen(this.clock.now(), this.config.VOICE_OPEN_HOURS) ? this.twiml.welcome() : this.twiml.closed();
+  }
+
+  @Post('menu')
+  @HttpCode(200)
+  @Header('Content-Type', 'text/xml; charset=utf-8')
+  async menu(@Body() p: Params): Promise<string> {
+    const callSid = this.sid(p);
+    const said = (p.SpeechResult ?? '').toLocaleLowerCase('tr-TR');
+    if (p.Digits === '2' || /durum|başvuru|sorgu/.test(said)) {
+      await this.calls.chose(callSid, 'status');
+      return this.twiml.askTrackingNumber();
+    }
+    await this.calls.chose(callSid, p.Digits === '1' || /sorun|şikayet|ihbar|bildir/.test(said) ? 'report' : 'agent');
+    return this.twiml.toAgent();
+  }
+
+  @Post('agent')
+  @HttpCode(200)
+  @Header('Content-Type', 'text/xml; charset=utf-8')
+  async agent(@Body() p: Params): Promise<string> {
+    await this.calls.chose(this.sid(p), 'agent');
+    return this.twiml.toAgent();
+  }
+
+  @Post('queue-wait')
+  @HttpCode(200)
+  @Header('Content-Type', 'text/xml; charset=utf-8')
+  queueWait(@Body() p: Params): string {
+    return this.twiml.queueWait(Number(p.QueueTime ?? 0) || 0, this.config.VOICE_QUEUE_WAIT_SECONDS);
+  }
+
+  /** Twilio's QueueResult: bridged (an agent took it), hangup, or leave / queue-full / error. */
+  @Post('queue-exit')
+  @HttpCode(200)
+  @Header('Content-Type', 'text/xml; charset=utf-8')
+  queueExit(@Body() p: Params): string {
+    return p.QueueResult === 'bridged' || p.QueueResult === 'hangup' ? this.twiml.empty() : this.twiml.noAgent();
+  }
+
+  @Post('status-lookup')
+  @HttpCode(200)
+  @Header('Content-Type', 'text/xml; charset=utf-8')
+  async statusLookup(@Body() p: Params): Promise<string> {
+    const digits = (p.Digits ?? '').replace(/\D/g, '');
+    const label = await this.phoneStatus.statusLabel(digits, normalizePhone(p.From ?? ''));
+    return label ? this.twiml.status(digits, label) : this.twiml.statusNotFound();
+  }
+
+  /** <Record> ended: the recording becomes an inbound event on the phone channel, then a ticket. */
+  @Post('voicemail')
+  @HttpCode(200)
+  @Header('Content-Type', 'text/xml; charset=utf-8')
+  async voicemail(@Body() p: Params): Promise<string> {
+    const callSid = this.sid(p);
+    if (!p.RecordingUrl) throw new InvalidFieldException('RecordingUrl', 'RecordingUrl: kayıt adresi yok');
+    await this.intake.receive('phone', `${callSid}-voicemail`, p);
+    await this.calls.recorded(callSid, p.RecordingUrl);
+    return this.twiml.voicemailSaved();
+  }
+
+  /** Call status callbacks, in whatever order and however often they come. */
+  @Post('status')
+  @HttpCode(200)
+  @Header('Content-Type', 'text/xml; charset=utf-8')
+  async status(@Body() p: Params): Promise<string> {
+    const duration = p.CallDuration === undefined ? null : Number(p.CallDuration) || 0;
+    await this.calls.progress({ callSid: this.sid(p), from: p.From ?? '', to: p.To ?? '', status: p.CallStatus ?? 'queued', durationSeconds: duration });
+    return this.twiml.empty();
+  }
+
+  private sid(p: Params): string {
+    if (!p.CallSid) throw new InvalidFieldException('CallSid', 'CallSid: Twilio çağrı kimliği yok');
+    return p.CallSid;
+  }
+}

@@ -1,0 +1,64 @@
+import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+
+/** Twilio's call statuses, in the order a call can move through them; the last five end it. */
+export const CALL_STATUS_RANK: Record<string, number> = {
+  queued: 0,
+  initiated: 0,
+  ringing: 1,
+  'in-progress': 2,
+  completed: 3,
+  busy: 3,
+  'no-answer': 3,
+  failed: 3,
+  canceled: 3,
+};
+
+/** One call to the 444 line: who called, how it went, what it left behind. */
+@Entity('call_logs')
+export class CallLog {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Index({ unique: true })
+  @Column({ type: 'varchar', length: 64 })
+  callSid: string;
+
+  /** As Twilio gave it: E.164, or a word for a hidden number. */
+  @Column({ type: 'varchar', length: 40 })
+  fromNumber: string;
+
+  @Column({ type: 'varchar', length: 40 })
+  toNumber: string;
+
+  @Column({ type: 'varchar', length: 20 })
+  status: string;
+
+  /** CALL_STATUS_RANK of `status`: a callback that arrives late never moves a call back. */
+  @Column({ type: 'smallint' })
+  statusRank: number;
+
+  @Column({ type: 'int', nullable: true })
+  durationSeconds: number | null;
+
+  /** The branch the caller took: report, status, agent, voicemail. */
+  @Column({ type: 'varchar', length: 20, nullable: true })
+  menuChoice: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  recordingUrl: string | null;
+
+  @Column({ type: 'uuid', nullable: true })
+  agentId: string | null;
+
+  @Column({ type: 'uuid', nullable: true })
+  ticketId: string | null;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  startedAt: Date;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  endedAt: Date | null;
+
+  @UpdateDateColumn({ type: 'timestamptz' })
+  updatedAt: Date;
+}

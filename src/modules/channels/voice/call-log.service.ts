@@ -1,0 +1,50 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { Clock } from '@app/common';
+import { CALL_STATUS_RANK } from './call-log.entity';
+
+export interface CallProgress {
+  callSid: string;
+  from: string;
+  to: string;
+  status: string;
+  durationSeconds?: number | null;
+}
+
+/** Writes the call log. Every write is an upsert keyed by CallSid, so Twilio's retries and reorderings are harmless. */
+@Injectable()
+export class CallLogService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly clock: Clock,
+  ) {}
+
+  /** A status only ever moves forward: a late "ringing" after "completed" changes nothing. */
+  async progress(call: CallProgress): Promise<void> {
+    const rank = CALL_STATUS_RANK[call.status] ?? 0;
+    const now = this.clock.now();
+    await this.dataSource.query(
+      `INSERT INTO call_logs (call_sid, from_number, to_number, status, status_rank, duration_seconds, started_at, ended_at, updated_at)
+       VALUES ($1, $2, $3, $4, $5::smallint, $6::int, $7::timestamptz, CASE WHEN $5::smallint >= 3 THEN $7::timestamptz END, $7::timestamptz)
+       ON CONFLICT (call_sid) DO UPDATE
+          SET status = EXCLUDED.status, status_rank = EXCLUDED.status_rank,
+              duration_seconds = coalesce(EXCLUDED.duration_seconds, call_logs.duration_seconds),
+              ended_at = coalesce(call_logs.ended_at, EXCLUDED.ended_at), updated_at = EXCLUDED.updated_at
+        WHERE call_logs.status_rank < EXCLUDED.status_rank`,
+      [call.callSid, call.from.slice(0, 40), call.to.slice(0, 40), call.status.slice(0, 20), rank, call.durationSeconds ?? null, now],
+    );
+  }
+
+  async chose(callSid: string, choice: 'report' | 'status' | 'agent' | 'voicemail'): Promise<void> {
+    await this.dataSource.query('UPDATE call_logs SET menu_choice = $2, updated_at = $3 WHERE call_sid = $1', [callSid, choice, this.clock.now()]);
+  }
+
+  async recorded(callSid: string, recordingUrl: string): Promise<void> {
+    await this.dataSource.query(`UPDATE call_logs SET recording_url = $2, menu_choice = 'voicemail', updated_at = $3 WHERE call_sid = $1`, [
+      callSid,
+      recordingUrl,
+      this.clock.now(),
+    ]);
+  }
+}
