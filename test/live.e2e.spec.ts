@@ -1,7 +1,6 @@
-import { get, IncomingMessage } from 'node:http';
 import { AddressInfo } from 'node:net';
 import { Redis } from 'ioredis';
-import { createStaff, createTestApp, idByCode, loginAs, Staff, TestApp, waitFor } from '@app/testing';
+import { createStaff, createTestApp, idByCode, loginAs, openEventStream, Staff, TestApp, waitFor } from '@app/testing';
 
 interface Stream {
   events: { ticketId: string; departmentId: string | null }[];
@@ -34,27 +33,10 @@ describe('live ticket updates over server-sent events', () => {
     await t.close();
   });
 
-  function open(path: string, headers: Record<string, string> = {}): Promise<{ status: number; stream: Stream }> {
-    return new Promise((resolve, reject) => {
-      const events: Stream['events'] = [];
-      const req = get({ host: '127.0.0.1', port, path, headers: { Accept: 'text/event-stream', ...headers } }, (res: IncomingMessage) => {
-        let buffer = '';
-        res.setEncoding('utf8');
-        res.on('data', (chunk: string) => {
-          buffer += chunk;
-          const blocks = buffer.split('\n\n');
-          buffer = blocks.pop()!;
-          for (const block of blocks) {
-            const data = block.split('\n').find((line) => line.startsWith('data: '));
-            if (block.includes('event: ticket') && data) events.push(JSON.parse(data.slice(6)));
-          }
-        });
-        const stream = { events, close: () => req.destroy() };
-        streams.push(stream);
-        resolve({ status: res.statusCode!, stream });
-      });
-      req.on('error', (error) => (error.message.includes('socket hang up') ? undefined : reject(error)));
-    });
+  async function open(path: string, headers: Record<string, string> = {}): Promise<{ status: number; stream: Stream }> {
+    const stream = await openEventStream<Stream['events'][number]>(port, path, 'ticket', headers);
+    streams.push(stream);
+    return { status: stream.status, stream };
   }
 
   const publishedTo = (stream: Stream, ticketId: string) => stream.events.some((e) => e.ticketId === ticketId);

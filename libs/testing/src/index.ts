@@ -3,3 +3,4 @@ export * from './factories';
 export * from './wait-for';
 export * from './redis-server';
 export * from './worker-process';
+export * from './event-stream';

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Repository } from 'typeorm';
+import { In, Repository } from 'typeorm';
 import { InvalidFieldException, Page, pageOf, ResourceNotFoundException } from '@app/common';
 import { DepartmentBacklog } from '../departments/department-backlog.service';
 import { DepartmentsService } from '../departments/departments.service';
@@ -49,6 +49,12 @@ export class UsersService {
     const user = this.users.create({ ...fields, departmentId: dto.departmentId ?? null, passwordHash: await hashPassword(password) });
     await this.checkDepartment(user);
     return userView(await this.users.save(user));
+  }
+
+  /** Whether `id` is an active call-centre agent or supervisor (who may take 444 calls). */
+  async isCallCentreAgent(id: string): Promise<boolean> {
+    if (!/^[0-9a-f-]{36}$/i.test(id)) return false;
+    return this.users.existsBy({ id, active: true, role: In([Role.Agent, Role.Supervisor]) });
   }
 
   async update(id: string, dto: UpdateUserDto): Promise<UserView> {

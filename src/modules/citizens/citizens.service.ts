@@ -110,6 +110,11 @@ export class CitizensService {
     return citizen;
   }
 
+  /** The citizen a phone number belongs to, if any (the caller on the 444 line). */
+  byPhone(phone: string): Promise<Citizen | null> {
+    return this.byIdentity(this.dataSource.manager, IdentityKind.Phone, phone);
+  }
+
   /** The masked view every staff response uses. */
   view(citizen: Citizen): CitizenView {
     return {

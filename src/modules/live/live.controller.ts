@@ -1,13 +1,16 @@
 import { Controller, MessageEvent, Sse } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { filter, interval, map, merge, Observable } from 'rxjs';
-import { AllowQueryToken, CurrentUser } from '../auth/auth.decorators';
+import { AllowQueryToken, CurrentUser, Roles } from '../auth/auth.decorators';
+import { Role } from '../auth/role';
 import { StaffPrincipal } from '../auth/staff-principal';
 import { departmentScope } from '../tickets/ticket-access';
 import { LiveSubscriber } from './live.subscriber';
 
 // Proxies close idle connections; a comment-like ping every 25 s keeps the stream open.
 const HEARTBEAT_MS = 25_000;
+
+const heartbeat = () => interval(HEARTBEAT_MS).pipe(map((): MessageEvent => ({ type: 'ping', data: '' })));
 
 /** Server-sent events: the tickets entering or changing in the queues this user may see. */
 @ApiTags('live')
@@ -24,7 +27,18 @@ export class LiveController {
       filter((change) => scope === undefined || (scope !== null && change.departmentId === scope)),
       map((change): MessageEvent => ({ type: 'ticket', data: change })),
     );
-    const heartbeat = interval(HEARTBEAT_MS).pipe(map((): MessageEvent => ({ type: 'ping', data: '' })));
-    return merge(changes, heartbeat);
+    return merge(changes, heartbeat());
+  }
+
+  /** Server-sent events: the 444 calls reaching this user, with the caller's record (screen-pop). */
+  @AllowQueryToken()
+  @Roles(Role.Agent, Role.Supervisor)
+  @Sse('calls')
+  calls(@CurrentUser() user: StaffPrincipal): Observable<MessageEvent> {
+    const mine = this.subscriber.callStream.pipe(
+      filter((call) => call.agentId === user.id),
+      map((call): MessageEvent => ({ type: 'call', data: call })),
+    );
+    return merge(mine, heartbeat());
   }
 }

@@ -1,9 +1,11 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { Clock, withTimeout } from '@app/common';
 import { RedisClient } from '@app/queue';
+import { IncomingCall } from './incoming-call';
 import { TicketChange } from './ticket-change';
 
 export const liveChannel = (redis: RedisClient) => redis.key('live', 'tickets');
+export const callsChannel = (redis: RedisClient) => redis.key('live', 'calls');
 
 /**
  * Announces ticket changes on Redis pub/sub, so every API process can tell its connected
@@ -31,6 +33,15 @@ export class LivePublisher {
       await withTimeout(this.redis.publish(liveChannel(this.redis), JSON.stringify(message)), 500);
     } catch (error) {
       this.logger.warn({ msg: 'live update not published', ticketId: ticket.id, error: (error as Error).message });
+    }
+  }
+
+  /** A call has reached an agent: their screen shows the caller. Best effort, like the rest. */
+  async publishCall(call: IncomingCall): Promise<void> {
+    try {
+      await withTimeout(this.redis.publish(callsChannel(this.redis), JSON.stringify(call)), 500);
+    } catch (error) {
+      this.logger.warn({ msg: 'screen-pop not published', callSid: call.callSid, error: (error as Error).message });
     }
   }
 }

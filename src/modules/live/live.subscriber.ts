@@ -2,7 +2,8 @@ import { Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/commo
 import { Redis } from 'ioredis';
 import { Observable, Subject } from 'rxjs';
 import { RedisClient } from '@app/queue';
-import { liveChannel } from './live.publisher';
+import { IncomingCall } from './incoming-call';
+import { callsChannel, liveChannel } from './live.publisher';
 import { TicketChange } from './ticket-change';
 
 /** One subscription per API process, fanned out to the streams of the staff connected to it. */
@@ -10,6 +11,7 @@ import { TicketChange } from './ticket-change';
 export class LiveSubscriber implements OnModuleInit, OnModuleDestroy {
   private readonly logger = new Logger(LiveSubscriber.name);
   private readonly changes = new Subject<TicketChange>();
+  private readonly calls = new Subject<IncomingCall>();
   private connection?: Redis;
 
   constructor(private readonly redis: RedisClient) {}
@@ -18,22 +20,29 @@ export class LiveSubscriber implements OnModuleInit, OnModuleDestroy {
     return this.changes.asObservable();
   }
 
+  get callStream(): Observable<IncomingCall> {
+    return this.calls.asObservable();
+  }
+
   async onModuleInit(): Promise<void> {
     // A subscribed connection can do nothing else, hence a connection of its own.
     this.connection = this.redis.duplicate();
     this.connection.on('error', (error) => this.logger.warn({ msg: 'live subscription error', error: error.message }));
-    this.connection.on('message', (_channel: string, raw: string) => {
+    const calls = callsChannel(this.redis);
+    this.connection.on('message', (channel: string, raw: string) => {
       try {
-        this.changes.next(JSON.parse(raw) as TicketChange);
+        if (channel === calls) this.calls.next(JSON.parse(raw) as IncomingCall);
+        else this.changes.next(JSON.parse(raw) as TicketChange);
       } catch {
         this.logger.warn({ msg: 'unreadable live message dropped' });
       }
     });
-    await this.connection.subscribe(liveChannel(this.redis));
+    await this.connection.subscribe(liveChannel(this.redis), calls);
   }
 
   async onModuleDestroy(): Promise<void> {
     this.changes.complete();
+    this.calls.complete();
     await this.connection?.quit().catch(() => this.connection?.disconnect());
   }
 }

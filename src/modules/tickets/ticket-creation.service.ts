@@ -61,8 +61,11 @@ export class TicketCreation {
     private readonly clock: Clock,
   ) {}
 
-  /** Staff open a ticket for a citizen. Everything is checked before the transaction. */
-  async create(actor: StaffPrincipal, dto: CreateTicketDto): Promise<Ticket> {
+  /**
+   * Staff open a ticket for a citizen. Everything is checked before the transaction.
+   * `placement` settles it at once (a question answered during the call).
+   */
+  async create(actor: StaffPrincipal, dto: CreateTicketDto, placement?: NewTicket['placement']): Promise<Ticket> {
     const category = dto.categoryId ? await this.categories.requireActive(dto.categoryId, 'categoryId') : null;
     if (dto.departmentId) await this.departments.requireActive(dto.departmentId, 'departmentId');
     if (dto.mahalleId) await this.mahalleler.requireActive(dto.mahalleId, 'mahalleId');
@@ -76,9 +79,9 @@ export class TicketCreation {
     }
     const { citizen: _citizen, citizenId: _citizenId, categoryId: _categoryId, ...fields } = dto;
     const ticket = await this.dataSource.transaction(async (manager) =>
-      this.insert(manager, { ...fields, category, citizen: await citizenOf(manager) }, actor),
+      this.insert(manager, { ...fields, category, citizen: await citizenOf(manager), placement }, actor),
     );
-    if (!ticket.routedAt) await this.jobs.route(ticket);
+    if (!ticket.routedAt && ticket.status === TicketStatus.New) await this.jobs.route(ticket);
     await this.live.publish(ticket, 'created');
     return ticket;
   }

@@ -1,4 +1,4 @@
-import { Body, Controller, Header, HttpCode, Post, UseGuards } from '@nestjs/common';
+import { Body, Controller, Header, HttpCode, ParseUUIDPipe, Post, Query, UseGuards } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { AppConfig } from '@app/config';
 import { Clock, InvalidFieldException } from '@app/common';
@@ -7,6 +7,8 @@ import { normalizePhone } from '../../citizens/phone';
 import { IntakeService } from '../../intake/intake.service';
 import { CallLogService } from '../voice/call-log.service';
 import { PhoneStatusService } from '../voice/phone-status.service';
+import { ScreenPopService } from '../voice/screen-pop.service';
+import { UsersService } from '../../auth/users.service';
 import { callCentreOpen } from '../voice/working-hours';
 import { TwilioSignatureGuard } from './twilio-signature.guard';
 import { VoiceTwiml } from './voice-twiml';
@@ -24,6 +26,8 @@ export class TwilioVoiceController {
   constructor(
     private readonly calls: CallLogService,
     private readonly phoneStatus: PhoneStatusService,
+    private readonly screenPop: ScreenPopService,
+    private readonly agents: UsersService,
     private readonly intake: IntakeService,
     private readonly config: AppConfig,
     private readonly clock: Clock,
@@ -95,6 +99,29 @@ export class TwilioVoiceController {
     await this.intake.receive('phone', `${callSid}-voicemail`, p);
     await this.calls.recorded(callSid, p.RecordingUrl);
     return this.twiml.voicemailSaved();
+  }
+
+  /**
+   * The agents' softphones (a Twilio Client whose identity is the staff user's id) call here
+   * through the TwiML app to take the next caller from the queue.
+   */
+  @Post('dequeue')
+  @HttpCode(200)
+  @Header('Content-Type', 'text/xml; charset=utf-8')
+  async dequeue(@Body() p: Params): Promise<string> {
+    const agentId = (p.From ?? '').replace(/^client:/, '');
+    return (await this.agents.isCallCentreAgent(agentId)) ? this.twiml.dequeue(agentId) : this.twiml.notAnAgent();
+  }
+
+  /** Runs on the caller's leg as an agent takes it: the call is theirs, and their screen shows the caller. */
+  @Post('connected')
+  @HttpCode(200)
+  @Header('Content-Type', 'text/xml; charset=utf-8')
+  async connected(@Query('agentId', new ParseUUIDPipe()) agentId: string, @Body() p: Params): Promise<string> {
+    const callSid = this.sid(p);
+    await this.calls.answeredBy(callSid, agentId);
+    await this.screenPop.show(agentId, callSid, p.From ?? '');
+    return this.twiml.connected();
   }
 
   /** Call status callbacks, in whatever order and however often they come. */

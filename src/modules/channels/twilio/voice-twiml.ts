@@ -78,6 +78,26 @@ export class VoiceTwiml {
     return r.toString();
   }
 
+  /** An agent's softphone takes the longest-waiting caller; `connected` runs on the caller's leg first. */
+  dequeue(agentId: string): string {
+    const r = new twiml.VoiceResponse();
+    r.dial().queue({ url: `${this.url('connected')}?agentId=${agentId}`, method: 'POST' }, AGENT_QUEUE);
+    return r.toString();
+  }
+
+  connected(): string {
+    const r = new twiml.VoiceResponse();
+    r.say(TR, 'Bir müşteri temsilcisine bağlanıyorsunuz.');
+    return r.toString();
+  }
+
+  notAnAgent(): string {
+    const r = new twiml.VoiceResponse();
+    r.say(TR, 'Bu hat yalnızca çağrı merkezi temsilcileri içindir.');
+    r.hangup();
+    return r.toString();
+  }
+
   empty(): string {
     return new twiml.VoiceResponse().toString();
   }

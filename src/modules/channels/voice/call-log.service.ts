@@ -40,6 +40,10 @@ export class CallLogService {
     await this.dataSource.query('UPDATE call_logs SET menu_choice = $2, updated_at = $3 WHERE call_sid = $1', [callSid, choice, this.clock.now()]);
   }
 
+  async answeredBy(callSid: string, agentId: string): Promise<void> {
+    await this.dataSource.query(`UPDATE call_logs SET agent_id = $2, updated_at = $3 WHERE call_sid = $1`, [callSid, agentId, this.clock.now()]);
+  }
+
   async recorded(callSid: string, recordingUrl: string): Promise<void> {
     await this.dataSource.query(`UPDATE call_logs SET recording_url = $2, menu_choice = 'voicemail', updated_at = $3 WHERE call_sid = $1`, [
       callSid,

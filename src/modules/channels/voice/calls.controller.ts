@@ -1,0 +1,27 @@
+import { Body, Controller, Param, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { CurrentUser, Roles } from '../../auth/auth.decorators';
+import { Role } from '../../auth/role';
+import { StaffPrincipal } from '../../auth/staff-principal';
+import { TicketQueries } from '../../tickets/ticket-queries.service';
+import { TicketView } from '../../tickets/ticket-view';
+import { CallTicketsService } from './call-tickets.service';
+import { CallTicketDto } from './dto/call-ticket.dto';
+
+@ApiTags('calls')
+@ApiBearerAuth()
+@Controller('calls')
+export class CallsController {
+  constructor(
+    private readonly callTickets: CallTicketsService,
+    private readonly queries: TicketQueries,
+  ) {}
+
+  /** Opens a ticket for the caller of a 444 call, linked to it; `solvedDuringCall` closes it at once. */
+  @Roles(Role.Agent, Role.Supervisor)
+  @Post(':callSid/ticket')
+  async open(@CurrentUser() user: StaffPrincipal, @Param('callSid') callSid: string, @Body() dto: CallTicketDto): Promise<TicketView> {
+    const id = await this.callTickets.open(user, callSid, dto);
+    return this.queries.view(await this.queries.load(id));
+  }
+}

@@ -1,0 +1,105 @@
+import { AddressInfo } from 'node:net';
+import { getExpectedTwilioSignature } from 'twilio';
+import { categoryId, createTestApp, EventStream, loginAs, openEventStream, Staff, TestApp, ticketInput, waitFor } from '@app/testing';
+import type { IncomingCall } from '../src/modules/live/incoming-call';
+
+const TOKEN = 'test-twilio-auth-token-0123456789';
+const PUBLIC_URL = 'https://cozum.ornek-bel.tr';
+const BASE = `${PUBLIC_URL}/api/v1/channels/twilio/voice`;
+
+/** A 444 call reaches an agent: their screen shows the caller, and one request turns the call into a ticket. */
+describe('screen-pop and the ticket from a call', () => {
+  let t: TestApp;
+  let port: number;
+  let agent: Staff;
+  let supervisor: Staff;
+  const streams: EventStream<unknown>[] = [];
+  let seq = 0;
+
+  beforeAll(async () => {
+    t = await createTestApp({ env: { TWILIO_AUTH_TOKEN: TOKEN, PUBLIC_URL }, now: new Date('2026-11-25T07:00:00Z') });
+    await t.app.listen(0, '127.0.0.1');
+    port = (t.app.getHttpServer().address() as AddressInfo).port;
+    agent = await loginAs(t, 'agent');
+    supervisor = await loginAs(t, 'supervisor');
+  });
+  afterAll(async () => {
+    streams.forEach((s) => s.close());
+    await t.close();
+  });
+
+  const hook = (path: string, params: Record<string, string>) => {
+    const signature = getExpectedTwilioSignature(TOKEN, `${BASE}/${path}`, params);
+    return t.http().post(`/api/v1/channels/twilio/voice/${path}`).type('form').set('X-Twilio-Signature', signature).send(params);
+  };
+  const callsOf = async (staff: Staff) => {
+    const stream = await openEventStream<IncomingCall>(port, '/api/v1/live/calls', 'call', { Authorization: `Bearer ${staff.token}` });
+    streams.push(stream as EventStream<unknown>);
+    return stream;
+  };
+  const ring = async (from: string) => {
+    const CallSid = `CA${String((seq += 1)).padStart(32, '0')}`;
+    await hook('incoming', { CallSid, From: from, To: '+904440444', CallStatus: 'ringing' }).expect(200);
+    await hook('menu', { CallSid, From: from, Digits: '0' }).expect(200);
+    return CallSid;
+  };
+
+  it('an agent takes the next caller; only that agent’s screen shows who it is and what is open, masked', async () => {
+    const created = await t.http().post('/api/v1/tickets').set('Authorization', `Bearer ${agent.token}`)
+      .send(ticketInput({ citizen: { fullName: 'Mehmet Kaya', phone: '+905331112244' } })).expect(201);
+    const mine = await callsOf(agent);
+    const theirs = await callsOf(supervisor);
+    const callSid = await ring('+905331112244');
+
+    const dequeue = await hook('dequeue', { CallSid: 'CAagentleg', From: `client:${agent.id}` }).expect(200);
+    expect(dequeue.text).toContain(`<Dial><Queue url="${BASE}/connected?agentId=${agent.id}" method="POST">cagri-merkezi</Queue></Dial>`);
+    const connected = await t.http().post(`/api/v1/channels/twilio/voice/connected?agentId=${agent.id}`).type('form')
+      .set('X-Twilio-Signature', getExpectedTwilioSignature(TOKEN, `${BASE}/connected?agentId=${agent.id}`, { CallSid: callSid, From: '+905331112244' }))
+      .send({ CallSid: callSid, From: '+905331112244' }).expect(200);
+    expect(connected.text).toContain('Bir müşteri temsilcisine bağlanıyorsunuz.');
+
+    const pop = await waitFor('the screen-pop', async () => mine.events.find((e) => e.callSid === callSid));
+    expect(pop).toMatchObject({
+      agentId: agent.id,
+      callerMasked: '+90 5** *** ** 44',
+      citizen: { fullName: 'Mehmet Kaya', phone: '+90 5** *** ** 44' },
+      openTickets: [{ id: created.body.id, trackingNo: created.body.trackingNo, status: 'new' }],
+    });
+    expect(JSON.stringify(pop)).not.toContain('5331112244');
+    expect(theirs.events).toEqual([]);
+    expect((await t.dataSource.query('SELECT agent_id FROM call_logs WHERE call_sid = $1', [callSid]))[0].agent_id).toBe(agent.id);
+  });
+
+  it('a softphone that is not a call-centre agent takes no caller', async () => {
+    const staff = await loginAs(t, 'department-staff');
+    const res = await hook('dequeue', { CallSid: 'CAotherleg', From: `client:${staff.id}` }).expect(200);
+    expect(res.text).toContain('yalnızca çağrı merkezi temsilcileri içindir');
+    expect(res.text).not.toContain('<Queue');
+  });
+
+  it('opens a ticket for the caller linked to the call, once; or closes it at once when solved on the phone', async () => {
+    const callSid = await ring('+905447778899');
+    const api = t.http().post(`/api/v1/calls/${callSid}/ticket`).set('Authorization', `Bearer ${agent.token}`);
+    const res = await api.send({ subject: 'Kaldırım kırık', description: 'Okul önündeki kaldırım taşları kırık.', categoryId: await categoryId(t.dataSource, 'FEN-001'), citizenName: 'Zeynep Ak' }).expect(201);
+    expect(res.body).toMatchObject({ channel: 'phone', status: 'new', citizen: { fullName: 'Zeynep Ak', phone: '+90 5** *** ** 99' } });
+    expect((await t.dataSource.query('SELECT ticket_id, agent_id FROM call_logs WHERE call_sid = $1', [callSid]))[0]).toEqual({ ticket_id: res.body.id, agent_id: agent.id });
+    const again = await t.http().post(`/api/v1/calls/${callSid}/ticket`).set('Authorization', `Bearer ${agent.token}`)
+      .send({ subject: 'Tekrar', description: 'İkinci kez' }).expect(409);
+    expect(again.body.code).toBe('CALL_ALREADY_LINKED');
+
+    const solvedCall = await ring('+905447778800');
+    const noNote = await t.http().post(`/api/v1/calls/${solvedCall}/ticket`).set('Authorization', `Bearer ${agent.token}`)
+      .send({ subject: 'Su kesintisi', description: 'Ne zaman gelecek?', kind: 'bilgi_edinme', solvedDuringCall: true }).expect(400);
+    expect(noNote.body.details[0].field).toBe('resolutionNote');
+    const solved = await t.http().post(`/api/v1/calls/${solvedCall}/ticket`).set('Authorization', `Bearer ${agent.token}`)
+      .send({ subject: 'Çöp toplama saati', description: 'Çöpler hangi gün toplanıyor?', kind: 'bilgi_edinme', solvedDuringCall: true, resolutionNote: 'Salı ve cuma akşamları toplandığı bildirildi.' })
+      .expect(201);
+    expect(solved.body.status).toBe('closed');
+    const detail = (await t.http().get(`/api/v1/tickets/${solved.body.id}`).set('Authorization', `Bearer ${agent.token}`)).body;
+    expect(detail.timeline.map((e: { type: string }) => e.type)).toEqual(['created', 'status_changed', 'status_changed']);
+
+    const staff = await loginAs(t, 'department-staff');
+    await t.http().post(`/api/v1/calls/${callSid}/ticket`).set('Authorization', `Bearer ${staff.token}`).send({ subject: 'X', description: 'Yyy' }).expect(403);
+    await t.http().post('/api/v1/calls/CAunknown/ticket').set('Authorization', `Bearer ${agent.token}`).send({ subject: 'Xxx', description: 'Yyy' }).expect(404);
+  });
+});
