@@ -123,6 +123,8 @@ async function main(): Promise<void> {
     await pg.connect();
     const idleRssMb = app.rssMb();
     const redisBefore = Number(/used_memory:(\d+)/.exec(await redis.info('memory'))![1]);
+    // The first seconds of a fresh process run cold (JIT, connection pools, PostgreSQL's caches).
+    printStep(await step(app, pg, redis, 'warm', 100, FULL ? 10 : 5), 'warm-up (not counted)');
     const steps: StepReport[] = [];
     for (const rate of RATES) {
       steps.push(await step(app, pg, redis, `r${rate}`, rate, STEP_SECONDS));

@@ -39,6 +39,7 @@ describe('screen-pop and the ticket from a call', () => {
   };
   const ring = async (from: string) => {
     const CallSid = `CA${String((seq += 1)).padStart(32, '0')}`;
+    t.clock.advance(60_000); // a minute between calls
     await hook('incoming', { CallSid, From: from, To: '+904440444', CallStatus: 'ringing' }).expect(200);
     await hook('menu', { CallSid, From: from, Digits: '0' }).expect(200);
     return CallSid;
@@ -101,5 +102,24 @@ describe('screen-pop and the ticket from a call', () => {
     const staff = await loginAs(t, 'department-staff');
     await t.http().post(`/api/v1/calls/${callSid}/ticket`).set('Authorization', `Bearer ${staff.token}`).send({ subject: 'X', description: 'Yyy' }).expect(403);
     await t.http().post('/api/v1/calls/CAunknown/ticket').set('Authorization', `Bearer ${agent.token}`).send({ subject: 'Xxx', description: 'Yyy' }).expect(404);
+  });
+
+  it('lists the call log newest first with masked numbers; agents see only the calls they took', async () => {
+    const untaken = await ring('+905550001122');
+    const asSupervisor = (await t.http().get('/api/v1/calls').set('Authorization', `Bearer ${supervisor.token}`).expect(200)).body;
+    expect(asSupervisor.total).toBe(seq);
+    expect(asSupervisor.items[0]).toMatchObject({ callSid: untaken, fromNumber: '+90 5** *** ** 22', status: 'ringing', menuChoice: 'agent', agentId: null });
+    expect(JSON.stringify(asSupervisor)).not.toContain('5550001122');
+    expect(asSupervisor.items[0].statusRank).toBeUndefined();
+
+    const asAgent = (await t.http().get('/api/v1/calls').set('Authorization', `Bearer ${agent.token}`).expect(200)).body;
+    expect(asAgent.items.length).toBeGreaterThan(0);
+    expect(asAgent.items.every((c: { agentId: string }) => c.agentId === agent.id)).toBe(true);
+    expect(asAgent.items.map((c: { callSid: string }) => c.callSid)).not.toContain(untaken);
+
+    const bad = await t.http().get('/api/v1/calls?status=ringin').set('Authorization', `Bearer ${supervisor.token}`).expect(400);
+    expect(bad.body.details[0].field).toBe('status');
+    const staff = await loginAs(t, 'department-staff');
+    await t.http().get('/api/v1/calls').set('Authorization', `Bearer ${staff.token}`).expect(403);
   });
 });

@@ -1,8 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { Clock } from '@app/common';
-import { CALL_STATUS_RANK } from './call-log.entity';
+import { Clock, Page, pageOf } from '@app/common';
+import { Role } from '../../auth/role';
+import { StaffPrincipal } from '../../auth/staff-principal';
+import { maskPhone } from '../../citizens/phone';
+import { CALL_STATUS_RANK, CallLog } from './call-log.entity';
+import { ListCallsDto } from './dto/list-calls.dto';
+
+export type CallView = Omit<CallLog, 'statusRank'>;
 
 export interface CallProgress {
   callSid: string;
@@ -19,6 +25,19 @@ export class CallLogService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly clock: Clock,
   ) {}
+
+  /** Newest first; agents see the calls they took, supervisors and managers all. Numbers masked. */
+  async list(user: StaffPrincipal, query: ListCallsDto): Promise<Page<CallView>> {
+    const qb = this.dataSource.getRepository(CallLog).createQueryBuilder('c').orderBy('c.started_at', 'DESC');
+    if (user.role === Role.Agent) qb.andWhere('c.agent_id = :me', { me: user.id });
+    if (query.status) qb.andWhere('c.status = :status', { status: query.status });
+    if (query.menuChoice) qb.andWhere('c.menu_choice = :choice', { choice: query.menuChoice });
+    if (query.from) qb.andWhere('c.started_at >= :from', { from: query.from });
+    if (query.to) qb.andWhere('c.started_at < :to', { to: query.to });
+    const [rows, total] = await qb.skip((query.page - 1) * query.pageSize).take(query.pageSize).getManyAndCount();
+    const view = ({ statusRank: _rank, ...call }: CallLog): CallView => ({ ...call, fromNumber: call.fromNumber.startsWith('+') ? maskPhone(call.fromNumber)! : call.fromNumber });
+    return pageOf(rows.map(view), total, query);
+  }
 
   /** A status only ever moves forward: a late "ringing" after "completed" changes nothing. */
   async progress(call: CallProgress): Promise<void> {

@@ -1,11 +1,14 @@
-import { Body, Controller, Param, Post } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
+import { Page } from '@app/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, Roles } from '../../auth/auth.decorators';
 import { Role } from '../../auth/role';
 import { StaffPrincipal } from '../../auth/staff-principal';
 import { TicketQueries } from '../../tickets/ticket-queries.service';
 import { TicketView } from '../../tickets/ticket-view';
+import { CallLogService, CallView } from './call-log.service';
 import { CallTicketsService } from './call-tickets.service';
+import { ListCallsDto } from './dto/list-calls.dto';
 import { CallTicketDto } from './dto/call-ticket.dto';
 
 @ApiTags('calls')
@@ -14,8 +17,16 @@ import { CallTicketDto } from './dto/call-ticket.dto';
 export class CallsController {
   constructor(
     private readonly callTickets: CallTicketsService,
+    private readonly calls: CallLogService,
     private readonly queries: TicketQueries,
   ) {}
+
+  /** The 444 line's call log: who called, the menu choice, how it ended, the recording, the agent and ticket. */
+  @Roles(Role.Agent, Role.Supervisor, Role.Executive, Role.Admin)
+  @Get()
+  list(@CurrentUser() user: StaffPrincipal, @Query() query: ListCallsDto): Promise<Page<CallView>> {
+    return this.calls.list(user, query);
+  }
 
   /** Opens a ticket for the caller of a 444 call, linked to it; `solvedDuringCall` closes it at once. */
   @Roles(Role.Agent, Role.Supervisor)
