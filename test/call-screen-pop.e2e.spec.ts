@@ -122,4 +122,22 @@ describe('screen-pop and the ticket from a call', () => {
     const staff = await loginAs(t, 'department-staff');
     await t.http().get('/api/v1/calls').set('Authorization', `Bearer ${staff.token}`).expect(403);
   });
+
+  it('a withheld number needs the citizen’s phone from the agent, and names the field when it is missing or wrong', async () => {
+    const withheld = await ring('+266696687'); // Twilio's caller ID for an anonymous caller
+    const post = (body: object) => t.http().post(`/api/v1/calls/${withheld}/ticket`).set('Authorization', `Bearer ${agent.token}`).send(body);
+    const missing = await post({ subject: 'Gürültü', description: 'Gece boyunca gürültü var.' }).expect(400);
+    expect(missing.body.details).toEqual([{ field: 'citizenPhone', message: 'citizenPhone: arayan numara gizli; vatandaşın telefonunu girin' }]);
+    const wrong = await post({ subject: 'Gürültü', description: 'Gece boyunca gürültü var.', citizenPhone: '12' }).expect(400);
+    expect(wrong.body.details[0].field).toBe('citizenPhone');
+    const ok = await post({ subject: 'Gürültü', description: 'Gece boyunca gürültü var.', citizenPhone: '0532 777 66 55', kind: 'sikayet' }).expect(201);
+    expect(ok.body.citizen.phone).toBe('+90 5** *** ** 55');
+    const log = (await t.http().get('/api/v1/calls').set('Authorization', `Bearer ${supervisor.token}`)).body.items.find((c: { callSid: string }) => c.callSid === withheld);
+    expect(log).toMatchObject({ fromNumber: 'gizli numara', ticketId: ok.body.id });
+
+    const badAgent = await t.http().post('/api/v1/channels/twilio/voice/connected?agentId=nope').type('form')
+      .set('X-Twilio-Signature', getExpectedTwilioSignature(TOKEN, `${BASE}/connected?agentId=nope`, { CallSid: withheld }))
+      .send({ CallSid: withheld }).expect(400);
+    expect(badAgent.body.details[0].field).toBe('agentId');
+  });
 });

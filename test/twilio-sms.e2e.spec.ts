@@ -30,7 +30,7 @@ describe('SMS from Twilio', () => {
     const params = smsParams('Mahallemizde çöpler üç gündür toplanmadı');
     const res = await post(params, getExpectedTwilioSignature(TOKEN, URL, params)).expect(200);
     expect(res.headers['content-type']).toMatch(/^text\/xml/);
-    expect(res.text).toBe('<?xml version="1.0" encoding="UTF-8"?><Response></Response>');
+    expect(res.text).toBe('<?xml version="1.0" encoding="UTF-8"?><Response/>');
     const ticket = await waitFor('the ticket routed', async () => {
       const [row] = await t.dataSource.query(
         `SELECT t.channel, d.code AS department, c.phone FROM inbound_events e JOIN tickets t ON t.id = e.ticket_id

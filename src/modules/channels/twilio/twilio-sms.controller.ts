@@ -1,11 +1,10 @@
 import { Body, Controller, Header, HttpCode, Post, UseGuards } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
+import { twiml } from 'twilio';
 import { InvalidFieldException } from '@app/common';
 import { Public } from '../../auth/auth.decorators';
 import { IntakeService } from '../../intake/intake.service';
 import { TwilioSignatureGuard } from './twilio-signature.guard';
-
-const EMPTY_TWIML = '<?xml version="1.0" encoding="UTF-8"?><Response></Response>';
 
 /**
  * Twilio's "a message comes in" webhook for the SMS number. The message is stored as an inbound
@@ -26,6 +25,6 @@ export class TwilioSmsController {
     const sid = params.MessageSid ?? params.SmsSid;
     if (!sid) throw new InvalidFieldException('MessageSid', 'MessageSid: Twilio mesaj kimliği yok');
     await this.intake.receive('sms', sid, params);
-    return EMPTY_TWIML;
+    return new twiml.MessagingResponse().toString();
   }
 }

@@ -1,4 +1,5 @@
-import { Body, Controller, Header, HttpCode, ParseUUIDPipe, Post, Query, UseGuards } from '@nestjs/common';
+import { Body, Controller, Header, HttpCode, Post, Query, UseGuards } from '@nestjs/common';
+import { isUUID } from 'class-validator';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { AppConfig } from '@app/config';
 import { Clock, InvalidFieldException } from '@app/common';
@@ -117,7 +118,8 @@ export class TwilioVoiceController {
   @Post('connected')
   @HttpCode(200)
   @Header('Content-Type', 'text/xml; charset=utf-8')
-  async connected(@Query('agentId', new ParseUUIDPipe()) agentId: string, @Body() p: Params): Promise<string> {
+  async connected(@Query('agentId') agentId: string | undefined, @Body() p: Params): Promise<string> {
+    if (!agentId || !isUUID(agentId)) throw new InvalidFieldException('agentId', 'agentId: temsilcinin kullanıcı kimliği olmalı');
     const callSid = this.sid(p);
     await this.calls.answeredBy(callSid, agentId);
     await this.screenPop.show(agentId, callSid, p.From ?? '');

@@ -13,6 +13,10 @@ export const CALL_STATUS_RANK: Record<string, number> = {
   canceled: 3,
 };
 
+/** The branch of the menu a caller took. */
+export const MENU_CHOICES = ['report', 'status', 'agent', 'voicemail'] as const;
+export type MenuChoice = (typeof MENU_CHOICES)[number];
+
 /** One call to the 444 line: who called, how it went, what it left behind. */
 @Entity('call_logs')
 export class CallLog {
@@ -40,9 +44,8 @@ export class CallLog {
   @Column({ type: 'int', nullable: true })
   durationSeconds: number | null;
 
-  /** The branch the caller took: report, status, agent, voicemail. */
   @Column({ type: 'varchar', length: 20, nullable: true })
-  menuChoice: string | null;
+  menuChoice: MenuChoice | null;
 
   @Column({ type: 'text', nullable: true })
   recordingUrl: string | null;

@@ -4,8 +4,8 @@ import { DataSource } from 'typeorm';
 import { Clock, Page, pageOf } from '@app/common';
 import { Role } from '../../auth/role';
 import { StaffPrincipal } from '../../auth/staff-principal';
-import { maskPhone } from '../../citizens/phone';
-import { CALL_STATUS_RANK, CallLog } from './call-log.entity';
+import { maskPhone, normalizePhone } from '../../citizens/phone';
+import { CALL_STATUS_RANK, CallLog, MenuChoice } from './call-log.entity';
 import { ListCallsDto } from './dto/list-calls.dto';
 
 export type CallView = Omit<CallLog, 'statusRank'>;
@@ -35,7 +35,7 @@ export class CallLogService {
     if (query.from) qb.andWhere('c.started_at >= :from', { from: query.from });
     if (query.to) qb.andWhere('c.started_at < :to', { to: query.to });
     const [rows, total] = await qb.skip((query.page - 1) * query.pageSize).take(query.pageSize).getManyAndCount();
-    const view = ({ statusRank: _rank, ...call }: CallLog): CallView => ({ ...call, fromNumber: call.fromNumber.startsWith('+') ? maskPhone(call.fromNumber)! : call.fromNumber });
+    const view = ({ statusRank: _rank, ...call }: CallLog): CallView => ({ ...call, fromNumber: maskPhone(normalizePhone(call.fromNumber)) ?? 'gizli numara' });
     return pageOf(rows.map(view), total, query);
   }
 
@@ -55,7 +55,7 @@ export class CallLogService {
     );
   }
 
-  async chose(callSid: string, choice: 'report' | 'status' | 'agent' | 'voicemail'): Promise<void> {
+  async chose(callSid: string, choice: MenuChoice): Promise<void> {
     await this.dataSource.query('UPDATE call_logs SET menu_choice = $2, updated_at = $3 WHERE call_sid = $1', [callSid, choice, this.clock.now()]);
   }
 

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Clock, DomainException, ErrorKind, InvalidFieldException, ResourceNotFoundException } from '@app/common';
 import { StaffPrincipal } from '../../auth/staff-principal';
+import { normalizePhone } from '../../citizens/phone';
 import { CreateTicketDto } from '../../tickets/dto/create-ticket.dto';
 import { TicketCreation } from '../../tickets/ticket-creation.service';
 import { TicketChannel } from '../../tickets/ticket-enums';
@@ -30,8 +31,14 @@ export class CallTicketsService {
     );
     if (!call) throw new ResourceNotFoundException('Çağrı');
     if (call.ticket_id) throw new DomainException(CallErrorCode.AlreadyLinked, ErrorKind.Conflict, 'Bu çağrıya zaten bir başvuru bağlı');
-    const phone = dto.citizenPhone ?? (call.from_number.startsWith('+') ? call.from_number : null);
-    if (!phone) throw new InvalidFieldException('citizenPhone', 'citizenPhone: arayan numara gizli; vatandaşın telefonunu girin');
+    // Twilio's stand-ins for a withheld number ("+266696687"…) are not valid numbers either.
+    const phone = dto.citizenPhone !== undefined ? normalizePhone(dto.citizenPhone) : normalizePhone(call.from_number);
+    if (!phone) {
+      throw new InvalidFieldException(
+        'citizenPhone',
+        dto.citizenPhone !== undefined ? 'citizenPhone: geçerli bir telefon numarası değil' : 'citizenPhone: arayan numara gizli; vatandaşın telefonunu girin',
+      );
+    }
     const input: CreateTicketDto = {
       channel: TicketChannel.Phone,
       subject: dto.subject,

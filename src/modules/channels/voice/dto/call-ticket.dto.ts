@@ -1,39 +1,15 @@
-import { IsBoolean, IsEnum, IsOptional, IsString, IsUUID, Length, ValidateIf } from 'class-validator';
-import { TicketKind } from '../../../tickets/ticket-enums';
+import { PickType } from '@nestjs/swagger';
+import { IsBoolean, IsOptional, IsString, Length, ValidateIf } from 'class-validator';
+import { CreateTicketDto } from '../../../tickets/dto/create-ticket.dto';
 
 /** What the agent types while talking; the caller's number makes the citizen. */
-export class CallTicketDto {
-  @IsString()
-  @Length(3, 200)
-  subject: string;
-
-  @IsString()
-  @Length(3, 20_000)
-  description: string;
-
-  @IsOptional()
-  @IsEnum(TicketKind)
-  kind?: TicketKind;
-
-  @IsOptional()
-  @IsUUID()
-  categoryId?: string;
-
-  @IsOptional()
-  @IsUUID()
-  mahalleId?: string;
-
-  @IsOptional()
-  @IsString()
-  @Length(2, 500)
-  address?: string;
-
+export class CallTicketDto extends PickType(CreateTicketDto, ['subject', 'description', 'kind', 'categoryId', 'mahalleId', 'address'] as const) {
   @IsOptional()
   @IsString()
   @Length(2, 160)
   citizenName?: string;
 
-  /** Needed only when the caller's number was hidden. */
+  /** Needed only when the caller's number was withheld. */
   @IsOptional()
   @IsString()
   citizenPhone?: string;

@@ -1,6 +1,6 @@
 import { IsDateString, IsIn, IsOptional } from 'class-validator';
 import { PageQueryDto } from '@app/common';
-import { CALL_STATUS_RANK } from '../call-log.entity';
+import { CALL_STATUS_RANK, MENU_CHOICES, MenuChoice } from '../call-log.entity';
 
 export class ListCallsDto extends PageQueryDto {
   @IsOptional()
@@ -8,8 +8,8 @@ export class ListCallsDto extends PageQueryDto {
   status?: string;
 
   @IsOptional()
-  @IsIn(['report', 'status', 'agent', 'voicemail'])
-  menuChoice?: string;
+  @IsIn(MENU_CHOICES)
+  menuChoice?: MenuChoice;
 
   /** Calls that started at or after this instant. */
   @IsOptional()
