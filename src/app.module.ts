@@ -14,6 +14,8 @@ import { ChannelsModule } from './modules/channels/channels.module';
 import { IntakeModule } from './modules/intake/intake.module';
 import { LiveModule } from './modules/live/live.module';
 import { MunicipalityModule } from './modules/municipality/municipality.module';
+import { MediaModule } from './modules/media/media.module';
+import { NotificationsModule } from './modules/notifications/notifications.module';
 import { NeighbourhoodsModule } from './modules/neighbourhoods/neighbourhoods.module';
 import { OpsModule } from './modules/ops/ops.module';
 import { RoutingModule } from './modules/routing/routing.module';
@@ -40,6 +42,8 @@ export class AppModule {
         TicketsModule,
         LiveModule,
         IntakeModule,
+        MediaModule,
+        NotificationsModule,
         ChannelsModule,
         RoutingModule,
         OpsModule,

@@ -141,6 +141,34 @@ export class AppConfig {
   @MinLength(16, { message: 'TWILIO_AUTH_TOKEN must be at least 16 characters' })
   TWILIO_AUTH_TOKEN?: string;
 
+  /** The number (E.164) or Messaging Service (MG…) outbound SMS is sent from. */
+  @IsOptional()
+  @Matches(/^(\+[1-9]\d{7,14}|MG[0-9a-fA-F]{32})$/, { message: 'TWILIO_SMS_FROM must be an E.164 number or a Messaging Service SID (MG…)' })
+  TWILIO_SMS_FROM?: string;
+
+  /** Twilio's REST API base; only changed to reach a stand-in on loopback (tests) or an egress proxy. */
+  @Matches(/^https?:\/\/[^\s/]+$/, { message: 'TWILIO_API_URL must be an http(s) origin such as https://api.twilio.com' })
+  TWILIO_API_URL = 'https://api.twilio.com';
+
+  /** Who sends SMS: local (kept in the outbox, visible to admins, not sent) or twilio. */
+  @IsIn(['local', 'twilio'])
+  SMS_PROVIDER: 'local' | 'twilio' = 'local';
+
+  /** Who sends e-mail: local (kept in the outbox) or smtp. */
+  @IsIn(['local', 'smtp'])
+  EMAIL_PROVIDER: 'local' | 'smtp' = 'local';
+
+  /** Who sends WhatsApp messages: local (kept in the outbox), wwebjs (whatsapp-web.js) or cloud-api. */
+  @IsIn(['local', 'wwebjs', 'cloud-api'])
+  WHATSAPP_PROVIDER: 'local' | 'wwebjs' | 'cloud-api' = 'local';
+
+  /** Attempts before an outbound message is given up as failed (and shown to admins). */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(20)
+  NOTIFY_MAX_ATTEMPTS = 6;
+
   /** When the 444 line's agents answer, Monday to Friday, Istanbul time; outside it callers leave a voicemail. */
   @Matches(/^([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-3]):[0-5]\d$/, { message: 'VOICE_OPEN_HOURS must look like 08:30-17:30' })
   VOICE_OPEN_HOURS = '08:30-17:30';
@@ -155,6 +183,16 @@ export class AppConfig {
   @IsString()
   @MinLength(16, { message: 'INTAKE_API_KEY must be at least 16 characters' })
   INTAKE_API_KEY = DEV_INTAKE_KEY;
+
+  /** Where photos, documents and recordings that citizens send are kept (one file per content hash). */
+  @IsString()
+  MEDIA_DIR = 'data/media';
+
+  /** Largest file a citizen may send through any channel; larger ones are refused (413). */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1024)
+  MEDIA_MAX_BYTES = 10 * 1024 * 1024;
 
   @IsOptional()
   @IsString()
@@ -175,6 +213,11 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
     if (config.INTAKE_API_KEY === DEV_INTAKE_KEY) problems.push('INTAKE_API_KEY: must be set in production');
     if (env.SEED_DEMO_USERS === 'true') problems.push('SEED_DEMO_USERS: demo users are refused in production');
     config.SEED_DEMO_USERS = false;
+  }
+  if (config.SMS_PROVIDER === 'twilio') {
+    for (const key of ['TWILIO_ACCOUNT_SID', 'TWILIO_AUTH_TOKEN', 'TWILIO_SMS_FROM'] as const) {
+      if (!config[key]) problems.push(`${key}: required when SMS_PROVIDER=twilio`);
+    }
   }
   if (problems.length) {
     throw new ConfigValidationError(`Invalid configuration:\n  ${problems.join('\n  ')}`);

@@ -16,6 +16,11 @@ export class DepartmentJob {
   departmentId: string;
 }
 
+export class MessageJob {
+  @IsUUID()
+  messageId: string;
+}
+
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type PayloadClass = new (...args: any[]) => object;
 
@@ -28,7 +33,7 @@ export const JOBS = {
   [QueueName.Intake]: { 'process-event': EventJob },
   [QueueName.Routing]: { 'route-ticket': TicketJob, 'assign-backlog': DepartmentJob },
   [QueueName.Sla]: {},
-  [QueueName.Notify]: {},
+  [QueueName.Notify]: { 'send-message': MessageJob },
 } as const satisfies Record<QueueName, Record<string, PayloadClass>>;
 
 export type JobCatalogue = Record<QueueName, Record<string, PayloadClass>>;

@@ -2,6 +2,9 @@ import { INestApplication } from '@nestjs/common';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { Test, TestingModuleBuilder } from '@nestjs/testing';
 import { randomBytes } from 'node:crypto';
+import { rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Redis } from 'ioredis';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
@@ -42,6 +45,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     REDIS_URL: REDIS,
     REDIS_PREFIX: `cm-test-${id}`,
     LOG_LEVEL: 'error',
+    MEDIA_DIR: join(tmpdir(), `cm-media-${id}`),
     ...options.env,
   };
   await ensureDatabase(env.DATABASE_URL);
@@ -65,6 +69,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
       await app.close();
       await dropRedisPrefix(env.REDIS_URL, env.REDIS_PREFIX);
       await dropDatabase(env.DATABASE_URL);
+      await rm(env.MEDIA_DIR, { recursive: true, force: true });
     },
   };
 }

@@ -4,9 +4,12 @@ import { AuthModule } from '../auth/auth.module';
 import { CitizensModule } from '../citizens/citizens.module';
 import { IntakeModule } from '../intake/intake.module';
 import { LiveModule } from '../live/live.module';
+import { NotificationsModule } from '../notifications/notifications.module';
 import { TicketsModule } from '../tickets/tickets.module';
 import { TwilioSignatureGuard } from './twilio/twilio-signature.guard';
 import { TwilioSmsController } from './twilio/twilio-sms.controller';
+import { TwilioSmsSender } from './twilio/twilio-sms.sender';
+import { TwilioSmsStatusController } from './twilio/twilio-sms-status.controller';
 import { TwilioVoiceController } from './twilio/twilio-voice.controller';
 import { CallLog } from './voice/call-log.entity';
 import { CallTicketsService } from './voice/call-tickets.service';
@@ -17,8 +20,8 @@ import { ScreenPopService } from './voice/screen-pop.service';
 
 /** Provider adapters: each verifies its provider, hands the raw message to intake, and replies on its channel. */
 @Module({
-  imports: [TypeOrmModule.forFeature([CallLog]), AuthModule, CitizensModule, IntakeModule, LiveModule, TicketsModule],
-  controllers: [TwilioSmsController, TwilioVoiceController, CallsController],
-  providers: [TwilioSignatureGuard, CallLogService, PhoneStatusService, ScreenPopService, CallTicketsService],
+  imports: [TypeOrmModule.forFeature([CallLog]), AuthModule, CitizensModule, IntakeModule, LiveModule, NotificationsModule, TicketsModule],
+  controllers: [TwilioSmsController, TwilioSmsStatusController, TwilioVoiceController, CallsController],
+  providers: [TwilioSignatureGuard, TwilioSmsSender, CallLogService, PhoneStatusService, ScreenPopService, CallTicketsService],
 })
 export class ChannelsModule {}

@@ -6,6 +6,7 @@ export enum ErrorKind {
   NotFound = 'not_found',
   Conflict = 'conflict',
   TooLarge = 'too_large',
+  UnsupportedType = 'unsupported_type',
   TooManyRequests = 'too_many_requests',
   Unavailable = 'unavailable',
 }

@@ -26,6 +26,7 @@ const STATUS_BY_KIND: Record<ErrorKind, number> = {
   [ErrorKind.NotFound]: 404,
   [ErrorKind.Conflict]: 409,
   [ErrorKind.TooLarge]: 413,
+  [ErrorKind.UnsupportedType]: 415,
   [ErrorKind.TooManyRequests]: 429,
   [ErrorKind.Unavailable]: 503,
 };

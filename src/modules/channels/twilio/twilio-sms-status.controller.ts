@@ -1,0 +1,39 @@
+import { Body, Controller, HttpCode, Post, Query, UseGuards } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import { InvalidFieldException } from '@app/common';
+import { Public } from '../../auth/auth.decorators';
+import { OutboundState } from '../../notifications/outbound-message.entity';
+import { OutboundMessages } from '../../notifications/outbound-messages.service';
+import { TwilioSignatureGuard } from './twilio-signature.guard';
+
+const STATE: Record<string, OutboundState> = {
+  accepted: OutboundState.Sent,
+  scheduled: OutboundState.Sent,
+  queued: OutboundState.Sent,
+  sending: OutboundState.Sent,
+  sent: OutboundState.Sent,
+  delivered: OutboundState.Delivered,
+  undelivered: OutboundState.Undelivered,
+  failed: OutboundState.Failed,
+};
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Twilio's delivery reports for outbound SMS; the message id rides on the callback URL we gave. */
+@ApiExcludeController()
+@Public()
+@UseGuards(TwilioSignatureGuard)
+@Controller('channels/twilio')
+export class TwilioSmsStatusController {
+  constructor(private readonly outbox: OutboundMessages) {}
+
+  @Post('sms-status')
+  @HttpCode(204)
+  async status(@Query('m') messageId: string | undefined, @Body() params: Record<string, string>): Promise<void> {
+    const state = STATE[params.MessageStatus ?? ''];
+    if (!params.MessageSid) throw new InvalidFieldException('MessageSid', 'MessageSid: Twilio mesaj kimliği yok');
+    if (!state) throw new InvalidFieldException('MessageStatus', `MessageStatus: bilinmeyen durum ${params.MessageStatus ?? ''}`);
+    const error = params.ErrorCode ? `Twilio ${params.ErrorCode}` : null;
+    await this.outbox.delivery({ id: messageId && UUID.test(messageId) ? messageId : undefined, provider: 'twilio', providerId: params.MessageSid }, state, error);
+  }
+}

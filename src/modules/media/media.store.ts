@@ -1,0 +1,106 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { createHash, randomBytes } from 'node:crypto';
+import { createReadStream, ReadStream } from 'node:fs';
+import { mkdir, rename, stat, writeFile } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
+import { Repository } from 'typeorm';
+import { AppConfig } from '@app/config';
+import { ResourceNotFoundException } from '@app/common';
+import { MediaErrorCode, MediaRejectedException } from './media-errors';
+import { MediaFile } from './media-file.entity';
+import { sniffMediaType } from './media-types';
+
+/** How a stored file is referred to from a ticket's timeline. */
+export interface StoredMedia {
+  id: string;
+  url: string;
+  contentType: string;
+  size: number;
+  filename?: string;
+}
+
+export interface IncomingFile {
+  data: Buffer;
+  filename?: string | null;
+  /** The form field or attachment name, so a refusal names it. */
+  field: string;
+}
+
+/**
+ * Keeps what citizens send. The type comes from the bytes, not the name or the declared type,
+ * so a script renamed to .jpg is refused; identical files are stored once on disk.
+ */
+@Injectable()
+export class MediaStore {
+  private readonly root: string;
+
+  constructor(
+    private readonly config: AppConfig,
+    @InjectRepository(MediaFile) private readonly files: Repository<MediaFile>,
+  ) {
+    this.root = resolve(config.MEDIA_DIR);
+  }
+
+  /** Refuses (413/415 naming the field) before anything is written. */
+  check(file: IncomingFile): { type: string; extension: string } {
+    if (file.data.length > this.config.MEDIA_MAX_BYTES) {
+      const mb = (this.config.MEDIA_MAX_BYTES / 1024 / 1024).toFixed(0);
+      throw new MediaRejectedException(MediaErrorCode.TooLarge, file.field, `${file.field}: dosya ${mb} MB sınırını aşıyor`);
+    }
+    const sniffed = sniffMediaType(file.data);
+    if (!sniffed) {
+      throw new MediaRejectedException(
+        MediaErrorCode.UnsupportedType,
+        file.field,
+        `${file.field}: yalnızca fotoğraf (JPEG, PNG, WebP, HEIC), PDF, ses ve video dosyaları kabul edilir`,
+      );
+    }
+    return sniffed;
+  }
+
+  async save(source: string, file: IncomingFile): Promise<StoredMedia> {
+    const { type } = this.check(file);
+    const sha256 = createHash('sha256').update(file.data).digest('hex');
+    const path = this.pathOf(sha256);
+    if (!(await exists(path))) {
+      await mkdir(dirname(path), { recursive: true });
+      // Written aside and renamed, so a crash never leaves half a file under the final name.
+      const partial = `${path}.${randomBytes(4).toString('hex')}.part`;
+      await writeFile(partial, file.data);
+      await rename(partial, path);
+    }
+    const row = await this.files.save(
+      this.files.create({ source, sha256, contentType: type, size: file.data.length, filename: cleanName(file.filename) }),
+    );
+    return toStored(row);
+  }
+
+  async open(id: string): Promise<{ file: MediaFile; stream: ReadStream }> {
+    const file = await this.files.findOneBy({ id });
+    if (!file) throw new ResourceNotFoundException('Dosya');
+    return { file, stream: createReadStream(this.pathOf(file.sha256)) };
+  }
+
+  private pathOf(sha256: string): string {
+    return join(this.root, sha256.slice(0, 2), sha256);
+  }
+}
+
+export function toStored(row: MediaFile): StoredMedia {
+  return {
+    id: row.id,
+    url: `/api/v1/media/${row.id}`,
+    contentType: row.contentType,
+    size: row.size,
+    ...(row.filename ? { filename: row.filename } : {}),
+  };
+}
+
+const exists = (path: string) => stat(path).then(() => true, () => false);
+
+/** Only the base name, without control characters, at most 200 characters. */
+function cleanName(name?: string | null): string | null {
+  const base = name?.split(/[\\/]/).pop()?.replace(/[\u0000-\u001f\u007f]/g, '').trim();
+  return base ? base.slice(0, 200) : null;
+}

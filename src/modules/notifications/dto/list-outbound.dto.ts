@@ -1,0 +1,17 @@
+import { IsEnum, IsOptional, IsUUID } from 'class-validator';
+import { PageQueryDto } from '@app/common';
+import { OutboundChannel, OutboundState } from '../outbound-message.entity';
+
+export class ListOutboundDto extends PageQueryDto {
+  @IsOptional()
+  @IsEnum(OutboundState, { message: `state must be one of ${Object.values(OutboundState).join(', ')}` })
+  state?: OutboundState;
+
+  @IsOptional()
+  @IsEnum(OutboundChannel, { message: `channel must be one of ${Object.values(OutboundChannel).join(', ')}` })
+  channel?: OutboundChannel;
+
+  @IsOptional()
+  @IsUUID()
+  ticketId?: string;
+}

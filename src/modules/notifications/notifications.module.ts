@@ -1,0 +1,25 @@
+import { Module, OnModuleInit } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { LocalSender } from './local.sender';
+import { OutboundChannel, OutboundMessage } from './outbound-message.entity';
+import { OutboundMessages } from './outbound-messages.service';
+import { NotifySweeper } from './notify.sweeper';
+import { OutboxController } from './outbox.controller';
+import { OutboxService } from './outbox.service';
+import { SendMessageProcessor } from './send-message.processor';
+import { SenderRegistry } from './sender-registry';
+
+/** The outbox: intents written with their cause, sent by the configured provider of each channel, delivery tracked. */
+@Module({
+  imports: [TypeOrmModule.forFeature([OutboundMessage])],
+  controllers: [OutboxController],
+  providers: [SenderRegistry, OutboundMessages, OutboxService, SendMessageProcessor, NotifySweeper],
+  exports: [SenderRegistry, OutboundMessages],
+})
+export class NotificationsModule implements OnModuleInit {
+  constructor(private readonly registry: SenderRegistry) {}
+
+  onModuleInit(): void {
+    Object.values(OutboundChannel).forEach((channel) => this.registry.register(new LocalSender(channel)));
+  }
+}

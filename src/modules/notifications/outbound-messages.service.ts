@@ -1,0 +1,98 @@
+import { InjectQueue } from '@nestjs/bullmq';
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { Queue } from 'bullmq';
+import { DataSource, EntityManager } from 'typeorm';
+import { Clock, withTimeout } from '@app/common';
+import { QueueName } from '@app/queue';
+import { OUTBOUND_STATE_RANK, OutboundChannel, OutboundMessage, OutboundState } from './outbound-message.entity';
+
+export interface MessageIntent {
+  dedupeKey: string;
+  channel: OutboundChannel;
+  recipient: string;
+  purpose: string;
+  body: string;
+  subject?: string | null;
+  ticketId?: string | null;
+  citizenId?: string | null;
+  userId?: string | null;
+  meta?: Record<string, unknown>;
+  notBefore?: Date;
+}
+
+/** The job of one attempt; a new attempt or a new time is a new job id. */
+export const sendJobId = (message: Pick<OutboundMessage, 'id' | 'attempts' | 'notBefore'>) =>
+  `send-${message.id}-${message.attempts}-${message.notBefore.getTime()}`;
+
+/**
+ * The outbox. An intent is written in the caller's transaction (so the message exists exactly
+ * when the cause committed), and its send job is added after the commit; a lost job is found
+ * again by the notify sweeper from the row.
+ */
+@Injectable()
+export class OutboundMessages {
+  private readonly logger = new Logger(OutboundMessages.name);
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @InjectQueue(QueueName.Notify) private readonly queue: Queue,
+    private readonly clock: Clock,
+  ) {}
+
+  /** Writes the intent unless one with the same cause exists; returns the new row, or null. */
+  async record(manager: EntityManager, intent: MessageIntent): Promise<OutboundMessage | null> {
+    const rows = await manager
+      .createQueryBuilder()
+      .insert()
+      .into(OutboundMessage)
+      .values({ ...intent, meta: (intent.meta ?? {}) as never, notBefore: intent.notBefore ?? this.clock.now() })
+      .orIgnore()
+      .returning('*')
+      .execute();
+    const raw = rows.raw[0];
+    return raw ? manager.create(OutboundMessage, { id: raw.id, attempts: raw.attempts, notBefore: raw.not_before }) : null;
+  }
+
+  /** Hands committed intents to the `notify` queue (delayed until their `notBefore`). */
+  async dispatch(messages: (Pick<OutboundMessage, 'id' | 'attempts' | 'notBefore'> | null)[]): Promise<void> {
+    const due = messages.filter((m): m is OutboundMessage => m !== null);
+    if (!due.length) return;
+    const now = this.clock.now().getTime();
+    try {
+      await withTimeout(
+        this.queue.addBulk(
+          due.map((m) => ({
+            name: 'send-message',
+            data: { messageId: m.id },
+            opts: { jobId: sendJobId(m), delay: Math.max(0, m.notBefore.getTime() - now) },
+          })),
+        ),
+        1000,
+      );
+    } catch (error) {
+      this.logger.warn({ msg: 'send jobs not enqueued; the sweeper will retry', count: due.length, error: (error as Error).message });
+    }
+  }
+
+  /** A provider's delivery report; states only move forward. */
+  async delivery(where: { id?: string; provider: string; providerId: string }, state: OutboundState, error?: string | null): Promise<boolean> {
+    const now = this.clock.now();
+    const result: [unknown[], number] = await this.dataSource.query(
+      `UPDATE outbound_messages
+          SET state = $3::outbound_state, provider_id = coalesce(provider_id, $2), last_error = coalesce($4, last_error),
+              delivered_at = CASE WHEN $3 = 'delivered' THEN $5::timestamptz ELSE delivered_at END,
+              sent_at = coalesce(sent_at, $5::timestamptz), updated_at = $5
+        WHERE ${where.id ? 'id = $1::uuid' : 'provider = $1 AND provider_id = $2'}
+          AND (${rankSql('state')}) < (${rankSql('$3::outbound_state')})`,
+      [where.id ?? where.provider, where.providerId, state, error ?? null, now],
+    );
+    return result[1] > 0;
+  }
+}
+
+/** The rank of OUTBOUND_STATE_RANK in SQL, so the monotonic rule lives in one place. */
+function rankSql(expression: string): string {
+  const cases = Object.entries(OUTBOUND_STATE_RANK).map(([state, rank]) => `WHEN '${state}' THEN ${rank}`);
+  return `CASE ${expression} ${cases.join(' ')} END`;
+}

@@ -1,0 +1,114 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { AppConfig } from '@app/config';
+import { Clock } from '@app/common';
+import { JobHandler, MessageJob, QueueName } from '@app/queue';
+import { MessageSender, PermanentSendError, SendResult } from './message-sender';
+import { OutboundMessage, OutboundState } from './outbound-message.entity';
+import { OutboundMessages } from './outbound-messages.service';
+import { SenderRegistry } from './sender-registry';
+
+const BACKOFF_MS = [30_000, 120_000, 600_000, 1_800_000, 3_600_000];
+
+type Claim =
+  | { kind: 'stale' | 'early' | 'in-flight' }
+  | { kind: 'send' | 'interrupted'; message: OutboundMessage; sender: MessageSender };
+
+/**
+ * Sends one outbound message. `sending` is committed before the provider is called, so an
+ * attempt that died mid-call is recognised: the provider is asked whether it has the message,
+ * and it is sent again only when it does not, or when sending twice cannot reach anyone twice.
+ */
+@Injectable()
+export class SendMessageProcessor {
+  private readonly logger = new Logger(SendMessageProcessor.name);
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly registry: SenderRegistry,
+    private readonly outbox: OutboundMessages,
+    private readonly config: AppConfig,
+    private readonly clock: Clock,
+  ) {}
+
+  @JobHandler(QueueName.Notify, 'send-message')
+  async handle({ messageId }: MessageJob): Promise<string> {
+    const claim = await this.claim(messageId);
+    if (claim.kind !== 'send' && claim.kind !== 'interrupted') return claim.kind;
+    const { message, sender } = claim;
+    if (claim.kind === 'interrupted') {
+      const providerId = sender.findSent ? await sender.findSent(message) : null;
+      if (providerId) {
+        await this.sent(message, { providerId });
+        return 'recovered';
+      }
+      if (!sender.findSent && !sender.safeToResend) {
+        await this.fail(message, 'Önceki gönderim yarıda kaldı ve sağlayıcıya sorulamıyor; iki kez gitmemesi için yeniden gönderilmedi');
+        return 'failed';
+      }
+    }
+    try {
+      await this.sent(message, await sender.send(message));
+      return 'sent';
+    } catch (error) {
+      return this.failedAttempt(message, error as Error);
+    }
+  }
+
+  private claim(messageId: string): Promise<Claim> {
+    return this.dataSource.transaction(async (manager) => {
+      const message = await manager.findOne(OutboundMessage, { where: { id: messageId }, lock: { mode: 'pessimistic_write' } });
+      if (!message || (message.state !== OutboundState.Pending && message.state !== OutboundState.Sending)) return { kind: 'stale' };
+      const now = this.clock.now();
+      if (message.notBefore > now) return { kind: 'early' };
+      const sender = this.registry.for(message.channel);
+      if (message.state === OutboundState.Sending) {
+        // Another worker may be in the provider call right now; its claim outlives a job lock.
+        if (now.getTime() - message.updatedAt.getTime() < this.config.QUEUE_LOCK_MS) return { kind: 'in-flight' };
+        await manager.update(OutboundMessage, message.id, { updatedAt: now });
+        return { kind: 'interrupted', message, sender };
+      }
+      await manager.update(OutboundMessage, message.id, {
+        state: OutboundState.Sending,
+        provider: sender.provider,
+        attempts: message.attempts + 1,
+        updatedAt: now,
+      });
+      return { kind: 'send', message: { ...message, provider: sender.provider, attempts: message.attempts + 1 }, sender };
+    });
+  }
+
+  private async sent(message: OutboundMessage, result: SendResult): Promise<void> {
+    await this.dataSource.query(
+      `UPDATE outbound_messages SET provider_id = $2, sent_at = coalesce(sent_at, $3), updated_at = $3, last_error = NULL,
+              state = CASE WHEN state IN ('pending', 'sending') THEN $4::outbound_state ELSE state END
+        WHERE id = $1`,
+      [message.id, result.providerId, this.clock.now(), result.state ?? OutboundState.Sent],
+    );
+  }
+
+  private async failedAttempt(message: OutboundMessage, error: Error): Promise<string> {
+    const reason = error.message.slice(0, 500);
+    if (error instanceof PermanentSendError || message.attempts >= this.config.NOTIFY_MAX_ATTEMPTS) {
+      await this.fail(message, reason);
+      return 'failed';
+    }
+    const notBefore = new Date(this.clock.now().getTime() + BACKOFF_MS[Math.min(message.attempts - 1, BACKOFF_MS.length - 1)]);
+    await this.dataSource.query(
+      `UPDATE outbound_messages SET state = 'pending', last_error = $2, not_before = $3, updated_at = $4 WHERE id = $1 AND state = 'sending'`,
+      [message.id, reason, notBefore, this.clock.now()],
+    );
+    this.logger.warn({ msg: 'send failed; will retry', messageId: message.id, attempt: message.attempts, error: reason });
+    await this.outbox.dispatch([{ id: message.id, attempts: message.attempts, notBefore }]);
+    return 'retry';
+  }
+
+  private async fail(message: OutboundMessage, reason: string): Promise<void> {
+    this.logger.error({ msg: 'outbound message failed', messageId: message.id, channel: message.channel, error: reason });
+    await this.dataSource.query(
+      `UPDATE outbound_messages SET state = 'failed', last_error = $2, updated_at = $3 WHERE id = $1 AND state IN ('pending', 'sending')`,
+      [message.id, reason, this.clock.now()],
+    );
+  }
+}
