@@ -169,6 +169,10 @@ export class AppConfig {
   @Max(20)
   NOTIFY_MAX_ATTEMPTS = 6;
 
+  /** Istanbul time during which notices that can wait (received, forwarded, delayed) are held until the end. */
+  @Matches(/^([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-3]):[0-5]\d$/, { message: 'NOTIFY_QUIET_HOURS must look like 21:00-08:00' })
+  NOTIFY_QUIET_HOURS = '21:00-08:00';
+
   /** When the 444 line's agents answer, Monday to Friday, Istanbul time; outside it callers leave a voicemail. */
   @Matches(/^([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-3]):[0-5]\d$/, { message: 'VOICE_OPEN_HOURS must look like 08:30-17:30' })
   VOICE_OPEN_HOURS = '08:30-17:30';

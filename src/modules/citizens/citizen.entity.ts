@@ -36,6 +36,14 @@ export class Citizen {
   @Column({ type: 'timestamptz', nullable: true })
   consentRecordedAt: Date | null;
 
+  /** The citizen asked to receive no messages at all from the system (KVKK objection). */
+  @Column({ type: 'timestamptz', nullable: true })
+  optedOutAt: Date | null;
+
+  /** The language of the messages the citizen receives. */
+  @Column({ type: 'varchar', length: 2, default: 'tr' })
+  locale: 'tr' | 'en';
+
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;
 

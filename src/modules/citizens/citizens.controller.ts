@@ -1,10 +1,10 @@
-import { Body, Controller, Get, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { IdParam, Page } from '@app/common';
 import { Roles } from '../auth/auth.decorators';
 import { Role } from '../auth/role';
 import { CitizensService } from './citizens.service';
-import { CitizenInputDto, CitizenQueryDto, CitizenView } from './dto/citizen.dto';
+import { CitizenInputDto, CitizenQueryDto, CitizenView, ContactPreferencesDto } from './dto/citizen.dto';
 
 /** Citizen look-up for the call centre and desks; department staff reach citizens through tickets. */
 @ApiTags('citizens')
@@ -28,5 +28,11 @@ export class CitizensController {
   @Post()
   create(@Body() dto: CitizenInputDto): Promise<CitizenView> {
     return this.citizens.create(dto);
+  }
+
+  /** Opt-out, consent and language, as the citizen asked at the desk or on the phone. */
+  @Patch(':id/preferences')
+  preferences(@IdParam() id: string, @Body() dto: ContactPreferencesDto): Promise<CitizenView> {
+    return this.citizens.setPreferences(id, dto);
   }
 }

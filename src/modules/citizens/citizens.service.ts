@@ -5,7 +5,7 @@ import { AppConfig } from '@app/config';
 import { Clock, InvalidFieldException, Page, pageOf, ResourceNotFoundException } from '@app/common';
 import { ChannelIdentity, IdentityKind } from './channel-identity.entity';
 import { Citizen } from './citizen.entity';
-import { CitizenInputDto, CitizenQueryDto, CitizenView } from './dto/citizen.dto';
+import { CitizenInputDto, CitizenQueryDto, CitizenView, ContactPreferencesDto } from './dto/citizen.dto';
 import { maskEmail, maskPhone, normalizePhone } from './phone';
 import { PiiAccess } from './pii-access.entity';
 import { hashTcKimlik, isValidTcKimlik, maskTcKimlik } from './tc-kimlik';
@@ -104,6 +104,15 @@ export class CitizensService {
     return this.view(citizen);
   }
 
+  async setPreferences(id: string, dto: ContactPreferencesDto): Promise<CitizenView> {
+    const citizen = await this.get(id);
+    const now = this.clock.now();
+    if (dto.optedOut !== undefined) citizen.optedOutAt = dto.optedOut ? (citizen.optedOutAt ?? now) : null;
+    if (dto.contactConsent !== undefined) Object.assign(citizen, { contactConsent: dto.contactConsent, consentRecordedAt: now });
+    if (dto.locale) citizen.locale = dto.locale;
+    return this.view(await this.citizens.save(citizen));
+  }
+
   async get(id: string): Promise<Citizen> {
     const citizen = await this.citizens.findOneBy({ id });
     if (!citizen) throw new ResourceNotFoundException('Vatandaş');
@@ -125,6 +134,8 @@ export class CitizensService {
       tcKimlikNo: maskTcKimlik(citizen.tcKimlikLast2),
       contactConsent: citizen.contactConsent,
       marketingConsent: citizen.marketingConsent,
+      optedOut: citizen.optedOutAt !== null,
+      locale: citizen.locale,
       createdAt: citizen.createdAt,
     };
   }

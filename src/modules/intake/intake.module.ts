@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { CitizensModule } from '../citizens/citizens.module';
 import { RoutingModule } from '../routing/routing.module';
+import { NotificationsModule } from '../notifications/notifications.module';
 import { TicketsModule } from '../tickets/tickets.module';
 import { CategoriserService } from './categoriser.service';
 import { InboundEvent } from './inbound-event.entity';
@@ -13,7 +14,7 @@ import { ProcessEventProcessor } from './process-event.processor';
 import { Threading } from './threading.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([InboundEvent]), CitizensModule, TicketsModule, RoutingModule],
+  imports: [TypeOrmModule.forFeature([InboundEvent]), CitizensModule, NotificationsModule, TicketsModule, RoutingModule],
   controllers: [IntakeController, InboundEventsController],
   providers: [IntakeService, IntakeSweeper, ProcessEventProcessor, Threading, CategoriserService],
   exports: [IntakeService],

@@ -6,6 +6,9 @@ import { Clock } from '@app/common';
 import { EventJob, JobHandler, QueueName } from '@app/queue';
 import { CitizensService } from '../citizens/citizens.service';
 import { LivePublisher } from '../live/live.publisher';
+import { NoticePurpose } from '../notifications/citizen-notice';
+import { CitizenNotices } from '../notifications/citizen-notices.service';
+import { OutboundMessages } from '../notifications/outbound-messages.service';
 import { TicketRouter } from '../routing/ticket-router.service';
 import { DuplicateDetector } from '../tickets/duplicate-detector.service';
 import { TicketCreation } from '../tickets/ticket-creation.service';
@@ -31,6 +34,8 @@ export class ProcessEventProcessor {
     private readonly categoriser: CategoriserService,
     private readonly duplicates: DuplicateDetector,
     private readonly live: LivePublisher,
+    private readonly notices: CitizenNotices,
+    private readonly outbox: OutboundMessages,
     private readonly clock: Clock,
   ) {}
 
@@ -59,6 +64,7 @@ export class ProcessEventProcessor {
     if (!outcome) return 'stale';
     if (outcome.kind === 'failed') return 'failed';
     const { ticket } = outcome;
+    if (outcome.kind === 'created') await this.outbox.dispatch([outcome.receipt]);
     await this.live.publish(ticket, outcome.kind === 'threaded' ? 'message' : ticket.routedAt ? 'routed' : 'created');
     return outcome.kind;
   }
@@ -93,6 +99,9 @@ export class ProcessEventProcessor {
     // The ticket's id is chosen here so that the event can point at it before the ticket is
     // written: the ticket insert takes the tracking-number lock and must come last.
     const ticketId = randomUUID();
+    // A referral at once is the first news; otherwise the receipt (routing at intake is part of it).
+    const notice = placement?.kind === 'referral' ? placement.notice! : { purpose: NoticePurpose.Received };
+    const addressee = message.automatic ? null : await this.notices.prepare(manager, { citizenId: citizen.id, channel }, notice.purpose);
     await this.markProcessed(manager, event, ticketId);
     const ticket: Ticket = await this.tickets.insert(
       manager,
@@ -119,7 +128,8 @@ export class ProcessEventProcessor {
       null,
     );
     if (original) await this.duplicates.record(manager, ticket, original);
-    return { kind: 'created' as const, ticket };
+    const receipt = await this.notices.write(manager, ticket, { ...notice, cause: 'intake' }, addressee);
+    return { kind: 'created' as const, ticket, receipt };
   }
 
   private markProcessed(manager: EntityManager, event: InboundEvent, ticketId: string): Promise<unknown> {

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { DefaultMunicipalityLoader } from './default-municipality.loader';
+import { MunicipalityProfile } from './municipality-profile';
 
-@Module({ providers: [DefaultMunicipalityLoader], exports: [DefaultMunicipalityLoader] })
+@Module({ providers: [DefaultMunicipalityLoader, MunicipalityProfile], exports: [DefaultMunicipalityLoader, MunicipalityProfile] })
 export class MunicipalityModule {}

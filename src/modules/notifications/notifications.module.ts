@@ -1,5 +1,7 @@
 import { Module, OnModuleInit } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { MunicipalityModule } from '../municipality/municipality.module';
+import { CitizenNotices } from './citizen-notices.service';
 import { LocalSender } from './local.sender';
 import { OutboundChannel, OutboundMessage } from './outbound-message.entity';
 import { OutboundMessages } from './outbound-messages.service';
@@ -11,10 +13,10 @@ import { SenderRegistry } from './sender-registry';
 
 /** The outbox: intents written with their cause, sent by the configured provider of each channel, delivery tracked. */
 @Module({
-  imports: [TypeOrmModule.forFeature([OutboundMessage])],
+  imports: [TypeOrmModule.forFeature([OutboundMessage]), MunicipalityModule],
   controllers: [OutboxController],
-  providers: [SenderRegistry, OutboundMessages, OutboxService, SendMessageProcessor, NotifySweeper],
-  exports: [SenderRegistry, OutboundMessages],
+  providers: [SenderRegistry, OutboundMessages, CitizenNotices, OutboxService, SendMessageProcessor, NotifySweeper],
+  exports: [SenderRegistry, OutboundMessages, CitizenNotices],
 })
 export class NotificationsModule implements OnModuleInit {
   constructor(private readonly registry: SenderRegistry) {}

@@ -4,6 +4,8 @@ import { DataSource } from 'typeorm';
 import { JobHandler, QueueName, TicketJob } from '@app/queue';
 import { Category } from '../categories/category.entity';
 import { LivePublisher } from '../live/live.publisher';
+import { CitizenNotices } from '../notifications/citizen-notices.service';
+import { OutboundMessages } from '../notifications/outbound-messages.service';
 import { TicketStatus } from '../tickets/ticket-status';
 import { Ticket } from '../tickets/ticket.entity';
 import { TicketRouter } from './ticket-router.service';
@@ -18,6 +20,8 @@ export class RouteTicketProcessor {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly router: TicketRouter,
     private readonly live: LivePublisher,
+    private readonly notices: CitizenNotices,
+    private readonly outbox: OutboundMessages,
   ) {}
 
   @JobHandler(QueueName.Routing, 'route-ticket')
@@ -27,9 +31,12 @@ export class RouteTicketProcessor {
       // Stale job: already routed, waiting for a human, or changed by staff meanwhile.
       if (!ticket || ticket.routedAt || ticket.triage || ticket.status !== TicketStatus.New) return null;
       const category = ticket.categoryId ? await manager.findOneBy(Category, { id: ticket.categoryId }) : null;
-      return { ticket, decision: await this.router.route(manager, ticket, category) };
+      const placement = await this.router.route(manager, ticket, category);
+      const notice = placement.notice ? await this.notices.record(manager, ticket, { ...placement.notice, cause: `v${ticket.version}` }) : null;
+      return { ticket, decision: placement.kind, notice };
     });
     if (!outcome) return 'stale';
+    await this.outbox.dispatch([outcome.notice]);
     await this.live.publish(outcome.ticket, 'routed');
     return outcome.decision;
   }

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { CategoriesModule } from '../categories/categories.module';
 import { DepartmentsModule } from '../departments/departments.module';
+import { NotificationsModule } from '../notifications/notifications.module';
 import { NeighbourhoodsModule } from '../neighbourhoods/neighbourhoods.module';
 import { AssignBacklogProcessor } from './assign-backlog.processor';
 import { RouteTicketProcessor } from './route-ticket.processor';
@@ -12,7 +13,7 @@ import { RoutingSweeper } from './routing.sweeper';
 import { TicketRouter } from './ticket-router.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([RoutingRule]), CategoriesModule, DepartmentsModule, NeighbourhoodsModule],
+  imports: [TypeOrmModule.forFeature([RoutingRule]), CategoriesModule, DepartmentsModule, NeighbourhoodsModule, NotificationsModule],
   controllers: [RoutingRulesController],
   providers: [RouteTicketProcessor, AssignBacklogProcessor, RoutingSweeper, TicketRouter, RoutingRulesService],
   exports: [TicketRouter],

@@ -9,6 +9,8 @@ import { TicketEventType } from '../tickets/ticket-event.entity';
 import { TicketStatus } from '../tickets/ticket-status';
 import { Ticket } from '../tickets/ticket.entity';
 import { appendEvents, TimelineEntry, TRACKING_NO_SLOT } from '../tickets/timeline';
+import type { TicketNotice } from '../tickets/ticket-lock.service';
+import { NoticePurpose } from '../notifications/citizen-notice';
 import { pickAssignee } from './assignee-picker';
 import { decideRoute, RoutingDecision } from './routing-decision';
 import { RoutingRule } from './routing-rule.entity';
@@ -18,6 +20,8 @@ export interface Placement {
   kind: RoutingDecision['kind'];
   fields: Partial<Ticket>;
   events: TimelineEntry[];
+  /** What the citizen is told about it (nothing while it waits in triage). */
+  notice: TicketNotice | null;
 }
 
 type Routable = { kind: TicketKind; mahalleId: string | null; departmentId: string | null; firstRespondedAt?: Date | null };
@@ -41,7 +45,7 @@ export class TicketRouter {
     const rules = category ? await this.rules.get(() => manager.findBy(RoutingRule, { active: true })) : [];
     const decision = decideRoute(ticket, category, rules);
     if (decision.kind === 'triage') {
-      return { kind: 'triage', fields: { triage: true, routedAt: null }, events: [{ type: TicketEventType.Routed, data: { triage: true } }] };
+      return { kind: 'triage', fields: { triage: true, routedAt: null }, events: [{ type: TicketEventType.Routed, data: { triage: true } }], notice: null };
     }
     if (decision.kind === 'referral') return this.referral(manager, ticket, decision.institutionId);
     return this.toDepartment(manager, decision.departmentId, decision.ruleId);
@@ -52,13 +56,13 @@ export class TicketRouter {
     this.rules.invalidate();
   }
 
-  async route(manager: EntityManager, ticket: Ticket, category: Category | null): Promise<RoutingDecision['kind']> {
+  async route(manager: EntityManager, ticket: Ticket, category: Category | null): Promise<Placement> {
     const placement = await this.plan(manager, ticket, category);
     Object.assign(ticket, placement.fields, { version: ticket.version + 1 });
     await appendEvents(manager, ticket, placement.events);
     const { searchText: _omit, ...columns } = ticket;
     await manager.update(Ticket, { id: ticket.id }, { ...columns, updatedAt: this.clock.now() });
-    return placement.kind;
+    return placement;
   }
 
   private async toDepartment(manager: EntityManager, departmentId: string, ruleId: string | null): Promise<Placement> {
@@ -73,7 +77,7 @@ export class TicketRouter {
       Object.assign(fields, { assigneeId, status: TicketStatus.Assigned });
       events.push({ type: TicketEventType.Assigned, data: { assigneeId, automatic: true } });
     }
-    return { kind: 'department', fields, events };
+    return { kind: 'department', fields, events, notice: { purpose: NoticePurpose.Forwarded, context: { department: department.name } } };
   }
 
   private async referral(manager: EntityManager, ticket: Routable, institutionId: string): Promise<Placement> {
@@ -101,6 +105,7 @@ export class TicketRouter {
         },
         { type: TicketEventType.ReplyOut, body: message, data: { automatic: true } },
       ],
+      notice: { purpose: NoticePurpose.Referred, context: { institution: `${institution.name}${contact}` } },
     };
   }
 }

@@ -12,7 +12,8 @@ import { TicketErrorCode, TicketException } from './ticket-errors';
 import { TicketEventType } from './ticket-event.entity';
 import { canTransition, OPEN_STATUSES, REQUIRED_FOR, STATUS_LABELS, TicketStatus } from './ticket-status';
 import { Ticket } from './ticket.entity';
-import { TicketLock } from './ticket-lock.service';
+import { TicketLock, TicketNotice } from './ticket-lock.service';
+import { NoticePurpose } from '../notifications/citizen-notice';
 import { appendEvent } from './timeline';
 import { mergeInto } from './ticket-merge';
 
@@ -56,7 +57,7 @@ export class TicketActions {
         );
       }
       if (dto.status === TicketStatus.Assigned) await this.applyAssignee(manager, ticket, dto.assigneeId!);
-      if (dto.status === TicketStatus.Merged) await this.checkMergeTarget(manager, actor, ticket, dto.mergedIntoId!);
+      const original = dto.status === TicketStatus.Merged ? await this.checkMergeTarget(manager, actor, ticket, dto.mergedIntoId!) : null;
       const now = this.clock.now();
       const from = ticket.status;
       ticket.status = dto.status;
@@ -101,6 +102,7 @@ export class TicketActions {
       if (dto.status === TicketStatus.Answered) {
         await appendEvent(manager, ticket.id, TicketEventType.ReplyOut, actor, dto.note!);
       }
+      return noticeFor(dto.status, { text: body, institution: institution?.name, originalTrackingNo: original?.trackingNo });
     });
   }
 
@@ -143,8 +145,10 @@ export class TicketActions {
       if (ticket.status === TicketStatus.Merged) {
         throw new TicketException(TicketErrorCode.Closed, 'Birleştirilmiş başvuruya kayıt eklenemez');
       }
-      if (dto.type === 'reply') ticket.firstRespondedAt ??= this.clock.now();
       await appendEvent(manager, ticket.id, ENTRY_EVENT[dto.type], actor, dto.body);
+      if (dto.type !== 'reply') return [];
+      ticket.firstRespondedAt ??= this.clock.now();
+      return [{ purpose: NoticePurpose.Reply, context: { text: dto.body } }];
     });
   }
 
@@ -163,11 +167,27 @@ export class TicketActions {
     ticket.assigneeId = assignee.id;
   }
 
-  private async checkMergeTarget(manager: EntityManager, actor: StaffPrincipal, ticket: Ticket, targetId: string): Promise<void> {
+  private async checkMergeTarget(manager: EntityManager, actor: StaffPrincipal, ticket: Ticket, targetId: string): Promise<Ticket> {
     const target = await manager.findOneBy(Ticket, { id: targetId });
     if (!target || targetId === ticket.id || target.status === TicketStatus.Merged) {
       throw new InvalidFieldException('mergedIntoId', 'mergedIntoId: birleştirilecek açık bir başvuru yok');
     }
-    assertVisible(target, actor);
+    return assertVisible(target, actor);
   }
+}
+
+const STATUS_NOTICE: Partial<Record<TicketStatus, NoticePurpose>> = {
+  [TicketStatus.Answered]: NoticePurpose.Answered,
+  [TicketStatus.Rejected]: NoticePurpose.Rejected,
+  [TicketStatus.Referred]: NoticePurpose.Referred,
+  [TicketStatus.Merged]: NoticePurpose.Merged,
+  // Asking the citizen for information: the question itself goes to them.
+  [TicketStatus.WaitingForCitizen]: NoticePurpose.Reply,
+};
+
+/** What the citizen is told when their ticket reaches `status`, if anything. */
+function noticeFor(status: TicketStatus, context: TicketNotice['context']): TicketNotice[] {
+  const purpose = STATUS_NOTICE[status];
+  if (!purpose || (purpose === NoticePurpose.Reply && !context?.text)) return [];
+  return [{ purpose, context }];
 }

@@ -5,10 +5,16 @@ import { Clock } from '@app/common';
 import { StaffPrincipal } from '../auth/staff-principal';
 import { DepartmentBacklog } from '../departments/department-backlog.service';
 import { LivePublisher } from '../live/live.publisher';
+import { CitizenNotice, CitizenNotices } from '../notifications/citizen-notices.service';
+import { OutboundMessage } from '../notifications/outbound-message.entity';
+import { OutboundMessages } from '../notifications/outbound-messages.service';
 import { backlogTriggers } from './backlog-triggers';
 import { assertVisible } from './ticket-access';
 import { TicketErrorCode, TicketException } from './ticket-errors';
 import { Ticket } from './ticket.entity';
+
+/** A notice to the ticket's citizen; its cause is the version the change creates. */
+export type TicketNotice = Omit<CitizenNotice, 'cause'>;
 
 /** The one way staff change a ticket: lock, check who and which version, change, save. */
 @Injectable()
@@ -18,19 +24,23 @@ export class TicketLock {
     private readonly clock: Clock,
     private readonly live: LivePublisher,
     private readonly backlog: DepartmentBacklog,
+    private readonly notices: CitizenNotices,
+    private readonly outbox: OutboundMessages,
   ) {}
 
   /**
    * Locks the row, checks visibility and version, lets `change` edit it, then writes it back
-   * with the version bumped — all in one transaction.
+   * with the version bumped — all in one transaction. The notices `change` returns are written
+   * to the outbox in that transaction and sent after it commits.
    */
   async mutate(
     actor: StaffPrincipal,
     id: string,
     expectedVersion: number | null,
-    change: (ticket: Ticket, manager: EntityManager) => Promise<void>,
+    change: (ticket: Ticket, manager: EntityManager) => Promise<TicketNotice[] | void>,
   ): Promise<Ticket> {
     let before: Pick<Ticket, 'departmentId' | 'assigneeId' | 'status'> | undefined;
+    const messages: (OutboundMessage | null)[] = [];
     const saved = await this.dataSource.transaction(async (manager) => {
       const ticket = assertVisible(
         await manager.findOne(Ticket, { where: { id }, lock: { mode: 'pessimistic_write' } }),
@@ -43,12 +53,14 @@ export class TicketLock {
         );
       }
       before = { departmentId: ticket.departmentId, assigneeId: ticket.assigneeId, status: ticket.status };
-      await change(ticket, manager);
+      const notices = (await change(ticket, manager)) ?? [];
       ticket.version += 1;
       const { searchText: _omit, ...columns } = ticket;
       await manager.update(Ticket, { id }, { ...columns, updatedAt: this.clock.now() });
+      for (const notice of notices) messages.push(await this.notices.record(manager, ticket, { ...notice, cause: `v${ticket.version}` }));
       return ticket;
     });
+    await this.outbox.dispatch(messages);
     await this.live.publish(saved, 'updated');
     for (const departmentId of backlogTriggers(before!, saved)) await this.backlog.handOut(departmentId);
     return saved;

@@ -4,6 +4,7 @@ import { CategoriesModule } from '../categories/categories.module';
 import { CitizensModule } from '../citizens/citizens.module';
 import { DepartmentsModule } from '../departments/departments.module';
 import { NeighbourhoodsModule } from '../neighbourhoods/neighbourhoods.module';
+import { NotificationsModule } from '../notifications/notifications.module';
 import { SlaModule } from '../sla/sla.module';
 import { DuplicateDetector } from './duplicate-detector.service';
 import { DuplicateSuspicion } from './duplicate-suspicion.entity';
@@ -26,6 +27,7 @@ import { TicketsController } from './tickets.controller';
     CitizensModule,
     DepartmentsModule,
     NeighbourhoodsModule,
+    NotificationsModule,
     SlaModule,
   ],
   controllers: [TicketsController, PublicStatusController],

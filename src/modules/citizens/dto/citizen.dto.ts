@@ -1,4 +1,4 @@
-import { IsBoolean, IsEmail, IsOptional, IsString, Length } from 'class-validator';
+import { IsBoolean, IsEmail, IsIn, IsOptional, IsString, Length } from 'class-validator';
 import { PageQueryDto } from '@app/common';
 
 /** Phone and TC Kimlik No are checked by the service (normalisation and checksum). */
@@ -41,6 +41,21 @@ export class CitizenQueryDto extends PageQueryDto {
   tcKimlikNo?: string;
 }
 
+/** What the citizen told the desk about being contacted (KVKK), recorded with the time. */
+export class ContactPreferencesDto {
+  @IsOptional()
+  @IsBoolean()
+  optedOut?: boolean;
+
+  @IsOptional()
+  @IsBoolean()
+  contactConsent?: boolean;
+
+  @IsOptional()
+  @IsIn(['tr', 'en'], { message: 'locale must be tr or en' })
+  locale?: 'tr' | 'en';
+}
+
 export interface CitizenView {
   id: string;
   fullName: string | null;
@@ -49,5 +64,7 @@ export interface CitizenView {
   tcKimlikNo: string | null;
   contactConsent: boolean;
   marketingConsent: boolean;
+  optedOut: boolean;
+  locale: 'tr' | 'en';
   createdAt: Date;
 }

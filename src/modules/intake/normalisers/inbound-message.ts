@@ -14,6 +14,8 @@ export interface InboundMessage {
   /** A category or mahalle the citizen picked on the web form. */
   categoryHint?: string | null;
   mahalleHint?: string | null;
+  /** Sent by a machine (an auto-reply, a bounce): filed, but never answered automatically. */
+  automatic?: boolean;
 }
 
 /** Why a payload cannot become a ticket; stored on the event and shown to admins. */

@@ -1,0 +1,92 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { AppConfig } from '@app/config';
+import { Clock } from '@app/common';
+import { ChannelIdentity, IdentityKind } from '../citizens/channel-identity.entity';
+import { Citizen } from '../citizens/citizen.entity';
+import { MunicipalityProfile } from '../municipality/municipality-profile';
+import type { Ticket } from '../tickets/ticket.entity';
+import { NoticeContext, NoticeLocale, NoticePurpose, renderNotice } from './citizen-notice';
+import { chooseDestination, Destination } from './contact-choice';
+import { OutboundMessage } from './outbound-message.entity';
+import { OutboundMessages } from './outbound-messages.service';
+import { afterQuietHours } from './quiet-hours';
+
+export interface CitizenNotice {
+  purpose: NoticePurpose;
+  /** What makes this notice unique for the ticket (an event, a version); one message per cause. */
+  cause: string;
+  context?: Partial<NoticeContext>;
+}
+
+export interface Addressee extends Destination {
+  citizenId: string;
+  locale: NoticeLocale;
+}
+
+/** Notices a citizen waits for go at once; the rest wait for the end of the quiet hours. */
+const URGENT: ReadonlySet<NoticePurpose> = new Set([NoticePurpose.Reply, NoticePurpose.Answered]);
+
+/** The public page where a citizen follows an application. */
+export const statusUrl = (config: AppConfig, trackingNo: string) => `${config.PUBLIC_URL}/durum?no=${encodeURIComponent(trackingNo)}`;
+
+/**
+ * Turns what happened to a ticket into the message its citizen receives: in their language, on
+ * their channel, respecting opt-out and consent, held over quiet hours, written in the same
+ * transaction as the change that caused it.
+ */
+@Injectable()
+export class CitizenNotices {
+  constructor(
+    private readonly outbox: OutboundMessages,
+    private readonly municipality: MunicipalityProfile,
+    private readonly config: AppConfig,
+    private readonly clock: Clock,
+  ) {}
+
+  async record(manager: EntityManager, ticket: Ticket, notice: CitizenNotice): Promise<OutboundMessage | null> {
+    return this.write(manager, ticket, notice, await this.prepare(manager, ticket, notice.purpose));
+  }
+
+  /** Reads who the citizen is and where they may be reached; null when they are not to be told. */
+  async prepare(manager: EntityManager, ticket: Pick<Ticket, 'citizenId' | 'channel'>, purpose: NoticePurpose): Promise<Addressee | null> {
+    const citizen = await manager.findOneBy(Citizen, { id: ticket.citizenId });
+    if (!citizen) return null;
+    const whatsapp = await manager.findOne(ChannelIdentity, {
+      where: { citizenId: citizen.id, kind: IdentityKind.Whatsapp },
+      order: { createdAt: 'DESC' },
+    });
+    const destination = chooseDestination(ticket.channel, purpose, {
+      phone: citizen.phone,
+      email: citizen.email,
+      whatsapp: whatsapp?.value ?? null,
+      contactConsent: citizen.contactConsent,
+      optedOut: citizen.optedOutAt !== null,
+    });
+    return destination ? { ...destination, citizenId: citizen.id, locale: citizen.locale === 'en' ? 'en' : 'tr' } : null;
+  }
+
+  /** Writes the message for an addressee `prepare` found (split so intake can read before it takes its lock). */
+  async write(manager: EntityManager, ticket: Ticket, notice: CitizenNotice, addressee: Addressee | null): Promise<OutboundMessage | null> {
+    if (!addressee) return null;
+    const rendered = renderNotice(notice.purpose, addressee.locale, {
+      municipality: this.municipality.name,
+      trackingNo: ticket.trackingNo,
+      statusUrl: statusUrl(this.config, ticket.trackingNo),
+      ...notice.context,
+    });
+    const now = this.clock.now();
+    return this.outbox.record(manager, {
+      dedupeKey: `${notice.purpose}-${ticket.id}-${notice.cause}`,
+      channel: addressee.channel,
+      recipient: addressee.recipient,
+      purpose: notice.purpose,
+      subject: rendered.subject,
+      body: rendered.body,
+      ticketId: ticket.id,
+      citizenId: addressee.citizenId,
+      meta: { automatic: notice.purpose !== NoticePurpose.Reply },
+      notBefore: URGENT.has(notice.purpose) ? now : afterQuietHours(now, this.config.NOTIFY_QUIET_HOURS),
+    });
+  }
+}
