@@ -2,6 +2,13 @@ import { InitialSchema1795492216233 } from './1795492216233-initial-schema';
 import { TimelineOrder1795493408747 } from './1795493408747-timeline-order';
 import { IntakePipeline1795495000000 } from './1795495000000-intake-pipeline';
 import { CallLogs1795639645327 } from './1795639645327-call-logs';
+import { CalendarOverrides1795641660683 } from './1795641660683-calendar-overrides';
 
 /** Every migration, in order; the app runs them on start (never `synchronize`). */
-export const MIGRATIONS = [InitialSchema1795492216233, TimelineOrder1795493408747, IntakePipeline1795495000000, CallLogs1795639645327];
+export const MIGRATIONS = [
+  InitialSchema1795492216233,
+  TimelineOrder1795493408747,
+  IntakePipeline1795495000000,
+  CallLogs1795639645327,
+  CalendarOverrides1795641660683,
+];
