@@ -45,8 +45,7 @@ export class BusinessCalendarService {
   async add(dto: CreateCalendarOverrideDto, actor: StaffPrincipal): Promise<CalendarOverride> {
     if (await this.overrides.existsBy({ date: dto.date })) throw dateTaken(dto.date);
     try {
-      const saved = await this.overrides.save(this.overrides.create({ ...dto, createdById: actor.id }));
-      return saved;
+      return await this.overrides.save(this.overrides.create({ ...dto, createdById: actor.id }));
     } catch (error) {
       // Two admins entering the same day at once: the unique index decides.
       if ((error as { code?: string }).code === '23505') throw dateTaken(dto.date);
