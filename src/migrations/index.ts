@@ -3,7 +3,16 @@ import { TimelineOrder1795493408747 } from './1795493408747-timeline-order';
 import { IntakePipeline1795495000000 } from './1795495000000-intake-pipeline';
 import { CallLogs1795639645327 } from './1795639645327-call-logs';
 import { OutboxAndMedia1795641601152 } from './1795641601152-outbox-and-media';
+import { CalendarOverrides1795641660683 } from './1795641660683-calendar-overrides';
 import { CitizenOptOut1795641909286 } from './1795641909286-citizen-opt-out';
 
 /** Every migration, in order; the app runs them on start (never `synchronize`). */
-export const MIGRATIONS = [InitialSchema1795492216233, TimelineOrder1795493408747, IntakePipeline1795495000000, CallLogs1795639645327, OutboxAndMedia1795641601152, CitizenOptOut1795641909286];
+export const MIGRATIONS = [
+  InitialSchema1795492216233,
+  TimelineOrder1795493408747,
+  IntakePipeline1795495000000,
+  CallLogs1795639645327,
+  OutboxAndMedia1795641601152,
+  CalendarOverrides1795641660683,
+  CitizenOptOut1795641909286,
+];

@@ -7,6 +7,7 @@ describe('loadConfig', () => {
     expect(config.APP_ROLE).toBe('all');
     expect(config.DATABASE_URL).toMatch(/^postgres:\/\//);
     expect(config.SEED_DEMO_USERS).toBe(true);
+    expect(config.WORKING_HOURS).toBe('08:30-12:30,13:30-17:30');
   });
 
   it('converts numbers and booleans from strings', () => {
@@ -20,6 +21,8 @@ describe('loadConfig', () => {
     [{ REDIS_URL: 'localhost:6379' }, 'REDIS_URL'],
     [{ DATABASE_URL: 'mysql://x' }, 'DATABASE_URL'],
     [{ JWT_SECRET: 'short' }, 'JWT_SECRET'],
+    [{ WORKING_HOURS: '08:30-17:30,12:30-13:30' }, 'WORKING_HOURS'],
+    [{ WORKING_HOURS: '8.30-17.30' }, 'WORKING_HOURS'],
   ])('stops with a message naming the variable for %p', (env, name) => {
     expect(() => loadConfig(env)).toThrow(new RegExp(`${name}:`));
   });

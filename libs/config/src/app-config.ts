@@ -1,3 +1,4 @@
+import { DEFAULT_WORKING_HOURS, parseWorkingHours } from '@app/calendar';
 import { plainToInstance, Transform, Type } from 'class-transformer';
 import {
   IsBoolean,
@@ -177,6 +178,13 @@ export class AppConfig {
   @Matches(/^([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-3]):[0-5]\d$/, { message: 'VOICE_OPEN_HOURS must look like 08:30-17:30' })
   VOICE_OPEN_HOURS = '08:30-17:30';
 
+  /**
+   * Office hours that deadlines in working days and hours count, Monday to Friday, Istanbul
+   * time: comma-separated periods, the lunch break left out. Holidays come from the calendar.
+   */
+  @IsString()
+  WORKING_HOURS = DEFAULT_WORKING_HOURS;
+
   /** How long a caller waits in the agent queue before being offered a voicemail. */
   @Type(() => Number)
   @IsInt()
@@ -211,6 +219,8 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
   const config = plainToInstance(AppConfig, input, { exposeDefaultValues: true });
   const errors = validateSync(config, { whitelist: true });
   const problems = errors.flatMap((e) => Object.values(e.constraints ?? {}).map((m) => `${e.property}: ${m}`));
+  const hours = workingHoursProblem(config.WORKING_HOURS);
+  if (hours) problems.push(`WORKING_HOURS: ${hours}, e.g. ${DEFAULT_WORKING_HOURS}`);
   if (config.NODE_ENV === 'production') {
     if (config.JWT_SECRET === DEV_JWT_SECRET) problems.push('JWT_SECRET: must be set in production');
     if (config.PII_HASH_SECRET === DEV_PII_SECRET) problems.push('PII_HASH_SECRET: must be set in production');
@@ -227,4 +237,14 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
     throw new ConfigValidationError(`Invalid configuration:\n  ${problems.join('\n  ')}`);
   }
   return config;
+}
+
+function workingHoursProblem(value: unknown): string | null {
+  if (typeof value !== 'string') return null;
+  try {
+    parseWorkingHours(value);
+    return null;
+  } catch (error) {
+    return (error as Error).message;
+  }
 }

@@ -1,8 +1,13 @@
-import { Controller, Get } from '@nestjs/common';
+import { Body, Controller, Get, Patch, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { IdParam } from '@app/common';
+import { Roles } from '../auth/auth.decorators';
+import { Role } from '../auth/role';
 import { DeadlinePoliciesService } from './deadline-policies.service';
 import { DeadlinePolicy } from './deadline-policy.entity';
+import { CreateDeadlinePolicyDto, UpdateDeadlinePolicyDto } from './dto/deadline-policy.dto';
 
+/** New tickets run on an edited clock from the next ticket on (other processes within 30 s). */
 @ApiTags('deadline-policies')
 @ApiBearerAuth()
 @Controller('deadline-policies')
@@ -12,5 +17,17 @@ export class DeadlinePoliciesController {
   @Get()
   list(): Promise<DeadlinePolicy[]> {
     return this.policies.list();
+  }
+
+  @Roles(Role.Admin)
+  @Post()
+  create(@Body() dto: CreateDeadlinePolicyDto): Promise<DeadlinePolicy> {
+    return this.policies.create(dto);
+  }
+
+  @Roles(Role.Admin)
+  @Patch(':id')
+  update(@IdParam() id: string, @Body() dto: UpdateDeadlinePolicyDto): Promise<DeadlinePolicy> {
+    return this.policies.update(id, dto);
   }
 }

@@ -1,8 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, Repository } from 'typeorm';
-import { ExpiringValue, InvalidFieldException } from '@app/common';
+import { DomainException, ErrorKind, ExpiringValue, InvalidFieldException, ResourceNotFoundException } from '@app/common';
 import { DeadlinePolicy } from './deadline-policy.entity';
+import { CreateDeadlinePolicyDto, UpdateDeadlinePolicyDto } from './dto/deadline-policy.dto';
+
+export const POLICY_CODE_TAKEN = 'DEADLINE_POLICY_CODE_TAKEN';
 
 @Injectable()
 export class DeadlinePoliciesService {
@@ -23,5 +26,38 @@ export class DeadlinePoliciesService {
     const policy = await this.policies.findOneBy({ id });
     if (!policy) throw new InvalidFieldException(field, `${field}: böyle bir süre politikası yok`);
     return policy;
+  }
+
+  async create(dto: CreateDeadlinePolicyDto): Promise<DeadlinePolicy> {
+    await this.assertCodeFree(dto.code);
+    return this.save(this.policies.create({ firstResponseAmount: null, firstResponseUnit: null, warningRatio: 0.75, ...dto }));
+  }
+
+  /** Tickets keep the due dates they were given; the edit applies to tickets routed from now on. */
+  async update(id: string, dto: UpdateDeadlinePolicyDto): Promise<DeadlinePolicy> {
+    const policy = await this.policies.findOneBy({ id });
+    if (!policy) throw new ResourceNotFoundException('Süre politikası');
+    if (dto.code && dto.code !== policy.code) await this.assertCodeFree(dto.code);
+    return this.save(Object.assign(policy, dto));
+  }
+
+  private async save(policy: DeadlinePolicy): Promise<DeadlinePolicy> {
+    // A PATCH may send null, which the optional DTO fields let through.
+    for (const field of ['code', 'name', 'legalBasis', 'resolutionAmount', 'resolutionUnit', 'warningRatio'] as const) {
+      if (policy[field] == null) throw new InvalidFieldException(field, `${field}: boş bırakılamaz`);
+    }
+    if ((policy.firstResponseAmount == null) !== (policy.firstResponseUnit == null)) {
+      const missing = policy.firstResponseAmount == null ? 'firstResponseAmount' : 'firstResponseUnit';
+      throw new InvalidFieldException(missing, `${missing}: ilk yanıt süresi miktarı ve birimiyle birlikte verilmeli`);
+    }
+    const saved = await this.policies.save(policy);
+    this.all.invalidate();
+    return saved;
+  }
+
+  private async assertCodeFree(code: string): Promise<void> {
+    if (await this.policies.existsBy({ code })) {
+      throw new DomainException(POLICY_CODE_TAKEN, ErrorKind.Conflict, `${code} kodu kullanımda`, [{ field: 'code', message: `code: ${code} kullanımda` }]);
+    }
   }
 }

@@ -1,27 +1,21 @@
+import { BusinessCalendar } from '@app/calendar';
 import { DeadlinePolicy, DurationUnit } from './deadline-policy.entity';
 
-const DAY = 24 * 3600 * 1000;
-
 /**
- * Adds a policy duration to an instant. Calendar days are exact; working days and hours
- * skip Saturdays and Sundays in Europe/Istanbul (UTC+3 all year) but not yet public holidays —
- * the holiday-aware business calendar replaces this (issue 5).
+ * Adds a policy duration to an instant on the business calendar (see `BusinessCalendar` for
+ * what a working day is). Calendar days run straight through weekends and holidays and keep
+ * the wall-clock time: the laws counted in days (3071, KVKK) do not stop for holidays, and a
+ * due date is never later than the law's.
  */
-export function addDuration(from: Date, amount: number, unit: DurationUnit): Date {
-  if (unit === DurationUnit.CalendarDays) return new Date(from.getTime() + amount * DAY);
-  const step = unit === DurationUnit.WorkingDays ? DAY : 3600 * 1000;
-  let remaining = amount;
-  let at = from.getTime();
-  while (remaining > 0) {
-    at += step;
-    if (!isWeekendInIstanbul(new Date(at))) remaining -= 1;
+export function addDuration(calendar: BusinessCalendar, from: Date, amount: number, unit: DurationUnit): Date {
+  switch (unit) {
+    case DurationUnit.CalendarDays:
+      return calendar.addCalendarDays(from, amount);
+    case DurationUnit.WorkingDays:
+      return calendar.addWorkingDays(from, amount);
+    case DurationUnit.WorkingHours:
+      return calendar.addWorkingHours(from, amount);
   }
-  return new Date(at);
-}
-
-function isWeekendInIstanbul(at: Date): boolean {
-  const day = new Date(at.getTime() + 3 * 3600 * 1000).getUTCDay();
-  return day === 0 || day === 6;
 }
 
 export interface DueDates {
@@ -29,12 +23,12 @@ export interface DueDates {
   resolutionDueAt: Date;
 }
 
-export function dueDatesFor(policy: DeadlinePolicy, from: Date): DueDates {
+export function dueDatesFor(policy: DeadlinePolicy, from: Date, calendar: BusinessCalendar): DueDates {
   return {
     firstResponseDueAt:
       policy.firstResponseAmount && policy.firstResponseUnit
-        ? addDuration(from, policy.firstResponseAmount, policy.firstResponseUnit)
+        ? addDuration(calendar, from, policy.firstResponseAmount, policy.firstResponseUnit)
         : null,
-    resolutionDueAt: addDuration(from, policy.resolutionAmount, policy.resolutionUnit),
+    resolutionDueAt: addDuration(calendar, from, policy.resolutionAmount, policy.resolutionUnit),
   };
 }

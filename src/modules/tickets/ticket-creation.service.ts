@@ -11,6 +11,7 @@ import { CitizensService } from '../citizens/citizens.service';
 import { DepartmentsService } from '../departments/departments.service';
 import { LivePublisher } from '../live/live.publisher';
 import { NeighbourhoodsService } from '../neighbourhoods/neighbourhoods.service';
+import { BusinessCalendarService } from '../sla/business-calendar.service';
 import { DeadlinePoliciesService } from '../sla/deadline-policies.service';
 import { dueDatesFor } from '../sla/due-dates';
 import { CreateTicketDto } from './dto/create-ticket.dto';
@@ -56,6 +57,7 @@ export class TicketCreation {
     private readonly mahalleler: NeighbourhoodsService,
     private readonly citizens: CitizensService,
     private readonly policies: DeadlinePoliciesService,
+    private readonly calendar: BusinessCalendarService,
     private readonly jobs: TicketJobs,
     private readonly live: LivePublisher,
     private readonly clock: Clock,
@@ -106,7 +108,7 @@ export class TicketCreation {
         ? categoryPolicy
         : (policies.find((p) => p.legalBasis === legalBasis) ?? null);
     const now = this.clock.now();
-    const due = policy ? dueDatesFor(policy, now) : null;
+    const due = policy ? dueDatesFor(policy, now, await this.calendar.cached(manager)) : null;
     // An explicit department is a routing decision already made; otherwise routing decides.
     const departmentId = input.departmentId ?? null;
     const ticket = manager.create(Ticket, {

@@ -1,0 +1,70 @@
+/** A day as the municipality's wall calendar names it: `YYYY-MM-DD`. */
+export type LocalDate = string;
+
+const MINUTE = 60_000;
+export const DAY_MS = 24 * 60 * MINUTE;
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+// One formatter per zone: building one costs about a millisecond.
+function formatterFor(timeZone: string): Intl.DateTimeFormat {
+  let formatter = formatters.get(timeZone);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+    });
+    formatters.set(timeZone, formatter);
+  }
+  return formatter;
+}
+
+/** The wall-clock date and the milliseconds since local midnight of an instant in `timeZone`. */
+export function toLocal(at: number, timeZone: string): { date: LocalDate; msOfDay: number } {
+  const parts: Record<string, string> = {};
+  for (const part of formatterFor(timeZone).formatToParts(new Date(at))) parts[part.type] = part.value;
+  const msOfDay = ((Number(parts.hour) * 60 + Number(parts.minute)) * 60 + Number(parts.second)) * 1000 + (((at % 1000) + 1000) % 1000);
+  return { date: `${parts.year}-${parts.month}-${parts.day}`, msOfDay };
+}
+
+/** Offset of `timeZone` from UTC at an instant, in ms (Istanbul: +3 h since 2016, +2/+3 with summer time before). */
+function offsetAt(at: number, timeZone: string): number {
+  const local = toLocal(at, timeZone);
+  return dayStartUtc(local.date) + local.msOfDay - at;
+}
+
+/**
+ * The instant at which the wall clock in `timeZone` shows `date` plus `msOfDay`. The zone's
+ * offset is read from the platform's tz database rather than assumed, so dates before 2016
+ * (when Türkiye still had summer time) come out right too.
+ */
+export function fromLocal(date: LocalDate, msOfDay: number, timeZone: string): number {
+  const naive = dayStartUtc(date) + msOfDay;
+  const first = naive - offsetAt(naive, timeZone);
+  const second = naive - offsetAt(first, timeZone);
+  return second;
+}
+
+export function isLocalDate(value: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+  return new Date(dayStartUtc(value)).toISOString().slice(0, 10) === value;
+}
+
+export function addDays(date: LocalDate, days: number): LocalDate {
+  return new Date(dayStartUtc(date) + days * DAY_MS).toISOString().slice(0, 10);
+}
+
+/** 0 = Sunday … 6 = Saturday. */
+export function weekday(date: LocalDate): number {
+  return new Date(dayStartUtc(date)).getUTCDay();
+}
+
+function dayStartUtc(date: LocalDate): number {
+  return Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10)));
+}

@@ -1,0 +1,70 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { EntityManager, Repository } from 'typeorm';
+import { BusinessCalendar } from '@app/calendar';
+import { DomainException, ErrorKind, ExpiringValue, ResourceNotFoundException } from '@app/common';
+import { AppConfig } from '@app/config';
+import { StaffPrincipal } from '../auth/staff-principal';
+import { CalendarOverride } from './calendar-override.entity';
+import { CreateCalendarOverrideDto } from './dto/calendar-override.dto';
+
+export const CALENDAR_DATE_TAKEN = 'CALENDAR_DATE_TAKEN';
+
+/**
+ * The calendar deadlines are computed on: Law 2429 holidays, the WORKING_HOURS setting and
+ * the overrides admins enter. Rebuilt after a local edit; other processes see it within 30 s.
+ */
+@Injectable()
+export class BusinessCalendarService {
+  private readonly current = new ExpiringValue<BusinessCalendar>(30_000);
+
+  constructor(
+    @InjectRepository(CalendarOverride) private readonly overrides: Repository<CalendarOverride>,
+    private readonly config: AppConfig,
+  ) {}
+
+  /** Read through `manager` when the copy kept here is stale (inside a transaction, its own connection). */
+  cached(manager: EntityManager): Promise<BusinessCalendar> {
+    return this.current.get(async () => {
+      const overrides = await manager.find(CalendarOverride, { order: { date: 'ASC' } });
+      return new BusinessCalendar({ workingHours: this.config.WORKING_HOURS, overrides });
+    });
+  }
+
+  /** The year as people read it: the law's holidays and the overrides entered for it. */
+  async year(year: number) {
+    const calendar = await this.cached(this.overrides.manager);
+    const overrides = await this.overrides
+      .createQueryBuilder('o')
+      .where(`o.date BETWEEN :from AND :to`, { from: `${year}-01-01`, to: `${year}-12-31` })
+      .orderBy('o.date', 'ASC')
+      .getMany();
+    return { year, workingHours: this.config.WORKING_HOURS, holidays: calendar.lawHolidays(year), overrides };
+  }
+
+  async add(dto: CreateCalendarOverrideDto, actor: StaffPrincipal): Promise<CalendarOverride> {
+    if (await this.overrides.existsBy({ date: dto.date })) throw dateTaken(dto.date);
+    try {
+      return await this.overrides.save(this.overrides.create({ ...dto, createdById: actor.id }));
+    } catch (error) {
+      // Two admins entering the same day at once: the unique index decides.
+      if ((error as { code?: string }).code === '23505') throw dateTaken(dto.date);
+      throw error;
+    } finally {
+      this.current.invalidate();
+    }
+  }
+
+  async remove(id: string): Promise<void> {
+    const override = await this.overrides.findOneBy({ id });
+    if (!override) throw new ResourceNotFoundException('Takvim değişikliği');
+    await this.overrides.remove(override);
+    this.current.invalidate();
+  }
+}
+
+function dateTaken(date: string): DomainException {
+  return new DomainException(CALENDAR_DATE_TAKEN, ErrorKind.Conflict, `${date} için zaten bir takvim değişikliği var`, [
+    { field: 'date', message: `date: ${date} için zaten bir kayıt var` },
+  ]);
+}
