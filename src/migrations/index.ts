@@ -3,6 +3,7 @@ import { TimelineOrder1795493408747 } from './1795493408747-timeline-order';
 import { IntakePipeline1795495000000 } from './1795495000000-intake-pipeline';
 import { CallLogs1795639645327 } from './1795639645327-call-logs';
 import { OutboxAndMedia1795641601152 } from './1795641601152-outbox-and-media';
+import { MailboxCursors1795641951109 } from './1795641951109-mailbox-cursors';
 
 /** Every migration, in order; the app runs them on start (never `synchronize`). */
-export const MIGRATIONS = [InitialSchema1795492216233, TimelineOrder1795493408747, IntakePipeline1795495000000, CallLogs1795639645327, OutboxAndMedia1795641601152];
+export const MIGRATIONS = [InitialSchema1795492216233, TimelineOrder1795493408747, IntakePipeline1795495000000, CallLogs1795639645327, OutboxAndMedia1795641601152, MailboxCursors1795641951109];

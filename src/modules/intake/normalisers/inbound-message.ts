@@ -14,6 +14,13 @@ export interface InboundMessage {
   /** A category or mahalle the citizen picked on the web form. */
   categoryHint?: string | null;
   mahalleHint?: string | null;
+  /**
+   * Channels that say what they answer (e-mail): the tracking number in the subject and the
+   * Message-IDs replied to. When set, only these thread the message onto a ticket.
+   */
+  thread?: { trackingNo: string | null; replyTo: string[] };
+  /** Sent by a machine (auto-reply, bounce, mailing list): never to be answered automatically. */
+  automatic?: boolean;
 }
 
 /** Why a payload cannot become a ticket; stored on the event and shown to admins. */
