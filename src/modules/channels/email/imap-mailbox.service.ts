@@ -85,6 +85,8 @@ export class ImapMailbox implements OnApplicationBootstrap, BeforeApplicationShu
             await this.drain(client, settings);
             continue;
           }
+          // imapflow would idle by itself only after a pause; the next command ends the IDLE.
+          void client.idle().catch(() => undefined);
           await new Promise<void>((resolve) => {
             const timer = setTimeout(() => ((pending = true), resolve()), POLL_MS);
             wake = () => (clearTimeout(timer), resolve());
