@@ -5,6 +5,7 @@ import { CallLogs1795639645327 } from './1795639645327-call-logs';
 import { OutboxAndMedia1795641601152 } from './1795641601152-outbox-and-media';
 import { CalendarOverrides1795641660683 } from './1795641660683-calendar-overrides';
 import { CitizenOptOut1795641909286 } from './1795641909286-citizen-opt-out';
+import { MailboxCursors1795641951109 } from './1795641951109-mailbox-cursors';
 
 /** Every migration, in order; the app runs them on start (never `synchronize`). */
 export const MIGRATIONS = [
@@ -15,4 +16,5 @@ export const MIGRATIONS = [
   OutboxAndMedia1795641601152,
   CalendarOverrides1795641660683,
   CitizenOptOut1795641909286,
+  MailboxCursors1795641951109,
 ];

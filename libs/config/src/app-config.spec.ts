@@ -23,6 +23,10 @@ describe('loadConfig', () => {
     [{ JWT_SECRET: 'short' }, 'JWT_SECRET'],
     [{ WORKING_HOURS: '08:30-17:30,12:30-13:30' }, 'WORKING_HOURS'],
     [{ WORKING_HOURS: '8.30-17.30' }, 'WORKING_HOURS'],
+    [{ IMAP_URL: 'http://mail' }, 'IMAP_URL'],
+    [{ IMAP_HOST: 'mail.bel.tr' }, 'IMAP_USER'],
+    [{ EMAIL_PROVIDER: 'smtp', MAIL_FROM: 'cozum@bel.tr' }, 'SMTP_URL'],
+    [{ EMAIL_PROVIDER: 'smtp', SMTP_URL: 'smtp://127.0.0.1:25' }, 'MAIL_FROM'],
   ])('stops with a message naming the variable for %p', (env, name) => {
     expect(() => loadConfig(env)).toThrow(new RegExp(`${name}:`));
   });
@@ -32,5 +36,10 @@ describe('loadConfig', () => {
     const secrets = { JWT_SECRET: 'x'.repeat(40), PII_HASH_SECRET: 'y'.repeat(40), INTAKE_API_KEY: 'z'.repeat(20) };
     expect(() => loadConfig({ NODE_ENV: 'production', SEED_DEMO_USERS: 'true', ...secrets })).toThrow(/SEED_DEMO_USERS/);
     expect(loadConfig({ NODE_ENV: 'production', ...secrets }).SEED_DEMO_USERS).toBe(false);
+  });
+
+  it('accepts a complete e-mail setup', () => {
+    const config = loadConfig({ IMAP_URL: 'imaps://u:p@imap.bel.tr', EMAIL_PROVIDER: 'smtp', SMTP_URL: 'smtps://u:p@smtp.bel.tr', MAIL_FROM: '"Çözüm Masası" <cozum@bel.tr>' });
+    expect(config).toMatchObject({ EMAIL_PROVIDER: 'smtp', IMAP_MAILBOX: 'INBOX' });
   });
 });

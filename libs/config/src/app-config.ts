@@ -163,6 +163,81 @@ export class AppConfig {
   @IsIn(['local', 'wwebjs', 'cloud-api'])
   WHATSAPP_PROVIDER: 'local' | 'wwebjs' | 'cloud-api' = 'local';
 
+  /** The mailbox citizens write to, as imap(s)://user:password@host:port (or the IMAP_HOST… settings); unset = no e-mail intake. */
+  @IsOptional()
+  @Matches(/^imaps?:\/\/\S+$/, { message: 'IMAP_URL must be an imap:// or imaps:// URL' })
+  IMAP_URL?: string;
+
+  @IsOptional()
+  @IsString()
+  IMAP_HOST?: string;
+
+  /** Defaults to 993 with TLS, 143 without. */
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(65535)
+  IMAP_PORT?: number;
+
+  @IsOptional()
+  @IsString()
+  IMAP_USER?: string;
+
+  @IsOptional()
+  @IsString()
+  IMAP_PASSWORD?: string;
+
+  /** Implicit TLS (imaps); false = plain connection upgraded with STARTTLS when the server offers it. */
+  @Transform(toBool)
+  @IsBoolean()
+  IMAP_TLS = true;
+
+  /** The folder read for new mail; it is opened read-only. */
+  @IsString()
+  @MinLength(1)
+  IMAP_MAILBOX = 'INBOX';
+
+  /** The SMTP server e-mail is sent through when EMAIL_PROVIDER=smtp, as smtp(s)://user:password@host:port (or the SMTP_HOST… settings). */
+  @IsOptional()
+  @Matches(/^smtps?:\/\/\S+$/, { message: 'SMTP_URL must be an smtp:// or smtps:// URL' })
+  SMTP_URL?: string;
+
+  @IsOptional()
+  @IsString()
+  SMTP_HOST?: string;
+
+  /** Defaults to 465 with TLS, 587 without. */
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(65535)
+  SMTP_PORT?: number;
+
+  @IsOptional()
+  @IsString()
+  SMTP_USER?: string;
+
+  @IsOptional()
+  @IsString()
+  SMTP_PASSWORD?: string;
+
+  /** Implicit TLS (smtps); false = STARTTLS when the server offers it. */
+  @Transform(toBool)
+  @IsBoolean()
+  SMTP_TLS = true;
+
+  /** The sender of outbound e-mail, e.g. "Çözüm Masası" <cozum@belediye.bel.tr>. */
+  @IsOptional()
+  @Matches(/^(.*<[^\s@<>]+@[^\s@<>]+>|[^\s@<>]+@[^\s@<>]+)$/, { message: 'MAIL_FROM must be an e-mail address, optionally as "Name" <address>' })
+  MAIL_FROM?: string;
+
+  /** The domain of the Message-IDs the system sends (<outbound-id@domain>); defaults to MAIL_FROM's domain. */
+  @IsOptional()
+  @Matches(/^[a-zA-Z0-9.-]+$/, { message: 'MAIL_MESSAGE_ID_DOMAIN must be a domain name' })
+  MAIL_MESSAGE_ID_DOMAIN?: string;
+
   /** Attempts before an outbound message is given up as failed (and shown to admins). */
   @Type(() => Number)
   @IsInt()
@@ -232,6 +307,15 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
     for (const key of ['TWILIO_ACCOUNT_SID', 'TWILIO_AUTH_TOKEN', 'TWILIO_SMS_FROM'] as const) {
       if (!config[key]) problems.push(`${key}: required when SMS_PROVIDER=twilio`);
     }
+  }
+  if (config.IMAP_HOST && !config.IMAP_URL) {
+    for (const key of ['IMAP_USER', 'IMAP_PASSWORD'] as const) {
+      if (!config[key]) problems.push(`${key}: required when IMAP_HOST is set`);
+    }
+  }
+  if (config.EMAIL_PROVIDER === 'smtp') {
+    if (!config.SMTP_URL && !config.SMTP_HOST) problems.push('SMTP_URL: SMTP_URL or SMTP_HOST required when EMAIL_PROVIDER=smtp');
+    if (!config.MAIL_FROM) problems.push('MAIL_FROM: required when EMAIL_PROVIDER=smtp');
   }
   if (problems.length) {
     throw new ConfigValidationError(`Invalid configuration:\n  ${problems.join('\n  ')}`);

@@ -4,3 +4,5 @@ export * from './wait-for';
 export * from './redis-server';
 export * from './worker-process';
 export * from './event-stream';
+export * from './dovecot-server';
+export * from './smtp-capture';

@@ -4,8 +4,13 @@ import { AuthModule } from '../auth/auth.module';
 import { CitizensModule } from '../citizens/citizens.module';
 import { IntakeModule } from '../intake/intake.module';
 import { LiveModule } from '../live/live.module';
+import { MediaModule } from '../media/media.module';
 import { NotificationsModule } from '../notifications/notifications.module';
 import { TicketsModule } from '../tickets/tickets.module';
+import { ImapMailbox } from './email/imap-mailbox.service';
+import { MailIntake } from './email/mail-intake.service';
+import { MailboxCursor } from './email/mailbox-cursor.entity';
+import { SmtpEmailSender } from './email/smtp-email.sender';
 import { TwilioSignatureGuard } from './twilio/twilio-signature.guard';
 import { TwilioSmsController } from './twilio/twilio-sms.controller';
 import { TwilioSmsSender } from './twilio/twilio-sms.sender';
@@ -20,8 +25,8 @@ import { ScreenPopService } from './voice/screen-pop.service';
 
 /** Provider adapters: each verifies its provider, hands the raw message to intake, and replies on its channel. */
 @Module({
-  imports: [TypeOrmModule.forFeature([CallLog]), AuthModule, CitizensModule, IntakeModule, LiveModule, NotificationsModule, TicketsModule],
+  imports: [TypeOrmModule.forFeature([CallLog, MailboxCursor]), AuthModule, CitizensModule, IntakeModule, LiveModule, MediaModule, NotificationsModule, TicketsModule],
   controllers: [TwilioSmsController, TwilioSmsStatusController, TwilioVoiceController, CallsController],
-  providers: [TwilioSignatureGuard, TwilioSmsSender, CallLogService, PhoneStatusService, ScreenPopService, CallTicketsService],
+  providers: [TwilioSignatureGuard, TwilioSmsSender, CallLogService, PhoneStatusService, ScreenPopService, CallTicketsService, MailIntake, ImapMailbox, SmtpEmailSender],
 })
 export class ChannelsModule {}

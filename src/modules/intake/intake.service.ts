@@ -33,7 +33,21 @@ export class IntakeService {
   ) {}
 
   async receive(channel: string, providerId: string, payload: Record<string, unknown>): Promise<ReceiveResult> {
-    const problem = this.problemWith(channel, payload);
+    return this.store(channel, providerId, payload, this.problemWith(channel, payload));
+  }
+
+  /** Keeps what an adapter could not read (an e-mail without headers) as a failed event, with the reason admins see. */
+  receiveFailed(channel: string, providerId: string, payload: Record<string, unknown>, reason: string): Promise<ReceiveResult> {
+    return this.store(channel, providerId, payload, reason);
+  }
+
+  /** The event already stored under this provider id, if any. */
+  async find(channel: string, providerId: string): Promise<string | null> {
+    const [row] = await this.dataSource.query('SELECT id FROM inbound_events WHERE channel = $1 AND provider_id = $2', [channel, providerId]);
+    return row?.id ?? null;
+  }
+
+  private async store(channel: string, providerId: string, payload: Record<string, unknown>, problem: string | null): Promise<ReceiveResult> {
     const rows: { id: string }[] = await this.dataSource.query(
       `INSERT INTO inbound_events (channel, provider_id, payload, received_at, state, last_error)
        VALUES ($1, $2, $3, $4, $5, $6)
@@ -48,10 +62,7 @@ export class IntakeService {
         problem,
       ],
     );
-    if (rows.length === 0) {
-      const [existing] = await this.dataSource.query('SELECT id FROM inbound_events WHERE channel = $1 AND provider_id = $2', [channel, providerId]);
-      return { eventId: existing.id, duplicate: true };
-    }
+    if (rows.length === 0) return { eventId: (await this.find(channel, providerId))!, duplicate: true };
     const eventId = rows[0].id;
     if (problem) {
       this.logger.warn({ msg: 'inbound event refused', channel, eventId, reason: problem });

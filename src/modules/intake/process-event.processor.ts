@@ -76,7 +76,7 @@ export class ProcessEventProcessor {
       email: message.email ?? null,
     });
     const channel = INBOUND_TO_TICKET_CHANNEL[event.channel];
-    const open = await this.threading.openTicketFor(manager, citizen.id, channel);
+    const open = await this.threading.ticketToContinue(manager, citizen.id, channel, message);
     if (open) {
       await this.threading.append(manager, open, message, event.id);
       await this.markProcessed(manager, event, open.id);
@@ -122,6 +122,7 @@ export class ProcessEventProcessor {
           eventId: event.id,
           media: message.media,
           location: message.location ?? null,
+          ...(message.automatic ? { automatic: true } : {}),
           suggestion: { categoryId: suggestion.categoryId, score: suggestion.categoryScore, confident: suggestion.confident, matched: suggestion.matched },
         },
       },

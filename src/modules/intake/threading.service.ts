@@ -9,6 +9,8 @@ import { Ticket } from '../tickets/ticket.entity';
 import { appendEvent } from '../tickets/timeline';
 import { InboundMessage } from './normalisers';
 
+const OUR_MESSAGE_ID = /^<?([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})@/i;
+
 /** Decides whether a message continues a citizen's open ticket, and appends it if so. */
 @Injectable()
 export class Threading {
@@ -17,8 +19,44 @@ export class Threading {
     private readonly clock: Clock,
   ) {}
 
+  /**
+   * The open ticket a message continues, locked: the one it names when its channel names one
+   * (e-mail), otherwise the citizen's recent ticket on this channel.
+   */
+  async ticketToContinue(manager: EntityManager, citizenId: string, channel: TicketChannel, message: InboundMessage): Promise<Ticket | null> {
+    return message.thread ? this.namedTicket(manager, citizenId, message.thread) : this.openTicketFor(manager, citizenId, channel);
+  }
+
+  /**
+   * By the tracking number in the subject, then by the Message-ID of our mail it answers. Only the
+   * citizen's own open tickets: tracking numbers are guessable, and a stranger must not write into them.
+   */
+  private async namedTicket(manager: EntityManager, citizenId: string, thread: NonNullable<InboundMessage['thread']>): Promise<Ticket | null> {
+    const open = () =>
+      manager
+        .createQueryBuilder(Ticket, 't')
+        .where('t.citizen_id = :citizenId AND t.status IN (:...open)', { citizenId, open: OPEN_STATUSES })
+        .setLock('pessimistic_write');
+    if (thread.trackingNo) {
+      const named = await open().andWhere('t.tracking_no = :trackingNo', { trackingNo: thread.trackingNo }).getOne();
+      if (named) return named;
+    }
+    // Our Message-IDs are <outbound-id@domain>: the outbox row is found by its key.
+    const outboundIds = thread.replyTo.map((id) => OUR_MESSAGE_ID.exec(id)?.[1]).filter((id): id is string => !!id);
+    if (!outboundIds.length) return null;
+    const sent: { ticket_id: string }[] = await manager.query(
+      `SELECT ticket_id FROM outbound_messages
+        WHERE id = ANY($1::uuid[]) AND meta->>'messageId' = ANY($2::text[]) AND ticket_id IS NOT NULL
+        ORDER BY created_at DESC`,
+      [outboundIds, thread.replyTo],
+    );
+    if (!sent.length) return null;
+    const candidates = await open().andWhere('t.id IN (:...ids)', { ids: sent.map((s) => s.ticket_id) }).getMany();
+    return sent.map((s) => candidates.find((t) => t.id === s.ticket_id)).find((t) => t) ?? null;
+  }
+
   /** The citizen's most recently active open ticket on this channel within the window, locked. */
-  async openTicketFor(manager: EntityManager, citizenId: string, channel: TicketChannel): Promise<Ticket | null> {
+  private async openTicketFor(manager: EntityManager, citizenId: string, channel: TicketChannel): Promise<Ticket | null> {
     if (this.config.INTAKE_THREAD_WINDOW_HOURS === 0) return null;
     const since = new Date(this.clock.now().getTime() - this.config.INTAKE_THREAD_WINDOW_HOURS * 3600_000);
     return manager
@@ -36,6 +74,7 @@ export class Threading {
       eventId,
       media: message.media,
       location: message.location ?? null,
+      ...(message.automatic ? { automatic: true } : {}),
     });
     const patch: Partial<Ticket> = { version: ticket.version + 1, updatedAt: this.clock.now() };
     if (ticket.status === TicketStatus.WaitingForCitizen) {

@@ -14,7 +14,12 @@ export interface InboundMessage {
   /** A category or mahalle the citizen picked on the web form. */
   categoryHint?: string | null;
   mahalleHint?: string | null;
-  /** Sent by a machine (an auto-reply, a bounce): filed, but never answered automatically. */
+  /**
+   * Channels that say what they answer (e-mail): the tracking number in the subject and the
+   * Message-IDs replied to. When set, only these thread the message onto a ticket.
+   */
+  thread?: { trackingNo: string | null; replyTo: string[] };
+  /** Sent by a machine (auto-reply, bounce, mailing list): never to be answered automatically. */
   automatic?: boolean;
 }
 
