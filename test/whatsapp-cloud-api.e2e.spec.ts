@@ -1,4 +1,4 @@
-import { createServer, IncomingMessage, Server } from 'node:http';
+import { createServer, IncomingMessage, Server, ServerResponse } from 'node:http';
 import { AddressInfo } from 'node:net';
 import { createTestApp, TestApp, waitFor } from '@app/testing';
 import { hubSignature } from '../src/modules/channels/whatsapp/cloud-api-signature';
@@ -29,8 +29,8 @@ class GraphStandIn {
     return new Promise((resolve) => this.server.close(() => resolve()));
   }
 
-  private async handle(req: IncomingMessage, res: import('node:http').ServerResponse): Promise<void> {
-    const json = (status: number, body: unknown) => res.writeHead(status, { 'Content-Type': 'application/json' }).end(JSON.stringify(body));
+  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const json = (status: number, body: unknown) => void res.writeHead(status, { 'Content-Type': 'application/json' }).end(JSON.stringify(body));
     if (req.headers.authorization !== `Bearer ${ACCESS}`) return json(401, { error: { code: 190, message: 'Invalid OAuth access token' } });
     const path = req.url ?? '';
     if (req.method === 'GET' && path === '/files/photo-1') return void res.writeHead(200, { 'Content-Type': 'image/png' }).end(PNG);
