@@ -1,7 +1,9 @@
 import { createTestApp, FakeWhatsappFactory, loginAs, Staff, TestApp, waitFor } from '@app/testing';
 import { OutboundChannel } from '../src/modules/notifications/outbound-message.entity';
 import { OutboundMessages } from '../src/modules/notifications/outbound-messages.service';
+import { RedisClient } from '@app/queue';
 import { WHATSAPP_CLIENT_FACTORY } from '../src/modules/channels/whatsapp/wwebjs-client.factory';
+import { WwebjsLease } from '../src/modules/channels/whatsapp/wwebjs-lease';
 
 const JPEG = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.from('JFIF-test-photo-bytes')]);
 
@@ -45,6 +47,9 @@ describe('WhatsApp hotline through whatsapp-web.js', () => {
     factory.current.emit('ready');
     const ready = await waitFor('ready', async () => ((await status(admin)).body.state === 'ready' ? (await status(admin)).body : null));
     expect(ready).toMatchObject({ state: 'ready', qr: null, number: '908502220444' });
+    // Another worker of the same installation finds the hotline taken and runs no client.
+    expect(await new WwebjsLease(t.app.get(RedisClient)).hold()).toBe(false);
+    expect(factory.clients).toHaveLength(1);
   });
 
   it('turns a text message into a ticket and threads the next one onto it', async () => {

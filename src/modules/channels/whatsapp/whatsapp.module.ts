@@ -12,6 +12,7 @@ import { WhatsappStatusController } from './whatsapp-status.controller';
 import { WhatsappStatusStore } from './whatsapp-status.store';
 import { WHATSAPP_CLIENT_FACTORY, WwebjsClientFactory } from './wwebjs-client.factory';
 import { WwebjsInbound } from './wwebjs-inbound.service';
+import { WwebjsLease } from './wwebjs-lease';
 import { WwebjsSupervisor } from './wwebjs-supervisor.service';
 import { WwebjsSender } from './wwebjs.sender';
 
@@ -23,6 +24,7 @@ import { WwebjsSender } from './wwebjs.sender';
     { provide: WHATSAPP_CLIENT_FACTORY, useClass: WwebjsClientFactory },
     WhatsappStatusStore,
     WwebjsInbound,
+    WwebjsLease,
     WwebjsSupervisor,
     WwebjsSender,
     CloudApiGraph,

@@ -6,12 +6,13 @@ import { OutboundMessages } from '../../notifications/outbound-messages.service'
 import { WhatsappClientStatus, WhatsappStatusStore } from './whatsapp-status.store';
 import { WHATSAPP_CLIENT_FACTORY, WhatsappClient, WhatsappClientFactory } from './wwebjs-client.factory';
 import { WwebjsInbound } from './wwebjs-inbound.service';
+import { WwebjsLease } from './wwebjs-lease';
 import { ackState } from './wwebjs-message';
 
 const HEARTBEAT_MS = 30_000;
 
 /**
- * The one whatsapp-web.js client of the hotline number, in worker processes only. A disconnect
+ * The one whatsapp-web.js client of the hotline number, in the worker holding the lease. A disconnect
  * or a failed start destroys it and builds a new one after an exponential, capped backoff; on
  * `ready` the unread chats are swept so nothing sent while it was down is lost.
  */
@@ -26,6 +27,7 @@ export class WwebjsSupervisor implements OnApplicationBootstrap, OnApplicationSh
   private stopped = false;
   private restartTimer: NodeJS.Timeout | null = null;
   private heartbeat: NodeJS.Timeout | null = null;
+  private leased = false;
   private status: WhatsappClientStatus;
 
   constructor(
@@ -34,6 +36,7 @@ export class WwebjsSupervisor implements OnApplicationBootstrap, OnApplicationSh
     private readonly statusStore: WhatsappStatusStore,
     private readonly inbound: WwebjsInbound,
     private readonly outbox: OutboundMessages,
+    private readonly lease: WwebjsLease,
     private readonly clock: Clock,
   ) {
     this.status = { state: 'starting', qr: null, qrIssuedAt: null, number: null, lastError: null, since: this.clock.now().toISOString() };
@@ -41,8 +44,29 @@ export class WwebjsSupervisor implements OnApplicationBootstrap, OnApplicationSh
 
   onApplicationBootstrap(): void {
     if (this.config.WHATSAPP_PROVIDER !== 'wwebjs' || this.config.APP_ROLE === 'api') return;
-    this.heartbeat = setInterval(() => void this.publish(), HEARTBEAT_MS);
-    void this.start();
+    this.heartbeat = setInterval(() => void this.tick(), HEARTBEAT_MS);
+    void this.tick();
+  }
+
+  /** Keeps the lease and the published status fresh; starts the client when the lease comes to this worker. */
+  private async tick(): Promise<void> {
+    if (this.stopped) return;
+    const held = await this.lease.hold().catch(() => this.leased);
+    if (held && !this.leased) {
+      this.leased = true;
+      return this.start();
+    }
+    if (!held && this.leased) {
+      // Lost to another worker (this one stalled past the lease): it runs the client now.
+      this.leased = false;
+      this.generation += 1;
+      this.ready = false;
+      if (this.restartTimer) clearTimeout(this.restartTimer);
+      void this.client?.destroy().catch(() => undefined);
+      this.client = null;
+      return;
+    }
+    if (held) await this.publish();
   }
 
   async onApplicationShutdown(): Promise<void> {
@@ -51,10 +75,12 @@ export class WwebjsSupervisor implements OnApplicationBootstrap, OnApplicationSh
     if (this.restartTimer) clearTimeout(this.restartTimer);
     if (this.heartbeat) clearInterval(this.heartbeat);
     await this.client?.destroy().catch(() => undefined);
+    if (this.leased) await this.lease.release().catch(() => undefined);
   }
 
   /** The connected client; otherwise an ordinary error, so the outbox tries again later. */
   readyClient(): WhatsappClient {
+    if (!this.leased) throw new Error('WhatsApp istemcisi başka bir işçi sürecinde çalışıyor');
     if (!this.client || !this.ready) throw new Error('WhatsApp istemcisi bağlı değil (eşleştirme veya yeniden bağlanma bekleniyor)');
     return this.client;
   }
@@ -107,7 +133,7 @@ export class WwebjsSupervisor implements OnApplicationBootstrap, OnApplicationSh
 
   /** Destroys the client and builds a new one after 2^n × WHATSAPP_RESTART_MIN_MS, at most the max. */
   private restart(generation: number, reason: string): void {
-    if (generation !== this.generation || this.stopped) return;
+    if (generation !== this.generation || this.stopped || !this.leased) return;
     this.generation += 1;
     this.ready = false;
     const old = this.client;
@@ -117,7 +143,7 @@ export class WwebjsSupervisor implements OnApplicationBootstrap, OnApplicationSh
     this.failures += 1;
     this.logger.warn({ msg: 'WhatsApp client down; rebuilding', reason, delayMs: delay, attempt: this.failures });
     void this.update({ state: 'disconnected', qr: null, qrIssuedAt: null, lastError: reason });
-    this.restartTimer = setTimeout(() => void this.start(), delay);
+    this.restartTimer = setTimeout(() => void (this.leased && this.start()), delay);
   }
 
   private async update(patch: Partial<WhatsappClientStatus>): Promise<void> {
