@@ -10,7 +10,7 @@ export function configureHttp(app: NestExpressApplication): INestApplication {
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
   app.use(requestLog);
-  app.use(jsonBody(config.BODY_LIMIT));
+  app.use(jsonBody(config.BODY_LIMIT, ['/api/v1/channels/whatsapp/cloud']));
   // Providers' webhooks (Twilio) post forms.
   app.use('/api/v1/channels', formBody(config.BODY_LIMIT));
   app.setGlobalPrefix('api/v1', { exclude: [{ path: 'health', method: RequestMethod.GET }] });

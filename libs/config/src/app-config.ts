@@ -237,6 +237,58 @@ export class AppConfig {
   @IsOptional()
   @Matches(/^[a-zA-Z0-9.-]+$/, { message: 'MAIL_MESSAGE_ID_DOMAIN must be a domain name' })
   MAIL_MESSAGE_ID_DOMAIN?: string;
+  /** Where the whatsapp-web.js session (LocalAuth) is kept, so a restart needs no new QR scan. */
+  @IsString()
+  WHATSAPP_DATA_DIR = 'data/whatsapp';
+
+  /** The system's Chromium that whatsapp-web.js drives (installing the project downloads no browser). */
+  @IsString()
+  CHROMIUM_PATH = '/usr/bin/chromium';
+
+  /** First wait before a disconnected or failed WhatsApp client is rebuilt; doubles each time up to the max. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(10)
+  WHATSAPP_RESTART_MIN_MS = 5000;
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(10)
+  WHATSAPP_RESTART_MAX_MS = 5 * 60_000;
+
+  /** Cloud API: the token typed into Meta's webhook settings, echoed back by the verification handshake. */
+  @IsOptional()
+  @IsString()
+  @MinLength(8, { message: 'WHATSAPP_CLOUD_VERIFY_TOKEN must be at least 8 characters' })
+  WHATSAPP_CLOUD_VERIFY_TOKEN?: string;
+
+  /** Cloud API: the Meta app secret that signs every webhook (X-Hub-Signature-256). */
+  @IsOptional()
+  @IsString()
+  @MinLength(16, { message: 'WHATSAPP_CLOUD_APP_SECRET must be at least 16 characters' })
+  WHATSAPP_CLOUD_APP_SECRET?: string;
+
+  /** Cloud API: a (system user) access token allowed to send messages and read media. */
+  @IsOptional()
+  @IsString()
+  WHATSAPP_CLOUD_ACCESS_TOKEN?: string;
+
+  /** Cloud API: the id of the hotline's phone number (not the number itself). */
+  @IsOptional()
+  @Matches(/^\d{5,30}$/, { message: 'WHATSAPP_CLOUD_PHONE_NUMBER_ID must be digits' })
+  WHATSAPP_CLOUD_PHONE_NUMBER_ID?: string;
+
+  /** The Graph API base with its version; only changed for a new version or a stand-in on loopback (tests). */
+  @Matches(/^https?:\/\/[^\s/]+(\/[^\s]*)?$/, { message: 'WHATSAPP_CLOUD_API_URL must be an http(s) URL such as https://graph.facebook.com/v21.0' })
+  WHATSAPP_CLOUD_API_URL = 'https://graph.facebook.com/v21.0';
+
+  /** An approved template with one body parameter, sent when the 24-hour window is closed; unset = fall back to SMS. */
+  @IsOptional()
+  @Matches(/^[a-z0-9_]{1,512}$/, { message: 'WHATSAPP_CLOUD_TEMPLATE must be a template name (lower-case letters, digits, _)' })
+  WHATSAPP_CLOUD_TEMPLATE?: string;
+
+  @Matches(/^[a-z]{2}(_[A-Z]{2})?$/, { message: 'WHATSAPP_CLOUD_TEMPLATE_LANGUAGE must look like tr or en_US' })
+  WHATSAPP_CLOUD_TEMPLATE_LANGUAGE = 'tr';
 
   /** Attempts before an outbound message is given up as failed (and shown to admins). */
   @Type(() => Number)
@@ -317,6 +369,12 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
     if (!config.SMTP_URL && !config.SMTP_HOST) problems.push('SMTP_URL: SMTP_URL or SMTP_HOST required when EMAIL_PROVIDER=smtp');
     if (!config.MAIL_FROM) problems.push('MAIL_FROM: required when EMAIL_PROVIDER=smtp');
   }
+  if (config.WHATSAPP_PROVIDER === 'cloud-api') {
+    for (const key of ['WHATSAPP_CLOUD_VERIFY_TOKEN', 'WHATSAPP_CLOUD_APP_SECRET', 'WHATSAPP_CLOUD_ACCESS_TOKEN', 'WHATSAPP_CLOUD_PHONE_NUMBER_ID'] as const) {
+      if (!config[key]) problems.push(`${key}: required when WHATSAPP_PROVIDER=cloud-api`);
+    }
+  }
+  if (config.WHATSAPP_RESTART_MAX_MS < config.WHATSAPP_RESTART_MIN_MS) problems.push('WHATSAPP_RESTART_MAX_MS: must not be less than WHATSAPP_RESTART_MIN_MS');
   if (problems.length) {
     throw new ConfigValidationError(`Invalid configuration:\n  ${problems.join('\n  ')}`);
   }

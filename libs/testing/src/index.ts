@@ -6,3 +6,4 @@ export * from './worker-process';
 export * from './event-stream';
 export * from './dovecot-server';
 export * from './smtp-capture';
+export * from './fake-whatsapp-client';

@@ -22,10 +22,21 @@ import { CallsController } from './voice/calls.controller';
 import { CallLogService } from './voice/call-log.service';
 import { PhoneStatusService } from './voice/phone-status.service';
 import { ScreenPopService } from './voice/screen-pop.service';
+import { WhatsappModule } from './whatsapp/whatsapp.module';
 
 /** Provider adapters: each verifies its provider, hands the raw message to intake, and replies on its channel. */
 @Module({
-  imports: [TypeOrmModule.forFeature([CallLog, MailboxCursor]), AuthModule, CitizensModule, IntakeModule, LiveModule, MediaModule, NotificationsModule, TicketsModule],
+  imports: [
+    TypeOrmModule.forFeature([CallLog, MailboxCursor]),
+    AuthModule,
+    CitizensModule,
+    IntakeModule,
+    LiveModule,
+    MediaModule,
+    NotificationsModule,
+    TicketsModule,
+    WhatsappModule,
+  ],
   controllers: [TwilioSmsController, TwilioSmsStatusController, TwilioVoiceController, CallsController],
   providers: [TwilioSignatureGuard, TwilioSmsSender, CallLogService, PhoneStatusService, ScreenPopService, CallTicketsService, MailIntake, ImapMailbox, SmtpEmailSender],
 })

@@ -72,6 +72,12 @@ export class IntakeService {
     return { eventId, duplicate: false };
   }
 
+  /** Whether this provider message is stored already (spares an adapter re-downloading its media). */
+  async known(channel: string, providerId: string): Promise<boolean> {
+    const rows = await this.dataSource.query('SELECT 1 FROM inbound_events WHERE channel = $1 AND provider_id = $2', [channel, providerId]);
+    return rows.length > 0;
+  }
+
   /** `attempt` distinguishes a deliberate re-run from the first job, whose id BullMQ remembers. */
   async enqueue(eventId: string, attempt?: string): Promise<void> {
     const jobId = attempt ? `${processJobId(eventId)}-${attempt}` : processJobId(eventId);

@@ -7,9 +7,16 @@ import { HttpErrorBody } from '../errors/http-error.filter';
  * body-parser errors happen before Nest's filters run; wrap the parser so a malformed or
  * oversized body still gets the stable error body instead of Express's HTML page.
  */
-export function jsonBody(limit: string): RequestHandler {
-  return withStableErrors(json({ limit }), limit);
+export function jsonBody(limit: string, keepRawFor: string[] = []): RequestHandler {
+  // Signed webhooks (WhatsApp Cloud API) are verified over the exact bytes, so those paths keep them.
+  const verify = (req: RawBodyRequest, _res: unknown, buf: Buffer) => {
+    if (keepRawFor.some((path) => req.originalUrl.split('?')[0] === path)) req.rawBody = buf;
+  };
+  return withStableErrors(json({ limit, verify }), limit);
 }
+
+/** A request whose body bytes were kept by `jsonBody` for signature checks. */
+export type RawBodyRequest = Request & { rawBody?: Buffer };
 
 /** The same for `application/x-www-form-urlencoded` bodies (providers' webhooks). */
 export function formBody(limit: string): RequestHandler {

@@ -1,26 +1,32 @@
-import { normalizePhone } from '../../citizens/phone';
-import { IdentityKind } from '../../citizens/channel-identity.entity';
-import { InboundMessage, requireContent, str, UnusablePayloadError } from './inbound-message';
+import { InboundMessage, str, UnusablePayloadError } from './inbound-message';
+import { normaliseWhatsappCloud } from './whatsapp-cloud.normaliser';
+import { WhatsappMediaRef, whatsappMessage } from './whatsapp-message';
 
 /**
- * A whatsapp-web.js `Message` as the adapter serialises it: `from` is "905321234567@c.us",
- * `type` chat | image | document | location…, media already saved by the adapter.
+ * Both WhatsApp adapters store under channel `whatsapp`, so one citizen threads the same way
+ * whichever provider is connected: a Cloud API payload (Meta's webhook `value` narrowed to one
+ * message) says `messaging_product`; anything else is a serialised whatsapp-web.js `Message`.
  */
 export function normaliseWhatsapp(payload: Record<string, unknown>): InboundMessage {
+  return payload.messaging_product === 'whatsapp' ? normaliseWhatsappCloud(payload) : normaliseWwebjs(payload);
+}
+
+/**
+ * A whatsapp-web.js `Message` as the adapter serialises it: `from` is "905321234567@c.us" (or a
+ * "…@lid" privacy id with no phone behind it), `type` chat | image | document | location…,
+ * media already saved by the adapter, or the reason it was refused in `mediaRefused`.
+ */
+function normaliseWwebjs(payload: Record<string, unknown>): InboundMessage {
   const from = str(payload.from);
-  if (!from || !from.endsWith('@c.us')) throw new UnusablePayloadError('WhatsApp göndereni okunamadı');
-  const phone = normalizePhone(`+${from.split('@')[0]}`);
+  if (!from || !/@(c\.us|lid)$/.test(from)) throw new UnusablePayloadError('WhatsApp göndereni okunamadı');
   const location = payload.location as { latitude?: unknown; longitude?: unknown } | undefined;
-  const media = payload.media as { filename?: string; mimetype?: string; size?: number; url?: string } | undefined;
-  return requireContent({
-    identity: { kind: IdentityKind.Whatsapp, value: from },
-    phone,
+  return whatsappMessage({
+    chatId: from,
     name: str(payload.notifyName),
-    text: str(payload.body) && payload.type !== 'location' ? String(payload.body).trim() : '',
-    media: media ? [{ url: media.url, contentType: media.mimetype, filename: media.filename, size: media.size }] : [],
-    location:
-      location && Number.isFinite(Number(location.latitude)) && Number.isFinite(Number(location.longitude))
-        ? { latitude: Number(location.latitude), longitude: Number(location.longitude) }
-        : null,
+    text: payload.type !== 'location' ? str(payload.body) : null,
+    media: payload.media as WhatsappMediaRef | undefined,
+    mediaRefused: str(payload.mediaRefused),
+    latitude: location?.latitude,
+    longitude: location?.longitude,
   });
 }

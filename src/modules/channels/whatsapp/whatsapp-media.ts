@@ -1,0 +1,20 @@
+import { WhatsappMediaRef } from '../../intake/normalisers/whatsapp-message';
+import { MediaRejectedException } from '../../media/media-errors';
+import { MediaStore } from '../../media/media.store';
+
+/** What the adapters add to a stored message: the saved file, or why it was not kept. */
+export type WhatsappMediaOutcome = { media: WhatsappMediaRef } | { mediaRefused: string };
+
+/**
+ * Keeps a file a citizen sent on WhatsApp. A refused one (too big, wrong type) does not stop the
+ * message: the reason is stored instead and the ticket says a file could not be taken.
+ */
+export async function saveWhatsappMedia(store: MediaStore, data: Buffer, filename?: string | null): Promise<WhatsappMediaOutcome> {
+  try {
+    const stored = await store.save('whatsapp', { data, filename, field: 'media' });
+    return { media: { url: stored.url, mimetype: stored.contentType, filename: stored.filename, size: stored.size } };
+  } catch (error) {
+    if (error instanceof MediaRejectedException) return { mediaRefused: error.message };
+    throw error;
+  }
+}

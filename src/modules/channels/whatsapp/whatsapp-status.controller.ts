@@ -1,0 +1,39 @@
+import { Controller, Get } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { AppConfig } from '@app/config';
+import { Roles } from '../../auth/auth.decorators';
+import { Role } from '../../auth/role';
+import { WhatsappClientStatus, WhatsappStatusStore } from './whatsapp-status.store';
+
+export type WhatsappStatusView = { provider: string } & (WhatsappClientStatus | { state: 'inactive' });
+
+/** The hotline client's state and, while it waits to be paired, the QR code to scan (admins only). */
+@ApiTags('channels')
+@ApiBearerAuth()
+@Roles(Role.Admin)
+@Controller('channels/whatsapp')
+export class WhatsappStatusController {
+  constructor(
+    private readonly config: AppConfig,
+    private readonly store: WhatsappStatusStore,
+  ) {}
+
+  @Get('status')
+  async status(): Promise<WhatsappStatusView> {
+    const provider = this.config.WHATSAPP_PROVIDER;
+    // Only whatsapp-web.js has a client to pair; the Cloud API and local need none.
+    if (provider !== 'wwebjs') return { provider, state: 'inactive' };
+    const status = await this.store.get();
+    return {
+      provider,
+      ...(status ?? {
+        state: 'disconnected',
+        qr: null,
+        qrIssuedAt: null,
+        number: null,
+        lastError: 'WhatsApp istemcisini çalıştıran işçi süreci durum bildirmiyor',
+        since: new Date(0).toISOString(),
+      }),
+    };
+  }
+}

@@ -1,0 +1,37 @@
+import { Module } from '@nestjs/common';
+import { IntakeModule } from '../../intake/intake.module';
+import { MediaModule } from '../../media/media.module';
+import { NotificationsModule } from '../../notifications/notifications.module';
+import { CloudApiController } from './cloud-api.controller';
+import { CloudApiGraph } from './cloud-api-graph.client';
+import { CloudApiInbound } from './cloud-api-inbound.service';
+import { CloudApiSender } from './cloud-api.sender';
+import { CloudApiSignatureGuard } from './cloud-api-signature.guard';
+import { WhatsappSmsFallback } from './whatsapp-sms-fallback.service';
+import { WhatsappStatusController } from './whatsapp-status.controller';
+import { WhatsappStatusStore } from './whatsapp-status.store';
+import { WHATSAPP_CLIENT_FACTORY, WwebjsClientFactory } from './wwebjs-client.factory';
+import { WwebjsInbound } from './wwebjs-inbound.service';
+import { WwebjsLease } from './wwebjs-lease';
+import { WwebjsSupervisor } from './wwebjs-supervisor.service';
+import { WwebjsSender } from './wwebjs.sender';
+
+/** The WhatsApp hotline: whatsapp-web.js or Meta's Cloud API, chosen by WHATSAPP_PROVIDER. */
+@Module({
+  imports: [IntakeModule, MediaModule, NotificationsModule],
+  controllers: [WhatsappStatusController, CloudApiController],
+  providers: [
+    { provide: WHATSAPP_CLIENT_FACTORY, useClass: WwebjsClientFactory },
+    WhatsappStatusStore,
+    WwebjsInbound,
+    WwebjsLease,
+    WwebjsSupervisor,
+    WwebjsSender,
+    CloudApiGraph,
+    CloudApiInbound,
+    CloudApiSignatureGuard,
+    CloudApiSender,
+    WhatsappSmsFallback,
+  ],
+})
+export class WhatsappModule {}

@@ -1,0 +1,71 @@
+import type { Message } from 'whatsapp-web.js';
+import { fakeMessage, FakeMessageInput } from '../../../../libs/testing/src/fake-whatsapp-client';
+import { OutboundState } from '../../notifications/outbound-message.entity';
+import { normaliseWhatsapp } from '../../intake/normalisers/whatsapp.normaliser';
+import { ackState, isCitizenMessage, serialiseWwebjsMessage } from './wwebjs-message';
+
+const message = (input: FakeMessageInput) => fakeMessage(input) as unknown as Message;
+
+describe('whatsapp-web.js messages', () => {
+  it('serialises a text message with the push name the library keeps on _data', () => {
+    const m = message({ from: '905321234567@c.us', body: 'Su kesik', notifyName: 'Ali Veli', timestamp: 1_750_000_000 });
+    expect(serialiseWwebjsMessage(m)).toEqual({
+      id: m.id._serialized,
+      from: '905321234567@c.us',
+      to: '908502220444@c.us',
+      type: 'chat',
+      timestamp: 1_750_000_000,
+      notifyName: 'Ali Veli',
+      body: 'Su kesik',
+    });
+  });
+
+  it('keeps a location as numbers and leaves out its thumbnail body', () => {
+    const serialised = serialiseWwebjsMessage(message({ from: '905321234567@c.us', location: { latitude: 41.01, longitude: 28.97, name: 'Park' } }));
+    expect(serialised.body).toBeUndefined();
+    expect(serialised.location).toEqual({ latitude: 41.01, longitude: 28.97, name: 'Park', address: null });
+    expect(normaliseWhatsapp(serialised)).toMatchObject({ text: '', location: { latitude: 41.01, longitude: 28.97 }, phone: '+905321234567' });
+  });
+
+  it('takes only citizens\' own chats', () => {
+    expect(isCitizenMessage(message({ from: '905321234567@c.us', body: 'x' }))).toBe(true);
+    expect(isCitizenMessage(message({ from: '123456789012345@lid', body: 'x' }))).toBe(true);
+    expect(isCitizenMessage(message({ from: '120363025246125486@g.us', body: 'x' }))).toBe(false);
+    expect(isCitizenMessage(message({ from: 'status@broadcast', body: 'x' }))).toBe(false);
+    expect(isCitizenMessage(message({ from: '905321234567@c.us', body: 'x', fromMe: true }))).toBe(false);
+    expect(isCitizenMessage(message({ from: '905321234567@c.us', type: 'reaction' }))).toBe(false);
+  });
+
+  it('maps acks onto delivery states', () => {
+    expect([-1, 0, 1, 2, 3, 4].map(ackState)).toEqual([OutboundState.Failed, null, OutboundState.Sent, OutboundState.Delivered, OutboundState.Delivered, OutboundState.Delivered]);
+  });
+});
+
+describe('one InboundMessage from both providers', () => {
+  it('gives a Cloud API message the same identity as whatsapp-web.js', () => {
+    const cloud = normaliseWhatsapp({
+      messaging_product: 'whatsapp',
+      contacts: [{ wa_id: '905321234567', profile: { name: 'Ali Veli' } }],
+      messages: [{ from: '905321234567', id: 'wamid.1', type: 'text', text: { body: 'Su kesik' } }],
+    });
+    const wwebjs = normaliseWhatsapp({ from: '905321234567@c.us', type: 'chat', body: 'Su kesik', notifyName: 'Ali Veli' });
+    expect(cloud).toEqual(wwebjs);
+    expect(cloud.identity).toEqual({ kind: 'whatsapp', value: '905321234567@c.us' });
+  });
+
+  it('takes a caption as text and notes a refused file', () => {
+    const message = normaliseWhatsapp({
+      messaging_product: 'whatsapp',
+      contacts: [],
+      messages: [{ from: '905321234567', id: 'wamid.2', type: 'document', document: { id: 'm1', caption: 'Dilekçem' } }],
+      mediaRefused: 'media: dosya 10 MB sınırını aşıyor',
+    });
+    expect(message.text).toBe('Dilekçem\n[Gönderilen dosya alınamadı: media: dosya 10 MB sınırını aşıyor]');
+    expect(message.media).toEqual([]);
+  });
+
+  it('refuses a payload without a usable sender', () => {
+    expect(() => normaliseWhatsapp({ messaging_product: 'whatsapp', messages: [{ from: 'abc', type: 'text', text: { body: 'x' } }] })).toThrow('WhatsApp göndereni okunamadı');
+    expect(() => normaliseWhatsapp({ from: '120363025246125486@g.us', type: 'chat', body: 'x' })).toThrow('WhatsApp göndereni okunamadı');
+  });
+});

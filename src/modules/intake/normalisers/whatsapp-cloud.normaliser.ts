@@ -1,0 +1,34 @@
+import { InboundMessage, str, UnusablePayloadError } from './inbound-message';
+import { WhatsappMediaRef, whatsappMessage } from './whatsapp-message';
+
+interface CloudMessage {
+  from?: unknown;
+  type?: unknown;
+  text?: { body?: unknown };
+  location?: { latitude?: unknown; longitude?: unknown };
+  [kind: string]: unknown;
+}
+
+/**
+ * Meta's Cloud API webhook `value` narrowed to one message: `contacts[0]` (wa_id, profile.name),
+ * `messages[0]` (text, image/document/audio/video with a caption, location). The sender's
+ * wa_id becomes the same "…@c.us" chat id whatsapp-web.js uses, so threading does not care
+ * which provider brought the message. The adapter adds the saved `media` or `mediaRefused`.
+ */
+export function normaliseWhatsappCloud(payload: Record<string, unknown>): InboundMessage {
+  const message = (Array.isArray(payload.messages) ? payload.messages[0] : undefined) as CloudMessage | undefined;
+  const contact = (Array.isArray(payload.contacts) ? payload.contacts[0] : undefined) as { wa_id?: unknown; profile?: { name?: unknown } } | undefined;
+  const waId = str(message?.from) ?? str(contact?.wa_id);
+  if (!message || !waId || !/^\d{8,15}$/.test(waId)) throw new UnusablePayloadError('WhatsApp göndereni okunamadı');
+  const type = str(message.type) ?? '';
+  const attached = message[type] as { caption?: unknown } | undefined;
+  return whatsappMessage({
+    chatId: `${waId}@c.us`,
+    name: str(contact?.profile?.name),
+    text: type === 'text' ? str(message.text?.body) : str(attached?.caption),
+    media: payload.media as WhatsappMediaRef | undefined,
+    mediaRefused: str(payload.mediaRefused),
+    latitude: message.location?.latitude,
+    longitude: message.location?.longitude,
+  });
+}
