@@ -6,6 +6,7 @@ import { AppConfig } from '@app/config';
 import { MessageSender, PermanentSendError, SendResult } from '../../notifications/message-sender';
 import { OutboundChannel, OutboundMessage, OutboundState } from '../../notifications/outbound-message.entity';
 import { SenderRegistry } from '../../notifications/sender-registry';
+import { emailReplyMeta } from './email-reply-meta';
 import { messageIdDomainOf, smtpTransportOf } from './mail-settings';
 import { EmailMeta, isAutomaticOutbound, mailSubject, mailThreading, stableMessageId } from './outbound-mail';
 
@@ -31,7 +32,9 @@ export class SmtpEmailSender implements MessageSender, OnModuleInit {
   }
 
   async send(message: OutboundMessage): Promise<SendResult> {
-    const meta = message.meta as EmailMeta;
+    // Notices written without threading details answer the citizen's last mail on the ticket.
+    const meta: EmailMeta = { ...(message.ticketId && !message.meta?.inReplyTo ? await emailReplyMeta(this.dataSource.manager, message.ticketId) : {}), ...message.meta };
+    message = { ...message, meta: meta as Record<string, unknown> };
     if (isAutomaticOutbound(message) && meta.inReplyTo && (await this.isAutomaticMail(meta.inReplyTo))) {
       throw new PermanentSendError('Otomatik gönderilmiş bir e-postaya otomatik yanıt verilmez');
     }
