@@ -1,4 +1,4 @@
-import { loadConfig } from './app-config';
+import { loadConfig, trustProxySetting } from './app-config';
 
 describe('loadConfig', () => {
   it('gives working defaults for a local machine', () => {
@@ -29,5 +29,15 @@ describe('loadConfig', () => {
     const secrets = { JWT_SECRET: 'x'.repeat(40), PII_HASH_SECRET: 'y'.repeat(40), INTAKE_API_KEY: 'z'.repeat(20) };
     expect(() => loadConfig({ NODE_ENV: 'production', SEED_DEMO_USERS: 'true', ...secrets })).toThrow(/SEED_DEMO_USERS/);
     expect(loadConfig({ NODE_ENV: 'production', ...secrets }).SEED_DEMO_USERS).toBe(false);
+  });
+
+  it('believes X-Forwarded-For only from the proxies TRUST_PROXY names', () => {
+    expect(trustProxySetting(loadConfig({}).TRUST_PROXY)).toBe(false);
+    expect(trustProxySetting('true')).toBe(true);
+    expect(trustProxySetting('2')).toBe(2);
+    expect(trustProxySetting('loopback, 10.0.0.0/8,::1')).toEqual(['loopback', '10.0.0.0/8', '::1']);
+    expect(trustProxySetting('yes')).toBeNull();
+    expect(trustProxySetting('10.0.0.0/8/1')).toBeNull();
+    expect(() => loadConfig({ TRUST_PROXY: 'nginx' })).toThrow(/TRUST_PROXY:/);
   });
 });

@@ -17,10 +17,11 @@ import { CallsController } from './voice/calls.controller';
 import { CallLogService } from './voice/call-log.service';
 import { PhoneStatusService } from './voice/phone-status.service';
 import { ScreenPopService } from './voice/screen-pop.service';
+import { WebFormModule } from './web-form/web-form.module';
 
 /** Provider adapters: each verifies its provider, hands the raw message to intake, and replies on its channel. */
 @Module({
-  imports: [TypeOrmModule.forFeature([CallLog]), AuthModule, CitizensModule, IntakeModule, LiveModule, NotificationsModule, TicketsModule],
+  imports: [TypeOrmModule.forFeature([CallLog]), AuthModule, CitizensModule, IntakeModule, LiveModule, NotificationsModule, TicketsModule, WebFormModule],
   controllers: [TwilioSmsController, TwilioSmsStatusController, TwilioVoiceController, CallsController],
   providers: [TwilioSignatureGuard, TwilioSmsSender, CallLogService, PhoneStatusService, ScreenPopService, CallTicketsService],
 })
