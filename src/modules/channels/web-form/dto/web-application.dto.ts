@@ -1,5 +1,5 @@
 import { Transform } from 'class-transformer';
-import { Equals, IsEmail, IsEnum, IsNotEmpty, IsNumber, IsOptional, IsString, IsUUID, Length, Matches, Max, MaxLength, Min, ValidateIf } from 'class-validator';
+import { Equals, IsEmail, IsEnum, IsNumber, IsOptional, IsString, IsUUID, Length, Matches, Max, MaxLength, Min, ValidateIf } from 'class-validator';
 import { TicketKind } from '../../../tickets/ticket-enums';
 import { checkbox, lowerCaseEmail, optionalNumber, optionalText, phoneNumber, ticketKind } from '../form-fields';
 
@@ -58,8 +58,9 @@ export class WebApplicationDto {
   /** E.164 after conversion; required when there is no e-mail. */
   @ValidateIf((o: WebApplicationDto) => o.phone !== undefined || o.email === undefined)
   @Transform(phoneNumber)
-  @IsNotEmpty({ message: 'phone: telefon numarası veya e-posta adresinden en az biri gerekli' })
-  @Matches(/^\+[1-9]\d{7,14}$/, { message: 'phone: geçerli bir telefon numarası değil' })
+  @Matches(/^\+[1-9]\d{7,14}$/, {
+    message: ({ value }) => (value === undefined ? 'phone: telefon numarası veya e-posta adresinden en az biri gerekli' : 'phone: geçerli bir telefon numarası değil'),
+  })
   phone?: string;
 
   @IsOptional()
