@@ -101,9 +101,19 @@ export class WebFormService {
 
   /** Only photos on a photo form, whatever else MediaStore keeps for other channels. */
   private checkPhoto(photo: UploadedPhoto): void {
-    const { type } = this.media.check({ data: photo.buffer, filename: photo.originalname, field: PHOTOS_FIELD });
-    if (!type.startsWith('image/')) {
-      throw new MediaRejectedException(MediaErrorCode.UnsupportedType, PHOTOS_FIELD, `${PHOTOS_FIELD}: yalnızca fotoğraf (JPEG, PNG, WebP, HEIC) eklenebilir`);
+    let type: string | null = null;
+    try {
+      type = this.media.check({ data: photo.buffer, filename: photo.originalname, field: PHOTOS_FIELD }).type;
+    } catch (error) {
+      if (!(error instanceof MediaRejectedException) || error.code !== MediaErrorCode.UnsupportedType) throw error;
+    }
+    if (!type?.startsWith('image/')) {
+      const name = photo.originalname ? `"${photo.originalname.slice(0, 60)}" ` : '';
+      throw new MediaRejectedException(
+        MediaErrorCode.UnsupportedType,
+        PHOTOS_FIELD,
+        `${PHOTOS_FIELD}: ${name}bir fotoğraf değil; yalnızca JPEG, PNG, WebP veya HEIC fotoğraf eklenebilir`,
+      );
     }
   }
 
