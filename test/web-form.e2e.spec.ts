@@ -167,6 +167,14 @@ describe('public web form', () => {
     expect(await counts()).toEqual(before);
   });
 
+  it('answers a cut-off multipart body with the JSON error body', async () => {
+    const res = await post()
+      .set('Content-Type', 'multipart/form-data; boundary=sinir')
+      .send('--sinir\r\nContent-Disposition: form-data; name="kind"\r\n\r\nsikayet')
+      .expect(400);
+    expect(res.body).toMatchObject({ code: 'VALIDATION_FAILED', details: [{ message: expect.stringContaining('okunamadı') }] });
+  });
+
   it('answers a filled honeypot as if accepted but stores nothing', async () => {
     const before = await counts();
     const res = await multipart(fields({ website: 'http://spam.example' })).attach('photos', PNG, { filename: 'x.png', contentType: 'image/png' }).expect(202);

@@ -24,8 +24,13 @@ describe('uploadError', () => {
     ]);
   });
 
+  it('says in Turkish that a malformed body could not be read', () => {
+    const cutOff = new BadRequestException('Multipart: Unexpected end of form', { cause: new Error('Unexpected end of form') });
+    expect(toHttpError(uploadError(cutOff, 3, tooLarge))).toMatchObject({ statusCode: 400, message: 'Geçersiz istek', details: [{ message: expect.stringContaining('okunamadı') }] });
+  });
+
   it('leaves other errors alone', () => {
-    const other = new BadRequestException('Multipart: Unexpected end of form');
+    const other = new BadRequestException('kendi hatası');
     expect(uploadError(other, 3, tooLarge)).toBe(other);
     const plain = new Error('disk');
     expect(uploadError(plain, 3, tooLarge)).toBe(plain);

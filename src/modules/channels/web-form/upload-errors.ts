@@ -11,7 +11,8 @@ export function uploadError(error: unknown, maxPhotos: number, tooLarge: (field:
   if (!(error instanceof HttpException)) return error;
   const cause = error.cause as { code?: unknown; field?: unknown } | undefined;
   const code = typeof cause?.code === 'string' ? cause.code : null;
-  if (!code) return error;
+  // busboy's own refusals (a cut-off or malformed body) carry no multer code.
+  if (!code) return error.getStatus() === 400 && cause ? new ValidationFailedException([{ message: 'Form verisi okunamadı; lütfen yeniden gönderin' }]) : error;
   const field = typeof cause?.field === 'string' && cause.field ? cause.field : PHOTOS_FIELD;
   switch (code) {
     case 'LIMIT_FILE_SIZE':

@@ -68,10 +68,11 @@ export class WebFormPageController implements OnModuleInit {
       .map(([value, label]) => `<option value="${value}">${escapeHtml(label)}</option>`)
       .join('\n            ');
     const max = this.config.WEB_FORM_MAX_PHOTOS;
-    const photos = Array.from(
+    const inputs = Array.from(
       { length: max },
       (_, i) => `<label for="photo-${i + 1}">Fotoğraf ${i + 1}</label>\n            <input id="photo-${i + 1}" name="photos" type="file" accept="image/*" aria-describedby="photos-hint photos-error">`,
     ).join('\n            ');
+    const photos = max > 0 ? inputs : '<p>Bu formla fotoğraf gönderilemez.</p>';
     return html.replace('{{kindOptions}}', kinds).replace('{{maxPhotos}}', String(max)).replace('{{photoInputs}}', photos);
   }
 }
