@@ -1,19 +1,27 @@
 import { INestApplication, RequestMethod } from '@nestjs/common';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import { AppConfig } from '@app/config';
+import { AppConfig, trustProxySetting } from '@app/config';
 import { formBody, jsonBody, requestLog } from '@app/common';
 
 /** HTTP set-up shared by main.ts and the test app builder, so tests run what production runs. */
 export function configureHttp(app: NestExpressApplication): INestApplication {
   const config = app.get(AppConfig);
   app.disable('x-powered-by');
-  app.set('trust proxy', 'loopback');
+  // The client IP (web-form rate limit) comes from X-Forwarded-For only from proxies named here.
+  app.set('trust proxy', trustProxySetting(config.TRUST_PROXY));
   app.use(requestLog);
   app.use(jsonBody(config.BODY_LIMIT, ['/api/v1/channels/whatsapp/cloud']));
   // Providers' webhooks (Twilio) post forms.
   app.use('/api/v1/channels', formBody(config.BODY_LIMIT));
-  app.setGlobalPrefix('api/v1', { exclude: [{ path: 'health', method: RequestMethod.GET }] });
+  app.setGlobalPrefix('api/v1', {
+    exclude: [
+      { path: 'health', method: RequestMethod.GET },
+      // The citizens' web form pages live at short addresses.
+      { path: 'basvuru', method: RequestMethod.GET },
+      { path: 'basvuru/:file', method: RequestMethod.GET },
+    ],
+  });
   const document = SwaggerModule.createDocument(
     app,
     new DocumentBuilder()

@@ -1,4 +1,4 @@
-import { loadConfig } from './app-config';
+import { loadConfig, trustProxySetting } from './app-config';
 
 describe('loadConfig', () => {
   it('gives working defaults for a local machine', () => {
@@ -49,5 +49,15 @@ describe('loadConfig', () => {
     expect(loadConfig({ WHATSAPP_PROVIDER: 'cloud-api', ...cloud }).WHATSAPP_CLOUD_TEMPLATE_LANGUAGE).toBe('tr');
     expect(() => loadConfig({ WHATSAPP_CLOUD_TEMPLATE: 'Yanıt Şablonu' })).toThrow(/WHATSAPP_CLOUD_TEMPLATE:/);
     expect(() => loadConfig({ WHATSAPP_RESTART_MIN_MS: '5000', WHATSAPP_RESTART_MAX_MS: '1000' })).toThrow(/WHATSAPP_RESTART_MAX_MS:/);
+  });
+
+  it('believes X-Forwarded-For only from the proxies TRUST_PROXY names', () => {
+    expect(trustProxySetting(loadConfig({}).TRUST_PROXY)).toBe(false);
+    expect(trustProxySetting('true')).toBe(true);
+    expect(trustProxySetting('2')).toBe(2);
+    expect(trustProxySetting('loopback, 10.0.0.0/8,::1')).toEqual(['loopback', '10.0.0.0/8', '::1']);
+    expect(trustProxySetting('yes')).toBeNull();
+    expect(trustProxySetting('10.0.0.0/8/1')).toBeNull();
+    expect(() => loadConfig({ TRUST_PROXY: 'nginx' })).toThrow(/TRUST_PROXY:/);
   });
 });

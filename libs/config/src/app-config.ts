@@ -1,4 +1,5 @@
 import { DEFAULT_WORKING_HOURS, parseWorkingHours } from '@app/calendar';
+import { isIP } from 'node:net';
 import { plainToInstance, Transform, Type } from 'class-transformer';
 import {
   IsBoolean,
@@ -333,12 +334,52 @@ export class AppConfig {
   @Min(1024)
   MEDIA_MAX_BYTES = 10 * 1024 * 1024;
 
+  /**
+   * Which proxies' X-Forwarded-For is believed for the client's IP (Express "trust proxy"):
+   * false (none, the default), true, a hop count, or addresses/subnets/loopback, comma-separated.
+   */
+  @IsString()
+  TRUST_PROXY = 'false';
+
+  /** Applications one IP address may file through the public web form per window. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  WEB_FORM_RATE_LIMIT = 5;
+
+  /** The web form's rate-limit window, in seconds. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  WEB_FORM_RATE_WINDOW_SECONDS = 600;
+
+  /** Photos a citizen may attach to one web-form application. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(10)
+  WEB_FORM_MAX_PHOTOS = 3;
+
   @IsOptional()
   @IsString()
   TZ?: string;
 }
 
 export class ConfigValidationError extends Error {}
+
+const PROXY_PRESETS = ['loopback', 'linklocal', 'uniquelocal'];
+
+/** TRUST_PROXY as Express's "trust proxy" takes it; null when it is not a valid setting. */
+export function trustProxySetting(value: string): boolean | number | string[] | null {
+  if (value === 'true' || value === 'false') return value === 'true';
+  if (/^\d{1,2}$/.test(value)) return Number(value);
+  const entries = value.split(',').map((entry) => entry.trim());
+  const valid = entries.every((entry) => {
+    const [address, bits, extra] = entry.split('/');
+    return PROXY_PRESETS.includes(entry) || (isIP(address) !== 0 && extra === undefined && (bits === undefined || /^\d{1,3}$/.test(bits)));
+  });
+  return valid ? entries : null;
+}
 
 export function loadConfig(env: Record<string, string | undefined>): AppConfig {
   const declared = new Set(Object.keys(new AppConfig()));
@@ -375,6 +416,9 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
     }
   }
   if (config.WHATSAPP_RESTART_MAX_MS < config.WHATSAPP_RESTART_MIN_MS) problems.push('WHATSAPP_RESTART_MAX_MS: must not be less than WHATSAPP_RESTART_MIN_MS');
+  if (trustProxySetting(config.TRUST_PROXY) === null) {
+    problems.push('TRUST_PROXY: must be true, false, a hop count, or addresses, subnets, loopback, linklocal or uniquelocal separated by commas');
+  }
   if (problems.length) {
     throw new ConfigValidationError(`Invalid configuration:\n  ${problems.join('\n  ')}`);
   }

@@ -22,6 +22,7 @@ import { CallsController } from './voice/calls.controller';
 import { CallLogService } from './voice/call-log.service';
 import { PhoneStatusService } from './voice/phone-status.service';
 import { ScreenPopService } from './voice/screen-pop.service';
+import { WebFormModule } from './web-form/web-form.module';
 import { WhatsappModule } from './whatsapp/whatsapp.module';
 
 /** Provider adapters: each verifies its provider, hands the raw message to intake, and replies on its channel. */
@@ -35,6 +36,7 @@ import { WhatsappModule } from './whatsapp/whatsapp.module';
     MediaModule,
     NotificationsModule,
     TicketsModule,
+    WebFormModule,
     WhatsappModule,
   ],
   controllers: [TwilioSmsController, TwilioSmsStatusController, TwilioVoiceController, CallsController],

@@ -175,6 +175,10 @@ export class CitizensService {
     if (!citizen.tcKimlikHash && details.tcKimlikHash) {
       Object.assign(patch, { tcKimlikHash: details.tcKimlikHash, tcKimlikLast2: details.tcKimlikLast2 });
     }
+    // Consent given anew is recorded; a missing one never withdraws an earlier consent.
+    if (!citizen.contactConsent && details.contactConsent) {
+      Object.assign(patch, { contactConsent: true, consentRecordedAt: details.consentRecordedAt ?? null });
+    }
     if (Object.keys(patch).length === 0) return citizen;
     await manager.update(Citizen, { id: citizen.id }, patch);
     return Object.assign(citizen, patch);

@@ -74,9 +74,10 @@ export class ProcessEventProcessor {
       fullName: message.name ?? null,
       phone: message.phone ?? null,
       email: message.email ?? null,
+      ...(message.contactConsent ? { contactConsent: true, consentRecordedAt: this.clock.now() } : {}),
     });
     const channel = INBOUND_TO_TICKET_CHANNEL[event.channel];
-    const open = await this.threading.ticketToContinue(manager, citizen.id, channel, message);
+    const open = message.startsTicket ? null : await this.threading.ticketToContinue(manager, citizen.id, channel, message);
     if (open) {
       await this.threading.append(manager, open, message, event.id);
       await this.markProcessed(manager, event, open.id);
@@ -94,7 +95,7 @@ export class ProcessEventProcessor {
       mahalleId: validMahalleId,
       searchText: searchTextOf({ trackingNo: '', subject, description: text, address: null, externalRef: null }, citizen.fullName),
     });
-    const kind = category?.kind ?? TicketKind.Talep;
+    const kind = message.kindHint ?? category?.kind ?? TicketKind.Talep;
     const placement = category ? await this.router.plan(manager, { kind, mahalleId: validMahalleId, departmentId: null }, category) : undefined;
     // The ticket's id is chosen here so that the event can point at it before the ticket is
     // written: the ticket insert takes the tracking-number lock and must come last.
@@ -114,6 +115,7 @@ export class ProcessEventProcessor {
         subject,
         description: text,
         mahalleId: validMahalleId,
+        address: message.address ?? null,
         latitude: message.location?.latitude ?? null,
         longitude: message.location?.longitude ?? null,
         triage: !category,

@@ -44,10 +44,7 @@ export class MediaStore {
 
   /** Refuses (413/415 naming the field) before anything is written. */
   check(file: IncomingFile): { type: string; extension: string } {
-    if (file.data.length > this.config.MEDIA_MAX_BYTES) {
-      const mb = (this.config.MEDIA_MAX_BYTES / 1024 / 1024).toFixed(0);
-      throw new MediaRejectedException(MediaErrorCode.TooLarge, file.field, `${file.field}: dosya ${mb} MB sınırını aşıyor`);
-    }
+    if (file.data.length > this.config.MEDIA_MAX_BYTES) throw this.tooLarge(file.field);
     const sniffed = sniffMediaType(file.data);
     if (!sniffed) {
       throw new MediaRejectedException(
@@ -57,6 +54,12 @@ export class MediaStore {
       );
     }
     return sniffed;
+  }
+
+  /** The refusal of a file over MEDIA_MAX_BYTES, also for uploads stopped before they were read whole. */
+  tooLarge(field: string): MediaRejectedException {
+    const mb = (this.config.MEDIA_MAX_BYTES / 1024 / 1024).toFixed(0);
+    return new MediaRejectedException(MediaErrorCode.TooLarge, field, `${field}: dosya ${mb} MB sınırını aşıyor`);
   }
 
   async save(source: string, file: IncomingFile): Promise<StoredMedia> {

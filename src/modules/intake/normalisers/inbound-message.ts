@@ -1,4 +1,5 @@
 import { IdentityKind } from '../../citizens/channel-identity.entity';
+import { TicketKind } from '../../tickets/ticket-enums';
 
 /** What every channel's raw payload is turned into before intake works on it. */
 export interface InboundMessage {
@@ -21,6 +22,13 @@ export interface InboundMessage {
   thread?: { trackingNo: string | null; replyTo: string[] };
   /** Sent by a machine (auto-reply, bounce, mailing list): never to be answered automatically. */
   automatic?: boolean;
+  /** What the citizen said the application is (the web form asks); else the category's kind. */
+  kindHint?: TicketKind | null;
+  address?: string | null;
+  /** The citizen agreed (KVKK) to be contacted about the application. */
+  contactConsent?: boolean;
+  /** A form is a new application each time: it never continues an open ticket. */
+  startsTicket?: boolean;
 }
 
 /** Why a payload cannot become a ticket; stored on the event and shown to admins. */

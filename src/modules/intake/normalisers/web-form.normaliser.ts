@@ -1,11 +1,16 @@
 import { normalizePhone } from '../../citizens/phone';
 import { IdentityKind } from '../../citizens/channel-identity.entity';
+import { TicketKind } from '../../tickets/ticket-enums';
 import { InboundMessage, requireContent, str, UnusablePayloadError } from './inbound-message';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const uuidOrNull = (value: unknown) => (typeof value === 'string' && UUID.test(value) ? value : null);
+const KINDS = new Set<string>(Object.values(TicketKind));
 
-/** The public web form: name, phone and/or e-mail, text, optional category, mahalle, location. */
+/**
+ * The public web form: name, phone and/or e-mail, text, kind, optional category, mahalle,
+ * address, location, the photos MediaStore kept (`media`: StoredMedia[]) and the KVKK consent.
+ */
 export function normaliseWebForm(payload: Record<string, unknown>): InboundMessage {
   const phone = str(payload.phone) ? normalizePhone(String(payload.phone)) : null;
   const email = str(payload.email)?.toLowerCase() ?? null;
@@ -13,6 +18,8 @@ export function normaliseWebForm(payload: Record<string, unknown>): InboundMessa
   if (!phone && !email) throw new UnusablePayloadError('telefon veya e-posta gerekli');
   const lat = Number(payload.latitude);
   const lng = Number(payload.longitude);
+  const media = Array.isArray(payload.media) ? (payload.media as Record<string, unknown>[]) : [];
+  const kind = str(payload.kind);
   return requireContent({
     identity: phone ? { kind: IdentityKind.Phone, value: phone } : { kind: IdentityKind.Email, value: email! },
     phone,
@@ -20,9 +27,18 @@ export function normaliseWebForm(payload: Record<string, unknown>): InboundMessa
     name: str(payload.fullName),
     subject: str(payload.subject),
     text: str(payload.text) ?? '',
-    media: [],
+    media: media.slice(0, 10).map((m) => ({
+      url: str(m.url) ?? undefined,
+      contentType: str(m.contentType) ?? undefined,
+      filename: str(m.filename) ?? undefined,
+      size: Number(m.size) || undefined,
+    })),
     location: Number.isFinite(lat) && Number.isFinite(lng) && payload.latitude != null ? { latitude: lat, longitude: lng } : null,
     categoryHint: uuidOrNull(payload.categoryId),
     mahalleHint: uuidOrNull(payload.mahalleId),
+    kindHint: kind && KINDS.has(kind) ? (kind as TicketKind) : null,
+    address: str(payload.address),
+    contactConsent: payload.kvkkConsent === true,
+    startsTicket: true,
   });
 }
