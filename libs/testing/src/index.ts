@@ -7,3 +7,4 @@ export * from './event-stream';
 export * from './dovecot-server';
 export * from './smtp-capture';
 export * from './fake-whatsapp-client';
+export * from './fake-twilio-api';

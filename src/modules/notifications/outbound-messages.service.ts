@@ -55,7 +55,7 @@ export class OutboundMessages {
   }
 
   /** Hands committed intents to the `notify` queue (delayed until their `notBefore`). */
-  async dispatch(messages: (Pick<OutboundMessage, 'id' | 'attempts' | 'notBefore'> | null)[]): Promise<void> {
+  async dispatch(messages: (Pick<OutboundMessage, 'id' | 'attempts' | 'notBefore'> | null)[], jobSuffix = ''): Promise<void> {
     const due = messages.filter((m): m is OutboundMessage => m !== null);
     if (!due.length) return;
     const now = this.clock.now().getTime();
@@ -65,7 +65,7 @@ export class OutboundMessages {
           due.map((m) => ({
             name: 'send-message',
             data: { messageId: m.id },
-            opts: { jobId: sendJobId(m), delay: Math.max(0, m.notBefore.getTime() - now) },
+            opts: { jobId: `${sendJobId(m)}${jobSuffix}`, delay: Math.max(0, m.notBefore.getTime() - now) },
           })),
         ),
         1000,

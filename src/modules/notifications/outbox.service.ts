@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { randomBytes } from 'node:crypto';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Clock, DomainException, ErrorKind, Page, pageOf, ResourceNotFoundException } from '@app/common';
@@ -37,7 +38,8 @@ export class OutboxService {
     const message = await this.dataSource.getRepository(OutboundMessage).findOneBy({ id });
     if (!message) throw new ResourceNotFoundException('Mesaj');
     if (rows[1] === 0) throw new DomainException('OUTBOUND_NOT_FAILED', ErrorKind.Conflict, `Yalnızca başarısız mesajlar yeniden gönderilir (durum: ${message.state})`);
-    await this.outbox.dispatch([message]);
+    // An admin's re-run is a new job even if the first attempt's job is still remembered.
+    await this.outbox.dispatch([message], `-rerun-${randomBytes(4).toString('hex')}`);
     return masked(message);
   }
 }
