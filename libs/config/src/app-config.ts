@@ -120,6 +120,12 @@ export class AppConfig {
   @Min(0)
   SWEEP_GRACE_MS = 5000;
 
+  /** How often the deadline timer looks for warnings and breaches that fell due. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(100)
+  SLA_TICK_MS = 1000;
+
   /** A message from a citizen with a ticket open on the same channel, active within this many hours, joins that ticket. */
   @Type(() => Number)
   @IsInt()

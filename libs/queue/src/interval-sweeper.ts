@@ -17,9 +17,14 @@ export abstract class IntervalSweeper implements OnApplicationBootstrap, BeforeA
   /** Re-enqueues what is pending; returns how many jobs it handed out. */
   abstract sweep(): Promise<number>;
 
+  /** How often `sweep` runs; the safety nets share SWEEP_INTERVAL_MS, a timer may tick faster. */
+  protected intervalMs(): number {
+    return this.config.SWEEP_INTERVAL_MS;
+  }
+
   onApplicationBootstrap(): void {
     if (this.config.APP_ROLE === 'api') return;
-    this.timer = setInterval(() => void this.tick(), this.config.SWEEP_INTERVAL_MS);
+    this.timer = setInterval(() => void this.tick(), this.intervalMs());
     this.timer.unref();
   }
 
@@ -32,7 +37,7 @@ export abstract class IntervalSweeper implements OnApplicationBootstrap, BeforeA
   async tick(): Promise<void> {
     if (this.running) return;
     // A sweep must not hang on a Redis that is down, or no later sweep would run.
-    this.running = withTimeout(this.sweep(), Math.max(this.config.SWEEP_INTERVAL_MS * 4, 5000))
+    this.running = withTimeout(this.sweep(), Math.max(this.intervalMs() * 4, 5000))
       .then((count) => {
         if (count > 0) this.logger.log({ msg: 'sweep re-enqueued', count });
       })

@@ -1,4 +1,4 @@
-import { IsUUID } from 'class-validator';
+import { ArrayMaxSize, ArrayNotEmpty, IsUUID } from 'class-validator';
 import { QueueName } from './queue-name';
 
 export class EventJob {
@@ -21,6 +21,13 @@ export class MessageJob {
   messageId: string;
 }
 
+export class EscalationBatchJob {
+  @ArrayNotEmpty()
+  @ArrayMaxSize(500)
+  @IsUUID('all', { each: true })
+  escalationIds: string[];
+}
+
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type PayloadClass = new (...args: any[]) => object;
 
@@ -32,7 +39,7 @@ export type PayloadClass = new (...args: any[]) => object;
 export const JOBS = {
   [QueueName.Intake]: { 'process-event': EventJob },
   [QueueName.Routing]: { 'route-ticket': TicketJob, 'assign-backlog': DepartmentJob },
-  [QueueName.Sla]: {},
+  [QueueName.Sla]: { 'notify-escalations': EscalationBatchJob },
   [QueueName.Notify]: { 'send-message': MessageJob },
 } as const satisfies Record<QueueName, Record<string, PayloadClass>>;
 

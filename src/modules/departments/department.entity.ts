@@ -63,6 +63,14 @@ export class Department {
   @Column({ type: 'int', default: 25 })
   maxOpenPerAssignee: number;
 
+  /** The ladder's last step: working hours after a breach, the level above hears of it; null = never. */
+  @Column({ type: 'int', nullable: true, default: 16 })
+  escalateAfterBreachHours: number | null;
+
+  /** At a breach, take the ticket off its assignee and hand it to the next available colleague. */
+  @Column({ type: 'boolean', default: false })
+  reassignOnBreach: boolean;
+
   @Column({ type: 'boolean', default: true })
   active: boolean;
 

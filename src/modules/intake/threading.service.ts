@@ -5,6 +5,7 @@ import { Clock } from '@app/common';
 import { TicketChannel } from '../tickets/ticket-enums';
 import { TicketEventType } from '../tickets/ticket-event.entity';
 import { OPEN_STATUSES, TicketStatus } from '../tickets/ticket-status';
+import { TicketDeadlines } from '../tickets/ticket-deadlines.service';
 import { Ticket } from '../tickets/ticket.entity';
 import { appendEvent } from '../tickets/timeline';
 import { InboundMessage } from './normalisers';
@@ -17,6 +18,7 @@ export class Threading {
   constructor(
     private readonly config: AppConfig,
     private readonly clock: Clock,
+    private readonly deadlines: TicketDeadlines,
   ) {}
 
   /**
@@ -88,8 +90,10 @@ export class Threading {
     if (message.location && ticket.latitude === null) {
       Object.assign(patch, { latitude: message.location.latitude, longitude: message.location.longitude });
     }
-    await manager.update(Ticket, { id: ticket.id }, patch);
+    const from = ticket.status;
     Object.assign(ticket, patch);
+    await this.deadlines.follow(manager, ticket, from);
+    await manager.update(Ticket, { id: ticket.id }, { ...patch, resolutionDueAt: ticket.resolutionDueAt });
   }
 
   async mahalleExists(manager: EntityManager, id: string): Promise<boolean> {

@@ -4,6 +4,6 @@ export interface TicketChange {
   trackingNo: string;
   departmentId: string | null;
   status: string;
-  change: 'created' | 'updated' | 'routed' | 'message';
+  change: 'created' | 'updated' | 'routed' | 'message' | 'escalated';
   at: string;
 }

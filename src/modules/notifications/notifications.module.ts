@@ -10,13 +10,16 @@ import { OutboxController } from './outbox.controller';
 import { OutboxService } from './outbox.service';
 import { SendMessageProcessor } from './send-message.processor';
 import { SenderRegistry } from './sender-registry';
+import { StaffNotification } from './staff-notification.entity';
+import { StaffNotificationsController } from './staff-notifications.controller';
+import { StaffNotifications } from './staff-notifications.service';
 
 /** The outbox: intents written with their cause, sent by the configured provider of each channel, delivery tracked. */
 @Module({
-  imports: [TypeOrmModule.forFeature([OutboundMessage]), MunicipalityModule],
-  controllers: [OutboxController],
-  providers: [SenderRegistry, OutboundMessages, CitizenNotices, OutboxService, SendMessageProcessor, NotifySweeper],
-  exports: [SenderRegistry, OutboundMessages, CitizenNotices],
+  imports: [TypeOrmModule.forFeature([OutboundMessage, StaffNotification]), MunicipalityModule],
+  controllers: [OutboxController, StaffNotificationsController],
+  providers: [SenderRegistry, OutboundMessages, CitizenNotices, StaffNotifications, OutboxService, SendMessageProcessor, NotifySweeper],
+  exports: [SenderRegistry, OutboundMessages, CitizenNotices, StaffNotifications],
 })
 export class NotificationsModule implements OnModuleInit {
   constructor(private readonly registry: SenderRegistry) {}

@@ -6,6 +6,7 @@ import { Category } from '../categories/category.entity';
 import { LivePublisher } from '../live/live.publisher';
 import { CitizenNotices } from '../notifications/citizen-notices.service';
 import { OutboundMessages } from '../notifications/outbound-messages.service';
+import { TicketDeadlines } from '../tickets/ticket-deadlines.service';
 import { TicketStatus } from '../tickets/ticket-status';
 import { Ticket } from '../tickets/ticket.entity';
 import { TicketRouter } from './ticket-router.service';
@@ -22,6 +23,7 @@ export class RouteTicketProcessor {
     private readonly live: LivePublisher,
     private readonly notices: CitizenNotices,
     private readonly outbox: OutboundMessages,
+    private readonly deadlines: TicketDeadlines,
   ) {}
 
   @JobHandler(QueueName.Routing, 'route-ticket')
@@ -32,6 +34,7 @@ export class RouteTicketProcessor {
       if (!ticket || ticket.routedAt || ticket.triage || ticket.status !== TicketStatus.New) return null;
       const category = ticket.categoryId ? await manager.findOneBy(Category, { id: ticket.categoryId }) : null;
       const placement = await this.router.route(manager, ticket, category);
+      await this.deadlines.follow(manager, ticket, TicketStatus.New);
       const notice = placement.notice ? await this.notices.record(manager, ticket, { ...placement.notice, cause: `v${ticket.version}` }) : null;
       return { ticket, decision: placement.kind, notice };
     });

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { CategoriesModule } from '../categories/categories.module';
 import { DepartmentsModule } from '../departments/departments.module';
+import { TicketsModule } from '../tickets/tickets.module';
 import { NotificationsModule } from '../notifications/notifications.module';
 import { NeighbourhoodsModule } from '../neighbourhoods/neighbourhoods.module';
 import { AssignBacklogProcessor } from './assign-backlog.processor';
@@ -13,7 +14,7 @@ import { RoutingSweeper } from './routing.sweeper';
 import { TicketRouter } from './ticket-router.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([RoutingRule]), CategoriesModule, DepartmentsModule, NeighbourhoodsModule, NotificationsModule],
+  imports: [TypeOrmModule.forFeature([RoutingRule]), CategoriesModule, DepartmentsModule, NeighbourhoodsModule, NotificationsModule, TicketsModule],
   controllers: [RoutingRulesController],
   providers: [RouteTicketProcessor, AssignBacklogProcessor, RoutingSweeper, TicketRouter, RoutingRulesService],
   exports: [TicketRouter],

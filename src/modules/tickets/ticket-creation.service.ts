@@ -14,11 +14,13 @@ import { NeighbourhoodsService } from '../neighbourhoods/neighbourhoods.service'
 import { BusinessCalendarService } from '../sla/business-calendar.service';
 import { DeadlinePoliciesService } from '../sla/deadline-policies.service';
 import { dueDatesFor } from '../sla/due-dates';
+import { ClockSubject } from '../sla/sla-clock.entity';
+import { SlaClocks } from '../sla/sla-clocks.service';
 import { CreateTicketDto } from './dto/create-ticket.dto';
 import { TicketJobs } from './ticket-jobs.service';
 import { LegalBasis, TicketChannel, TicketKind, TicketPriority } from './ticket-enums';
 import { TicketEventType } from './ticket-event.entity';
-import { TicketStatus } from './ticket-status';
+import { OPEN_STATUSES, TicketStatus } from './ticket-status';
 import { Ticket } from './ticket.entity';
 import { insertNumberedTicket } from './numbered-insert';
 import { searchTextOf, TimelineEntry } from './timeline';
@@ -58,6 +60,7 @@ export class TicketCreation {
     private readonly citizens: CitizensService,
     private readonly policies: DeadlinePoliciesService,
     private readonly calendar: BusinessCalendarService,
+    private readonly clocks: SlaClocks,
     private readonly jobs: TicketJobs,
     private readonly live: LivePublisher,
     private readonly clock: Clock,
@@ -147,6 +150,10 @@ export class TicketCreation {
       data: { channel: input.channel, departmentId, categoryId: input.category?.id ?? null, triage: ticket.triage, ...input.eventData },
     };
     const searchText = searchTextOf({ ...ticket, trackingNo: '' }, input.citizen.fullName);
+    // The clock row goes in before the ticket: the ticket insert takes the tracking-number lock and comes last.
+    if (policy && due && OPEN_STATUSES.includes(ticket.status)) {
+      await this.clocks.start(manager, { subjectType: ClockSubject.Ticket, subjectId: ticket.id }, policy, now, due.resolutionDueAt);
+    }
     ticket.trackingNo = await insertNumberedTicket(manager, ticket, istanbulYear(now), searchText, [created, ...(input.placement?.events ?? [])]);
     return ticket;
   }

@@ -15,6 +15,9 @@ export enum TicketEventType {
   Returned = 'returned',
   DuplicateSuspected = 'duplicate_suspected',
   DuplicateDismissed = 'duplicate_dismissed',
+  DeadlinePaused = 'deadline_paused',
+  DeadlineResumed = 'deadline_resumed',
+  Escalated = 'escalated',
 }
 
 /** One line of a ticket's timeline; the timeline is also the audit trail. */

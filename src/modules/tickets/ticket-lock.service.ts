@@ -9,6 +9,7 @@ import { CitizenNotice, CitizenNotices } from '../notifications/citizen-notices.
 import { OutboundMessage } from '../notifications/outbound-message.entity';
 import { OutboundMessages } from '../notifications/outbound-messages.service';
 import { backlogTriggers } from './backlog-triggers';
+import { TicketDeadlines } from './ticket-deadlines.service';
 import { assertVisible } from './ticket-access';
 import { TicketErrorCode, TicketException } from './ticket-errors';
 import { Ticket } from './ticket.entity';
@@ -26,6 +27,7 @@ export class TicketLock {
     private readonly backlog: DepartmentBacklog,
     private readonly notices: CitizenNotices,
     private readonly outbox: OutboundMessages,
+    private readonly deadlines: TicketDeadlines,
   ) {}
 
   /**
@@ -54,6 +56,7 @@ export class TicketLock {
       }
       before = { departmentId: ticket.departmentId, assigneeId: ticket.assigneeId, status: ticket.status };
       const notices = (await change(ticket, manager)) ?? [];
+      await this.deadlines.follow(manager, ticket, before.status);
       ticket.version += 1;
       const { searchText: _omit, ...columns } = ticket;
       await manager.update(Ticket, { id }, { ...columns, updatedAt: this.clock.now() });

@@ -14,6 +14,8 @@ import { TicketJobs } from './ticket-jobs.service';
 import { TicketLock } from './ticket-lock.service';
 import { TicketActions } from './ticket-actions.service';
 import { TicketCreation } from './ticket-creation.service';
+import { TicketDeadlines } from './ticket-deadlines.service';
+import { TicketEscalations } from './ticket-escalations';
 import { TicketEvent } from './ticket-event.entity';
 import { TicketQueries } from './ticket-queries.service';
 import { TicketSequence } from './ticket-sequence.entity';
@@ -31,7 +33,7 @@ import { TicketsController } from './tickets.controller';
     SlaModule,
   ],
   controllers: [TicketsController, PublicStatusController],
-  providers: [TicketCreation, TicketQueries, TicketActions, TicketLock, TicketInbox, TicketJobs, DuplicateDetector],
-  exports: [TicketQueries, TicketCreation, TicketJobs, DuplicateDetector],
+  providers: [TicketCreation, TicketQueries, TicketActions, TicketLock, TicketInbox, TicketJobs, DuplicateDetector, TicketDeadlines, TicketEscalations],
+  exports: [TicketQueries, TicketCreation, TicketJobs, DuplicateDetector, TicketDeadlines],
 })
 export class TicketsModule {}

@@ -80,6 +80,17 @@ export class CreateDepartmentDto {
   @Max(500)
   maxOpenPerAssignee?: number;
 
+  /** Working hours after a breach before the level above hears of it; null turns that step off. */
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(2000)
+  escalateAfterBreachHours?: number | null;
+
+  @IsOptional()
+  @IsBoolean()
+  reassignOnBreach?: boolean;
+
   @IsOptional()
   @IsBoolean()
   active?: boolean;

@@ -1,0 +1,116 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
+import { AppConfig } from '@app/config';
+import { Clock } from '@app/common';
+import { EscalationBatchJob, JobHandler, QueueName } from '@app/queue';
+import { Role } from '../auth/role';
+import { User } from '../auth/user.entity';
+import { Department } from '../departments/department.entity';
+import { OutboundChannel, OutboundMessage } from '../notifications/outbound-message.entity';
+import { OutboundMessages } from '../notifications/outbound-messages.service';
+import { StaffNotifications } from '../notifications/staff-notifications.service';
+import { EscalationLevel } from './clock-schedule';
+import { Escalation } from './escalation.entity';
+import { ladderRecipients, LadderUnit, LEVEL_LABELS, Recipient } from './escalation-ladder';
+import { EscalationSubjects, EscalationTarget } from './escalation-subjects';
+import { SlaClocks } from './sla-clocks.service';
+
+const WHEN = new Intl.DateTimeFormat('tr-TR', { timeZone: 'Europe/Istanbul', dateStyle: 'long', timeStyle: 'short' });
+
+/**
+ * Tells the people on the ladder of each escalation: in the app, by e-mail and by SMS, each
+ * message written once (its cause is the escalation), then marks the escalation notified.
+ */
+@Injectable()
+export class NotifyEscalationsProcessor {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly subjects: EscalationSubjects,
+    private readonly clocks: SlaClocks,
+    private readonly outbox: OutboundMessages,
+    private readonly staff: StaffNotifications,
+    private readonly config: AppConfig,
+    private readonly clock: Clock,
+  ) {}
+
+  @JobHandler(QueueName.Sla, 'notify-escalations')
+  async handle({ escalationIds }: EscalationBatchJob): Promise<string> {
+    let notified = 0;
+    for (const id of escalationIds) {
+      const effects = await this.dataSource.transaction((manager) => this.notify(manager, id));
+      if (!effects) continue;
+      notified += 1;
+      await this.outbox.dispatch(effects.messages);
+      await effects.afterCommit?.();
+    }
+    return `${notified} notified`;
+  }
+
+  private async notify(manager: EntityManager, id: string) {
+    const escalation = await manager.findOne(Escalation, { where: { id }, lock: { mode: 'pessimistic_write' } });
+    if (!escalation || escalation.notifiedAt) return null;
+    const subject = this.subjects.for(escalation.subjectType);
+    const target = await subject.describe(manager, escalation);
+    const department = target?.departmentId ? await manager.findOneBy(Department, { id: target.departmentId }) : null;
+    if (escalation.level === EscalationLevel.Breach) await this.clocks.scheduleFurther(manager, escalation.clockId, department?.escalateAfterBreachHours ?? null);
+    const messages: (OutboundMessage | null)[] = [];
+    let afterCommit: (() => Promise<void>) | undefined;
+    if (target) {
+      const recipients = ladderRecipients({
+        level: escalation.level,
+        assignee: target.assigneeId ? await this.person(manager, target.assigneeId) : null,
+        department: department ? await this.unit(manager, department) : null,
+        parent: department?.parentId ? await this.unitById(manager, department.parentId) : null,
+      });
+      messages.push(...(await this.tell(manager, escalation, target, recipients)));
+      const effects = await subject.afterNotified?.(manager, escalation, target);
+      messages.push(...(effects?.messages ?? []));
+      afterCommit = effects?.afterCommit;
+    }
+    await manager.update(Escalation, { id }, { notifiedAt: this.clock.now(), departmentId: department?.id ?? null });
+    return { messages, afterCommit };
+  }
+
+  private async tell(manager: EntityManager, escalation: Escalation, target: EscalationTarget, recipients: Recipient[]): Promise<(OutboundMessage | null)[]> {
+    const title = `${LEVEL_LABELS[escalation.level as EscalationLevel]}: ${target.title}`;
+    const body = `${title}\nSon tarih: ${WHEN.format(escalation.dueAt)}\n${this.config.PUBLIC_URL}${target.path}`;
+    await this.staff.add(
+      manager,
+      recipients.filter((r) => r.userId).map((r) => ({ userId: r.userId!, cause: `escalation-${escalation.id}`, ticketId: target.ticketId, title, body, link: target.path })),
+    );
+    const messages: (OutboundMessage | null)[] = [];
+    for (const r of recipients) {
+      const common = { purpose: 'escalation', subject: title, body, ticketId: target.ticketId, userId: r.userId ?? null, meta: { automatic: true } };
+      if (r.email) messages.push(await this.outbox.record(manager, { ...common, dedupeKey: `esc-${escalation.id}-email-${r.email}`, channel: OutboundChannel.Email, recipient: r.email }));
+      if (r.phone) messages.push(await this.outbox.record(manager, { ...common, dedupeKey: `esc-${escalation.id}-sms-${r.phone}`, channel: OutboundChannel.Sms, recipient: r.phone }));
+    }
+    return messages;
+  }
+
+  private async person(manager: EntityManager, userId: string) {
+    const user = await manager.findOneBy(User, { id: userId, active: true });
+    return user ? { userId: user.id, name: user.fullName, email: user.email, phone: user.phone } : null;
+  }
+
+  private async unitById(manager: EntityManager, id: string): Promise<LadderUnit | null> {
+    const department = await manager.findOneBy(Department, { id });
+    return department ? this.unit(manager, department) : null;
+  }
+
+  private async unit(manager: EntityManager, department: Department): Promise<LadderUnit> {
+    const managers = await manager.find(User, {
+      where: [
+        { departmentId: department.id, role: In([Role.DepartmentManager]), active: true },
+        ...(department.managerUserId ? [{ id: department.managerUserId, active: true }] : []),
+      ],
+      order: { fullName: 'ASC' },
+    });
+    return {
+      name: department.name,
+      email: department.email,
+      managers: managers.map((u) => ({ userId: u.id, name: u.fullName, email: u.email, phone: u.phone })),
+      contacts: department.escalationContacts.map((c) => ({ name: c.title ? `${c.name} (${c.title})` : c.name, email: c.email, phone: c.phone })),
+    };
+  }
+}

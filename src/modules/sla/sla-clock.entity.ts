@@ -1,0 +1,69 @@
+import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { DurationUnit } from './deadline-policy.entity';
+
+/** What a clock times: a ticket, or a step of a process. */
+export enum ClockSubject {
+  Ticket = 'ticket',
+  ProcessStep = 'process_step',
+}
+
+/**
+ * A running deadline and its escalation ladder. `next_at` is the one instant the timer looks
+ * at (indexed, null when nothing is pending: paused, stopped or the ladder is done).
+ */
+@Entity('sla_clocks')
+@Index(['subjectType', 'subjectId'], { unique: true })
+@Index('IDX_sla_clocks_next_at', ['nextAt'], { where: 'next_at IS NOT NULL' })
+export class SlaClock {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column({ type: 'varchar', length: 20 })
+  subjectType: ClockSubject;
+
+  @Column({ type: 'uuid' })
+  subjectId: string;
+
+  /** How paused time counts: working time, or elapsed time for calendar-day clocks. */
+  @Column({ type: 'enum', enum: DurationUnit, enumName: 'duration_unit' })
+  unit: DurationUnit;
+
+  @Column({ type: 'timestamptz' })
+  startedAt: Date;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  warningAt: Date | null;
+
+  @Column({ type: 'timestamptz' })
+  dueAt: Date;
+
+  /** Set at the breach, from the ladder of the department the subject is in by then. */
+  @Column({ type: 'timestamptz', nullable: true })
+  furtherAt: Date | null;
+
+  /** The last step of the ladder taken: 0 none, 1 warning, 2 breach, 3 beyond. */
+  @Column({ type: 'smallint', default: 0 })
+  level: number;
+
+  @Column({ type: 'smallint', nullable: true })
+  nextLevel: number | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  nextAt: Date | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  pausedAt: Date | null;
+
+  /** Paused time so far, in the clock's own minutes (working or elapsed). */
+  @Column({ type: 'int', default: 0 })
+  pausedMinutes: number;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  stoppedAt: Date | null;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt: Date;
+
+  @UpdateDateColumn({ type: 'timestamptz' })
+  updatedAt: Date;
+}

@@ -1,0 +1,91 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { BusinessCalendarService } from './business-calendar.service';
+import { ClockInstants, nextStep, pausedMinutes, scheduleClock, shiftAfterPause } from './clock-schedule';
+import { DeadlinePolicy } from './deadline-policy.entity';
+import { ClockSubject, SlaClock } from './sla-clock.entity';
+
+export interface ClockRef {
+  subjectType: ClockSubject;
+  subjectId: string;
+}
+
+/**
+ * Starts, pauses, resumes and stops deadline clocks, always inside the caller's transaction,
+ * so a clock moves exactly when the change that moves it commits. The timer only ever reads
+ * `next_at`; everything here keeps it right.
+ */
+@Injectable()
+export class SlaClocks {
+  constructor(private readonly calendars: BusinessCalendarService) {}
+
+  async start(manager: EntityManager, ref: ClockRef, policy: Pick<DeadlinePolicy, 'resolutionUnit' | 'warningRatio'>, startedAt: Date, dueAt: Date): Promise<void> {
+    const calendar = await this.calendars.cached(manager);
+    const instants = scheduleClock(calendar, policy.resolutionUnit, startedAt, dueAt, policy.warningRatio, null);
+    const next = nextStep(instants, 0);
+    await manager
+      .createQueryBuilder()
+      .insert()
+      .into(SlaClock)
+      .values({ ...ref, unit: policy.resolutionUnit, startedAt, ...instants, level: 0, ...next })
+      .orIgnore()
+      .execute();
+  }
+
+  /** Stops the timer while the subject waits on someone outside (the citizen, a fee). */
+  async pause(manager: EntityManager, ref: ClockRef, at: Date): Promise<boolean> {
+    const result = await manager
+      .createQueryBuilder()
+      .update(SlaClock)
+      .set({ pausedAt: at, nextAt: null })
+      .where('subject_type = :subjectType AND subject_id = :subjectId AND paused_at IS NULL AND stopped_at IS NULL', ref)
+      .execute();
+    return (result.affected ?? 0) > 0;
+  }
+
+  /** Every step not yet taken moves later by the paused time; returns that time and the new due instant. */
+  async resume(manager: EntityManager, ref: ClockRef, at: Date): Promise<{ minutes: number; dueAt: Date } | null> {
+    const clock = await this.lockClock(manager, ref);
+    if (!clock?.pausedAt) return null;
+    const calendar = await this.calendars.cached(manager);
+    const minutes = Math.round(pausedMinutes(calendar, clock.unit, clock.pausedAt, at));
+    const instants = shiftAfterPause(calendar, clock.unit, clock, clock.level, minutes);
+    await this.save(manager, clock, instants, { pausedAt: null, pausedMinutes: clock.pausedMinutes + minutes });
+    return { minutes, dueAt: instants.dueAt };
+  }
+
+  /** Answered, closed, rejected…: nothing more escalates. */
+  async stop(manager: EntityManager, ref: ClockRef, at: Date): Promise<void> {
+    await manager
+      .createQueryBuilder()
+      .update(SlaClock)
+      .set({ stoppedAt: at, nextAt: null, nextLevel: null })
+      .where('subject_type = :subjectType AND subject_id = :subjectId AND stopped_at IS NULL', ref)
+      .execute();
+  }
+
+  /** Reopened: the ladder goes on from the step it had reached (a reopened late ticket is still late). */
+  async restart(manager: EntityManager, ref: ClockRef): Promise<void> {
+    const clock = await this.lockClock(manager, ref);
+    if (!clock?.stoppedAt) return;
+    await this.save(manager, clock, clock, { stoppedAt: null, pausedAt: null });
+  }
+
+  /** Sets the ladder's last step once the breach has happened (the department's setting at that time). */
+  async scheduleFurther(manager: EntityManager, clockId: string, escalateAfterBreachHours: number | null): Promise<void> {
+    const clock = await manager.findOne(SlaClock, { where: { id: clockId }, lock: { mode: 'pessimistic_write' } });
+    if (!clock || clock.furtherAt || !escalateAfterBreachHours) return;
+    const calendar = await this.calendars.cached(manager);
+    await this.save(manager, clock, { ...clock, furtherAt: calendar.addWorkingHours(clock.dueAt, escalateAfterBreachHours) }, {});
+  }
+
+  private lockClock(manager: EntityManager, ref: ClockRef): Promise<SlaClock | null> {
+    return manager.findOne(SlaClock, { where: ref, lock: { mode: 'pessimistic_write' } });
+  }
+
+  private async save(manager: EntityManager, clock: SlaClock, instants: ClockInstants, patch: Partial<SlaClock>): Promise<void> {
+    const running = (patch.stoppedAt === undefined ? clock.stoppedAt : patch.stoppedAt) === null && (patch.pausedAt === undefined ? clock.pausedAt : patch.pausedAt) === null;
+    const next = running ? nextStep(instants, clock.level) : { nextLevel: null, nextAt: null };
+    await manager.update(SlaClock, { id: clock.id }, { ...patch, warningAt: instants.warningAt, dueAt: instants.dueAt, furtherAt: instants.furtherAt, ...next });
+  }
+}

@@ -1,0 +1,94 @@
+import { InjectQueue } from '@nestjs/bullmq';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { Queue } from 'bullmq';
+import { DataSource } from 'typeorm';
+import { AppConfig } from '@app/config';
+import { Clock, withTimeout } from '@app/common';
+import { IntervalSweeper, QueueName } from '@app/queue';
+import { EscalationSubjects, FiredEscalation } from './escalation-subjects';
+import { ClockSubject } from './sla-clock.entity';
+
+const BATCH = 5000;
+const NOTIFY_CHUNK = 500;
+
+/**
+ * Takes the next step of the ladder for every clock whose `next_at` has come, thousands per
+ * statement. Workers tick concurrently: SKIP LOCKED splits the due clocks between them, and the
+ * unique (clock, level) index makes every step happen once however often timers fire.
+ */
+const FIRE = `
+  WITH due AS (
+    SELECT id, next_at FROM sla_clocks WHERE next_at <= $1 ORDER BY next_at LIMIT $2 FOR UPDATE SKIP LOCKED
+  ), stepped AS (
+    UPDATE sla_clocks c
+       SET level = c.next_level,
+           next_level = CASE WHEN c.next_level < 2 THEN 2 WHEN c.next_level = 2 AND c.further_at IS NOT NULL THEN 3 END,
+           next_at = CASE WHEN c.next_level < 2 THEN c.due_at WHEN c.next_level = 2 THEN c.further_at END,
+           updated_at = $1
+      FROM due WHERE c.id = due.id
+    RETURNING c.id, c.subject_type, c.subject_id, c.level, due.next_at AS due_at
+  )
+  INSERT INTO escalations (clock_id, subject_type, subject_id, level, due_at, fired_at)
+  SELECT id, subject_type, subject_id, level, due_at, $1 FROM stepped
+  ON CONFLICT (clock_id, level) DO NOTHING
+  RETURNING id, subject_type, subject_id, level, due_at`;
+
+@Injectable()
+export class SlaTicker extends IntervalSweeper {
+  constructor(
+    config: AppConfig,
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @InjectQueue(QueueName.Sla) private readonly queue: Queue,
+    private readonly subjects: EscalationSubjects,
+    private readonly clock: Clock,
+  ) {
+    super(config);
+  }
+
+  protected override intervalMs(): number {
+    return this.config.SLA_TICK_MS;
+  }
+
+  /** Fires everything due now, batch after batch; returns how many steps were taken. */
+  async sweep(): Promise<number> {
+    let total = 0;
+    for (;;) {
+      const fired = await this.fireBatch();
+      total += fired;
+      if (fired < BATCH) return total;
+    }
+  }
+
+  private async fireBatch(): Promise<number> {
+    const now = this.clock.now();
+    const fired = await this.dataSource.transaction(async (manager) => {
+      const rows: { id: string; subject_type: ClockSubject; subject_id: string; level: number; due_at: Date }[] = await manager.query(FIRE, [now, BATCH]);
+      const byType = new Map<ClockSubject, FiredEscalation[]>();
+      for (const row of rows) {
+        const list = byType.get(row.subject_type) ?? [];
+        list.push({ id: row.id, subjectId: row.subject_id, level: row.level, dueAt: row.due_at });
+        byType.set(row.subject_type, list);
+      }
+      for (const [type, list] of byType) await this.subjects.for(type).recordFired(manager, list);
+      return rows.map((r) => r.id);
+    });
+    await enqueueNotify(this.queue, fired, '');
+    return fired.length;
+  }
+}
+
+/** One notify job per chunk of escalations; the escalation sweeper re-enqueues a lost one. */
+export async function enqueueNotify(queue: Queue, escalationIds: string[], suffix: string): Promise<void> {
+  if (!escalationIds.length) return;
+  const jobs = [];
+  for (let i = 0; i < escalationIds.length; i += NOTIFY_CHUNK) {
+    const chunk = escalationIds.slice(i, i + NOTIFY_CHUNK);
+    jobs.push({ name: 'notify-escalations', data: { escalationIds: chunk }, opts: { jobId: `escalations-${chunk[0]}${suffix}` } });
+  }
+  try {
+    await withTimeout(queue.addBulk(jobs), 2000);
+  } catch {
+    // Committed escalations without messages are found again by the escalation sweeper.
+  }
+}

@@ -1,0 +1,95 @@
+import { Injectable, OnModuleInit } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { BusinessCalendarService } from '../sla/business-calendar.service';
+import { EscalationLevel } from '../sla/clock-schedule';
+import { Escalation } from '../sla/escalation.entity';
+import { LEVEL_LABELS } from '../sla/escalation-ladder';
+import { EscalationSubject, EscalationSubjects, EscalationTarget, FiredEscalation, SubjectEffects } from '../sla/escalation-subjects';
+import { ClockSubject } from '../sla/sla-clock.entity';
+import { Department } from '../departments/department.entity';
+import { DepartmentBacklog } from '../departments/department-backlog.service';
+import { LivePublisher } from '../live/live.publisher';
+import { NoticePurpose } from '../notifications/citizen-notice';
+import { CitizenNotices } from '../notifications/citizen-notices.service';
+import { TicketEventType } from './ticket-event.entity';
+import { TicketStatus } from './ticket-status';
+import { Ticket } from './ticket.entity';
+import { appendEvent } from './timeline';
+
+const DATE = new Intl.DateTimeFormat('tr-TR', { timeZone: 'Europe/Istanbul', dateStyle: 'long' });
+/** The new date a late citizen is promised: this many working days after the breach. */
+const DELAY_PROMISE_WORKING_DAYS = 5;
+
+/** What a ticket's clock escalating means for the ticket: its timeline, its citizen, its assignee. */
+@Injectable()
+export class TicketEscalations implements EscalationSubject, OnModuleInit {
+  readonly subjectType = ClockSubject.Ticket;
+
+  constructor(
+    private readonly subjects: EscalationSubjects,
+    private readonly notices: CitizenNotices,
+    private readonly calendars: BusinessCalendarService,
+    private readonly backlog: DepartmentBacklog,
+    private readonly live: LivePublisher,
+  ) {}
+
+  onModuleInit(): void {
+    this.subjects.register(this);
+  }
+
+  /** One statement for the whole batch: thousands of tickets may fall due in the same second. */
+  async recordFired(manager: EntityManager, fired: FiredEscalation[]): Promise<void> {
+    const label = `CASE s.level ${Object.entries(LEVEL_LABELS).map(([level, text]) => `WHEN ${level} THEN '${text}'`).join(' ')} END`;
+    await manager.query(
+      `INSERT INTO ticket_events (ticket_id, type, body, data)
+       SELECT s.subject_id, '${TicketEventType.Escalated}', ${label}, jsonb_build_object('level', s.level, 'dueAt', s.due_at, 'escalationId', s.id)
+         FROM unnest($1::uuid[], $2::uuid[], $3::int[], $4::timestamptz[]) AS s(id, subject_id, level, due_at)`,
+      [fired.map((f) => f.id), fired.map((f) => f.subjectId), fired.map((f) => f.level), fired.map((f) => f.dueAt)],
+    );
+  }
+
+  async describe(manager: EntityManager, escalation: Escalation): Promise<EscalationTarget | null> {
+    const ticket = await manager.findOneBy(Ticket, { id: escalation.subjectId });
+    if (!ticket) return null;
+    return {
+      title: `${ticket.trackingNo} — ${ticket.subject}`,
+      path: `/app/tickets/${ticket.id}`,
+      departmentId: ticket.departmentId,
+      assigneeId: ticket.assigneeId,
+      ticketId: ticket.id,
+    };
+  }
+
+  /** At a breach the citizen gets an apology with a new date, and the ticket may change hands. */
+  async afterNotified(manager: EntityManager, escalation: Escalation): Promise<SubjectEffects> {
+    const ticket = await manager.findOne(Ticket, { where: { id: escalation.subjectId }, lock: { mode: 'pessimistic_write' } });
+    if (!ticket) return { messages: [] };
+    const publish = () => this.live.publish(ticket, 'escalated');
+    if (escalation.level !== EscalationLevel.Breach) return { messages: [], afterCommit: publish };
+    const calendar = await this.calendars.cached(manager);
+    const promised = calendar.addWorkingDays(escalation.firedAt, DELAY_PROMISE_WORKING_DAYS);
+    const delayNotice = await this.notices.record(manager, ticket, {
+      purpose: NoticePurpose.Delayed,
+      cause: `escalation-${escalation.id}`,
+      context: { newDueDate: DATE.format(promised) },
+    });
+    const department = ticket.departmentId ? await manager.findOneBy(Department, { id: ticket.departmentId }) : null;
+    const reassign = department?.reassignOnBreach && ticket.assigneeId && ticket.status === TicketStatus.Assigned;
+    if (reassign) {
+      await appendEvent(manager, ticket.id, TicketEventType.Assigned, null, 'Süre aşıldığı için başvuru yeniden dağıtıma alındı', {
+        assigneeId: null,
+        previousAssigneeId: ticket.assigneeId,
+        automatic: true,
+      });
+      await manager.update(Ticket, { id: ticket.id }, { assigneeId: null, status: TicketStatus.New, version: ticket.version + 1 });
+      Object.assign(ticket, { assigneeId: null, status: TicketStatus.New });
+    }
+    return {
+      messages: [delayNotice],
+      afterCommit: async () => {
+        await publish();
+        if (reassign) await this.backlog.handOut(department.id);
+      },
+    };
+  }
+}
