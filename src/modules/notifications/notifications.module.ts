@@ -16,7 +16,7 @@ import { SenderRegistry } from './sender-registry';
   imports: [TypeOrmModule.forFeature([OutboundMessage]), MunicipalityModule],
   controllers: [OutboxController],
   providers: [SenderRegistry, OutboundMessages, CitizenNotices, OutboxService, SendMessageProcessor, NotifySweeper],
-  exports: [SenderRegistry, OutboundMessages, CitizenNotices],
+  exports: [SenderRegistry, OutboundMessages, CitizenNotices, OutboxService],
 })
 export class NotificationsModule implements OnModuleInit {
   constructor(private readonly registry: SenderRegistry) {}
