@@ -45,7 +45,7 @@ export async function renderTicket(main, current, id) {
   function renderInfo(t) {
     const due = countdown(t.resolutionDueAt);
     const dl = (pairs) => h('dl', { class: 'facts' }, pairs.flatMap(([k, v]) => [h('dt', {}, k), h('dd', {}, v ?? '—')]));
-    info.replaceChildren(
+    info.replaceChildren(...[
       h('h1', { id: 'ticket-title' }, `${t.trackingNo} — ${t.subject}`),
       h('p', { class: 'status' }, h('span', { class: `badge st-${t.status}`, id: 'ticket-status' }, STATUSES[t.status] ?? t.status),
         t.triage ? h('span', { class: 'badge triage' }, 'Ön değerlendirme') : null,
@@ -63,7 +63,7 @@ export async function renderTicket(main, current, id) {
         h('ul', {}, t.duplicates.map((d) => h('li', {}, h('a', { href: `#/basvuru/${d.id}` }, d.trackingNo), ` (${STATUSES[d.status] ?? d.status}) `,
           h('button', { type: 'button', class: 'small', onclick: () => act(`/tickets/${t.id}/merge`, { version: state.ticket.version, intoId: d.id }, `${d.trackingNo} ile birleştirildi`) }, `Bunu ${d.trackingNo} ile birleştir`),
           h('button', { type: 'button', class: 'small secondary', onclick: () => act(`/tickets/${t.id}/duplicates/${d.id}/dismiss`, {}, 'Mükerrer şüphesi kaldırıldı') }, 'Mükerrer değil'))))) : null,
-    );
+    ].filter(Boolean));
   }
 
   function renderTimeline(t, notices) {
