@@ -4,10 +4,14 @@ import { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BrowserContext, chromium, Page } from 'playwright-core';
+import { getExpectedTwilioSignature } from 'twilio';
 import { categoryId, createTestApp, idByCode, loginAs, Staff, TestApp, ticketInput, waitFor } from '@app/testing';
 
 const CHROMIUM = '/usr/bin/chromium';
 const KEY = 'dev-only-intake-key-change-me';
+const TWILIO_TOKEN = 'test-twilio-auth-token-0123456789';
+const PUBLIC_URL = 'https://cozum.ornek-bel.tr';
+const VOICE = `${PUBLIC_URL}/api/v1/channels/twilio/voice`;
 const SHOTS = join(__dirname, '..', 'artifacts', 'screenshots');
 const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
@@ -28,7 +32,8 @@ describeUi('staff screens in headless Chromium', () => {
   let trackingNo: string;
 
   beforeAll(async () => {
-    t = await createTestApp();
+    // A weekday morning in Istanbul, inside the 444 line's opening hours.
+    t = await createTestApp({ env: { TWILIO_AUTH_TOKEN: TWILIO_TOKEN, PUBLIC_URL }, now: new Date('2026-11-25T07:00:00Z') });
     await t.app.listen(0, '127.0.0.1');
     base = `http://127.0.0.1:${(t.app.getHttpServer().address() as AddressInfo).port}`;
     admin = await loginAs(t, 'admin');
@@ -177,5 +182,37 @@ describeUi('staff screens in headless Chromium', () => {
     await adminPage.getByRole('heading', { name: 'Başarısız işler' }).waitFor();
     await adminPage.goto(`${base}/app#/yonetim/whatsapp`);
     await adminPage.getByText('Sağlayıcı:').waitFor();
+    await Promise.all([manager.close(), adminPage.close()]);
+  });
+
+  it('a 444 call reaching the agent pops up the caller; one click closes it as solved during the call', async () => {
+    const hook = (path: string, params: Record<string, string>) =>
+      t.http().post(`/api/v1/channels/twilio/voice/${path}`).type('form')
+        .set('X-Twilio-Signature', getExpectedTwilioSignature(TWILIO_TOKEN, `${VOICE}/${path}`, params)).send(params).expect(200);
+    const agentId = (await loginAs(t, 'agent')).id;
+    // Chromium opens at most 6 HTTP/1.1 connections per host and each tab holds its event streams.
+    await Promise.all([agentPage.close(), deptPage.close()]);
+    const page = await login('agent');
+    await page.locator('body[data-calls=on]').waitFor();
+    const from = '+905321239944';
+    const CallSid = 'CA00000000000000000000000000000001';
+    await hook('incoming', { CallSid, From: from, To: '+904440444', CallStatus: 'ringing' });
+    await hook('menu', { CallSid, From: from, Digits: '0' });
+    await hook('dequeue', { CallSid: 'CAagentleg', From: `client:${agentId}` });
+    await hook(`connected?agentId=${agentId}`, { CallSid, From: from });
+
+    const panel = page.getByRole('complementary', { name: 'Gelen çağrı' });
+    await panel.getByRole('heading', { name: /Gelen çağrı: \+90 5\*\* \*\*\* \*\* 44/ }).waitFor({ timeout: 15_000 });
+    expect(await panel.textContent()).toContain('Bu numarayla kayıtlı vatandaş yok');
+    expect(await panel.getByLabel('Telefon').inputValue()).toBe('+90 5** *** ** 44');
+    await panel.getByLabel('Tür', { exact: true }).selectOption('bilgi_edinme');
+    await panel.getByLabel('Başlık').fill('Çöp toplama saati');
+    await panel.getByLabel('Açıklama').fill('Çöplerin hangi saatte alındığını sordu.');
+    await panel.getByLabel('Görüşmede verilen yanıt (çözüldüyse)').fill('Her gün 22:00 sonrası toplanıyor.');
+    await shot(page, 'call-panel');
+    await panel.getByRole('button', { name: 'Görüşmede çözüldü, kapat' }).click();
+    await panel.getByText(/Kapatıldı: \d{4}-\d{6}/).waitFor({ timeout: 5000 }).catch(async (e) => { throw new Error(`${e.message}: ${await panel.locator('#call-result').textContent()}`); });
+    const [row] = await t.dataSource.query(`SELECT t.status, t.subject, t.kind FROM call_logs c JOIN tickets t ON t.id = c.ticket_id WHERE c.call_sid = $1`, [CallSid]);
+    expect(row).toEqual({ status: 'closed', subject: 'Çöp toplama saati', kind: 'bilgi_edinme' });
   });
 });

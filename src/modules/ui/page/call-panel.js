@@ -1,5 +1,5 @@
 import { api, cached } from './api.js';
-import { field, formatTime, h, STATUSES, toast } from './dom.js';
+import { field, formatTime, h, KINDS, select, STATUSES, toast } from './dom.js';
 import { categoryPicker } from './category-picker.js';
 
 let source = null;
@@ -8,6 +8,7 @@ let source = null;
 export function startCallPanel(current) {
   if (source) return;
   source = new EventSource(`/api/v1/live/calls?access_token=${encodeURIComponent(current.token)}`);
+  source.addEventListener('open', () => { document.body.dataset.calls = 'on'; });
   source.addEventListener('call', (event) => show(JSON.parse(event.data)));
 }
 
@@ -21,6 +22,7 @@ async function show(call) {
     field('Ad soyad', h('input', { id: 'call-name', value: c?.fullName ?? '' })),
     field('Telefon', h('input', { id: 'call-phone', value: call.callerMasked, readOnly: true }), 'Arayan numara başvuruya otomatik yazılır'),
     ...categoryPicker('call', categories),
+    field('Tür', select('call-kind', Object.entries(KINDS), { value: 'talep' })),
     field('Başlık', h('input', { id: 'call-subject', required: true })),
     field('Açıklama', h('textarea', { id: 'call-description', rows: 3, required: true })),
     field('Görüşmede verilen yanıt (çözüldüyse)', note),
@@ -34,7 +36,7 @@ async function show(call) {
     const value = (id) => document.getElementById(id).value.trim() || undefined;
     try {
       const ticket = await api(`/calls/${encodeURIComponent(call.callSid)}/ticket`, { method: 'POST', body: {
-        subject: value('call-subject'), description: value('call-description'), categoryId: value('call-category'),
+        subject: value('call-subject'), description: value('call-description'), categoryId: value('call-category'), kind: value('call-kind'),
         citizenName: value('call-name'), solvedDuringCall: solved || undefined, resolutionNote: solved ? value('call-note') : undefined,
       } });
       status.replaceChildren(`${solved ? 'Kapatıldı' : 'Açıldı'}: ${ticket.trackingNo} `, h('a', { href: `#/basvuru/${ticket.id}` }, 'Başvuruyu aç'));
