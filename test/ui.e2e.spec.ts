@@ -66,7 +66,7 @@ describeUi('staff screens in headless Chromium', () => {
     agentPage = await login('agent');
     await agentPage.getByRole('heading', { name: 'Başvuru kuyruğu' }).waitFor();
     expect(agentPage.url()).toContain('#/kuyruk');
-    await agentPage.evaluate(() => { (window as unknown as { stillHere: boolean }).stillHere = true; });
+    await agentPage.evaluate('window.stillHere = true');
 
     const res = await t.http().post('/api/v1/intake/events').set('X-Intake-Key', KEY)
       .send({ channel: 'whatsapp', providerId: 'wamid.ui.1', payload: { id: 'wamid.ui.1', from: '905321230011@c.us', body: 'Merhaba, size bir şey danışmak istiyorum', type: 'chat' } })
@@ -78,7 +78,7 @@ describeUi('staff screens in headless Chromium', () => {
     await row.waitFor({ timeout: 15_000 });
     expect(await row.textContent()).toContain('WhatsApp');
     expect(await row.locator('td.due').textContent()).toMatch(/kaldı|gecikti|Süre yok/);
-    expect(await agentPage.evaluate(() => (window as unknown as { stillHere?: boolean }).stillHere)).toBe(true);
+    expect(await agentPage.evaluate('window.stillHere')).toBe(true);
     await shot(agentPage, 'agent-queue');
     await copyFile(join(SHOTS, 'agent-queue.png'), join(__dirname, '..', 'docs', 'screenshots', 'agent-queue.png'));
 
@@ -136,7 +136,7 @@ describeUi('staff screens in headless Chromium', () => {
     await deptPage.getByRole('heading', { name: 'Başvuru bulunamadı veya erişim yetkiniz yok' }).waitFor();
     expect(await deptPage.locator('body').textContent()).not.toContain('Parkın çimleri biçilmedi');
     await shot(deptPage, 'forbidden-ticket');
-    const token = await deptPage.evaluate(() => JSON.parse(sessionStorage.getItem('cm.session')!).token as string);
+    const token = await deptPage.evaluate<string>(`JSON.parse(sessionStorage.getItem('cm.session')).token`);
     await t.http().get(`/api/v1/tickets/${park.body.id}`).set('Authorization', `Bearer ${token}`).expect(404);
   });
 
