@@ -21,6 +21,7 @@ import { OpsModule } from './modules/ops/ops.module';
 import { RoutingModule } from './modules/routing/routing.module';
 import { SlaModule } from './modules/sla/sla.module';
 import { TicketsModule } from './modules/tickets/tickets.module';
+import { UiModule } from './modules/ui/ui.module';
 
 @Module({})
 export class AppModule {
@@ -49,6 +50,7 @@ export class AppModule {
         OpsModule,
         MunicipalityModule,
         HealthModule,
+        UiModule,
       ],
       providers: [
         { provide: APP_PIPE, useFactory: createValidationPipe },

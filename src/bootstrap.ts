@@ -20,6 +20,9 @@ export function configureHttp(app: NestExpressApplication): INestApplication {
       // The citizens' web form pages live at short addresses.
       { path: 'basvuru', method: RequestMethod.GET },
       { path: 'basvuru/:file', method: RequestMethod.GET },
+      // The staff screens.
+      { path: 'app', method: RequestMethod.GET },
+      { path: 'app/:file', method: RequestMethod.GET },
     ],
   });
   const document = SwaggerModule.createDocument(

@@ -19,7 +19,7 @@ import { StaffNotifications } from './staff-notifications.service';
   imports: [TypeOrmModule.forFeature([OutboundMessage, StaffNotification]), MunicipalityModule],
   controllers: [OutboxController, StaffNotificationsController],
   providers: [SenderRegistry, OutboundMessages, CitizenNotices, StaffNotifications, OutboxService, SendMessageProcessor, NotifySweeper],
-  exports: [SenderRegistry, OutboundMessages, CitizenNotices, StaffNotifications],
+  exports: [SenderRegistry, OutboundMessages, CitizenNotices, StaffNotifications, OutboxService],
 })
 export class NotificationsModule implements OnModuleInit {
   constructor(private readonly registry: SenderRegistry) {}

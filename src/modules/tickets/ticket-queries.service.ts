@@ -15,6 +15,14 @@ import { OPEN_STATUSES } from './ticket-status';
 import { eventView, LoadedTicket, ticketView, TicketView } from './ticket-view';
 import { Ticket } from './ticket.entity';
 
+export interface TicketSummaryRow {
+  department: { id: string; name: string } | null;
+  category: { id: string; name: string } | null;
+  open: number;
+  overdue: number;
+  answered: number;
+}
+
 const SORTS: Record<string, [string, 'ASC' | 'DESC']> = {
   createdAt: ['t.created_at', 'ASC'],
   '-createdAt': ['t.created_at', 'DESC'],
@@ -60,6 +68,31 @@ export class TicketQueries {
     const [rows, total] = await qb.skip((query.page - 1) * query.pageSize).take(query.pageSize).getManyAndCount();
     const now = this.clock.now();
     return pageOf(rows.map((t) => ticketView(t, now)), total, query);
+  }
+
+  /** Counts per department and category of the tickets the user may see; answered = ever answered. */
+  async summary(user: StaffPrincipal): Promise<TicketSummaryRow[]> {
+    const qb = this.tickets
+      .createQueryBuilder('t')
+      .leftJoin(Department, 'd', 'd.id = t.department_id')
+      .leftJoin(Category, 'c', 'c.id = t.category_id')
+      .select(['d.id AS "departmentId"', 'd.name AS "departmentName"', 'c.id AS "categoryId"', 'c.name AS "categoryName"'])
+      .addSelect('COUNT(*) FILTER (WHERE t.status IN (:...open))::int', 'open')
+      .addSelect('COUNT(*) FILTER (WHERE t.status IN (:...open) AND t.resolution_due_at < :now)::int', 'overdue')
+      .addSelect('COUNT(*) FILTER (WHERE t.answered_at IS NOT NULL)::int', 'answered')
+      .setParameters({ open: OPEN_STATUSES, now: this.clock.now() })
+      .groupBy('d.id, d.name, c.id, c.name')
+      .orderBy('d.name', 'ASC', 'NULLS FIRST')
+      .addOrderBy('c.name', 'ASC', 'NULLS FIRST');
+    applyScope(qb, 't', user);
+    const rows: Record<string, string | number | null>[] = await qb.getRawMany();
+    return rows.map((r) => ({
+      department: r.departmentId ? { id: String(r.departmentId), name: String(r.departmentName) } : null,
+      category: r.categoryId ? { id: String(r.categoryId), name: String(r.categoryName) } : null,
+      open: Number(r.open),
+      overdue: Number(r.overdue),
+      answered: Number(r.answered),
+    }));
   }
 
   /** Unscoped: only for the ticket a caller has just written. */

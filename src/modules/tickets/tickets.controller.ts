@@ -5,6 +5,7 @@ import { CurrentUser, Roles } from '../auth/auth.decorators';
 import { Role } from '../auth/role';
 import { StaffPrincipal } from '../auth/staff-principal';
 import { CitizensService } from '../citizens/citizens.service';
+import { OutboxService } from '../notifications/outbox.service';
 import { CreateTicketDto } from './dto/create-ticket.dto';
 import { ListTicketsDto } from './dto/list-tickets.dto';
 import { CategoriseTicketDto, MergeTicketDto, ReturnTicketDto } from './dto/inbox-actions.dto';
@@ -12,7 +13,7 @@ import { AddEntryDto, AssignTicketDto, ChangeStatusDto, TransferTicketDto, Versi
 import { TicketActions } from './ticket-actions.service';
 import { TicketCreation } from './ticket-creation.service';
 import { TicketInbox } from './ticket-inbox.service';
-import { TicketQueries } from './ticket-queries.service';
+import { TicketQueries, TicketSummaryRow } from './ticket-queries.service';
 import { TicketStatus } from './ticket-status';
 import { TicketView } from './ticket-view';
 
@@ -26,6 +27,7 @@ export class TicketsController {
     private readonly actions: TicketActions,
     private readonly inbox: TicketInbox,
     private readonly citizens: CitizensService,
+    private readonly outbox: OutboxService,
   ) {}
 
   @Roles(Role.Agent, Role.Supervisor, Role.DepartmentStaff, Role.DepartmentManager)
@@ -41,9 +43,23 @@ export class TicketsController {
     return this.queries.list(user, query);
   }
 
+  /** Open, overdue and answered counts per department and subject, within the caller's reach (manager view). */
+  @Roles(Role.Supervisor, Role.DepartmentManager, Role.Executive)
+  @Get('summary')
+  summary(@CurrentUser() user: StaffPrincipal): Promise<TicketSummaryRow[]> {
+    return this.queries.summary(user);
+  }
+
   @Get(':id')
   detail(@CurrentUser() user: StaffPrincipal, @IdParam() id: string) {
     return this.queries.detail(user, id);
+  }
+
+  /** The notices sent to the citizen about this ticket, with their delivery state (recipient masked). */
+  @Get(':id/notifications')
+  async notifications(@CurrentUser() user: StaffPrincipal, @IdParam() id: string) {
+    await this.queries.getVisible(user, id);
+    return this.outbox.list({ ticketId: id, page: 1, pageSize: 100 });
   }
 
   /** The citizen's phone and e-mail in clear, for calling back; every read is logged (KVKK). */
