@@ -20,6 +20,7 @@ export function configureHttp(app: NestExpressApplication): INestApplication {
       // The citizens' web form pages live at short addresses.
       { path: 'basvuru', method: RequestMethod.GET },
       { path: 'basvuru/:file', method: RequestMethod.GET },
+      { path: 'anket/:token', method: RequestMethod.GET },
     ],
   });
   const document = SwaggerModule.createDocument(

@@ -15,6 +15,7 @@ export enum TicketEventType {
   Returned = 'returned',
   DuplicateSuspected = 'duplicate_suspected',
   DuplicateDismissed = 'duplicate_dismissed',
+  SurveyAnswered = 'survey_answered',
 }
 
 /** One line of a ticket's timeline; the timeline is also the audit trail. */
