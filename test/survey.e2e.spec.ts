@@ -179,4 +179,23 @@ describe('satisfaction surveys', () => {
     expect(await surveysOf(ticketId)).toMatchObject([{ score: 4, solved: true, comment: 'Hızlıydınız', answered_via: 'link' }]);
     expect(await ticketOf(ticketId)).toEqual({ status: 'answered', needs_review: false });
   });
+
+  it('sums the answers up for reports: asked, answered, average and distribution per month', async () => {
+    const report = (await api.get('/reports/satisfaction?groupBy=month&from=2026-11-01&to=2026-12-01').expect(200)).body;
+    // Asked: the six surveys above (one ticket twice); answered: "5", "1", "çözülmedi" and the page's 4.
+    expect(report.groups).toEqual([
+      {
+        key: '2026-11',
+        name: '2026-11',
+        asked: 6,
+        answered: 4,
+        average: 3.33,
+        distribution: { '1': 1, '2': 0, '3': 0, '4': 1, '5': 1 },
+        notSolved: 1,
+        reopened: 2,
+      },
+    ]);
+    const bad = await api.get('/reports/satisfaction?groupBy=mahalle').expect(400);
+    expect(bad.body.details[0].field).toBe('groupBy');
+  });
 });

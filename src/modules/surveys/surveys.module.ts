@@ -6,13 +6,15 @@ import { SurveyAnswers } from './survey-answers.service';
 import { SurveyInvitations } from './survey-invitations.service';
 import { SurveyLinks } from './survey-links.service';
 import { SurveyPageController } from './survey-page.controller';
+import { SurveyReports } from './survey-reports.service';
+import { SurveyReportsController } from './survey-reports.controller';
 import { TicketSurvey } from './ticket-survey.entity';
 
-/** Satisfaction after a resolution: the question, the answer by reply or link, and a reopen when it went badly. */
+/** Satisfaction after a resolution: the question, the answer by reply or link, a reopen when it went badly, the figures for reports. */
 @Module({
   imports: [TypeOrmModule.forFeature([TicketSurvey]), NotificationsModule],
-  controllers: [PublicSurveyController, SurveyPageController],
-  providers: [SurveyInvitations, SurveyAnswers, SurveyLinks],
+  controllers: [PublicSurveyController, SurveyPageController, SurveyReportsController],
+  providers: [SurveyInvitations, SurveyAnswers, SurveyLinks, SurveyReports],
   exports: [SurveyInvitations, SurveyAnswers],
 })
 export class SurveysModule {}
