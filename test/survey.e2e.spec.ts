@@ -198,4 +198,25 @@ describe('satisfaction surveys', () => {
     const bad = await api.get('/reports/satisfaction?groupBy=mahalle').expect(400);
     expect(bad.body.details[0].field).toBe('groupBy');
   });
+
+  it('holds the survey over the quiet hours, and reads replies only within the window after it went out', async () => {
+    t.clock.set(new Date('2026-11-25T19:30:00Z')); // 22:30 in Istanbul
+    const phone = '+905321120007';
+    const ticketId = await answeredTicket(phone, true);
+    const morning = new Date('2026-11-26T05:00:00Z'); // 08:00 in Istanbul
+    const [held] = await q(`SELECT state, not_before FROM outbound_messages WHERE ticket_id = $1 AND purpose = 'survey'`, [ticketId]);
+    expect(held).toEqual({ state: 'pending', not_before: morning });
+    expect((await q('SELECT asked_at FROM ticket_surveys WHERE ticket_id = $1', [ticketId]))[0].asked_at).toEqual(morning);
+
+    t.clock.set(new Date(morning.getTime() + 3600_000));
+    await smsIn('4 teşekkürler', phone);
+    expect(await surveysOf(ticketId)).toMatchObject([{ score: 4, comment: 'teşekkürler' }]);
+
+    const late = '+905321120008';
+    const lateTicket = await answeredTicket(late, true);
+    t.clock.advance(73 * 3600_000); // past SURVEY_REPLY_WINDOW_HOURS (72)
+    await smsIn('5', late);
+    expect(await surveysOf(lateTicket)).toMatchObject([{ answered_at: null }]);
+    expect(await ticketsOfPhone(late)).toBe(2);
+  });
 });
