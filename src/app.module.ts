@@ -20,6 +20,7 @@ import { NeighbourhoodsModule } from './modules/neighbourhoods/neighbourhoods.mo
 import { OpsModule } from './modules/ops/ops.module';
 import { RoutingModule } from './modules/routing/routing.module';
 import { SlaModule } from './modules/sla/sla.module';
+import { SurveysModule } from './modules/surveys/surveys.module';
 import { TicketsModule } from './modules/tickets/tickets.module';
 import { UiModule } from './modules/ui/ui.module';
 
@@ -39,6 +40,7 @@ export class AppModule {
         NeighbourhoodsModule,
         CategoriesModule,
         SlaModule,
+        SurveysModule,
         CitizensModule,
         TicketsModule,
         LiveModule,

@@ -23,6 +23,7 @@ export function configureHttp(app: NestExpressApplication): INestApplication {
       // The staff screens.
       { path: 'app', method: RequestMethod.GET },
       { path: 'app/:file', method: RequestMethod.GET },
+      { path: 'anket/:token', method: RequestMethod.GET },
     ],
   });
   const document = SwaggerModule.createDocument(

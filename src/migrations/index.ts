@@ -7,6 +7,7 @@ import { CalendarOverrides1795641660683 } from './1795641660683-calendar-overrid
 import { CitizenOptOut1795641909286 } from './1795641909286-citizen-opt-out';
 import { MailboxCursors1795641951109 } from './1795641951109-mailbox-cursors';
 import { DeadlineClocks1795643137627 } from './1795643137627-deadline-clocks';
+import { Surveys1795643173895 } from './1795643173895-surveys';
 
 /** Every migration, in order; the app runs them on start (never `synchronize`). */
 export const MIGRATIONS = [
@@ -19,4 +20,5 @@ export const MIGRATIONS = [
   CitizenOptOut1795641909286,
   MailboxCursors1795641951109,
   DeadlineClocks1795643137627,
+  Surveys1795643173895,
 ];

@@ -308,6 +308,34 @@ export class AppConfig {
   @Matches(/^([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-3]):[0-5]\d$/, { message: 'NOTIFY_QUIET_HOURS must look like 21:00-08:00' })
   NOTIFY_QUIET_HOURS = '21:00-08:00';
 
+  /** Minutes between the answer (or closing) and the satisfaction survey, so it does not arrive with the answer. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(10080)
+  SURVEY_DELAY_MINUTES = 60;
+
+  /** An SMS/WhatsApp reply within this many hours of the survey is read as its answer (when it parses as one). */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(720)
+  SURVEY_REPLY_WINDOW_HOURS = 72;
+
+  /** How long the /anket/<token> link accepts an answer. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(365)
+  SURVEY_LINK_VALID_DAYS = 30;
+
+  /** A score at or below this reopens the ticket for a supervisor ("not solved" always does); 0 = only "not solved". */
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(5)
+  SURVEY_REOPEN_AT_OR_BELOW = 2;
+
   /** When the 444 line's agents answer, Monday to Friday, Istanbul time; outside it callers leave a voicemail. */
   @Matches(/^([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-3]):[0-5]\d$/, { message: 'VOICE_OPEN_HOURS must look like 08:30-17:30' })
   VOICE_OPEN_HOURS = '08:30-17:30';

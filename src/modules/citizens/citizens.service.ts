@@ -109,6 +109,7 @@ export class CitizensService {
     const now = this.clock.now();
     if (dto.optedOut !== undefined) citizen.optedOutAt = dto.optedOut ? (citizen.optedOutAt ?? now) : null;
     if (dto.contactConsent !== undefined) Object.assign(citizen, { contactConsent: dto.contactConsent, consentRecordedAt: now });
+    if (dto.marketingConsent !== undefined) Object.assign(citizen, { marketingConsent: dto.marketingConsent, consentRecordedAt: now });
     if (dto.locale) citizen.locale = dto.locale;
     return this.view(await this.citizens.save(citizen));
   }

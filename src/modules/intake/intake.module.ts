@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { CitizensModule } from '../citizens/citizens.module';
 import { RoutingModule } from '../routing/routing.module';
 import { NotificationsModule } from '../notifications/notifications.module';
+import { SurveysModule } from '../surveys/surveys.module';
 import { TicketsModule } from '../tickets/tickets.module';
 import { CategoriserService } from './categoriser.service';
 import { InboundEvent } from './inbound-event.entity';
@@ -14,7 +15,7 @@ import { ProcessEventProcessor } from './process-event.processor';
 import { Threading } from './threading.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([InboundEvent]), CitizensModule, NotificationsModule, TicketsModule, RoutingModule],
+  imports: [TypeOrmModule.forFeature([InboundEvent]), CitizensModule, NotificationsModule, TicketsModule, RoutingModule, SurveysModule],
   controllers: [IntakeController, InboundEventsController],
   providers: [IntakeService, IntakeSweeper, ProcessEventProcessor, Threading, CategoriserService],
   exports: [IntakeService],

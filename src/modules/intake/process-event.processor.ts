@@ -10,6 +10,7 @@ import { NoticePurpose } from '../notifications/citizen-notice';
 import { CitizenNotices } from '../notifications/citizen-notices.service';
 import { OutboundMessages } from '../notifications/outbound-messages.service';
 import { TicketRouter } from '../routing/ticket-router.service';
+import { SurveyAnswers } from '../surveys/survey-answers.service';
 import { DuplicateDetector } from '../tickets/duplicate-detector.service';
 import { TicketCreation } from '../tickets/ticket-creation.service';
 import { TicketKind } from '../tickets/ticket-enums';
@@ -17,10 +18,15 @@ import { Ticket } from '../tickets/ticket.entity';
 import { searchTextOf } from '../tickets/timeline';
 import { CategoriserService, CategoryIndex } from './categoriser.service';
 import { Suggestion } from './categoriser/categoriser';
-import { InboundEvent, InboundState } from './inbound-event.entity';
+import { InboundChannel, InboundEvent, InboundState } from './inbound-event.entity';
 import { INBOUND_TO_TICKET_CHANNEL } from './channel-map';
 import { InboundMessage, NORMALISERS, UnusablePayloadError } from './normalisers';
 import { Threading } from './threading.service';
+
+const SURVEY_REPLY_CHANNELS: Partial<Record<InboundChannel, 'sms' | 'whatsapp'>> = {
+  [InboundChannel.Sms]: 'sms',
+  [InboundChannel.Whatsapp]: 'whatsapp',
+};
 
 /** Turns a stored inbound event into a new ticket or a message on an open one — exactly once. */
 @Injectable()
@@ -36,6 +42,7 @@ export class ProcessEventProcessor {
     private readonly live: LivePublisher,
     private readonly notices: CitizenNotices,
     private readonly outbox: OutboundMessages,
+    private readonly surveys: SurveyAnswers,
     private readonly clock: Clock,
   ) {}
 
@@ -63,6 +70,10 @@ export class ProcessEventProcessor {
     });
     if (!outcome) return 'stale';
     if (outcome.kind === 'failed') return 'failed';
+    if (outcome.kind === 'survey') {
+      if (outcome.reopened) await this.live.publish(outcome.reopened, 'updated');
+      return 'survey';
+    }
     const { ticket } = outcome;
     if (outcome.kind === 'created') await this.outbox.dispatch([outcome.receipt]);
     await this.live.publish(ticket, outcome.kind === 'threaded' ? 'message' : ticket.routedAt ? 'routed' : 'created');
@@ -77,6 +88,13 @@ export class ProcessEventProcessor {
       ...(message.contactConsent ? { contactConsent: true, consentRecordedAt: this.clock.now() } : {}),
     });
     const channel = INBOUND_TO_TICKET_CHANNEL[event.channel];
+    // "5" or "çözülmedi" after a survey is its answer, not a new application.
+    const via = SURVEY_REPLY_CHANNELS[event.channel];
+    const answer = via ? await this.surveys.fromReply(manager, citizen.id, via, message) : null;
+    if (answer) {
+      await this.markProcessed(manager, event, answer.ticketId);
+      return { kind: 'survey' as const, reopened: answer.reopened };
+    }
     const open = message.startsTicket ? null : await this.threading.ticketToContinue(manager, citizen.id, channel, message);
     if (open) {
       await this.threading.append(manager, open, message, event.id);

@@ -9,6 +9,7 @@ export enum NoticePurpose {
   Merged = 'merged',
   Delayed = 'delayed',
   Extended = 'extended',
+  Survey = 'survey',
 }
 
 export type NoticeLocale = 'tr' | 'en';
@@ -25,6 +26,8 @@ export interface NoticeContext {
   originalTrackingNo?: string | null;
   /** "2 Aralık 2026" — already formatted for the locale. */
   newDueDate?: string | null;
+  /** The satisfaction survey's page (/anket/<token>). */
+  surveyUrl?: string | null;
 }
 
 export interface RenderedNotice {
@@ -34,7 +37,7 @@ export interface RenderedNotice {
 
 /** Every field a template may use; a template naming anything else is refused when it is written. */
 export const NOTICE_FIELDS: readonly (keyof NoticeContext)[] = [
-  'municipality', 'trackingNo', 'statusUrl', 'text', 'department', 'institution', 'originalTrackingNo', 'newDueDate',
+  'municipality', 'trackingNo', 'statusUrl', 'text', 'department', 'institution', 'originalTrackingNo', 'newDueDate', 'surveyUrl',
 ];
 
 type Template = { subject: string; body: string };
@@ -75,6 +78,11 @@ export const NOTICE_TEMPLATES: Record<NoticePurpose, Record<NoticeLocale, Templa
   [NoticePurpose.Extended]: {
     tr: { subject: '{trackingNo} numaralı bilgi edinme başvurunuzun süresi uzatıldı', body: '4982 sayılı Kanun uyarınca {trackingNo} numaralı başvurunuzun yanıt süresi uzatıldı. Gerekçe: {text}. Yeni tarih: {newDueDate}. — {municipality}' },
     en: { subject: 'Time extended for information request {trackingNo}', body: 'Under Law 4982 the time to answer your request {trackingNo} has been extended. Reason: {text}. New date: {newDueDate}. — {municipality}' },
+  },
+  // {text} says how to answer on the channel it goes to (a reply on SMS/WhatsApp, the link in an e-mail).
+  [NoticePurpose.Survey]: {
+    tr: { subject: '{trackingNo} numaralı başvurunuzu değerlendirin', body: '{trackingNo} numaralı başvurunuzla ilgili hizmetimizi değerlendirir misiniz? {text} Anket: {surveyUrl} — {municipality}' },
+    en: { subject: 'Rate how we handled application {trackingNo}', body: 'How did we handle your application {trackingNo}? {text} Survey: {surveyUrl} — {municipality}' },
   },
 };
 

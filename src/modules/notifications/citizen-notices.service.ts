@@ -17,6 +17,8 @@ export interface CitizenNotice {
   /** What makes this notice unique for the ticket (an event, a version); one message per cause. */
   cause: string;
   context?: Partial<NoticeContext>;
+  /** Not before this instant (a survey waits a while after the answer); quiet hours still apply after it. */
+  notBefore?: Date;
 }
 
 export interface Addressee extends Destination {
@@ -61,6 +63,7 @@ export class CitizenNotices {
       email: citizen.email,
       whatsapp: whatsapp?.value ?? null,
       contactConsent: citizen.contactConsent,
+      surveyConsent: citizen.marketingConsent,
       optedOut: citizen.optedOutAt !== null,
     });
     return destination ? { ...destination, citizenId: citizen.id, locale: citizen.locale === 'en' ? 'en' : 'tr' } : null;
@@ -76,6 +79,7 @@ export class CitizenNotices {
       ...notice.context,
     });
     const now = this.clock.now();
+    const earliest = notice.notBefore && notice.notBefore > now ? notice.notBefore : now;
     return this.outbox.record(manager, {
       dedupeKey: `${notice.purpose}-${ticket.id}-${notice.cause}`,
       channel: addressee.channel,
@@ -86,7 +90,7 @@ export class CitizenNotices {
       ticketId: ticket.id,
       citizenId: addressee.citizenId,
       meta: { automatic: notice.purpose !== NoticePurpose.Reply },
-      notBefore: URGENT.has(notice.purpose) ? now : afterQuietHours(now, this.config.NOTIFY_QUIET_HOURS),
+      notBefore: URGENT.has(notice.purpose) ? earliest : afterQuietHours(earliest, this.config.NOTIFY_QUIET_HOURS),
     });
   }
 }

@@ -8,6 +8,8 @@ export interface CitizenContact {
   /** The WhatsApp chat id ("90532…@c.us") when the citizen ever wrote on WhatsApp. */
   whatsapp: string | null;
   contactConsent: boolean;
+  /** Explicit consent (KVKK) to satisfaction surveys and announcements. */
+  surveyConsent: boolean;
   optedOut: boolean;
 }
 
@@ -44,17 +46,19 @@ const OWED: ReadonlySet<NoticePurpose> = new Set([
 /**
  * Where a notice goes, or null when it must not go at all. A citizen who opted out hears
  * nothing. Courtesy notices (received, forwarded) go only on the channel the citizen wrote
- * from, or anywhere with their recorded contact consent (KVKK).
+ * from, or anywhere with their recorded contact consent (KVKK). A survey goes only with the
+ * explicit survey consent, and then on the channel the answer would take.
  */
 export function chooseDestination(ticketChannel: TicketChannel, purpose: NoticePurpose, contact: CitizenContact): Destination | null {
   if (contact.optedOut) return null;
+  if (purpose === NoticePurpose.Survey && !contact.surveyConsent) return null;
   const address: Record<OutboundChannel, string | null> = {
     [OutboundChannel.Sms]: contact.phone,
     [OutboundChannel.Email]: contact.email,
     [OutboundChannel.Whatsapp]: contact.whatsapp,
   };
   const allowed = (channel: OutboundChannel) =>
-    OWED.has(purpose) || contact.contactConsent || SELF_INITIATED[ticketChannel] === channel;
+    OWED.has(purpose) || purpose === NoticePurpose.Survey || contact.contactConsent || SELF_INITIATED[ticketChannel] === channel;
   const channel = (ORDER[ticketChannel] ?? DEFAULT_ORDER).find((c) => address[c] && allowed(c));
   return channel ? { channel, recipient: address[channel]! } : null;
 }

@@ -9,6 +9,7 @@ const contact = (over: Partial<CitizenContact> = {}): CitizenContact => ({
   email: 'ayse@example.com',
   whatsapp: null,
   contactConsent: false,
+  surveyConsent: false,
   optedOut: false,
   ...over,
 });
@@ -38,6 +39,13 @@ describe('chooseDestination', () => {
     expect(chooseDestination(TicketChannel.Phone, NoticePurpose.Received, contact())).toBeNull();
     expect(chooseDestination(TicketChannel.Phone, NoticePurpose.Received, contact({ contactConsent: true }))?.channel).toBe(OutboundChannel.Sms);
     expect(chooseDestination(TicketChannel.Sms, NoticePurpose.Received, contact())?.channel).toBe(OutboundChannel.Sms);
+  });
+
+  it('asks for a survey only with the explicit survey consent, on the channel an answer would take', () => {
+    expect(chooseDestination(TicketChannel.Sms, NoticePurpose.Survey, contact({ contactConsent: true }))).toBeNull();
+    expect(chooseDestination(TicketChannel.Sms, NoticePurpose.Survey, contact({ surveyConsent: true }))?.channel).toBe(OutboundChannel.Sms);
+    expect(chooseDestination(TicketChannel.Web, NoticePurpose.Survey, contact({ surveyConsent: true }))?.channel).toBe(OutboundChannel.Sms);
+    expect(chooseDestination(TicketChannel.Email, NoticePurpose.Survey, contact({ surveyConsent: true }))?.channel).toBe(OutboundChannel.Email);
   });
 
   it('finds nobody to tell when there is no address', () => {

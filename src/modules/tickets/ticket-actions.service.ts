@@ -61,6 +61,7 @@ export class TicketActions {
       const now = this.clock.now();
       const from = ticket.status;
       ticket.status = dto.status;
+      ticket.needsReview = false;
       switch (dto.status) {
         case TicketStatus.Answered:
           Object.assign(ticket, { answeredAt: now, resolution: 'answered', resolutionNote: dto.note });
@@ -109,6 +110,7 @@ export class TicketActions {
   async assign(actor: StaffPrincipal, id: string, dto: AssignTicketDto): Promise<Ticket> {
     return this.lock.mutate(actor, id, dto.version, async (ticket, manager) => {
       this.assertOpen(ticket);
+      ticket.needsReview = false;
       if (dto.assigneeId) {
         await this.applyAssignee(manager, ticket, dto.assigneeId);
         if ([TicketStatus.New, TicketStatus.Reopened].includes(ticket.status)) ticket.status = TicketStatus.Assigned;

@@ -137,6 +137,7 @@ export class TicketCreation {
       resolutionDueAt: due?.resolutionDueAt ?? null,
       routedAt: departmentId ? now : null,
       triage: input.triage ?? false,
+      needsReview: false,
       createdById: actor?.id ?? null,
       version: 1,
       createdAt: now,

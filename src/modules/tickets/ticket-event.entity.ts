@@ -18,6 +18,7 @@ export enum TicketEventType {
   DeadlinePaused = 'deadline_paused',
   DeadlineResumed = 'deadline_resumed',
   Escalated = 'escalated',
+  SurveyAnswered = 'survey_answered',
 }
 
 /** One line of a ticket's timeline; the timeline is also the audit trail. */

@@ -8,6 +8,7 @@ import { LivePublisher } from '../live/live.publisher';
 import { CitizenNotice, CitizenNotices } from '../notifications/citizen-notices.service';
 import { OutboundMessage } from '../notifications/outbound-message.entity';
 import { OutboundMessages } from '../notifications/outbound-messages.service';
+import { SurveyInvitations } from '../surveys/survey-invitations.service';
 import { backlogTriggers } from './backlog-triggers';
 import { TicketDeadlines } from './ticket-deadlines.service';
 import { assertVisible } from './ticket-access';
@@ -28,12 +29,14 @@ export class TicketLock {
     private readonly notices: CitizenNotices,
     private readonly outbox: OutboundMessages,
     private readonly deadlines: TicketDeadlines,
+    private readonly surveys: SurveyInvitations,
   ) {}
 
   /**
    * Locks the row, checks visibility and version, lets `change` edit it, then writes it back
    * with the version bumped — all in one transaction. The notices `change` returns are written
-   * to the outbox in that transaction and sent after it commits.
+   * to the outbox in that transaction and sent after it commits, and so is the satisfaction survey
+   * a resolution asks for.
    */
   async mutate(
     actor: StaffPrincipal,
@@ -61,6 +64,7 @@ export class TicketLock {
       const { searchText: _omit, ...columns } = ticket;
       await manager.update(Ticket, { id }, { ...columns, updatedAt: this.clock.now() });
       for (const notice of notices) messages.push(await this.notices.record(manager, ticket, { ...notice, cause: `v${ticket.version}` }));
+      messages.push(await this.surveys.afterChange(manager, before.status, ticket));
       return ticket;
     });
     await this.outbox.dispatch(messages);

@@ -56,6 +56,7 @@ export class TicketQueries {
       qb.andWhere(query.overdue ? overdue : `NOT (${overdue})`, { open: OPEN_STATUSES, now: this.clock.now() });
     }
     if (query.triage !== undefined) qb.andWhere('t.triage = :triage', { triage: query.triage });
+    if (query.needsReview !== undefined) qb.andWhere('t.needs_review = :needsReview', { needsReview: query.needsReview });
     if (query.mine) qb.andWhere('t.assignee_id = :me', { me: user.id });
     if (query.unassigned) qb.andWhere('t.assignee_id IS NULL');
     if (query.duplicate !== undefined) {

@@ -45,6 +45,7 @@ export function ticketView(ticket: LoadedTicket, now: Date) {
     resolutionNote: ticket.resolutionNote,
     mergedIntoId: ticket.mergedIntoId,
     triage: ticket.triage,
+    needsReview: ticket.needsReview,
     routedAt: ticket.routedAt,
     createdAt: ticket.createdAt,
     updatedAt: ticket.updatedAt,

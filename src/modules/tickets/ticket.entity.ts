@@ -11,6 +11,7 @@ import { User } from '../auth/user.entity';
 @Index(['departmentId', 'status', 'createdAt'])
 @Index(['status', 'resolutionDueAt'])
 @Index(['routedAt', 'createdAt'], { where: 'routed_at IS NULL' })
+@Index(['departmentId', 'createdAt'], { where: 'needs_review' })
 // Trigram index for diacritic-free search; created in SQL (gin_trgm_ops), not by TypeORM.
 @Index('idx_tickets_search_trgm', { synchronize: false })
 export class Ticket {
@@ -134,6 +135,10 @@ export class Ticket {
   /** No confident category: call-centre supervisors categorise it by hand. */
   @Column({ type: 'boolean', default: false })
   triage: boolean;
+
+  /** The citizen's survey answer (low score, "not solved") reopened it; cleared by the next staff decision. */
+  @Column({ type: 'boolean', default: false })
+  needsReview: boolean;
 
   /** Folded text (Turkish letters → ASCII, lower case) that search matches against. */
   @Column({ type: 'text', select: false })

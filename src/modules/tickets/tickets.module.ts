@@ -6,6 +6,7 @@ import { DepartmentsModule } from '../departments/departments.module';
 import { NeighbourhoodsModule } from '../neighbourhoods/neighbourhoods.module';
 import { NotificationsModule } from '../notifications/notifications.module';
 import { SlaModule } from '../sla/sla.module';
+import { SurveysModule } from '../surveys/surveys.module';
 import { DuplicateDetector } from './duplicate-detector.service';
 import { DuplicateSuspicion } from './duplicate-suspicion.entity';
 import { PublicStatusController } from './public-status.controller';
@@ -31,6 +32,7 @@ import { TicketsController } from './tickets.controller';
     NeighbourhoodsModule,
     NotificationsModule,
     SlaModule,
+    SurveysModule,
   ],
   controllers: [TicketsController, PublicStatusController],
   providers: [TicketCreation, TicketQueries, TicketActions, TicketLock, TicketInbox, TicketJobs, DuplicateDetector, TicketDeadlines, TicketEscalations],

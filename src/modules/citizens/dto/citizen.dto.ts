@@ -51,6 +51,11 @@ export class ContactPreferencesDto {
   @IsBoolean()
   contactConsent?: boolean;
 
+  /** Explicit consent to satisfaction surveys and announcements. */
+  @IsOptional()
+  @IsBoolean()
+  marketingConsent?: boolean;
+
   @IsOptional()
   @IsIn(['tr', 'en'], { message: 'locale must be tr or en' })
   locale?: 'tr' | 'en';

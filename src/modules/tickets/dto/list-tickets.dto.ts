@@ -63,6 +63,12 @@ export class ListTicketsDto extends PageQueryDto {
   @IsBoolean()
   triage?: boolean;
 
+  /** Reopened by a citizen's low survey score or "not solved": for a supervisor to look at. */
+  @IsOptional()
+  @Transform(toBool)
+  @IsBoolean()
+  needsReview?: boolean;
+
   /** Assigned to the caller. */
   @IsOptional()
   @Transform(toBool)
