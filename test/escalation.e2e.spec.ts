@@ -1,0 +1,175 @@
+import { SlaTicker } from '../src/modules/sla/sla-ticker';
+import { createTestApp, loginAs, SmtpCapture, Staff, TestApp, waitFor } from '@app/testing';
+
+const KEY = 'dev-only-intake-key-change-me';
+const MONDAY_0900 = new Date('2026-11-02T06:00:00Z'); // Monday 2 November 2026, 09:00 in Istanbul
+const istanbul = (iso: string) => new Date(`${iso}+03:00`);
+
+/**
+ * The deadline clock and its ladder with an injected clock: instants as an official would
+ * compute them in working time, pauses, the timer firing each step once, and the people told.
+ */
+describe('deadlines and the escalation ladder', () => {
+  const smtp = new SmtpCapture();
+  let t: TestApp;
+  let ticker: SlaTicker;
+  let manager: Staff;
+  let seq = 0;
+
+  beforeAll(async () => {
+    await smtp.start();
+    t = await createTestApp({
+      now: MONDAY_0900,
+      // The timer is driven by hand here; the notify jobs and the outbox run as in production.
+      env: { SLA_TICK_MS: '3600000', EMAIL_PROVIDER: 'smtp', SMTP_URL: smtp.url, MAIL_FROM: 'cozum@ornek.bel.tr' },
+    });
+    ticker = t.app.get(SlaTicker);
+    // Road holes get the urgent clock (2 working days, warning at 75%), and the müdür has an address.
+    await t.dataSource.query(
+      `UPDATE categories SET deadline_policy_id = (SELECT id FROM deadline_policies WHERE code = 'ACIL_MUDAHALE') WHERE service_code = 'FEN-001'`,
+    );
+    await t.dataSource.query(`UPDATE users SET email = 'mudur.hesap@ornek.bel.tr', phone = '+905301119999' WHERE username = 'department-manager'`);
+    manager = await loginAs(t, 'department-manager');
+  });
+  afterAll(async () => {
+    await t.close();
+    await smtp.stop();
+  });
+
+  /** A citizen's SMS about a road hole, filed and routed to Fen İşleri. */
+  async function pothole(phone: string) {
+    const id = `SM-esc-${(seq += 1)}`;
+    await t.http().post('/api/v1/intake/events').set('X-Intake-Key', KEY)
+      .send({ channel: 'sms', providerId: id, payload: { MessageSid: id, From: phone, Body: 'Sokağımızda yolda büyük bir çukur var, asfalt bozuk' } })
+      .expect(202);
+    return waitFor('the ticket', async () => {
+      const [row] = await t.dataSource.query(
+        `SELECT t.id, t.version, t.resolution_due_at, d.code AS department FROM inbound_events e JOIN tickets t ON t.id = e.ticket_id
+           LEFT JOIN departments d ON d.id = t.department_id WHERE e.provider_id = $1`,
+        [id],
+      );
+      return row;
+    });
+  }
+  const clockOf = async (ticketId: string) =>
+    (await t.dataSource.query(`SELECT warning_at, due_at, further_at, level, next_at, paused_at FROM sla_clocks WHERE subject_id = $1`, [ticketId]))[0];
+  const escalationsOf = (ticketId: string) =>
+    t.dataSource.query(`SELECT level, due_at, fired_at, notified_at FROM escalations WHERE subject_id = $1 ORDER BY level`, [ticketId]);
+
+  it('warns at 75% of the working time and breaches after 2 working days, each step once', async () => {
+    const ticket = await pothole('+905321230001');
+    expect(ticket.department).toBe('FEN');
+    const clock = await clockOf(ticket.id);
+    // 16 working hours from Monday 09:00: 12 h (75%) is Tuesday 14:00, 16 h is Wednesday 09:00.
+    expect(clock.warning_at).toEqual(istanbul('2026-11-03T14:00:00'));
+    expect(clock.due_at).toEqual(istanbul('2026-11-04T09:00:00'));
+    expect(ticket.resolution_due_at).toEqual(clock.due_at);
+
+    t.clock.set(new Date(clock.warning_at.getTime() - 1000));
+    await ticker.sweep();
+    expect(await escalationsOf(ticket.id)).toHaveLength(0);
+
+    t.clock.set(clock.warning_at);
+    await ticker.sweep();
+    await ticker.sweep();
+    expect((await escalationsOf(ticket.id)).map((e: { level: number }) => e.level)).toEqual([1]);
+
+    t.clock.set(clock.due_at);
+    await ticker.sweep();
+    const [warning, breach] = await waitFor('both steps notified', async () => {
+      const rows = await escalationsOf(ticket.id);
+      return rows.length === 2 && rows.every((r: { notified_at: Date | null }) => r.notified_at) ? rows : undefined;
+    });
+    expect(warning).toMatchObject({ level: 1, due_at: clock.warning_at, fired_at: clock.warning_at });
+    expect(breach).toMatchObject({ level: 2, due_at: clock.due_at });
+    // After the breach the step above is scheduled from Fen İşleri's ladder: 16 working hours later.
+    expect((await clockOf(ticket.id)).further_at).toEqual(istanbul('2026-11-06T09:00:00'));
+    const timeline = await t.dataSource.query(`SELECT body FROM ticket_events WHERE ticket_id = $1 AND type = 'escalated' ORDER BY seq`, [ticket.id]);
+    expect(timeline.map((e: { body: string }) => e.body)).toEqual(['Süre uyarısı', 'Süre aşıldı']);
+  });
+
+  it('tells the müdür and the escalation contacts by e-mail, SMS and in the app, and the citizen apologetically', async () => {
+    const mails = await waitFor('breach mails', async () => {
+      const found = smtp.mails.filter((m) => m.subject?.startsWith('Süre aşıldı'));
+      return found.length >= 3 ? found : undefined;
+    });
+    const to = mails.map((m) => (Array.isArray(m.to) ? m.to[0] : m.to)?.text).sort();
+    expect(to).toEqual(['fen.mudur@ornek.bel.tr', 'fen.sef@ornek.bel.tr', 'mudur.hesap@ornek.bel.tr']);
+    expect(mails[0].headers.get('auto-submitted')).toBe('auto-replied');
+    const sms = await t.dataSource.query(`SELECT recipient, state, body FROM outbound_messages WHERE purpose = 'escalation' AND channel = 'sms' ORDER BY recipient`);
+    expect(sms.map((m: { recipient: string }) => m.recipient)).toEqual(expect.arrayContaining(['+905301119999']));
+    expect(sms.every((m: { body: string }) => /^Süre (uyarısı|aşıldı)/.test(m.body))).toBe(true);
+
+    const list = await t.http().get('/api/v1/notifications?unread=true').set('Authorization', `Bearer ${manager.token}`).expect(200);
+    expect(list.body.items.map((n: { title: string }) => n.title.split(':')[0])).toEqual(['Süre aşıldı', 'Süre uyarısı']);
+    expect(list.body.unread).toBe(2);
+
+    const [delay] = await t.dataSource.query(`SELECT channel, recipient, body FROM outbound_messages WHERE purpose = 'delayed'`);
+    expect(delay).toMatchObject({ channel: 'sms', recipient: '+905321230001' });
+    // Five working days after Wednesday 4 November: Wednesday 11 November.
+    expect(delay.body).toContain('özür dileriz. Beklenen yeni tarih: 11 Kasım 2026');
+  });
+
+  it('moves the deadline by exactly the working time the ticket waited for the citizen', async () => {
+    t.clock.set(MONDAY_0900);
+    const phone = '+905321230002';
+    const ticket = await pothole(phone);
+    const before = await clockOf(ticket.id);
+    t.clock.set(istanbul('2026-11-02T16:00:00'));
+    const current = (await t.http().get(`/api/v1/tickets/${ticket.id}`).set('Authorization', `Bearer ${manager.token}`).expect(200)).body;
+    await t.http().post(`/api/v1/tickets/${ticket.id}/status`).set('Authorization', `Bearer ${manager.token}`)
+      .send({ version: current.version, status: 'waiting_for_citizen', note: 'Çukurun tam adresini yazar mısınız?' }).expect(200);
+    expect((await clockOf(ticket.id)).next_at).toBeNull();
+
+    // While paused nothing escalates, however late it gets.
+    t.clock.set(istanbul('2026-11-03T10:00:00'));
+    await ticker.sweep();
+    expect(await escalationsOf(ticket.id)).toHaveLength(0);
+
+    // The citizen answers by SMS on Tuesday 10:00: 1.5 h on Monday + 1.5 h on Tuesday were paused.
+    const id = `SM-esc-${(seq += 1)}`;
+    await t.http().post('/api/v1/intake/events').set('X-Intake-Key', KEY)
+      .send({ channel: 'sms', providerId: id, payload: { MessageSid: id, From: phone, Body: 'Atatürk Caddesi 12 önü' } }).expect(202);
+    const after = await waitFor('the clock resumed', async () => {
+      const clock = await clockOf(ticket.id);
+      return clock.paused_at === null && clock.next_at ? clock : undefined;
+    });
+    expect(after.due_at).toEqual(istanbul('2026-11-04T12:00:00'));
+    expect(after.warning_at).toEqual(istanbul('2026-11-03T17:00:00'));
+    expect(after.due_at.getTime() - before.due_at.getTime()).toBe(3 * 3600_000);
+    const [row] = await t.dataSource.query('SELECT status, resolution_due_at FROM tickets WHERE id = $1', [ticket.id]);
+    expect(row).toEqual({ status: 'in_progress', resolution_due_at: after.due_at });
+    const events = await t.dataSource.query(`SELECT type, data FROM ticket_events WHERE ticket_id = $1 AND type IN ('deadline_paused', 'deadline_resumed') ORDER BY seq`, [ticket.id]);
+    expect(events.map((e: { type: string }) => e.type)).toEqual(['deadline_paused', 'deadline_resumed']);
+    expect(events[1].data.pausedWorkingMinutes).toBe(180);
+  });
+
+  it('escalates each of many tickets falling due at once exactly once, however many timers fire together', async () => {
+    t.clock.set(MONDAY_0900);
+    const tickets = [];
+    for (let i = 0; i < 12; i += 1) tickets.push(await pothole(`+9053212310${String(i).padStart(2, '0')}`));
+    const ids = tickets.map((x) => x.id);
+    const { warning_at } = await clockOf(ids[0]);
+    t.clock.set(warning_at);
+    // Four timers at the same instant: two in this process, as if on two workers, twice.
+    await Promise.all([ticker.sweep(), ticker.sweep(), ticker.sweep(), ticker.sweep()]);
+    const [counts] = await t.dataSource.query(
+      `SELECT (SELECT count(*)::int FROM escalations WHERE subject_id = ANY($1)) AS escalations,
+              (SELECT count(*)::int FROM ticket_events WHERE ticket_id = ANY($1) AND type = 'escalated') AS events`,
+      [ids],
+    );
+    expect(counts).toEqual({ escalations: 12, events: 12 });
+  });
+
+  it('stops the clock when the ticket is answered', async () => {
+    t.clock.set(MONDAY_0900);
+    const ticket = await pothole('+905321230003');
+    const current = (await t.http().get(`/api/v1/tickets/${ticket.id}`).set('Authorization', `Bearer ${manager.token}`).expect(200)).body;
+    await t.http().post(`/api/v1/tickets/${ticket.id}/status`).set('Authorization', `Bearer ${manager.token}`)
+      .send({ version: current.version, status: 'answered', note: 'Asfalt yamandı.' }).expect(200);
+    t.clock.set(istanbul('2026-11-20T09:00:00'));
+    await ticker.sweep();
+    expect(await escalationsOf(ticket.id)).toHaveLength(0);
+    expect((await clockOf(ticket.id)).next_at).toBeNull();
+  });
+});
