@@ -10,12 +10,16 @@ import { bullFloor, pgFloor } from './floors';
 import { openLoop } from './open-loop';
 import { inboundEvent } from './payloads';
 import { summary } from './stats';
+import { TimerReport, timerBench } from './timers';
 
 const FULL = process.argv.includes('--full');
 const RATES = FULL ? [250, 500, 1000, 2000] : [250, 500];
 const STEP_SECONDS = FULL ? 15 : 5;
 const SATURATION = FULL ? { rate: 3000, seconds: 5 } : { rate: 1500, seconds: 3 };
 const FLOOR_COUNT = FULL ? 20_000 : 5_000;
+const OPEN_TICKETS = FULL ? 1_000_000 : 100_000;
+const DUE_TOGETHER = 10_000;
+const SLA_TICK_MS = 1000;
 const POOL_SIZE = 10;
 const IN_FLIGHT = 64;
 const KEY = 'bench-intake-key-0123456789';
@@ -117,7 +121,7 @@ async function main(): Promise<void> {
   const pg = new Client({ connectionString: url });
   try {
     app = await startApp(
-      { DATABASE_URL: url, REDIS_URL, REDIS_PREFIX: prefix, INTAKE_API_KEY: KEY, INTAKE_THREAD_WINDOW_HOURS: '0', SEED_DEMO_USERS: 'false', DATABASE_POOL_SIZE: String(POOL_SIZE) },
+      { DATABASE_URL: url, REDIS_URL, REDIS_PREFIX: prefix, INTAKE_API_KEY: KEY, INTAKE_THREAD_WINDOW_HOURS: '0', SEED_DEMO_USERS: 'false', DATABASE_POOL_SIZE: String(POOL_SIZE), SLA_TICK_MS: String(SLA_TICK_MS) },
       port,
     );
     await pg.connect();
@@ -135,6 +139,9 @@ async function main(): Promise<void> {
     const redisAfter = Number(/used_memory:(\d+)/.exec(await redis.info('memory'))![1]);
     const pgFloorPerSecond = await pgFloor(url, POOL_SIZE, IN_FLIGHT, FLOOR_COUNT);
     const bullFloorPerSecond = await bullFloor(REDIS_URL, `${prefix}-floor`, 8, FLOOR_COUNT);
+    const redisMb = async () => mb(Number(/used_memory:(\d+)/.exec(await redis.info('memory'))![1]));
+    const timers = await timerBench(url, redisMb, prefix, REDIS_URL, OPEN_TICKETS, DUE_TOGETHER, SLA_TICK_MS);
+    printTimers(timers);
     const report = {
       date: new Date().toISOString(),
       mode: FULL ? 'full' : 'quick',
@@ -146,6 +153,7 @@ async function main(): Promise<void> {
         bullJobsPerSecond: bullFloorPerSecond,
         pipelineOverPgFloor: Math.round((saturation.ticketsPerSecond / pgFloorPerSecond) * 100) / 100,
       },
+      timers,
       memory: { idleRssMb, peakRssMb: Math.max(...steps.map((s) => s.peakRssMb), saturation.peakRssMb), redisUsedMemoryMb: { before: mb(redisBefore), after: mb(redisAfter) } },
     };
     console.log(`\nfloors: bare pg ${pgFloorPerSecond} tickets/s (3 rows, 1 commit each, pool ${POOL_SIZE}, ${IN_FLIGHT} in flight); bare BullMQ ${bullFloorPerSecond} jobs/s`);
@@ -176,6 +184,18 @@ async function main(): Promise<void> {
 
 function mb(bytes: number): number {
   return Math.round((bytes / 2 ** 20) * 10) / 10;
+}
+
+function printTimers(t: TimerReport): void {
+  console.log(
+    `\ndeadline timer with ${t.openTickets} open tickets and clocks (generated in ${t.generateSeconds} s): ` +
+      `idle tick p50/p95/p99 ${t.idleTickMs.p50}/${t.idleTickMs.p95}/${t.idleTickMs.p99} ms [${t.idleTickPlan}]`,
+  );
+  console.log(
+    `${t.batch} due at one instant (tick every ${t.tickMs} ms): first committed ${t.batchFirstCommittedAfterDueMs} ms, all ${t.batchEscalations} escalations ` +
+      `and ${t.batchTimelineEvents} timeline events committed ${t.batchAllCommittedAfterDueMs} ms after the due instant; ${t.notifyJobs} notify jobs; ` +
+      `Redis used_memory ${t.redisUsedMemoryMb.beforeClocks} MB before the clocks, ${t.redisUsedMemoryMb.afterClocks} MB after, ${t.redisUsedMemoryMb.afterBatch} MB after the batch`,
+  );
 }
 
 function printStep(s: StepReport, label = `${s.offeredPerSecond}/s offered`): void {

@@ -17,7 +17,7 @@ const NOTIFY_CHUNK = 500;
  * statement. Workers tick concurrently: SKIP LOCKED splits the due clocks between them, and the
  * unique (clock, level) index makes every step happen once however often timers fire.
  */
-const FIRE = `
+export const FIRE_DUE_STEPS = `
   WITH due AS (
     SELECT id, next_at FROM sla_clocks WHERE next_at <= $1 ORDER BY next_at LIMIT $2 FOR UPDATE SKIP LOCKED
   ), stepped AS (
@@ -63,7 +63,7 @@ export class SlaTicker extends IntervalSweeper {
   private async fireBatch(): Promise<number> {
     const now = this.clock.now();
     const fired = await this.dataSource.transaction(async (manager) => {
-      const rows: { id: string; subject_type: ClockSubject; subject_id: string; level: number; due_at: Date }[] = await manager.query(FIRE, [now, BATCH]);
+      const rows: { id: string; subject_type: ClockSubject; subject_id: string; level: number; due_at: Date }[] = await manager.query(FIRE_DUE_STEPS, [now, BATCH]);
       const byType = new Map<ClockSubject, FiredEscalation[]>();
       for (const row of rows) {
         const list = byType.get(row.subject_type) ?? [];

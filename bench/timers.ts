@@ -1,0 +1,105 @@
+import { Queue } from 'bullmq';
+import { Client } from 'pg';
+import { resolve } from 'node:path';
+import { summary } from './stats';
+
+export interface TimerReport {
+  openTickets: number;
+  generateSeconds: number;
+  idleTickMs: ReturnType<typeof summary>;
+  idleTickPlan: string;
+  batch: number;
+  batchFirstCommittedAfterDueMs: number;
+  batchAllCommittedAfterDueMs: number;
+  batchEscalations: number;
+  batchTimelineEvents: number;
+  notifyJobs: number;
+  tickMs: number;
+  redisUsedMemoryMb: { beforeClocks: number; afterClocks: number; afterBatch: number };
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * The deadline timer against `open` open tickets, each with its clock, in the running service's
+ * database: the cost of a tick with nothing due (the tick's own transaction, timed from here),
+ * and how late `batch` tickets falling due at the same instant are escalated by the service.
+ */
+export async function timerBench(url: string, redisUsedMb: () => Promise<number>, queuePrefix: string, redisUrl: string, open: number, batch: number, tickMs: number): Promise<TimerReport> {
+  const pg = new Client({ connectionString: url });
+  await pg.connect();
+  try {
+    const beforeClocks = await redisUsedMb();
+    const generated = performance.now();
+    await generate(pg, open);
+    const generateSeconds = Math.round((performance.now() - generated) / 100) / 10;
+    await pg.query('ANALYZE sla_clocks');
+    const afterClocks = await redisUsedMb();
+
+    // The statement the timer runs each tick (see SlaTicker), in its own transaction, with nothing due.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { FIRE_DUE_STEPS } = require(resolve(__dirname, '../dist/src/modules/sla/sla-ticker.js')) as { FIRE_DUE_STEPS: string };
+    const idle: number[] = [];
+    for (let i = 0; i < 500; i += 1) {
+      const started = performance.now();
+      await pg.query('BEGIN');
+      const { rowCount } = await pg.query(FIRE_DUE_STEPS, [new Date(), 5000]);
+      await pg.query('COMMIT');
+      idle.push(performance.now() - started);
+      if (rowCount) throw new Error('something fell due during the idle measurement');
+    }
+    const plan = await pg.query(`EXPLAIN SELECT id, next_at FROM sla_clocks WHERE next_at <= now() ORDER BY next_at LIMIT 5000 FOR UPDATE SKIP LOCKED`);
+
+    // `batch` of them fall due together two seconds from now; the service's own timer takes them.
+    const due = new Date(Date.now() + 2000);
+    await pg.query(`UPDATE sla_clocks SET next_at = $1, next_level = 1 WHERE id IN (SELECT id FROM sla_clocks WHERE subject_type = 'ticket' ORDER BY id LIMIT $2)`, [due, batch]);
+    let first = 0;
+    let all = 0;
+    for (const deadline = Date.now() + 60_000; Date.now() < deadline && !all; await sleep(10)) {
+      const { rows } = await pg.query(`SELECT count(*)::int AS n FROM escalations WHERE due_at = $1`, [due]);
+      if (rows[0].n > 0 && !first) first = Date.now() - due.getTime();
+      if (rows[0].n >= batch) all = Date.now() - due.getTime();
+    }
+    const { rows: counts } = await pg.query(
+      `SELECT (SELECT count(*)::int FROM escalations WHERE due_at = $1) AS escalations,
+              (SELECT count(*)::int FROM ticket_events WHERE type = 'escalated' AND (data->>'dueAt')::timestamptz = $1) AS events`,
+      [due],
+    );
+    const url2 = new URL(redisUrl);
+    const queue = new Queue('sla', { prefix: queuePrefix, connection: { host: url2.hostname, port: Number(url2.port || 6379) } });
+    const jobs = await queue.getJobCounts('waiting', 'active', 'completed', 'failed', 'delayed');
+    await queue.close();
+    return {
+      openTickets: open,
+      generateSeconds,
+      idleTickMs: summary(idle),
+      idleTickPlan: plan.rows.map((r) => r['QUERY PLAN']).join(' | '),
+      batch,
+      batchFirstCommittedAfterDueMs: first,
+      batchAllCommittedAfterDueMs: all,
+      batchEscalations: counts[0].escalations,
+      batchTimelineEvents: counts[0].events,
+      notifyJobs: Object.values(jobs).reduce((a, b) => a + b, 0),
+      tickMs,
+      redisUsedMemoryMb: { beforeClocks, afterClocks, afterBatch: await redisUsedMb() },
+    };
+  } finally {
+    await pg.end();
+  }
+}
+
+/** `open` open tickets of one citizen with running clocks due within the next year, written set-based. */
+async function generate(pg: Client, open: number): Promise<void> {
+  const [{ id: citizen }] = (await pg.query(`INSERT INTO citizens (full_name, phone) VALUES ('Zamanlayıcı Ölçümü', '+905550000000') RETURNING id`)).rows;
+  await pg.query(
+    `INSERT INTO tickets (tracking_no, kind, channel, status, citizen_id, legal_basis, subject, description, search_text, resolution_due_at, created_at, updated_at)
+     SELECT 'T-' || g, 'sikayet', 'sms', 'new', $1, 'law_3071', 'Ölçüm ' || g, 'Ölçüm', 'olcum', now() + (g % 525600) * interval '1 minute' + interval '1 day', now(), now()
+       FROM generate_series(1, $2) g`,
+    [citizen, open],
+  );
+  await pg.query(
+    `INSERT INTO sla_clocks (subject_type, subject_id, unit, started_at, warning_at, due_at, level, next_level, next_at)
+     SELECT 'ticket', id, 'calendar_days', created_at, resolution_due_at - interval '6 hours', resolution_due_at, 0, 1, resolution_due_at - interval '6 hours'
+       FROM tickets WHERE tracking_no LIKE 'T-%'`,
+  );
+}
