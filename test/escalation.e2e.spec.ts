@@ -1,5 +1,5 @@
 import { SlaTicker } from '../src/modules/sla/sla-ticker';
-import { createTestApp, loginAs, SmtpCapture, Staff, TestApp, waitFor } from '@app/testing';
+import { categoryId, createTestApp, loginAs, SmtpCapture, Staff, TestApp, ticketInput, waitFor } from '@app/testing';
 
 const KEY = 'dev-only-intake-key-change-me';
 const MONDAY_0900 = new Date('2026-11-02T06:00:00Z'); // Monday 2 November 2026, 09:00 in Istanbul
@@ -171,5 +171,34 @@ describe('deadlines and the escalation ladder', () => {
     await ticker.sweep();
     expect(await escalationsOf(ticket.id)).toHaveLength(0);
     expect((await clockOf(ticket.id)).next_at).toBeNull();
+  });
+
+  it('extends a Law 4982 request once, to 30 working days, and tells the applicant why', async () => {
+    t.clock.set(MONDAY_0900);
+    const supervisor = await loginAs(t, 'supervisor');
+    const as = (path: string, body: object) => t.http().post(`/api/v1${path}`).set('Authorization', `Bearer ${supervisor.token}`).send(body);
+    const created = await as('/tickets', ticketInput({ kind: 'bilgi_edinme', categoryId: await categoryId(t.dataSource, 'HLK-003'), subject: 'İhale kararı', description: '2025 yılı asfalt ihalesinin kararını istiyorum.' })).expect(201);
+    expect(new Date(created.body.resolutionDueAt)).toEqual(istanbul('2026-11-23T09:00:00'));
+
+    t.clock.set(istanbul('2026-11-16T10:00:00'));
+    const routed = (await t.http().get(`/api/v1/tickets/${created.body.id}`).set('Authorization', `Bearer ${supervisor.token}`)).body;
+    const reason = 'İstenen bilgi başka bir kurumdan temin edilecek (4982 m.11)';
+    await as(`/tickets/${created.body.id}/extend`, { version: routed.version, reason: 'kısa' }).expect(400)
+      .expect(({ body }) => expect(body.details[0].field).toBe('reason'));
+    const extended = await as(`/tickets/${created.body.id}/extend`, { version: routed.version, reason });
+    expect(extended.body).toMatchObject({ id: created.body.id });
+    // Thirty working days from Monday 2 November: Monday 14 December, same hour.
+    expect(new Date(extended.body.resolutionDueAt)).toEqual(istanbul('2026-12-14T09:00:00'));
+    expect((await clockOf(created.body.id)).due_at).toEqual(istanbul('2026-12-14T09:00:00'));
+    const again = await as(`/tickets/${created.body.id}/extend`, { version: extended.body.version, reason }).expect(409);
+    expect(again.body.code).toBe('TICKET_EXTENSION_REFUSED');
+
+    const notices = await t.dataSource.query(`SELECT channel, body FROM outbound_messages WHERE ticket_id = $1 AND purpose = 'extended'`, [created.body.id]);
+    expect(notices).toHaveLength(1);
+    expect(notices[0].channel).toBe('sms');
+    expect(notices[0].body).toContain(`Gerekçe: ${reason}. Yeni tarih: 14 Aralık 2026`);
+
+    const petition = await as('/tickets', ticketInput()).expect(201);
+    await as(`/tickets/${petition.body.id}/extend`, { version: petition.body.version, reason }).expect(409);
   });
 });

@@ -71,6 +71,21 @@ export class SlaClocks {
     await this.save(manager, clock, clock, { stoppedAt: null, pausedAt: null });
   }
 
+  /**
+   * A new allowed time counted from the clock's start (Law 4982's extension to 30 working days),
+   * plus the time already paused; steps already taken stay taken. Returns the new due instant.
+   */
+  async extend(manager: EntityManager, ref: ClockRef, workingDays: number, warningRatio: number): Promise<Date | null> {
+    const clock = await this.lockClock(manager, ref);
+    if (!clock) return null;
+    const calendar = await this.calendars.cached(manager);
+    let dueAt = calendar.addWorkingDays(clock.startedAt, workingDays);
+    if (clock.pausedMinutes > 0) dueAt = calendar.addWorkingMinutes(dueAt, clock.pausedMinutes);
+    const instants = scheduleClock(calendar, clock.unit, clock.startedAt, dueAt, warningRatio, null);
+    await this.save(manager, clock, { ...instants, warningAt: clock.level >= 1 ? clock.warningAt : instants.warningAt }, {});
+    return dueAt;
+  }
+
   /** Sets the ladder's last step once the breach has happened (the department's setting at that time). */
   async scheduleFurther(manager: EntityManager, clockId: string, escalateAfterBreachHours: number | null): Promise<void> {
     const clock = await manager.findOne(SlaClock, { where: { id: clockId }, lock: { mode: 'pessimistic_write' } });

@@ -6,7 +6,8 @@ import { StaffPrincipal } from '../auth/staff-principal';
 import { User } from '../auth/user.entity';
 import { CategoriesService } from '../categories/categories.service';
 import { DepartmentsService } from '../departments/departments.service';
-import { AddEntryDto, AssignTicketDto, ChangeStatusDto, TransferTicketDto } from './dto/ticket-actions.dto';
+import { AddEntryDto, AssignTicketDto, ChangeStatusDto, ExtendDeadlineDto, TransferTicketDto } from './dto/ticket-actions.dto';
+import { TicketDeadlines } from './ticket-deadlines.service';
 import { assertVisible } from './ticket-access';
 import { TicketErrorCode, TicketException } from './ticket-errors';
 import { TicketEventType } from './ticket-event.entity';
@@ -23,6 +24,8 @@ const ENTRY_EVENT = {
   message: TicketEventType.MessageIn,
 } as const;
 
+const LONG_DATE = new Intl.DateTimeFormat('tr-TR', { timeZone: 'Europe/Istanbul', dateStyle: 'long' });
+
 const REQUIRED_FIELD = {
   reason: 'reason',
   institution: 'institutionId',
@@ -37,6 +40,7 @@ export class TicketActions {
     private readonly lock: TicketLock,
     private readonly departments: DepartmentsService,
     private readonly categories: CategoriesService,
+    private readonly deadlines: TicketDeadlines,
     private readonly clock: Clock,
   ) {}
 
@@ -138,6 +142,14 @@ export class TicketActions {
         toDepartmentId: target.id,
         toDepartmentName: target.name,
       });
+    });
+  }
+
+  async extendDeadline(actor: StaffPrincipal, id: string, dto: ExtendDeadlineDto): Promise<Ticket> {
+    return this.lock.mutate(actor, id, dto.version, async (ticket, manager) => {
+      this.assertOpen(ticket);
+      const dueAt = await this.deadlines.extend(manager, ticket, dto.reason);
+      return [{ purpose: NoticePurpose.Extended, context: { text: dto.reason, newDueDate: LONG_DATE.format(dueAt) } }];
     });
   }
 

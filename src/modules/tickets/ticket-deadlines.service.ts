@@ -2,11 +2,16 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { Clock } from '@app/common';
 import { ClockSubject } from '../sla/sla-clock.entity';
+import { DeadlinePoliciesService } from '../sla/deadline-policies.service';
 import { SlaClocks } from '../sla/sla-clocks.service';
-import { TicketEventType } from './ticket-event.entity';
+import { LegalBasis } from './ticket-enums';
+import { TicketErrorCode, TicketException } from './ticket-errors';
+import { TicketEvent, TicketEventType } from './ticket-event.entity';
 import { OPEN_STATUSES, TicketStatus } from './ticket-status';
 import { Ticket } from './ticket.entity';
 import { appendEvent } from './timeline';
+
+const EXTENDED_WORKING_DAYS = 30;
 
 /**
  * Keeps a ticket's deadline clock in step with its status: waiting for the citizen pauses it,
@@ -17,8 +22,25 @@ import { appendEvent } from './timeline';
 export class TicketDeadlines {
   constructor(
     private readonly clocks: SlaClocks,
+    private readonly policies: DeadlinePoliciesService,
     private readonly clock: Clock,
   ) {}
+
+  /** Law 4982 art. 11: once, before the 15 working days run out, to 30 working days from the application. */
+  async extend(manager: EntityManager, ticket: Ticket, reason: string): Promise<Date> {
+    const refuse = (message: string) => new TicketException(TicketErrorCode.ExtensionRefused, message);
+    if (ticket.legalBasis !== LegalBasis.Law4982) throw refuse('Süre uzatımı yalnızca 4982 sayılı Kanun kapsamındaki bilgi edinme başvurularında yapılır');
+    const already = await manager.existsBy(TicketEvent, { ticketId: ticket.id, type: TicketEventType.DeadlineExtended });
+    if (already) throw refuse('Bu başvurunun süresi bir kez uzatıldı; ikinci kez uzatılamaz');
+    const now = this.clock.now();
+    if (!ticket.resolutionDueAt || ticket.resolutionDueAt <= now) throw refuse('15 iş günlük süre doldu; uzatma bu süre içinde başvurana bildirilmeliydi');
+    const policy = (await this.policies.cached(manager)).find((p) => p.id === ticket.deadlinePolicyId);
+    const dueAt = await this.clocks.extend(manager, { subjectType: ClockSubject.Ticket, subjectId: ticket.id }, EXTENDED_WORKING_DAYS, policy?.warningRatio ?? 0.75);
+    if (!dueAt) throw refuse('Bu başvurunun işleyen bir süresi yok');
+    await appendEvent(manager, ticket.id, TicketEventType.DeadlineExtended, null, reason, { from: ticket.resolutionDueAt, to: dueAt });
+    ticket.resolutionDueAt = dueAt;
+    return dueAt;
+  }
 
   async follow(manager: EntityManager, ticket: Ticket, from: TicketStatus): Promise<void> {
     const to = ticket.status;

@@ -6,6 +6,7 @@ export enum TicketErrorCode {
   VersionConflict = 'TICKET_VERSION_CONFLICT',
   Closed = 'TICKET_CLOSED',
   LookupNotFound = 'TICKET_LOOKUP_NOT_FOUND',
+  ExtensionRefused = 'TICKET_EXTENSION_REFUSED',
 }
 
 const KIND: Record<TicketErrorCode, ErrorKind> = {
@@ -14,6 +15,7 @@ const KIND: Record<TicketErrorCode, ErrorKind> = {
   [TicketErrorCode.VersionConflict]: ErrorKind.Conflict,
   [TicketErrorCode.Closed]: ErrorKind.Conflict,
   [TicketErrorCode.LookupNotFound]: ErrorKind.NotFound,
+  [TicketErrorCode.ExtensionRefused]: ErrorKind.Conflict,
 };
 
 export class TicketException extends DomainException {

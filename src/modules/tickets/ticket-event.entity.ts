@@ -19,6 +19,7 @@ export enum TicketEventType {
   DeadlineResumed = 'deadline_resumed',
   Escalated = 'escalated',
   SurveyAnswered = 'survey_answered',
+  DeadlineExtended = 'deadline_extended',
 }
 
 /** One line of a ticket's timeline; the timeline is also the audit trail. */

@@ -9,7 +9,7 @@ import { OutboxService } from '../notifications/outbox.service';
 import { CreateTicketDto } from './dto/create-ticket.dto';
 import { ListTicketsDto } from './dto/list-tickets.dto';
 import { CategoriseTicketDto, MergeTicketDto, ReturnTicketDto } from './dto/inbox-actions.dto';
-import { AddEntryDto, AssignTicketDto, ChangeStatusDto, TransferTicketDto, VersionedDto } from './dto/ticket-actions.dto';
+import { AddEntryDto, AssignTicketDto, ChangeStatusDto, ExtendDeadlineDto, TransferTicketDto, VersionedDto } from './dto/ticket-actions.dto';
 import { TicketActions } from './ticket-actions.service';
 import { TicketCreation } from './ticket-creation.service';
 import { TicketInbox } from './ticket-inbox.service';
@@ -81,6 +81,14 @@ export class TicketsController {
   @HttpCode(200)
   async assign(@CurrentUser() user: StaffPrincipal, @IdParam() id: string, @Body() dto: AssignTicketDto) {
     await this.actions.assign(user, id, dto);
+    return this.queries.view(await this.queries.getVisible(user, id));
+  }
+
+  /** Law 4982: once, within the first 15 working days, to 30 working days; the applicant is told why. */
+  @Post(':id/extend')
+  @HttpCode(200)
+  async extend(@CurrentUser() user: StaffPrincipal, @IdParam() id: string, @Body() dto: ExtendDeadlineDto) {
+    await this.actions.extendDeadline(user, id, dto);
     return this.queries.view(await this.queries.getVisible(user, id));
   }
 

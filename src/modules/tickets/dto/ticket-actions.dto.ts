@@ -54,6 +54,13 @@ export class TransferTicketDto extends VersionedDto {
   reason: string;
 }
 
+/** Law 4982 art. 11: the time may be extended once, to 30 working days, with a reason the applicant is told. */
+export class ExtendDeadlineDto extends VersionedDto {
+  @IsString()
+  @Length(10, 2000)
+  reason: string;
+}
+
 export class AddEntryDto {
   /** `note` is internal; `reply` goes to the citizen; `message` records what the citizen said. */
   @IsIn(['note', 'reply', 'message'])
