@@ -1,6 +1,6 @@
 import { getExpectedTwilioSignature } from 'twilio';
 import { SendMessageProcessor } from '../src/modules/notifications/send-message.processor';
-import { createTestApp, FakeTwilioApi, loginAs, Staff, TestApp, waitFor } from '@app/testing';
+import { createTestApp, FakeTwilioApi, idByCode, loginAs, Staff, TestApp, waitFor } from '@app/testing';
 
 const ACCOUNT = `AC${'a1'.repeat(16)}`;
 const TOKEN = 'test-twilio-auth-token-0123456789';
@@ -159,5 +159,43 @@ describe('citizen notifications over Twilio SMS', () => {
     await waitFor('sent on the second try', async () => ((await messagesOf(ticket.id))[0].state === 'sent') || undefined);
     expect(sentTo(phone)).toHaveLength(1);
     await as(admin).post(`/outbound-messages/${failed.id}/retry`, {}).expect(409);
+  });
+
+  it('tells the citizen of a rejection with its reason and of a referral with the institution, once each', async () => {
+    const rejectedPhone = '+905321110006';
+    const rejected = await smsIn('Komşumun ağacı bahçeme sarkıyor', rejectedPhone);
+    await waitFor('the receipt sent', async () => sentTo(rejectedPhone).length === 1 || undefined);
+    let current = (await as(supervisor).get(`/tickets/${rejected.id}`).expect(200)).body;
+    await as(supervisor).post(`/tickets/${rejected.id}/status`, { version: current.version, status: 'rejected', reason: 'Özel mülk içinde, belediyenin görev alanı dışında' }).expect(200);
+    await waitFor('the rejection sent', async () => sentTo(rejectedPhone).length === 2 || undefined);
+    expect(sentTo(rejectedPhone)[1].body).toBe(`${rejected.tracking_no} numaralı başvurunuz karşılanamadı. Gerekçe: Özel mülk içinde, belediyenin görev alanı dışında — Örnek Belediyesi`);
+
+    const referredPhone = '+905321110007';
+    const referred = await smsIn('Binamızın önündeki yol çökmüş', referredPhone);
+    await waitFor('the receipt sent', async () => sentTo(referredPhone).length === 1 || undefined);
+    current = (await as(supervisor).get(`/tickets/${referred.id}`).expect(200)).body;
+    const institutionId = await idByCode(t.dataSource, 'institutions', 'BUYUKSEHIR');
+    await as(supervisor).post(`/tickets/${referred.id}/status`, { version: current.version, status: 'referred', institutionId, reason: 'Ana arter büyükşehrin sorumluluğunda' }).expect(200);
+    await waitFor('the referral sent', async () => sentTo(referredPhone).length === 2 || undefined);
+    expect(sentTo(referredPhone)[1].body).toMatch(new RegExp(`^${referred.tracking_no} numaralı başvurunuz yetkili kuruma, .+ kurumuna iletildi\\. Ana arter büyükşehrin sorumluluğunda — Örnek Belediyesi$`));
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect([sentTo(rejectedPhone).length, sentTo(referredPhone).length]).toEqual([2, 2]);
+  });
+
+  it("uses the municipality's own wording, checked when it is saved", async () => {
+    const admin = await loginAs(t, 'admin');
+    const put = (body: object) => t.http().put('/api/v1/notice-templates/received/tr').set('Authorization', `Bearer ${admin.token}`).send(body);
+    const unknown = await put({ subject: 'Başvurunuz alındı', body: 'Sayın {citizenName}, başvurunuz {trackingNo} alındı.' }).expect(400);
+    expect(unknown.body.details).toEqual([{ field: 'body', message: expect.stringContaining('bilinmeyen alan {citizenName}') }]);
+    await t.http().put('/api/v1/notice-templates/thanked/tr').set('Authorization', `Bearer ${admin.token}`).send({ subject: 'x'.repeat(5), body: 'y'.repeat(5) }).expect(400)
+      .expect(({ body }) => expect(body.details[0].field).toBe('purpose'));
+    await t.http().put('/api/v1/notice-templates/received/tr').set('Authorization', `Bearer ${supervisor.token}`).send({ subject: 'Başvuru', body: 'Numara {trackingNo}' }).expect(403);
+    await put({ subject: '{trackingNo} alındı', body: 'Başvurunuz {trackingNo} numarasıyla kayda alındı. {municipality} Çözüm Masası' }).expect(200);
+
+    const phone = '+905321110008';
+    const ticket = await smsIn('Parkın bankları kırık', phone);
+    await waitFor('the receipt sent', async () => sentTo(phone).length === 1 || undefined);
+    expect(sentTo(phone)[0].body).toBe(`Başvurunuz ${ticket.tracking_no} numarasıyla kayda alındı. Örnek Belediyesi Çözüm Masası`);
+    await t.http().delete('/api/v1/notice-templates/received/tr').set('Authorization', `Bearer ${admin.token}`).expect(204);
   });
 });

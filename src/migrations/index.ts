@@ -9,6 +9,7 @@ import { MailboxCursors1795641951109 } from './1795641951109-mailbox-cursors';
 import { DeadlineClocks1795643137627 } from './1795643137627-deadline-clocks';
 import { Surveys1795643173895 } from './1795643173895-surveys';
 import { DeadlineExtension1795644180728 } from './1795644180728-deadline-extension';
+import { NoticeTemplates1795644356231 } from './1795644356231-notice-templates';
 
 /** Every migration, in order; the app runs them on start (never `synchronize`). */
 export const MIGRATIONS = [
@@ -23,4 +24,5 @@ export const MIGRATIONS = [
   DeadlineClocks1795643137627,
   Surveys1795643173895,
   DeadlineExtension1795644180728,
+  NoticeTemplates1795644356231,
 ];

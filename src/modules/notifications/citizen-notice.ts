@@ -40,9 +40,9 @@ export const NOTICE_FIELDS: readonly (keyof NoticeContext)[] = [
   'municipality', 'trackingNo', 'statusUrl', 'text', 'department', 'institution', 'originalTrackingNo', 'newDueDate', 'surveyUrl',
 ];
 
-type Template = { subject: string; body: string };
+export type NoticeTemplate = { subject: string; body: string };
 
-export const NOTICE_TEMPLATES: Record<NoticePurpose, Record<NoticeLocale, Template>> = {
+export const NOTICE_TEMPLATES: Record<NoticePurpose, Record<NoticeLocale, NoticeTemplate>> = {
   [NoticePurpose.Received]: {
     tr: { subject: '{trackingNo} numaralı başvurunuz alındı', body: 'Başvurunuz alındı. Başvuru numaranız: {trackingNo}. Durumunu buradan izleyebilirsiniz: {statusUrl} — {municipality}' },
     en: { subject: 'Application {trackingNo} received', body: 'We have received your application. Your reference number is {trackingNo}. Follow it here: {statusUrl} — {municipality}' },
@@ -93,8 +93,9 @@ export function unknownFields(template: string): string[] {
   return [...template.matchAll(PLACEHOLDER)].map((m) => m[1]).filter((name) => !NOTICE_FIELDS.includes(name as keyof NoticeContext));
 }
 
-export function renderNotice(purpose: NoticePurpose, locale: NoticeLocale, context: NoticeContext): RenderedNotice {
-  const template = NOTICE_TEMPLATES[purpose][locale];
+/** Renders a template (the shipped one unless the municipality wrote its own). */
+export function renderNotice(purpose: NoticePurpose, locale: NoticeLocale, context: NoticeContext, own?: NoticeTemplate): RenderedNotice {
+  const template = own ?? NOTICE_TEMPLATES[purpose][locale];
   const fill = (text: string) => text.replace(PLACEHOLDER, (_, name: keyof NoticeContext) => String(context[name] ?? '').trim());
   return { subject: fill(template.subject), body: fill(template.body).replace(/ {2,}/g, ' ') };
 }

@@ -8,6 +8,7 @@ import { MunicipalityProfile } from '../municipality/municipality-profile';
 import type { Ticket } from '../tickets/ticket.entity';
 import { NoticeContext, NoticeLocale, NoticePurpose, renderNotice } from './citizen-notice';
 import { chooseDestination, Destination } from './contact-choice';
+import { NoticeTemplates } from './notice-templates.service';
 import { OutboundMessage } from './outbound-message.entity';
 import { OutboundMessages } from './outbound-messages.service';
 import { afterQuietHours } from './quiet-hours';
@@ -42,6 +43,7 @@ export class CitizenNotices {
   constructor(
     private readonly outbox: OutboundMessages,
     private readonly municipality: MunicipalityProfile,
+    private readonly templates: NoticeTemplates,
     private readonly config: AppConfig,
     private readonly clock: Clock,
   ) {}
@@ -72,12 +74,9 @@ export class CitizenNotices {
   /** Writes the message for an addressee `prepare` found (split so intake can read before it takes its lock). */
   async write(manager: EntityManager, ticket: Ticket, notice: CitizenNotice, addressee: Addressee | null): Promise<OutboundMessage | null> {
     if (!addressee) return null;
-    const rendered = renderNotice(notice.purpose, addressee.locale, {
-      municipality: this.municipality.name,
-      trackingNo: ticket.trackingNo,
-      statusUrl: statusUrl(this.config, ticket.trackingNo),
-      ...notice.context,
-    });
+    const own = await this.templates.own(manager, notice.purpose, addressee.locale);
+    const context = { municipality: this.municipality.name, trackingNo: ticket.trackingNo, statusUrl: statusUrl(this.config, ticket.trackingNo), ...notice.context };
+    const rendered = renderNotice(notice.purpose, addressee.locale, context, own);
     const now = this.clock.now();
     const earliest = notice.notBefore && notice.notBefore > now ? notice.notBefore : now;
     return this.outbox.record(manager, {

@@ -6,6 +6,9 @@ import { LocalSender } from './local.sender';
 import { OutboundChannel, OutboundMessage } from './outbound-message.entity';
 import { OutboundMessages } from './outbound-messages.service';
 import { NotifySweeper } from './notify.sweeper';
+import { NoticeTemplateOverride } from './notice-template.entity';
+import { NoticeTemplatesController } from './notice-templates.controller';
+import { NoticeTemplates } from './notice-templates.service';
 import { OutboxController } from './outbox.controller';
 import { OutboxService } from './outbox.service';
 import { SendMessageProcessor } from './send-message.processor';
@@ -16,9 +19,9 @@ import { StaffNotifications } from './staff-notifications.service';
 
 /** The outbox: intents written with their cause, sent by the configured provider of each channel, delivery tracked. */
 @Module({
-  imports: [TypeOrmModule.forFeature([OutboundMessage, StaffNotification]), MunicipalityModule],
-  controllers: [OutboxController, StaffNotificationsController],
-  providers: [SenderRegistry, OutboundMessages, CitizenNotices, StaffNotifications, OutboxService, SendMessageProcessor, NotifySweeper],
+  imports: [TypeOrmModule.forFeature([OutboundMessage, StaffNotification, NoticeTemplateOverride]), MunicipalityModule],
+  controllers: [OutboxController, StaffNotificationsController, NoticeTemplatesController],
+  providers: [SenderRegistry, OutboundMessages, CitizenNotices, NoticeTemplates, StaffNotifications, OutboxService, SendMessageProcessor, NotifySweeper],
   exports: [SenderRegistry, OutboundMessages, CitizenNotices, StaffNotifications, OutboxService],
 })
 export class NotificationsModule implements OnModuleInit {

@@ -1,0 +1,32 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, Put } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { CurrentUser, Roles } from '../auth/auth.decorators';
+import { Role } from '../auth/role';
+import { StaffPrincipal } from '../auth/staff-principal';
+import { NoticeTemplateDto } from './dto/notice-template.dto';
+import { NoticeTemplates, NoticeTemplateView } from './notice-templates.service';
+
+/** The wording of what citizens are told, per notice and language; admins may write their own. */
+@ApiTags('notifications')
+@ApiBearerAuth()
+@Roles(Role.Admin)
+@Controller('notice-templates')
+export class NoticeTemplatesController {
+  constructor(private readonly templates: NoticeTemplates) {}
+
+  @Get()
+  list(): Promise<NoticeTemplateView[]> {
+    return this.templates.list();
+  }
+
+  @Put(':purpose/:locale')
+  save(@Param('purpose') purpose: string, @Param('locale') locale: string, @Body() dto: NoticeTemplateDto, @CurrentUser() user: StaffPrincipal): Promise<NoticeTemplateView> {
+    return this.templates.save(purpose, locale, dto, user);
+  }
+
+  @Delete(':purpose/:locale')
+  @HttpCode(204)
+  reset(@Param('purpose') purpose: string, @Param('locale') locale: string): Promise<void> {
+    return this.templates.reset(purpose, locale);
+  }
+}

@@ -1,0 +1,80 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { ExpiringValue, InvalidFieldException } from '@app/common';
+import { StaffPrincipal } from '../auth/staff-principal';
+import { NOTICE_FIELDS, NOTICE_TEMPLATES, NoticeLocale, NoticePurpose, NoticeTemplate, unknownFields } from './citizen-notice';
+import { NoticeTemplateDto } from './dto/notice-template.dto';
+import { NoticeTemplateOverride } from './notice-template.entity';
+
+export interface NoticeTemplateView extends NoticeTemplate {
+  purpose: NoticePurpose;
+  locale: NoticeLocale;
+  /** True when the municipality's own wording replaces the shipped one. */
+  custom: boolean;
+}
+
+const LOCALES: NoticeLocale[] = ['tr', 'en'];
+
+/**
+ * The wording of citizen notices: shipped templates, and the municipality's own where it wrote
+ * one. A template is checked when saved — a placeholder no notice provides is a 400 then, not a
+ * broken message later.
+ */
+@Injectable()
+export class NoticeTemplates {
+  private readonly overrides = new ExpiringValue<NoticeTemplateOverride[]>(30_000);
+
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /** The municipality's own template of a notice, if any, read through `manager` when the copy here is stale. */
+  async own(manager: EntityManager, purpose: NoticePurpose, locale: NoticeLocale): Promise<NoticeTemplate | undefined> {
+    const all = await this.overrides.get(() => manager.find(NoticeTemplateOverride));
+    return all.find((o) => o.purpose === purpose && o.locale === locale);
+  }
+
+  async list(): Promise<NoticeTemplateView[]> {
+    const own = await this.dataSource.getRepository(NoticeTemplateOverride).find();
+    return Object.values(NoticePurpose).flatMap((purpose) =>
+      LOCALES.map((locale) => {
+        const custom = own.find((o) => o.purpose === purpose && o.locale === locale);
+        const { subject, body } = custom ?? NOTICE_TEMPLATES[purpose][locale];
+        return { purpose, locale, subject, body, custom: Boolean(custom) };
+      }),
+    );
+  }
+
+  async save(purpose: string, locale: string, dto: NoticeTemplateDto, actor: StaffPrincipal): Promise<NoticeTemplateView> {
+    const [p, l] = this.key(purpose, locale);
+    for (const field of ['subject', 'body'] as const) {
+      const unknown = unknownFields(dto[field]);
+      if (unknown.length) {
+        throw new InvalidFieldException(field, `${field}: bilinmeyen alan {${unknown.join('}, {')}}; kullanılabilecekler: ${NOTICE_FIELDS.map((f) => `{${f}}`).join(', ')}`);
+      }
+    }
+    await this.dataSource
+      .createQueryBuilder()
+      .insert()
+      .into(NoticeTemplateOverride)
+      .values({ purpose: p, locale: l, subject: dto.subject, body: dto.body, updatedById: actor.id })
+      .orUpdate(['subject', 'body', 'updated_by_id', 'updated_at'], ['purpose', 'locale'])
+      .execute();
+    this.overrides.invalidate();
+    return { purpose: p, locale: l, subject: dto.subject, body: dto.body, custom: true };
+  }
+
+  /** Back to the shipped wording. */
+  async reset(purpose: string, locale: string): Promise<void> {
+    const [p, l] = this.key(purpose, locale);
+    await this.dataSource.getRepository(NoticeTemplateOverride).delete({ purpose: p, locale: l });
+    this.overrides.invalidate();
+  }
+
+  private key(purpose: string, locale: string): [NoticePurpose, NoticeLocale] {
+    if (!Object.values(NoticePurpose).includes(purpose as NoticePurpose)) {
+      throw new InvalidFieldException('purpose', `purpose: şunlardan biri olmalı: ${Object.values(NoticePurpose).join(', ')}`);
+    }
+    if (!LOCALES.includes(locale as NoticeLocale)) throw new InvalidFieldException('locale', 'locale: tr veya en olmalı');
+    return [purpose as NoticePurpose, locale as NoticeLocale];
+  }
+}
