@@ -120,7 +120,7 @@ export class ProcessEventProcessor {
     const ticketId = randomUUID();
     // A referral at once is the first news; otherwise the receipt (routing at intake is part of it).
     const notice = placement?.kind === 'referral' ? placement.notice! : { purpose: NoticePurpose.Received };
-    const addressee = message.automatic ? null : await this.notices.prepare(manager, { citizenId: citizen.id, channel }, notice.purpose);
+    const addressee = message.automatic ? null : await this.notices.prepare(manager, { citizenId: citizen.id, channel }, notice.purpose, citizen);
     await this.markProcessed(manager, event, ticketId);
     const ticket: Ticket = await this.tickets.insert(
       manager,

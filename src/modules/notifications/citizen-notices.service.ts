@@ -5,6 +5,7 @@ import { Clock } from '@app/common';
 import { ChannelIdentity, IdentityKind } from '../citizens/channel-identity.entity';
 import { Citizen } from '../citizens/citizen.entity';
 import { MunicipalityProfile } from '../municipality/municipality-profile';
+import { TicketChannel } from '../tickets/ticket-enums';
 import type { Ticket } from '../tickets/ticket.entity';
 import { NoticeContext, NoticeLocale, NoticePurpose, renderNotice } from './citizen-notice';
 import { chooseDestination, Destination } from './contact-choice';
@@ -52,21 +53,25 @@ export class CitizenNotices {
     return this.write(manager, ticket, notice, await this.prepare(manager, ticket, notice.purpose));
   }
 
-  /** Reads who the citizen is and where they may be reached; null when they are not to be told. */
-  async prepare(manager: EntityManager, ticket: Pick<Ticket, 'citizenId' | 'channel'>, purpose: NoticePurpose): Promise<Addressee | null> {
-    const citizen = await manager.findOneBy(Citizen, { id: ticket.citizenId });
+  /**
+   * Reads who the citizen is and where they may be reached; null when they are not to be told.
+   * Intake, which has just loaded the citizen, passes it; the WhatsApp chat matters only to
+   * tickets that came on WhatsApp.
+   */
+  async prepare(manager: EntityManager, ticket: Pick<Ticket, 'citizenId' | 'channel'>, purpose: NoticePurpose, loaded?: Citizen): Promise<Addressee | null> {
+    const citizen = loaded ?? (await manager.findOneBy(Citizen, { id: ticket.citizenId }));
     if (!citizen) return null;
-    const whatsapp = await manager.findOne(ChannelIdentity, {
-      where: { citizenId: citizen.id, kind: IdentityKind.Whatsapp },
-      order: { createdAt: 'DESC' },
-    });
+    const whatsapp =
+      ticket.channel === TicketChannel.Whatsapp
+        ? await manager.findOne(ChannelIdentity, { where: { citizenId: citizen.id, kind: IdentityKind.Whatsapp }, order: { createdAt: 'DESC' } })
+        : null;
     const destination = chooseDestination(ticket.channel, purpose, {
       phone: citizen.phone,
       email: citizen.email,
       whatsapp: whatsapp?.value ?? null,
-      contactConsent: citizen.contactConsent,
-      surveyConsent: citizen.marketingConsent,
-      optedOut: citizen.optedOutAt !== null,
+      contactConsent: citizen.contactConsent === true,
+      surveyConsent: citizen.marketingConsent === true,
+      optedOut: Boolean(citizen.optedOutAt),
     });
     return destination ? { ...destination, citizenId: citizen.id, locale: citizen.locale === 'en' ? 'en' : 'tr' } : null;
   }
