@@ -6,6 +6,7 @@ import { OutboxAndMedia1795641601152 } from './1795641601152-outbox-and-media';
 import { CalendarOverrides1795641660683 } from './1795641660683-calendar-overrides';
 import { CitizenOptOut1795641909286 } from './1795641909286-citizen-opt-out';
 import { MailboxCursors1795641951109 } from './1795641951109-mailbox-cursors';
+import { Reports1795643297241 } from './1795643297241-reports';
 
 /** Every migration, in order; the app runs them on start (never `synchronize`). */
 export const MIGRATIONS = [
@@ -17,4 +18,5 @@ export const MIGRATIONS = [
   CalendarOverrides1795641660683,
   CitizenOptOut1795641909286,
   MailboxCursors1795641951109,
+  Reports1795643297241,
 ];
