@@ -129,7 +129,7 @@ const topSubjects: Build = (filter, options) => {
     params: q.params,
     sql: `SELECT "mahalleId", "mahalle", "categoryId", "category", "tickets", "rank" FROM (
             SELECT f.mahalle_id AS "mahalleId", m.name AS "mahalle", f.category_id AS "categoryId", c.name AS "category", count(*)::int AS "tickets",
-                   row_number() OVER (PARTITION BY f.mahalle_id ORDER BY count(*) DESC, c.name) AS "rank"
+                   row_number() OVER (PARTITION BY f.mahalle_id ORDER BY count(*) DESC, c.name)::int AS "rank"
               FROM report_ticket_facts f LEFT JOIN mahalleler m ON m.id = f.mahalle_id LEFT JOIN categories c ON c.id = f.category_id
              WHERE ${q.where} GROUP BY f.mahalle_id, m.name, f.category_id, c.name) s
           WHERE "rank" <= ${top} ORDER BY "mahalle", "rank"`,

@@ -121,7 +121,7 @@ export class ReportsController {
   @Post('refresh')
   @HttpCode(200)
   async refresh() {
-    return { tickets: await this.facts.refresh(), asOf: await this.facts.asOf() };
+    return { tickets: await this.facts.refresh(true), asOf: await this.facts.asOf() };
   }
 
   private exportQuery(user: StaffPrincipal, q: ExportQueryDto): ExportQuery {

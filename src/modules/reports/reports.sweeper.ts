@@ -41,7 +41,7 @@ export class ReportsSweeper extends IntervalSweeper {
     );
     if (queued.length) await this.queue.addBulk(queued.map((r) => ({ name: 'export-report', data: { exportId: r.id }, opts: { jobId: exportJobId(r.id) } })));
     const expired: { id: string; file_name: string | null }[] = await this.dataSource.query(
-      `DELETE FROM report_exports WHERE state IN ('done', 'failed') AND created_at < $1 RETURNING id, file_name`,
+      `WITH gone AS (DELETE FROM report_exports WHERE state IN ('done', 'failed') AND created_at < $1 RETURNING id, file_name) SELECT * FROM gone`,
       [new Date(now - this.config.REPORTS_EXPORT_KEEP_HOURS * 3_600_000)],
     );
     for (const row of expired) if (row.file_name) await rm(resolve(this.config.REPORTS_EXPORT_DIR, row.file_name), { force: true });

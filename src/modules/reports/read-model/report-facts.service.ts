@@ -26,13 +26,16 @@ export class ReportFacts {
     private readonly clock: Clock,
   ) {}
 
-  /** Brings the facts up to date; returns how many tickets were recomputed, or null when another refresh was running. */
-  async refresh(): Promise<number | null> {
+  /**
+   * Brings the facts up to date; returns how many tickets were recomputed, or null when another
+   * refresh was running and `wait` is false (with `wait`, it waits for that one, then runs).
+   */
+  async refresh(wait = false): Promise<number | null> {
     const runner = this.dataSource.createQueryRunner();
     await runner.connect();
     try {
-      const [{ locked }] = await runner.query('SELECT pg_try_advisory_lock($1) AS locked', [REFRESH_LOCK]);
-      if (!locked) return null;
+      if (wait) await runner.query('SELECT pg_advisory_lock($1)', [REFRESH_LOCK]);
+      else if (!(await runner.query('SELECT pg_try_advisory_lock($1) AS locked', [REFRESH_LOCK]))[0].locked) return null;
       try {
         await this.syncCalendar(runner.manager);
         let total = 0;
@@ -60,8 +63,9 @@ export class ReportFacts {
 
   private async refreshBatch(manager: EntityManager): Promise<number> {
     const rows: { ticket_id: string }[] = await manager.query(
-      `DELETE FROM report_dirty_tickets WHERE ticket_id IN (SELECT ticket_id FROM report_dirty_tickets LIMIT $1 FOR UPDATE SKIP LOCKED)
-       RETURNING ticket_id`,
+      // In a WITH so the driver answers with plain rows (a bare DELETE … RETURNING comes back as [rows, count]).
+      `WITH taken AS (DELETE FROM report_dirty_tickets WHERE ticket_id IN (SELECT ticket_id FROM report_dirty_tickets LIMIT $1 FOR UPDATE SKIP LOCKED)
+       RETURNING ticket_id) SELECT ticket_id FROM taken`,
       [BATCH],
     );
     if (!rows.length) return 0;
