@@ -98,8 +98,7 @@ describe('reports', () => {
       events: [['2026-05-14T07:00:00Z', 'new', 'rejected']] });
     // T9 request collected on a muhtar visit by the field team, open; 12.08 days old.
     await ticket('T9', { kind: 'talep', channel: 'field_team', status: 'new', created: '2026-05-20T07:00:00Z', mahalle: m2 });
-    const refreshed = await post(admin, '/reports/refresh').expect(200);
-    expect(refreshed.body.tickets).toBeGreaterThanOrEqual(0);
+    await post(admin, '/reports/refresh').expect(200);
   });
   afterAll(() => t.close());
 
