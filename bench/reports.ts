@@ -53,10 +53,10 @@ FROM (
 // The timeline of the resolved ones: one status change each, and a reopening and second answer for 3%.
 const EVENTS = `
 INSERT INTO ticket_events (ticket_id, type, data, created_at)
-SELECT t.id, 'status_changed', jsonb_build_object('from', 'in_progress', 'to', CASE t.status WHEN 'closed' THEN 'answered' ELSE t.status::text END), t.closed_at
+SELECT t.id, 'status_changed'::ticket_event_type, jsonb_build_object('from', 'in_progress', 'to', CASE t.status WHEN 'closed' THEN 'answered' ELSE t.status::text END), t.closed_at
   FROM tickets t WHERE t.tracking_no LIKE 'B-%' AND t.status NOT IN ('in_progress', 'merged')
 UNION ALL
-SELECT t.id, 'status_changed', e.data, t.closed_at + e.shift
+SELECT t.id, 'status_changed'::ticket_event_type, e.data, t.closed_at + e.shift
   FROM tickets t CROSS JOIN (VALUES ('{"from": "answered", "to": "reopened"}'::jsonb, interval '1 day'), ('{"from": "reopened", "to": "answered"}'::jsonb, interval '3 days')) e(data, shift)
  WHERE t.tracking_no LIKE 'B-%' AND t.status = 'closed' AND right(t.tracking_no, 2) IN ('07', '42', '99')`;
 

@@ -7,7 +7,7 @@ import { BusinessCalendarService } from '../sla/business-calendar.service';
 import { StaffPrincipal } from '../auth/staff-principal';
 import { ReportQueryDto } from './dto/report-query.dto';
 import { REPORTS, ReportName, ReportOptions, ReportSql, ticketRows } from './report-definitions';
-import { ReportFilter, reportFilter } from './report-filter';
+import { ReportFilter, reportFilter, whereClause } from './report-filter';
 import { checkPeriod } from './report-period';
 import { ReportFacts } from './read-model/report-facts.service';
 import { workingDayMinutes } from './read-model/work-periods';
@@ -57,9 +57,11 @@ export class ReportsService {
   /** A page of the tickets behind a figure; `extra` narrows the rows with conditions on `f` and `t`. */
   async ticketPage(filter: ReportFilter, extra: string, page: number, pageSize: number) {
     const { sql, params } = ticketRows(filter, await this.options(), extra);
+    const where = whereClause(filter);
+    // Counted on the facts alone: the joins that name things are only needed for the page shown.
     const [rows, [{ total }]] = await Promise.all([
       this.dataSource.query(`${sql} LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`, params),
-      this.dataSource.query(`SELECT count(*)::int AS total FROM (${sql}) x`, params),
+      this.dataSource.query(`SELECT count(*)::int AS total FROM report_ticket_facts f WHERE ${where.sql} ${extra}`, where.params),
     ]);
     return { items: rows, total, page, pageSize };
   }
