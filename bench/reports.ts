@@ -2,7 +2,7 @@ import { Client } from 'pg';
 import { startApp } from './app-process';
 import { summary } from './stats';
 
-const TICKETS = 1_000_000;
+const TICKETS = Number(process.env.BENCH_REPORT_TICKETS ?? 1_000_000);
 const RUNS = 5;
 const YEAR = 'from=2025-01-01&to=2025-12-31';
 

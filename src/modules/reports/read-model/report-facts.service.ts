@@ -47,8 +47,12 @@ export class ReportFacts {
         await runner.query('UPDATE report_state SET refreshed_at = now() WHERE id = 1');
         if (total) this.logger.log({ msg: 'report facts refreshed', tickets: total });
         return total;
+      } catch (error) {
+        this.logger.warn({ msg: 'report facts refresh failed', error: (error as Error).message });
+        throw error;
       } finally {
-        await runner.query('SELECT pg_advisory_unlock($1)', [REFRESH_LOCK]);
+        // A broken connection is released with its session, and the lock with it.
+        if (!runner.isReleased) await runner.query('SELECT pg_advisory_unlock($1)', [REFRESH_LOCK]);
       }
     } finally {
       await runner.release();
