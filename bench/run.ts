@@ -9,10 +9,14 @@ import { RunningApp, startApp } from './app-process';
 import { bullFloor, pgFloor } from './floors';
 import { openLoop } from './open-loop';
 import { inboundEvent } from './payloads';
+import { reportsBench } from './reports';
 import { summary } from './stats';
 import { TimerReport, timerBench } from './timers';
 
 const FULL = process.argv.includes('--full');
+// `--reports-only`: skip the intake steps and time only the reports over 1,000,000 tickets.
+const REPORTS_ONLY = process.argv.includes('--reports-only');
+const REPORTS_LIMIT_MS = 2000;
 const RATES = FULL ? [250, 500, 1000, 2000] : [250, 500];
 const STEP_SECONDS = FULL ? 15 : 5;
 const SATURATION = FULL ? { rate: 3000, seconds: 5 } : { rate: 1500, seconds: 3 };
@@ -110,6 +114,18 @@ async function step(app: RunningApp, pg: Client, redis: Redis, name: string, rat
 
 async function main(): Promise<void> {
   const run = randomBytes(3).toString('hex');
+  if (!REPORTS_ONLY) await intake(run);
+  const reports = await reportsBench(PG_ROOT, REDIS_URL, run);
+  console.log(`reports: slowest of ${reports.reports.length} reports for a year over ${reports.tickets} tickets: ${reports.slowestMs} ms (limit ${REPORTS_LIMIT_MS} ms)`);
+  mkdirSync(resolve(__dirname, '../bench/results'), { recursive: true });
+  writeFileSync(resolve(__dirname, '../bench/results/reports-latest.json'), JSON.stringify({ date: new Date().toISOString(), ...reports }, null, 2));
+  if (reports.slowestMs > REPORTS_LIMIT_MS) {
+    console.error(`REPORTS TOO SLOW: ${reports.slowestMs} ms > ${REPORTS_LIMIT_MS} ms`);
+    process.exitCode = 1;
+  }
+}
+
+async function intake(run: string): Promise<void> {
   const database = `cm_bench_${run}`;
   const prefix = `cm-bench-${run}`;
   const url = `${PG_ROOT}/${database}`;

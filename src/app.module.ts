@@ -18,6 +18,7 @@ import { MediaModule } from './modules/media/media.module';
 import { NotificationsModule } from './modules/notifications/notifications.module';
 import { NeighbourhoodsModule } from './modules/neighbourhoods/neighbourhoods.module';
 import { OpsModule } from './modules/ops/ops.module';
+import { ReportsModule } from './modules/reports/reports.module';
 import { RoutingModule } from './modules/routing/routing.module';
 import { SlaModule } from './modules/sla/sla.module';
 import { SurveysModule } from './modules/surveys/surveys.module';
@@ -50,6 +51,7 @@ export class AppModule {
         ChannelsModule,
         RoutingModule,
         OpsModule,
+        ReportsModule,
         MunicipalityModule,
         HealthModule,
         UiModule,

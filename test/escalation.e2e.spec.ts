@@ -110,6 +110,13 @@ describe('deadlines and the escalation ladder', () => {
     expect(delay.body).toContain('özür dileriz. Beklenen yeni tarih: 11 Kasım 2026');
   });
 
+  it('counts the steps per department in the escalations report', async () => {
+    const admin = await loginAs(t, 'admin');
+    await t.http().post('/api/v1/reports/refresh').set('Authorization', `Bearer ${admin.token}`).expect((res) => expect(res.status).toBeLessThan(300));
+    const report = await t.http().get('/api/v1/reports/escalations?from=2026-11-01&to=2026-11-30').set('Authorization', `Bearer ${admin.token}`).expect(200);
+    expect(report.body.rows).toEqual([expect.objectContaining({ department: 'Fen İşleri Müdürlüğü', warnings: 1, breaches: 1, escalatedAbove: 0, tickets: 1 })]);
+  });
+
   it('moves the deadline by exactly the working time the ticket waited for the citizen', async () => {
     t.clock.set(MONDAY_0900);
     const phone = '+905321230002';

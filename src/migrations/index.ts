@@ -8,6 +8,7 @@ import { CitizenOptOut1795641909286 } from './1795641909286-citizen-opt-out';
 import { MailboxCursors1795641951109 } from './1795641951109-mailbox-cursors';
 import { DeadlineClocks1795643137627 } from './1795643137627-deadline-clocks';
 import { Surveys1795643173895 } from './1795643173895-surveys';
+import { Reports1795643297241 } from './1795643297241-reports';
 import { DeadlineExtension1795644180728 } from './1795644180728-deadline-extension';
 import { NoticeTemplates1795644356231 } from './1795644356231-notice-templates';
 
@@ -23,6 +24,7 @@ export const MIGRATIONS = [
   MailboxCursors1795641951109,
   DeadlineClocks1795643137627,
   Surveys1795643173895,
+  Reports1795643297241,
   DeadlineExtension1795644180728,
   NoticeTemplates1795644356231,
 ];

@@ -179,6 +179,11 @@ export class BusinessCalendar {
   }
 
   /** The day's working periods as UTC millisecond intervals. */
+  /** The working stretches of a date as [start, end) instants in epoch ms (reports tabulate them for SQL). */
+  workingIntervals(date: LocalDate): readonly (readonly [number, number])[] {
+    return this.intervalsOf(date);
+  }
+
   private intervalsOf(date: LocalDate): [number, number][] {
     let found = this.intervals.get(date);
     if (!found) {

@@ -1,4 +1,4 @@
 export * from './business-calendar';
 export * from './turkish-holidays';
 export * from './working-hours';
-export { isLocalDate, type LocalDate } from './zoned-time';
+export { addDays, isLocalDate, type LocalDate } from './zoned-time';

@@ -5,6 +5,7 @@ import {
   IsBoolean,
   IsIn,
   IsInt,
+  IsNumber,
   IsOptional,
   IsString,
   Matches,
@@ -393,6 +394,60 @@ export class AppConfig {
   @Min(0)
   @Max(10)
   WEB_FORM_MAX_PHOTOS = 3;
+
+  /** Longest period one report may cover, in days; a longer one is refused (400). */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(3660)
+  REPORTS_MAX_PERIOD_DAYS = 366;
+
+  /** How often workers bring the reports' read model up to date with the tickets. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1000)
+  REPORTS_REFRESH_INTERVAL_MS = 60_000;
+
+  /** Where export files (CSV, XLSX) are written for download. */
+  @IsString()
+  REPORTS_EXPORT_DIR = 'data/exports';
+
+  /** Export files older than this many hours are deleted with their record. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  REPORTS_EXPORT_KEEP_HOURS = 72;
+
+  /** Muhtar plan targets (strategic plan H7.4): PG7.4.1 coordination meetings per year. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  MUHTAR_TARGET_MEETINGS_PER_YEAR = 4;
+
+  /** PG7.4.2: periodic muhtar visits per year. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  MUHTAR_TARGET_VISITS_PER_YEAR = 111;
+
+  /** PG7.4.3: share of muhtar complaints and requests fulfilled, in percent (at least). */
+  @Type(() => Number)
+  @IsNumber()
+  @Min(0)
+  @Max(100)
+  MUHTAR_TARGET_FULFILLED_PERCENT = 85;
+
+  /** PG7.4.4: average days to answer a muhtar complaint (at most). */
+  @Type(() => Number)
+  @IsNumber()
+  @Min(0)
+  MUHTAR_TARGET_COMPLAINT_DAYS = 18;
+
+  /** PG7.4.5: average days to answer a muhtar request (at most). */
+  @Type(() => Number)
+  @IsNumber()
+  @Min(0)
+  MUHTAR_TARGET_REQUEST_DAYS = 70;
 
   @IsOptional()
   @IsString()

@@ -10,6 +10,7 @@ const catalogue: JobCatalogue = {
   [QueueName.Routing]: { 'route-ticket': RoutePayload },
   [QueueName.Sla]: {},
   [QueueName.Notify]: { 'send-message': SendPayload },
+  [QueueName.Reports]: {},
 };
 
 const handler = (queue: QueueName, name: string, owner = 'A.run'): DiscoveredHandler => ({

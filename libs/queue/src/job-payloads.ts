@@ -28,6 +28,11 @@ export class EscalationBatchJob {
   escalationIds: string[];
 }
 
+export class ExportJob {
+  @IsUUID()
+  exportId: string;
+}
+
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type PayloadClass = new (...args: any[]) => object;
 
@@ -41,6 +46,7 @@ export const JOBS = {
   [QueueName.Routing]: { 'route-ticket': TicketJob, 'assign-backlog': DepartmentJob },
   [QueueName.Sla]: { 'notify-escalations': EscalationBatchJob },
   [QueueName.Notify]: { 'send-message': MessageJob },
+  [QueueName.Reports]: { 'export-report': ExportJob },
 } as const satisfies Record<QueueName, Record<string, PayloadClass>>;
 
 export type JobCatalogue = Record<QueueName, Record<string, PayloadClass>>;

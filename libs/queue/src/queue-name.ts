@@ -4,4 +4,5 @@ export enum QueueName {
   Routing = 'routing',
   Sla = 'sla',
   Notify = 'notify',
+  Reports = 'reports',
 }

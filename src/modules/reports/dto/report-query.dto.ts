@@ -1,0 +1,73 @@
+import { Type } from 'class-transformer';
+import { IsEnum, IsIn, IsInt, IsOptional, IsUUID, Matches, Max, Min } from 'class-validator';
+import { TicketChannel, TicketKind } from '../../tickets/ticket-enums';
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** A report's period (Istanbul dates, both inclusive) and its filters; nothing else is accepted. */
+export class ReportQueryDto {
+  @Matches(DATE, { message: 'from: YYYY-AA-GG biçiminde bir tarih olmalı' })
+  from: string;
+
+  @Matches(DATE, { message: 'to: YYYY-AA-GG biçiminde bir tarih olmalı' })
+  to: string;
+
+  @IsOptional()
+  @IsUUID()
+  departmentId?: string;
+
+  @IsOptional()
+  @IsUUID()
+  categoryId?: string;
+
+  @IsOptional()
+  @IsUUID()
+  mahalleId?: string;
+
+  @IsOptional()
+  @IsEnum(TicketKind)
+  kind?: TicketKind;
+
+  @IsOptional()
+  @IsEnum(TicketChannel)
+  channel?: TicketChannel;
+}
+
+export class VolumeQueryDto extends ReportQueryDto {
+  @IsOptional()
+  @IsIn(['day', 'week', 'month'])
+  interval?: 'day' | 'week' | 'month';
+}
+
+export const RESOLUTION_GROUPS = ['kind', 'department', 'category', 'channel', 'mahalle'] as const;
+export type ResolutionGroup = (typeof RESOLUTION_GROUPS)[number];
+
+export class ResolutionQueryDto extends ReportQueryDto {
+  @IsOptional()
+  @IsIn(RESOLUTION_GROUPS)
+  groupBy?: ResolutionGroup;
+}
+
+export class TopSubjectsQueryDto extends ReportQueryDto {
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(20)
+  top?: number;
+}
+
+export class DrillDownQueryDto extends ReportQueryDto {
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  page?: number;
+
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(500)
+  pageSize?: number;
+}

@@ -1,0 +1,100 @@
+import { InjectQueue } from '@nestjs/bullmq';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
+import { Queue } from 'bullmq';
+import { createReadStream } from 'node:fs';
+import { resolve } from 'node:path';
+import { Writable } from 'node:stream';
+import { DataSource, Repository } from 'typeorm';
+import { DomainException, ErrorKind, ResourceNotFoundException } from '@app/common';
+import { AppConfig } from '@app/config';
+import { QueueName } from '@app/queue';
+import { Role } from '../../auth/role';
+import { StaffPrincipal } from '../../auth/staff-principal';
+import { ReportName, ReportOptions } from '../report-definitions';
+import { ReportFilter } from '../report-filter';
+import { ReportsService } from '../reports.service';
+import { ExportState, ReportExport } from './report-export.entity';
+import { cursorRows } from './sql-cursor';
+import { ExportFormat, tableWriter } from './table-writer';
+
+export const EXPORT_NOT_READY = 'EXPORT_NOT_READY';
+
+export const exportJobId = (id: string) => `export-${id}`;
+
+/** What an export job stores: the report, its checked filter and its options. */
+export interface ExportQuery {
+  filter: ReportFilter;
+  options: Pick<ReportOptions, 'interval' | 'groupBy' | 'top'>;
+}
+
+/** Streams a report's rows as CSV or XLSX, straight to a response or to a file through a job. */
+@Injectable()
+export class ReportExports {
+  constructor(
+    @InjectRepository(ReportExport) private readonly exports: Repository<ReportExport>,
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @InjectQueue(QueueName.Reports) private readonly queue: Queue,
+    private readonly reports: ReportsService,
+    private readonly config: AppConfig,
+  ) {}
+
+  /** Writes every row to `out` through a cursor; `progress` hears the running count. */
+  async write(report: ReportName, format: ExportFormat, query: ExportQuery, out: Writable, progress?: (rows: number) => Promise<void>): Promise<number> {
+    const { sql, params } = await this.reports.sql(report, query.filter, query.options);
+    const writer = tableWriter(format, out);
+    let written = 0;
+    for await (const batch of cursorRows(this.dataSource, sql, params)) {
+      await writer.rows(batch);
+      written += batch.length;
+      await progress?.(written);
+    }
+    await writer.end();
+    return written;
+  }
+
+  async count(report: ReportName, query: ExportQuery): Promise<number> {
+    const { sql, params } = await this.reports.sql(report, query.filter, query.options);
+    const [{ n }] = await this.dataSource.query(`SELECT count(*)::int AS n FROM (${sql}) x`, params);
+    return n;
+  }
+
+  /** Records the export and enqueues its job; the sweeper re-enqueues it if the job is lost. */
+  async start(user: StaffPrincipal, report: ReportName, format: ExportFormat, query: ExportQuery): Promise<ReportExport> {
+    const row = await this.exports.save(this.exports.create({ report, format, query: query as never, requestedById: user.id }));
+    await this.enqueue(row.id).catch(() => undefined);
+    return row;
+  }
+
+  enqueue(id: string) {
+    return this.queue.add('export-report', { exportId: id }, { jobId: exportJobId(id), attempts: 3 });
+  }
+
+  /** An export as its owner sees it; others' exports do not exist for them (admins see all). */
+  async status(user: StaffPrincipal, id: string) {
+    const row = await this.exports.findOneBy({ id });
+    if (!row || (row.requestedById !== user.id && user.role !== Role.Admin)) throw new ResourceNotFoundException('Dışa aktarım');
+    const percent = row.state === ExportState.Done ? 100 : row.rowsTotal ? Math.min(99, Math.floor((100 * row.rowsWritten) / row.rowsTotal)) : 0;
+    return {
+      id: row.id,
+      report: row.report,
+      format: row.format,
+      state: row.state,
+      rowsWritten: row.rowsWritten,
+      rowsTotal: row.rowsTotal,
+      percent,
+      error: row.error,
+      fileBytes: row.fileBytes === null ? null : Number(row.fileBytes),
+      download: row.state === ExportState.Done ? `/api/v1/reports/exports/${row.id}/file` : null,
+      createdAt: row.createdAt,
+      finishedAt: row.finishedAt,
+    };
+  }
+
+  async file(user: StaffPrincipal, id: string) {
+    const status = await this.status(user, id);
+    if (status.state !== ExportState.Done) throw new DomainException(EXPORT_NOT_READY, ErrorKind.Conflict, 'Dışa aktarım henüz hazır değil');
+    const row = await this.exports.findOneByOrFail({ id });
+    return { stream: createReadStream(resolve(this.config.REPORTS_EXPORT_DIR, row.fileName!)), name: `${row.report}-${row.id.slice(0, 8)}.${row.format}`, format: row.format as ExportFormat };
+  }
+}

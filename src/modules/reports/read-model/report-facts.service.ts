@@ -1,0 +1,115 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { Clock } from '@app/common';
+import { BusinessCalendarService } from '../../sla/business-calendar.service';
+import { UPSERT_FACTS } from './fact-rows.sql';
+import { workPeriods } from './work-periods';
+
+const BATCH = 20_000;
+// Any constant: only one refresh runs at a time across all processes.
+const REFRESH_LOCK = 742_031;
+
+/**
+ * Keeps `report_ticket_facts` (one narrow row per ticket, the reports' read model) up to date.
+ * A trigger on `tickets` queues every changed ticket in `report_dirty_tickets`; a refresh
+ * recomputes those in batches. When the business calendar changes, every ticket is requeued,
+ * because its working-day durations depend on it.
+ */
+@Injectable()
+export class ReportFacts {
+  private readonly logger = new Logger(ReportFacts.name);
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly calendars: BusinessCalendarService,
+    private readonly clock: Clock,
+  ) {}
+
+  /**
+   * Brings the facts up to date; returns how many tickets were recomputed, or null when another
+   * refresh was running and `wait` is false (with `wait`, it waits for that one, then runs).
+   */
+  async refresh(wait = false): Promise<number | null> {
+    const runner = this.dataSource.createQueryRunner();
+    await runner.connect();
+    try {
+      if (wait) await runner.query('SELECT pg_advisory_lock($1)', [REFRESH_LOCK]);
+      else if (!(await runner.query('SELECT pg_try_advisory_lock($1) AS locked', [REFRESH_LOCK]))[0].locked) return null;
+      try {
+        await this.syncCalendar(runner.manager);
+        let total = 0;
+        for (;;) {
+          const done = await runner.manager.transaction((manager) => this.refreshBatch(manager));
+          total += done;
+          if (done < BATCH) break;
+        }
+        await runner.query('UPDATE report_state SET refreshed_at = now() WHERE id = 1');
+        if (total) this.logger.log({ msg: 'report facts refreshed', tickets: total });
+        return total;
+      } catch (error) {
+        this.logger.warn({ msg: 'report facts refresh failed', error: (error as Error).message });
+        throw error;
+      } finally {
+        // A broken connection is released with its session, and the lock with it.
+        if (!runner.isReleased) await runner.query('SELECT pg_advisory_unlock($1)', [REFRESH_LOCK]);
+      }
+    } finally {
+      await runner.release();
+    }
+  }
+
+  /** When the facts were last brought up to date. */
+  async asOf(): Promise<Date | null> {
+    const [row] = await this.dataSource.query('SELECT refreshed_at FROM report_state WHERE id = 1');
+    return row?.refreshed_at ?? null;
+  }
+
+  private async refreshBatch(manager: EntityManager): Promise<number> {
+    const rows: { ticket_id: string }[] = await manager.query(
+      // In a WITH so the driver answers with plain rows (a bare DELETE … RETURNING comes back as [rows, count]).
+      `WITH taken AS (DELETE FROM report_dirty_tickets WHERE ticket_id IN (SELECT ticket_id FROM report_dirty_tickets LIMIT $1 FOR UPDATE SKIP LOCKED)
+       RETURNING ticket_id) SELECT ticket_id FROM taken`,
+      [BATCH],
+    );
+    if (!rows.length) return 0;
+    const ids = rows.map((r) => r.ticket_id);
+    await manager.query(
+      `DELETE FROM report_ticket_facts f WHERE f.ticket_id = ANY($1::uuid[])
+         AND NOT EXISTS (SELECT 1 FROM tickets t WHERE t.id = f.ticket_id AND t.status <> 'merged')`,
+      [ids],
+    );
+    await manager.query(UPSERT_FACTS, [ids]);
+    return rows.length;
+  }
+
+  /** Rewrites the working-time table when the calendar or the years it must cover changed. */
+  private async syncCalendar(manager: EntityManager): Promise<void> {
+    const calendar = await this.calendars.cached(manager);
+    const overrides: { date: string; kind: string }[] = await manager.query(`SELECT date::text AS date, kind FROM calendar_overrides ORDER BY date`);
+    const [{ first }] = await manager.query(`SELECT extract(year FROM min(created_at) AT TIME ZONE 'Europe/Istanbul')::int AS first FROM tickets`);
+    const thisYear = Number(this.clock.now().toISOString().slice(0, 4));
+    const fromYear = Math.min(first ?? thisYear, thisYear);
+    const until = `${thisYear + 2}-12-31`;
+    const signature = JSON.stringify({ hours: calendar.workingHours, overrides, fromYear });
+    const [state] = await manager.query('SELECT calendar_signature, periods_until::text AS until FROM report_state WHERE id = 1');
+    if (state?.calendar_signature === signature && state.until >= until) return;
+    const periods = workPeriods(calendar, `${fromYear}-01-01`, until);
+    await manager.transaction(async (tx) => {
+      await tx.query('DELETE FROM report_work_periods');
+      await tx.query(
+        `INSERT INTO report_work_periods (start_at, minutes, cum_minutes) SELECT * FROM unnest($1::timestamptz[], $2::float8[], $3::float8[])`,
+        [periods.startAt, periods.minutes, periods.cumMinutes],
+      );
+      await tx.query(
+        `INSERT INTO report_state (id, calendar_signature, periods_until) VALUES (1, $1, $2)
+         ON CONFLICT (id) DO UPDATE SET calendar_signature = $1, periods_until = $2`,
+        [signature, until],
+      );
+      // Only a different calendar changes durations already computed; more years ahead do not.
+      if (state?.calendar_signature !== signature) {
+        await tx.query('INSERT INTO report_dirty_tickets (ticket_id) SELECT id FROM tickets ON CONFLICT DO NOTHING');
+      }
+    });
+  }
+}

@@ -1,0 +1,53 @@
+import { StaffPrincipal } from '../auth/staff-principal';
+import { departmentScope } from '../tickets/ticket-access';
+import { ReportQueryDto } from './dto/report-query.dto';
+
+/**
+ * A checked report request: period, filters and the department the asker is confined to.
+ * It is also what an export job stores, so the job applies the asker's scope without the asker.
+ */
+export interface ReportFilter {
+  from: string;
+  to: string;
+  departmentId?: string;
+  categoryId?: string;
+  mahalleId?: string;
+  kind?: string;
+  channel?: string;
+  /** undefined = every department; null = none (a department role without a department). */
+  scopeDepartmentId?: string | null;
+}
+
+export function reportFilter(user: StaffPrincipal, dto: ReportQueryDto): ReportFilter {
+  const { from, to, departmentId, categoryId, mahalleId, kind, channel } = dto;
+  const filter: ReportFilter = { from, to, departmentId, categoryId, mahalleId, kind, channel };
+  const scope = departmentScope(user);
+  if (scope !== undefined) filter.scopeDepartmentId = scope;
+  return filter;
+}
+
+/** The business calendar's zone: report days are Istanbul days. */
+export const REPORT_TIME_ZONE = 'Europe/Istanbul';
+
+/** SQL conditions over the facts alias `f`, with positional parameters starting after `offset`. */
+export function whereClause(filter: ReportFilter, offset = 0): { sql: string; params: unknown[] } {
+  const params: unknown[] = [];
+  const p = (value: unknown) => {
+    params.push(value);
+    return `$${offset + params.length}`;
+  };
+  // Istanbul days as an instant range, so one index on created_at serves filters and ordering.
+  const conditions = [
+    `f.created_at >= (${p(filter.from)}::date::timestamp AT TIME ZONE '${REPORT_TIME_ZONE}')`,
+    `f.created_at < ((${p(filter.to)}::date + 1)::timestamp AT TIME ZONE '${REPORT_TIME_ZONE}')`,
+  ];
+  // A department manager's figures cover their department whatever filter they send.
+  if (filter.scopeDepartmentId === null) conditions.push('false');
+  else if (filter.scopeDepartmentId !== undefined) conditions.push(`f.department_id = ${p(filter.scopeDepartmentId)}`);
+  if (filter.departmentId) conditions.push(`f.department_id = ${p(filter.departmentId)}`);
+  if (filter.categoryId) conditions.push(`f.category_id = ${p(filter.categoryId)}`);
+  if (filter.mahalleId) conditions.push(`f.mahalle_id = ${p(filter.mahalleId)}`);
+  if (filter.kind) conditions.push(`f.kind = ${p(filter.kind)}`);
+  if (filter.channel) conditions.push(`f.channel = ${p(filter.channel)}`);
+  return { sql: conditions.join(' AND '), params };
+}

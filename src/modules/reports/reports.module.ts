@@ -1,0 +1,23 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { SlaModule } from '../sla/sla.module';
+import { ExportReportProcessor } from './exports/export-report.processor';
+import { ReportExport } from './exports/report-export.entity';
+import { ReportExports } from './exports/report-exports.service';
+import { MuhtarActivitiesController } from './muhtar/muhtar-activities.controller';
+import { MuhtarActivities } from './muhtar/muhtar-activities.service';
+import { MuhtarActivity } from './muhtar/muhtar-activity.entity';
+import { MuhtarActivityTicket } from './muhtar/muhtar-activity-ticket.entity';
+import { MuhtarIndicators } from './muhtar/muhtar-indicators.service';
+import { ReportFacts } from './read-model/report-facts.service';
+import { ReportsController } from './reports.controller';
+import { ReportsService } from './reports.service';
+import { ReportsSweeper } from './reports.sweeper';
+
+@Module({
+  imports: [TypeOrmModule.forFeature([MuhtarActivity, MuhtarActivityTicket, ReportExport]), SlaModule],
+  controllers: [ReportsController, MuhtarActivitiesController],
+  providers: [ReportFacts, ReportsService, MuhtarIndicators, MuhtarActivities, ReportExports, ExportReportProcessor, ReportsSweeper],
+  exports: [ReportFacts],
+})
+export class ReportsModule {}

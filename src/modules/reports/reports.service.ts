@@ -1,0 +1,75 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { Clock } from '@app/common';
+import { AppConfig } from '@app/config';
+import { BusinessCalendarService } from '../sla/business-calendar.service';
+import { StaffPrincipal } from '../auth/staff-principal';
+import { ReportQueryDto } from './dto/report-query.dto';
+import { REPORTS, ReportName, ReportOptions, ReportSql, ticketRows } from './report-definitions';
+import { ReportFilter, reportFilter, whereClause } from './report-filter';
+import { checkPeriod } from './report-period';
+import { ReportFacts } from './read-model/report-facts.service';
+import { workingDayMinutes } from './read-model/work-periods';
+
+export interface ReportResult {
+  report: string;
+  period: { from: string; to: string; days: number };
+  filters: Omit<ReportFilter, 'from' | 'to' | 'scopeDepartmentId'>;
+  /** The facts are as fresh as this (the refresh job runs every REPORTS_REFRESH_INTERVAL_MS). */
+  asOf: Date | null;
+  rows: Record<string, unknown>[];
+}
+
+/** Runs the reports of report-definitions.ts over the read model, scoped to the asker. */
+@Injectable()
+export class ReportsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly facts: ReportFacts,
+    private readonly calendars: BusinessCalendarService,
+    private readonly config: AppConfig,
+    private readonly clock: Clock,
+  ) {}
+
+  /** Checks the period and turns the request into the filter a report (or an export job) runs with. */
+  filter(user: StaffPrincipal, dto: ReportQueryDto): ReportFilter {
+    checkPeriod(dto.from, dto.to, this.config.REPORTS_MAX_PERIOD_DAYS);
+    return reportFilter(user, dto);
+  }
+
+  async options(extra: Partial<ReportOptions> = {}): Promise<ReportOptions> {
+    const calendar = await this.calendars.cached(this.dataSource.manager);
+    return { now: this.clock.now(), workingDayMinutes: workingDayMinutes(calendar), ...extra };
+  }
+
+  async sql(name: ReportName, filter: ReportFilter, extra: Partial<ReportOptions> = {}): Promise<ReportSql> {
+    return REPORTS[name](filter, await this.options(extra));
+  }
+
+  async run(name: ReportName, user: StaffPrincipal, dto: ReportQueryDto, extra: Partial<ReportOptions> = {}): Promise<ReportResult> {
+    const filter = this.filter(user, dto);
+    const { sql, params } = await this.sql(name, filter, extra);
+    const [rows, asOf] = await Promise.all([this.dataSource.query(sql, params), this.facts.asOf()]);
+    return { report: name, ...this.describe(filter), asOf, rows };
+  }
+
+  /** A page of the tickets behind a figure; `extra` narrows the rows with conditions on `f` and `t`. */
+  async ticketPage(filter: ReportFilter, extra: string, page: number, pageSize: number) {
+    const { sql, params } = ticketRows(filter, await this.options(), extra);
+    const where = whereClause(filter);
+    // Counted on the facts alone: the joins that name things are only needed for the page shown.
+    const [rows, [{ total }]] = await Promise.all([
+      this.dataSource.query(`${sql} LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`, params),
+      this.dataSource.query(`SELECT count(*)::int AS total FROM report_ticket_facts f WHERE ${where.sql} ${extra}`, where.params),
+    ]);
+    return { items: rows, total, page, pageSize };
+  }
+
+  describe(filter: ReportFilter) {
+    const { from, to, scopeDepartmentId, ...filters } = filter;
+    const days = (Date.parse(to) - Date.parse(from)) / 86_400_000 + 1;
+    const shown = Object.fromEntries(Object.entries(filters).filter(([, v]) => v !== undefined));
+    return { period: { from, to, days }, filters: scopeDepartmentId ? { ...shown, departmentId: scopeDepartmentId } : shown };
+  }
+}

@@ -1,0 +1,50 @@
+import { InjectQueue } from '@nestjs/bullmq';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { Queue } from 'bullmq';
+import { rm } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { DataSource } from 'typeorm';
+import { Clock } from '@app/common';
+import { AppConfig } from '@app/config';
+import { IntervalSweeper, QueueName } from '@app/queue';
+import { exportJobId } from './exports/report-exports.service';
+import { ReportFacts } from './read-model/report-facts.service';
+
+/**
+ * In workers: refreshes the reports' read model every REPORTS_REFRESH_INTERVAL_MS, re-enqueues
+ * exports whose job was lost, and deletes export files past REPORTS_EXPORT_KEEP_HOURS.
+ */
+@Injectable()
+export class ReportsSweeper extends IntervalSweeper {
+  private lastRefresh = 0;
+
+  constructor(
+    config: AppConfig,
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @InjectQueue(QueueName.Reports) private readonly queue: Queue,
+    private readonly facts: ReportFacts,
+    private readonly clock: Clock,
+  ) {
+    super(config);
+  }
+
+  async sweep(): Promise<number> {
+    if (Date.now() - this.lastRefresh >= this.config.REPORTS_REFRESH_INTERVAL_MS) {
+      this.lastRefresh = Date.now();
+      await this.facts.refresh();
+    }
+    const now = this.clock.now().getTime();
+    const queued: { id: string }[] = await this.dataSource.query(
+      `SELECT id FROM report_exports WHERE state = 'queued' AND created_at < $1 ORDER BY created_at LIMIT 100`,
+      [new Date(now - this.config.SWEEP_GRACE_MS)],
+    );
+    if (queued.length) await this.queue.addBulk(queued.map((r) => ({ name: 'export-report', data: { exportId: r.id }, opts: { jobId: exportJobId(r.id) } })));
+    const expired: { id: string; file_name: string | null }[] = await this.dataSource.query(
+      `WITH gone AS (DELETE FROM report_exports WHERE state IN ('done', 'failed') AND created_at < $1 RETURNING id, file_name) SELECT * FROM gone`,
+      [new Date(now - this.config.REPORTS_EXPORT_KEEP_HOURS * 3_600_000)],
+    );
+    for (const row of expired) if (row.file_name) await rm(resolve(this.config.REPORTS_EXPORT_DIR, row.file_name), { force: true });
+    return queued.length;
+  }
+}
