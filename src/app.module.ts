@@ -18,6 +18,7 @@ import { MediaModule } from './modules/media/media.module';
 import { NotificationsModule } from './modules/notifications/notifications.module';
 import { NeighbourhoodsModule } from './modules/neighbourhoods/neighbourhoods.module';
 import { OpsModule } from './modules/ops/ops.module';
+import { ProcessesModule } from './modules/processes/processes.module';
 import { RoutingModule } from './modules/routing/routing.module';
 import { SlaModule } from './modules/sla/sla.module';
 import { SurveysModule } from './modules/surveys/surveys.module';
@@ -51,6 +52,7 @@ export class AppModule {
         RoutingModule,
         OpsModule,
         MunicipalityModule,
+        ProcessesModule,
         HealthModule,
         UiModule,
       ],

@@ -8,6 +8,7 @@ import { CitizenOptOut1795641909286 } from './1795641909286-citizen-opt-out';
 import { MailboxCursors1795641951109 } from './1795641951109-mailbox-cursors';
 import { DeadlineClocks1795643137627 } from './1795643137627-deadline-clocks';
 import { Surveys1795643173895 } from './1795643173895-surveys';
+import { Processes1795644473788 } from './1795644473788-processes';
 
 /** Every migration, in order; the app runs them on start (never `synchronize`). */
 export const MIGRATIONS = [
@@ -21,4 +22,5 @@ export const MIGRATIONS = [
   MailboxCursors1795641951109,
   DeadlineClocks1795643137627,
   Surveys1795643173895,
+  Processes1795644473788,
 ];

@@ -80,3 +80,5 @@ export const SISTER_CITY_TEMPLATE: ShippedTemplate = {
     },
   ],
 };
+
+export const SHIPPED_TEMPLATES: readonly ShippedTemplate[] = [SISTER_CITY_TEMPLATE];
