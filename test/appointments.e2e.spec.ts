@@ -1,4 +1,4 @@
-import { createStaff, createTestApp, idByCode, loginAs, Staff, TestApp } from '@app/testing';
+import { categoryId, createStaff, createTestApp, idByCode, loginAs, Staff, TestApp, ticketInput } from '@app/testing';
 
 const MONDAY_0900 = new Date('2026-11-02T06:00:00Z'); // Monday 2 November 2026, 09:00 in Istanbul
 const istanbul = (iso: string) => new Date(`${iso}+03:00`);
@@ -91,6 +91,16 @@ describe('appointments with the mayor', () => {
     // The slot stays with the missed meeting's record, and a past time cannot be given again.
     const b = await request('Selin Acar');
     await t.http().post(`/api/v1/appointments/${b.id}/book`).set(as(kalem)).send({ slotId: open.id }).expect(409);
+  });
+
+  it('takes a request that came as a ticket with the citizen on it', async () => {
+    const ticket = (await t.http().post('/api/v1/tickets').set(as(agent))
+      .send(ticketInput({ kind: 'talep', categoryId: await categoryId(t.dataSource, 'OKM-001'), subject: 'Başkanla görüşmek istiyorum', citizen: { fullName: 'Derya Koç', phone: '05329998877' } }))
+      .expect(201)).body;
+    const a = (await t.http().post('/api/v1/appointments').set(as(agent)).send({ requesterKind: 'citizen', subject: 'Okul yolu', ticketId: ticket.id }).expect(201)).body;
+    expect(a).toMatchObject({ requesterName: 'Derya Koç', phone: '+905329998877', channel: 'phone', ticketId: ticket.id, status: 'requested' });
+    const bad = await t.http().post('/api/v1/appointments').set(as(agent)).send({ requesterKind: 'citizen', subject: 'x', ticketId: '00000000-0000-4000-8000-000000000000' }).expect(400);
+    expect(bad.body.details).toEqual([expect.objectContaining({ field: 'ticketId' })]);
   });
 
   it('keeps the calendar with Özel Kalem', async () => {

@@ -1,3 +1,5 @@
+import { ProcessTemplateSeeder } from '../src/modules/processes/process-template.seeder';
+import { SISTER_CITY_TEMPLATE } from '../src/modules/processes/sister-city.template';
 import { SlaTicker } from '../src/modules/sla/sla-ticker';
 import { createStaff, createTestApp, idByCode, loginAs, Staff, TestApp, waitFor } from '@app/testing';
 
@@ -79,6 +81,9 @@ describe('documented processes', () => {
       ['6', { min: 60, max: 90, unit: 'calendar_days' }],
     ]);
     expect(template.steps[3].outcomes.map((o: { code: string; end: string | null; next: string | null }) => [o.code, o.next ?? o.end])).toEqual([['approve', '4'], ['reject', 'rejected']]);
+    // Seeding again (a restart, a second process) adds nothing.
+    expect(await t.app.get(ProcessTemplateSeeder).seed(SISTER_CITY_TEMPLATE)).toBe(false);
+    expect((await t.dataSource.query(`SELECT count(*)::int AS n FROM process_templates`))[0].n).toBe(1);
     expect(template.steps[5].outcomes.map((o: { code: string; end: string | null; next: string | null }) => [o.code, o.next ?? o.end])).toEqual([['no_objection', '6'], ['objection', 'filed']]);
   });
 

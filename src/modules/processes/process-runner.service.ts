@@ -16,7 +16,7 @@ import { ProcessErrorCode, ProcessException, processNotFound, templateNotFound }
 import { ProcessEvent, ProcessEventType } from './process-event.entity';
 import { ProcessInstance, ProcessStatus } from './process-instance.entity';
 import { ProcessStep } from './process-step.entity';
-import { ProcessTemplate } from './process-template.entity';
+import { DEFAULT_WARNING_RATIO, ProcessTemplate } from './process-template.entity';
 
 const END_STATUS: Record<ProcessEnd, ProcessStatus> = {
   [ProcessEnd.Completed]: ProcessStatus.Completed,
@@ -103,7 +103,7 @@ export class ProcessRunner {
       }
       const template = await manager.findOneBy(ProcessTemplate, { id: instance.templateId });
       const nextIndex = instance.definition.findIndex((d) => d.key === to.next);
-      await this.open(manager, instance, nextIndex, step.seq + 1, now, template?.warningRatio ?? 0.75);
+      await this.open(manager, instance, nextIndex, step.seq + 1, now, template?.warningRatio ?? DEFAULT_WARNING_RATIO);
     });
   }
 

@@ -1,6 +1,10 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import { StepDefinition } from './process-definition';
 
+/** Defaults an admin may change per template (numeric column defaults would drift in TypeORM's schema diff). */
+export const DEFAULT_TARGET_ON_TIME_RATIO = 0.9;
+export const DEFAULT_WARNING_RATIO = 0.75;
+
 const ratio = { to: (v: number) => v, from: (v: string) => Number(v) };
 
 /** A documented process as an admin defines it: ordered steps, each with its unit, document and allowed time. */
@@ -24,11 +28,11 @@ export class ProcessTemplate {
   ownerDepartmentId: string;
 
   /** Share of instances that should finish every step in time (the sister-city chart says 90%). */
-  @Column({ type: 'numeric', precision: 4, scale: 3, default: 0.9, transformer: ratio })
+  @Column({ type: 'numeric', precision: 4, scale: 3, transformer: ratio })
   targetOnTimeRatio: number;
 
   /** When a step's warning goes out, as a share of its allowed time. */
-  @Column({ type: 'numeric', precision: 4, scale: 3, default: 0.75, transformer: ratio })
+  @Column({ type: 'numeric', precision: 4, scale: 3, transformer: ratio })
   warningRatio: number;
 
   @Column({ type: 'jsonb' })

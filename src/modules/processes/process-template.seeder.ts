@@ -4,7 +4,7 @@ import { DataSource, In } from 'typeorm';
 import { Department } from '../departments/department.entity';
 import { parseChartDuration } from './chart-duration';
 import { StepDefinition } from './process-definition';
-import { ProcessTemplate } from './process-template.entity';
+import { DEFAULT_WARNING_RATIO, ProcessTemplate } from './process-template.entity';
 import { SHIPPED_TEMPLATES, ShippedTemplate } from './sister-city.template';
 import { validateTemplate } from './template-validation';
 
@@ -55,6 +55,7 @@ export class ProcessTemplateSeeder implements OnApplicationBootstrap {
         description: shipped.description,
         ownerDepartmentId: departments.get(shipped.ownerDepartment)!,
         targetOnTimeRatio: shipped.targetOnTimeRatio,
+        warningRatio: DEFAULT_WARNING_RATIO,
         steps,
       });
       return true;

@@ -6,7 +6,7 @@ import { Department } from '../departments/department.entity';
 import { ProcessTemplateDto, StepDefinitionDto } from './dto/process-template.dto';
 import { StepDefinition } from './process-definition';
 import { isUniqueViolation, ProcessErrorCode, ProcessException, templateNotFound } from './process-errors';
-import { ProcessTemplate } from './process-template.entity';
+import { DEFAULT_TARGET_ON_TIME_RATIO, DEFAULT_WARNING_RATIO, ProcessTemplate } from './process-template.entity';
 import { validateTemplate } from './template-validation';
 
 /** Admins define processes here; every edit is checked as a whole and makes a new version. */
@@ -27,7 +27,7 @@ export class ProcessTemplates {
   async create(dto: ProcessTemplateDto): Promise<ProcessTemplate> {
     const fields = await this.checked(dto);
     try {
-      return await this.templates.save(this.templates.create(fields));
+      return await this.templates.save(this.templates.create({ targetOnTimeRatio: DEFAULT_TARGET_ON_TIME_RATIO, warningRatio: DEFAULT_WARNING_RATIO, ...fields }));
     } catch (error) {
       if (isUniqueViolation(error)) throw codeTaken(dto.code);
       throw error;
