@@ -19,6 +19,7 @@ import { NotificationsModule } from './modules/notifications/notifications.modul
 import { NeighbourhoodsModule } from './modules/neighbourhoods/neighbourhoods.module';
 import { OpsModule } from './modules/ops/ops.module';
 import { ReportsModule } from './modules/reports/reports.module';
+import { ProcessesModule } from './modules/processes/processes.module';
 import { RoutingModule } from './modules/routing/routing.module';
 import { SlaModule } from './modules/sla/sla.module';
 import { SurveysModule } from './modules/surveys/surveys.module';
@@ -53,6 +54,7 @@ export class AppModule {
         OpsModule,
         ReportsModule,
         MunicipalityModule,
+        ProcessesModule,
         HealthModule,
         UiModule,
       ],

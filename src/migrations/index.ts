@@ -11,6 +11,7 @@ import { Surveys1795643173895 } from './1795643173895-surveys';
 import { Reports1795643297241 } from './1795643297241-reports';
 import { DeadlineExtension1795644180728 } from './1795644180728-deadline-extension';
 import { NoticeTemplates1795644356231 } from './1795644356231-notice-templates';
+import { Processes1795644473788 } from './1795644473788-processes';
 
 /** Every migration, in order; the app runs them on start (never `synchronize`). */
 export const MIGRATIONS = [
@@ -27,4 +28,5 @@ export const MIGRATIONS = [
   Reports1795643297241,
   DeadlineExtension1795644180728,
   NoticeTemplates1795644356231,
+  Processes1795644473788,
 ];
