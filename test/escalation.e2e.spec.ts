@@ -1,5 +1,5 @@
 import { SlaTicker } from '../src/modules/sla/sla-ticker';
-import { categoryId, createTestApp, loginAs, SmtpCapture, Staff, TestApp, ticketInput, waitFor } from '@app/testing';
+import { categoryId, createTestApp, idByCode, loginAs, SmtpCapture, Staff, TestApp, ticketInput, waitFor } from '@app/testing';
 
 const KEY = 'dev-only-intake-key-change-me';
 const MONDAY_0900 = new Date('2026-11-02T06:00:00Z'); // Monday 2 November 2026, 09:00 in Istanbul
@@ -128,10 +128,13 @@ describe('deadlines and the escalation ladder', () => {
       .send({ version: current.version, status: 'waiting_for_citizen', note: 'Çukurun tam adresini yazar mısınız?' }).expect(200);
     expect((await clockOf(ticket.id)).next_at).toBeNull();
 
-    // While paused nothing escalates, however late it gets.
+    // While paused nothing escalates, however late it gets, and the working time left stands still:
+    // Monday 16:00–17:30, all Tuesday, Wednesday 08:30–09:00 = 600 minutes.
     t.clock.set(istanbul('2026-11-03T10:00:00'));
     await ticker.sweep();
     expect(await escalationsOf(ticket.id)).toHaveLength(0);
+    const paused = (await t.http().get(`/api/v1/tickets/${ticket.id}`).set('Authorization', `Bearer ${manager.token}`).expect(200)).body;
+    expect(paused.deadline).toMatchObject({ paused: true, running: false, remainingWorkingMinutes: 600, level: 0 });
 
     // The citizen answers by SMS on Tuesday 10:00: 1.5 h on Monday + 1.5 h on Tuesday were paused.
     const id = `SM-esc-${(seq += 1)}`;
@@ -166,6 +169,34 @@ describe('deadlines and the escalation ladder', () => {
       [ids],
     );
     expect(counts).toEqual({ escalations: 12, events: 12 });
+  });
+
+  it('keeps the clock running through a transfer, or restarts it where the policy says so', async () => {
+    const admin = await loginAs(t, 'admin');
+    const [policy] = await t.dataSource.query(`SELECT id FROM deadline_policies WHERE code = 'ACIL_MUDAHALE'`);
+    const imar = await idByCode(t.dataSource, 'departments', 'IMAR');
+    const transfer = async (ticketId: string) => {
+      const current = (await t.http().get(`/api/v1/tickets/${ticketId}`).set('Authorization', `Bearer ${admin.token}`).expect(200)).body;
+      await t.http().post(`/api/v1/tickets/${ticketId}/transfer`).set('Authorization', `Bearer ${admin.token}`)
+        .send({ version: current.version, departmentId: imar, reason: 'Çukur imar alanında, bina önünde' }).expect(200);
+    };
+    t.clock.set(MONDAY_0900);
+    const kept = await pothole('+905321230004');
+    t.clock.set(istanbul('2026-11-03T09:00:00'));
+    await transfer(kept.id);
+    expect((await clockOf(kept.id)).due_at).toEqual(istanbul('2026-11-04T09:00:00'));
+
+    await t.http().patch(`/api/v1/deadline-policies/${policy.id}`).set('Authorization', `Bearer ${admin.token}`).send({ restartOnTransfer: true }).expect(200);
+    t.clock.set(MONDAY_0900);
+    const restarted = await pothole('+905321230005');
+    t.clock.set(istanbul('2026-11-03T09:00:00'));
+    await transfer(restarted.id);
+    // Two working days from the transfer on Tuesday 09:00.
+    const clock = await clockOf(restarted.id);
+    expect(clock).toMatchObject({ due_at: istanbul('2026-11-05T09:00:00'), level: 0 });
+    const [row] = await t.dataSource.query('SELECT resolution_due_at FROM tickets WHERE id = $1', [restarted.id]);
+    expect(row.resolution_due_at).toEqual(clock.due_at);
+    await t.http().patch(`/api/v1/deadline-policies/${policy.id}`).set('Authorization', `Bearer ${admin.token}`).send({ restartOnTransfer: false }).expect(200);
   });
 
   it('stops the clock when the ticket is answered', async () => {

@@ -12,6 +12,7 @@ import { Reports1795643297241 } from './1795643297241-reports';
 import { DeadlineExtension1795644180728 } from './1795644180728-deadline-extension';
 import { NoticeTemplates1795644356231 } from './1795644356231-notice-templates';
 import { Processes1795644473788 } from './1795644473788-processes';
+import { RestartOnTransfer1795644997757 } from './1795644997757-restart-on-transfer';
 
 /** Every migration, in order; the app runs them on start (never `synchronize`). */
 export const MIGRATIONS = [
@@ -29,4 +30,5 @@ export const MIGRATIONS = [
   DeadlineExtension1795644180728,
   NoticeTemplates1795644356231,
   Processes1795644473788,
+  RestartOnTransfer1795644997757,
 ];

@@ -39,6 +39,10 @@ export class DeadlinePolicy {
   @Column({ type: 'numeric', precision: 4, scale: 3, transformer: { to: (v: number) => v, from: (v: string) => Number(v) } })
   warningRatio: number;
 
+  /** A transfer starts the clock afresh for the receiving department; by default it keeps running. */
+  @Column({ type: 'boolean', default: false })
+  restartOnTransfer: boolean;
+
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;
 

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { EntityManager } from 'typeorm';
+import { InjectRepository } from '@nestjs/typeorm';
+import { EntityManager, Repository } from 'typeorm';
 import { BusinessCalendarService } from './business-calendar.service';
 import { ClockInstants, nextStep, pausedMinutes, scheduleClock, shiftAfterPause } from './clock-schedule';
 import { DeadlinePolicy } from './deadline-policy.entity';
@@ -17,7 +18,10 @@ export interface ClockRef {
  */
 @Injectable()
 export class SlaClocks {
-  constructor(private readonly calendars: BusinessCalendarService) {}
+  constructor(
+    private readonly calendars: BusinessCalendarService,
+    @InjectRepository(SlaClock) private readonly repo: Repository<SlaClock>,
+  ) {}
 
   async start(manager: EntityManager, ref: ClockRef, policy: Pick<DeadlinePolicy, 'resolutionUnit' | 'warningRatio'>, startedAt: Date, dueAt: Date): Promise<void> {
     const calendar = await this.calendars.cached(manager);
@@ -64,6 +68,13 @@ export class SlaClocks {
       .execute();
   }
 
+  /** The clock starts afresh at `startedAt` (a transfer under a policy that says so): no step taken, nothing paused. */
+  async reset(manager: EntityManager, ref: ClockRef, policy: Pick<DeadlinePolicy, 'resolutionUnit' | 'warningRatio'>, startedAt: Date, dueAt: Date): Promise<void> {
+    const calendar = await this.calendars.cached(manager);
+    const instants = scheduleClock(calendar, policy.resolutionUnit, startedAt, dueAt, policy.warningRatio, null);
+    await manager.update(SlaClock, ref, { startedAt, ...instants, level: 0, pausedAt: null, pausedMinutes: 0, stoppedAt: null, ...nextStep(instants, 0) });
+  }
+
   /** Reopened: the ladder goes on from the step it had reached (a reopened late ticket is still late). */
   async restart(manager: EntityManager, ref: ClockRef): Promise<void> {
     const clock = await this.lockClock(manager, ref);
@@ -92,6 +103,10 @@ export class SlaClocks {
     if (!clock || clock.furtherAt || !escalateAfterBreachHours) return;
     const calendar = await this.calendars.cached(manager);
     await this.save(manager, clock, { ...clock, furtherAt: calendar.addWorkingHours(clock.dueAt, escalateAfterBreachHours) }, {});
+  }
+
+  find(ref: ClockRef): Promise<SlaClock | null> {
+    return this.repo.findOneBy(ref);
   }
 
   private lockClock(manager: EntityManager, ref: ClockRef): Promise<SlaClock | null> {

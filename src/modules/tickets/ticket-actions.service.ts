@@ -142,6 +142,7 @@ export class TicketActions {
         toDepartmentId: target.id,
         toDepartmentName: target.name,
       });
+      await this.deadlines.transferred(manager, ticket);
     });
   }
 

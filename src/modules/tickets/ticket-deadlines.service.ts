@@ -1,8 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { EntityManager } from 'typeorm';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { Clock } from '@app/common';
 import { ClockSubject } from '../sla/sla-clock.entity';
+import { BusinessCalendarService } from '../sla/business-calendar.service';
 import { DeadlinePoliciesService } from '../sla/deadline-policies.service';
+import { dueDatesFor } from '../sla/due-dates';
 import { SlaClocks } from '../sla/sla-clocks.service';
 import { LegalBasis } from './ticket-enums';
 import { TicketErrorCode, TicketException } from './ticket-errors';
@@ -13,6 +16,17 @@ import { appendEvent } from './timeline';
 
 const EXTENDED_WORKING_DAYS = 30;
 
+export interface DeadlineState {
+  dueAt: Date;
+  warningAt: Date | null;
+  level: number;
+  paused: boolean;
+  stopped: boolean;
+  running: boolean;
+  pausedWorkingMinutes: number;
+  remainingWorkingMinutes: number | null;
+}
+
 /**
  * Keeps a ticket's deadline clock in step with its status: waiting for the citizen pauses it,
  * their answer resumes it (the due date moves by the paused working time), an answer or a
@@ -21,10 +35,43 @@ const EXTENDED_WORKING_DAYS = 30;
 @Injectable()
 export class TicketDeadlines {
   constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
     private readonly clocks: SlaClocks,
+    private readonly calendars: BusinessCalendarService,
     private readonly policies: DeadlinePoliciesService,
     private readonly clock: Clock,
   ) {}
+
+  /** A transfer keeps the clock running, unless the ticket's policy restarts it for the receiving department. */
+  async transferred(manager: EntityManager, ticket: Ticket): Promise<void> {
+    const policy = (await this.policies.cached(manager)).find((p) => p.id === ticket.deadlinePolicyId);
+    if (!policy?.restartOnTransfer) return;
+    const now = this.clock.now();
+    const due = dueDatesFor(policy, now, await this.calendars.cached(manager));
+    await this.clocks.reset(manager, { subjectType: ClockSubject.Ticket, subjectId: ticket.id }, policy, now, due.resolutionDueAt);
+    Object.assign(ticket, { firstResponseDueAt: due.firstResponseDueAt, resolutionDueAt: due.resolutionDueAt });
+    await appendEvent(manager, ticket.id, TicketEventType.DeadlineResumed, null, 'Aktarma ile süre yeniden başladı', { restarted: true, dueAt: due.resolutionDueAt });
+  }
+
+  /** Where the ticket's clock stands: due, paused, the ladder step reached, and the working time left. */
+  async state(ticketId: string): Promise<DeadlineState | null> {
+    const clock = await this.clocks.find({ subjectType: ClockSubject.Ticket, subjectId: ticketId });
+    if (!clock) return null;
+    const calendar = await this.calendars.cached(this.dataSource.manager);
+    const running = !clock.stoppedAt && !clock.pausedAt;
+    const from = clock.pausedAt ?? this.clock.now();
+    return {
+      dueAt: clock.dueAt,
+      warningAt: clock.warningAt,
+      level: clock.level,
+      paused: Boolean(clock.pausedAt),
+      stopped: Boolean(clock.stoppedAt),
+      pausedWorkingMinutes: clock.pausedMinutes,
+      // Negative once overdue; frozen while paused.
+      remainingWorkingMinutes: clock.stoppedAt ? null : Math.round(calendar.workingMinutesBetween(from, clock.dueAt)),
+      running,
+    };
+  }
 
   /** Law 4982 art. 11: once, before the 15 working days run out, to 30 working days from the application. */
   async extend(manager: EntityManager, ticket: Ticket, reason: string): Promise<Date> {

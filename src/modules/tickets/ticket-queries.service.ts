@@ -10,6 +10,7 @@ import { Department } from '../departments/department.entity';
 import { Mahalle } from '../neighbourhoods/mahalle.entity';
 import { ListTicketsDto } from './dto/list-tickets.dto';
 import { applyScope, assertVisible } from './ticket-access';
+import { TicketDeadlines } from './ticket-deadlines.service';
 import { TicketEvent } from './ticket-event.entity';
 import { OPEN_STATUSES } from './ticket-status';
 import { eventView, LoadedTicket, ticketView, TicketView } from './ticket-view';
@@ -37,6 +38,7 @@ export class TicketQueries {
   constructor(
     @InjectRepository(Ticket) private readonly tickets: Repository<Ticket>,
     @InjectRepository(TicketEvent) private readonly events: Repository<TicketEvent>,
+    private readonly deadlines: TicketDeadlines,
     private readonly clock: Clock,
   ) {}
 
@@ -109,8 +111,9 @@ export class TicketQueries {
 
   async detail(user: StaffPrincipal, id: string) {
     const ticket = await this.getVisible(user, id);
-    const [timeline, duplicates] = await Promise.all([
+    const [timeline, deadline, duplicates] = await Promise.all([
       this.events.find({ where: { ticketId: id }, order: { seq: 'ASC' } }),
+      this.deadlines.state(ticket.id),
       this.tickets.query(
         `SELECT s.reason, s.state, o.id, o.tracking_no AS "trackingNo", o.status
            FROM duplicate_suspicions s JOIN tickets o ON o.id = CASE WHEN s.ticket_id = $1 THEN s.original_id ELSE s.ticket_id END
@@ -118,7 +121,7 @@ export class TicketQueries {
         [id],
       ),
     ]);
-    return { ...ticketView(ticket, this.clock.now()), duplicates, timeline: timeline.map(eventView) };
+    return { ...ticketView(ticket, this.clock.now()), deadline, duplicates, timeline: timeline.map(eventView) };
   }
 
   view(ticket: LoadedTicket): TicketView {

@@ -1,5 +1,5 @@
 import { PartialType } from '@nestjs/swagger';
-import { IsEnum, IsInt, IsNumber, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { IsBoolean, IsEnum, IsInt, IsNumber, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
 import { LegalBasis } from '../../tickets/ticket-enums';
 import { DurationUnit } from '../deadline-policy.entity';
 
@@ -43,6 +43,11 @@ export class CreateDeadlinePolicyDto {
   @Min(0.001, { message: 'warningRatio: 0 ile 1 arasında (ikisi hariç) olmalı' })
   @Max(0.999, { message: 'warningRatio: 0 ile 1 arasında (ikisi hariç) olmalı' })
   warningRatio?: number;
+
+  /** A transfer to another department starts the clock afresh (otherwise it keeps running). */
+  @IsOptional()
+  @IsBoolean()
+  restartOnTransfer?: boolean;
 }
 
 export class UpdateDeadlinePolicyDto extends PartialType(CreateDeadlinePolicyDto) {}
