@@ -1,10 +1,9 @@
 import { api, dropCache } from './api.js';
-import { clearErrors, field, formatTime, h, KINDS, ROLES, select, showFieldError, toast } from './dom.js';
+import { BASES, clearErrors, field, formatTime, h, KINDS, ROLES, select, showFieldError, toast } from './dom.js';
 import { renderWhatsapp } from './whatsapp-view.js';
 
 const LEVELS = { baskanlik: 'Başkanlık', baskan_yardimciligi: 'Başkan yardımcılığı', mudurluk: 'Müdürlük' };
 const UNITS = { calendar_days: 'Takvim günü', working_days: 'İş günü', working_hours: 'İş saati' };
-const BASES = { law_3071: '3071 (dilekçe)', law_4982: '4982 (bilgi edinme)', kvkk: 'KVKK', internal: 'İç hedef' };
 const OVERRIDES = { day_off: 'Tam gün tatil', half_day_off: 'Yarım gün (13:00 sonrası)', working_day: 'Çalışma günü' };
 
 const yes = (b) => (b === false ? 'Hayır' : 'Evet');

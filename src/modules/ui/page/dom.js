@@ -64,6 +64,7 @@ export const CHANNELS = { phone: 'Telefon', sms: 'SMS', whatsapp: 'WhatsApp', we
 export const KINDS = { sikayet: 'Şikâyet', talep: 'Talep', oneri: 'Öneri', bilgi_edinme: 'Bilgi edinme', ihbar: 'İhbar', tesekkur: 'Teşekkür' };
 export const STATUSES = { new: 'Yeni', assigned: 'Atandı', in_progress: 'İşlemde', waiting_for_citizen: 'Vatandaştan bilgi bekleniyor', answered: 'Yanıtlandı', closed: 'Kapatıldı', rejected: 'Reddedildi', referred: 'Kuruma yönlendirildi', reopened: 'Yeniden açıldı', merged: 'Birleştirildi' };
 export const ROLES = { agent: 'Çağrı merkezi temsilcisi', supervisor: 'Çağrı merkezi sorumlusu', department_staff: 'Birim personeli', department_manager: 'Birim müdürü', executive: 'Yönetici', admin: 'Sistem yöneticisi' };
+export const BASES = { law_3071: '3071 (dilekçe)', law_4982: '4982 (bilgi edinme)', kvkk: 'KVKK', internal: 'İç hedef' };
 export const OPEN = ['new', 'assigned', 'in_progress', 'waiting_for_citizen', 'reopened'];
 
 const dateTime = new Intl.DateTimeFormat('tr-TR', { dateStyle: 'short', timeStyle: 'short', timeZone: 'Europe/Istanbul' });

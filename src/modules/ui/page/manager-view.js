@@ -1,8 +1,9 @@
 import { api } from './api.js';
 import { countdown, h, toast } from './dom.js';
+import { renderReports } from './manager-reports.js';
 
-/** Open, overdue and answered counts per department and subject, and the overdue tickets waiting. */
-export async function renderManager(main) {
+/** Open, overdue and answered counts per department and subject, the overdue tickets waiting, then the period's reports. */
+export async function renderManager(main, current) {
   let rows = [];
   let overdue = { items: [] };
   try {
@@ -30,4 +31,5 @@ export async function renderManager(main) {
     overdue.items.length
       ? h('ul', { class: 'plain' }, overdue.items.map((t) => h('li', {}, h('a', { href: `#/basvuru/${t.id}` }, t.trackingNo), ` ${t.subject} · ${t.department?.name ?? '—'} · `, h('span', { class: 'late' }, countdown(t.resolutionDueAt).text))))
       : h('p', {}, 'Süresi aşılan başvuru yok.'));
+  await renderReports(main, current);
 }
