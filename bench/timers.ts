@@ -11,6 +11,8 @@ export interface TimerReport {
   batch: number;
   batchFirstCommittedAfterDueMs: number;
   batchAllCommittedAfterDueMs: number;
+  /** From the tick that found them (its start, `escalations.fired_at`) to the last of them committed. */
+  batchProcessedMs: number;
   batchEscalations: number;
   batchTimelineEvents: number;
   notifyJobs: number;
@@ -60,8 +62,10 @@ export async function timerBench(url: string, redisUsedMb: () => Promise<number>
       if (rows[0].n > 0 && !first) first = Date.now() - due.getTime();
       if (rows[0].n >= batch) all = Date.now() - due.getTime();
     }
+    const allCommittedAt = due.getTime() + all;
     const { rows: counts } = await pg.query(
-      `SELECT (SELECT count(*)::int FROM escalations WHERE due_at = $1) AS escalations,
+      `SELECT (SELECT extract(epoch FROM min(fired_at)) * 1000 FROM escalations WHERE due_at = $1) AS first_tick,
+              (SELECT count(*)::int FROM escalations WHERE due_at = $1) AS escalations,
               (SELECT count(*)::int FROM ticket_events WHERE type = 'escalated' AND (data->>'dueAt')::timestamptz = $1) AS events`,
       [due],
     );
@@ -77,6 +81,7 @@ export async function timerBench(url: string, redisUsedMb: () => Promise<number>
       batch,
       batchFirstCommittedAfterDueMs: first,
       batchAllCommittedAfterDueMs: all,
+      batchProcessedMs: Math.round(allCommittedAt - Number(counts[0].first_tick)),
       batchEscalations: counts[0].escalations,
       batchTimelineEvents: counts[0].events,
       notifyJobs: Object.values(jobs).reduce((a, b) => a + b, 0),
