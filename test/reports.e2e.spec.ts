@@ -1,4 +1,4 @@
-import { categoryId, createTestApp, idByCode, loginAs, Staff, TestApp } from '@app/testing';
+import { createTestApp, idByCode, loginAs, Staff, TestApp } from '@app/testing';
 
 /**
  * Reports on a hand-made month (May 2026, Istanbul = UTC+3; working hours 08:30–12:30,

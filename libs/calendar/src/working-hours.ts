@@ -27,11 +27,6 @@ export function parseWorkingHours(text: string): WorkingPeriod[] {
   return periods;
 }
 
-export function formatWorkingHours(periods: readonly WorkingPeriod[]): string {
-  const hhmm = (m: number) => `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
-  return periods.map((p) => `${hhmm(p.start)}-${hhmm(p.end)}`).join(',');
-}
-
 /** The periods cut at `minute`: what is left of a day whose afternoon is off. */
 export function cutAt(periods: readonly WorkingPeriod[], minute: number): WorkingPeriod[] {
   return periods.filter((p) => p.start < minute).map((p) => ({ start: p.start, end: Math.min(p.end, minute) }));

@@ -32,5 +32,3 @@ export function sniffMediaType(data: Buffer): SniffedType | null {
   const found = SIGNATURES.find((s) => s.matches(data));
   return found ? { type: found.type, extension: found.extension } : null;
 }
-
-export const ACCEPTED_MEDIA_TYPES = SIGNATURES.map((s) => s.type);

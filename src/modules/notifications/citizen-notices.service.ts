@@ -32,7 +32,8 @@ export interface Addressee extends Destination {
 const URGENT: ReadonlySet<NoticePurpose> = new Set([NoticePurpose.Reply, NoticePurpose.Answered]);
 
 /** The public page where a citizen follows an application. */
-export const statusUrl = (config: AppConfig, trackingNo: string) => `${config.PUBLIC_URL}/basvuru/durum?no=${encodeURIComponent(trackingNo)}`;
+export const statusUrl = (config: AppConfig, trackingNo: string) =>
+  `${config.PUBLIC_URL.replace(/\/$/, '')}/basvuru/durum?no=${encodeURIComponent(trackingNo)}`;
 
 /**
  * Turns what happened to a ticket into the message its citizen receives: in their language, on

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { AppConfig } from '@app/config';
-import { Clock } from '@app/common';
+import { Clock, turkishDateTime } from '@app/common';
 import { EscalationBatchJob, JobHandler, QueueName } from '@app/queue';
 import { Role } from '../auth/role';
 import { User } from '../auth/user.entity';
@@ -15,8 +15,6 @@ import { Escalation } from './escalation.entity';
 import { ladderRecipients, LadderUnit, LEVEL_LABELS, Recipient } from './escalation-ladder';
 import { EscalationSubjects, EscalationTarget } from './escalation-subjects';
 import { SlaClocks } from './sla-clocks.service';
-
-const WHEN = new Intl.DateTimeFormat('tr-TR', { timeZone: 'Europe/Istanbul', dateStyle: 'long', timeStyle: 'short' });
 
 /**
  * Tells the people on the ladder of each escalation: in the app, by e-mail and by SMS, each
@@ -74,7 +72,7 @@ export class NotifyEscalationsProcessor {
 
   private async tell(manager: EntityManager, escalation: Escalation, target: EscalationTarget, recipients: Recipient[]): Promise<(OutboundMessage | null)[]> {
     const title = `${LEVEL_LABELS[escalation.level as EscalationLevel]}: ${target.title}`;
-    const body = `${title}\nSon tarih: ${WHEN.format(escalation.dueAt)}\n${this.config.PUBLIC_URL}${target.path}`;
+    const body = `${title}\nSon tarih: ${turkishDateTime(escalation.dueAt)}\n${this.config.PUBLIC_URL}${target.path}`;
     await this.staff.add(
       manager,
       recipients.filter((r) => r.userId).map((r) => ({ userId: r.userId!, cause: `escalation-${escalation.id}`, ticketId: target.ticketId, title, body, link: target.path })),

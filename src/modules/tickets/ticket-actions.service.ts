@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { Clock, InvalidFieldException } from '@app/common';
+import { Clock, InvalidFieldException, turkishDate } from '@app/common';
 import { DEPARTMENT_ROLES } from '../auth/role';
 import { StaffPrincipal } from '../auth/staff-principal';
 import { User } from '../auth/user.entity';
@@ -23,8 +23,6 @@ const ENTRY_EVENT = {
   reply: TicketEventType.ReplyOut,
   message: TicketEventType.MessageIn,
 } as const;
-
-const LONG_DATE = new Intl.DateTimeFormat('tr-TR', { timeZone: 'Europe/Istanbul', dateStyle: 'long' });
 
 const REQUIRED_FIELD = {
   reason: 'reason',
@@ -150,7 +148,7 @@ export class TicketActions {
     return this.lock.mutate(actor, id, dto.version, async (ticket, manager) => {
       this.assertOpen(ticket);
       const dueAt = await this.deadlines.extend(manager, ticket, dto.reason);
-      return [{ purpose: NoticePurpose.Extended, context: { text: dto.reason, newDueDate: LONG_DATE.format(dueAt) } }];
+      return [{ purpose: NoticePurpose.Extended, context: { text: dto.reason, newDueDate: turkishDate(dueAt) } }];
     });
   }
 

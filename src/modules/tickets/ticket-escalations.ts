@@ -1,5 +1,6 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
+import { turkishDate } from '@app/common';
 import { BusinessCalendarService } from '../sla/business-calendar.service';
 import { EscalationLevel } from '../sla/clock-schedule';
 import { Escalation } from '../sla/escalation.entity';
@@ -16,7 +17,6 @@ import { TicketStatus } from './ticket-status';
 import { Ticket } from './ticket.entity';
 import { appendEvent } from './timeline';
 
-const DATE = new Intl.DateTimeFormat('tr-TR', { timeZone: 'Europe/Istanbul', dateStyle: 'long' });
 /** The new date a late citizen is promised: this many working days after the breach. */
 const DELAY_PROMISE_WORKING_DAYS = 5;
 
@@ -71,7 +71,7 @@ export class TicketEscalations implements EscalationSubject, OnModuleInit {
     const delayNotice = await this.notices.record(manager, ticket, {
       purpose: NoticePurpose.Delayed,
       cause: `escalation-${escalation.id}`,
-      context: { newDueDate: DATE.format(promised) },
+      context: { newDueDate: turkishDate(promised) },
     });
     const department = ticket.departmentId ? await manager.findOneBy(Department, { id: ticket.departmentId }) : null;
     const reassign = department?.reassignOnBreach && ticket.assigneeId && ticket.status === TicketStatus.Assigned;

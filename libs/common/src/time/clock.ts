@@ -34,3 +34,12 @@ export function istanbulYear(at: Date): number {
 
 // Building an Intl formatter costs about a millisecond; one is enough.
 const ISTANBUL_YEAR = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Istanbul', year: 'numeric' });
+
+const TURKISH_DATE = new Intl.DateTimeFormat('tr-TR', { timeZone: 'Europe/Istanbul', dateStyle: 'long' });
+const TURKISH_DATE_TIME = new Intl.DateTimeFormat('tr-TR', { timeZone: 'Europe/Istanbul', dateStyle: 'long', timeStyle: 'short' });
+
+/** "14 Aralık 2026", as citizens and staff read a date, in Istanbul time. */
+export const turkishDate = (at: Date): string => TURKISH_DATE.format(at);
+
+/** "14 Aralık 2026 09:00". */
+export const turkishDateTime = (at: Date): string => TURKISH_DATE_TIME.format(at);

@@ -11,6 +11,7 @@ import { IntakeService } from '../../intake/intake.service';
 import { MediaErrorCode, MediaRejectedException } from '../../media/media-errors';
 import { MediaStore, StoredMedia } from '../../media/media.store';
 import { NeighbourhoodsService } from '../../neighbourhoods/neighbourhoods.service';
+import { statusUrl } from '../../notifications/citizen-notices.service';
 import { IDEMPOTENCY_KEY, WebApplicationDto } from './dto/web-application.dto';
 import { SubmissionLimiter } from './submission-limiter';
 import { PHOTOS_FIELD } from './upload-errors';
@@ -95,8 +96,7 @@ export class WebFormService {
     }
     if (row.state === InboundState.Failed) return { receiptId, status: 'failed', reason: row.last_error ?? 'başvuru işlenemedi' };
     if (!row.tracking_no) return { receiptId, status: 'pending' };
-    const base = this.config.PUBLIC_URL.replace(/\/$/, '');
-    return { receiptId, status: 'accepted', trackingNo: row.tracking_no, statusPageUrl: `${base}/basvuru/durum?no=${row.tracking_no}` };
+    return { receiptId, status: 'accepted', trackingNo: row.tracking_no, statusPageUrl: statusUrl(this.config, row.tracking_no) };
   }
 
   /** Only photos on a photo form, whatever else MediaStore keeps for other channels. */

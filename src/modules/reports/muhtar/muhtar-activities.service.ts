@@ -8,7 +8,6 @@ import { TicketChannel } from '../../tickets/ticket-enums';
 import { REPORT_TIME_ZONE } from '../report-filter';
 import { checkPeriod } from '../report-period';
 import { MuhtarActivity, MuhtarActivityKind } from './muhtar-activity.entity';
-import { MuhtarActivityTicket } from './muhtar-activity-ticket.entity';
 import { CreateMuhtarActivityDto, HoldMuhtarActivityDto, ListMuhtarActivitiesDto, UpdateMuhtarActivityDto } from './muhtar-activity.dto';
 
 export const MUHTAR_ACTIVITY_CLOSED = 'MUHTAR_ACTIVITY_CLOSED';
