@@ -26,4 +26,7 @@ module.exports = {
   setupFiles: ['reflect-metadata'],
   testTimeout: 60_000,
   maxWorkers: 2,
+  // Each suite boots a Nest app whose modules stay reachable in the worker; a worker past this
+  // is replaced between suites, so full collections stay cheap for the suites that come after.
+  workerIdleMemoryLimit: '600MB',
 };
