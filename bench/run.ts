@@ -16,6 +16,8 @@ import { TimerReport, timerBench } from './timers';
 const FULL = process.argv.includes('--full');
 // `--reports-only`: skip the intake steps and time only the reports over 1,000,000 tickets.
 const REPORTS_ONLY = process.argv.includes('--reports-only');
+// `--intake-only`: the intake steps and floors, without the timer and report data sets of a million tickets.
+const INTAKE_ONLY = process.argv.includes('--intake-only');
 const REPORTS_LIMIT_MS = 2000;
 const RATES = FULL ? [250, 500, 1000, 2000] : [250, 500];
 const STEP_SECONDS = FULL ? 15 : 5;
@@ -115,6 +117,7 @@ async function step(app: RunningApp, pg: Client, redis: Redis, name: string, rat
 async function main(): Promise<void> {
   const run = randomBytes(3).toString('hex');
   if (!REPORTS_ONLY) await intake(run);
+  if (INTAKE_ONLY) return;
   const reports = await reportsBench(PG_ROOT, REDIS_URL, run);
   console.log(`reports: slowest of ${reports.reports.length} reports for a year over ${reports.tickets} tickets: ${reports.slowestMs} ms (limit ${REPORTS_LIMIT_MS} ms)`);
   mkdirSync(resolve(__dirname, '../bench/results'), { recursive: true });
@@ -156,8 +159,8 @@ async function intake(run: string): Promise<void> {
     const pgFloorPerSecond = await pgFloor(url, POOL_SIZE, IN_FLIGHT, FLOOR_COUNT);
     const bullFloorPerSecond = await bullFloor(REDIS_URL, `${prefix}-floor`, 8, FLOOR_COUNT);
     const redisMb = async () => mb(Number(/used_memory:(\d+)/.exec(await redis.info('memory'))![1]));
-    const timers = await timerBench(url, redisMb, prefix, REDIS_URL, OPEN_TICKETS, DUE_TOGETHER, SLA_TICK_MS);
-    printTimers(timers);
+    const timers = INTAKE_ONLY ? null : await timerBench(url, redisMb, prefix, REDIS_URL, OPEN_TICKETS, DUE_TOGETHER, SLA_TICK_MS);
+    if (timers) printTimers(timers);
     const report = {
       date: new Date().toISOString(),
       mode: FULL ? 'full' : 'quick',
@@ -176,7 +179,7 @@ async function intake(run: string): Promise<void> {
     console.log(`pipeline at saturation / pg floor: ${report.floors.pipelineOverPgFloor}`);
     console.log(`memory: service RSS ${idleRssMb} MB idle, ${report.memory.peakRssMb} MB peak; Redis used_memory ${mb(redisBefore)} → ${mb(redisAfter)} MB`);
     mkdirSync(resolve(__dirname, '../bench/results'), { recursive: true });
-    writeFileSync(resolve(__dirname, '../bench/results/latest.json'), JSON.stringify(report, null, 2));
+    if (!INTAKE_ONLY) writeFileSync(resolve(__dirname, '../bench/results/latest.json'), JSON.stringify(report, null, 2));
     if (![...steps, saturation].every((s) => s.correct)) {
       console.error('CORRECTNESS CHECK FAILED: tickets != distinct events');
       process.exitCode = 1;

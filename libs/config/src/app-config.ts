@@ -133,6 +133,16 @@ export class AppConfig {
   @Min(0)
   INTAKE_THREAD_WINDOW_HOURS = 72;
 
+  /**
+   * Most inbound events one intake job files in one transaction. A job takes its own event and,
+   * when more are waiting, the oldest others: one at a time when it is quiet, whole batches under load.
+   */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(500)
+  INTAKE_BATCH_SIZE = 50;
+
   /** Largest raw inbound payload stored as received; larger ones are kept as failed events. */
   @Type(() => Number)
   @IsInt()

@@ -1,11 +1,13 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { CitizensModule } from '../citizens/citizens.module';
+import { NeighbourhoodsModule } from '../neighbourhoods/neighbourhoods.module';
 import { RoutingModule } from '../routing/routing.module';
 import { NotificationsModule } from '../notifications/notifications.module';
 import { SurveysModule } from '../surveys/surveys.module';
 import { TicketsModule } from '../tickets/tickets.module';
 import { CategoriserService } from './categoriser.service';
+import { EventFiling } from './event-filing.service';
 import { InboundEvent } from './inbound-event.entity';
 import { InboundEventsController } from './inbound-events.controller';
 import { IntakeController } from './intake.controller';
@@ -15,9 +17,9 @@ import { ProcessEventProcessor } from './process-event.processor';
 import { Threading } from './threading.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([InboundEvent]), CitizensModule, NotificationsModule, TicketsModule, RoutingModule, SurveysModule],
+  imports: [TypeOrmModule.forFeature([InboundEvent]), CitizensModule, NeighbourhoodsModule, NotificationsModule, TicketsModule, RoutingModule, SurveysModule],
   controllers: [IntakeController, InboundEventsController],
-  providers: [IntakeService, IntakeSweeper, ProcessEventProcessor, Threading, CategoriserService],
+  providers: [IntakeService, IntakeSweeper, EventFiling, ProcessEventProcessor, Threading, CategoriserService],
   exports: [IntakeService],
 })
 export class IntakeModule {}

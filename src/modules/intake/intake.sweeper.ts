@@ -10,7 +10,12 @@ import { processJobId } from './intake.service';
 
 const BATCH = 1000;
 
-/** Re-enqueues stored inbound events that were never processed (Redis was down, a job was lost). */
+/**
+ * Re-enqueues stored inbound events that were never processed (Redis was down, a job was lost,
+ * a batch that held them failed after their own jobs had finished). A job files its event and
+ * the oldest others waiting, so one new job per batch of waiting events is enough; its id is
+ * new for each sweep, as the events' first jobs may have completed and would swallow a re-add.
+ */
 @Injectable()
 export class IntakeSweeper extends IntervalSweeper {
   constructor(
@@ -29,7 +34,9 @@ export class IntakeSweeper extends IntervalSweeper {
       [before, BATCH],
     );
     if (rows.length === 0) return 0;
-    await this.queue.addBulk(rows.map(({ id }) => ({ name: 'process-event', data: { eventId: id }, opts: { jobId: processJobId(id) } })));
+    const sweep = this.clock.now().getTime();
+    const heads = rows.filter((_, i) => i % this.config.INTAKE_BATCH_SIZE === 0);
+    await this.queue.addBulk(heads.map(({ id }) => ({ name: 'process-event', data: { eventId: id }, opts: { jobId: `${processJobId(id)}-swept-${sweep}` } })));
     return rows.length;
   }
 }

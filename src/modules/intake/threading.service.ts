@@ -21,6 +21,11 @@ export class Threading {
     private readonly deadlines: TicketDeadlines,
   ) {}
 
+  /** Whether messages join open tickets at all (a window of 0 hours turns threading off). */
+  windowOpen(): boolean {
+    return this.config.INTAKE_THREAD_WINDOW_HOURS > 0;
+  }
+
   /**
    * The open ticket a message continues, locked: the one it names when its channel names one
    * (e-mail), otherwise the citizen's recent ticket on this channel.
@@ -59,7 +64,7 @@ export class Threading {
 
   /** The citizen's most recently active open ticket on this channel within the window, locked. */
   private async openTicketFor(manager: EntityManager, citizenId: string, channel: TicketChannel): Promise<Ticket | null> {
-    if (this.config.INTAKE_THREAD_WINDOW_HOURS === 0) return null;
+    if (!this.windowOpen()) return null;
     const since = new Date(this.clock.now().getTime() - this.config.INTAKE_THREAD_WINDOW_HOURS * 3600_000);
     return manager
       .createQueryBuilder(Ticket, 't')
@@ -94,10 +99,5 @@ export class Threading {
     Object.assign(ticket, patch);
     await this.deadlines.follow(manager, ticket, from);
     await manager.update(Ticket, { id: ticket.id }, { ...patch, resolutionDueAt: ticket.resolutionDueAt });
-  }
-
-  async mahalleExists(manager: EntityManager, id: string): Promise<boolean> {
-    const rows = await manager.query('SELECT 1 FROM mahalleler WHERE id = $1 AND active', [id]);
-    return rows.length > 0;
   }
 }

@@ -11,7 +11,7 @@ import { NoticeContext, NoticeLocale, NoticePurpose, renderNotice } from './citi
 import { chooseDestination, Destination } from './contact-choice';
 import { NoticeTemplates } from './notice-templates.service';
 import { OutboundMessage } from './outbound-message.entity';
-import { OutboundMessages } from './outbound-messages.service';
+import { MessageIntent, OutboundMessages } from './outbound-messages.service';
 import { afterQuietHours } from './quiet-hours';
 
 export interface CitizenNotice {
@@ -79,13 +79,26 @@ export class CitizenNotices {
 
   /** Writes the message for an addressee `prepare` found (split so intake can read before it takes its lock). */
   async write(manager: EntityManager, ticket: Ticket, notice: CitizenNotice, addressee: Addressee | null): Promise<OutboundMessage | null> {
-    if (!addressee) return null;
+    const [message] = await this.writeMany(manager, [{ ticket, notice, addressee }]);
+    return message;
+  }
+
+  /** Several notices in one statement (the receipts of an intake batch), in the order given. */
+  async writeMany(manager: EntityManager, notices: { ticket: Ticket; notice: CitizenNotice; addressee: Addressee | null }[]): Promise<(OutboundMessage | null)[]> {
+    const addressed = notices.filter((n) => n.addressee);
+    const intents = [];
+    for (const { ticket, notice, addressee } of addressed) intents.push(await this.intent(manager, ticket, notice, addressee!));
+    const written = await this.outbox.recordMany(manager, intents);
+    return notices.map((n) => (n.addressee ? written[addressed.indexOf(n)] : null));
+  }
+
+  private async intent(manager: EntityManager, ticket: Ticket, notice: CitizenNotice, addressee: Addressee): Promise<MessageIntent> {
     const own = await this.templates.own(manager, notice.purpose, addressee.locale);
     const context = { municipality: this.municipality.name, trackingNo: ticket.trackingNo, statusUrl: statusUrl(this.config, ticket.trackingNo), ...notice.context };
     const rendered = renderNotice(notice.purpose, addressee.locale, context, own);
     const now = this.clock.now();
     const earliest = notice.notBefore && notice.notBefore > now ? notice.notBefore : now;
-    return this.outbox.record(manager, {
+    return {
       dedupeKey: `${notice.purpose}-${ticket.id}-${notice.cause}`,
       channel: addressee.channel,
       recipient: addressee.recipient,
@@ -96,6 +109,6 @@ export class CitizenNotices {
       citizenId: addressee.citizenId,
       meta: { automatic: notice.purpose !== NoticePurpose.Reply },
       notBefore: URGENT.has(notice.purpose) ? earliest : afterQuietHours(earliest, this.config.NOTIFY_QUIET_HOURS),
-    });
+    };
   }
 }

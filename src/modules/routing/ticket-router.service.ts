@@ -41,14 +41,15 @@ export class TicketRouter {
     private readonly clock: Clock,
   ) {}
 
-  async plan(manager: EntityManager, ticket: Routable, category: Category | null): Promise<Placement> {
+  /** `assignedInBatch`: assignees of tickets planned in this transaction and not yet written (see `pickAssignee`). */
+  async plan(manager: EntityManager, ticket: Routable, category: Category | null, assignedInBatch: string[] = []): Promise<Placement> {
     const rules = category ? await this.rules.get(() => manager.findBy(RoutingRule, { active: true })) : [];
     const decision = decideRoute(ticket, category, rules);
     if (decision.kind === 'triage') {
       return { kind: 'triage', fields: { triage: true, routedAt: null }, events: [{ type: TicketEventType.Routed, data: { triage: true } }], notice: null };
     }
     if (decision.kind === 'referral') return this.referral(manager, ticket, decision.institutionId);
-    return this.toDepartment(manager, decision.departmentId, decision.ruleId);
+    return this.toDepartment(manager, decision.departmentId, decision.ruleId, assignedInBatch);
   }
 
   /** After a local edit of the rules; other processes pick it up when their copy expires. */
@@ -65,14 +66,14 @@ export class TicketRouter {
     return placement;
   }
 
-  private async toDepartment(manager: EntityManager, departmentId: string, ruleId: string | null): Promise<Placement> {
+  private async toDepartment(manager: EntityManager, departmentId: string, ruleId: string | null, assignedInBatch: string[]): Promise<Placement> {
     const department = await this.departments.cached(manager, departmentId);
     if (!department) throw new Error(`department ${departmentId} not found`);
     const fields: Partial<Ticket> = { departmentId: department.id, routedAt: this.clock.now() };
     const events: TimelineEntry[] = [
       { type: TicketEventType.Routed, data: { departmentId: department.id, departmentName: department.name, ruleId } },
     ];
-    const assigneeId = department.autoAssign ? await pickAssignee(manager, department.id, department.maxOpenPerAssignee) : null;
+    const assigneeId = department.autoAssign ? await pickAssignee(manager, department.id, department.maxOpenPerAssignee, assignedInBatch) : null;
     if (assigneeId) {
       Object.assign(fields, { assigneeId, status: TicketStatus.Assigned });
       events.push({ type: TicketEventType.Assigned, data: { assigneeId, automatic: true } });

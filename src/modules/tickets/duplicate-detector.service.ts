@@ -2,10 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { Clock } from '@app/common';
 import { DuplicateSuspicion } from './duplicate-suspicion.entity';
-import { TicketEventType } from './ticket-event.entity';
+import { TicketEvent, TicketEventType } from './ticket-event.entity';
 import { OPEN_STATUSES } from './ticket-status';
 import { Ticket } from './ticket.entity';
-import { appendEvent } from './timeline';
 
 export interface Candidate {
   citizenId: string;
@@ -61,16 +60,30 @@ export class DuplicateDetector {
 
   /** Marks the suspicion on both tickets. */
   async record(manager: EntityManager, ticket: Ticket, original: Original): Promise<void> {
-    await manager.insert(DuplicateSuspicion, { ticketId: ticket.id, originalId: original.id, reason: original.reason });
-    await appendEvent(manager, ticket.id, TicketEventType.DuplicateSuspected, null, null, {
-      otherId: original.id,
-      otherTrackingNo: original.trackingNo,
-      reason: original.reason,
+    await this.recordMany(manager, [{ ticket, original }]);
+  }
+
+  /** Marks several suspicions: one statement for the marks, one for both sides' timeline entries. */
+  async recordMany(manager: EntityManager, found: { ticket: Pick<Ticket, 'id' | 'trackingNo'>; original: Original }[]): Promise<void> {
+    if (!found.length) return;
+    await manager.insert(
+      DuplicateSuspicion,
+      found.map(({ ticket, original }) => ({ ticketId: ticket.id, originalId: original.id, reason: original.reason })),
+    );
+    const entry = (ticketId: string, otherId: string, otherTrackingNo: string, reason: Original['reason']) => ({
+      ticketId,
+      type: TicketEventType.DuplicateSuspected,
+      actorId: null,
+      actorName: null,
+      body: null,
+      data: { otherId, otherTrackingNo, reason } as never,
     });
-    await appendEvent(manager, original.id, TicketEventType.DuplicateSuspected, null, null, {
-      otherId: ticket.id,
-      otherTrackingNo: ticket.trackingNo,
-      reason: original.reason,
-    });
+    await manager.insert(
+      TicketEvent,
+      found.flatMap(({ ticket, original }) => [
+        entry(ticket.id, original.id, original.trackingNo, original.reason),
+        entry(original.id, ticket.id, ticket.trackingNo, original.reason),
+      ]),
+    );
   }
 }

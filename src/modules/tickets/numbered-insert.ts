@@ -3,51 +3,61 @@ import { Ticket } from './ticket.entity';
 import { TicketEvent } from './ticket-event.entity';
 import { TimelineEntry, TRACKING_NO_SLOT } from './timeline';
 
+/** A ticket ready to be numbered: every column but the number, its search text and its first timeline entries. */
+export interface NumberedTicketRow {
+  ticket: Ticket;
+  searchTextAfterNumber: string;
+  entries: TimelineEntry[];
+}
+
 /**
- * Takes the year's next tracking number, inserts the ticket under it and writes its first
- * timeline entries — one statement. Gap-free numbering needs the year's counter row locked
- * until the transaction commits, so every ticket-creating transaction queues on that lock;
- * taking it in the transaction's last statement keeps the queue to a statement and a commit.
- * Everything that can (citizen, duplicates, routing plan) must run before this.
+ * Takes the year's next tracking numbers, inserts the tickets under them (in the given order)
+ * and writes their first timeline entries — one statement for the whole list. Gap-free
+ * numbering needs the year's counter row locked until the transaction commits, so every
+ * ticket-creating transaction queues on that lock; taking it in the transaction's last
+ * statements keeps the queue short. Everything that can (citizen, duplicates, routing plan)
+ * must run before this. Returns the tracking numbers, in the order given.
  */
-export async function insertNumberedTicket(
-  manager: EntityManager,
-  ticket: Ticket,
-  year: number,
-  searchTextAfterNumber: string,
-  entries: TimelineEntry[],
-): Promise<string> {
-  const columns = manager.connection
-    .getMetadata(Ticket)
-    .columns.filter((column) => !['trackingNo', 'searchText'].includes(column.propertyName));
-  const params: unknown[] = [year, searchTextAfterNumber, JSON.stringify(entries.map((entry, ord) => eventRow(entry, ord)))];
-  const values = columns.map((column) => {
-    params.push((ticket as unknown as Record<string, unknown>)[column.propertyName] ?? null);
-    return `$${params.length}`;
-  });
+export async function insertNumberedTickets(manager: EntityManager, rows: NumberedTicketRow[], year: number): Promise<string[]> {
+  if (!rows.length) return [];
+  const metadata = manager.connection.getMetadata(Ticket).columns.filter((column) => !['trackingNo', 'searchText'].includes(column.propertyName));
+  const columns = metadata.map((column) => column.databaseName);
+  const tickets = rows.map(({ ticket }) =>
+    Object.fromEntries(metadata.map((column) => [column.databaseName, (ticket as unknown as Record<string, unknown>)[column.propertyName] ?? null])),
+  );
+  const entries = rows.flatMap(({ ticket, entries: list }, n) => list.map((entry, ord) => eventRow(ticket.id, n, entry, ord)));
+  const list = columns.map((c) => `"${c}"`).join(', ');
   const eventTable = manager.connection.getMetadata(TicketEvent).tableName;
-  const rows: { tracking_no: string }[] = await manager.query(
+  const inserted: { id: string; tracking_no: string }[] = await manager.query(
     `WITH n AS (
-       INSERT INTO ticket_sequences (year, last_value) VALUES ($1, 1)
-       ON CONFLICT (year) DO UPDATE SET last_value = ticket_sequences.last_value + 1
-       RETURNING $1::int::text || '-' || lpad(last_value::text, greatest(6, length(last_value::text)), '0') AS tracking_no
+       INSERT INTO ticket_sequences (year, last_value) VALUES ($1, $2)
+       ON CONFLICT (year) DO UPDATE SET last_value = ticket_sequences.last_value + $2
+       RETURNING last_value
+     ), input AS (
+       SELECT x.*, n.last_value - $2 + x.ordinality AS number
+         FROM jsonb_populate_recordset(NULL::tickets, $3::jsonb) WITH ORDINALITY AS x CROSS JOIN n
+     ), numbered AS (
+       SELECT input.*, $1::int::text || '-' || lpad(number::text, greatest(6, length(number::text)), '0') AS no, s.search
+         FROM input JOIN unnest($4::text[]) WITH ORDINALITY AS s(search, ord) ON s.ord = input.ordinality
      ), t AS (
-       INSERT INTO tickets (${columns.map((c) => `"${c.databaseName}"`).join(', ')}, tracking_no, search_text)
-       VALUES (${values.join(', ')}, (SELECT tracking_no FROM n), (SELECT tracking_no FROM n) || ' ' || $2)
+       INSERT INTO tickets (${list}, tracking_no, search_text)
+       SELECT ${list}, no, no || ' ' || search FROM numbered ORDER BY ordinality
        RETURNING id, tracking_no
      ), e AS (
        INSERT INTO ${eventTable} (ticket_id, type, actor_id, actor_name, body, data)
        SELECT t.id, x.type::ticket_event_type, x.actor_id, x.actor_name,
               replace(x.body, '${TRACKING_NO_SLOT}', t.tracking_no), replace(x.data::text, '${TRACKING_NO_SLOT}', t.tracking_no)::jsonb
-         FROM t CROSS JOIN jsonb_to_recordset($3::jsonb) AS x(ord int, type text, actor_id uuid, actor_name text, body text, data jsonb)
-        ORDER BY x.ord
+         FROM jsonb_to_recordset($5::jsonb) AS x(ticket_id uuid, n int, ord int, type text, actor_id uuid, actor_name text, body text, data jsonb)
+         JOIN t ON t.id = x.ticket_id
+        ORDER BY x.n, x.ord
      )
-     SELECT tracking_no FROM t`,
-    params,
+     SELECT id, tracking_no FROM t`,
+    [year, rows.length, JSON.stringify(tickets), rows.map((r) => r.searchTextAfterNumber), JSON.stringify(entries)],
   );
-  return rows[0].tracking_no;
+  const numbers = new Map(inserted.map((r) => [r.id, r.tracking_no]));
+  return rows.map(({ ticket }) => numbers.get(ticket.id)!);
 }
 
-function eventRow(entry: TimelineEntry, ord: number) {
-  return { ord, type: entry.type, actor_id: entry.actor?.id ?? null, actor_name: entry.actor?.fullName ?? null, body: entry.body ?? null, data: entry.data ?? {} };
+function eventRow(ticketId: string, n: number, entry: TimelineEntry, ord: number) {
+  return { ticket_id: ticketId, n, ord, type: entry.type, actor_id: entry.actor?.id ?? null, actor_name: entry.actor?.fullName ?? null, body: entry.body ?? null, data: entry.data ?? {} };
 }

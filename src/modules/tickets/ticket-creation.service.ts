@@ -13,6 +13,7 @@ import { LivePublisher } from '../live/live.publisher';
 import { NeighbourhoodsService } from '../neighbourhoods/neighbourhoods.service';
 import { BusinessCalendarService } from '../sla/business-calendar.service';
 import { DeadlinePoliciesService } from '../sla/deadline-policies.service';
+import { DeadlinePolicy } from '../sla/deadline-policy.entity';
 import { dueDatesFor } from '../sla/due-dates';
 import { ClockSubject } from '../sla/sla-clock.entity';
 import { SlaClocks } from '../sla/sla-clocks.service';
@@ -22,8 +23,13 @@ import { LegalBasis, TicketChannel, TicketKind, TicketPriority } from './ticket-
 import { TicketEventType } from './ticket-event.entity';
 import { OPEN_STATUSES, TicketStatus } from './ticket-status';
 import { Ticket } from './ticket.entity';
-import { insertNumberedTicket } from './numbered-insert';
+import { insertNumberedTickets, NumberedTicketRow } from './numbered-insert';
 import { searchTextOf, TimelineEntry } from './timeline';
+
+/** A ticket drafted in memory, with the deadline clock it starts when written. */
+export interface TicketDraft extends NumberedTicketRow {
+  clock: { policy: DeadlinePolicy; dueAt: Date } | null;
+}
 
 /** What a new ticket needs once every reference has been checked. */
 export interface NewTicket {
@@ -97,9 +103,18 @@ export class TicketCreation {
    * routing job after the commit (`TicketJobs.route`) may fail without anything being lost.
    */
   async insert(manager: EntityManager, input: NewTicket, actor: StaffPrincipal | null): Promise<Ticket> {
+    const [ticket] = await this.insertMany(manager, [await this.draft(manager, input, actor)]);
+    return ticket;
+  }
+
+  /**
+   * Everything a new ticket is before it has a number: its columns, deadlines and first
+   * timeline entries. Reads only cached reference data, on the transaction's connection:
+   * asking the pool for a second one while holding this one deadlocks once every connection
+   * is held by such a transaction.
+   */
+  async draft(manager: EntityManager, input: NewTicket, actor: StaffPrincipal | null): Promise<TicketDraft> {
     const kind = input.kind ?? input.category?.kind ?? TicketKind.Talep;
-    // Everything here runs on the transaction's connection: asking the pool for a second one
-    // while holding this one deadlocks once every connection is held by such a transaction.
     const policies = await this.policies.cached(manager);
     const categoryPolicy = policies.find((p) => p.id === input.category?.deadlinePolicyId) ?? null;
     // The law a ticket falls under comes from its kind unless the category's clock is a law;
@@ -150,13 +165,32 @@ export class TicketCreation {
       body: input.description,
       data: { channel: input.channel, departmentId, categoryId: input.category?.id ?? null, triage: ticket.triage, ...input.eventData },
     };
-    const searchText = searchTextOf({ ...ticket, trackingNo: '' }, input.citizen.fullName);
-    // The clock row goes in before the ticket: the ticket insert takes the tracking-number lock and comes last.
-    if (policy && due && OPEN_STATUSES.includes(ticket.status)) {
-      await this.clocks.start(manager, { subjectType: ClockSubject.Ticket, subjectId: ticket.id }, policy, now, due.resolutionDueAt);
+    const clock = policy && due && OPEN_STATUSES.includes(ticket.status) ? { policy, dueAt: due.resolutionDueAt } : null;
+    return {
+      ticket,
+      searchTextAfterNumber: searchTextOf({ ...ticket, trackingNo: '' }, input.citizen.fullName),
+      entries: [created, ...(input.placement?.events ?? [])],
+      clock,
+    };
+  }
+
+  /**
+   * Writes drafted tickets: their deadline clocks, then the tickets under consecutive tracking
+   * numbers in one statement per year — the clocks first, as the ticket insert takes the
+   * tracking-number lock and comes last. Each draft may have gained timeline entries since.
+   */
+  async insertMany(manager: EntityManager, drafts: TicketDraft[]): Promise<Ticket[]> {
+    const clocked = drafts.filter((d) => d.clock);
+    await this.clocks.startMany(
+      manager,
+      clocked.map(({ ticket, clock }) => ({ ref: { subjectType: ClockSubject.Ticket, subjectId: ticket.id }, policy: clock!.policy, startedAt: ticket.createdAt, dueAt: clock!.dueAt })),
+    );
+    for (const year of new Set(drafts.map((d) => istanbulYear(d.ticket.createdAt)))) {
+      const ofYear = drafts.filter((d) => istanbulYear(d.ticket.createdAt) === year);
+      const numbers = await insertNumberedTickets(manager, ofYear, year);
+      ofYear.forEach((d, i) => (d.ticket.trackingNo = numbers[i]));
     }
-    ticket.trackingNo = await insertNumberedTicket(manager, ticket, istanbulYear(now), searchText, [created, ...(input.placement?.events ?? [])]);
-    return ticket;
+    return drafts.map((d) => d.ticket);
   }
 
   /** Checks the citizen part up front, returns the step that runs inside the transaction. */

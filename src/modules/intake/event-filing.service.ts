@@ -1,0 +1,153 @@
+import { Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { EntityManager } from 'typeorm';
+import { Clock } from '@app/common';
+import { CitizensService } from '../citizens/citizens.service';
+import { NoticePurpose } from '../notifications/citizen-notice';
+import { CitizenNotices } from '../notifications/citizen-notices.service';
+import { NeighbourhoodsService } from '../neighbourhoods/neighbourhoods.service';
+import { TicketRouter } from '../routing/ticket-router.service';
+import { SurveyAnswers } from '../surveys/survey-answers.service';
+import { DuplicateDetector } from '../tickets/duplicate-detector.service';
+import { TicketCreation } from '../tickets/ticket-creation.service';
+import { TicketKind } from '../tickets/ticket-enums';
+import { searchTextOf } from '../tickets/timeline';
+import { CategoryIndex } from './categoriser.service';
+import { INBOUND_TO_TICKET_CHANNEL } from './channel-map';
+import { InboundChannel, InboundEvent, InboundState } from './inbound-event.entity';
+import { Filed, IntakeBatch, resolvedOriginal } from './intake-batch';
+import { InboundMessage, NORMALISERS, UnusablePayloadError } from './normalisers';
+import { Threading } from './threading.service';
+
+const SURVEY_REPLY_CHANNELS: Partial<Record<InboundChannel, 'sms' | 'whatsapp'>> = {
+  [InboundChannel.Sms]: 'sms',
+  [InboundChannel.Whatsapp]: 'whatsapp',
+};
+
+/**
+ * Files inbound events inside the caller's transaction: each becomes a survey answer, a
+ * message on an open ticket or a new ticket (categorised, checked for duplicates, routed,
+ * with the citizen's receipt). New tickets wait in the batch and are written together by `write`.
+ */
+@Injectable()
+export class EventFiling {
+  constructor(
+    private readonly citizens: CitizensService,
+    private readonly tickets: TicketCreation,
+    private readonly router: TicketRouter,
+    private readonly threading: Threading,
+    private readonly duplicates: DuplicateDetector,
+    private readonly mahalleler: NeighbourhoodsService,
+    private readonly notices: CitizenNotices,
+    private readonly surveys: SurveyAnswers,
+    private readonly clock: Clock,
+  ) {}
+
+  /** The event's message, or null after marking the event failed with the reason. */
+  async normalise(manager: EntityManager, event: InboundEvent): Promise<InboundMessage | null> {
+    try {
+      return NORMALISERS[event.channel]!(event.payload);
+    } catch (error) {
+      if (!(error instanceof UnusablePayloadError)) throw error;
+      await manager.update(InboundEvent, { id: event.id }, { state: InboundState.Failed, lastError: error.message, processedAt: this.clock.now() });
+      return null;
+    }
+  }
+
+  async file(manager: EntityManager, batch: IntakeBatch, event: InboundEvent, message: InboundMessage, index: CategoryIndex): Promise<Filed> {
+    const citizen = await this.citizens.findOrCreateByIdentity(manager, message.identity, {
+      fullName: message.name ?? null,
+      phone: message.phone ?? null,
+      email: message.email ?? null,
+      ...(message.contactConsent ? { contactConsent: true, consentRecordedAt: this.clock.now() } : {}),
+    });
+    const channel = INBOUND_TO_TICKET_CHANNEL[event.channel];
+    // "5" or "çözülmedi" after a survey is its answer, not a new application.
+    const via = SURVEY_REPLY_CHANNELS[event.channel];
+    const answer = via ? await this.surveys.fromReply(manager, citizen.id, via, message) : null;
+    if (answer) {
+      batch.processed.push({ eventId: event.id, ticketId: answer.ticketId });
+      return { kind: 'survey', eventId: event.id, reopened: answer.reopened };
+    }
+    const continues = !message.startsTicket && !message.thread && this.threading.windowOpen() ? batch.openFor(citizen.id, channel) : null;
+    if (continues) return { kind: 'threaded', eventId: event.id, ticket: batch.append(continues, message, event.id) };
+    const open = message.startsTicket ? null : await this.threading.ticketToContinue(manager, citizen.id, channel, message);
+    if (open) {
+      await this.threading.append(manager, open, message, event.id);
+      batch.processed.push({ eventId: event.id, ticketId: open.id });
+      return { kind: 'threaded', eventId: event.id, ticket: open };
+    }
+    const suggestion = index.categoriser.suggest([message.subject, message.text].filter(Boolean).join('\n'));
+    const text = message.text || (message.location ? 'Konum paylaşıldı' : message.media.some((m) => m.contentType?.startsWith('audio/')) ? 'Sesli mesaj bırakıldı' : 'Dosya gönderildi');
+    const categoryId = message.categoryHint ?? (suggestion.confident ? suggestion.categoryId : null);
+    const category = (categoryId && index.categories.get(categoryId)) || null;
+    const mahalleId = message.mahalleHint ?? suggestion.mahalleId;
+    const subject = message.subject ?? text.split('\n')[0].slice(0, 120);
+    const validMahalleId = mahalleId && (await this.mahalleler.cachedActiveIds(manager)).has(mahalleId) ? mahalleId : null;
+    const original =
+      (await this.duplicates.findOriginal(manager, {
+        citizenId: citizen.id,
+        categoryId: category?.id ?? null,
+        mahalleId: validMahalleId,
+        searchText: searchTextOf({ trackingNo: '', subject, description: text, address: null, externalRef: null }, citizen.fullName),
+      })) ?? batch.sameCitizenCategory(citizen.id, category?.id ?? null);
+    const kind = message.kindHint ?? category?.kind ?? TicketKind.Talep;
+    const placement = category ? await this.router.plan(manager, { kind, mahalleId: validMahalleId, departmentId: null }, category, batch.assignees) : undefined;
+    // A referral at once is the first news; otherwise the receipt (routing at intake is part of it).
+    const notice = placement?.kind === 'referral' ? placement.notice! : { purpose: NoticePurpose.Received };
+    const addressee = message.automatic ? null : await this.notices.prepare(manager, { citizenId: citizen.id, channel }, notice.purpose, citizen);
+    const draft = await this.tickets.draft(
+      manager,
+      {
+        // Chosen here so that the event can point at the ticket before the ticket is written.
+        id: randomUUID(),
+        channel,
+        kind,
+        category,
+        citizen,
+        subject,
+        description: text,
+        mahalleId: validMahalleId,
+        address: message.address ?? null,
+        latitude: message.location?.latitude ?? null,
+        longitude: message.location?.longitude ?? null,
+        triage: !category,
+        placement,
+        eventData: {
+          eventId: event.id,
+          media: message.media,
+          location: message.location ?? null,
+          ...(message.automatic ? { automatic: true } : {}),
+          suggestion: { categoryId: suggestion.categoryId, score: suggestion.categoryScore, confident: suggestion.confident, matched: suggestion.matched },
+        },
+      },
+      null,
+    );
+    const filed = { kind: 'created' as const, eventId: event.id, ticket: draft.ticket, receipt: null };
+    batch.created.push({ draft, citizen, channel, categoryId: category?.id ?? null, original, notice: { ...notice, cause: 'intake' }, addressee, filed });
+    batch.processed.push({ eventId: event.id, ticketId: draft.ticket.id });
+    return filed;
+  }
+
+  /**
+   * Writes what the batch filed: the events marked, then the new tickets under their numbers
+   * (this takes the tracking-number lock), their duplicate marks and their receipts.
+   */
+  async write(manager: EntityManager, batch: IntakeBatch): Promise<void> {
+    await batch.markProcessed(manager, this.clock.now());
+    if (!batch.created.length) return;
+    await this.tickets.insertMany(
+      manager,
+      batch.created.map((c) => c.draft),
+    );
+    await this.duplicates.recordMany(
+      manager,
+      batch.created.filter((c) => c.original).map((c) => ({ ticket: c.draft.ticket, original: resolvedOriginal(c.original!) })),
+    );
+    const receipts = await this.notices.writeMany(
+      manager,
+      batch.created.map((c) => ({ ticket: c.draft.ticket, notice: c.notice, addressee: c.addressee })),
+    );
+    batch.created.forEach((c, i) => (c.filed.receipt = receipts[i]));
+  }
+}

@@ -1,0 +1,88 @@
+import { EntityManager } from 'typeorm';
+import { Citizen } from '../citizens/citizen.entity';
+import { Addressee, CitizenNotice } from '../notifications/citizen-notices.service';
+import { OutboundMessage } from '../notifications/outbound-message.entity';
+import { Original } from '../tickets/duplicate-detector.service';
+import { TicketChannel } from '../tickets/ticket-enums';
+import { TicketDraft } from '../tickets/ticket-creation.service';
+import { TicketEventType } from '../tickets/ticket-event.entity';
+import { Ticket } from '../tickets/ticket.entity';
+import { InboundMessage } from './normalisers';
+
+/** What filing one event came to; `created` gets its receipt once the batch is written. */
+export type Filed =
+  | { kind: 'failed'; eventId: string }
+  | { kind: 'survey'; eventId: string; reopened: Ticket | null }
+  | { kind: 'threaded'; eventId: string; ticket: Ticket }
+  | { kind: 'created'; eventId: string; ticket: Ticket; receipt: OutboundMessage | null };
+
+/** A new ticket of the batch, drafted and waiting for the batch's one numbered insert. */
+export interface NewInBatch {
+  draft: TicketDraft;
+  citizen: Citizen;
+  channel: TicketChannel;
+  categoryId: string | null;
+  /** An open ticket in the database, or an earlier new ticket of this batch, that this one looks like. */
+  original: Original | NewInBatch | null;
+  notice: CitizenNotice;
+  addressee: Addressee | null;
+  filed: Extract<Filed, { kind: 'created' }>;
+}
+
+/**
+ * The events one intake transaction files. New tickets are drafted here and written together
+ * at the end (one numbered insert takes the tracking-number lock once, last); a later message
+ * of the batch from the same citizen on the same channel joins the new ticket as it would
+ * have joined it a moment later.
+ */
+export class IntakeBatch {
+  readonly created: NewInBatch[] = [];
+  /** inbound event → the ticket it became or joined */
+  readonly processed: { eventId: string; ticketId: string }[] = [];
+
+  /** Every assignee given a ticket in this batch, in order (for the round-robin and the cap). */
+  get assignees(): string[] {
+    return this.created.map((c) => c.draft.ticket.assigneeId).filter((id): id is string => !!id);
+  }
+
+  /** The batch's new ticket this citizen's message continues, when it continues one. */
+  openFor(citizenId: string, channel: TicketChannel): NewInBatch | null {
+    return this.created.findLast((c) => c.citizen.id === citizenId && c.channel === channel) ?? null;
+  }
+
+  /** An earlier new ticket of this batch from the same citizen in the same category. */
+  sameCitizenCategory(citizenId: string, categoryId: string | null): NewInBatch | null {
+    if (!categoryId) return null;
+    return this.created.find((c) => c.citizen.id === citizenId && c.categoryId === categoryId) ?? null;
+  }
+
+  /** The message joins a ticket of this batch: one more timeline entry, written with the ticket. */
+  append(to: NewInBatch, message: InboundMessage, eventId: string): Ticket {
+    const { ticket, entries } = to.draft;
+    entries.push({
+      type: TicketEventType.MessageIn,
+      body: message.text || null,
+      data: { eventId, media: message.media, location: message.location ?? null, ...(message.automatic ? { automatic: true } : {}) },
+    });
+    if (message.location && ticket.latitude === null) Object.assign(ticket, { latitude: message.location.latitude, longitude: message.location.longitude });
+    this.processed.push({ eventId, ticketId: ticket.id });
+    return ticket;
+  }
+
+  /** Marks the batch's events processed, each pointing at its ticket: one statement. */
+  async markProcessed(manager: EntityManager, at: Date): Promise<void> {
+    if (!this.processed.length) return;
+    await manager.query(
+      `UPDATE inbound_events e SET state = 'processed', ticket_id = x.ticket_id, processed_at = $3, last_error = NULL
+         FROM unnest($1::uuid[], $2::uuid[]) AS x(id, ticket_id)
+        WHERE e.id = x.id`,
+      [this.processed.map((p) => p.eventId), this.processed.map((p) => p.ticketId), at],
+    );
+  }
+}
+
+/** A suspected original as the duplicate marks need it, once the batch's tickets have numbers. */
+export function resolvedOriginal(original: Original | NewInBatch): Original {
+  if ('id' in original) return original;
+  return { id: original.draft.ticket.id, trackingNo: original.draft.ticket.trackingNo, reason: 'same_citizen_category' };
+}
