@@ -15,6 +15,8 @@ export interface Identity {
   value: string;
 }
 
+const identityKey = (identity: Identity) => `${identity.kind}:${identity.value}`;
+
 @Injectable()
 export class CitizensService {
   constructor(
@@ -67,20 +69,20 @@ export class CitizensService {
    * whose phone or e-mail is already known joins that citizen; otherwise a citizen is created.
    */
   async findOrCreateByIdentity(manager: EntityManager, identity: Identity, details: Partial<Citizen>): Promise<Citizen> {
-    const existing = await this.byIdentity(manager, identity.kind, identity.value);
+    const also: Identity[] = [];
+    if (details.phone && identity.kind !== IdentityKind.Phone) also.push({ kind: IdentityKind.Phone, value: details.phone });
+    if (details.email && identity.kind !== IdentityKind.Email) also.push({ kind: IdentityKind.Email, value: details.email });
+    const found = await this.byIdentities(manager, [identity, ...also]);
+    const existing = found.get(identityKey(identity));
     if (existing) return this.fillBlanks(manager, existing, details);
-    const known =
-      (details.phone && identity.kind !== IdentityKind.Phone ? await this.byIdentity(manager, IdentityKind.Phone, details.phone) : null) ??
-      (details.email && identity.kind !== IdentityKind.Email ? await this.byIdentity(manager, IdentityKind.Email, details.email) : null);
+    const known = also.map((i) => found.get(identityKey(i))).find((c) => c) ?? null;
     const citizen = known ?? (await manager.save(manager.create(Citizen, details)));
-    const linked = await this.link(manager, citizen.id, identity);
-    if (!linked) {
+    const linked = await this.link(manager, citizen.id, [identity, ...also]);
+    if (!linked.has(identityKey(identity))) {
       // Someone else registered this identity a moment ago: use theirs.
       if (!known) await manager.delete(Citizen, { id: citizen.id });
-      return (await this.byIdentity(manager, identity.kind, identity.value))!;
+      return (await this.byIdentities(manager, [identity])).get(identityKey(identity))!;
     }
-    if (details.phone && identity.kind !== IdentityKind.Phone) await this.link(manager, citizen.id, { kind: IdentityKind.Phone, value: details.phone });
-    if (details.email && identity.kind !== IdentityKind.Email) await this.link(manager, citizen.id, { kind: IdentityKind.Email, value: details.email });
     return known ? this.fillBlanks(manager, known, details) : citizen;
   }
 
@@ -121,8 +123,9 @@ export class CitizensService {
   }
 
   /** The citizen a phone number belongs to, if any (the caller on the 444 line). */
-  byPhone(phone: string): Promise<Citizen | null> {
-    return this.byIdentity(this.dataSource.manager, IdentityKind.Phone, phone);
+  async byPhone(phone: string): Promise<Citizen | null> {
+    const identity = { kind: IdentityKind.Phone, value: phone };
+    return (await this.byIdentities(this.dataSource.manager, [identity])).get(identityKey(identity)) ?? null;
   }
 
   /** The masked view every staff response uses. */
@@ -148,24 +151,32 @@ export class CitizensService {
     return { phone: citizen.phone, email: citizen.email };
   }
 
-  private byIdentity(manager: EntityManager, kind: IdentityKind, value: string): Promise<Citizen | null> {
-    return manager
+  /** The citizens behind any of these identities, in one query, by identity. */
+  private async byIdentities(manager: EntityManager, identities: Identity[]): Promise<Map<string, Citizen>> {
+    const { entities, raw } = await manager
       .createQueryBuilder(Citizen, 'c')
       .innerJoin(ChannelIdentity, 'i', 'i.citizen_id = c.id')
-      .where('i.kind = :kind AND i.value = :value', { kind, value })
-      .getOne();
+      .addSelect(['i.kind AS identity_kind', 'i.value AS identity_value'])
+      .where('(i.kind::text, i.value) IN (SELECT * FROM unnest(:kinds::text[], :values::text[]))', {
+        kinds: identities.map((i) => i.kind),
+        values: identities.map((i) => i.value),
+      })
+      .getRawAndEntities<{ c_id: string; identity_kind: string; identity_value: string }>();
+    const byId = new Map(entities.map((c) => [c.id, c]));
+    return new Map(raw.map((r) => [`${r.identity_kind}:${r.identity_value}`, byId.get(r.c_id)!]));
   }
 
-  private async link(manager: EntityManager, citizenId: string, identity: Identity): Promise<boolean> {
+  /** Links identities to a citizen in one statement; returns those it linked (the others belonged to someone already). */
+  private async link(manager: EntityManager, citizenId: string, identities: Identity[]): Promise<Set<string>> {
     const inserted = await manager
       .createQueryBuilder()
       .insert()
       .into(ChannelIdentity)
-      .values({ citizenId, ...identity })
+      .values(identities.map((identity) => ({ citizenId, ...identity })))
       .orIgnore()
-      .returning('id')
+      .returning('kind, value')
       .execute();
-    return inserted.raw.length > 0;
+    return new Set(inserted.raw.map((r: Identity) => identityKey(r)));
   }
 
   private async fillBlanks(manager: EntityManager, citizen: Citizen, details: Partial<Citizen>): Promise<Citizen> {

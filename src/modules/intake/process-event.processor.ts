@@ -10,6 +10,7 @@ import { EventFiling } from './event-filing.service';
 import { InboundEvent, InboundState } from './inbound-event.entity';
 import { Filed, IntakeBatch } from './intake-batch';
 import { InboundMessage } from './normalisers';
+import { RecentIds } from './recent-ids';
 
 /**
  * Turns stored inbound events into new tickets or messages on open ones — exactly once. Each
@@ -21,6 +22,12 @@ import { InboundMessage } from './normalisers';
 @Injectable()
 export class ProcessEventProcessor {
   private readonly logger = new Logger(ProcessEventProcessor.name);
+  /**
+   * Events a batch of this process took, in flight or filed: their own jobs have nothing left
+   * to do and end without a query. (A batch that fails files each of its events again itself;
+   * a process that dies takes its jobs with it, and they run again elsewhere.)
+   */
+  private readonly taken = new RecentIds(50_000);
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -39,13 +46,17 @@ export class ProcessEventProcessor {
    */
   @JobHandler(QueueName.Intake, 'process-event')
   async handle({ eventId }: EventJob): Promise<string> {
+    if (this.taken.has(eventId)) return 'stale';
     const index = await this.categoriser.current();
     const claimed: string[] = [];
     let filed: Filed[];
     try {
       filed = await this.dataSource.transaction((manager) => this.fileBatch(manager, eventId, this.config.INTAKE_BATCH_SIZE, index, claimed));
     } catch (error) {
-      if (claimed.length <= 1) throw error;
+      if (claimed.length <= 1) {
+        claimed.forEach((id) => this.taken.delete(id));
+        throw error;
+      }
       this.logger.warn({ msg: 'intake batch failed; filing its events one by one', events: claimed.length, error: (error as Error).message });
       filed = [];
       let own: unknown = null;
@@ -53,6 +64,8 @@ export class ProcessEventProcessor {
         try {
           filed.push(...(await this.dataSource.transaction((manager) => this.fileBatch(manager, id, 1, index, []))));
         } catch (failed) {
+          // Not filed after all: its next job (a re-run, the sweeper's) must not take it for done.
+          this.taken.delete(id);
           if (id === eventId) own = failed;
           else this.logger.error({ msg: 'inbound event not filed; its own job or the sweeper retries it', eventId: id, error: (failed as Error).message });
         }
@@ -66,13 +79,18 @@ export class ProcessEventProcessor {
   private async fileBatch(manager: EntityManager, ownId: string, limit: number, index: CategoryIndex, claimed: string[]): Promise<Filed[]> {
     const events = await this.claim(manager, ownId, limit);
     claimed.push(...events.map((e) => e.id));
+    for (const event of events) if (event.id !== ownId) this.taken.add(event.id);
     const batch = new IntakeBatch();
     const readable: { event: InboundEvent; message: InboundMessage }[] = [];
     const filed: Filed[] = [];
     for (const event of events) {
       const message = await this.filing.normalise(manager, event);
       if (message) readable.push({ event, message });
-      else filed.push({ kind: 'failed', eventId: event.id });
+      else {
+        // An admin may re-run a failed event once its cause is fixed.
+        this.taken.delete(event.id);
+        filed.push({ kind: 'failed', eventId: event.id });
+      }
     }
     // One order for every batch (by who wrote) keeps two batches from locking one citizen's rows in opposite orders.
     readable.sort((a, b) => identityKey(a.message).localeCompare(identityKey(b.message)) || a.event.receivedAt.getTime() - b.event.receivedAt.getTime());

@@ -19,10 +19,17 @@ export interface Suggestion {
   matched: string[];
 }
 
+/** A word of a keyword or mahalle name, with its softened stem worked out once. */
+interface Word {
+  text: string;
+  /** Turkish softens a final consonant before a vowel suffix: "sokak" → "sokağı" → "sokagi". */
+  softened: string | null;
+}
+
 interface Term {
   categoryId: string;
   keyword: string;
-  tokens: string[];
+  tokens: Word[];
   weight: number;
 }
 
@@ -35,7 +42,7 @@ const MAHALLE_SUFFIX = /\s+(mahallesi|mahalle|mah\.?|mh\.?)$/;
  */
 export class Categoriser {
   private readonly terms: Term[];
-  private readonly mahalleler: { id: string; tokens: string[] }[];
+  private readonly mahalleler: { id: string; tokens: Word[] }[];
   private readonly minScore: number;
   private readonly minMargin: number;
 
@@ -46,11 +53,11 @@ export class Categoriser {
       const keywords = [...new Set(category.keywords.map(foldTurkish).filter(Boolean))];
       // Multi-word keywords are stronger evidence than a single common word.
       return keywords.map((keyword) => {
-        const tokens = keyword.split(' ');
+        const tokens = words(keyword);
         return { categoryId: category.id, keyword, tokens, weight: tokens.length > 1 ? 1.5 : 1 };
       });
     });
-    this.mahalleler = mahalleler.map((m) => ({ id: m.id, tokens: foldTurkish(m.name).replace(MAHALLE_SUFFIX, '').split(' ') }));
+    this.mahalleler = mahalleler.map((m) => ({ id: m.id, tokens: words(foldTurkish(m.name).replace(MAHALLE_SUFFIX, '')) }));
   }
 
   suggest(text: string): Suggestion {
@@ -75,7 +82,14 @@ export class Categoriser {
   }
 }
 
-function containsPhrase(tokens: string[], phrase: string[], fuzzy = true): boolean {
+function words(phrase: string): Word[] {
+  return phrase.split(' ').map((text) => {
+    const softened = text.replace(/k$/, 'g').replace(/p$/, 'b').replace(/t$/, 'd').replace(/ç$/, 'c');
+    return { text, softened: softened !== text ? softened : null };
+  });
+}
+
+function containsPhrase(tokens: string[], phrase: Word[], fuzzy = true): boolean {
   for (let i = 0; i + phrase.length <= tokens.length; i += 1) {
     if (phrase.every((word, j) => wordMatches(tokens[i + j], word, fuzzy))) return true;
   }
@@ -83,12 +97,10 @@ function containsPhrase(tokens: string[], phrase: string[], fuzzy = true): boole
 }
 
 /** "cukurlar" matches "cukur" (suffix), "lambasi" matches "lamba"; "cukkur" matches "cukur" (typo). */
-function wordMatches(token: string, word: string, fuzzy: boolean): boolean {
+function wordMatches(token: string, { text: word, softened }: Word, fuzzy: boolean): boolean {
   if (token === word) return true;
   if (word.length >= 3 && token.startsWith(word) && token.length - word.length <= 5) return true;
-  // Turkish softens a final consonant before a vowel suffix: "sokak" → "sokağı" → "sokagi".
-  const softened = word.replace(/k$/, 'g').replace(/p$/, 'b').replace(/t$/, 'd').replace(/ç$/, 'c');
-  if (softened !== word && token.startsWith(softened) && token.length > softened.length) return true;
+  if (softened && token.startsWith(softened) && token.length > softened.length) return true;
   if (!fuzzy || word.length < 5) return false;
   return withinOneEdit(token.slice(0, word.length + 1), word) || withinOneEdit(token.slice(0, word.length), word);
 }

@@ -1,0 +1,98 @@
+import { createTestApp, TestApp, waitFor } from '@app/testing';
+import { EventFiling } from '../src/modules/intake/event-filing.service';
+import { IntakeSweeper } from '../src/modules/intake/intake.sweeper';
+import { ProcessEventProcessor } from '../src/modules/intake/process-event.processor';
+
+/**
+ * Events that wait together are filed together. They are stored here without a job (as if
+ * Redis had been away), so that one job finds them all; the sweeper is held back.
+ */
+describe('intake batches', () => {
+  let t: TestApp;
+  let seq = 0;
+
+  beforeAll(async () => {
+    t = await createTestApp({ env: { SWEEP_GRACE_MS: '600000' } });
+  });
+  afterAll(() => t.close());
+
+  const phone = () => `+90533${String(4_000_000 + (seq += 1)).padStart(7, '0')}`;
+  const store = async (from: string, body: string): Promise<string> => {
+    const sid = `SMB${(seq += 1)}`;
+    const [{ id }] = await t.dataSource.query(
+      `INSERT INTO inbound_events (channel, provider_id, payload, received_at) VALUES ('sms', $1, $2, now() - make_interval(secs => $3)) RETURNING id`,
+      [sid, { MessageSid: sid, From: from, Body: body, NumMedia: '0' }, 100 - seq],
+    );
+    return id;
+  };
+  const events = (ids: string[]) =>
+    t.dataSource.query(`SELECT e.id, e.state, e.ticket_id, t.tracking_no, t.xmin::text AS xmin FROM inbound_events e LEFT JOIN tickets t ON t.id = e.ticket_id WHERE e.id = ANY($1) ORDER BY e.received_at`, [ids]);
+
+  it('files every waiting event in one transaction; a second message of the batch joins its citizen’s new ticket', async () => {
+    const [ali, veli, ayse] = [phone(), phone(), phone()];
+    const ids = [
+      await store(ali, 'Atatürk Mahallesi 5. sokakta büyük bir çukur var'),
+      await store(veli, 'Sokağımızdaki çöpler üç gündür toplanmadı'),
+      await store(ali, 'Ek bilgi: çukur okulun hemen önünde'),
+      await store(ayse, 'Parktaki salıncak kırık, çocuklar için tehlikeli'),
+    ];
+    const result = await t.app.get(ProcessEventProcessor).handle({ eventId: ids[1] });
+    expect(result).toBe('created');
+    const rows = await events(ids);
+    expect(rows.map((r: { state: string }) => r.state)).toEqual(['processed', 'processed', 'processed', 'processed']);
+    // Ali's two messages are one ticket; three tickets written by one transaction, numbered consecutively.
+    expect(rows[2].ticket_id).toBe(rows[0].ticket_id);
+    const tickets = [rows[0], rows[1], rows[3]];
+    expect(new Set(tickets.map((r: { xmin: string }) => r.xmin)).size).toBe(1);
+    const numbers = tickets.map((r: { tracking_no: string }) => Number(r.tracking_no.split('-')[1])).sort((a, b) => a - b);
+    expect(numbers[2] - numbers[0]).toBe(2);
+    const timeline = await t.dataSource.query('SELECT type, body FROM ticket_events WHERE ticket_id = $1 ORDER BY seq', [rows[0].ticket_id]);
+    expect(timeline.map((e: { type: string }) => e.type)).toEqual(['created', 'routed', 'message_in']);
+    expect(timeline[2].body).toBe('Ek bilgi: çukur okulun hemen önünde');
+    // Each new ticket's citizen has a receipt waiting in the outbox, with the ticket's own number.
+    const receipts = await t.dataSource.query(
+      `SELECT o.body, t.tracking_no FROM outbound_messages o JOIN tickets t ON t.id = o.ticket_id WHERE o.ticket_id = ANY($1)`,
+      [tickets.map((r: { ticket_id: string }) => r.ticket_id)],
+    );
+    expect(receipts).toHaveLength(3);
+    for (const receipt of receipts) expect(receipt.body).toContain(receipt.tracking_no);
+  });
+
+  it('marks the same citizen’s second complaint of a batch, on another channel, as a suspected duplicate of the first', async () => {
+    const from = phone();
+    const first = await store(from, 'Mahallemizde çöpler üç gündür toplanmadı');
+    const wamid = `wamid.batch.${(seq += 1)}`;
+    const [{ id: second }] = await t.dataSource.query(
+      `INSERT INTO inbound_events (channel, provider_id, payload, received_at) VALUES ('whatsapp', $1, $2, now()) RETURNING id`,
+      [wamid, { id: wamid, from: `${from.slice(1)}@c.us`, body: 'Çöp konteynerleri taştı, çöpler toplanmıyor', type: 'chat' }],
+    );
+    await t.app.get(ProcessEventProcessor).handle({ eventId: first });
+    const rows = await events([first, second]);
+    expect(rows[0].ticket_id).not.toBe(rows[1].ticket_id);
+    const [mark] = await t.dataSource.query('SELECT original_id, reason FROM duplicate_suspicions WHERE ticket_id = $1', [rows[1].ticket_id]);
+    expect(mark).toEqual({ original_id: rows[0].ticket_id, reason: 'same_citizen_category' });
+    const [note] = await t.dataSource.query(`SELECT data FROM ticket_events WHERE ticket_id = $1 AND type = 'duplicate_suspected'`, [rows[0].ticket_id]);
+    expect(note.data).toMatchObject({ otherId: rows[1].ticket_id, otherTrackingNo: rows[1].tracking_no });
+  });
+
+  it('files the rest when one event of the batch cannot be filed, and the sweeper brings that one back', async () => {
+    const ids = [await store(phone(), 'Sokak lambası yanmıyor'), await store(phone(), 'Kaldırım taşları sökülmüş'), await store(phone(), 'Park bahçesinde çöp kutusu yok')];
+    const filing = t.app.get(EventFiling);
+    const file = filing.file.bind(filing);
+    const spy = jest.spyOn(filing, 'file').mockImplementation((manager, batch, event, message, index) => {
+      if (event.id === ids[1]) throw new Error('simulated fault in one event');
+      return file(manager, batch, event, message, index);
+    });
+    try {
+      expect(await t.app.get(ProcessEventProcessor).handle({ eventId: ids[0] })).toBe('created');
+    } finally {
+      spy.mockRestore();
+    }
+    expect((await events(ids)).map((r: { state: string }) => r.state)).toEqual(['processed', 'received', 'processed']);
+    // Once it has waited past the grace period, the sweeper files it.
+    await t.dataSource.query(`UPDATE inbound_events SET received_at = now() - interval '1 hour' WHERE id = $1`, [ids[1]]);
+    await t.dataSource.query(`UPDATE inbound_events SET state = 'processed' WHERE state = 'received' AND id <> $1`, [ids[1]]);
+    expect(await t.app.get(IntakeSweeper).sweep()).toBe(1);
+    await waitFor('the swept event filed', async () => ((await events([ids[1]]))[0].state === 'processed' ? true : null));
+  });
+});
