@@ -3,6 +3,7 @@ import { AddressInfo } from 'node:net';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { createTestApp, loginAs, Staff, TestApp, waitFor } from '@app/testing';
+import { ReportsSweeper } from '../src/modules/reports/reports.sweeper';
 
 const ROWS = 100_000;
 
@@ -112,6 +113,18 @@ describe('report exports', () => {
     // Someone else's export does not exist for them.
     const manager = await loginAs(t, 'department-manager');
     await t.http().get(`/api/v1/reports/exports/${started.body.id}`).set('Authorization', `Bearer ${manager.token}`).expect(404);
+    // Kept REPORTS_EXPORT_KEEP_HOURS (72) on the app's clock, then the sweeper deletes it.
+    const sweeper = t.app.get(ReportsSweeper);
+    await sweeper.sweep();
+    await t.http().get(`/api/v1/reports/exports/${started.body.id}`).set('Authorization', `Bearer ${executive.token}`).expect(200);
+    const now = t.clock.now();
+    t.clock.advance(73 * 3_600_000);
+    try {
+      await sweeper.sweep();
+    } finally {
+      t.clock.set(now);
+    }
+    await t.http().get(`/api/v1/reports/exports/${started.body.id}`).set('Authorization', `Bearer ${executive.token}`).expect(404);
   }, 180_000);
 
   it('exports a report as CSV straight away', async () => {

@@ -6,7 +6,7 @@ import { createReadStream } from 'node:fs';
 import { resolve } from 'node:path';
 import { Writable } from 'node:stream';
 import { DataSource, Repository } from 'typeorm';
-import { DomainException, ErrorKind, ResourceNotFoundException } from '@app/common';
+import { Clock, DomainException, ErrorKind, ResourceNotFoundException } from '@app/common';
 import { AppConfig } from '@app/config';
 import { QueueName } from '@app/queue';
 import { Role } from '../../auth/role';
@@ -37,6 +37,7 @@ export class ReportExports {
     @InjectQueue(QueueName.Reports) private readonly queue: Queue,
     private readonly reports: ReportsService,
     private readonly config: AppConfig,
+    private readonly clock: Clock,
   ) {}
 
   /** Writes every row to `out` through a cursor; `progress` hears the running count. */
@@ -61,7 +62,8 @@ export class ReportExports {
 
   /** Records the export and enqueues its job; the sweeper re-enqueues it if the job is lost. */
   async start(user: StaffPrincipal, report: ReportName, format: ExportFormat, query: ExportQuery): Promise<ReportExport> {
-    const row = await this.exports.save(this.exports.create({ report, format, query: query as never, requestedById: user.id }));
+    // Its age (when the sweeper deletes it) is on the app's clock, like its finish time.
+    const row = await this.exports.save(this.exports.create({ report, format, query: query as never, requestedById: user.id, createdAt: this.clock.now() }));
     await this.enqueue(row.id).catch(() => undefined);
     return row;
   }
