@@ -143,6 +143,16 @@ export class AppConfig {
   @Max(500)
   INTAKE_BATCH_SIZE = 50;
 
+  /**
+   * Most pool connections storing inbound events at once in one process. Under a flood of
+   * requests the rest wait in the process, so the intake jobs of the same process still get
+   * connections to turn the stored events into tickets.
+   */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  INTAKE_RECEIPT_CONNECTIONS = 3;
+
   /** Largest raw inbound payload stored as received; larger ones are kept as failed events. */
   @Type(() => Number)
   @IsInt()

@@ -9,7 +9,8 @@ export class RedisClient extends Redis implements OnApplicationShutdown {
   readonly prefix: string;
 
   constructor(config: AppConfig) {
-    super(config.REDIS_URL, { maxRetriesPerRequest: 2 });
+    // Commands issued in the same tick (an intake batch's live updates) leave in one write.
+    super(config.REDIS_URL, { maxRetriesPerRequest: 2, enableAutoPipelining: true });
     this.prefix = config.REDIS_PREFIX;
     this.on('error', (error) => this.logger.warn({ msg: 'redis connection error', error: error.message }));
   }

@@ -17,6 +17,17 @@ export interface Identity {
 
 const identityKey = (identity: Identity) => `${identity.kind}:${identity.value}`;
 
+/** Identities looked up in one transaction: the citizen behind each, or null for nobody. */
+export type KnownIdentities = Map<string, Citizen | null>;
+
+/** The identity a message came from, then the phone and e-mail it gave, which may lead to a known citizen. */
+export function identitiesOf(identity: Identity, details: Pick<Partial<Citizen>, 'phone' | 'email'>): Identity[] {
+  const all = [identity];
+  if (details.phone && identity.kind !== IdentityKind.Phone) all.push({ kind: IdentityKind.Phone, value: details.phone });
+  if (details.email && identity.kind !== IdentityKind.Email) all.push({ kind: IdentityKind.Email, value: details.email });
+  return all;
+}
+
 @Injectable()
 export class CitizensService {
   constructor(
@@ -67,23 +78,35 @@ export class CitizensService {
   /**
    * Finds a citizen by a channel identity (a WhatsApp id, a phone, an e-mail); a new identity
    * whose phone or e-mail is already known joins that citizen; otherwise a citizen is created.
+   * `known` holds identities already looked up in this transaction (see `lookUp`) and learns
+   * the ones this call settles.
    */
-  async findOrCreateByIdentity(manager: EntityManager, identity: Identity, details: Partial<Citizen>): Promise<Citizen> {
-    const also: Identity[] = [];
-    if (details.phone && identity.kind !== IdentityKind.Phone) also.push({ kind: IdentityKind.Phone, value: details.phone });
-    if (details.email && identity.kind !== IdentityKind.Email) also.push({ kind: IdentityKind.Email, value: details.email });
-    const found = await this.byIdentities(manager, [identity, ...also]);
-    const existing = found.get(identityKey(identity));
+  async findOrCreateByIdentity(manager: EntityManager, identity: Identity, details: Partial<Citizen>, known: KnownIdentities = new Map()): Promise<Citizen> {
+    const wanted = identitiesOf(identity, details);
+    await this.lookUp(manager, wanted, known);
+    const existing = known.get(identityKey(identity));
     if (existing) return this.fillBlanks(manager, existing, details);
-    const known = also.map((i) => found.get(identityKey(i))).find((c) => c) ?? null;
-    const citizen = known ?? (await manager.save(manager.create(Citizen, details)));
-    const linked = await this.link(manager, citizen.id, [identity, ...also]);
+    const byContact = wanted.map((i) => known.get(identityKey(i))).find((c) => c) ?? null;
+    const citizen = byContact ?? (await manager.save(manager.create(Citizen, details)));
+    const linked = await this.link(manager, citizen.id, wanted);
     if (!linked.has(identityKey(identity))) {
       // Someone else registered this identity a moment ago: use theirs.
-      if (!known) await manager.delete(Citizen, { id: citizen.id });
-      return (await this.byIdentities(manager, [identity])).get(identityKey(identity))!;
+      if (!byContact) await manager.delete(Citizen, { id: citizen.id });
+      const theirs = (await this.byIdentities(manager, [identity])).get(identityKey(identity))!;
+      known.set(identityKey(identity), theirs);
+      return theirs;
     }
-    return known ? this.fillBlanks(manager, known, details) : citizen;
+    for (const i of wanted) if (linked.has(identityKey(i))) known.set(identityKey(i), citizen);
+    return byContact ? this.fillBlanks(manager, byContact, details) : citizen;
+  }
+
+  /** Looks up, in one query, the identities `known` does not hold yet (an intake batch's senders). */
+  async lookUp(manager: EntityManager, identities: Identity[], known: KnownIdentities = new Map()): Promise<KnownIdentities> {
+    const missing = identities.filter((i) => !known.has(identityKey(i)));
+    if (!missing.length) return known;
+    const found = await this.byIdentities(manager, missing);
+    for (const i of missing) known.set(identityKey(i), found.get(identityKey(i)) ?? null);
+    return known;
   }
 
   async search(query: CitizenQueryDto): Promise<Page<CitizenView>> {

@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
 import { Clock } from '@app/common';
-import { CitizensService } from '../citizens/citizens.service';
+import { IdentityKind } from '../citizens/channel-identity.entity';
+import { CitizensService, identitiesOf } from '../citizens/citizens.service';
 import { NoticePurpose } from '../notifications/citizen-notice';
 import { CitizenNotices } from '../notifications/citizen-notices.service';
 import { NeighbourhoodsService } from '../neighbourhoods/neighbourhoods.service';
@@ -54,13 +55,23 @@ export class EventFiling {
     }
   }
 
+  /** Looks up every sender of the batch in one query. */
+  async lookUpSenders(manager: EntityManager, batch: IntakeBatch, messages: InboundMessage[]): Promise<void> {
+    await this.citizens.lookUp(
+      manager,
+      messages.flatMap((m) => identitiesOf(m.identity, { phone: m.phone, email: m.email })),
+      batch.citizens,
+    );
+  }
+
   async file(manager: EntityManager, batch: IntakeBatch, event: InboundEvent, message: InboundMessage, index: CategoryIndex): Promise<Filed> {
-    const citizen = await this.citizens.findOrCreateByIdentity(manager, message.identity, {
+    const details = {
       fullName: message.name ?? null,
       phone: message.phone ?? null,
       email: message.email ?? null,
       ...(message.contactConsent ? { contactConsent: true, consentRecordedAt: this.clock.now() } : {}),
-    });
+    };
+    const citizen = await this.citizens.findOrCreateByIdentity(manager, message.identity, details, batch.citizens);
     const channel = INBOUND_TO_TICKET_CHANNEL[event.channel];
     // "5" or "çözülmedi" after a survey is its answer, not a new application.
     const via = SURVEY_REPLY_CHANNELS[event.channel];
@@ -84,18 +95,19 @@ export class EventFiling {
     const mahalleId = message.mahalleHint ?? suggestion.mahalleId;
     const subject = message.subject ?? text.split('\n')[0].slice(0, 120);
     const validMahalleId = mahalleId && (await this.mahalleler.cachedActiveIds(manager)).has(mahalleId) ? mahalleId : null;
-    const original =
-      (await this.duplicates.findOriginal(manager, {
-        citizenId: citizen.id,
-        categoryId: category?.id ?? null,
-        mahalleId: validMahalleId,
-        searchText: searchTextOf({ trackingNo: '', subject, description: text, address: null, externalRef: null }, citizen.fullName),
-      })) ?? batch.sameCitizenCategory(citizen.id, category?.id ?? null);
+    const candidate = {
+      citizenId: citizen.id,
+      categoryId: category?.id ?? null,
+      mahalleId: validMahalleId,
+      searchText: searchTextOf({ trackingNo: '', subject, description: text, address: null, externalRef: null }, citizen.fullName),
+    };
     const kind = message.kindHint ?? category?.kind ?? TicketKind.Talep;
     const placement = category ? await this.router.plan(manager, { kind, mahalleId: validMahalleId, departmentId: null }, category, batch.assignees) : undefined;
     // A referral at once is the first news; otherwise the receipt (routing at intake is part of it).
     const notice = placement?.kind === 'referral' ? placement.notice! : { purpose: NoticePurpose.Received };
-    const addressee = message.automatic ? null : await this.notices.prepare(manager, { citizenId: citizen.id, channel }, notice.purpose, citizen);
+    // The answer goes back to the chat the message came from.
+    const chat = message.identity.kind === IdentityKind.Whatsapp ? message.identity.value : undefined;
+    const addressee = message.automatic ? null : await this.notices.prepare(manager, { citizenId: citizen.id, channel }, notice.purpose, citizen, chat);
     const draft = await this.tickets.draft(
       manager,
       {
@@ -124,18 +136,21 @@ export class EventFiling {
       null,
     );
     const filed = { kind: 'created' as const, eventId: event.id, ticket: draft.ticket, receipt: null };
-    batch.created.push({ draft, citizen, channel, categoryId: category?.id ?? null, original, notice: { ...notice, cause: 'intake' }, addressee, filed });
+    batch.created.push({ draft, citizen, channel, categoryId: category?.id ?? null, candidate, original: batch.sameCitizenCategory(citizen.id, category?.id ?? null), notice: { ...notice, cause: 'intake' }, addressee, filed });
     batch.processed.push({ eventId: event.id, ticketId: draft.ticket.id });
     return filed;
   }
 
   /**
-   * Writes what the batch filed: the events marked, then the new tickets under their numbers
+   * Writes what the batch filed: the events marked, the open tickets the new ones look like
+   * found, then the new tickets under their numbers
    * (this takes the tracking-number lock), their duplicate marks and their receipts.
    */
   async write(manager: EntityManager, batch: IntakeBatch): Promise<void> {
     await batch.markProcessed(manager, this.clock.now());
     if (!batch.created.length) return;
+    const originals = await this.duplicates.findOriginals(manager, batch.created.map((c) => c.candidate));
+    batch.created.forEach((c, i) => (c.original = originals[i] ?? c.original));
     await this.tickets.insertMany(
       manager,
       batch.created.map((c) => c.draft),

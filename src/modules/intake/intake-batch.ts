@@ -1,8 +1,9 @@
 import { EntityManager } from 'typeorm';
 import { Citizen } from '../citizens/citizen.entity';
+import { KnownIdentities } from '../citizens/citizens.service';
 import { Addressee, CitizenNotice } from '../notifications/citizen-notices.service';
 import { OutboundMessage } from '../notifications/outbound-message.entity';
-import { Original } from '../tickets/duplicate-detector.service';
+import { Candidate, Original } from '../tickets/duplicate-detector.service';
 import { TicketChannel } from '../tickets/ticket-enums';
 import { TicketDraft } from '../tickets/ticket-creation.service';
 import { TicketEventType } from '../tickets/ticket-event.entity';
@@ -22,7 +23,9 @@ export interface NewInBatch {
   citizen: Citizen;
   channel: TicketChannel;
   categoryId: string | null;
-  /** An open ticket in the database, or an earlier new ticket of this batch, that this one looks like. */
+  /** What the duplicate search looks for, in the database when the batch is written. */
+  candidate: Candidate;
+  /** An open ticket in the database, or else an earlier new ticket of this batch, that this one looks like. */
   original: Original | NewInBatch | null;
   notice: CitizenNotice;
   addressee: Addressee | null;
@@ -36,6 +39,8 @@ export interface NewInBatch {
  * have joined it a moment later.
  */
 export class IntakeBatch {
+  /** The senders' identities, looked up together before the events are filed. */
+  readonly citizens: KnownIdentities = new Map();
   readonly created: NewInBatch[] = [];
   /** inbound event → the ticket it became or joined */
   readonly processed: { eventId: string; ticketId: string }[] = [];

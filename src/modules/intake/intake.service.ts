@@ -4,7 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '@app/config';
-import { Clock, withTimeout } from '@app/common';
+import { Clock, Semaphore, withTimeout } from '@app/common';
 import { QueueName } from '@app/queue';
 import { InboundChannel, InboundState } from './inbound-event.entity';
 import { NORMALISERS } from './normalisers';
@@ -24,13 +24,16 @@ export const processJobId = (eventId: string) => `event-${eventId}`;
 @Injectable()
 export class IntakeService {
   private readonly logger = new Logger(IntakeService.name);
+  private readonly receipts: Semaphore;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @InjectQueue(QueueName.Intake) private readonly queue: Queue,
     private readonly config: AppConfig,
     private readonly clock: Clock,
-  ) {}
+  ) {
+    this.receipts = new Semaphore(config.INTAKE_RECEIPT_CONNECTIONS);
+  }
 
   async receive(channel: string, providerId: string, payload: Record<string, unknown>): Promise<ReceiveResult> {
     return this.store(channel, providerId, payload, this.problemWith(channel, payload));
@@ -48,19 +51,21 @@ export class IntakeService {
   }
 
   private async store(channel: string, providerId: string, payload: Record<string, unknown>, problem: string | null): Promise<ReceiveResult> {
-    const rows: { id: string }[] = await this.dataSource.query(
-      `INSERT INTO inbound_events (channel, provider_id, payload, received_at, state, last_error)
-       VALUES ($1, $2, $3, $4, $5, $6)
-       ON CONFLICT (channel, provider_id) DO NOTHING
-       RETURNING id`,
-      [
-        channel,
-        providerId,
-        problem ? { rejected: true, bytes: Buffer.byteLength(JSON.stringify(payload)) } : payload,
-        this.clock.now(),
-        problem ? InboundState.Failed : InboundState.Received,
-        problem,
-      ],
+    const rows: { id: string }[] = await this.receipts.run(() =>
+      this.dataSource.query(
+        `INSERT INTO inbound_events (channel, provider_id, payload, received_at, state, last_error)
+         VALUES ($1, $2, $3, $4, $5, $6)
+         ON CONFLICT (channel, provider_id) DO NOTHING
+         RETURNING id`,
+        [
+          channel,
+          providerId,
+          problem ? { rejected: true, bytes: Buffer.byteLength(JSON.stringify(payload)) } : payload,
+          this.clock.now(),
+          problem ? InboundState.Failed : InboundState.Received,
+          problem,
+        ],
+      ),
     );
     if (rows.length === 0) return { eventId: (await this.find(channel, providerId))!, duplicate: true };
     const eventId = rows[0].id;

@@ -26,7 +26,7 @@ export class LiveSubscriber implements OnModuleInit, OnModuleDestroy {
 
   async onModuleInit(): Promise<void> {
     // A subscribed connection can do nothing else, hence a connection of its own.
-    this.connection = this.redis.duplicate();
+    this.connection = this.redis.duplicate({ enableAutoPipelining: false });
     this.connection.on('error', (error) => this.logger.warn({ msg: 'live subscription error', error: error.message }));
     const calls = callsChannel(this.redis);
     this.connection.on('message', (channel: string, raw: string) => {

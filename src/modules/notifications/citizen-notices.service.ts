@@ -59,13 +59,15 @@ export class CitizenNotices {
    * Intake, which has just loaded the citizen, passes it; the WhatsApp chat matters only to
    * tickets that came on WhatsApp.
    */
-  async prepare(manager: EntityManager, ticket: Pick<Ticket, 'citizenId' | 'channel'>, purpose: NoticePurpose, loaded?: Citizen): Promise<Addressee | null> {
+  async prepare(manager: EntityManager, ticket: Pick<Ticket, 'citizenId' | 'channel'>, purpose: NoticePurpose, loaded?: Citizen, chat?: string): Promise<Addressee | null> {
     const citizen = loaded ?? (await manager.findOneBy(Citizen, { id: ticket.citizenId }));
     if (!citizen) return null;
     const whatsapp =
-      ticket.channel === TicketChannel.Whatsapp
-        ? await manager.findOne(ChannelIdentity, { where: { citizenId: citizen.id, kind: IdentityKind.Whatsapp }, order: { createdAt: 'DESC' } })
-        : null;
+      ticket.channel !== TicketChannel.Whatsapp
+        ? null
+        : chat
+          ? { value: chat }
+          : await manager.findOne(ChannelIdentity, { where: { citizenId: citizen.id, kind: IdentityKind.Whatsapp }, order: { createdAt: 'DESC' } });
     const destination = chooseDestination(ticket.channel, purpose, {
       phone: citizen.phone,
       email: citizen.email,

@@ -33,29 +33,45 @@ export class DuplicateDetector {
   constructor(private readonly clock: Clock) {}
 
   /**
-   * The open ticket a new one would duplicate, looked up before the new one is written so the
-   * tracking-number lock (taken by the insert) is not held during this search.
+   * The open ticket each new one would duplicate (null where none), for a batch of candidates
+   * in one statement, looked up before the new ones are written so the tracking-number lock
+   * (taken by their insert) is not held during this search. Two index-backed lookups per
+   * candidate (the citizen's tickets, the mahalle's tickets) rather than one OR over the whole
+   * category, which grows with every ticket of the week.
    */
-  async findOriginal(manager: EntityManager, candidate: Candidate): Promise<Original | null> {
-    if (!candidate.categoryId) return null;
+  async findOriginals(manager: EntityManager, candidates: Candidate[]): Promise<(Original | null)[]> {
+    const searched = candidates.map((c, n) => ({ ...c, n })).filter((c) => c.categoryId);
+    if (!searched.length) return candidates.map(() => null);
     const since = new Date(this.clock.now().getTime() - WINDOW_DAYS * 24 * 3600_000);
-    // Two index-backed lookups (the citizen's tickets, the mahalle's tickets) rather than one
-    // OR over the whole category, which grows with every ticket of the week.
-    const rows: Original[] = await manager.query(
-      `(SELECT id, tracking_no AS "trackingNo", 'same_citizen_category' AS reason, 0 AS rank, created_at
-          FROM tickets
-         WHERE citizen_id = $1 AND category_id = $2 AND status = ANY($3::ticket_status[]) AND created_at >= $4
-         ORDER BY created_at LIMIT 1)
-       UNION ALL
-       (SELECT id, tracking_no, 'similar_text_mahalle', 1, created_at
-          FROM tickets
-         WHERE mahalle_id = $5 AND category_id = $2 AND status = ANY($3::ticket_status[]) AND created_at >= $4
-           AND similarity(search_text, $6) >= $7
-         ORDER BY created_at LIMIT 1)
-       ORDER BY rank LIMIT 1`,
-      [candidate.citizenId, candidate.categoryId, OPEN_STATUSES, since, candidate.mahalleId, candidate.searchText, SIMILAR_TEXT],
+    const rows: (Original & { n: number })[] = await manager.query(
+      `SELECT x.n, o.id, o."trackingNo", o.reason
+         FROM unnest($1::int[], $2::uuid[], $3::uuid[], $4::uuid[], $5::text[]) AS x(n, citizen_id, category_id, mahalle_id, search_text)
+        CROSS JOIN LATERAL (
+          (SELECT id, tracking_no AS "trackingNo", 'same_citizen_category' AS reason, 0 AS rank, created_at
+             FROM tickets
+            WHERE citizen_id = x.citizen_id AND category_id = x.category_id AND status = ANY($6::ticket_status[]) AND created_at >= $7
+            ORDER BY created_at LIMIT 1)
+          UNION ALL
+          (SELECT id, tracking_no, 'similar_text_mahalle', 1, created_at
+             FROM tickets
+            WHERE mahalle_id = x.mahalle_id AND category_id = x.category_id AND status = ANY($6::ticket_status[]) AND created_at >= $7
+              AND similarity(search_text, x.search_text) >= $8
+            ORDER BY created_at LIMIT 1)
+          ORDER BY rank LIMIT 1
+        ) o`,
+      [
+        searched.map((c) => c.n),
+        searched.map((c) => c.citizenId),
+        searched.map((c) => c.categoryId),
+        searched.map((c) => c.mahalleId),
+        searched.map((c) => c.searchText),
+        OPEN_STATUSES,
+        since,
+        SIMILAR_TEXT,
+      ],
     );
-    return rows[0] ? { id: rows[0].id, trackingNo: rows[0].trackingNo, reason: rows[0].reason } : null;
+    const found = new Map(rows.map((r) => [Number(r.n), { id: r.id, trackingNo: r.trackingNo, reason: r.reason }]));
+    return candidates.map((_, n) => found.get(n) ?? null);
   }
 
   /** Marks the suspicion on both tickets. */
