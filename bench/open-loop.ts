@@ -7,6 +7,8 @@ export interface LoadResult {
   /** Requests sent again after a connection error. */
   resent: number;
   latenciesMs: number[];
+  /** Request i's intended send time, as epoch milliseconds. */
+  intendedAt: number[];
   durationMs: number;
 }
 
@@ -18,6 +20,7 @@ export interface LoadResult {
 export async function openLoop(port: number, path: string, headers: Record<string, string>, rate: number, count: number, body: (i: number) => string): Promise<LoadResult> {
   const agent = new Agent({ keepAlive: true, maxSockets: 512 });
   const latenciesMs: number[] = [];
+  const intendedAt: number[] = [];
   let accepted = 0;
   let errors = 0;
   let resent = 0;
@@ -25,6 +28,7 @@ export async function openLoop(port: number, path: string, headers: Record<strin
   const pending: Promise<void>[] = [];
   for (let i = 0; i < count; i += 1) {
     const intended = start + (i * 1000) / rate;
+    intendedAt.push(performance.timeOrigin + intended);
     const wait = intended - performance.now();
     if (wait > 1) await new Promise((r) => setTimeout(r, wait));
     const payload = body(i);
@@ -61,5 +65,5 @@ export async function openLoop(port: number, path: string, headers: Record<strin
   }
   await Promise.all(pending);
   agent.destroy();
-  return { sent: count, accepted, errors, resent, latenciesMs, durationMs: performance.now() - start };
+  return { sent: count, accepted, errors, resent, latenciesMs, intendedAt, durationMs: performance.now() - start };
 }

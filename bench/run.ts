@@ -41,6 +41,8 @@ interface StepReport {
   resent: number;
   httpMs: ReturnType<typeof summary>;
   receiptToInboxMs: ReturnType<typeof summary>;
+  /** From the intended send time of an event's first request to its ticket in the inbox: what a citizen waits. */
+  sendToInboxMs: ReturnType<typeof summary>;
   ticketsPerSecond: number;
   tickets: number;
   triage: number;
@@ -87,7 +89,7 @@ async function step(app: RunningApp, pg: Client, redis: Redis, name: string, rat
   await sleep(1100); // PostgreSQL flushes its commit counters about once a second
   const [commits1, calls1] = [await commits(pg), await redisCalls(redis)];
   const { rows } = await pg.query(
-    `SELECT extract(epoch FROM t.routed_at - e.received_at) * 1000 AS ms, t.triage, t.routed_at, e.received_at, e.ticket_id
+    `SELECT extract(epoch FROM t.routed_at - e.received_at) * 1000 AS ms, t.triage, t.routed_at, e.received_at, e.ticket_id, e.provider_id
        FROM inbound_events e JOIN tickets t ON t.id = e.ticket_id WHERE e.provider_id LIKE $1`,
     [`${name}-%`],
   );
@@ -104,6 +106,8 @@ async function step(app: RunningApp, pg: Client, redis: Redis, name: string, rat
     resent: load.resent,
     httpMs: summary(load.latenciesMs),
     receiptToInboxMs: summary(routed.map((r) => Number(r.ms))),
+    // an event's first request is the one whose index is the event's own
+    sendToInboxMs: summary(routed.map((r) => new Date(r.routed_at).getTime() - load.intendedAt[Number(r.provider_id.slice(name.length + 1))])),
     ticketsPerSecond: Math.round(rows.length / ((last - first) / 1000)),
     tickets: events[0].tickets,
     triage: rows.filter((r) => r.triage).length,
@@ -222,6 +226,7 @@ function printStep(s: StepReport, label = `${s.offeredPerSecond}/s offered`): vo
     `${label.padEnd(18)} ${s.requests} requests (${s.distinctEvents} distinct, ${s.httpErrors} failed, ${s.resent} resent) → ${s.tickets} tickets (${s.triage} triage), correct=${s.correct}, ` +
       `${s.ticketsPerSecond} tickets/s; HTTP p50/p95/p99 ${s.httpMs.p50}/${s.httpMs.p95}/${s.httpMs.p99} ms; ` +
       `receipt→inbox p50/p95/p99 ${s.receiptToInboxMs.p50}/${s.receiptToInboxMs.p95}/${s.receiptToInboxMs.p99} ms; ` +
+      `send→inbox p50/p95/p99 ${s.sendToInboxMs.p50}/${s.sendToInboxMs.p95}/${s.sendToInboxMs.p99} ms; ` +
       `${s.pgCommitsPerTicket} PG commits and ${s.redisCommandsPerTicket} Redis commands per ticket; peak RSS ${s.peakRssMb} MB`,
   );
 }
