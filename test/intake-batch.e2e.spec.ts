@@ -1,4 +1,5 @@
 import { createTestApp, TestApp, waitFor } from '@app/testing';
+import { CitizensService } from '../src/modules/citizens/citizens.service';
 import { EventFiling } from '../src/modules/intake/event-filing.service';
 import { IntakeSweeper } from '../src/modules/intake/intake.sweeper';
 import { ProcessEventProcessor } from '../src/modules/intake/process-event.processor';
@@ -73,6 +74,39 @@ describe('intake batches', () => {
     expect(mark).toEqual({ original_id: rows[0].ticket_id, reason: 'same_citizen_category' });
     const [note] = await t.dataSource.query(`SELECT data FROM ticket_events WHERE ticket_id = $1 AND type = 'duplicate_suspected'`, [rows[0].ticket_id]);
     expect(note.data).toMatchObject({ otherId: rows[1].ticket_id, otherTrackingNo: rows[1].tracking_no });
+  });
+
+  it('writes a batch’s new senders with its tickets, and gives a ticket to whoever registered its sender meanwhile', async () => {
+    const [fresh, racing] = [phone(), phone()];
+    const ids = [await store(fresh, 'Sokak lambası yanmıyor'), await store(racing, 'Kaldırımda çukur var')];
+    const citizens = t.app.get(CitizensService);
+    // The batch looks its senders up and finds nobody; then, before it writes, another
+    // transaction registers the second sender (as a concurrent batch would).
+    const lookUp = citizens.lookUp.bind(citizens);
+    let other: string | null = null;
+    const spy = jest.spyOn(citizens, 'lookUp').mockImplementationOnce(async (manager, identities, known) => {
+      const result = await lookUp(manager, identities, known);
+      [{ id: other }] = await t.dataSource.query(`INSERT INTO citizens (full_name, phone) VALUES ('Önce Gelen', $1) RETURNING id`, [racing]);
+      await t.dataSource.query(`INSERT INTO citizen_identities (citizen_id, kind, value) VALUES ($1, 'phone', $2)`, [other, racing]);
+      return result;
+    });
+    try {
+      await t.app.get(ProcessEventProcessor).handle({ eventId: ids[0] });
+    } finally {
+      spy.mockRestore();
+    }
+    const rows = await events(ids);
+    const owners = await t.dataSource.query('SELECT t.id, t.citizen_id, c.phone FROM tickets t JOIN citizens c ON c.id = t.citizen_id WHERE t.id = ANY($1)', [
+      rows.map((r: { ticket_id: string }) => r.ticket_id),
+    ]);
+    const ofTicket = (id: string) => owners.find((o: { id: string }) => o.id === id);
+    expect(ofTicket(rows[0].ticket_id).phone).toBe(fresh);
+    expect(ofTicket(rows[1].ticket_id).citizen_id).toBe(other);
+    // The draft written for the racing sender was removed again: one citizen per phone.
+    const [{ n }] = await t.dataSource.query('SELECT count(*)::int AS n FROM citizens WHERE phone = $1', [racing]);
+    expect(n).toBe(1);
+    const [receipt] = await t.dataSource.query('SELECT citizen_id FROM outbound_messages WHERE ticket_id = $1', [rows[1].ticket_id]);
+    expect(receipt.citizen_id).toBe(other);
   });
 
   it('files the rest when one event of the batch cannot be filed, and the sweeper brings that one back', async () => {

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, EntityManager, Repository } from 'typeorm';
 import { AppConfig } from '@app/config';
@@ -19,6 +20,12 @@ const identityKey = (identity: Identity) => `${identity.kind}:${identity.value}`
 
 /** Identities looked up in one transaction: the citizen behind each, or null for nobody. */
 export type KnownIdentities = Map<string, Citizen | null>;
+
+/** The citizens of an intake batch: identities looked up, and new citizens not yet written. */
+export interface CitizenBatch {
+  known: KnownIdentities;
+  drafts: { citizen: Citizen; identities: Identity[] }[];
+}
 
 /** The identity a message came from, then the phone and e-mail it gave, which may lead to a known citizen. */
 export function identitiesOf(identity: Identity, details: Pick<Partial<Citizen>, 'phone' | 'email'>): Identity[] {
@@ -78,17 +85,25 @@ export class CitizensService {
   /**
    * Finds a citizen by a channel identity (a WhatsApp id, a phone, an e-mail); a new identity
    * whose phone or e-mail is already known joins that citizen; otherwise a citizen is created.
-   * `known` holds identities already looked up in this transaction (see `lookUp`) and learns
-   * the ones this call settles.
+   * With `batch` (an intake batch), identities already looked up are not asked again, and a
+   * citizen nobody knows is only drafted: `writeDrafts` inserts the batch's new citizens and
+   * their identities together, later in the same transaction.
    */
-  async findOrCreateByIdentity(manager: EntityManager, identity: Identity, details: Partial<Citizen>, known: KnownIdentities = new Map()): Promise<Citizen> {
+  async findOrCreateByIdentity(manager: EntityManager, identity: Identity, details: Partial<Citizen>, batch?: CitizenBatch): Promise<Citizen> {
+    const known = batch?.known ?? new Map();
     const wanted = identitiesOf(identity, details);
     await this.lookUp(manager, wanted, known);
     const existing = known.get(identityKey(identity));
     if (existing) return this.fillBlanks(manager, existing, details);
     const byContact = wanted.map((i) => known.get(identityKey(i))).find((c) => c) ?? null;
+    if (!byContact && batch) {
+      const drafted = manager.create(Citizen, { ...details, id: randomUUID() });
+      batch.drafts.push({ citizen: drafted, identities: wanted });
+      for (const i of wanted) known.set(identityKey(i), drafted);
+      return drafted;
+    }
     const citizen = byContact ?? (await manager.save(manager.create(Citizen, details)));
-    const linked = await this.link(manager, citizen.id, wanted);
+    const linked = await this.link(manager, wanted.map((i) => ({ citizenId: citizen.id, ...i })));
     if (!linked.has(identityKey(identity))) {
       // Someone else registered this identity a moment ago: use theirs.
       if (!byContact) await manager.delete(Citizen, { id: citizen.id });
@@ -98,6 +113,34 @@ export class CitizensService {
     }
     for (const i of wanted) if (linked.has(identityKey(i))) known.set(identityKey(i), citizen);
     return byContact ? this.fillBlanks(manager, byContact, details) : citizen;
+  }
+
+  /**
+   * Inserts a batch's drafted citizens and links their identities, two statements. A draft whose
+   * own identity another transaction registered meanwhile is deleted again; the result maps
+   * such a draft's id to the citizen who has that identity, for the caller to use instead.
+   */
+  async writeDrafts(manager: EntityManager, batch: CitizenBatch): Promise<Map<string, Citizen>> {
+    if (!batch.drafts.length) return new Map();
+    await manager.insert(
+      Citizen,
+      batch.drafts.map((d) => d.citizen),
+    );
+    const linked = await this.link(
+      manager,
+      batch.drafts.flatMap((d) => d.identities.map((i) => ({ citizenId: d.citizen.id, ...i }))),
+    );
+    const lost = batch.drafts.filter((d) => !linked.has(identityKey(d.identities[0])));
+    if (!lost.length) return new Map();
+    const owners = await this.byIdentities(
+      manager,
+      lost.map((d) => d.identities[0]),
+    );
+    await manager.delete(
+      Citizen,
+      lost.map((d) => d.citizen.id),
+    );
+    return new Map(lost.map((d) => [d.citizen.id, owners.get(identityKey(d.identities[0]))!]));
   }
 
   /** Looks up, in one query, the identities `known` does not hold yet (an intake batch's senders). */
@@ -189,16 +232,9 @@ export class CitizensService {
     return new Map(raw.map((r) => [`${r.identity_kind}:${r.identity_value}`, byId.get(r.c_id)!]));
   }
 
-  /** Links identities to a citizen in one statement; returns those it linked (the others belonged to someone already). */
-  private async link(manager: EntityManager, citizenId: string, identities: Identity[]): Promise<Set<string>> {
-    const inserted = await manager
-      .createQueryBuilder()
-      .insert()
-      .into(ChannelIdentity)
-      .values(identities.map((identity) => ({ citizenId, ...identity })))
-      .orIgnore()
-      .returning('kind, value')
-      .execute();
+  /** Links identities in one statement; returns those it linked (the others belonged to someone already). */
+  private async link(manager: EntityManager, links: (Identity & { citizenId: string })[]): Promise<Set<string>> {
+    const inserted = await manager.createQueryBuilder().insert().into(ChannelIdentity).values(links).orIgnore().returning('kind, value').execute();
     return new Set(inserted.raw.map((r: Identity) => identityKey(r)));
   }
 

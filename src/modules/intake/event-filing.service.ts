@@ -60,7 +60,7 @@ export class EventFiling {
     await this.citizens.lookUp(
       manager,
       messages.flatMap((m) => identitiesOf(m.identity, { phone: m.phone, email: m.email })),
-      batch.citizens,
+      batch.citizens.known,
     );
   }
 
@@ -151,6 +151,15 @@ export class EventFiling {
     if (!batch.created.length) return;
     const originals = await this.duplicates.findOriginals(manager, batch.created.map((c) => c.candidate));
     batch.created.forEach((c, i) => (c.original = originals[i] ?? c.original));
+    // A new sender someone else registered a moment ago is theirs: the tickets follow.
+    const replaced = await this.citizens.writeDrafts(manager, batch.citizens);
+    for (const c of batch.created) {
+      const owner = replaced.get(c.citizen.id);
+      if (!owner) continue;
+      c.citizen = owner;
+      c.draft.ticket.citizenId = owner.id;
+      if (c.addressee) c.addressee.citizenId = owner.id;
+    }
     await this.tickets.insertMany(
       manager,
       batch.created.map((c) => c.draft),

@@ -1,6 +1,6 @@
 import { EntityManager } from 'typeorm';
 import { Citizen } from '../citizens/citizen.entity';
-import { KnownIdentities } from '../citizens/citizens.service';
+import { CitizenBatch } from '../citizens/citizens.service';
 import { Addressee, CitizenNotice } from '../notifications/citizen-notices.service';
 import { OutboundMessage } from '../notifications/outbound-message.entity';
 import { Candidate, Original } from '../tickets/duplicate-detector.service';
@@ -39,8 +39,8 @@ export interface NewInBatch {
  * have joined it a moment later.
  */
 export class IntakeBatch {
-  /** The senders' identities, looked up together before the events are filed. */
-  readonly citizens: KnownIdentities = new Map();
+  /** The senders: their identities looked up together before the events are filed, new citizens written with the tickets. */
+  readonly citizens: CitizenBatch = { known: new Map(), drafts: [] };
   readonly created: NewInBatch[] = [];
   /** inbound event → the ticket it became or joined */
   readonly processed: { eventId: string; ticketId: string }[] = [];
