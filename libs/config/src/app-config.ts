@@ -144,14 +144,14 @@ export class AppConfig {
   INTAKE_BATCH_SIZE = 50;
 
   /**
-   * Most pool connections storing inbound events at once in one process. Under a flood of
-   * requests the rest wait in the process, so the intake jobs of the same process still get
-   * connections to turn the stored events into tickets.
+   * Pool connections that storing inbound events never takes: under a flood of requests the
+   * receipts use at most DATABASE_POOL_SIZE minus these (at least one), and the rest wait in the
+   * process, so the intake jobs of the same process still get connections to file the events.
    */
   @Type(() => Number)
   @IsInt()
-  @Min(1)
-  INTAKE_RECEIPT_CONNECTIONS = 3;
+  @Min(0)
+  INTAKE_JOB_CONNECTIONS = 2;
 
   /** Largest raw inbound payload stored as received; larger ones are kept as failed events. */
   @Type(() => Number)

@@ -32,7 +32,7 @@ export class IntakeService {
     private readonly config: AppConfig,
     private readonly clock: Clock,
   ) {
-    this.receipts = new Semaphore(config.INTAKE_RECEIPT_CONNECTIONS);
+    this.receipts = new Semaphore(Math.max(1, config.DATABASE_POOL_SIZE - config.INTAKE_JOB_CONNECTIONS));
   }
 
   async receive(channel: string, providerId: string, payload: Record<string, unknown>): Promise<ReceiveResult> {
