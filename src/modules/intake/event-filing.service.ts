@@ -142,17 +142,17 @@ export class EventFiling {
   }
 
   /**
-   * Writes what the batch filed: the events marked, the open tickets the new ones look like
-   * found, then the new tickets under their numbers
-   * (this takes the tracking-number lock), their duplicate marks and their receipts.
+   * Writes what the batch filed: the events marked, the new senders, the open tickets the new
+   * ones look like found, then the new tickets under their numbers (this takes the
+   * tracking-number lock), their duplicate marks and their receipts.
    */
   async write(manager: EntityManager, batch: IntakeBatch): Promise<void> {
     await batch.markProcessed(manager, this.clock.now());
+    // A new sender someone else registered a moment ago is theirs: the tickets follow.
+    const replaced = await this.citizens.writeDrafts(manager, batch.citizens);
     if (!batch.created.length) return;
     const originals = await this.duplicates.findOriginals(manager, batch.created.map((c) => c.candidate));
     batch.created.forEach((c, i) => (c.original = originals[i] ?? c.original));
-    // A new sender someone else registered a moment ago is theirs: the tickets follow.
-    const replaced = await this.citizens.writeDrafts(manager, batch.citizens);
     for (const c of batch.created) {
       const owner = replaced.get(c.citizen.id);
       if (!owner) continue;
