@@ -25,7 +25,8 @@ export class ProcessEventProcessor {
   /**
    * Events a batch of this process took, in flight or filed: their own jobs have nothing left
    * to do and end without a query. (A batch that fails files each of its events again itself;
-   * a process that dies takes its jobs with it, and they run again elsewhere.)
+   * the events of a process that dies mid-batch are `received` again, and the sweeper brings
+   * back those whose jobs had already ended.)
    */
   private readonly taken = new RecentIds(50_000);
 
