@@ -113,7 +113,14 @@ describeUi('staff screens in headless Chromium', () => {
     await deptPage.locator(`tr[data-id="${ticketId}"] td`, { hasText: /Atandı|İşlemde/ }).first().waitFor();
     await deptPage.locator(`tr[data-id="${ticketId}"] a`).click();
     await deptPage.getByRole('heading', { name: new RegExp(trackingNo) }).waitFor();
-    await deptPage.keyboard.press('c');
+    await deptPage.locator('#act-resolve').waitFor({ state: 'attached' });
+    // The shortcut opens the form; a key pressed while the page still settles (live reloads
+    // after the claim) may land before the view takes the keys, so it is pressed again if not.
+    await waitFor('the resolve form opened by its shortcut', async () => {
+      if (await deptPage.getByLabel('Sonuç').isVisible()) return true;
+      await deptPage.keyboard.press('c');
+      return null;
+    }, 15_000, 500);
     await deptPage.getByLabel('Sonuç').selectOption('answered');
     const answer = 'Sokak lambası ekiplerimizce bugün onarıldı, bilginize.';
     await deptPage.getByLabel('Vatandaşa verilecek yanıt').fill(answer);

@@ -56,7 +56,11 @@ function shell(current) {
   if (['agent', 'supervisor'].includes(current.user.role)) startCallPanel(current);
 }
 
+// Each navigation's number: a view that finishes loading after the user has moved on is left at once.
+let navigation = 0;
+
 async function route() {
+  const mine = ++navigation;
   if (leave) { leave(); leave = null; }
   const current = session.get();
   if (!current || location.hash === '#/giris') {
@@ -71,7 +75,9 @@ async function route() {
   if (!match) { location.hash = startPage(current.user.role); return; }
   const [m, view] = match;
   main.replaceChildren();
-  leave = (await view(main, current, ...m.slice(1).map((p) => (p ? decodeURIComponent(p) : p)))) ?? null;
+  const left = (await view(main, current, ...m.slice(1).map((p) => (p ? decodeURIComponent(p) : p)))) ?? null;
+  if (mine !== navigation) { left?.(); return; }
+  leave = left;
   main.focus({ preventScroll: true });
 }
 
