@@ -37,8 +37,8 @@ describe('intake batches', () => {
       await store(ali, 'Ek bilgi: çukur okulun hemen önünde'),
       await store(ayse, 'Parktaki salıncak kırık, çocuklar için tehlikeli'),
     ];
-    const result = await t.app.get(ProcessEventProcessor).handle({ eventId: ids[1] });
-    expect(result).toBe('created');
+    const result = await t.app.get(ProcessEventProcessor).handle({ eventIds: [ids[1]] });
+    expect(result).toEqual({ created: 1 });
     const rows = await events(ids);
     expect(rows.map((r: { state: string }) => r.state)).toEqual(['processed', 'processed', 'processed', 'processed']);
     // Ali's two messages are one ticket; three tickets written by one transaction, numbered consecutively.
@@ -67,7 +67,7 @@ describe('intake batches', () => {
       `INSERT INTO inbound_events (channel, provider_id, payload, received_at) VALUES ('whatsapp', $1, $2, now()) RETURNING id`,
       [wamid, { id: wamid, from: `${from.slice(1)}@c.us`, body: 'Çöp konteynerleri taştı, çöpler toplanmıyor', type: 'chat' }],
     );
-    await t.app.get(ProcessEventProcessor).handle({ eventId: first });
+    await t.app.get(ProcessEventProcessor).handle({ eventIds: [first] });
     const rows = await events([first, second]);
     expect(rows[0].ticket_id).not.toBe(rows[1].ticket_id);
     const [mark] = await t.dataSource.query('SELECT original_id, reason FROM duplicate_suspicions WHERE ticket_id = $1', [rows[1].ticket_id]);
@@ -91,7 +91,7 @@ describe('intake batches', () => {
       return result;
     });
     try {
-      await t.app.get(ProcessEventProcessor).handle({ eventId: ids[0] });
+      await t.app.get(ProcessEventProcessor).handle({ eventIds: [ids[0]] });
     } finally {
       spy.mockRestore();
     }
@@ -118,7 +118,7 @@ describe('intake batches', () => {
       return file(manager, batch, event, message, index);
     });
     try {
-      expect(await t.app.get(ProcessEventProcessor).handle({ eventId: ids[0] })).toBe('created');
+      expect(await t.app.get(ProcessEventProcessor).handle({ eventIds: [ids[0]] })).toEqual({ created: 1 });
     } finally {
       spy.mockRestore();
     }

@@ -144,14 +144,14 @@ export class AppConfig {
   INTAKE_BATCH_SIZE = 50;
 
   /**
-   * Pool connections that storing inbound events never takes: under a flood of requests the
-   * receipts use at most DATABASE_POOL_SIZE minus these (at least one), and the rest wait in the
-   * process, so the intake jobs of the same process still get connections to file the events.
+   * Receipt inserts in flight at once. Receipts that arrive meanwhile wait and are stored
+   * together by the next insert (one commit, one intake job), so a flood of requests makes
+   * bigger batches instead of taking the pool from the intake jobs that file the events.
    */
   @Type(() => Number)
   @IsInt()
-  @Min(0)
-  INTAKE_JOB_CONNECTIONS = 2;
+  @Min(1)
+  INTAKE_RECEIPT_WRITERS = 2;
 
   /** Largest raw inbound payload stored as received; larger ones are kept as failed events. */
   @Type(() => Number)

@@ -1,9 +1,12 @@
 import { ArrayMaxSize, ArrayNotEmpty, IsUUID } from 'class-validator';
 import { QueueName } from './queue-name';
 
-export class EventJob {
-  @IsUUID()
-  eventId: string;
+/** Inbound events stored together; at most INTAKE_BATCH_SIZE (≤ 500). */
+export class EventsJob {
+  @ArrayNotEmpty()
+  @ArrayMaxSize(500)
+  @IsUUID('all', { each: true })
+  eventIds: string[];
 }
 
 export class TicketJob {
@@ -42,7 +45,7 @@ export type PayloadClass = new (...args: any[]) => object;
  * one handler, and no handler exists for a job not listed here.
  */
 export const JOBS = {
-  [QueueName.Intake]: { 'process-event': EventJob },
+  [QueueName.Intake]: { 'process-events': EventsJob },
   [QueueName.Routing]: { 'route-ticket': TicketJob, 'assign-backlog': DepartmentJob },
   [QueueName.Sla]: { 'notify-escalations': EscalationBatchJob },
   [QueueName.Notify]: { 'send-message': MessageJob },

@@ -45,7 +45,7 @@ export class InboundEventsController {
     if (!event) throw new ResourceNotFoundException('Gelen mesaj');
     if (event.state === InboundState.Failed && !('rejected' in event.payload)) {
       await this.events.update({ id }, { state: InboundState.Received, lastError: null });
-      await this.intake.enqueue(id, `retry-${Date.now()}`);
+      await this.intake.enqueue([id], `retry-${Date.now()}`);
     }
     return { eventId: id, state: (await this.events.findOneByOrFail({ id })).state };
   }

@@ -4,27 +4,27 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '@app/config';
-import { Clock, Semaphore, withTimeout } from '@app/common';
+import { Clock, withTimeout } from '@app/common';
 import { QueueName } from '@app/queue';
 import { InboundChannel, InboundState } from './inbound-event.entity';
 import { NORMALISERS } from './normalisers';
+import { ReceiptWriter, ReceiveResult } from './receipt-writer';
 
-export interface ReceiveResult {
-  eventId: string;
-  duplicate: boolean;
-}
+export type { ReceiveResult } from './receipt-writer';
 
-export const processJobId = (eventId: string) => `event-${eventId}`;
+/** A job is named after the first of its events: each event is stored by exactly one receipt batch. */
+export const processJobId = (eventIds: string[]) => `events-${eventIds[0]}`;
 
 /**
  * The one entry every channel adapter uses: store the raw event (a provider's retry with the
  * same id stores nothing), then hand it to the `intake` queue. The adapter answers its
- * provider as soon as this returns; a lost enqueue is picked up by the intake sweeper.
+ * provider as soon as the event is committed; receipts that arrive together are stored by one
+ * statement and handed on as one job (ReceiptWriter). A lost enqueue is the intake sweeper's.
  */
 @Injectable()
 export class IntakeService {
   private readonly logger = new Logger(IntakeService.name);
-  private readonly receipts: Semaphore;
+  private readonly receipts: ReceiptWriter;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -32,7 +32,7 @@ export class IntakeService {
     private readonly config: AppConfig,
     private readonly clock: Clock,
   ) {
-    this.receipts = new Semaphore(Math.max(1, config.DATABASE_POOL_SIZE - config.INTAKE_JOB_CONNECTIONS));
+    this.receipts = new ReceiptWriter(dataSource, config.INTAKE_RECEIPT_WRITERS, config.INTAKE_BATCH_SIZE, (eventIds) => this.enqueue(eventIds));
   }
 
   async receive(channel: string, providerId: string, payload: Record<string, unknown>): Promise<ReceiveResult> {
@@ -51,30 +51,9 @@ export class IntakeService {
   }
 
   private async store(channel: string, providerId: string, payload: Record<string, unknown>, problem: string | null): Promise<ReceiveResult> {
-    const rows: { id: string }[] = await this.receipts.run(() =>
-      this.dataSource.query(
-        `INSERT INTO inbound_events (channel, provider_id, payload, received_at, state, last_error)
-         VALUES ($1, $2, $3, $4, $5, $6)
-         ON CONFLICT (channel, provider_id) DO NOTHING
-         RETURNING id`,
-        [
-          channel,
-          providerId,
-          problem ? { rejected: true, bytes: Buffer.byteLength(JSON.stringify(payload)) } : payload,
-          this.clock.now(),
-          problem ? InboundState.Failed : InboundState.Received,
-          problem,
-        ],
-      ),
-    );
-    if (rows.length === 0) return { eventId: (await this.find(channel, providerId))!, duplicate: true };
-    const eventId = rows[0].id;
-    if (problem) {
-      this.logger.warn({ msg: 'inbound event refused', channel, eventId, reason: problem });
-    } else {
-      await this.enqueue(eventId);
-    }
-    return { eventId, duplicate: false };
+    const stored = await this.receipts.write({ channel, providerId, payload, problem, receivedAt: this.clock.now() });
+    if (problem && !stored.duplicate) this.logger.warn({ msg: 'inbound event refused', channel, eventId: stored.eventId, reason: problem });
+    return stored;
   }
 
   /** Whether this provider message is stored already (spares an adapter re-downloading its media). */
@@ -84,12 +63,12 @@ export class IntakeService {
   }
 
   /** `attempt` distinguishes a deliberate re-run from the first job, whose id BullMQ remembers. */
-  async enqueue(eventId: string, attempt?: string): Promise<void> {
-    const jobId = attempt ? `${processJobId(eventId)}-${attempt}` : processJobId(eventId);
+  async enqueue(eventIds: string[], attempt?: string): Promise<void> {
+    const jobId = attempt ? `${processJobId(eventIds)}-${attempt}` : processJobId(eventIds);
     try {
-      await withTimeout(this.queue.add('process-event', { eventId }, { jobId }), 1000);
+      await withTimeout(this.queue.add('process-events', { eventIds }, { jobId }), 1000);
     } catch (error) {
-      this.logger.warn({ msg: 'intake job not enqueued; the sweeper will retry', eventId, error: (error as Error).message });
+      this.logger.warn({ msg: 'intake job not enqueued; the sweeper will retry', events: eventIds.length, jobId, error: (error as Error).message });
     }
   }
 

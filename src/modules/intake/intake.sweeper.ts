@@ -12,9 +12,8 @@ const BATCH = 1000;
 
 /**
  * Re-enqueues stored inbound events that were never processed (Redis was down, a job was lost,
- * a batch that held them failed after their own jobs had finished). A job files its event and
- * the oldest others waiting, so one new job per batch of waiting events is enough; its id is
- * new for each sweep, as the events' first jobs may have completed and would swallow a re-add.
+ * a batch that held them failed after their own jobs had finished), one job per
+ * INTAKE_BATCH_SIZE of them. A job's id is new for each sweep, as the events' first jobs may have completed and would swallow a re-add.
  */
 @Injectable()
 export class IntakeSweeper extends IntervalSweeper {
@@ -35,8 +34,9 @@ export class IntakeSweeper extends IntervalSweeper {
     );
     if (rows.length === 0) return 0;
     const sweep = this.clock.now().getTime();
-    const heads = rows.filter((_, i) => i % this.config.INTAKE_BATCH_SIZE === 0);
-    await this.queue.addBulk(heads.map(({ id }) => ({ name: 'process-event', data: { eventId: id }, opts: { jobId: `${processJobId(id)}-swept-${sweep}` } })));
+    const size = this.config.INTAKE_BATCH_SIZE;
+    const batches = Array.from({ length: Math.ceil(rows.length / size) }, (_, i) => rows.slice(i * size, (i + 1) * size).map((r) => r.id));
+    await this.queue.addBulk(batches.map((eventIds) => ({ name: 'process-events', data: { eventIds }, opts: { jobId: `${processJobId(eventIds)}-swept-${sweep}` } })));
     return rows.length;
   }
 }

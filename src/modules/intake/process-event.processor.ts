@@ -2,7 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AppConfig } from '@app/config';
-import { EventJob, JobHandler, QueueName } from '@app/queue';
+import { EventsJob, JobHandler, QueueName } from '@app/queue';
 import { LivePublisher } from '../live/live.publisher';
 import { OutboundMessages } from '../notifications/outbound-messages.service';
 import { CategoriserService, CategoryIndex } from './categoriser.service';
@@ -12,12 +12,15 @@ import { Filed, IntakeBatch } from './intake-batch';
 import { InboundMessage } from './normalisers';
 import { RecentIds } from './recent-ids';
 
+/** How many of a job's own events became what (`created`, `threaded`, `failed`, …, or `stale`: filed by another job). */
+export type JobOutcome = Partial<Record<Filed['kind'] | 'stale', number>>;
+
 /**
  * Turns stored inbound events into new tickets or messages on open ones — exactly once. Each
- * job takes its own event and, when others are waiting, the oldest of them (up to
- * INTAKE_BATCH_SIZE), and files them in one transaction: one commit and one tracking-number
- * lock for the lot. Events are taken with SKIP LOCKED, so concurrent jobs never file one twice
- * and never wait for each other's events.
+ * job takes its own events (those stored together) and, when others are waiting, the oldest of
+ * them (up to INTAKE_BATCH_SIZE), and files them in one transaction: one commit and one
+ * tracking-number lock for the lot. Events are taken with SKIP LOCKED, so concurrent jobs never
+ * file one twice and never wait for each other's events.
  */
 @Injectable()
 export class ProcessEventProcessor {
@@ -43,16 +46,17 @@ export class ProcessEventProcessor {
    * The categoriser's index is refreshed before the transaction: a rebuild must not wait for a
    * pool connection while this transaction holds one. A batch that fails as a whole (one event
    * the code cannot file, two batches deadlocked over a citizen) is filed again one event per
-   * transaction, so that one event cannot hold up the others; the own event's error fails the job.
+   * transaction, so that one event cannot hold up the others; an own event's error fails the job.
    */
-  @JobHandler(QueueName.Intake, 'process-event')
-  async handle({ eventId }: EventJob): Promise<string> {
-    if (this.taken.has(eventId)) return 'stale';
+  @JobHandler(QueueName.Intake, 'process-events')
+  async handle({ eventIds }: EventsJob): Promise<JobOutcome> {
+    const own = eventIds.filter((id) => !this.taken.has(id));
+    if (own.length === 0) return { stale: eventIds.length };
     const index = await this.categoriser.current();
     const claimed: string[] = [];
     let filed: Filed[];
     try {
-      filed = await this.dataSource.transaction((manager) => this.fileBatch(manager, eventId, this.config.INTAKE_BATCH_SIZE, index, claimed));
+      filed = await this.dataSource.transaction((manager) => this.fileBatch(manager, own, this.config.INTAKE_BATCH_SIZE, index, claimed));
     } catch (error) {
       if (claimed.length <= 1) {
         claimed.forEach((id) => this.taken.delete(id));
@@ -60,27 +64,30 @@ export class ProcessEventProcessor {
       }
       this.logger.warn({ msg: 'intake batch failed; filing its events one by one', events: claimed.length, error: (error as Error).message });
       filed = [];
-      let own: unknown = null;
+      let ownError: unknown = null;
       for (const id of claimed) {
         try {
-          filed.push(...(await this.dataSource.transaction((manager) => this.fileBatch(manager, id, 1, index, []))));
+          filed.push(...(await this.dataSource.transaction((manager) => this.fileBatch(manager, [id], 1, index, []))));
         } catch (failed) {
           // Not filed after all: its next job (a re-run, the sweeper's) must not take it for done.
           this.taken.delete(id);
-          if (id === eventId) own = failed;
+          if (own.includes(id)) ownError ??= failed;
           else this.logger.error({ msg: 'inbound event not filed; its own job or the sweeper retries it', eventId: id, error: (failed as Error).message });
         }
       }
-      if (own) throw own;
+      if (ownError) {
+        await this.afterCommit(filed);
+        throw ownError;
+      }
     }
     await this.afterCommit(filed);
-    return filed.find((f) => f.eventId === eventId)?.kind ?? 'stale';
+    return outcomeOf(eventIds, filed);
   }
 
-  private async fileBatch(manager: EntityManager, ownId: string, limit: number, index: CategoryIndex, claimed: string[]): Promise<Filed[]> {
-    const events = await this.claim(manager, ownId, limit);
+  private async fileBatch(manager: EntityManager, ownIds: string[], limit: number, index: CategoryIndex, claimed: string[]): Promise<Filed[]> {
+    const events = await this.claim(manager, ownIds, limit);
     claimed.push(...events.map((e) => e.id));
-    for (const event of events) if (event.id !== ownId) this.taken.add(event.id);
+    for (const event of events) this.taken.add(event.id);
     const batch = new IntakeBatch();
     const readable: { event: InboundEvent; message: InboundMessage }[] = [];
     const filed: Filed[] = [];
@@ -101,18 +108,18 @@ export class ProcessEventProcessor {
     return filed;
   }
 
-  /** The job's own event first, then the oldest others waiting; events another transaction holds are skipped. */
-  private async claim(manager: EntityManager, ownId: string, limit: number): Promise<InboundEvent[]> {
+  /** The job's own events first, then the oldest others waiting; events another transaction holds are skipped. */
+  private async claim(manager: EntityManager, ownIds: string[], limit: number): Promise<InboundEvent[]> {
     const waiting = () =>
       manager
         .createQueryBuilder(InboundEvent, 'e')
         .where('e.state = :state', { state: InboundState.Received })
         .setLock('pessimistic_write')
         .setOnLocked('skip_locked');
-    const own = await waiting().andWhere('e.id = :ownId', { ownId }).getMany();
+    const own = await waiting().andWhere('e.id IN (:...ownIds)', { ownIds }).getMany();
     if (limit <= own.length) return own;
     const others = await waiting()
-      .andWhere('e.id <> :ownId', { ownId })
+      .andWhere('e.id NOT IN (:...ownIds)', { ownIds })
       .orderBy('e.receivedAt')
       .limit(limit - own.length)
       .getMany();
@@ -130,6 +137,16 @@ export class ProcessEventProcessor {
       }),
     );
   }
+}
+
+function outcomeOf(eventIds: string[], filed: Filed[]): JobOutcome {
+  const kinds = new Map(filed.map((f) => [f.eventId, f.kind]));
+  const outcome: JobOutcome = {};
+  for (const id of eventIds) {
+    const kind = kinds.get(id) ?? 'stale';
+    outcome[kind] = (outcome[kind] ?? 0) + 1;
+  }
+  return outcome;
 }
 
 function identityKey(message: InboundMessage): string {
