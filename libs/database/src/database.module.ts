@@ -1,8 +1,9 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AppConfig } from '@app/config';
-import { MixedList } from 'typeorm';
+import { DataSource, DataSourceOptions, MixedList } from 'typeorm';
 import { ensureDatabase } from './ensure-database';
+import { migrateUnderLock } from './migrate';
 import { SnakeNamingStrategy } from './snake-naming.strategy';
 
 export interface DatabaseModuleOptions {
@@ -27,13 +28,17 @@ export class DatabaseModule {
               autoLoadEntities: true,
               synchronize: false,
               migrations: options.migrations,
-              migrationsRun: true,
-              migrationsTransactionMode: 'all' as const,
               namingStrategy: new SnakeNamingStrategy(),
               uuidExtension: 'pgcrypto' as const,
               extra: { max: config.DATABASE_POOL_SIZE },
               logging: ['error' as const],
             };
+          },
+          // Migrations run before any module uses the database, one process at a time.
+          dataSourceFactory: async (dataSourceOptions?: DataSourceOptions) => {
+            const dataSource = await new DataSource(dataSourceOptions!).initialize();
+            await migrateUnderLock(dataSource);
+            return dataSource;
           },
         }),
       ],
