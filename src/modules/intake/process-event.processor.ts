@@ -7,7 +7,7 @@ import { LivePublisher } from '../live/live.publisher';
 import { OutboundMessages } from '../notifications/outbound-messages.service';
 import { CategoriserService, CategoryIndex } from './categoriser.service';
 import { EventFiling } from './event-filing.service';
-import { InboundEvent, InboundState } from './inbound-event.entity';
+import { InboundChannel, InboundEvent, InboundState } from './inbound-event.entity';
 import { Filed, IntakeBatch } from './intake-batch';
 import { InboundMessage } from './normalisers';
 import { RecentIds } from './recent-ids';
@@ -108,22 +108,21 @@ export class ProcessEventProcessor {
     return filed;
   }
 
-  /** The job's own events first, then the oldest others waiting; events another transaction holds are skipped. */
+  /** The job's own events first, then the oldest others waiting; events another transaction holds are skipped. One statement. */
   private async claim(manager: EntityManager, ownIds: string[], limit: number): Promise<InboundEvent[]> {
-    const waiting = () =>
-      manager
-        .createQueryBuilder(InboundEvent, 'e')
-        .where('e.state = :state', { state: InboundState.Received })
-        .setLock('pessimistic_write')
-        .setOnLocked('skip_locked');
-    const own = await waiting().andWhere('e.id IN (:...ownIds)', { ownIds }).getMany();
-    if (limit <= own.length) return own;
-    const others = await waiting()
-      .andWhere('e.id NOT IN (:...ownIds)', { ownIds })
-      .orderBy('e.receivedAt')
-      .limit(limit - own.length)
-      .getMany();
-    return [...own, ...others];
+    const rows: { id: string; channel: InboundChannel; payload: Record<string, unknown>; received_at: Date }[] = await manager.query(
+      `WITH own AS (
+         SELECT id FROM inbound_events WHERE id = ANY($1::uuid[]) AND state = 'received' FOR UPDATE SKIP LOCKED
+       ), others AS (
+         SELECT id FROM inbound_events WHERE state = 'received' AND id <> ALL($1::uuid[])
+          ORDER BY received_at LIMIT $2 FOR UPDATE SKIP LOCKED
+       )
+       SELECT e.id, e.channel, e.payload, e.received_at FROM inbound_events e
+        WHERE e.id IN (SELECT id FROM own UNION ALL SELECT id FROM others)
+        ORDER BY e.id = ANY($1::uuid[]) DESC, e.received_at`,
+      [ownIds, Math.max(0, limit - ownIds.length)],
+    );
+    return rows.map((r) => manager.create(InboundEvent, { id: r.id, channel: r.channel, payload: r.payload, receivedAt: r.received_at, state: InboundState.Received }));
   }
 
   private async afterCommit(filed: Filed[]): Promise<void> {
