@@ -90,7 +90,7 @@ export async function reportsBench(pgRoot: string, redisUrl: string, run: string
   const port = 40_000 + Math.floor(Math.random() * 10_000);
   const admin = new Client({ connectionString: `${pgRoot}/postgres` });
   await admin.connect();
-  const app = await startApp({ DATABASE_URL: url, REDIS_URL: redisUrl, REDIS_PREFIX: `cm-bench-reports-${run}`, SEED_DEMO_USERS: 'true', REPORTS_REFRESH_INTERVAL_MS: '86400000' }, port);
+  const app = await startApp({ DATABASE_URL: url, REDIS_URL: redisUrl, REDIS_PREFIX: `cm-bench-reports-${run}`, SEED_DEMO_USERS: 'true', REPORTS_REFRESH_INTERVAL_MS: '86400000' }, port, 'one-process');
   const pg = new Client({ connectionString: url });
   try {
     await pg.connect();

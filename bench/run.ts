@@ -5,9 +5,11 @@ import { cpus, totalmem } from 'node:os';
 import { resolve } from 'node:path';
 import { Redis } from 'ioredis';
 import { Client } from 'pg';
-import { RunningApp, startApp } from './app-process';
+import { Queue } from 'bullmq';
+import { RunningApp, startApp, Topology } from './app-process';
 import { bullFloor, pgFloor } from './floors';
 import { openLoop } from './open-loop';
+import { cpuSecondsOfCommand } from './proc';
 import { inboundEvent } from './payloads';
 import { reportsBench } from './reports';
 import { summary } from './stats';
@@ -18,6 +20,8 @@ const FULL = process.argv.includes('--full');
 const REPORTS_ONLY = process.argv.includes('--reports-only');
 // `--intake-only`: the intake steps and floors, without the timer and report data sets of a million tickets.
 const INTAKE_ONLY = process.argv.includes('--intake-only');
+// The service as docker-compose deploys it (an API process and a worker process), or `--one-process` as `npm start` runs it.
+const TOPOLOGY: Topology = process.argv.includes('--one-process') ? 'one-process' : 'api+worker';
 const REPORTS_LIMIT_MS = 2000;
 const RATES = FULL ? [250, 500, 1000, 2000] : [250, 500];
 const STEP_SECONDS = FULL ? 15 : 5;
@@ -49,7 +53,14 @@ interface StepReport {
   correct: boolean;
   pgCommitsPerTicket: number;
   redisCommandsPerTicket: number;
+  /** CPU time per ticket over the step and its drain: the service's processes, all PostgreSQL backends, Redis, this load generator. */
+  cpuMsPerTicket: { service: number; postgres: number; redis: number; loadGenerator: number };
   peakRssMb: number;
+}
+
+function cpuNow(app: RunningApp) {
+  const own = process.cpuUsage();
+  return { service: app.cpuSeconds(), postgres: cpuSecondsOfCommand('postgres'), redis: cpuSecondsOfCommand('redis-server'), loadGenerator: (own.user + own.system) / 1e6 };
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -70,7 +81,7 @@ async function step(app: RunningApp, pg: Client, redis: Redis, name: string, rat
   // Every 20th request repeats the previous event: a provider retrying with the same id.
   const eventIndex = (i: number) => (i % 20 === 19 ? i - 1 : i);
   const distinct = new Set(Array.from({ length: requests }, (_, i) => eventIndex(i))).size;
-  const [commits0, calls0] = [await commits(pg), await redisCalls(redis)];
+  const [commits0, calls0, cpu0] = [await commits(pg), await redisCalls(redis), cpuNow(app)];
   let peakRss = app.rssMb();
   const sampler = setInterval(() => (peakRss = Math.max(peakRss, app.rssMb())), 200);
   const load = await openLoop(app.port, '/api/v1/intake/events', { 'x-intake-key': KEY }, rate, requests, (i) => JSON.stringify(inboundEvent(name, eventIndex(i))));
@@ -86,6 +97,7 @@ async function step(app: RunningApp, pg: Client, redis: Redis, name: string, rat
     if (!drained) await sleep(100);
   }
   clearInterval(sampler);
+  const cpu1 = cpuNow(app);
   await sleep(1100); // PostgreSQL flushes its commit counters about once a second
   const [commits1, calls1] = [await commits(pg), await redisCalls(redis)];
   const { rows } = await pg.query(
@@ -114,6 +126,12 @@ async function step(app: RunningApp, pg: Client, redis: Redis, name: string, rat
     correct: drained && events[0].n === distinct && events[0].tickets === distinct,
     pgCommitsPerTicket: Math.round(((commits1 - commits0) / Math.max(1, rows.length)) * 100) / 100,
     redisCommandsPerTicket: Math.round(((calls1 - calls0) / Math.max(1, rows.length)) * 10) / 10,
+    cpuMsPerTicket: {
+      service: perTicketMs(cpu1.service - cpu0.service, rows.length),
+      postgres: perTicketMs(cpu1.postgres - cpu0.postgres, rows.length),
+      redis: perTicketMs(cpu1.redis - cpu0.redis, rows.length),
+      loadGenerator: perTicketMs(cpu1.loadGenerator - cpu0.loadGenerator, rows.length),
+    },
     peakRssMb: peakRss,
   };
 }
@@ -132,6 +150,22 @@ async function main(): Promise<void> {
   }
 }
 
+/** A worker process boots beside the API: wait until it takes intake jobs. */
+async function untilIntakeWorkers(prefix: string): Promise<void> {
+  const connection = new Redis(REDIS_URL, { maxRetriesPerRequest: null });
+  const queue = new Queue('intake', { connection, prefix });
+  try {
+    const deadline = Date.now() + 60_000;
+    while ((await queue.getWorkersCount()) === 0) {
+      if (Date.now() > deadline) throw new Error('no intake worker started');
+      await sleep(200);
+    }
+  } finally {
+    await queue.close();
+    connection.disconnect();
+  }
+}
+
 async function intake(run: string): Promise<void> {
   const database = `cm_bench_${run}`;
   const prefix = `cm-bench-${run}`;
@@ -146,7 +180,9 @@ async function intake(run: string): Promise<void> {
     app = await startApp(
       { DATABASE_URL: url, REDIS_URL, REDIS_PREFIX: prefix, INTAKE_API_KEY: KEY, INTAKE_THREAD_WINDOW_HOURS: '0', SEED_DEMO_USERS: 'false', DATABASE_POOL_SIZE: String(POOL_SIZE), SLA_TICK_MS: String(SLA_TICK_MS) },
       port,
+      TOPOLOGY,
     );
+    await untilIntakeWorkers(prefix);
     await pg.connect();
     const idleRssMb = app.rssMb();
     const redisBefore = Number(/used_memory:(\d+)/.exec(await redis.info('memory'))![1]);
@@ -205,6 +241,10 @@ async function intake(run: string): Promise<void> {
   }
 }
 
+function perTicketMs(seconds: number, tickets: number): number {
+  return Math.round((seconds * 1000 * 100) / Math.max(1, tickets)) / 100;
+}
+
 function mb(bytes: number): number {
   return Math.round((bytes / 2 ** 20) * 10) / 10;
 }
@@ -227,11 +267,12 @@ function printStep(s: StepReport, label = `${s.offeredPerSecond}/s offered`): vo
       `${s.ticketsPerSecond} tickets/s; HTTP p50/p95/p99 ${s.httpMs.p50}/${s.httpMs.p95}/${s.httpMs.p99} ms; ` +
       `receipt→inbox p50/p95/p99 ${s.receiptToInboxMs.p50}/${s.receiptToInboxMs.p95}/${s.receiptToInboxMs.p99} ms; ` +
       `send→inbox p50/p95/p99 ${s.sendToInboxMs.p50}/${s.sendToInboxMs.p95}/${s.sendToInboxMs.p99} ms; ` +
-      `${s.pgCommitsPerTicket} PG commits and ${s.redisCommandsPerTicket} Redis commands per ticket; peak RSS ${s.peakRssMb} MB`,
+      `${s.pgCommitsPerTicket} PG commits and ${s.redisCommandsPerTicket} Redis commands per ticket; ` +
+      `CPU ms per ticket: service ${s.cpuMsPerTicket.service}, PostgreSQL ${s.cpuMsPerTicket.postgres}, Redis ${s.cpuMsPerTicket.redis}, load generator ${s.cpuMsPerTicket.loadGenerator}; peak RSS ${s.peakRssMb} MB`,
   );
 }
 
-console.log(`Çözüm Masası intake benchmark (${FULL ? 'full' : 'quick'}) on ${cpus().length} × ${cpus()[0]?.model}, ${Math.round(totalmem() / 2 ** 30)} GiB, node ${process.version}`);
+console.log(`Çözüm Masası intake benchmark (${FULL ? 'full' : 'quick'}, service as ${TOPOLOGY}) on ${cpus().length} × ${cpus()[0]?.model}, ${Math.round(totalmem() / 2 ** 30)} GiB, node ${process.version}`);
 try {
   console.log(`git ${execSync('git rev-parse --short HEAD', { stdio: ['ignore', 'pipe', 'ignore'] }).toString().trim()}; ${readFileSync('/proc/loadavg', 'utf8').trim()} load`);
 } catch {
