@@ -29,7 +29,10 @@ export async function startApp(env: Record<string, string>, port: number, topolo
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
     const exited = children.find((c) => c.exitCode !== null);
-    if (exited) throw new Error(`a service process exited with ${exited.exitCode}`);
+    if (exited) {
+      children.forEach((c) => c.kill('SIGKILL'));
+      throw new Error(`a service process exited with ${exited.exitCode}`);
+    }
     try {
       const res = await fetch(`http://127.0.0.1:${port}/health`);
       if (res.status === 200) break;

@@ -11,7 +11,8 @@ describe('migrations at start', () => {
   url.pathname = `/cm_test_migrate_${randomBytes(4).toString('hex')}`;
   const sources: DataSource[] = [];
 
-  beforeAll(() => ensureDatabase(url.toString()));
+  // Both create the database if it is missing; the one that loses the race goes on.
+  beforeAll(() => Promise.all([ensureDatabase(url.toString()), ensureDatabase(url.toString()), ensureDatabase(url.toString())]));
   afterAll(async () => {
     await Promise.all(sources.map((s) => s.destroy()));
     await dropDatabase(url.toString());

@@ -13,8 +13,9 @@ export async function ensureDatabase(url: string): Promise<void> {
     const found = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
     if (found.rowCount === 0) await client.query(`CREATE DATABASE "${name}"`);
   } catch (error) {
-    // Two processes starting together may race to create it; the loser sees 42P04.
-    if ((error as { code?: string }).code !== '42P04') throw error;
+    // Two processes starting together may race to create it; the loser sees 42P04 (exists)
+    // or, when both passed the check at once, 23505 on the catalog's unique index.
+    if (!['42P04', '23505'].includes((error as { code?: string }).code ?? '')) throw error;
   } finally {
     await client.end();
   }
