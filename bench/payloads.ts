@@ -9,10 +9,18 @@ const TEXTS = [
   'Kaçak kat çıkıyorlar',
 ];
 
-/** Inbound event number `i` of a run, in the shape of one of four channels; each from its own sender. */
-export function inboundEvent(run: string, i: number): { channel: string; providerId: string; payload: Record<string, unknown> } {
+/** Senders who write again and again, in every step: one event in ten comes from one of them. */
+const REGULARS = 100;
+
+/**
+ * Inbound event number `i` of a step, in the shape of one of four channels. Nine in ten come
+ * from a sender of their own (numbered from the step's `senderBase`, so steps do not share
+ * them); one in ten from a regular, whose new complaint may look like their earlier one.
+ */
+export function inboundEvent(run: string, i: number, senderBase: number): { channel: string; providerId: string; payload: Record<string, unknown> } {
   const text = TEXTS[i % TEXTS.length];
-  const digits = String(i % 10_000_000).padStart(7, '0');
+  const sender = i % 10 === 5 ? 9_000_000 + (i % REGULARS) : senderBase + i;
+  const digits = String(sender % 10_000_000).padStart(7, '0');
   const id = `${run}-${i}`;
   switch (i % 4) {
     case 0:
@@ -20,7 +28,7 @@ export function inboundEvent(run: string, i: number): { channel: string; provide
     case 1:
       return { channel: 'whatsapp', providerId: id, payload: { id, from: `90542${digits}@c.us`, body: text, type: 'chat' } };
     case 2:
-      return { channel: 'email', providerId: id, payload: { messageId: id, from: { address: `v${run}${i}@example.com`, name: 'Vatandaş' }, subject: 'Başvuru', text } };
+      return { channel: 'email', providerId: id, payload: { messageId: id, from: { address: `v${digits}@example.com`, name: 'Vatandaş' }, subject: 'Başvuru', text } };
     default:
       return { channel: 'web', providerId: id, payload: { fullName: 'Vatandaş', phone: `0553${digits}`, text } };
   }

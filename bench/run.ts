@@ -76,7 +76,11 @@ async function commits(pg: Client): Promise<number> {
 }
 
 /** Sends one open-loop step (5% of requests are provider retries) and waits for the pipeline to drain. */
+let stepsStarted = 0;
+
 async function step(app: RunningApp, pg: Client, redis: Redis, name: string, rate: number, seconds: number): Promise<StepReport> {
+  // Each step's one-off senders are new (up to 1,000,000 events a step); the regulars are shared.
+  const senderBase = (stepsStarted += 1) * 1_000_000;
   const requests = rate * seconds;
   // Every 20th request repeats the previous event: a provider retrying with the same id.
   const eventIndex = (i: number) => (i % 20 === 19 ? i - 1 : i);
@@ -84,7 +88,7 @@ async function step(app: RunningApp, pg: Client, redis: Redis, name: string, rat
   const [commits0, calls0, cpu0] = [await commits(pg), await redisCalls(redis), cpuNow(app)];
   let peakRss = app.rssMb();
   const sampler = setInterval(() => (peakRss = Math.max(peakRss, app.rssMb())), 200);
-  const load = await openLoop(app.port, '/api/v1/intake/events', { 'x-intake-key': KEY }, rate, requests, (i) => JSON.stringify(inboundEvent(name, eventIndex(i))));
+  const load = await openLoop(app.port, '/api/v1/intake/events', { 'x-intake-key': KEY }, rate, requests, (i) => JSON.stringify(inboundEvent(name, eventIndex(i), senderBase)));
   const deadline = Date.now() + 180_000;
   let drained = false;
   while (Date.now() < deadline && !drained) {
