@@ -143,8 +143,8 @@ export class EventFiling {
 
   /**
    * Writes what the batch filed: the events marked, the new senders, the open tickets the new
-   * ones look like found, then the new tickets under their numbers (this takes the
-   * tracking-number lock), their duplicate marks and their receipts.
+   * ones look like found, then the new tickets under their numbers with their receipts (one
+   * statement; it takes the tracking-number lock) and their duplicate marks.
    */
   async write(manager: EntityManager, batch: IntakeBatch): Promise<void> {
     await batch.markProcessed(manager, this.clock.now());
@@ -160,18 +160,19 @@ export class EventFiling {
       c.draft.ticket.citizenId = owner.id;
       if (c.addressee) c.addressee.citizenId = owner.id;
     }
+    const receipts = await this.notices.draftMany(
+      manager,
+      batch.created.map((c) => ({ ticket: c.draft.ticket, notice: c.notice, addressee: c.addressee })),
+    );
     await this.tickets.insertMany(
       manager,
       batch.created.map((c) => c.draft),
+      [receipts.followers],
     );
     await this.duplicates.recordMany(
       manager,
       batch.created.filter((c) => c.original).map((c) => ({ ticket: c.draft.ticket, original: resolvedOriginal(c.original!) })),
     );
-    const receipts = await this.notices.writeMany(
-      manager,
-      batch.created.map((c) => ({ ticket: c.draft.ticket, notice: c.notice, addressee: c.addressee })),
-    );
-    batch.created.forEach((c, i) => (c.filed.receipt = receipts[i]));
+    batch.created.forEach((c, i) => (c.filed.receipt = receipts.messages[i]));
   }
 }

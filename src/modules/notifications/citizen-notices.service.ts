@@ -6,7 +6,9 @@ import { ChannelIdentity, IdentityKind } from '../citizens/channel-identity.enti
 import { Citizen } from '../citizens/citizen.entity';
 import { MunicipalityProfile } from '../municipality/municipality-profile';
 import { TicketChannel } from '../tickets/ticket-enums';
+import type { TicketFollowers } from '../tickets/numbered-insert';
 import type { Ticket } from '../tickets/ticket.entity';
+import { TRACKING_NO_SLOT } from '../tickets/timeline';
 import { NoticeContext, NoticeLocale, NoticePurpose, renderNotice } from './citizen-notice';
 import { chooseDestination, Destination } from './contact-choice';
 import { NoticeTemplates } from './notice-templates.service';
@@ -32,8 +34,8 @@ export interface Addressee extends Destination {
 const URGENT: ReadonlySet<NoticePurpose> = new Set([NoticePurpose.Reply, NoticePurpose.Answered]);
 
 /** The public page where a citizen follows an application. */
-export const statusUrl = (config: AppConfig, trackingNo: string) =>
-  `${config.PUBLIC_URL.replace(/\/$/, '')}/basvuru/durum?no=${encodeURIComponent(trackingNo)}`;
+/** Tracking numbers (`2026-000123`) need no escaping; nor does TRACKING_NO_SLOT, which SQL fills in with one. */
+export const statusUrl = (config: AppConfig, trackingNo: string) => `${config.PUBLIC_URL.replace(/\/$/, '')}/basvuru/durum?no=${trackingNo}`;
 
 /**
  * Turns what happened to a ticket into the message its citizen receives: in their language, on
@@ -81,33 +83,41 @@ export class CitizenNotices {
 
   /** Writes the message for an addressee `prepare` found (split so intake can read before it takes its lock). */
   async write(manager: EntityManager, ticket: Ticket, notice: CitizenNotice, addressee: Addressee | null): Promise<OutboundMessage | null> {
-    const [message] = await this.writeMany(manager, [{ ticket, notice, addressee }]);
-    return message;
+    if (!addressee) return null;
+    return this.outbox.record(manager, await this.intent(manager, ticket.id, ticket.trackingNo, notice, addressee));
   }
 
-  /** Several notices in one statement (the receipts of an intake batch), in the order given. */
-  async writeMany(manager: EntityManager, notices: { ticket: Ticket; notice: CitizenNotice; addressee: Addressee | null }[]): Promise<(OutboundMessage | null)[]> {
+  /**
+   * The messages for new tickets not yet numbered (the receipts of an intake batch), in the
+   * order given: their rows go into the statement that numbers the tickets, which fills in the
+   * numbers; the messages are dispatched after the commit.
+   */
+  async draftMany(
+    manager: EntityManager,
+    notices: { ticket: Ticket; notice: CitizenNotice; addressee: Addressee | null }[],
+  ): Promise<{ followers: TicketFollowers; messages: (OutboundMessage | null)[] }> {
     const addressed = notices.filter((n) => n.addressee);
     const intents = [];
-    for (const { ticket, notice, addressee } of addressed) intents.push(await this.intent(manager, ticket, notice, addressee!));
-    const written = await this.outbox.recordMany(manager, intents);
-    return notices.map((n) => (n.addressee ? written[addressed.indexOf(n)] : null));
+    for (const { ticket, notice, addressee } of addressed) intents.push(await this.intent(manager, ticket.id, TRACKING_NO_SLOT, notice, addressee!));
+    const { rows, messages } = this.outbox.draftMany(manager, intents);
+    const followers = { table: manager.connection.getMetadata(OutboundMessage).tableName, rows, numbered: ['subject', 'body'] };
+    return { followers, messages: notices.map((n) => (n.addressee ? messages[addressed.indexOf(n)] : null)) };
   }
 
-  private async intent(manager: EntityManager, ticket: Ticket, notice: CitizenNotice, addressee: Addressee): Promise<MessageIntent> {
+  private async intent(manager: EntityManager, ticketId: string, trackingNo: string, notice: CitizenNotice, addressee: Addressee): Promise<MessageIntent> {
     const own = await this.templates.own(manager, notice.purpose, addressee.locale);
-    const context = { municipality: this.municipality.name, trackingNo: ticket.trackingNo, statusUrl: statusUrl(this.config, ticket.trackingNo), ...notice.context };
+    const context = { municipality: this.municipality.name, trackingNo, statusUrl: statusUrl(this.config, trackingNo), ...notice.context };
     const rendered = renderNotice(notice.purpose, addressee.locale, context, own);
     const now = this.clock.now();
     const earliest = notice.notBefore && notice.notBefore > now ? notice.notBefore : now;
     return {
-      dedupeKey: `${notice.purpose}-${ticket.id}-${notice.cause}`,
+      dedupeKey: `${notice.purpose}-${ticketId}-${notice.cause}`,
       channel: addressee.channel,
       recipient: addressee.recipient,
       purpose: notice.purpose,
       subject: rendered.subject,
       body: rendered.body,
-      ticketId: ticket.id,
+      ticketId,
       citizenId: addressee.citizenId,
       meta: { automatic: notice.purpose !== NoticePurpose.Reply },
       notBefore: URGENT.has(notice.purpose) ? earliest : afterQuietHours(earliest, this.config.NOTIFY_QUIET_HOURS),

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -63,6 +64,21 @@ export class OutboundMessages {
       const raw = byKey.get(intent.dedupeKey);
       return raw ? manager.create(OutboundMessage, { id: raw.id, attempts: raw.attempts, notBefore: raw.not_before }) : null;
     });
+  }
+
+  /**
+   * Rows for intents that another statement writes (the receipts of new tickets, inside the
+   * statement that numbers them), by column name, with their ids chosen here; and the messages
+   * to dispatch once that commits. The causes must be new: nothing checks for an earlier row.
+   */
+  draftMany(manager: EntityManager, intents: MessageIntent[]): { rows: Record<string, unknown>[]; messages: OutboundMessage[] } {
+    const metadata = manager.connection.getMetadata(OutboundMessage);
+    const column = (property: string) => metadata.findColumnWithPropertyName(property)!.databaseName;
+    const now = this.clock.now();
+    const messages = intents.map((intent) => manager.create(OutboundMessage, { ...intent, id: randomUUID(), meta: intent.meta ?? {}, notBefore: intent.notBefore ?? now, attempts: 0 }));
+    const properties = ['id', 'dedupeKey', 'channel', 'recipient', 'purpose', 'subject', 'body', 'ticketId', 'citizenId', 'userId', 'meta', 'notBefore'] as const;
+    const rows = messages.map((m) => Object.fromEntries(properties.map((p) => [column(p), m[p] ?? null])));
+    return { rows, messages };
   }
 
   /** Hands committed intents to the `notify` queue (delayed until their `notBefore`). */

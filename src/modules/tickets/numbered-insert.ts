@@ -11,14 +11,26 @@ export interface NumberedTicketRow {
 }
 
 /**
+ * Rows of another table that belong to the new tickets (by `ticket_id`) and may name their
+ * numbers (TRACKING_NO_SLOT in the `numbered` text columns): written by the same statement,
+ * so that nothing is left to do under the tracking-number lock but the commit.
+ */
+export interface TicketFollowers {
+  table: string;
+  rows: Record<string, unknown>[];
+  numbered: string[];
+}
+
+/**
  * Takes the year's next tracking numbers, inserts the tickets under them (in the given order)
  * and writes their first timeline entries — one statement for the whole list. Gap-free
  * numbering needs the year's counter row locked until the transaction commits, so every
  * ticket-creating transaction queues on that lock; taking it in the transaction's last
  * statements keeps the queue short. Everything that can (citizen, duplicates, routing plan)
- * must run before this. Returns the tracking numbers, in the order given.
+ * must run before this; what needs the numbers comes along as `followers`. Returns the
+ * tracking numbers, in the order given.
  */
-export async function insertNumberedTickets(manager: EntityManager, rows: NumberedTicketRow[], year: number): Promise<string[]> {
+export async function insertNumberedTickets(manager: EntityManager, rows: NumberedTicketRow[], year: number, followers: TicketFollowers[] = []): Promise<string[]> {
   if (!rows.length) return [];
   const metadata = manager.connection.getMetadata(Ticket).columns.filter((column) => !['trackingNo', 'searchText'].includes(column.propertyName));
   const columns = metadata.map((column) => column.databaseName);
@@ -28,6 +40,15 @@ export async function insertNumberedTickets(manager: EntityManager, rows: Number
   const entries = rows.flatMap(({ ticket, entries: list }, n) => list.map((entry, ord) => eventRow(ticket.id, n, entry, ord)));
   const list = columns.map((c) => `"${c}"`).join(', ');
   const eventTable = manager.connection.getMetadata(TicketEvent).tableName;
+  const following = followers.filter((f) => f.rows.length > 0);
+  const followerSteps = following.map((f, k) => {
+    const columns = Object.keys(f.rows[0]);
+    const values = columns.map((c) => (f.numbered.includes(c) ? `replace(x."${c}", '${TRACKING_NO_SLOT}', t.tracking_no)` : `x."${c}"`));
+    return `, f${k} AS (
+       INSERT INTO "${f.table}" (${columns.map((c) => `"${c}"`).join(', ')})
+       SELECT ${values.join(', ')} FROM jsonb_populate_recordset(NULL::"${f.table}", $${6 + k}::jsonb) AS x JOIN t ON t.id = x.ticket_id
+     )`;
+  });
   const inserted: { id: string; tracking_no: string }[] = await manager.query(
     `WITH n AS (
        INSERT INTO ticket_sequences (year, last_value) VALUES ($1, $2)
@@ -50,9 +71,9 @@ export async function insertNumberedTickets(manager: EntityManager, rows: Number
          FROM jsonb_to_recordset($5::jsonb) AS x(ticket_id uuid, n int, ord int, type text, actor_id uuid, actor_name text, body text, data jsonb)
          JOIN t ON t.id = x.ticket_id
         ORDER BY x.n, x.ord
-     )
+     )${followerSteps.join('')}
      SELECT id, tracking_no FROM t`,
-    [year, rows.length, JSON.stringify(tickets), rows.map((r) => r.searchTextAfterNumber), JSON.stringify(entries)],
+    [year, rows.length, JSON.stringify(tickets), rows.map((r) => r.searchTextAfterNumber), JSON.stringify(entries), ...following.map((f) => JSON.stringify(f.rows))],
   );
   const numbers = new Map(inserted.map((r) => [r.id, r.tracking_no]));
   return rows.map(({ ticket }) => numbers.get(ticket.id)!);

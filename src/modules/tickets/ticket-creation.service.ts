@@ -23,7 +23,7 @@ import { LegalBasis, TicketChannel, TicketKind, TicketPriority } from './ticket-
 import { TicketEventType } from './ticket-event.entity';
 import { OPEN_STATUSES, TicketStatus } from './ticket-status';
 import { Ticket } from './ticket.entity';
-import { insertNumberedTickets, NumberedTicketRow } from './numbered-insert';
+import { insertNumberedTickets, NumberedTicketRow, TicketFollowers } from './numbered-insert';
 import { searchTextOf, TimelineEntry } from './timeline';
 
 /** A ticket drafted in memory, with the deadline clock it starts when written. */
@@ -179,7 +179,7 @@ export class TicketCreation {
    * numbers in one statement per year — the clocks first, as the ticket insert takes the
    * tracking-number lock and comes last. Each draft may have gained timeline entries since.
    */
-  async insertMany(manager: EntityManager, drafts: TicketDraft[]): Promise<Ticket[]> {
+  async insertMany(manager: EntityManager, drafts: TicketDraft[], followers: TicketFollowers[] = []): Promise<Ticket[]> {
     const clocked = drafts.filter((d) => d.clock);
     await this.clocks.startMany(
       manager,
@@ -187,7 +187,9 @@ export class TicketCreation {
     );
     for (const year of new Set(drafts.map((d) => istanbulYear(d.ticket.createdAt)))) {
       const ofYear = drafts.filter((d) => istanbulYear(d.ticket.createdAt) === year);
-      const numbers = await insertNumberedTickets(manager, ofYear, year);
+      const ids = new Set(ofYear.map((d) => d.ticket.id));
+      const own = followers.map((f) => ({ ...f, rows: f.rows.filter((r) => ids.has(r.ticket_id as string)) }));
+      const numbers = await insertNumberedTickets(manager, ofYear, year, own);
       ofYear.forEach((d, i) => (d.ticket.trackingNo = numbers[i]));
     }
     return drafts.map((d) => d.ticket);
