@@ -43,7 +43,7 @@ export class QueueWorkers implements OnApplicationBootstrap, BeforeApplicationSh
       const worker = new Worker(queue, (job) => this.dispatch(registry, queue, job), {
         connection: redisOptionsFromUrl(this.config.REDIS_URL),
         prefix: this.config.REDIS_PREFIX,
-        concurrency: queue === QueueName.Intake ? Number(process.env.XCONC ?? 8) : 8,
+        concurrency: queue === QueueName.Intake ? this.config.INTAKE_CONCURRENCY : 8,
         lockDuration: this.config.QUEUE_LOCK_MS,
         stalledInterval: this.config.QUEUE_LOCK_MS,
       });
