@@ -33,8 +33,10 @@ export interface Addressee extends Destination {
 /** Notices a citizen waits for go at once; the rest wait for the end of the quiet hours. */
 const URGENT: ReadonlySet<NoticePurpose> = new Set([NoticePurpose.Reply, NoticePurpose.Answered]);
 
-/** The public page where a citizen follows an application. */
-/** Tracking numbers (`2026-000123`) need no escaping; nor does TRACKING_NO_SLOT, which SQL fills in with one. */
+/**
+ * The public page where a citizen follows an application. Tracking numbers (`2026-000123`) need
+ * no escaping; nor does TRACKING_NO_SLOT, which SQL fills in with one.
+ */
 export const statusUrl = (config: AppConfig, trackingNo: string) => `${config.PUBLIC_URL.replace(/\/$/, '')}/basvuru/durum?no=${trackingNo}`;
 
 /**
