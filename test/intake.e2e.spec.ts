@@ -124,4 +124,16 @@ describe('intake pipeline: every channel into one queue, routed through BullMQ',
     expect(res.body).toEqual({ eventId: expect.any(String), duplicate: false });
     expect((await eventRow(res.body.eventId)).last_error).toContain('UTF-8');
   });
+
+  it('refuses a provider id that cannot be stored (NUL, invalid UTF-8) with a 400 naming the field, and stores nothing', async () => {
+    const nul = await t.http().post('/api/v1/intake/events').set('X-Intake-Key', KEY).send({ channel: 'sms', providerId: 'SM\u0000nul', payload: { From: '+905321110002', Body: 'Çukur var' } });
+    expect(nul.status).toBe(400);
+    expect(nul.body.details.map((d: { field: string }) => d.field)).toEqual(['providerId']);
+    const body = Buffer.concat([Buffer.from('{"channel":"sms","providerId":"SM'), Buffer.from([0xc3, 0x28]), Buffer.from('x","payload":{"From":"+905321110002","Body":"kt"}}')]);
+    const bad = await t.http().post('/api/v1/intake/events').set('X-Intake-Key', KEY).set('Content-Type', 'application/json').serialize((raw: Buffer) => raw as unknown as string).send(body);
+    expect(bad.status).toBe(400);
+    expect(bad.body.message).toContain('providerId');
+    const [{ n }] = await t.dataSource.query(`SELECT count(*)::int AS n FROM inbound_events WHERE provider_id LIKE 'SM%' AND payload->>'From' = '+905321110002'`);
+    expect(n).toBe(0);
+  });
 });
