@@ -6,7 +6,7 @@ import { DataSource } from 'typeorm';
 import { AppConfig } from '@app/config';
 import { Clock, withTimeout } from '@app/common';
 import { QueueName } from '@app/queue';
-import { InboundChannel, InboundState } from './inbound-event.entity';
+import { InboundChannel } from './inbound-event.entity';
 import { NORMALISERS } from './normalisers';
 import { ReceiptWriter, ReceiveResult } from './receipt-writer';
 
