@@ -1,10 +1,9 @@
-import { ChildProcess, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { resolve } from 'node:path';
 import { cpuSeconds, rssMb } from './proc';
 
 export interface RunningApp {
   port: number;
-  children: ChildProcess[];
   /** Resident memory of the service's processes together. */
   rssMb: () => number;
   /** CPU time the service's processes have used so far, together. */
@@ -44,7 +43,6 @@ export async function startApp(env: Record<string, string>, port: number, topolo
   const pids = children.map((c) => c.pid!);
   return {
     port,
-    children,
     rssMb: () => pids.reduce((sum, pid) => sum + rssMb(pid), 0),
     cpuSeconds: () => pids.reduce((sum, pid) => sum + cpuSeconds(pid), 0),
     stop: async () => {
