@@ -6,7 +6,9 @@ import { IntakeService } from '../src/modules/intake/intake.service';
 
 /**
  * Receipts that arrive while the receipt writers (INTAKE_RECEIPT_WRITERS = 2 here) are busy
- * are stored together: one statement, one commit, one intake job for all of them.
+ * are stored together: one statement, one commit, one intake job for all of them (with
+ * INTAKE_JOB_INTERVAL_MS = 0, so that each batch gets a job of its own; JobThrottle's own test
+ * covers jobs made of several batches).
  */
 describe('receipts stored together', () => {
   let t: TestApp;
@@ -15,7 +17,7 @@ describe('receipts stored together', () => {
   let seq = 0;
 
   beforeAll(async () => {
-    t = await createTestApp({ env: { INTAKE_RECEIPT_WRITERS: '2' } });
+    t = await createTestApp({ env: { INTAKE_RECEIPT_WRITERS: '2', INTAKE_JOB_INTERVAL_MS: '0' } });
     intake = t.app.get(IntakeService);
     queue = t.app.get<Queue>(getQueueToken(QueueName.Intake));
   });

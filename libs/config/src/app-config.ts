@@ -164,6 +164,16 @@ export class AppConfig {
   @Min(1)
   INTAKE_RECEIPT_WRITERS = 1;
 
+  /**
+   * At most one intake job is added per this many milliseconds: the events stored meanwhile wait
+   * and go as one job (a lone event after a quiet spell goes at once). 0 = a job per receipt batch.
+   */
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(1000)
+  INTAKE_JOB_INTERVAL_MS = 5;
+
   /** Largest raw inbound payload stored as received; larger ones are kept as failed events. */
   @Type(() => Number)
   @IsInt()

@@ -1,5 +1,5 @@
 import { InjectQueue } from '@nestjs/bullmq';
-import { Injectable, Logger } from '@nestjs/common';
+import { BeforeApplicationShutdown, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
@@ -7,6 +7,7 @@ import { AppConfig } from '@app/config';
 import { Clock, withTimeout } from '@app/common';
 import { QueueName } from '@app/queue';
 import { InboundChannel } from './inbound-event.entity';
+import { JobThrottle } from './job-throttle';
 import { NORMALISERS } from './normalisers';
 import { ReceiptWriter, ReceiveResult } from './receipt-writer';
 
@@ -19,12 +20,14 @@ export const processJobId = (eventIds: string[]) => `events-${eventIds[0]}`;
  * The one entry every channel adapter uses: store the raw event (a provider's retry with the
  * same id stores nothing), then hand it to the `intake` queue. The adapter answers its
  * provider as soon as the event is committed; receipts that arrive together are stored by one
- * statement and handed on as one job (ReceiptWriter). A lost enqueue is the intake sweeper's.
+ * statement (ReceiptWriter), and the events stored within INTAKE_JOB_INTERVAL_MS go on as one
+ * job (JobThrottle). A lost enqueue is the intake sweeper's.
  */
 @Injectable()
-export class IntakeService {
+export class IntakeService implements BeforeApplicationShutdown {
   private readonly logger = new Logger(IntakeService.name);
   private readonly receipts: ReceiptWriter;
+  private readonly jobs: JobThrottle;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -32,7 +35,13 @@ export class IntakeService {
     private readonly config: AppConfig,
     private readonly clock: Clock,
   ) {
-    this.receipts = new ReceiptWriter(dataSource, config.INTAKE_RECEIPT_WRITERS, config.INTAKE_BATCH_SIZE, (eventIds) => this.enqueue(eventIds));
+    this.jobs = new JobThrottle(config.INTAKE_JOB_INTERVAL_MS, config.INTAKE_BATCH_SIZE, (eventIds) => this.enqueue(eventIds));
+    this.receipts = new ReceiptWriter(dataSource, config.INTAKE_RECEIPT_WRITERS, config.INTAKE_BATCH_SIZE, (eventIds) => this.jobs.push(eventIds));
+  }
+
+  /** Events waiting for the throttle's next job go now rather than to the sweeper. */
+  beforeApplicationShutdown(): Promise<void> {
+    return this.jobs.flush();
   }
 
   async receive(channel: string, providerId: string, payload: Record<string, unknown>): Promise<ReceiveResult> {

@@ -23,15 +23,15 @@ interface Waiting {
   reject: (error: unknown) => void;
 }
 
-/** Called with the events a write stored for processing (new, not failed), once they are committed; not awaited. */
-export type OnStored = (eventIds: string[]) => Promise<void>;
+/** Called with the events a write stored for processing (new, not failed), once they are committed. */
+export type OnStored = (eventIds: string[]) => void;
 
 const keyOf = (r: Receipt) => `${r.channel}\u0000${r.providerId}`;
 
 /**
  * Group commit for receipts: while `writers` inserts are in flight, the receipts that arrive
- * wait and go together in the next one — one statement, one commit, one `onStored` call (the
- * intake job) for all of them. A lone receipt is written at once, so at a trickle nothing waits;
+ * wait and go together in the next one — one statement, one commit, one `onStored` call for
+ * all of them. A lone receipt is written at once, so at a trickle nothing waits;
  * under a flood the batches grow by themselves, up to `maxRows`. A batch that fails is written
  * again receipt by receipt, so that one bad receipt fails alone.
  */
@@ -91,8 +91,7 @@ export class ReceiptWriter {
       if (first && !receipt.problem) toProcess.push(eventId);
       resolve({ eventId, duplicate: !first });
     }
-    // The next batch need not wait for the queue: a job not added is the sweeper's to add.
-    if (toProcess.length > 0) void this.onStored(toProcess).catch((error) => this.logger.warn({ msg: 'stored events not handed on', error: (error as Error).message }));
+    if (toProcess.length > 0) this.onStored(toProcess);
   }
 
   /** Stores the receipts (one row per channel and provider id) and finds the rows earlier ones stored. */
