@@ -27,16 +27,45 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat {
 
 /** The wall-clock date and the milliseconds since local midnight of an instant in `timeZone`. */
 export function toLocal(at: number, timeZone: string): { date: LocalDate; msOfDay: number } {
-  const parts: Record<string, string> = {};
-  for (const part of formatterFor(timeZone).formatToParts(new Date(at))) parts[part.type] = part.value;
-  const msOfDay = ((Number(parts.hour) * 60 + Number(parts.minute)) * 60 + Number(parts.second)) * 1000 + (((at % 1000) + 1000) % 1000);
-  return { date: `${parts.year}-${parts.month}-${parts.day}`, msOfDay };
+  const local = at + offsetAt(at, timeZone);
+  const msOfDay = ((local % DAY_MS) + DAY_MS) % DAY_MS;
+  return { date: new Date(local - msOfDay).toISOString().slice(0, 10), msOfDay };
 }
 
 /** Offset of `timeZone` from UTC at an instant, in ms (Istanbul: +3 h since 2016, +2/+3 with summer time before). */
 function offsetAt(at: number, timeZone: string): number {
-  const local = toLocal(at, timeZone);
-  return dayStartUtc(local.date) + local.msOfDay - at;
+  return steadyOffset(at, timeZone) ?? wallClockOffset(at, timeZone);
+}
+
+const HOUR_MS = 60 * MINUTE;
+const OFFSETS_KEPT = 50_000;
+/** `zone hour` → the zone's offset through that whole UTC hour, or null when it changes within it. */
+const steadyOffsets = new Map<string, number | null>();
+
+/**
+ * The offset of the UTC hour `at` falls in, when it is the same at its first and last
+ * millisecond (zones change offset at most once an hour): asking Intl costs microseconds,
+ * and the deadline clocks ask for every ticket.
+ */
+function steadyOffset(at: number, timeZone: string): number | null {
+  const hour = Math.floor(at / HOUR_MS);
+  const key = `${timeZone} ${hour}`;
+  let offset = steadyOffsets.get(key);
+  if (offset === undefined) {
+    const first = wallClockOffset(hour * HOUR_MS, timeZone);
+    offset = first === wallClockOffset((hour + 1) * HOUR_MS - 1, timeZone) ? first : null;
+    if (steadyOffsets.size >= OFFSETS_KEPT) steadyOffsets.clear();
+    steadyOffsets.set(key, offset);
+  }
+  return offset;
+}
+
+/** Offset of `timeZone` from UTC at an instant, in ms, as the platform's tz database has it. */
+function wallClockOffset(at: number, timeZone: string): number {
+  const parts: Record<string, string> = {};
+  for (const part of formatterFor(timeZone).formatToParts(new Date(at))) parts[part.type] = part.value;
+  const wall = Date.UTC(Number(parts.year), Number(parts.month) - 1, Number(parts.day), Number(parts.hour), Number(parts.minute), Number(parts.second));
+  return wall - (at - (((at % 1000) + 1000) % 1000));
 }
 
 /**

@@ -90,10 +90,29 @@ function words(phrase: string): Word[] {
 }
 
 function containsPhrase(tokens: string[], phrase: Word[], fuzzy = true): boolean {
+  const first = phrase[0];
   for (let i = 0; i + phrase.length <= tokens.length; i += 1) {
-    if (phrase.every((word, j) => wordMatches(tokens[i + j], word, fuzzy))) return true;
+    if (!mayMatch(tokens[i], first, fuzzy)) continue;
+    let all = true;
+    for (let j = 0; all && j < phrase.length; j += 1) all = wordMatches(tokens[i + j], phrase[j], fuzzy);
+    if (all) return true;
   }
   return false;
+}
+
+/**
+ * A quick test that rules out most pairs before wordMatches: a match by suffix starts with the
+ * word's (or its softened stem's) first letter, and one edit leaves the first letter or the
+ * second in place, or moves one of them by one.
+ */
+function mayMatch(token: string, { text: word, softened }: Word, fuzzy: boolean): boolean {
+  const t0 = token.charCodeAt(0);
+  const w0 = word.charCodeAt(0);
+  if (t0 === w0 || (softened !== null && t0 === softened.charCodeAt(0))) return true;
+  if (!fuzzy || word.length < 5) return false;
+  const t1 = token.charCodeAt(1);
+  const w1 = word.charCodeAt(1);
+  return t1 === w1 || t1 === w0 || t0 === w1;
 }
 
 /** "cukurlar" matches "cukur" (suffix), "lambasi" matches "lamba"; "cukkur" matches "cukur" (typo). */
