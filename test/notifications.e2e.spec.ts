@@ -128,14 +128,14 @@ describe('citizen notifications over Twilio SMS', () => {
     };
 
     const neverReached = await crashed('Birinci yanıt');
-    expect(await processor.handle({ messageId: neverReached })).toBe('sent');
-    expect(await processor.handle({ messageId: neverReached })).toBe('stale');
+    expect(await processor.send(neverReached)).toBe('sent');
+    expect(await processor.send(neverReached)).toBe('stale');
     expect(sentTo(phone).filter((m) => m.body === 'Birinci yanıt')).toHaveLength(1);
 
     // Twilio got the second one before the worker died: it is adopted, not sent again.
     const reached = await crashed('İkinci yanıt');
     const atTwilio = twilio.add(phone, 'İkinci yanıt');
-    expect(await processor.handle({ messageId: reached })).toBe('recovered');
+    expect(await processor.send(reached)).toBe('recovered');
     expect(sentTo(phone).filter((m) => m.body === 'İkinci yanıt')).toHaveLength(1);
     const [row] = await t.dataSource.query('SELECT state, provider_id FROM outbound_messages WHERE id = $1', [reached]);
     expect(row).toEqual({ state: 'sent', provider_id: atTwilio.sid });

@@ -19,9 +19,12 @@ export class DepartmentJob {
   departmentId: string;
 }
 
-export class MessageJob {
-  @IsUUID()
-  messageId: string;
+/** Outbound messages due at the same moment; at most 500. */
+export class MessagesJob {
+  @ArrayNotEmpty()
+  @ArrayMaxSize(500)
+  @IsUUID('all', { each: true })
+  messageIds: string[];
 }
 
 export class EscalationBatchJob {
@@ -48,7 +51,7 @@ export const JOBS = {
   [QueueName.Intake]: { 'process-events': EventsJob },
   [QueueName.Routing]: { 'route-ticket': TicketJob, 'assign-backlog': DepartmentJob },
   [QueueName.Sla]: { 'notify-escalations': EscalationBatchJob },
-  [QueueName.Notify]: { 'send-message': MessageJob },
+  [QueueName.Notify]: { 'send-messages': MessagesJob },
   [QueueName.Reports]: { 'export-report': ExportJob },
 } as const satisfies Record<QueueName, Record<string, PayloadClass>>;
 

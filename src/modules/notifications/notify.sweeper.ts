@@ -6,7 +6,7 @@ import { DataSource } from 'typeorm';
 import { AppConfig } from '@app/config';
 import { Clock } from '@app/common';
 import { IntervalSweeper, QueueName } from '@app/queue';
-import { sendJobId } from './outbound-messages.service';
+import { sendJobs } from './outbound-messages.service';
 
 const BATCH = 1000;
 
@@ -27,21 +27,17 @@ export class NotifySweeper extends IntervalSweeper {
 
   async sweep(): Promise<number> {
     const now = this.clock.now().getTime();
-    const rows: { id: string; attempts: number; not_before: Date }[] = await this.dataSource.query(
-      `SELECT id, attempts, not_before FROM outbound_messages
+    const rows: { id: string; attempts: number }[] = await this.dataSource.query(
+      `SELECT id, attempts FROM outbound_messages
         WHERE (state = 'pending' AND not_before < $1) OR (state = 'sending' AND updated_at < $2)
         ORDER BY not_before LIMIT $3`,
       [new Date(now - this.config.SWEEP_GRACE_MS), new Date(now - this.config.QUEUE_LOCK_MS), BATCH],
     );
     if (!rows.length) return 0;
-    await this.queue.addBulk(
-      rows.map((row) => ({
-        name: 'send-message',
-        data: { messageId: row.id },
-        // Its own id: the first job for this attempt may have completed without sending (too early).
-        opts: { jobId: `${sendJobId({ id: row.id, attempts: row.attempts, notBefore: row.not_before })}-swept` },
-      })),
-    );
+    // All are due now, so they go together. Ids of their own: a sweep's job may have completed
+    // while a message in it was still in another worker's hands.
+    const jobs = sendJobs(rows.map((row) => ({ id: row.id, attempts: row.attempts, notBefore: new Date(now) })), `-swept-${now}`);
+    await this.queue.addBulk(jobs.map(({ name, data, opts }) => ({ name, data, opts })));
     return rows.length;
   }
 }

@@ -22,9 +22,28 @@ export interface MessageIntent {
   notBefore?: Date;
 }
 
-/** The job of one attempt; a new attempt or a new time is a new job id. */
-export const sendJobId = (message: Pick<OutboundMessage, 'id' | 'attempts' | 'notBefore'>) =>
-  `send-${message.id}-${message.attempts}-${message.notBefore.getTime()}`;
+export const SEND_JOB_SIZE = 500;
+
+/**
+ * The `send-messages` jobs for these messages: those due at the same moment together, in
+ * chunks of SEND_JOB_SIZE. A job is named after its first message's attempt and time, so a
+ * new attempt or a new time is a new job; `suffix` sets apart a deliberate re-run.
+ */
+export function sendJobs(messages: Pick<OutboundMessage, 'id' | 'attempts' | 'notBefore'>[], suffix: string) {
+  const byTime = new Map<number, typeof messages>();
+  for (const m of messages) {
+    const group = byTime.get(m.notBefore.getTime());
+    if (group) group.push(m);
+    else byTime.set(m.notBefore.getTime(), [m]);
+  }
+  return [...byTime].flatMap(([dueAt, group]) =>
+    Array.from({ length: Math.ceil(group.length / SEND_JOB_SIZE) }, (_, i) => {
+      const chunk = group.slice(i * SEND_JOB_SIZE, (i + 1) * SEND_JOB_SIZE);
+      const [first] = chunk;
+      return { name: 'send-messages', dueAt, data: { messageIds: chunk.map((m) => m.id) }, opts: { jobId: `send-${first.id}-${first.attempts}-${dueAt}${suffix}` } };
+    }),
+  );
+}
 
 /**
  * The outbox. An intent is written in the caller's transaction (so the message exists exactly
@@ -81,22 +100,16 @@ export class OutboundMessages {
     return { rows, messages };
   }
 
-  /** Hands committed intents to the `notify` queue (delayed until their `notBefore`). */
+  /**
+   * Hands committed intents to the `notify` queue: one job for the messages due at the same
+   * moment (delayed until then), at most SEND_JOB_SIZE a job.
+   */
   async dispatch(messages: (Pick<OutboundMessage, 'id' | 'attempts' | 'notBefore'> | null)[], jobSuffix = ''): Promise<void> {
     const due = messages.filter((m): m is OutboundMessage => m !== null);
     if (!due.length) return;
     const now = this.clock.now().getTime();
     try {
-      await withTimeout(
-        this.queue.addBulk(
-          due.map((m) => ({
-            name: 'send-message',
-            data: { messageId: m.id },
-            opts: { jobId: `${sendJobId(m)}${jobSuffix}`, delay: Math.max(0, m.notBefore.getTime() - now) },
-          })),
-        ),
-        1000,
-      );
+      await withTimeout(this.queue.addBulk(sendJobs(due, jobSuffix).map((job) => ({ ...job, opts: { ...job.opts, delay: Math.max(0, job.dueAt - now) } }))), 1000);
     } catch (error) {
       this.logger.warn({ msg: 'send jobs not enqueued; the sweeper will retry', count: due.length, error: (error as Error).message });
     }

@@ -3,22 +3,28 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '@app/config';
 import { Clock } from '@app/common';
-import { JobHandler, MessageJob, QueueName } from '@app/queue';
+import { JobHandler, MessagesJob, QueueName } from '@app/queue';
 import { MessageSender, PermanentSendError, SendResult } from './message-sender';
 import { OutboundMessage, OutboundState } from './outbound-message.entity';
 import { OutboundMessages } from './outbound-messages.service';
 import { SenderRegistry } from './sender-registry';
 
 const BACKOFF_MS = [30_000, 120_000, 600_000, 1_800_000, 3_600_000];
+/** Messages of one job sent at once (each takes a pool connection for its statements). */
+const AT_ONCE = 4;
+
+/** What became of one message: sent, recovered after a crash, a retry scheduled, failed, or nothing to do. */
+export type SendOutcome = 'sent' | 'recovered' | 'retry' | 'failed' | Extract<Claim, { kind: 'stale' | 'early' | 'in-flight' }>['kind'];
 
 type Claim =
   | { kind: 'stale' | 'early' | 'in-flight' }
   | { kind: 'send' | 'interrupted'; message: OutboundMessage; sender: MessageSender };
 
 /**
- * Sends one outbound message. `sending` is committed before the provider is called, so an
- * attempt that died mid-call is recognised: the provider is asked whether it has the message,
- * and it is sent again only when it does not, or when sending twice cannot reach anyone twice.
+ * Sends outbound messages, each on its own: `sending` is committed before the provider is
+ * called, so an attempt that died mid-call is recognised: the provider is asked whether it has
+ * the message, and it is sent again only when it does not, or when sending twice cannot reach
+ * anyone twice. A job carries the messages due at one moment (a batch's receipts, say).
  */
 @Injectable()
 export class SendMessageProcessor {
@@ -32,8 +38,25 @@ export class SendMessageProcessor {
     private readonly clock: Clock,
   ) {}
 
-  @JobHandler(QueueName.Notify, 'send-message')
-  async handle({ messageId }: MessageJob): Promise<string> {
+  /**
+   * Every message of the job is tried; if one could not be (the database failed), the job fails
+   * after the others and its retry finds those already sent `stale`.
+   */
+  @JobHandler(QueueName.Notify, 'send-messages')
+  async handle({ messageIds }: MessagesJob): Promise<Partial<Record<SendOutcome, number>>> {
+    const outcome: Partial<Record<SendOutcome, number>> = {};
+    let error: unknown = null;
+    for (let i = 0; i < messageIds.length; i += AT_ONCE) {
+      for (const result of await Promise.allSettled(messageIds.slice(i, i + AT_ONCE).map((id) => this.send(id)))) {
+        if (result.status === 'fulfilled') outcome[result.value] = (outcome[result.value] ?? 0) + 1;
+        else error ??= result.reason;
+      }
+    }
+    if (error) throw error;
+    return outcome;
+  }
+
+  async send(messageId: string): Promise<SendOutcome> {
     const claim = await this.claim(messageId);
     if (claim.kind !== 'send' && claim.kind !== 'interrupted') return claim.kind;
     const { message, sender } = claim;
@@ -102,7 +125,7 @@ export class SendMessageProcessor {
     );
   }
 
-  private async failedAttempt(message: OutboundMessage, error: Error): Promise<string> {
+  private async failedAttempt(message: OutboundMessage, error: Error): Promise<SendOutcome> {
     const reason = error.message.slice(0, 500);
     if (error instanceof PermanentSendError || message.attempts >= this.config.NOTIFY_MAX_ATTEMPTS) {
       await this.fail(message, reason);
