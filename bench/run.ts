@@ -182,7 +182,18 @@ async function intake(run: string): Promise<void> {
   const pg = new Client({ connectionString: url });
   try {
     app = await startApp(
-      { DATABASE_URL: url, REDIS_URL, REDIS_PREFIX: prefix, INTAKE_API_KEY: KEY, INTAKE_THREAD_WINDOW_HOURS: '0', SEED_DEMO_USERS: 'false', DATABASE_POOL_SIZE: String(POOL_SIZE), SLA_TICK_MS: String(SLA_TICK_MS) },
+      {
+        DATABASE_URL: url,
+        REDIS_URL,
+        REDIS_PREFIX: prefix,
+        INTAKE_API_KEY: KEY,
+        INTAKE_THREAD_WINDOW_HOURS: '0',
+        SEED_DEMO_USERS: 'false',
+        DATABASE_POOL_SIZE: String(POOL_SIZE),
+        SLA_TICK_MS: String(SLA_TICK_MS),
+        // No quiet hours: every receipt is sent during its step (by the local sender), as by day, whatever the hour of the run.
+        NOTIFY_QUIET_HOURS: '00:00-00:00',
+      },
       port,
       TOPOLOGY,
     );

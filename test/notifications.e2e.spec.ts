@@ -112,6 +112,35 @@ describe('citizen notifications over Twilio SMS', () => {
     expect((await messagesOf(first.id)).map((m: { purpose: string }) => m.purpose)).toEqual(['received']);
   });
 
+  it('sends the messages of one job: e-mails (the local outbox) read and marked together, SMS each with its own claim; each once', async () => {
+    const processor = t.app.get(SendMessageProcessor);
+    const pending = async (key: string, channel: 'sms' | 'email', recipient: string, notBefore: Date) => {
+      const [row] = await t.dataSource.query(
+        `INSERT INTO outbound_messages (dedupe_key, channel, recipient, purpose, body, not_before) VALUES ($1, $2, $3, 'reply', $4, $5) RETURNING id`,
+        [`batch-${key}`, channel, recipient, `Yanıt ${key}`, notBefore],
+      );
+      return row.id as string;
+    };
+    const due = new Date(NOON.getTime() - 60_000);
+    const ids = [
+      await pending('a', 'email', 'a@example.com', due),
+      await pending('b', 'sms', '+905321110009', due),
+      await pending('c', 'email', 'c@example.com', due),
+      await pending('d', 'email', 'd@example.com', new Date(NOON.getTime() + 3_600_000)),
+      '00000000-0000-4000-8000-000000000000',
+    ];
+    expect(await processor.handle({ messageIds: ids })).toEqual({ sent: 3, early: 1, stale: 1 });
+    expect(await processor.handle({ messageIds: ids })).toEqual({ early: 1, stale: 4 });
+    expect(sentTo('+905321110009')).toHaveLength(1);
+    const rows = await t.dataSource.query('SELECT id, state, provider, provider_id, attempts FROM outbound_messages WHERE id = ANY($1) ORDER BY dedupe_key', [ids.slice(0, 4)]);
+    expect(rows).toEqual([
+      { id: ids[0], state: 'sent', provider: 'local', provider_id: `local-${ids[0]}`, attempts: 1 },
+      { id: ids[1], state: 'sent', provider: 'twilio', provider_id: expect.stringMatching(/^SM/), attempts: 1 },
+      { id: ids[2], state: 'sent', provider: 'local', provider_id: `local-${ids[2]}`, attempts: 1 },
+      { id: ids[3], state: 'pending', provider: null, provider_id: null, attempts: 0 },
+    ]);
+  });
+
   it('after a crash between the intent and the provider call, sends exactly one message', async () => {
     const phone = '+905321110004';
     const ticket = await smsIn('Kaldırım taşları yerinden çıkmış', phone);

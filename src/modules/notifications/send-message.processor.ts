@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, In } from 'typeorm';
 import { AppConfig } from '@app/config';
 import { Clock } from '@app/common';
 import { JobHandler, MessagesJob, QueueName } from '@app/queue';
@@ -39,21 +39,58 @@ export class SendMessageProcessor {
   ) {}
 
   /**
-   * Every message of the job is tried; if one could not be (the database failed), the job fails
-   * after the others and its retry finds those already sent `stale`.
+   * Every message of the job is tried. Those due and pending whose sender may safely send twice
+   * (e-mail, the local outbox) are read together, sent, and marked sent together: two statements
+   * for the job. The rest go one by one (`send`). If one could not be tried (the database
+   * failed), the job fails after the others, and its retry finds those already sent `stale`.
    */
   @JobHandler(QueueName.Notify, 'send-messages')
   async handle({ messageIds }: MessagesJob): Promise<Partial<Record<SendOutcome, number>>> {
     const outcome: Partial<Record<SendOutcome, number>> = {};
     let error: unknown = null;
-    for (let i = 0; i < messageIds.length; i += AT_ONCE) {
-      for (const result of await Promise.allSettled(messageIds.slice(i, i + AT_ONCE).map((id) => this.send(id)))) {
+    const tried = (results: PromiseSettledResult<SendOutcome>[]) => {
+      for (const result of results) {
         if (result.status === 'fulfilled') outcome[result.value] = (outcome[result.value] ?? 0) + 1;
         else error ??= result.reason;
       }
+    };
+    const { ready, rest } = await this.readyToSend(messageIds);
+    const delivered: { message: OutboundMessage; result: SendResult }[] = [];
+    for (let i = 0; i < ready.length; i += AT_ONCE) {
+      tried(
+        await Promise.allSettled(
+          ready.slice(i, i + AT_ONCE).map(async ({ message, sender }): Promise<SendOutcome> => {
+            let result: SendResult;
+            try {
+              result = await sender.send(message);
+            } catch (failed) {
+              return this.failedAttempt(message, failed as Error);
+            }
+            delivered.push({ message, result });
+            return 'sent';
+          }),
+        ),
+      );
     }
+    await this.sentMany(delivered);
+    for (let i = 0; i < rest.length; i += AT_ONCE) tried(await Promise.allSettled(rest.slice(i, i + AT_ONCE).map((id) => this.send(id))));
     if (error) throw error;
     return outcome;
+  }
+
+  /** The job's messages that can be sent without a claim of their own (see `claim`), and the rest. */
+  private async readyToSend(messageIds: string[]): Promise<{ ready: { message: OutboundMessage; sender: MessageSender }[]; rest: string[] }> {
+    const found = new Map((await this.dataSource.getRepository(OutboundMessage).findBy({ id: In(messageIds) })).map((m) => [m.id, m]));
+    const now = this.clock.now();
+    const ready: { message: OutboundMessage; sender: MessageSender }[] = [];
+    const rest: string[] = [];
+    for (const id of messageIds) {
+      const message = found.get(id);
+      const sender = message?.state === OutboundState.Pending && message.notBefore <= now ? this.registry.for(message.channel) : null;
+      if (message && sender?.safeToResend) ready.push({ message: { ...message, provider: sender.provider, attempts: message.attempts + 1 }, sender });
+      else rest.push(id);
+    }
+    return { ready, rest };
   }
 
   async send(messageId: string): Promise<SendOutcome> {
@@ -115,13 +152,26 @@ export class SendMessageProcessor {
     });
   }
 
-  private async sent(message: OutboundMessage, result: SendResult): Promise<void> {
+  private sent(message: OutboundMessage, result: SendResult): Promise<void> {
+    return this.sentMany([{ message, result }]);
+  }
+
+  private async sentMany(delivered: { message: OutboundMessage; result: SendResult }[]): Promise<void> {
+    if (!delivered.length) return;
     await this.dataSource.query(
-      `UPDATE outbound_messages SET provider_id = $2, sent_at = coalesce(sent_at, $3), updated_at = $3, last_error = NULL,
-              provider = $5, attempts = greatest(attempts, $6),
-              state = CASE WHEN state IN ('pending', 'sending') THEN $4::outbound_state ELSE state END
-        WHERE id = $1`,
-      [message.id, result.providerId, this.clock.now(), result.state ?? OutboundState.Sent, message.provider, message.attempts],
+      `UPDATE outbound_messages o SET provider_id = x.provider_id, sent_at = coalesce(o.sent_at, $1), updated_at = $1, last_error = NULL,
+              provider = x.provider, attempts = greatest(o.attempts, x.attempts),
+              state = CASE WHEN o.state IN ('pending', 'sending') THEN x.state::outbound_state ELSE o.state END
+         FROM unnest($2::uuid[], $3::text[], $4::text[], $5::text[], $6::int[]) AS x(id, provider_id, state, provider, attempts)
+        WHERE o.id = x.id`,
+      [
+        this.clock.now(),
+        delivered.map((d) => d.message.id),
+        delivered.map((d) => d.result.providerId),
+        delivered.map((d) => d.result.state ?? OutboundState.Sent),
+        delivered.map((d) => d.message.provider),
+        delivered.map((d) => d.message.attempts),
+      ],
     );
   }
 
