@@ -22,6 +22,8 @@ const REPORTS_ONLY = process.argv.includes('--reports-only');
 const INTAKE_ONLY = process.argv.includes('--intake-only');
 // The service as docker-compose deploys it (an API process and a worker process), or `--one-process` as `npm start` runs it.
 const TOPOLOGY: Topology = process.argv.includes('--one-process') ? 'one-process' : 'api+worker';
+// `--receipts-held`: the receipts wait for the end of a quiet window (23:59 Istanbul), so a step measures intake and routing alone.
+const RECEIPTS_HELD = process.argv.includes('--receipts-held');
 const REPORTS_LIMIT_MS = 2000;
 const RATES = FULL ? [250, 500, 1000, 2000] : [250, 500];
 const STEP_SECONDS = FULL ? 15 : 5;
@@ -50,6 +52,8 @@ interface StepReport {
   ticketsPerSecond: number;
   tickets: number;
   triage: number;
+  /** Tickets whose receipt ("Başvurunuz alındı …") the local sender sent before the step ended. */
+  receiptsSent: number;
   correct: boolean;
   pgCommitsPerTicket: number;
   redisCommandsPerTicket: number;
@@ -93,7 +97,8 @@ async function step(app: RunningApp, pg: Client, redis: Redis, name: string, rat
   let drained = false;
   while (Date.now() < deadline && !drained) {
     const { rows } = await pg.query(
-      `SELECT count(*) FILTER (WHERE e.state = 'received' OR (t.routed_at IS NULL AND NOT t.triage AND t.status = 'new'))::int AS pending
+      `SELECT count(*) FILTER (WHERE e.state = 'received' OR (t.routed_at IS NULL AND NOT t.triage AND t.status = 'new'))::int
+            + (SELECT count(*) FROM outbound_messages WHERE state IN ('pending', 'sending') AND not_before <= now())::int AS pending
          FROM inbound_events e LEFT JOIN tickets t ON t.id = e.ticket_id WHERE e.provider_id LIKE $1`,
       [`${name}-%`],
     );
@@ -112,7 +117,12 @@ async function step(app: RunningApp, pg: Client, redis: Redis, name: string, rat
   const routed = rows.filter((r) => r.routed_at);
   const first = Math.min(...rows.map((r) => new Date(r.received_at).getTime()));
   const last = Math.max(...routed.map((r) => new Date(r.routed_at).getTime()));
-  const { rows: events } = await pg.query(`SELECT count(*)::int AS n, count(DISTINCT ticket_id)::int AS tickets FROM inbound_events WHERE provider_id LIKE $1`, [`${name}-%`]);
+  const { rows: events } = await pg.query(
+    `SELECT count(*)::int AS n, count(DISTINCT ticket_id)::int AS tickets,
+            (SELECT count(*)::int FROM outbound_messages o WHERE o.purpose = 'received' AND o.state = 'sent' AND o.ticket_id IN (SELECT ticket_id FROM inbound_events WHERE provider_id LIKE $1)) AS receipts
+       FROM inbound_events WHERE provider_id LIKE $1`,
+    [`${name}-%`],
+  );
   return {
     offeredPerSecond: rate,
     requests,
@@ -127,6 +137,7 @@ async function step(app: RunningApp, pg: Client, redis: Redis, name: string, rat
     ticketsPerSecond: Math.round(rows.length / ((last - first) / 1000)),
     tickets: events[0].tickets,
     triage: rows.filter((r) => r.triage).length,
+    receiptsSent: events[0].receipts,
     correct: drained && events[0].n === distinct && events[0].tickets === distinct,
     pgCommitsPerTicket: Math.round(((commits1 - commits0) / Math.max(1, rows.length)) * 100) / 100,
     redisCommandsPerTicket: Math.round(((calls1 - calls0) / Math.max(1, rows.length)) * 10) / 10,
@@ -191,8 +202,9 @@ async function intake(run: string): Promise<void> {
         SEED_DEMO_USERS: 'false',
         DATABASE_POOL_SIZE: String(POOL_SIZE),
         SLA_TICK_MS: String(SLA_TICK_MS),
-        // No quiet hours: every receipt is sent during its step (by the local sender), as by day, whatever the hour of the run.
-        NOTIFY_QUIET_HOURS: '00:00-00:00',
+        // No quiet hours: every receipt is sent during its step (by the local sender), as by day, whatever the hour of the run;
+        // or, with --receipts-held, one quiet window all day but its last minute.
+        NOTIFY_QUIET_HOURS: RECEIPTS_HELD ? '00:00-23:59' : '00:00-00:00',
       },
       port,
       TOPOLOGY,
@@ -278,7 +290,7 @@ function printTimers(t: TimerReport): void {
 
 function printStep(s: StepReport, label = `${s.offeredPerSecond}/s offered`): void {
   console.log(
-    `${label.padEnd(18)} ${s.requests} requests (${s.distinctEvents} distinct, ${s.httpErrors} failed, ${s.resent} resent) → ${s.tickets} tickets (${s.triage} triage), correct=${s.correct}, ` +
+    `${label.padEnd(18)} ${s.requests} requests (${s.distinctEvents} distinct, ${s.httpErrors} failed, ${s.resent} resent) → ${s.tickets} tickets (${s.triage} triage, ${s.receiptsSent} receipts sent), correct=${s.correct}, ` +
       `${s.ticketsPerSecond} tickets/s; HTTP p50/p95/p99 ${s.httpMs.p50}/${s.httpMs.p95}/${s.httpMs.p99} ms; ` +
       `receipt→inbox p50/p95/p99 ${s.receiptToInboxMs.p50}/${s.receiptToInboxMs.p95}/${s.receiptToInboxMs.p99} ms; ` +
       `send→inbox p50/p95/p99 ${s.sendToInboxMs.p50}/${s.sendToInboxMs.p95}/${s.sendToInboxMs.p99} ms; ` +
@@ -287,7 +299,7 @@ function printStep(s: StepReport, label = `${s.offeredPerSecond}/s offered`): vo
   );
 }
 
-console.log(`Çözüm Masası intake benchmark (${FULL ? 'full' : 'quick'}, service as ${TOPOLOGY}) on ${cpus().length} × ${cpus()[0]?.model}, ${Math.round(totalmem() / 2 ** 30)} GiB, node ${process.version}`);
+console.log(`Çözüm Masası intake benchmark (${FULL ? 'full' : 'quick'}, service as ${TOPOLOGY}, receipts ${RECEIPTS_HELD ? 'held' : 'sent'}) on ${cpus().length} × ${cpus()[0]?.model}, ${Math.round(totalmem() / 2 ** 30)} GiB, node ${process.version}`);
 try {
   console.log(`git ${execSync('git rev-parse --short HEAD', { stdio: ['ignore', 'pipe', 'ignore'] }).toString().trim()}; ${readFileSync('/proc/loadavg', 'utf8').trim()} load`);
 } catch {
