@@ -185,8 +185,9 @@ export class TicketCreation {
       manager,
       clocked.map(({ ticket, clock }) => ({ ref: { subjectType: ClockSubject.Ticket, subjectId: ticket.id }, policy: clock!.policy, startedAt: ticket.createdAt, dueAt: clock!.dueAt })),
     );
-    for (const year of new Set(drafts.map((d) => istanbulYear(d.ticket.createdAt)))) {
-      const ofYear = drafts.filter((d) => istanbulYear(d.ticket.createdAt) === year);
+    const years = drafts.map((d) => istanbulYear(d.ticket.createdAt));
+    for (const year of new Set(years)) {
+      const ofYear = drafts.filter((_, i) => years[i] === year);
       const ids = new Set(ofYear.map((d) => d.ticket.id));
       const own = followers.map((f) => ({ ...f, rows: f.rows.filter((r) => ids.has(r.ticket_id as string)) }));
       const numbers = await insertNumberedTickets(manager, ofYear, year, own);

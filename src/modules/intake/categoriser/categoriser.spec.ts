@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Categoriser, withinOneEdit } from './categoriser';
+import { Categoriser } from './categoriser';
+import { withinOneEdit } from './word-match';
 import { CATEGORISER_FIXTURES } from './categoriser.fixtures';
 
 interface DataFile {
