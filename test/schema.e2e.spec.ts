@@ -1,4 +1,6 @@
 import { createTestApp, TestApp } from '@app/testing';
+import { IdentityKind } from '../src/modules/citizens/channel-identity.entity';
+import { citizensByIdentities } from '../src/modules/citizens/citizens-by-identity';
 import { DefaultMunicipalityLoader } from '../src/modules/municipality/default-municipality.loader';
 import { resolve } from 'node:path';
 
@@ -12,6 +14,17 @@ describe('database schema and default municipality', () => {
   it('has exactly the schema the entities describe (an entity change without a migration fails here)', async () => {
     const pending = await t.dataSource.driver.createSchemaBuilder().log();
     expect(pending.upQueries.map((q) => q.query)).toEqual([]);
+  });
+
+  it('finds citizens by identity with lookups on the unique (kind, value) index, not by reading the table', async () => {
+    const identities = [{ kind: IdentityKind.Phone, value: '+905321234567' }, { kind: IdentityKind.Email, value: 'ayse@example.com' }];
+    const [query, parameters] = citizensByIdentities(t.dataSource.manager, identities).getQueryAndParameters();
+    // On a table this small the planner would rather read it all; what matters is whether it can look up.
+    const plan: string = await t.dataSource.transaction(async (manager) => {
+      await manager.query('SET LOCAL enable_seqscan = off');
+      return (await manager.query(`EXPLAIN ${query}`, parameters)).map((row: { 'QUERY PLAN': string }) => row['QUERY PLAN']).join('\n');
+    });
+    expect(plan).toMatch(/Index Scan using "\w+" on citizen_identities[\s\S]*Index Cond: \(\(kind = [\w.]+\) AND \(\(value\)::text = [\w.]+\)\)/);
   });
 
   it('loads a realistic municipality on first start', async () => {

@@ -6,6 +6,7 @@ import { AppConfig } from '@app/config';
 import { Clock, InvalidFieldException, Page, pageOf, ResourceNotFoundException } from '@app/common';
 import { ChannelIdentity, IdentityKind } from './channel-identity.entity';
 import { Citizen } from './citizen.entity';
+import { citizensByIdentities } from './citizens-by-identity';
 import { CitizenInputDto, CitizenQueryDto, CitizenView, ContactPreferencesDto } from './dto/citizen.dto';
 import { maskEmail, maskPhone, normalizePhone } from './phone';
 import { PiiAccess } from './pii-access.entity';
@@ -219,14 +220,7 @@ export class CitizensService {
 
   /** The citizens behind any of these identities, in one query, by identity. */
   private async byIdentities(manager: EntityManager, identities: Identity[]): Promise<Map<string, Citizen>> {
-    const { entities, raw } = await manager
-      .createQueryBuilder(Citizen, 'c')
-      .innerJoin(ChannelIdentity, 'i', 'i.citizen_id = c.id')
-      .addSelect(['i.kind AS identity_kind', 'i.value AS identity_value'])
-      .where('(i.kind::text, i.value) IN (SELECT * FROM unnest(:kinds::text[], :values::text[]))', {
-        kinds: identities.map((i) => i.kind),
-        values: identities.map((i) => i.value),
-      })
+    const { entities, raw } = await citizensByIdentities(manager, identities)
       .getRawAndEntities<{ c_id: string; identity_kind: string; identity_value: string }>();
     const byId = new Map(entities.map((c) => [c.id, c]));
     return new Map(raw.map((r) => [`${r.identity_kind}:${r.identity_value}`, byId.get(r.c_id)!]));
