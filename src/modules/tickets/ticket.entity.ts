@@ -12,6 +12,8 @@ import { User } from '../auth/user.entity';
 @Index(['status', 'resolutionDueAt'])
 @Index(['routedAt', 'createdAt'], { where: 'routed_at IS NULL' })
 @Index(['departmentId', 'createdAt'], { where: 'needs_review' })
+// The duplicate search: a mahalle's tickets of one category, newest week, oldest first (also serves mahalle alone).
+@Index(['mahalleId', 'categoryId', 'createdAt'])
 // Trigram index for diacritic-free search; created in SQL (gin_trgm_ops), not by TypeORM.
 @Index('idx_tickets_search_trgm', { synchronize: false })
 export class Ticket {
@@ -67,7 +69,6 @@ export class Ticket {
   @JoinColumn({ name: 'citizen_id' })
   citizen?: Citizen;
 
-  @Index()
   @Column({ type: 'uuid', nullable: true })
   mahalleId: string | null;
 
