@@ -145,8 +145,7 @@ export class AppConfig {
 
   /**
    * Intake jobs a worker process runs at once. Batches that create tickets queue on the year's
-   * tracking-number row until they commit: fewer at once wait less there but file less in all
-   * (bench, 500/s: receipt → inbox p99 110–180 ms in four runs with 8, 173 ms in one with 4).
+   * tracking-number row until they commit: fewer at once wait less there but file less in all.
    */
   @Type(() => Number)
   @IsInt()
