@@ -109,7 +109,8 @@ export class OutboundMessages {
     if (!due.length) return;
     const now = this.clock.now().getTime();
     try {
-      await withTimeout(this.queue.addBulk(sendJobs(due, jobSuffix).map((job) => ({ ...job, opts: { ...job.opts, delay: Math.max(0, job.dueAt - now) } }))), 1000);
+      const jobs = sendJobs(due, jobSuffix).map(({ name, data, opts, dueAt }) => ({ name, data, opts: { ...opts, delay: Math.max(0, dueAt - now) } }));
+      await withTimeout(this.queue.addBulk(jobs), 1000);
     } catch (error) {
       this.logger.warn({ msg: 'send jobs not enqueued; the sweeper will retry', count: due.length, error: (error as Error).message });
     }

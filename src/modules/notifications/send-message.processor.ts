@@ -21,10 +21,10 @@ type Claim =
   | { kind: 'send' | 'interrupted'; message: OutboundMessage; sender: MessageSender };
 
 /**
- * Sends outbound messages, each on its own: `sending` is committed before the provider is
+ * Sends outbound messages; a job carries those due at one moment (a batch's receipts, say).
+ * Where sending twice could reach someone twice, `sending` is committed before the provider is
  * called, so an attempt that died mid-call is recognised: the provider is asked whether it has
- * the message, and it is sent again only when it does not, or when sending twice cannot reach
- * anyone twice. A job carries the messages due at one moment (a batch's receipts, say).
+ * the message, and it is sent again only when it does not.
  */
 @Injectable()
 export class SendMessageProcessor {
@@ -93,6 +93,7 @@ export class SendMessageProcessor {
     return { ready, rest };
   }
 
+  /** Sends one message with a claim of its own (and reconciles an attempt that died mid-call). */
   async send(messageId: string): Promise<SendOutcome> {
     const claim = await this.claim(messageId);
     if (claim.kind !== 'send' && claim.kind !== 'interrupted') return claim.kind;
