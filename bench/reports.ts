@@ -1,5 +1,7 @@
+import { Redis } from 'ioredis';
 import { Client } from 'pg';
 import { startApp } from './app-process';
+import { deleteKeys } from './redis-keys';
 import { summary } from './stats';
 
 const TICKETS = Number(process.env.BENCH_REPORT_TICKETS ?? 1_000_000);
@@ -90,7 +92,8 @@ export async function reportsBench(pgRoot: string, redisUrl: string, run: string
   const port = 40_000 + Math.floor(Math.random() * 10_000);
   const admin = new Client({ connectionString: `${pgRoot}/postgres` });
   await admin.connect();
-  const app = await startApp({ DATABASE_URL: url, REDIS_URL: redisUrl, REDIS_PREFIX: `cm-bench-reports-${run}`, SEED_DEMO_USERS: 'true', REPORTS_REFRESH_INTERVAL_MS: '86400000' }, port, 'one-process');
+  const prefix = `cm-bench-reports-${run}`;
+  const app = await startApp({ DATABASE_URL: url, REDIS_URL: redisUrl, REDIS_PREFIX: prefix, SEED_DEMO_USERS: 'true', REPORTS_REFRESH_INTERVAL_MS: '86400000' }, port, 'one-process');
   const pg = new Client({ connectionString: url });
   try {
     await pg.connect();
@@ -128,5 +131,8 @@ export async function reportsBench(pgRoot: string, redisUrl: string, run: string
     await app.stop();
     await admin.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);
     await admin.end();
+    const redis = new Redis(redisUrl);
+    await deleteKeys(redis, [prefix]);
+    redis.disconnect();
   }
 }

@@ -11,6 +11,7 @@ import { bullFloor, pgFloor } from './floors';
 import { openLoop } from './open-loop';
 import { cpuSecondsOfCommand } from './proc';
 import { inboundEvent } from './payloads';
+import { deleteKeys } from './redis-keys';
 import { reportsBench } from './reports';
 import { summary } from './stats';
 import { TimerReport, timerBench } from './timers';
@@ -259,14 +260,7 @@ async function intake(run: string): Promise<void> {
     await app?.stop();
     await admin.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);
     await admin.end();
-    for (const pattern of [`${prefix}:*`, `${prefix}-floor:*`]) {
-      let cursor = '0';
-      do {
-        const [next, keys] = await redis.scan(cursor, 'MATCH', pattern, 'COUNT', 1000);
-        if (keys.length) await redis.del(...keys);
-        cursor = next;
-      } while (cursor !== '0');
-    }
+    await deleteKeys(redis, [prefix, `${prefix}-floor`]);
     redis.disconnect();
   }
 }
