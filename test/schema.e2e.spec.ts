@@ -1,6 +1,7 @@
 import { createTestApp, TestApp } from '@app/testing';
 import { IdentityKind } from '../src/modules/citizens/channel-identity.entity';
 import { citizensByIdentities } from '../src/modules/citizens/citizens-by-identity';
+import { ORIGINALS_SQL } from '../src/modules/tickets/duplicate-detector.service';
 import { DefaultMunicipalityLoader } from '../src/modules/municipality/default-municipality.loader';
 import { resolve } from 'node:path';
 
@@ -25,6 +26,18 @@ describe('database schema and default municipality', () => {
       return (await manager.query(`EXPLAIN ${query}`, parameters)).map((row: { 'QUERY PLAN': string }) => row['QUERY PLAN']).join('\n');
     });
     expect(plan).toMatch(/Index Scan using "\w+" on citizen_identities[\s\S]*Index Cond: \(\(kind = [\w.]+\) AND \(\(value\)::text = [\w.]+\)\)/);
+  });
+
+  it("looks for a mahalle's similar open tickets through the (mahalle, category, created) index, in created order", async () => {
+    const id = '00000000-0000-4000-8000-000000000001';
+    const parameters = [[0], [id], [id], [id], ['sokak lambasi yanmiyor'], ['new', 'in_progress'], new Date('2026-11-19T00:00:00Z'), 0.45];
+    const plan: string = await t.dataSource.transaction(async (manager) => {
+      await manager.query('SET LOCAL enable_seqscan = off');
+      await manager.query('SET LOCAL enable_bitmapscan = off');
+      return (await manager.query(`EXPLAIN ${ORIGINALS_SQL}`, parameters)).map((row: { 'QUERY PLAN': string }) => row['QUERY PLAN']).join('\n');
+    });
+    // Both columns and the week bound are index conditions: no ticket of another category or an older week is read.
+    expect(plan).toMatch(/Index Cond: \(\(mahalle_id = x\.mahalle_id\) AND \(category_id = x\.category_id\) AND \(created_at >= /);
   });
 
   it('loads a realistic municipality on first start', async () => {

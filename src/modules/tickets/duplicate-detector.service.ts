@@ -24,6 +24,28 @@ const WINDOW_DAYS = 7;
 const SIMILAR_TEXT = 0.45;
 
 /**
+ * For each candidate (unnest of $1–$5), the oldest open ticket of the week ($6 open statuses,
+ * $7 since) it would duplicate: the citizen's own in its category, else one of its mahalle and
+ * category with similar text ($8) — read from the (mahalle, category, created) index in
+ * created order, stopping at the first similar one.
+ */
+export const ORIGINALS_SQL = `SELECT x.n, o.id, o."trackingNo", o.reason
+   FROM unnest($1::int[], $2::uuid[], $3::uuid[], $4::uuid[], $5::text[]) AS x(n, citizen_id, category_id, mahalle_id, search_text)
+  CROSS JOIN LATERAL (
+    (SELECT id, tracking_no AS "trackingNo", 'same_citizen_category' AS reason, 0 AS rank, created_at
+       FROM tickets
+      WHERE citizen_id = x.citizen_id AND category_id = x.category_id AND status = ANY($6::ticket_status[]) AND created_at >= $7
+      ORDER BY created_at LIMIT 1)
+    UNION ALL
+    (SELECT id, tracking_no, 'similar_text_mahalle', 1, created_at
+       FROM tickets
+      WHERE mahalle_id = x.mahalle_id AND category_id = x.category_id AND status = ANY($6::ticket_status[]) AND created_at >= $7
+        AND similarity(search_text, x.search_text) >= $8
+      ORDER BY created_at LIMIT 1)
+    ORDER BY rank LIMIT 1
+  ) o`;
+
+/**
  * Marks a new ticket that looks like an open one: the same citizen and category within a
  * week, or the same category and mahalle with similar text (two neighbours reporting the
  * same pothole). Staff then merge or dismiss.
@@ -44,21 +66,7 @@ export class DuplicateDetector {
     if (!searched.length) return candidates.map(() => null);
     const since = new Date(this.clock.now().getTime() - WINDOW_DAYS * 24 * 3600_000);
     const rows: (Original & { n: number })[] = await manager.query(
-      `SELECT x.n, o.id, o."trackingNo", o.reason
-         FROM unnest($1::int[], $2::uuid[], $3::uuid[], $4::uuid[], $5::text[]) AS x(n, citizen_id, category_id, mahalle_id, search_text)
-        CROSS JOIN LATERAL (
-          (SELECT id, tracking_no AS "trackingNo", 'same_citizen_category' AS reason, 0 AS rank, created_at
-             FROM tickets
-            WHERE citizen_id = x.citizen_id AND category_id = x.category_id AND status = ANY($6::ticket_status[]) AND created_at >= $7
-            ORDER BY created_at LIMIT 1)
-          UNION ALL
-          (SELECT id, tracking_no, 'similar_text_mahalle', 1, created_at
-             FROM tickets
-            WHERE mahalle_id = x.mahalle_id AND category_id = x.category_id AND status = ANY($6::ticket_status[]) AND created_at >= $7
-              AND similarity(search_text, x.search_text) >= $8
-            ORDER BY created_at LIMIT 1)
-          ORDER BY rank LIMIT 1
-        ) o`,
+      ORIGINALS_SQL,
       [
         searched.map((c) => c.n),
         searched.map((c) => c.citizenId),
