@@ -12,6 +12,8 @@ import { SenderRegistry } from './sender-registry';
 const BACKOFF_MS = [30_000, 120_000, 600_000, 1_800_000, 3_600_000];
 /** Messages of one job sent at once (each takes a pool connection for its statements). */
 const AT_ONCE = 4;
+/** How long sent messages of a job may wait to be marked sent together. */
+const MARK_SENT_EVERY_MS = 250;
 
 /** What became of one message: sent, recovered after a crash, a retry scheduled, failed, or nothing to do. */
 export type SendOutcome = 'sent' | 'recovered' | 'retry' | 'failed' | Extract<Claim, { kind: 'stale' | 'early' | 'in-flight' }>['kind'];
@@ -40,42 +42,56 @@ export class SendMessageProcessor {
 
   /**
    * Every message of the job is tried. Those due and pending whose sender may safely send twice
-   * (e-mail, the local outbox) are read together, sent, and marked sent together: two statements
-   * for the job. The rest go one by one (`send`). If one could not be tried (the database
-   * failed), the job fails after the others, and its retry finds those already sent `stale`.
+   * (e-mail, the local outbox) are read together and sent without a claim (`sendUnclaimed`);
+   * the rest go one by one (`send`). If one could not be tried (the database failed), the job
+   * fails after the others, and its retry finds those already sent `stale`.
    */
   @JobHandler(QueueName.Notify, 'send-messages')
   async handle({ messageIds }: MessagesJob): Promise<Partial<Record<SendOutcome, number>>> {
     const outcome: Partial<Record<SendOutcome, number>> = {};
     let error: unknown = null;
-    const tried = (results: PromiseSettledResult<SendOutcome>[]) => {
+    const tally = (results: PromiseSettledResult<SendOutcome>[]) => {
       for (const result of results) {
         if (result.status === 'fulfilled') outcome[result.value] = (outcome[result.value] ?? 0) + 1;
         else error ??= result.reason;
       }
     };
     const { ready, rest } = await this.readyToSend(messageIds);
-    const delivered: { message: OutboundMessage; result: SendResult }[] = [];
-    for (let i = 0; i < ready.length; i += AT_ONCE) {
-      tried(
-        await Promise.allSettled(
-          ready.slice(i, i + AT_ONCE).map(async ({ message, sender }): Promise<SendOutcome> => {
-            let result: SendResult;
-            try {
-              result = await sender.send(message);
-            } catch (failed) {
-              return this.failedAttempt(message, failed as Error);
-            }
-            delivered.push({ message, result });
-            return 'sent';
-          }),
-        ),
-      );
-    }
-    await this.sentMany(delivered);
-    for (let i = 0; i < rest.length; i += AT_ONCE) tried(await Promise.allSettled(rest.slice(i, i + AT_ONCE).map((id) => this.send(id))));
+    tally(await this.sendUnclaimed(ready));
+    for (let i = 0; i < rest.length; i += AT_ONCE) tally(await Promise.allSettled(rest.slice(i, i + AT_ONCE).map((id) => this.send(id))));
     if (error) throw error;
     return outcome;
+  }
+
+  /**
+   * Sends AT_ONCE at a time and marks the sent ones together: once at the end (the local outbox:
+   * one statement), or every MARK_SENT_EVERY_MS while a slow provider (SMTP) sends, so that a
+   * worker that dies sends again only the last few.
+   */
+  private async sendUnclaimed(ready: { message: OutboundMessage; sender: MessageSender }[]): Promise<PromiseSettledResult<SendOutcome>[]> {
+    const results: PromiseSettledResult<SendOutcome>[] = [];
+    let delivered: { message: OutboundMessage; result: SendResult }[] = [];
+    let markedAt = this.clock.now().getTime();
+    for (let i = 0; i < ready.length; i += AT_ONCE) {
+      if (this.clock.now().getTime() - markedAt >= MARK_SENT_EVERY_MS) {
+        await this.sentMany(delivered);
+        delivered = [];
+        markedAt = this.clock.now().getTime();
+      }
+      const chunk = ready.slice(i, i + AT_ONCE).map(async ({ message, sender }): Promise<SendOutcome> => {
+        let result: SendResult;
+        try {
+          result = await sender.send(message);
+        } catch (failed) {
+          return this.failedAttempt(message, failed as Error);
+        }
+        delivered.push({ message, result });
+        return 'sent';
+      });
+      results.push(...(await Promise.allSettled(chunk)));
+    }
+    await this.sentMany(delivered);
+    return results;
   }
 
   /** The job's messages that can be sent without a claim of their own (see `claim`), and the rest. */
