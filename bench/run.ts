@@ -242,12 +242,13 @@ async function intake(run: string): Promise<void> {
         pgTicketsPerSecond: pgFloorPerSecond,
         bullJobsPerSecond: bullFloorPerSecond,
         pipelineOverPgFloor: Math.round((saturation.ticketsPerSecond / pgFloorPerSecond) * 100) / 100,
+        pipelineOverBullFloor: Math.round((saturation.ticketsPerSecond / bullFloorPerSecond) * 100) / 100,
       },
       timers,
       memory: { idleRssMb, peakRssMb: Math.max(...steps.map((s) => s.peakRssMb), saturation.peakRssMb), redisUsedMemoryMb: { before: mb(redisBefore), after: mb(redisAfter) } },
     };
     console.log(`\nfloors: bare pg ${pgFloorPerSecond} tickets/s (3 rows, 1 commit each, pool ${POOL_SIZE}, ${IN_FLIGHT} in flight); bare BullMQ ${bullFloorPerSecond} jobs/s`);
-    console.log(`pipeline at saturation / pg floor: ${report.floors.pipelineOverPgFloor}`);
+    console.log(`pipeline at saturation / pg floor: ${report.floors.pipelineOverPgFloor}; / BullMQ floor: ${report.floors.pipelineOverBullFloor}`);
     console.log(`memory: service RSS ${idleRssMb} MB idle, ${report.memory.peakRssMb} MB peak; Redis used_memory ${mb(redisBefore)} → ${mb(redisAfter)} MB`);
     mkdirSync(resolve(__dirname, '../bench/results'), { recursive: true });
     if (!INTAKE_ONLY) writeFileSync(resolve(__dirname, '../bench/results/latest.json'), JSON.stringify(report, null, 2));
