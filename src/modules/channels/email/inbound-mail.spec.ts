@@ -10,11 +10,14 @@ describe('inbound mail', () => {
     expect(headersOf(await simpleParser(raw('no header here\n\nbody')))).toEqual({});
   });
 
-  it('uses the Message-ID as provider id, a hash when it is missing or too long', () => {
+  it('uses the Message-ID as provider id, a hash when it is missing, too long, or not storable text', () => {
     expect(providerIdOf('<a@b>', Buffer.from('x'))).toBe('<a@b>');
     expect(providerIdOf(null, Buffer.from('x'))).toMatch(/^sha256-[0-9a-f]{64}$/);
     expect(providerIdOf(null, Buffer.from('x'))).not.toBe(providerIdOf(null, Buffer.from('y')));
     expect(providerIdOf(`<${'a'.repeat(300)}@b>`, Buffer.from('x'))).toMatch(/^sha256-/);
+    expect(providerIdOf('<a\u0000b@c>', Buffer.from('x'))).toMatch(/^sha256-/);
+    expect(providerIdOf('<a\uFFFDb@c>', Buffer.from('x'))).toMatch(/^sha256-/);
+    expect(providerIdOf('<a\u0000b@c>', Buffer.from('x'))).not.toBe(providerIdOf('<a\u0000c@c>', Buffer.from('x')));
   });
 
   it('builds the payload: sender, threading ids, sanitised HTML, automatic flag, no broken characters', async () => {

@@ -46,10 +46,14 @@ export function headersOf(parsed: Pick<ParsedMail, 'headerLines'>): MailHeaders 
   return headers;
 }
 
-/** The Message-ID, or a hash when it is missing or too long to be the event's provider id. */
+/**
+ * The Message-ID, or a hash when it is missing, too long to be the event's provider id, or holds
+ * what PostgreSQL text cannot (NUL) or what stands for bytes that were not UTF-8 (U+FFFD): such
+ * a message is still stored (as a failed event, its payload being unreadable) and not retried forever.
+ */
 export function providerIdOf(messageId: string | null | undefined, raw: Buffer): string {
   const id = messageId?.trim();
-  if (id && id.length <= MAX_ID) return id;
+  if (id && id.length <= MAX_ID && !/[\u0000\uFFFD]/.test(id)) return id;
   return `sha256-${createHash('sha256').update(id ?? raw).digest('hex')}`;
 }
 
