@@ -28,7 +28,7 @@ describe('database schema and default municipality', () => {
     expect(plan).toMatch(/Index Scan using "\w+" on citizen_identities[\s\S]*Index Cond: \(\(kind = [\w.]+\) AND \(\(value\)::text = [\w.]+\)\)/);
   });
 
-  it("looks for a mahalle's similar open tickets through the (mahalle, category, created) index, in created order", async () => {
+  it("looks for a citizen's and a mahalle's open tickets of the category through (citizen or mahalle, category, created) indexes", async () => {
     const id = '00000000-0000-4000-8000-000000000001';
     const parameters = [[0], [id], [id], [id], ['sokak lambasi yanmiyor'], ['new', 'in_progress'], new Date('2026-11-19T00:00:00Z'), 0.45];
     const plan: string = await t.dataSource.transaction(async (manager) => {
@@ -37,6 +37,7 @@ describe('database schema and default municipality', () => {
       return (await manager.query(`EXPLAIN ${ORIGINALS_SQL}`, parameters)).map((row: { 'QUERY PLAN': string }) => row['QUERY PLAN']).join('\n');
     });
     // Both columns and the week bound are index conditions: no ticket of another category or an older week is read.
+    expect(plan).toMatch(/Index Cond: \(\(citizen_id = x\.citizen_id\) AND \(category_id = x\.category_id\) AND \(created_at >= /);
     expect(plan).toMatch(/Index Cond: \(\(mahalle_id = x\.mahalle_id\) AND \(category_id = x\.category_id\) AND \(created_at >= /);
   });
 

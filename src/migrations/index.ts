@@ -13,7 +13,7 @@ import { DeadlineExtension1795644180728 } from './1795644180728-deadline-extensi
 import { NoticeTemplates1795644356231 } from './1795644356231-notice-templates';
 import { Processes1795644473788 } from './1795644473788-processes';
 import { RestartOnTransfer1795644997757 } from './1795644997757-restart-on-transfer';
-import { DuplicateSearchIndex1795746000000 } from './1795746000000-duplicate-search-index';
+import { DuplicateSearchIndexes1795746000000 } from './1795746000000-duplicate-search-indexes';
 
 /** Every migration, in order; the app runs them on start (never `synchronize`). */
 export const MIGRATIONS = [
@@ -32,5 +32,5 @@ export const MIGRATIONS = [
   NoticeTemplates1795644356231,
   Processes1795644473788,
   RestartOnTransfer1795644997757,
-  DuplicateSearchIndex1795746000000,
+  DuplicateSearchIndexes1795746000000,
 ];

@@ -26,8 +26,8 @@ const SIMILAR_TEXT = 0.45;
 /**
  * For each candidate (unnest of $1–$5), the oldest open ticket of the week ($6 open statuses,
  * $7 since) it would duplicate: the citizen's own in its category, else one of its mahalle and
- * category with similar text ($8) — read from the (mahalle, category, created) index in
- * created order, stopping at the first similar one.
+ * category with similar text ($8) — each read from a (citizen or mahalle, category, created)
+ * index in created order, stopping at the first that fits.
  */
 export const ORIGINALS_SQL = `SELECT x.n, o.id, o."trackingNo", o.reason
    FROM unnest($1::int[], $2::uuid[], $3::uuid[], $4::uuid[], $5::text[]) AS x(n, citizen_id, category_id, mahalle_id, search_text)

@@ -12,7 +12,9 @@ import { User } from '../auth/user.entity';
 @Index(['status', 'resolutionDueAt'])
 @Index(['routedAt', 'createdAt'], { where: 'routed_at IS NULL' })
 @Index(['departmentId', 'createdAt'], { where: 'needs_review' })
-// The duplicate search: a mahalle's tickets of one category, newest week, oldest first (also serves mahalle alone).
+// The duplicate search: a citizen's / a mahalle's tickets of one category, newest week, oldest
+// first (they also serve lookups by citizen or by mahalle alone).
+@Index(['citizenId', 'categoryId', 'createdAt'])
 @Index(['mahalleId', 'categoryId', 'createdAt'])
 // Trigram index for diacritic-free search; created in SQL (gin_trgm_ops), not by TypeORM.
 @Index('idx_tickets_search_trgm', { synchronize: false })
@@ -61,7 +63,6 @@ export class Ticket {
   @JoinColumn({ name: 'assignee_id' })
   assignee?: User | null;
 
-  @Index()
   @Column({ type: 'uuid' })
   citizenId: string;
 
