@@ -1,7 +1,7 @@
 import { Redis } from 'ioredis';
 import { Client } from 'pg';
 import { startApp } from './app-process';
-import { deleteKeys } from './redis-keys';
+import { deleteKeysUnder } from './redis-keys';
 import { summary } from './stats';
 
 const TICKETS = Number(process.env.BENCH_REPORT_TICKETS ?? 1_000_000);
@@ -132,7 +132,7 @@ export async function reportsBench(pgRoot: string, redisUrl: string, run: string
     await admin.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);
     await admin.end();
     const redis = new Redis(redisUrl);
-    await deleteKeys(redis, [prefix]);
+    await deleteKeysUnder(redis, prefix);
     redis.disconnect();
   }
 }

@@ -11,7 +11,7 @@ import { bullFloor, pgFloor } from './floors';
 import { openLoop } from './open-loop';
 import { cpuSecondsOfCommand } from './proc';
 import { inboundEvent } from './payloads';
-import { deleteKeys } from './redis-keys';
+import { deleteKeysUnder } from './redis-keys';
 import { reportsBench } from './reports';
 import { summary } from './stats';
 import { TimerReport, timerBench } from './timers';
@@ -261,7 +261,8 @@ async function intake(run: string): Promise<void> {
     await app?.stop();
     await admin.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);
     await admin.end();
-    await deleteKeys(redis, [prefix, `${prefix}-floor`]);
+    await deleteKeysUnder(redis, prefix);
+    await deleteKeysUnder(redis, `${prefix}-floor`);
     redis.disconnect();
   }
 }

@@ -6,3 +6,4 @@ export * from './queue.module';
 export * from './redis.provider';
 export * from './redis-options';
 export * from './interval-sweeper';
+export * from './redis-keys';

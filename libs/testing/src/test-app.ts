@@ -10,6 +10,7 @@ import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { Clock, FixedClock, logLevelsFrom } from '@app/common';
 import { dropDatabase, ensureDatabase } from '@app/database';
+import { deleteKeysUnder } from '@app/queue';
 import { AppModule } from '../../../src/app.module';
 import { configureHttp } from '../../../src/bootstrap';
 
@@ -77,12 +78,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
 async function dropRedisPrefix(url: string, prefix: string): Promise<void> {
   const redis = new Redis(url);
   try {
-    let cursor = '0';
-    do {
-      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 500);
-      if (keys.length) await redis.del(...keys);
-      cursor = next;
-    } while (cursor !== '0');
+    await deleteKeysUnder(redis, prefix);
   } finally {
     redis.disconnect();
   }
