@@ -62,27 +62,16 @@ export class OutboundMessages {
 
   /** Writes the intent unless one with the same cause exists; returns the new row, or null. */
   async record(manager: EntityManager, intent: MessageIntent): Promise<OutboundMessage | null> {
-    const [message] = await this.recordMany(manager, [intent]);
-    return message;
-  }
-
-  /** Several intents in one statement; an intent whose cause was recorded before comes back null. */
-  async recordMany(manager: EntityManager, intents: MessageIntent[]): Promise<(OutboundMessage | null)[]> {
-    if (!intents.length) return [];
-    const now = this.clock.now();
     const rows = await manager
       .createQueryBuilder()
       .insert()
       .into(OutboundMessage)
-      .values(intents.map((intent) => ({ ...intent, meta: (intent.meta ?? {}) as never, notBefore: intent.notBefore ?? now })))
+      .values({ ...intent, meta: (intent.meta ?? {}) as never, notBefore: intent.notBefore ?? this.clock.now() })
       .orIgnore()
-      .returning('id, dedupe_key, attempts, not_before')
+      .returning('id, attempts, not_before')
       .execute();
-    const byKey = new Map<string, { id: string; attempts: number; not_before: Date }>(rows.raw.map((raw: { dedupe_key: string }) => [raw.dedupe_key, raw]));
-    return intents.map((intent) => {
-      const raw = byKey.get(intent.dedupeKey);
-      return raw ? manager.create(OutboundMessage, { id: raw.id, attempts: raw.attempts, notBefore: raw.not_before }) : null;
-    });
+    const [raw] = rows.raw as { id: string; attempts: number; not_before: Date }[];
+    return raw ? manager.create(OutboundMessage, { id: raw.id, attempts: raw.attempts, notBefore: raw.not_before }) : null;
   }
 
   /**
