@@ -33,7 +33,7 @@ describe('appointments with the mayor', () => {
     const open = await slot('2026-11-05T11:30:00');
     const a = await request('Ayşe Yılmaz');
     const b = await request('Mehmet Demir', { requesterKind: 'institution', institutionName: 'Esnaf Odası', email: 'baskan@esnaf.org.tr', phone: undefined });
-    expect(a).toMatchObject({ status: 'requested', phone: '+905321112233', channel: 'phone' });
+    expect(a).toMatchObject({ status: 'requested', phone: '+90 5** *** ** 33', channel: 'phone' });
     const results = await Promise.all([a, b].map((r) => t.http().post(`/api/v1/appointments/${r.id}/book`).set(as(kalem)).send({ slotId: open.id })));
     expect(results.map((r) => r.status).sort()).toEqual([200, 409]);
     const lost = results.find((r) => r.status === 409)!;
@@ -98,9 +98,28 @@ describe('appointments with the mayor', () => {
       .send(ticketInput({ kind: 'talep', categoryId: await categoryId(t.dataSource, 'OKM-001'), subject: 'Başkanla görüşmek istiyorum', citizen: { fullName: 'Derya Koç', phone: '05329998877' } }))
       .expect(201)).body;
     const a = (await t.http().post('/api/v1/appointments').set(as(agent)).send({ requesterKind: 'citizen', subject: 'Okul yolu', ticketId: ticket.id }).expect(201)).body;
-    expect(a).toMatchObject({ requesterName: 'Derya Koç', phone: '+905329998877', channel: 'phone', ticketId: ticket.id, status: 'requested' });
+    expect(a).toMatchObject({ requesterName: 'Derya Koç', phone: '+90 5** *** ** 77', channel: 'phone', ticketId: ticket.id, status: 'requested' });
     const bad = await t.http().post('/api/v1/appointments').set(as(agent)).send({ requesterKind: 'citizen', subject: 'x', ticketId: '00000000-0000-4000-8000-000000000000' }).expect(400);
     expect(bad.body.details).toEqual([expect.objectContaining({ field: 'ticketId' })]);
+    // The clear number is Özel Kalem's to read, through a logged call; others are refused.
+    await t.http().get(`/api/v1/appointments/${a.id}/contact`).set(as(agent)).expect(403);
+    const clear = await t.http().get(`/api/v1/appointments/${a.id}/contact`).set(as(kalem)).expect(200);
+    expect(clear.body).toEqual({ phone: '+905329998877', email: null });
+    const log = await t.dataSource.query('SELECT user_id, citizen_id, purpose FROM pii_access_log WHERE purpose = $1', [`appointment ${a.id}`]);
+    expect(log).toEqual([{ user_id: kalem.id, citizen_id: ticket.citizen.id, purpose: `appointment ${a.id}` }]);
+  });
+
+  it("refuses a ticket of another department and tells nothing of its citizen", async () => {
+    const park = await idByCode(t.dataSource, 'departments', 'PARK');
+    const parkTicket = (await t.http().post('/api/v1/tickets').set(as(agent))
+      .send(ticketInput({ departmentId: park, subject: 'Parktaki bank kırık', citizen: { fullName: 'Gizli Vatandaş', phone: '05327776655', email: 'gizli@example.com' } }))
+      .expect(201)).body;
+    const fenStaff = await loginAs(t, 'department-staff');
+    const res = await t.http().post('/api/v1/appointments').set(as(fenStaff)).send({ requesterKind: 'citizen', subject: 'Görüşme', ticketId: parkTicket.id }).expect(400);
+    expect(res.body.details).toEqual([expect.objectContaining({ field: 'ticketId' })]);
+    expect(JSON.stringify(res.body)).not.toMatch(/Gizli|7776655|gizli@/);
+    const [{ n }] = await t.dataSource.query('SELECT count(*)::int AS n FROM appointments WHERE ticket_id = $1', [parkTicket.id]);
+    expect(n).toBe(0);
   });
 
   it('keeps the calendar with Özel Kalem', async () => {

@@ -5,7 +5,8 @@ describe('public status look-up', () => {
   let trackingNo: string;
 
   beforeAll(async () => {
-    t = await createTestApp({ env: { PUBLIC_LOOKUP_MAX_FAILURES: '3' } });
+    // Client addresses come from X-Forwarded-For, as behind the municipality's proxy.
+    t = await createTestApp({ env: { TRUST_PROXY: 'loopback', PUBLIC_LOOKUP_MAX_FAILURES: '3', PUBLIC_LOOKUP_MAX_ADDRESS_FAILURES: '5' } });
     const agent = await loginAs(t, 'agent');
     const res = await t.http().post('/api/v1/tickets').set('Authorization', `Bearer ${agent.token}`)
       .send(ticketInput({ subject: 'Sokak lambası yanmıyor', citizen: { fullName: 'Ali Veli', phone: '0533 444 12 34', email: 'ali@example.com' } }))
@@ -14,20 +15,45 @@ describe('public status look-up', () => {
   });
   afterAll(() => t.close());
 
+  const lookUp = (ip: string, number: string, last4: string) => t.http().get(`/api/v1/public/tickets/${number}?phoneLast4=${last4}`).set('X-Forwarded-For', ip);
+  const expectLimited = async (ip: string, number: string, last4: string) => {
+    const res = await lookUp(ip, number, last4).expect(429);
+    expect(res.body).toEqual({ statusCode: 429, code: 'TOO_MANY_REQUESTS', message: expect.stringMatching(/dakika sonra/) });
+    expect(Number(res.headers['retry-after'])).toBeGreaterThan(0);
+    expect(Number(res.headers['retry-after'])).toBeLessThanOrEqual(3600);
+  };
+
   it('tells the status for the tracking number and the last four digits of the phone, with no personal data', async () => {
-    const res = await t.http().get(`/api/v1/public/tickets/${trackingNo}?phoneLast4=1234`).expect(200);
+    const res = await lookUp('198.51.100.1', trackingNo, '1234').expect(200);
     expect(res.body).toMatchObject({ trackingNo, status: 'new', statusLabel: 'Yeni', kind: 'Şikâyet' });
     expect(JSON.stringify(res.body)).not.toMatch(/Ali|Veli|1234|ali@|Sokak lambası/);
   });
 
-  it('answers 404 for the wrong digits, 400 for malformed input, then 429 after too many failures', async () => {
-    await t.http().get(`/api/v1/public/tickets/${trackingNo}?phoneLast4=9999`).expect(404);
-    const malformed = await t.http().get(`/api/v1/public/tickets/${trackingNo}?phoneLast4=12`).expect(400);
+  it('answers 404 for the wrong digits, 400 for malformed input, then 429 with Retry-After after too many failures', async () => {
+    const attacker = '203.0.113.66';
+    await lookUp(attacker, trackingNo, '9999').expect(404);
+    const malformed = await lookUp(attacker, trackingNo, '12').expect(400);
     expect(malformed.body.details[0].field).toBe('phoneLast4');
-    await t.http().get('/api/v1/public/tickets/123?phoneLast4=1234').expect(400);
-    await t.http().get(`/api/v1/public/tickets/${trackingNo}?phoneLast4=0000`).expect(404);
-    await t.http().get(`/api/v1/public/tickets/${trackingNo}?phoneLast4=1111`).expect(404);
-    const blocked = await t.http().get(`/api/v1/public/tickets/${trackingNo}?phoneLast4=1234`).expect(429);
-    expect(blocked.body.code).toBe('TOO_MANY_REQUESTS');
+    await lookUp(attacker, '123', '1234').expect(400);
+    await lookUp(attacker, trackingNo, '0000').expect(404);
+    await lookUp(attacker, trackingNo, '1111').expect(404);
+    // Refused from that address even with the right digits, so guessing on tells nothing.
+    await expectLimited(attacker, trackingNo, '1234');
+  });
+
+  it("does not lock the citizen out of their own application because of a stranger's guesses", async () => {
+    await lookUp('198.51.100.2', trackingNo, '1234').expect(200);
+  });
+
+  it('does not count successful look-ups', async () => {
+    for (let i = 0; i < 6; i += 1) await lookUp('198.51.100.3', trackingNo, '1234').expect(200);
+    await lookUp('198.51.100.3', trackingNo, '9999').expect(404);
+  });
+
+  it('stops one address guessing across many numbers, and only that address', async () => {
+    const enumerator = '203.0.113.77';
+    for (let i = 0; i < 5; i += 1) await lookUp(enumerator, `2026-99990${i}`, '1234').expect(404);
+    await expectLimited(enumerator, trackingNo, '1234');
+    await lookUp('198.51.100.4', trackingNo, '1234').expect(200);
   });
 });

@@ -95,6 +95,26 @@ describe('the 444 line on Twilio Voice', () => {
     }
   });
 
+  it("links a voicemail's call to the ticket it became, and the call log shows it", async () => {
+    t.clock.set(SATURDAY_12_00);
+    try {
+      const call = callParams('+905327650001');
+      await hook('incoming', call).expect(200);
+      const recording = { CallSid: call.CallSid, From: call.From, RecordingUrl: `https://api.twilio.com/2010-04-01/Accounts/AC1/Recordings/RE${'2'.repeat(32)}`, RecordingSid: `RE${'2'.repeat(32)}`, RecordingDuration: '18' };
+      await hook('voicemail', recording).expect(200);
+      const event = await waitFor('the voicemail filed', async () => {
+        const [row] = await t.dataSource.query(`SELECT ticket_id FROM inbound_events WHERE provider_id = $1 AND state = 'processed'`, [`${call.CallSid}-voicemail`]);
+        return row;
+      });
+      expect(await callLog(call.CallSid)).toMatchObject({ menu_choice: 'voicemail', ticket_id: event.ticket_id });
+      const supervisor = await loginAs(t, 'supervisor');
+      const list = await t.http().get('/api/v1/calls').query({ menuChoice: 'voicemail' }).set('Authorization', `Bearer ${supervisor.token}`).expect(200);
+      expect(list.body.items.find((c: { callSid: string }) => c.callSid === call.CallSid)).toMatchObject({ ticketId: event.ticket_id, fromNumber: expect.not.stringContaining('7650001') });
+    } finally {
+      t.clock.set(WEDNESDAY_10_00);
+    }
+  });
+
   it('status callbacks arriving twice or out of order never move a call backwards', async () => {
     const call = callParams();
     const status = (CallStatus: string, extra: Record<string, string> = {}) => hook('status', { CallSid: call.CallSid, From: call.From, To: call.To, CallStatus, ...extra }).expect(200);

@@ -1,7 +1,12 @@
+import { getQueueToken } from '@nestjs/bullmq';
+import { Queue } from 'bullmq';
 import { createServer, IncomingMessage, Server, ServerResponse } from 'node:http';
 import { AddressInfo } from 'node:net';
-import { createTestApp, TestApp, waitFor } from '@app/testing';
+import { QueueName } from '@app/queue';
+import { createTestApp, loginAs, Staff, TestApp, waitFor } from '@app/testing';
 import { hubSignature } from '../src/modules/channels/whatsapp/cloud-api-signature';
+import { FetchWhatsappMediaProcessor } from '../src/modules/channels/whatsapp/fetch-whatsapp-media.processor';
+import { mediaFetchJobId, WhatsappMediaSweeper } from '../src/modules/channels/whatsapp/whatsapp-media.sweeper';
 import { OutboundChannel } from '../src/modules/notifications/outbound-message.entity';
 import { OutboundMessages } from '../src/modules/notifications/outbound-messages.service';
 
@@ -14,6 +19,8 @@ const PNG = Buffer.concat([Buffer.from('\x89PNG\r\n\x1a\n', 'latin1'), Buffer.fr
 /** A stand-in for graph.facebook.com on loopback: media look-ups and downloads, sends recorded. */
 class GraphStandIn {
   readonly sent: Record<string, unknown>[] = [];
+  /** The HTTP statuses the next look-ups of a media id answer with, in order; then the file is given. */
+  readonly mediaFailures = new Map<string, number[]>();
   /** Numbers Meta would refuse a free-form message to (error 131047, window closed). */
   readonly windowClosedFor = new Set<string>();
   private server!: Server;
@@ -34,8 +41,13 @@ class GraphStandIn {
     if (req.headers.authorization !== `Bearer ${ACCESS}`) return json(401, { error: { code: 190, message: 'Invalid OAuth access token' } });
     const path = req.url ?? '';
     if (req.method === 'GET' && path === '/files/photo-1') return void res.writeHead(200, { 'Content-Type': 'image/png' }).end(PNG);
-    if (req.method === 'GET' && path === '/v21.0/media-photo-1') {
-      return json(200, { messaging_product: 'whatsapp', url: `${this.base}/files/photo-1`, mime_type: 'image/png', file_size: PNG.length, id: 'media-photo-1' });
+    const media = /^\/v21\.0\/(media-[\w-]+)$/.exec(path);
+    if (req.method === 'GET' && media) {
+      const status = this.mediaFailures.get(media[1])?.shift();
+      // Meta's own answers: 100 for a media id it does not (or no longer) know, 1 for its own trouble.
+      if (status === 404) return json(404, { error: { message: 'Unsupported get request', type: 'GraphMethodException', code: 100 } });
+      if (status) return json(status, { error: { message: 'An unknown error occurred', type: 'OAuthException', code: 1 } });
+      return json(200, { messaging_product: 'whatsapp', url: `${this.base}/files/photo-1`, mime_type: 'image/png', file_size: PNG.length, id: media[1] });
     }
     if (req.method === 'POST' && path === `/v21.0/${PHONE_ID}/messages`) {
       const chunks: Buffer[] = [];
@@ -77,6 +89,8 @@ const messageWebhook = (waId: string, message: Record<string, unknown>, name = '
     ],
   };
 };
+
+const wamidOf = (webhook: ReturnType<typeof messageWebhook>) => webhook.entry[0].changes[0].value.messages[0].id;
 
 const statusWebhook = (wamid: string, status: string, errors?: unknown[]) => ({
   object: 'whatsapp_business_account',
@@ -180,6 +194,43 @@ describe('WhatsApp hotline through the Cloud API', () => {
     expect([Number(row.latitude), Number(row.longitude)]).toEqual([39.9208, 32.8541]);
   });
 
+  it('keeps the name and address of a shared place: on a new ticket, and on a threaded one that has no address', async () => {
+    const place = { latitude: 39.9208, longitude: 32.8541, name: 'Kızılay Meydanı', address: 'Atatürk Blv., 06420 Çankaya/Ankara' };
+    const pin = messageWebhook('905321112311', { type: 'location', location: place });
+    await post(t, pin).expect(200);
+    const created = await processed(t, wamidOf(pin));
+    expect((await t.dataSource.query('SELECT address FROM tickets WHERE id = $1', [created.ticket_id]))[0].address).toBe(place.address);
+    const [first] = await t.dataSource.query(`SELECT data FROM ticket_events WHERE ticket_id = $1 AND type = 'created'`, [created.ticket_id]);
+    expect(first.data.location).toEqual(place);
+
+    // A text opens a ticket without an address; the place sent next joins it and gives it one, a later place does not replace it.
+    const text = messageWebhook('905321112322', { type: 'text', text: { body: 'Parktaki salıncak kırık' } });
+    await post(t, text).expect(200);
+    const opened = await processed(t, wamidOf(text));
+    const later = messageWebhook('905321112322', { type: 'location', location: place });
+    await post(t, later).expect(200);
+    expect((await processed(t, wamidOf(later))).ticket_id).toBe(opened.ticket_id);
+    const elsewhere = { latitude: 39.9419, longitude: 32.8543, name: 'Ulus Meydanı', address: 'Ulus, 06050 Altındağ/Ankara' };
+    const other = messageWebhook('905321112322', { type: 'location', location: elsewhere });
+    await post(t, other).expect(200);
+    expect((await processed(t, wamidOf(other))).ticket_id).toBe(opened.ticket_id);
+    const [threaded] = await t.dataSource.query('SELECT address, search_text FROM tickets WHERE id = $1', [opened.ticket_id]);
+    expect(threaded.address).toBe(place.address);
+    expect(threaded.search_text).toContain('ataturk blv., 06420 cankaya/ankara');
+    const messages = await t.dataSource.query(`SELECT data FROM ticket_events WHERE ticket_id = $1 AND type = 'message_in' ORDER BY seq`, [opened.ticket_id]);
+    expect(messages.map((m: { data: { location: unknown } }) => m.data.location)).toEqual([place, elsewhere]);
+  });
+
+  it('keeps a message whose file the Graph API refuses for good, noting it, and fetches nothing later', async () => {
+    graph.mediaFailures.set('media-gone-1', [404]);
+    const doc = messageWebhook('905321112333', { type: 'document', document: { id: 'media-gone-1', mime_type: 'application/pdf', filename: 'dilekce.pdf', caption: 'Dilekçem ektedir' } });
+    await post(t, doc).expect(200);
+    const event = await processed(t, wamidOf(doc));
+    const [ticket] = await t.dataSource.query('SELECT description FROM tickets WHERE id = $1', [event.ticket_id]);
+    expect(ticket.description).toBe('Dilekçem ektedir\n[Gönderilen dosya alınamadı: Graph API 100: Unsupported get request]');
+    expect(await count(t, 'whatsapp_media_fetches')).toBe(0);
+  });
+
   it('sends a reply inside the window as text and follows the status callbacks', async () => {
     const id = await intent(t, 'reply-cloud-1', '905321112233', 'Ekiplerimiz yönlendirildi.');
     const sent = await settledMessage(t, id);
@@ -256,5 +307,91 @@ describe('Cloud API without a template, outside the window', () => {
     } finally {
       await plain.close();
     }
+  });
+});
+
+describe('Cloud API files the Graph API cannot give when the message comes', () => {
+  let t: TestApp;
+  let supervisor: Staff;
+  beforeAll(async () => {
+    t = await bootApp({});
+    supervisor = await loginAs(t, 'supervisor');
+  });
+  afterAll(() => t.close());
+
+  const fetchOf = async (eventId: string) => (await t.dataSource.query('SELECT * FROM whatsapp_media_fetches WHERE event_id = $1', [eventId]))[0];
+  /** Moves the clock past the file's next attempt, lets the sweeper hand it out, and waits for the attempt's outcome. */
+  const nextAttempt = async (eventId: string): Promise<string> => {
+    const fetch = await fetchOf(eventId);
+    t.clock.set(new Date(fetch.next_attempt_at.getTime() + 6_000));
+    await t.app.get(WhatsappMediaSweeper).sweep();
+    const queue = t.app.get<Queue>(getQueueToken(QueueName.Intake), { strict: false });
+    return waitFor(`attempt ${fetch.attempts + 1}`, async () => {
+      const job = await queue.getJob(mediaFetchJobId(fetch));
+      return job && (await job.isCompleted()) ? job.returnvalue : null;
+    });
+  };
+  const attachments = async (ticketId: string) => {
+    const res = await t.http().get(`/api/v1/tickets/${ticketId}`).set('Authorization', `Bearer ${supervisor.token}`).expect(200);
+    return res.body.timeline.filter((e: { type: string }) => e.type === 'attachment') as { body: string; data: Record<string, unknown> }[];
+  };
+  const photo = async (waId: string, mediaId: string, caption?: string) => {
+    const webhook = messageWebhook(waId, { type: 'image', image: { id: mediaId, mime_type: 'image/png', sha256: 'x', ...(caption ? { caption } : {}) } });
+    await post(t, webhook).expect(200);
+    return processed(t, wamidOf(webhook));
+  };
+
+  it('files the message at once, then attaches the file to the ticket when a later attempt gets it', async () => {
+    graph.mediaFailures.set('media-late-1', [500, 503]);
+    const event = await photo('905321113301', 'media-late-1', 'Parktaki bank kırık');
+    expect(event.state).toBe('processed');
+    expect((await t.dataSource.query('SELECT description FROM tickets WHERE id = $1', [event.ticket_id]))[0].description).toBe('Parktaki bank kırık');
+    expect((await attachments(event.ticket_id)).map((e) => e.data.state)).toEqual(['pending']);
+
+    expect(await nextAttempt(event.id)).toBe('pending');
+    expect(await fetchOf(event.id)).toMatchObject({ state: 'pending', attempts: 1, last_error: 'Graph API 1: An unknown error occurred' });
+    expect(await nextAttempt(event.id)).toBe('attached');
+
+    const entries = await attachments(event.ticket_id);
+    expect(entries.map((e) => e.data.state)).toEqual(['pending', 'attached']);
+    const [file] = entries[1].data.media as { url: string }[];
+    expect(file).toEqual({ url: expect.stringMatching(/^\/api\/v1\/media\/[0-9a-f-]{36}$/), contentType: 'image/png', size: PNG.length });
+    expect((await t.dataSource.query('SELECT ticket_id FROM media_files WHERE id = $1', [file.url.split('/').pop()]))[0].ticket_id).toBe(event.ticket_id);
+    const res = await t.http().get(file.url).set('Authorization', `Bearer ${supervisor.token}`).expect(200);
+    expect(Buffer.from(res.body).equals(PNG)).toBe(true);
+
+    // A job run again (a lost acknowledgement, a re-run) finds nothing to do.
+    const fetch = await fetchOf(event.id);
+    expect(await t.app.get(FetchWhatsappMediaProcessor).handle({ fetchId: fetch.id })).toBe('stale');
+    expect(await t.app.get(WhatsappMediaSweeper).sweep()).toBe(0);
+    expect(await attachments(event.ticket_id)).toHaveLength(2);
+  });
+
+  it('gives the file up at once when the Graph API then refuses it for good', async () => {
+    graph.mediaFailures.set('media-late-2', [502, 404]);
+    const event = await photo('905321113302', 'media-late-2');
+    expect((await t.dataSource.query('SELECT description FROM tickets WHERE id = $1', [event.ticket_id]))[0].description).toBe('Dosya gönderildi');
+    expect(await nextAttempt(event.id)).toBe('failed');
+    expect(await fetchOf(event.id)).toMatchObject({ state: 'failed', attempts: 1, media_id: null });
+    const entries = await attachments(event.ticket_id);
+    expect(entries.map((e) => e.data.state)).toEqual(['pending', 'failed']);
+    expect(entries[1]).toMatchObject({ body: 'WhatsApp dosyası alınamadı: Graph API 100: Unsupported get request', data: { reason: 'Graph API 100: Unsupported get request' } });
+  });
+
+  it('keeps trying while the Graph API fails for now, and gives up with the reason after the last attempt', async () => {
+    graph.mediaFailures.set('media-late-3', [500, 500, 500, 500, 500, 500]);
+    const event = await photo('905321113303', 'media-late-3', 'Kaldırım taşları sökülmüş');
+    const outcomes: string[] = [];
+    for (let attempt = 1; attempt <= 5; attempt += 1) outcomes.push(await nextAttempt(event.id));
+    expect(outcomes).toEqual(['pending', 'pending', 'pending', 'pending', 'failed']);
+    const fetch = await fetchOf(event.id);
+    expect(fetch).toMatchObject({ state: 'failed', attempts: 5, last_error: 'Graph API 1: An unknown error occurred' });
+    // The attempts spread over hours: the last came more than 14 hours after the message.
+    expect(fetch.updated_at.getTime() - fetch.created_at.getTime()).toBeGreaterThan(14 * 3_600_000);
+    const entries = await attachments(event.ticket_id);
+    expect(entries.map((e) => [e.data.state, e.body])).toEqual([
+      ['pending', 'WhatsApp dosyası henüz indirilemedi; yeniden denenecek.'],
+      ['failed', 'WhatsApp dosyası alınamadı: Graph API 1: An unknown error occurred'],
+    ]);
   });
 });

@@ -1,9 +1,12 @@
-import { createTestApp, FakeWhatsappFactory, loginAs, Staff, TestApp, waitFor } from '@app/testing';
+import type { Message } from 'whatsapp-web.js';
+import { createTestApp, fakeMessage, FakeMessageInput, FakeWhatsappFactory, loginAs, Staff, TestApp, waitFor } from '@app/testing';
 import { OutboundChannel } from '../src/modules/notifications/outbound-message.entity';
 import { OutboundMessages } from '../src/modules/notifications/outbound-messages.service';
 import { RedisClient } from '@app/queue';
 import { WHATSAPP_CLIENT_FACTORY } from '../src/modules/channels/whatsapp/wwebjs-client.factory';
 import { WwebjsLease } from '../src/modules/channels/whatsapp/wwebjs-lease';
+import { serialiseWwebjsMessage } from '../src/modules/channels/whatsapp/wwebjs-message';
+import { ProcessEventProcessor } from '../src/modules/intake/process-event.processor';
 
 const JPEG = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.from('JFIF-test-photo-bytes')]);
 
@@ -86,6 +89,37 @@ describe('WhatsApp hotline through whatsapp-web.js', () => {
     const located = await ticket((await processed(pin.id._serialized)).ticket_id);
     expect([Number(located.latitude), Number(located.longitude)]).toEqual([41.0122, 28.976]);
     expect(located.description).toBe('Konum paylaşıldı');
+  });
+
+  it("keeps a shared place's name and address: the address on the ticket, both in its timeline", async () => {
+    const client = factory.current;
+    const place = { latitude: 41.0054, longitude: 28.9768, name: 'Sultanahmet Meydanı', address: 'Sultan Ahmet, 34122 Fatih/İstanbul' };
+    const pin = client.receive({ from: '905321110011@c.us', location: place });
+    const created = await processed(pin.id._serialized);
+    expect((await ticket(created.ticket_id)).address).toBe(place.address);
+    const [first] = await t.dataSource.query(`SELECT data FROM ticket_events WHERE ticket_id = $1 AND type = 'created'`, [created.ticket_id]);
+    expect(first.data.location).toEqual(place);
+
+    // A complaint and the place sent after it, waiting together (as if Redis had been away) and
+    // filed by one job: the place joins the batch's new ticket and gives it the address.
+    const store = async (input: FakeMessageInput, secondsAgo: number): Promise<string> => {
+      const message = fakeMessage(input);
+      const [{ id }] = await t.dataSource.query(
+        `INSERT INTO inbound_events (channel, provider_id, payload, received_at) VALUES ('whatsapp', $1, $2, now() - make_interval(secs => $3)) RETURNING id`,
+        [message.id._serialized, serialiseWwebjsMessage(message as unknown as Message), secondsAgo],
+      );
+      return id;
+    };
+    const from = '905321110012@c.us';
+    const ids = [await store({ from, body: 'Kaldırımda büyük bir çukur var' }, 2), await store({ from, location: place }, 1)];
+    expect(await t.app.get(ProcessEventProcessor).handle({ eventIds: ids })).toEqual({ created: 1, threaded: 1 });
+    const [a, b] = await Promise.all(ids.map(async (id) => (await t.dataSource.query('SELECT ticket_id FROM inbound_events WHERE id = $1', [id]))[0]));
+    expect(b.ticket_id).toBe(a.ticket_id);
+    const joined = await ticket(a.ticket_id);
+    expect(joined.address).toBe(place.address);
+    expect(joined.search_text).toContain('sultan ahmet, 34122 fatih/istanbul');
+    const [message] = await t.dataSource.query(`SELECT data FROM ticket_events WHERE ticket_id = $1 AND type = 'message_in'`, [a.ticket_id]);
+    expect(message.data.location).toEqual(place);
   });
 
   it('ignores group chats, status broadcasts and its own messages', async () => {

@@ -14,6 +14,10 @@ import { NoticeTemplates1795644356231 } from './1795644356231-notice-templates';
 import { Processes1795644473788 } from './1795644473788-processes';
 import { RestartOnTransfer1795644997757 } from './1795644997757-restart-on-transfer';
 import { DuplicateSearchIndexes1795746000000 } from './1795746000000-duplicate-search-indexes';
+import { TokenVersion1796000000000 } from './1796000000000-token-version';
+import { ChannelEdges1796000100000 } from './1796000100000-channel-edges';
+import { MediaTicketLink1796000200000 } from './1796000200000-media-ticket-link';
+import { TicketContact1796000300000 } from './1796000300000-ticket-contact';
 
 /** Every migration, in order; the app runs them on start (never `synchronize`). */
 export const MIGRATIONS = [
@@ -33,4 +37,8 @@ export const MIGRATIONS = [
   Processes1795644473788,
   RestartOnTransfer1795644997757,
   DuplicateSearchIndexes1795746000000,
+  TokenVersion1796000000000,
+  ChannelEdges1796000100000,
+  MediaTicketLink1796000200000,
+  TicketContact1796000300000,
 ];

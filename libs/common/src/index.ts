@@ -13,3 +13,4 @@ export * from './time/clock.module';
 export * from './logging/request-log.middleware';
 export * from './time/with-timeout';
 export * from './cache/expiring-value';
+export * from './http/input-sanity';

@@ -78,6 +78,31 @@ export class AppConfig {
   @Max(7 * 24 * 3600)
   JWT_TTL_SECONDS = 8 * 3600;
 
+  /** Failed logins allowed per account from one client address per window. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  LOGIN_MAX_FAILURES = 10;
+
+  /** Failed logins allowed per account from all addresses together per window (guessing spread over many addresses). */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  LOGIN_MAX_ACCOUNT_FAILURES = 100;
+
+  /** Failed logins allowed from one client address per window, whatever the accounts (password spraying). */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  LOGIN_MAX_ADDRESS_FAILURES = 50;
+
+  /** The login throttle's window, in seconds. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(24 * 3600)
+  LOGIN_WINDOW_SECONDS = 900;
+
   /** Key of the HMAC that lets a TC Kimlik No be matched without being stored in clear. */
   @IsString()
   @MinLength(32, { message: 'PII_HASH_SECRET must be at least 32 characters' })
@@ -97,11 +122,17 @@ export class AppConfig {
   @Matches(/^\d+(kb|mb)$/, { message: 'BODY_LIMIT must look like 1mb or 512kb' })
   BODY_LIMIT = '1mb';
 
-  /** Failed tracking-number look-ups allowed per tracking number per hour. */
+  /** Failed look-ups of one tracking number allowed from one client address per hour. */
   @Type(() => Number)
   @IsInt()
   @Min(1)
   PUBLIC_LOOKUP_MAX_FAILURES = 10;
+
+  /** Failed look-ups allowed from one client address per hour, whatever the numbers (enumeration). */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  PUBLIC_LOOKUP_MAX_ADDRESS_FAILURES = 50;
 
   /** How long a worker's claim on a job lasts without renewal; a crashed worker's job is retried after it. */
   @Type(() => Number)

@@ -4,6 +4,7 @@ export * from './job-handler.decorator';
 export * from './handler-registry';
 export * from './queue.module';
 export * from './redis.provider';
+export * from './rate-limiter';
 export * from './redis-options';
 export * from './interval-sweeper';
 export * from './redis-keys';

@@ -1,3 +1,4 @@
+import type { JobsOptions } from 'bullmq';
 import { ArrayMaxSize, ArrayNotEmpty, IsUUID } from 'class-validator';
 import { QueueName } from './queue-name';
 
@@ -7,6 +8,12 @@ export class EventsJob {
   @ArrayMaxSize(500)
   @IsUUID('all', { each: true })
   eventIds: string[];
+}
+
+/** A file a WhatsApp message announced, still to be fetched from the Graph API. */
+export class MediaFetchJob {
+  @IsUUID()
+  fetchId: string;
 }
 
 export class TicketJob {
@@ -48,7 +55,7 @@ export type PayloadClass = new (...args: any[]) => object;
  * one handler, and no handler exists for a job not listed here.
  */
 export const JOBS = {
-  [QueueName.Intake]: { 'process-events': EventsJob },
+  [QueueName.Intake]: { 'process-events': EventsJob, 'fetch-whatsapp-media': MediaFetchJob },
   [QueueName.Routing]: { 'route-ticket': TicketJob, 'assign-backlog': DepartmentJob },
   [QueueName.Sla]: { 'notify-escalations': EscalationBatchJob },
   [QueueName.Notify]: { 'send-messages': MessagesJob },
@@ -60,3 +67,8 @@ export type JobName<Q extends QueueName> = Extract<keyof (typeof JOBS)[Q], strin
 export type JobPayload<Q extends QueueName, N extends JobName<Q>> = InstanceType<
   Extract<(typeof JOBS)[Q][N], PayloadClass>
 >;
+
+/** A job as `Queue.addBulk` takes it, its name and payload checked against JOBS (the queue only picks the names). */
+export function jobOf<Q extends QueueName, N extends JobName<Q>>(_queue: Q, name: N, data: JobPayload<Q, N>, opts?: JobsOptions) {
+  return { name, data, opts };
+}

@@ -5,6 +5,7 @@ import { AppConfig } from '@app/config';
 import { QueueName } from './queue-name';
 import { QueueWorkers } from './queue-workers.service';
 import { redisOptionsFromUrl } from './redis-options';
+import { RateLimiter } from './rate-limiter';
 import { RedisClient } from './redis.provider';
 
 const queues = BullModule.registerQueue(...Object.values(QueueName).map((name) => ({ name })));
@@ -29,7 +30,7 @@ const queues = BullModule.registerQueue(...Object.values(QueueName).map((name) =
     }),
     queues,
   ],
-  providers: [QueueWorkers, RedisClient],
-  exports: [queues, RedisClient],
+  providers: [QueueWorkers, RedisClient, RateLimiter],
+  exports: [queues, RedisClient, RateLimiter],
 })
 export class QueueModule {}

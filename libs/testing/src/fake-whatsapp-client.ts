@@ -31,8 +31,10 @@ export function fakeMessage(input: FakeMessageInput, me = '908502220444@c.us') {
   const remote = input.from;
   const key = input.id ?? `3EB0${randomBytes(8).toString('hex').toUpperCase()}`;
   const type = input.type ?? (input.location ? 'location' : input.media ? (input.media.mimetype.startsWith('image/') ? 'image' : 'document') : 'chat');
-  const location = input.location
-    ? { latitude: String(input.location.latitude), longitude: String(input.location.longitude), name: input.location.name, address: input.location.address, url: undefined, description: input.location.name ?? '' }
+  // As `new Location(lat, lng, { name, address })` builds it from the page's "name\naddress".
+  const place = input.location;
+  const location = place
+    ? { latitude: String(place.latitude), longitude: String(place.longitude), name: place.name, address: place.address, url: undefined, description: [place.name, place.address].filter(Boolean).join('\n') }
     : undefined;
   return {
     id: { fromMe, remote, id: key, _serialized: `${fromMe}_${remote}_${key}` },

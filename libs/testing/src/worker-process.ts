@@ -17,9 +17,14 @@ export interface WorkerProcess {
 
 /** Starts `node dist/src/main.js` with APP_ROLE=worker on the test app's database and Redis prefix. */
 export function startWorkerProcess(env: Record<string, string>): WorkerProcess {
+  return startServiceProcess({ ...env, APP_ROLE: 'worker' });
+}
+
+/** Starts `node dist/src/main.js` (built by `buildService`) with `env` as its whole environment, PATH aside. */
+export function startServiceProcess(env: Record<string, string>): WorkerProcess {
   const child = spawn(process.execPath, [resolve(ROOT, 'dist/src/main.js')], {
     cwd: ROOT,
-    env: { PATH: process.env.PATH ?? '', ...env, APP_ROLE: 'worker', LOG_LEVEL: 'warn' },
+    env: { PATH: process.env.PATH ?? '', ...env, LOG_LEVEL: 'warn' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

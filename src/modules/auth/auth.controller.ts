@@ -1,5 +1,6 @@
-import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Post, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import type { Request } from 'express';
 import { CurrentUser, Public } from './auth.decorators';
 import { AuthService, LoginResult } from './auth.service';
 import { LoginDto } from './dto/login.dto';
@@ -13,8 +14,9 @@ export class AuthController {
   @Public()
   @Post('login')
   @HttpCode(200)
-  login(@Body() dto: LoginDto): Promise<LoginResult> {
-    return this.auth.login(dto);
+  login(@Body() dto: LoginDto, @Req() req: Request): Promise<LoginResult> {
+    // req.ip honours TRUST_PROXY; without a proxy it is the peer's address.
+    return this.auth.login(dto, req.ip ?? req.socket.remoteAddress ?? 'unknown');
   }
 
   @ApiBearerAuth()

@@ -5,16 +5,13 @@ import { InjectRepository } from '@nestjs/typeorm';
 import type { Request } from 'express';
 import { Repository } from 'typeorm';
 import { ForbiddenActionException, UnauthenticatedException } from '@app/common';
+import { AccessTokenClaims } from './access-token';
 import { ALLOW_QUERY_TOKEN, IS_PUBLIC, ROLES } from './auth.decorators';
 import { Role } from './role';
 import { StaffPrincipal } from './staff-principal';
 import { User } from './user.entity';
 
-interface AccessTokenClaims {
-  sub: string;
-}
-
-/** Global guard: a valid HS256 bearer token of an active user, then the handler's roles. */
+/** Global guard: a valid, current HS256 bearer token of an active user, then the handler's roles. */
 @Injectable()
 export class AuthGuard implements CanActivate {
   constructor(
@@ -52,7 +49,8 @@ export class AuthGuard implements CanActivate {
       throw new UnauthenticatedException('Oturum geçersiz veya süresi dolmuş');
     }
     const user = typeof claims.sub === 'string' ? await this.users.findOneBy({ id: claims.sub, active: true }) : null;
-    if (!user) throw new UnauthenticatedException('Oturum geçersiz veya süresi dolmuş');
+    // A token issued before the user's last password, role, department or active change is over.
+    if (!user || (claims.ver ?? 0) !== user.tokenVersion) throw new UnauthenticatedException('Oturum geçersiz veya süresi dolmuş');
     return {
       id: user.id,
       username: user.username,

@@ -4,8 +4,10 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import { AppConfig } from '@app/config';
 import { AuthErrorCode, AuthException } from './auth-errors';
+import { AccessTokenClaims } from './access-token';
 import { LoginDto } from './dto/login.dto';
-import { hashPassword, verifyPassword } from './password';
+import { LoginThrottle } from './login-throttle';
+import { checkHashingCapacity, hashPassword, verifyPassword } from './password';
 import { User } from './user.entity';
 import { userView, UserView } from './users.service';
 
@@ -26,19 +28,37 @@ export class AuthService {
     @InjectRepository(User) private readonly users: Repository<User>,
     private readonly jwt: JwtService,
     private readonly config: AppConfig,
+    private readonly throttle: LoginThrottle,
   ) {}
 
-  async login(dto: LoginDto): Promise<LoginResult> {
-    const user = await this.users.findOneBy({ username: dto.username.toLowerCase(), active: true });
-    const ok = await verifyPassword(dto.password, user?.passwordHash ?? (await this.decoy));
-    if (!user || !ok) {
+  async login(dto: LoginDto, ip: string): Promise<LoginResult> {
+    const username = dto.username.toLowerCase();
+    // A flood the hashing cannot take is refused before it costs a Redis or database call.
+    checkHashingCapacity();
+    // Before anything is hashed: a throttled guess costs one Redis call, and is refused whatever the password.
+    const attempt = await this.throttle.begin(username, ip);
+    let user: User | null;
+    try {
+      user = await this.check(username, dto.password);
+    } catch (error) {
+      // Not a wrong guess (too busy to hash, database away): it does not count as one.
+      await this.throttle.release(attempt);
+      throw error;
+    }
+    if (!user) {
       this.logger.warn({ msg: 'login refused', username: dto.username });
       throw new AuthException(AuthErrorCode.InvalidCredentials, 'Kullanıcı adı veya parola hatalı');
     }
-    const accessToken = await this.jwt.signAsync(
-      { sub: user.id, role: user.role },
-      { algorithm: 'HS256', expiresIn: this.config.JWT_TTL_SECONDS },
-    );
+    await this.throttle.release(attempt);
+    const claims: AccessTokenClaims = { sub: user.id, role: user.role, ver: user.tokenVersion };
+    const accessToken = await this.jwt.signAsync(claims, { algorithm: 'HS256', expiresIn: this.config.JWT_TTL_SECONDS });
     return { accessToken, tokenType: 'Bearer', expiresIn: this.config.JWT_TTL_SECONDS, user: userView(user) };
+  }
+
+  /** The active user whose password this is, or null; the decoy keeps unknown names as slow as known ones. */
+  private async check(username: string, password: string): Promise<User | null> {
+    const user = await this.users.findOneBy({ username, active: true });
+    const ok = await verifyPassword(password, user?.passwordHash ?? (await this.decoy));
+    return user && ok ? user : null;
   }
 }

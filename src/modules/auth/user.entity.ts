@@ -37,6 +37,10 @@ export class User {
   @Column({ type: 'boolean', default: true })
   active: boolean;
 
+  /** In every access token; raised by a password, active, role or department change, which ends the earlier tokens. */
+  @Column({ type: 'integer', default: 0 })
+  tokenVersion: number;
+
   /** Taken into account by round-robin assignment inside a department. */
   @Column({ type: 'boolean', default: true })
   available: boolean;

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { In, Repository } from 'typeorm';
 import { InvalidFieldException, Page, pageOf, ResourceNotFoundException } from '@app/common';
+import { whereDefined } from '@app/database';
 import { DepartmentBacklog } from '../departments/department-backlog.service';
 import { DepartmentsService } from '../departments/departments.service';
 import { AuthErrorCode, AuthException } from './auth-errors';
@@ -10,10 +11,10 @@ import { hashPassword } from './password';
 import { DEPARTMENT_ROLES, Role } from './role';
 import { User } from './user.entity';
 
-export type UserView = Omit<User, 'passwordHash'>;
+export type UserView = Omit<User, 'passwordHash' | 'tokenVersion'>;
 
 export function userView(user: User): UserView {
-  const { passwordHash: _hidden, ...view } = user;
+  const { passwordHash: _hidden, tokenVersion: _internal, ...view } = user;
   return view;
 }
 
@@ -27,7 +28,7 @@ export class UsersService {
 
   async list(query: ListUsersDto): Promise<Page<UserView>> {
     const [rows, total] = await this.users.findAndCount({
-      where: { role: query.role, departmentId: query.departmentId },
+      where: whereDefined({ role: query.role, departmentId: query.departmentId }),
       order: { username: 'ASC' },
       skip: (query.page - 1) * query.pageSize,
       take: query.pageSize,
@@ -59,11 +60,18 @@ export class UsersService {
 
   async update(id: string, dto: UpdateUserDto): Promise<UserView> {
     const user = await this.get(id);
+    const before = { active: user.active, role: user.role, departmentId: user.departmentId };
     const { password, ...fields } = dto;
     Object.assign(user, fields);
     if (password) user.passwordHash = await hashPassword(password);
     await this.checkDepartment(user);
-    const saved = await this.users.save(user);
+    const revokes = !!password || (Object.keys(before) as (keyof typeof before)[]).some((key) => user[key] !== before[key]);
+    const saved = await this.users.manager.transaction(async (manager) => {
+      const row = await manager.save(user);
+      // Ends the tokens issued so far; incremented in SQL, so concurrent changes each count.
+      if (revokes) await manager.increment(User, { id }, 'tokenVersion', 1);
+      return row;
+    });
     // Back at the desk (or moved to another department): the waiting tickets may go to them.
     if (saved.active && saved.available && saved.departmentId && saved.role === Role.DepartmentStaff) await this.backlog.handOut(saved.departmentId);
     return userView(saved);

@@ -22,6 +22,7 @@ import { CallsController } from './voice/calls.controller';
 import { CallLogService } from './voice/call-log.service';
 import { PhoneStatusService } from './voice/phone-status.service';
 import { ScreenPopService } from './voice/screen-pop.service';
+import { VoicemailFiling } from './voice/voicemail-filing';
 import { WebFormModule } from './web-form/web-form.module';
 import { WhatsappModule } from './whatsapp/whatsapp.module';
 
@@ -40,6 +41,6 @@ import { WhatsappModule } from './whatsapp/whatsapp.module';
     WhatsappModule,
   ],
   controllers: [TwilioSmsController, TwilioSmsStatusController, TwilioVoiceController, CallsController],
-  providers: [TwilioSignatureGuard, TwilioSmsSender, CallLogService, PhoneStatusService, ScreenPopService, CallTicketsService, MailIntake, ImapMailbox, SmtpEmailSender],
+  providers: [TwilioSignatureGuard, TwilioSmsSender, CallLogService, PhoneStatusService, ScreenPopService, CallTicketsService, VoicemailFiling, MailIntake, ImapMailbox, SmtpEmailSender],
 })
 export class ChannelsModule {}

@@ -214,8 +214,13 @@ export class CitizensService {
   /** Contact details in clear, recorded in the KVKK access log. */
   async revealContact(citizenId: string, userId: string, purpose: string): Promise<{ phone: string | null; email: string | null }> {
     const citizen = await this.get(citizenId);
-    await this.dataSource.getRepository(PiiAccess).insert({ citizenId, userId, purpose });
+    await this.recordAccess(citizenId, userId, purpose);
     return { phone: citizen.phone, email: citizen.email };
+  }
+
+  /** A KVKK access-log row: who read personal data in clear, of whom (when known) and why. */
+  async recordAccess(citizenId: string | null, userId: string, purpose: string): Promise<void> {
+    await this.dataSource.getRepository(PiiAccess).insert({ citizenId, userId, purpose });
   }
 
   /** The citizens behind any of these identities, in one query, by identity. */

@@ -6,9 +6,10 @@ export class PiiAccess {
   @PrimaryGeneratedColumn('uuid')
   id: string;
 
+  /** Null when what was read belongs to no known citizen (an institution's appointment, a raw message). */
   @Index()
-  @Column({ type: 'uuid' })
-  citizenId: string;
+  @Column({ type: 'uuid', nullable: true })
+  citizenId: string | null;
 
   @Column({ type: 'uuid' })
   userId: string;

@@ -2,23 +2,36 @@ import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
 import { Clock } from '@app/common';
+import { Citizen } from '../citizens/citizen.entity';
 import { IdentityKind } from '../citizens/channel-identity.entity';
 import { CitizensService, identitiesOf } from '../citizens/citizens.service';
+import { storedMediaIds } from '../media/media.store';
 import { NoticePurpose } from '../notifications/citizen-notice';
 import { CitizenNotices } from '../notifications/citizen-notices.service';
 import { NeighbourhoodsService } from '../neighbourhoods/neighbourhoods.service';
 import { TicketRouter } from '../routing/ticket-router.service';
 import { SurveyAnswers } from '../surveys/survey-answers.service';
 import { DuplicateDetector } from '../tickets/duplicate-detector.service';
-import { TicketCreation } from '../tickets/ticket-creation.service';
+import { TicketContact, TicketCreation } from '../tickets/ticket-creation.service';
 import { TicketKind } from '../tickets/ticket-enums';
 import { searchTextOf } from '../tickets/timeline';
 import { CategoryIndex } from './categoriser.service';
 import { INBOUND_TO_TICKET_CHANNEL } from './channel-map';
+import { FilingHooks } from './filing-hooks';
 import { InboundChannel, InboundEvent, InboundState } from './inbound-event.entity';
 import { Filed, IntakeBatch, resolvedOriginal } from './intake-batch';
 import { InboundMessage, NORMALISERS, UnusablePayloadError } from './normalisers';
 import { Threading } from './threading.service';
+
+/** What the message itself gave of its sender: the ticket's contact. */
+function contactOf(message: InboundMessage): TicketContact {
+  const { kind, value } = message.identity;
+  return {
+    name: message.name ?? null,
+    phone: message.phone ?? (kind === IdentityKind.Phone ? value : null),
+    email: message.email ?? (kind === IdentityKind.Email ? value : null),
+  };
+}
 
 const SURVEY_REPLY_CHANNELS: Partial<Record<InboundChannel, 'sms' | 'whatsapp'>> = {
   [InboundChannel.Sms]: 'sms',
@@ -41,6 +54,7 @@ export class EventFiling {
     private readonly mahalleler: NeighbourhoodsService,
     private readonly notices: CitizenNotices,
     private readonly surveys: SurveyAnswers,
+    private readonly hooks: FilingHooks,
     private readonly clock: Clock,
   ) {}
 
@@ -65,6 +79,7 @@ export class EventFiling {
   }
 
   async file(manager: EntityManager, batch: IntakeBatch, event: InboundEvent, message: InboundMessage, index: CategoryIndex): Promise<Filed> {
+    batch.read.set(event.id, { event, message });
     const details = {
       fullName: message.name ?? null,
       phone: message.phone ?? null,
@@ -77,7 +92,7 @@ export class EventFiling {
     const via = SURVEY_REPLY_CHANNELS[event.channel];
     const answer = via ? await this.surveys.fromReply(manager, citizen.id, via, message) : null;
     if (answer) {
-      batch.processed.push({ eventId: event.id, ticketId: answer.ticketId });
+      batch.processed.push({ eventId: event.id, ticketId: answer.ticketId, mediaIds: storedMediaIds(message.media) });
       return { kind: 'survey', eventId: event.id, reopened: answer.reopened };
     }
     const continues = !message.startsTicket && !message.thread && this.threading.windowOpen() ? batch.openFor(citizen.id, channel) : null;
@@ -85,11 +100,11 @@ export class EventFiling {
     const open = message.startsTicket ? null : await this.threading.ticketToContinue(manager, citizen.id, channel, message);
     if (open) {
       await this.threading.append(manager, open, message, event.id);
-      batch.processed.push({ eventId: event.id, ticketId: open.id });
+      batch.processed.push({ eventId: event.id, ticketId: open.id, mediaIds: storedMediaIds(message.media) });
       return { kind: 'threaded', eventId: event.id, ticket: open };
     }
     const suggestion = index.categoriser.suggest([message.subject, message.text].filter(Boolean).join('\n'));
-    const text = message.text || (message.location ? 'Konum paylaşıldı' : message.media.some((m) => m.contentType?.startsWith('audio/')) ? 'Sesli mesaj bırakıldı' : 'Dosya gönderildi');
+    const text = message.text || (message.location ? 'Konum paylaşıldı' : [...message.media, ...(message.pendingMedia ?? [])].some((m) => m.contentType?.startsWith('audio/')) ? 'Sesli mesaj bırakıldı' : 'Dosya gönderildi');
     const categoryId = message.categoryHint ?? (suggestion.confident ? suggestion.categoryId : null);
     const category = (categoryId && index.categories.get(categoryId)) || null;
     const mahalleId = message.mahalleHint ?? suggestion.mahalleId;
@@ -99,7 +114,7 @@ export class EventFiling {
       citizenId: citizen.id,
       categoryId: category?.id ?? null,
       mahalleId: validMahalleId,
-      searchText: searchTextOf({ trackingNo: '', subject, description: text, address: null, externalRef: null }, citizen.fullName),
+      searchText: searchTextOf({ trackingNo: '', subject, description: text, address: null, externalRef: null }, message.name ?? null),
     };
     const kind = message.kindHint ?? category?.kind ?? TicketKind.Talep;
     const placement = category ? await this.router.plan(manager, { kind, mahalleId: validMahalleId, departmentId: null }, category, batch.assignees) : undefined;
@@ -117,6 +132,7 @@ export class EventFiling {
         kind,
         category,
         citizen,
+        contact: contactOf(message),
         subject,
         description: text,
         mahalleId: validMahalleId,
@@ -137,20 +153,25 @@ export class EventFiling {
     );
     const filed = { kind: 'created' as const, eventId: event.id, ticket: draft.ticket, receipt: null };
     batch.created.push({ draft, citizen, channel, categoryId: category?.id ?? null, candidate, original: batch.sameCitizenCategory(citizen.id, category?.id ?? null), notice: { ...notice, cause: 'intake' }, addressee, filed });
-    batch.processed.push({ eventId: event.id, ticketId: draft.ticket.id });
+    batch.processed.push({ eventId: event.id, ticketId: draft.ticket.id, mediaIds: storedMediaIds(message.media) });
     return filed;
   }
 
   /**
    * Writes what the batch filed: the events marked, the new senders, the open tickets the new
    * ones look like found, then the new tickets under their numbers with their receipts (one
-   * statement; it takes the tracking-number lock) and their duplicate marks.
+   * statement; it takes the tracking-number lock) and their duplicate marks; last, what the
+   * channels' filing hooks add, once every ticket the batch filed onto exists.
    */
   async write(manager: EntityManager, batch: IntakeBatch): Promise<void> {
     await batch.markProcessed(manager, this.clock.now());
     // A new sender someone else registered a moment ago is theirs: the tickets follow.
     const replaced = await this.citizens.writeDrafts(manager, batch.citizens);
-    if (!batch.created.length) return;
+    if (batch.created.length) await this.writeCreated(manager, batch, replaced);
+    await this.hooks.run(manager, batch.filedEvents());
+  }
+
+  private async writeCreated(manager: EntityManager, batch: IntakeBatch, replaced: Map<string, Citizen>): Promise<void> {
     const originals = await this.duplicates.findOriginals(manager, batch.created.map((c) => c.candidate));
     batch.created.forEach((c, i) => (c.original = originals[i] ?? c.original));
     for (const c of batch.created) {

@@ -1,5 +1,7 @@
 import { EntityManager } from 'typeorm';
+import { foldTurkish } from '@app/common';
 import { Citizen } from '../citizens/citizen.entity';
+import { linkMediaToTickets, storedMediaIds } from '../media/media.store';
 import { CitizenBatch } from '../citizens/citizens.service';
 import { Addressee, CitizenNotice } from '../notifications/citizen-notices.service';
 import { OutboundMessage } from '../notifications/outbound-message.entity';
@@ -8,6 +10,8 @@ import { TicketChannel } from '../tickets/ticket-enums';
 import { TicketDraft } from '../tickets/ticket-creation.service';
 import { TicketEventType } from '../tickets/ticket-event.entity';
 import { Ticket } from '../tickets/ticket.entity';
+import { FiledEvent } from './filing-hooks';
+import { InboundEvent } from './inbound-event.entity';
 import { InboundMessage } from './normalisers';
 
 /** What filing one event came to; `created` gets its receipt once the batch is written. */
@@ -42,8 +46,10 @@ export class IntakeBatch {
   /** The senders: their identities looked up together before the events are filed, new citizens written with the tickets. */
   readonly citizens: CitizenBatch = { known: new Map(), drafts: [] };
   readonly created: NewInBatch[] = [];
-  /** inbound event → the ticket it became or joined */
-  readonly processed: { eventId: string; ticketId: string }[] = [];
+  /** inbound event → the ticket it became or joined, with the files it brought */
+  readonly processed: { eventId: string; ticketId: string; mediaIds?: string[] }[] = [];
+  /** The events being filed, with what they said, for the channels' filing hooks. */
+  readonly read = new Map<string, { event: InboundEvent; message: InboundMessage }>();
 
   /** Every assignee given a ticket in this batch, in order (for the round-robin and the cap). */
   get assignees(): string[] {
@@ -70,13 +76,30 @@ export class IntakeBatch {
       data: { eventId, media: message.media, location: message.location ?? null, ...(message.automatic ? { automatic: true } : {}) },
     });
     if (message.location && ticket.latitude === null) Object.assign(ticket, { latitude: message.location.latitude, longitude: message.location.longitude });
-    this.processed.push({ eventId, ticketId: ticket.id });
+    if (message.address && !ticket.address) {
+      ticket.address = message.address;
+      // The search text was taken when the ticket was drafted, without the address.
+      to.draft.searchTextAfterNumber = `${to.draft.searchTextAfterNumber} ${foldTurkish(message.address)}`;
+    }
+    this.processed.push({ eventId, ticketId: ticket.id, mediaIds: storedMediaIds(message.media) });
     return ticket;
   }
 
-  /** Marks the batch's events processed, each pointing at its ticket: one statement. */
+  /** Every event filed onto a ticket, with what it said. */
+  filedEvents(): FiledEvent[] {
+    return this.processed.flatMap(({ eventId, ticketId }) => {
+      const read = this.read.get(eventId);
+      return read ? [{ ...read, ticketId }] : [];
+    });
+  }
+
+  /** Marks the batch's events processed, each pointing at its ticket (one statement), and gives their files to those tickets. */
   async markProcessed(manager: EntityManager, at: Date): Promise<void> {
     if (!this.processed.length) return;
+    await linkMediaToTickets(
+      manager,
+      this.processed.flatMap((p) => (p.mediaIds ?? []).map((mediaId) => ({ mediaId, ticketId: p.ticketId }))),
+    );
     await manager.query(
       `UPDATE inbound_events e SET state = 'processed', ticket_id = x.ticket_id, processed_at = $3, last_error = NULL
          FROM unnest($1::uuid[], $2::uuid[]) AS x(id, ticket_id)

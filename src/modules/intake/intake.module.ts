@@ -8,6 +8,7 @@ import { SurveysModule } from '../surveys/surveys.module';
 import { TicketsModule } from '../tickets/tickets.module';
 import { CategoriserService } from './categoriser.service';
 import { EventFiling } from './event-filing.service';
+import { FilingHooks } from './filing-hooks';
 import { InboundEvent } from './inbound-event.entity';
 import { InboundEventsController } from './inbound-events.controller';
 import { IntakeController } from './intake.controller';
@@ -19,7 +20,7 @@ import { Threading } from './threading.service';
 @Module({
   imports: [TypeOrmModule.forFeature([InboundEvent]), CitizensModule, NeighbourhoodsModule, NotificationsModule, TicketsModule, RoutingModule, SurveysModule],
   controllers: [IntakeController, InboundEventsController],
-  providers: [IntakeService, IntakeSweeper, EventFiling, ProcessEventProcessor, Threading, CategoriserService],
-  exports: [IntakeService],
+  providers: [IntakeService, IntakeSweeper, EventFiling, FilingHooks, ProcessEventProcessor, Threading, CategoriserService],
+  exports: [IntakeService, FilingHooks],
 })
 export class IntakeModule {}

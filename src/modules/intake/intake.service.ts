@@ -4,7 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '@app/config';
-import { Clock, withTimeout } from '@app/common';
+import { Clock, findUnusableInput, withTimeout } from '@app/common';
 import { QueueName } from '@app/queue';
 import { InboundChannel } from './inbound-event.entity';
 import { JobThrottle } from './job-throttle';
@@ -88,8 +88,8 @@ export class IntakeService implements BeforeApplicationShutdown {
     if (Buffer.byteLength(raw) > this.config.INTAKE_MAX_PAYLOAD_BYTES) {
       return `yük ${this.config.INTAKE_MAX_PAYLOAD_BYTES} bayt sınırını aşıyor`;
     }
-    // The JSON parser turns invalid UTF-8 into U+FFFD; Postgres would refuse a NUL.
-    if (raw.includes('\uFFFD') || raw.includes('\\u0000')) return 'geçersiz UTF-8 içeriği';
-    return null;
+    // The JSON parser turns invalid UTF-8 into U+FFFD; Postgres would refuse a NUL or a lone surrogate.
+    if (raw.includes('\uFFFD')) return 'geçersiz UTF-8 içeriği';
+    return findUnusableInput(payload, 'payload')?.message ?? null;
   }
 }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { AppConfig } from '@app/config';
-import { Clock } from '@app/common';
+import { Clock, foldTurkish } from '@app/common';
 import { TicketChannel } from '../tickets/ticket-enums';
 import { TicketEventType } from '../tickets/ticket-event.entity';
 import { OPEN_STATUSES, TicketStatus } from '../tickets/ticket-status';
@@ -95,9 +95,13 @@ export class Threading {
     if (message.location && ticket.latitude === null) {
       Object.assign(patch, { latitude: message.location.latitude, longitude: message.location.longitude });
     }
+    // A place the citizen picked tells where, when the ticket does not say yet.
+    if (message.address && !ticket.address) patch.address = message.address;
     const from = ticket.status;
     Object.assign(ticket, patch);
     await this.deadlines.follow(manager, ticket, from);
     await manager.update(Ticket, { id: ticket.id }, { ...patch, resolutionDueAt: ticket.resolutionDueAt });
+    // Search finds a ticket by its address, also one that came later.
+    if (patch.address) await manager.query(`UPDATE tickets SET search_text = search_text || ' ' || $2 WHERE id = $1`, [ticket.id, foldTurkish(patch.address)]);
   }
 }

@@ -23,6 +23,10 @@ export class MediaFile {
   @Column({ type: 'varchar', length: 200, nullable: true })
   filename: string | null;
 
+  /** The ticket whose timeline carries the file; those who may read the ticket may read the file. */
+  @Column({ type: 'uuid', nullable: true })
+  ticketId: string | null;
+
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;
 }

@@ -4,7 +4,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { createReadStream, ReadStream } from 'node:fs';
 import { mkdir, rename, stat, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
-import { Repository } from 'typeorm';
+import { EntityManager, Repository } from 'typeorm';
 import { AppConfig } from '@app/config';
 import { ResourceNotFoundException } from '@app/common';
 import { MediaErrorCode, MediaRejectedException } from './media-errors';
@@ -79,15 +79,37 @@ export class MediaStore {
     return toStored(row);
   }
 
-  async open(id: string): Promise<{ file: MediaFile; stream: ReadStream }> {
+  /** The file, if `mayRead` allows it; otherwise, as when there is none, a 404 that tells nothing. */
+  async open(id: string, mayRead: (file: MediaFile) => Promise<boolean>): Promise<{ file: MediaFile; stream: ReadStream }> {
     const file = await this.files.findOneBy({ id });
-    if (!file) throw new ResourceNotFoundException('Dosya');
+    if (!file || !(await mayRead(file))) throw new ResourceNotFoundException('Dosya');
     return { file, stream: createReadStream(this.pathOf(file.sha256)) };
   }
 
   private pathOf(sha256: string): string {
     return join(this.root, sha256.slice(0, 2), sha256);
   }
+}
+
+const MEDIA_URL = /^\/api\/v1\/media\/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/i;
+
+/** The ids of the files kept here among a message's media (others are providers' URLs). */
+export function storedMediaIds(media: { url?: string }[]): string[] {
+  return media.map((m) => MEDIA_URL.exec(m.url ?? '')?.[1]).filter((id): id is string => !!id);
+}
+
+/**
+ * Gives files to the tickets whose timelines now carry them, in one statement. A file that
+ * belongs to a ticket already keeps it: a payload naming someone else's file gains nothing.
+ */
+export async function linkMediaToTickets(manager: EntityManager, links: { mediaId: string; ticketId: string }[]): Promise<void> {
+  if (!links.length) return;
+  await manager.query(
+    `UPDATE media_files m SET ticket_id = x.ticket_id
+       FROM unnest($1::uuid[], $2::uuid[]) AS x(media_id, ticket_id)
+      WHERE m.id = x.media_id AND m.ticket_id IS NULL`,
+    [links.map((l) => l.mediaId), links.map((l) => l.ticketId)],
+  );
 }
 
 export function toStored(row: MediaFile): StoredMedia {

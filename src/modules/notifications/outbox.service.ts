@@ -19,13 +19,14 @@ export class OutboxService {
     private readonly clock: Clock,
   ) {}
 
-  async list(query: ListOutboundDto): Promise<Page<OutboundView>> {
+  /** `shows` decides whose recipients appear (masked); the others read '***'. */
+  async list(query: ListOutboundDto, shows: (message: OutboundMessage) => boolean = () => true): Promise<Page<OutboundView>> {
     const qb = this.dataSource.getRepository(OutboundMessage).createQueryBuilder('m').orderBy('m.created_at', 'DESC');
     if (query.state) qb.andWhere('m.state = :state', { state: query.state });
     if (query.channel) qb.andWhere('m.channel = :channel', { channel: query.channel });
     if (query.ticketId) qb.andWhere('m.ticket_id = :ticketId', { ticketId: query.ticketId });
     const [rows, total] = await qb.skip((query.page - 1) * query.pageSize).take(query.pageSize).getManyAndCount();
-    return pageOf(rows.map(masked), total, query);
+    return pageOf(rows.map((row) => masked(row, shows(row))), total, query);
   }
 
   /** A failed message goes out again from a fresh attempt count. */
@@ -40,11 +41,11 @@ export class OutboxService {
     if (rows[1] === 0) throw new DomainException('OUTBOUND_NOT_FAILED', ErrorKind.Conflict, `Yalnızca başarısız mesajlar yeniden gönderilir (durum: ${message.state})`);
     // An admin's re-run is a new job even if the first attempt's job is still remembered.
     await this.outbox.dispatch([message], `-rerun-${randomBytes(4).toString('hex')}`);
-    return masked(message);
+    return masked(message, true);
   }
 }
 
-function masked(message: OutboundMessage): OutboundView {
-  const recipient = message.channel === OutboundChannel.Email ? maskEmail(message.recipient) : maskPhone(message.recipient.replace(/@.*$/, '').replace(/^(\d)/, '+$1'));
+function masked(message: OutboundMessage, shown: boolean): OutboundView {
+  const recipient = !shown ? null : message.channel === OutboundChannel.Email ? maskEmail(message.recipient) : maskPhone(message.recipient.replace(/@.*$/, '').replace(/^(\d)/, '+$1'));
   return { ...message, recipient: recipient ?? '***', state: message.state as OutboundState };
 }

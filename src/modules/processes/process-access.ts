@@ -5,6 +5,7 @@ import { StaffPrincipal } from '../auth/staff-principal';
 import { processNotFound } from './process-errors';
 import { ProcessInstance } from './process-instance.entity';
 import { ProcessStep } from './process-step.entity';
+import { ProcessTemplate } from './process-template.entity';
 
 /**
  * A department user sees the instances their unit runs or has a step in, and nothing else
@@ -35,4 +36,15 @@ export function assertMayAct(step: ProcessStep, user: StaffPrincipal): void {
   if (DEPARTMENT_ROLES.includes(user.role) && step.departmentId !== user.departmentId) {
     throw new ForbiddenActionException('Bu adım biriminizin sorumluluğunda değil');
   }
+}
+
+/**
+ * A department user starts only what their unit will then see: a template their unit owns or
+ * whose first step it runs. Anything else would be created and at once hidden from its starter.
+ */
+export function assertMayStart(template: Pick<ProcessTemplate, 'ownerDepartmentId' | 'steps'>, user: StaffPrincipal): void {
+  if (!DEPARTMENT_ROLES.includes(user.role)) return;
+  const first = template.steps[0]?.departmentId ?? template.ownerDepartmentId;
+  if (user.departmentId && (template.ownerDepartmentId === user.departmentId || first === user.departmentId)) return;
+  throw new ForbiddenActionException('Bu süreci biriminiz başlatamaz');
 }

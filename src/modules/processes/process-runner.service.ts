@@ -8,9 +8,9 @@ import { BusinessCalendarService } from '../sla/business-calendar.service';
 import { addDuration } from '../sla/due-dates';
 import { ClockSubject } from '../sla/sla-clock.entity';
 import { SlaClocks } from '../sla/sla-clocks.service';
-import { Ticket } from '../tickets/ticket.entity';
+import { TicketQueries } from '../tickets/ticket-queries.service';
 import { CompleteStepDto, StartProcessDto } from './dto/process.dto';
-import { assertInstanceVisible, assertMayAct } from './process-access';
+import { assertInstanceVisible, assertMayAct, assertMayStart } from './process-access';
 import { following, ProcessEnd } from './process-definition';
 import { ProcessErrorCode, ProcessException, processNotFound, templateNotFound } from './process-errors';
 import { ProcessEvent, ProcessEventType } from './process-event.entity';
@@ -40,15 +40,18 @@ export class ProcessRunner {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly clocks: SlaClocks,
     private readonly calendars: BusinessCalendarService,
+    private readonly tickets: TicketQueries,
     private readonly clock: Clock,
   ) {}
 
+  /** Everything is checked before anything is written: a refused start leaves nothing behind. */
   async start(dto: StartProcessDto, actor: StaffPrincipal): Promise<string> {
+    if (dto.ticketId && !(await this.tickets.isVisible(actor, dto.ticketId))) throw new InvalidFieldException('ticketId', 'ticketId: böyle bir başvuru yok');
     return this.dataSource.transaction(async (manager) => {
       const template = await manager.findOneBy(ProcessTemplate, { id: dto.templateId });
       if (!template) throw templateNotFound();
       if (!template.active) throw new InvalidFieldException('templateId', 'templateId: bu şablon kullanımdan kaldırılmış');
-      if (dto.ticketId && !(await manager.existsBy(Ticket, { id: dto.ticketId }))) throw new InvalidFieldException('ticketId', 'ticketId: böyle bir başvuru yok');
+      assertMayStart(template, actor);
       const now = this.clock.now();
       const instance = await manager.save(
         manager.create(ProcessInstance, {

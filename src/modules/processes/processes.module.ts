@@ -1,8 +1,10 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { CitizensModule } from '../citizens/citizens.module';
 import { MunicipalityModule } from '../municipality/municipality.module';
 import { NotificationsModule } from '../notifications/notifications.module';
 import { SlaModule } from '../sla/sla.module';
+import { TicketsModule } from '../tickets/tickets.module';
 import { AppointmentBooking } from './appointments/appointment-booking.service';
 import { AppointmentNotices } from './appointments/appointment-notices';
 import { AppointmentOffice } from './appointments/appointment-office';
@@ -29,7 +31,7 @@ import { ProcessesController } from './processes.controller';
  * imported so its data (the departments templates name) loads before the shipped templates.
  */
 @Module({
-  imports: [TypeOrmModule.forFeature([ProcessTemplate, ProcessInstance, ProcessStep, ProcessEvent, Appointment, AppointmentSlot]), MunicipalityModule, NotificationsModule, SlaModule],
+  imports: [TypeOrmModule.forFeature([ProcessTemplate, ProcessInstance, ProcessStep, ProcessEvent, Appointment, AppointmentSlot]), CitizensModule, MunicipalityModule, NotificationsModule, SlaModule, TicketsModule],
   controllers: [ProcessTemplatesController, ProcessesController, AppointmentsController],
   providers: [
     ProcessTemplates,

@@ -13,9 +13,10 @@ import { ReportFacts } from './read-model/report-facts.service';
 import { ReportsController } from './reports.controller';
 import { ReportsService } from './reports.service';
 import { ReportsSweeper } from './reports.sweeper';
+import { TicketsModule } from '../tickets/tickets.module';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([MuhtarActivity, MuhtarActivityTicket, ReportExport]), SlaModule],
+  imports: [TypeOrmModule.forFeature([MuhtarActivity, MuhtarActivityTicket, ReportExport]), SlaModule, TicketsModule],
   controllers: [ReportsController, MuhtarActivitiesController],
   providers: [ReportFacts, ReportsService, MuhtarIndicators, MuhtarActivities, ReportExports, ExportReportProcessor, ReportsSweeper],
   exports: [ReportFacts],

@@ -1,10 +1,11 @@
-import { Controller, Get, Param, Query } from '@nestjs/common';
+import { Controller, Get, Param, Query, Req } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { InjectRepository } from '@nestjs/typeorm';
+import type { Request } from 'express';
 import { Repository } from 'typeorm';
 import { AppConfig } from '@app/config';
-import { InvalidFieldException, TooManyRequestsException } from '@app/common';
-import { RedisClient } from '@app/queue';
+import { InvalidFieldException } from '@app/common';
+import { RateCheck, RateLimiter, RateRule, waitMinutes } from '@app/queue';
 import { Public } from '../auth/auth.decorators';
 import { Category } from '../categories/category.entity';
 import { Citizen } from '../citizens/citizen.entity';
@@ -16,30 +17,42 @@ import { STATUS_LABELS } from './ticket-status';
 import { Ticket } from './ticket.entity';
 
 const TRACKING_NO = /^\d{4}-\d{6}$/;
+const WINDOW_SECONDS = 3600;
 
 /**
  * A citizen looks an application up by tracking number and the last four digits of their
- * phone. The answer carries no personal data; wrong guesses are counted and capped.
+ * phone. The answer carries no personal data; wrong guesses are counted and capped per client
+ * address and number (so a stranger's guesses lock out only the stranger, not the citizen) and
+ * per address across numbers (enumeration).
  */
 @ApiTags('public')
 @Public()
 @Controller('public/tickets')
 export class PublicStatusController {
+  private readonly perNumber: RateRule;
+  private readonly perAddress: RateRule;
+
   constructor(
     @InjectRepository(Ticket) private readonly tickets: Repository<Ticket>,
-    private readonly redis: RedisClient,
-    private readonly config: AppConfig,
-  ) {}
+    private readonly limiter: RateLimiter,
+    config: AppConfig,
+  ) {
+    this.perNumber = { scope: 'public-lookup', limit: config.PUBLIC_LOOKUP_MAX_FAILURES, windowSeconds: WINDOW_SECONDS };
+    this.perAddress = { scope: 'public-lookup-address', limit: config.PUBLIC_LOOKUP_MAX_ADDRESS_FAILURES, windowSeconds: WINDOW_SECONDS };
+  }
 
   @Get(':trackingNo')
-  async status(@Param('trackingNo') trackingNo: string, @Query() query: PublicStatusQueryDto) {
+  async status(@Param('trackingNo') trackingNo: string, @Query() query: PublicStatusQueryDto, @Req() req: Request) {
     if (!TRACKING_NO.test(trackingNo)) {
       throw new InvalidFieldException('trackingNo', 'trackingNo: başvuru numarası 2026-000123 biçiminde olmalı');
     }
-    const failuresKey = this.redis.key('public-lookup-failures', trackingNo);
-    if (Number(await this.redis.get(failuresKey)) >= this.config.PUBLIC_LOOKUP_MAX_FAILURES) {
-      throw new TooManyRequestsException();
-    }
+    const ip = req.ip ?? req.socket.remoteAddress ?? 'unknown';
+    const checks: RateCheck[] = [
+      { rule: this.perNumber, subject: [trackingNo, ip] },
+      { rule: this.perAddress, subject: ip },
+    ];
+    // Taken before the look-up so concurrent guesses cannot overshoot; a match gives it back.
+    await this.limiter.take(checks, (wait) => `Çok sayıda hatalı deneme; lütfen ${waitMinutes(wait)} dakika sonra tekrar deneyin`);
     const row = await this.tickets
       .createQueryBuilder('t')
       .innerJoin(Citizen, 'c', 'c.id = t.citizen_id')
@@ -48,10 +61,8 @@ export class PublicStatusController {
       .where('t.tracking_no = :trackingNo', { trackingNo })
       .andWhere('right(c.phone, 4) = :last4', { last4: query.phoneLast4 })
       .getOne();
-    if (!row) {
-      await this.redis.multi().incr(failuresKey).expire(failuresKey, 3600).exec();
-      throw new TicketException(TicketErrorCode.LookupNotFound, 'Bu numara ve telefonla eşleşen başvuru bulunamadı');
-    }
+    if (!row) throw new TicketException(TicketErrorCode.LookupNotFound, 'Bu numara ve telefonla eşleşen başvuru bulunamadı');
+    await this.limiter.refund(checks);
     const ticket = row as Ticket & { category?: Category; department?: Department };
     return {
       trackingNo: ticket.trackingNo,

@@ -8,7 +8,7 @@ import { CategoriesService } from '../categories/categories.service';
 import { DepartmentsService } from '../departments/departments.service';
 import { AddEntryDto, AssignTicketDto, ChangeStatusDto, ExtendDeadlineDto, TransferTicketDto } from './dto/ticket-actions.dto';
 import { TicketDeadlines } from './ticket-deadlines.service';
-import { assertVisible } from './ticket-access';
+import { assertVisible, departmentScope } from './ticket-access';
 import { TicketErrorCode, TicketException } from './ticket-errors';
 import { TicketEventType } from './ticket-event.entity';
 import { canTransition, OPEN_STATUSES, REQUIRED_FOR, STATUS_LABELS, TicketStatus } from './ticket-status';
@@ -182,10 +182,12 @@ export class TicketActions {
 
   private async checkMergeTarget(manager: EntityManager, actor: StaffPrincipal, ticket: Ticket, targetId: string): Promise<Ticket> {
     const target = await manager.findOneBy(Ticket, { id: targetId });
-    if (!target || targetId === ticket.id || target.status === TicketStatus.Merged) {
+    // Another department's ticket is refused as if it did not exist: the answer tells nothing of it.
+    const scope = departmentScope(actor);
+    if (!target || (scope !== undefined && target.departmentId !== scope) || targetId === ticket.id || target.status === TicketStatus.Merged) {
       throw new InvalidFieldException('mergedIntoId', 'mergedIntoId: birleştirilecek açık bir başvuru yok');
     }
-    return assertVisible(target, actor);
+    return target;
   }
 }
 

@@ -18,6 +18,7 @@ import { dueDatesFor } from '../sla/due-dates';
 import { ClockSubject } from '../sla/sla-clock.entity';
 import { SlaClocks } from '../sla/sla-clocks.service';
 import { CreateTicketDto } from './dto/create-ticket.dto';
+import { departmentScope } from './ticket-access';
 import { TicketJobs } from './ticket-jobs.service';
 import { LegalBasis, TicketChannel, TicketKind, TicketPriority } from './ticket-enums';
 import { TicketEventType } from './ticket-event.entity';
@@ -31,6 +32,13 @@ export interface TicketDraft extends NumberedTicketRow {
   clock: { policy: DeadlinePolicy; dueAt: Date } | null;
 }
 
+/** The name, phone and e-mail an application came with (what a department sees of its citizen). */
+export interface TicketContact {
+  name: string | null;
+  phone: string | null;
+  email: string | null;
+}
+
 /** What a new ticket needs once every reference has been checked. */
 export interface NewTicket {
   channel: TicketChannel;
@@ -38,6 +46,8 @@ export interface NewTicket {
   category: Category | null;
   departmentId?: string | null;
   citizen: Citizen;
+  /** What this application gave of the citizen; defaults to the citizen's record. */
+  contact?: TicketContact;
   subject: string;
   description: string;
   mahalleId?: string | null;
@@ -80,7 +90,7 @@ export class TicketCreation {
     const category = dto.categoryId ? await this.categories.requireActive(dto.categoryId, 'categoryId') : null;
     if (dto.departmentId) await this.departments.requireActive(dto.departmentId, 'departmentId');
     if (dto.mahalleId) await this.mahalleler.requireActive(dto.mahalleId, 'mahalleId');
-    const citizenOf = await this.citizenResolver(dto);
+    const { citizenOf, contact } = await this.citizenResolver(dto, actor);
     if (!dto.kind && !category) throw new InvalidFieldException('kind', 'kind: kategori seçilmediğinde başvuru türü gerekli');
     if (dto.channel === TicketChannel.Cimer && !dto.externalRef) {
       throw new InvalidFieldException('externalRef', 'externalRef: CİMER başvuru numarası gerekli');
@@ -90,7 +100,7 @@ export class TicketCreation {
     }
     const { citizen: _citizen, citizenId: _citizenId, categoryId: _categoryId, ...fields } = dto;
     const ticket = await this.dataSource.transaction(async (manager) =>
-      this.insert(manager, { ...fields, category, citizen: await citizenOf(manager), placement }, actor),
+      this.insert(manager, { ...fields, category, citizen: await citizenOf(manager), contact, placement }, actor),
     );
     if (!ticket.routedAt && ticket.status === TicketStatus.New) await this.jobs.route(ticket);
     await this.live.publish(ticket, 'created');
@@ -129,6 +139,7 @@ export class TicketCreation {
     const due = policy ? dueDatesFor(policy, now, await this.calendar.cached(manager)) : null;
     // An explicit department is a routing decision already made; otherwise routing decides.
     const departmentId = input.departmentId ?? null;
+    const contact = input.contact ?? { name: input.citizen.fullName, phone: input.citizen.phone, email: input.citizen.email };
     const ticket = manager.create(Ticket, {
       id: input.id ?? randomUUID(),
       trackingNo: '',
@@ -139,6 +150,9 @@ export class TicketCreation {
       categoryId: input.category?.id ?? null,
       departmentId,
       citizenId: input.citizen.id,
+      contactName: contact.name,
+      contactPhone: contact.phone,
+      contactEmail: contact.email,
       mahalleId: input.mahalleId ?? null,
       address: input.address ?? null,
       latitude: input.latitude ?? null,
@@ -168,7 +182,7 @@ export class TicketCreation {
     const clock = policy && due && OPEN_STATUSES.includes(ticket.status) ? { policy, dueAt: due.resolutionDueAt } : null;
     return {
       ticket,
-      searchTextAfterNumber: searchTextOf({ ...ticket, trackingNo: '' }, input.citizen.fullName),
+      searchTextAfterNumber: searchTextOf({ ...ticket, trackingNo: '' }, contact.name),
       entries: [created, ...(input.placement?.events ?? [])],
       clock,
     };
@@ -196,16 +210,36 @@ export class TicketCreation {
     return drafts.map((d) => d.ticket);
   }
 
-  /** Checks the citizen part up front, returns the step that runs inside the transaction. */
-  private async citizenResolver(dto: CreateTicketDto): Promise<(manager: EntityManager) => Promise<Citizen>> {
+  /**
+   * Checks the citizen part up front; returns the step that runs inside the transaction and the
+   * contact the ticket keeps. A department role reaches only citizens of its own department's
+   * tickets, and the contact it gets is what those tickets (or its own typing) already showed it.
+   */
+  private async citizenResolver(dto: CreateTicketDto, actor: StaffPrincipal): Promise<{ citizenOf: (manager: EntityManager) => Promise<Citizen>; contact?: TicketContact }> {
     if (dto.citizenId) {
       const citizen = await this.dataSource.getRepository(Citizen).findOneBy({ id: dto.citizenId });
-      if (!citizen) throw new InvalidFieldException('citizenId', 'citizenId: böyle bir vatandaş yok');
-      return async () => citizen;
+      const scope = departmentScope(actor);
+      const seen = citizen && scope !== undefined ? await this.contactSeenBy(citizen.id, scope) : undefined;
+      if (!citizen || seen === null) throw new InvalidFieldException('citizenId', 'citizenId: böyle bir vatandaş yok');
+      return { citizenOf: async () => citizen, contact: seen };
     }
     const input = dto.citizen!;
-    this.citizens.parseInput(input, 'citizen.');
-    return (manager) => this.citizens.findOrCreate(manager, input, 'citizen.');
+    const { phone } = this.citizens.parseInput(input, 'citizen.');
+    return {
+      citizenOf: (manager) => this.citizens.findOrCreate(manager, input, 'citizen.'),
+      contact: { name: input.fullName ?? null, phone, email: input.email?.toLowerCase() ?? null },
+    };
+  }
+
+  /** The contact of the citizen's latest ticket in this department, or null when it has none. */
+  private async contactSeenBy(citizenId: string, departmentId: string | null): Promise<TicketContact | null> {
+    if (!departmentId) return null;
+    const [row] = await this.dataSource.query(
+      `SELECT contact_name AS name, contact_phone AS phone, contact_email AS email FROM tickets
+        WHERE citizen_id = $1 AND department_id = $2 ORDER BY created_at DESC LIMIT 1`,
+      [citizenId, departmentId],
+    );
+    return row ?? null;
   }
 }
 

@@ -20,6 +20,8 @@ export enum TicketEventType {
   Escalated = 'escalated',
   SurveyAnswered = 'survey_answered',
   DeadlineExtended = 'deadline_extended',
+  /** A file that came after its message: pending, then attached or failed. */
+  Attachment = 'attachment',
 }
 
 /** One line of a ticket's timeline; the timeline is also the audit trail. */

@@ -9,12 +9,21 @@ import { Citizen } from '../citizens/citizen.entity';
 import { Department } from '../departments/department.entity';
 import { Mahalle } from '../neighbourhoods/mahalle.entity';
 import { ListTicketsDto } from './dto/list-tickets.dto';
-import { applyScope, assertVisible } from './ticket-access';
+import { applyScope, assertVisible, departmentScope } from './ticket-access';
 import { TicketDeadlines } from './ticket-deadlines.service';
 import { TicketEvent } from './ticket-event.entity';
 import { OPEN_STATUSES } from './ticket-status';
 import { eventView, LoadedTicket, ticketView, TicketView } from './ticket-view';
 import { Ticket } from './ticket.entity';
+
+export interface Applicant {
+  ticketId: string;
+  citizenId: string;
+  channel: string;
+  name: string | null;
+  phone: string | null;
+  email: string | null;
+}
 
 export interface TicketSummaryRow {
   department: { id: string; name: string } | null;
@@ -70,7 +79,7 @@ export class TicketQueries {
     qb.orderBy(column, direction, 'NULLS LAST').addOrderBy('t.id', 'ASC');
     const [rows, total] = await qb.skip((query.page - 1) * query.pageSize).take(query.pageSize).getManyAndCount();
     const now = this.clock.now();
-    return pageOf(rows.map((t) => ticketView(t, now)), total, query);
+    return pageOf(rows.map((t) => ticketView(t, now, user)), total, query);
   }
 
   /** Counts per department and category of the tickets the user may see; answered = ever answered. */
@@ -109,23 +118,46 @@ export class TicketQueries {
     return assertVisible(await qb.getOne(), user);
   }
 
+  /** Whether the user may read this ticket (a scope check, nothing loaded). */
+  async isVisible(user: StaffPrincipal, id: string): Promise<boolean> {
+    const qb = this.tickets.createQueryBuilder('t').where('t.id = :id', { id });
+    applyScope(qb, 't', user);
+    return qb.getExists();
+  }
+
+  /**
+   * The applicant of a ticket the user may see, as the ticket gave them (another module's record
+   * pointing at the ticket copies this, never the citizen's record), or null when not visible.
+   */
+  async applicant(user: StaffPrincipal, id: string): Promise<Applicant | null> {
+    const qb = this.tickets
+      .createQueryBuilder('t')
+      .select(['t.id', 't.citizenId', 't.channel', 't.contactName', 't.contactPhone', 't.contactEmail'])
+      .where('t.id = :id', { id });
+    applyScope(qb, 't', user);
+    const ticket = await qb.getOne();
+    if (!ticket) return null;
+    return { ticketId: ticket.id, citizenId: ticket.citizenId, channel: ticket.channel, name: ticket.contactName, phone: ticket.contactPhone, email: ticket.contactEmail };
+  }
+
   async detail(user: StaffPrincipal, id: string) {
     const ticket = await this.getVisible(user, id);
     const [timeline, deadline, duplicates] = await Promise.all([
       this.events.find({ where: { ticketId: id }, order: { seq: 'ASC' } }),
       this.deadlines.state(ticket.id),
+      // A department is shown only the look-alikes it may open itself.
       this.tickets.query(
         `SELECT s.reason, s.state, o.id, o.tracking_no AS "trackingNo", o.status
            FROM duplicate_suspicions s JOIN tickets o ON o.id = CASE WHEN s.ticket_id = $1 THEN s.original_id ELSE s.ticket_id END
-          WHERE (s.ticket_id = $1 OR s.original_id = $1) AND s.state = 'open'`,
-        [id],
+          WHERE (s.ticket_id = $1 OR s.original_id = $1) AND s.state = 'open' AND (NOT $2::boolean OR o.department_id = $3::uuid)`,
+        [id, departmentScope(user) !== undefined, departmentScope(user) ?? null],
       ),
     ]);
-    return { ...ticketView(ticket, this.clock.now()), deadline, duplicates, timeline: timeline.map(eventView) };
+    return { ...ticketView(ticket, this.clock.now(), user), deadline, duplicates, timeline: timeline.map(eventView) };
   }
 
-  view(ticket: LoadedTicket): TicketView {
-    return ticketView(ticket, this.clock.now());
+  view(ticket: LoadedTicket, viewer: StaffPrincipal): TicketView {
+    return ticketView(ticket, this.clock.now(), viewer);
   }
 
   private withNames(qb: SelectQueryBuilder<Ticket>): SelectQueryBuilder<Ticket> {

@@ -1,4 +1,6 @@
+import { StaffPrincipal } from '../auth/staff-principal';
 import { maskPhone } from '../citizens/phone';
+import { departmentScope } from './ticket-access';
 import { TicketEvent } from './ticket-event.entity';
 import { OPEN_STATUSES, STATUS_LABELS } from './ticket-status';
 import { Ticket } from './ticket.entity';
@@ -9,7 +11,17 @@ export type LoadedTicket = Ticket;
 const ref = (entity: { id: string; name?: string; fullName?: string } | null | undefined) =>
   entity ? { id: entity.id, name: entity.name ?? entity.fullName ?? null } : null;
 
-export function ticketView(ticket: LoadedTicket, now: Date) {
+/**
+ * A department role sees the contact the application came with; other roles see the citizen's
+ * record. Phone numbers are masked for everyone: clear text only through the logged contact endpoint.
+ */
+function citizenView(ticket: LoadedTicket, viewer: StaffPrincipal) {
+  if (!ticket.citizen) return null;
+  if (departmentScope(viewer) !== undefined) return { id: ticket.citizenId, fullName: ticket.contactName, phone: maskPhone(ticket.contactPhone) };
+  return { id: ticket.citizen.id, fullName: ticket.citizen.fullName, phone: maskPhone(ticket.citizen.phone) };
+}
+
+export function ticketView(ticket: LoadedTicket, now: Date, viewer: StaffPrincipal) {
   const open = OPEN_STATUSES.includes(ticket.status);
   return {
     id: ticket.id,
@@ -31,10 +43,7 @@ export function ticketView(ticket: LoadedTicket, now: Date) {
     department: ref(ticket.department),
     mahalle: ref(ticket.mahalle),
     assignee: ref(ticket.assignee),
-    // Contact details are masked for every role; clear text only through the logged contact endpoint.
-    citizen: ticket.citizen
-      ? { id: ticket.citizen.id, fullName: ticket.citizen.fullName, phone: maskPhone(ticket.citizen.phone) }
-      : null,
+    citizen: citizenView(ticket, viewer),
     firstResponseDueAt: ticket.firstResponseDueAt,
     resolutionDueAt: ticket.resolutionDueAt,
     overdue: open && !!ticket.resolutionDueAt && ticket.resolutionDueAt.getTime() < now.getTime(),

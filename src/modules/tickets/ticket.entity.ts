@@ -70,6 +70,19 @@ export class Ticket {
   @JoinColumn({ name: 'citizen_id' })
   citizen?: Citizen;
 
+  /**
+   * The contact this application came with: what the citizen gave on it, or what the staff member
+   * typed. Department roles see these, never the citizen's record, which other applications fed.
+   */
+  @Column({ type: 'varchar', length: 160, nullable: true })
+  contactName: string | null;
+
+  @Column({ type: 'varchar', length: 20, nullable: true })
+  contactPhone: string | null;
+
+  @Column({ type: 'varchar', length: 200, nullable: true })
+  contactEmail: string | null;
+
   @Column({ type: 'uuid', nullable: true })
   mahalleId: string | null;
 

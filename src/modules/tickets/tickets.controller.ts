@@ -5,17 +5,21 @@ import { CurrentUser, Roles } from '../auth/auth.decorators';
 import { Role } from '../auth/role';
 import { StaffPrincipal } from '../auth/staff-principal';
 import { CitizensService } from '../citizens/citizens.service';
+import { OutboundChannel } from '../notifications/outbound-message.entity';
 import { OutboxService } from '../notifications/outbox.service';
 import { CreateTicketDto } from './dto/create-ticket.dto';
 import { ListTicketsDto } from './dto/list-tickets.dto';
 import { CategoriseTicketDto, MergeTicketDto, ReturnTicketDto } from './dto/inbox-actions.dto';
 import { AddEntryDto, AssignTicketDto, ChangeStatusDto, ExtendDeadlineDto, TransferTicketDto, VersionedDto } from './dto/ticket-actions.dto';
+import { departmentScope } from './ticket-access';
 import { TicketActions } from './ticket-actions.service';
 import { TicketCreation } from './ticket-creation.service';
 import { TicketInbox } from './ticket-inbox.service';
 import { TicketQueries, TicketSummaryRow } from './ticket-queries.service';
 import { TicketStatus } from './ticket-status';
 import { TicketView } from './ticket-view';
+
+const digitsOf = (phone: string | null) => phone?.replace(/\D/g, '') || null;
 
 @ApiTags('tickets')
 @ApiBearerAuth()
@@ -35,7 +39,7 @@ export class TicketsController {
   async create(@CurrentUser() user: StaffPrincipal, @Body() dto: CreateTicketDto): Promise<TicketView> {
     const ticket = await this.creation.create(user, dto);
     // The creator always sees what they filed, even when it went to another department.
-    return this.queries.view(await this.queries.load(ticket.id));
+    return this.queries.view(await this.queries.load(ticket.id), user);
   }
 
   @Get()
@@ -58,8 +62,12 @@ export class TicketsController {
   /** The notices sent to the citizen about this ticket, with their delivery state (recipient masked). */
   @Get(':id/notifications')
   async notifications(@CurrentUser() user: StaffPrincipal, @IdParam() id: string) {
-    await this.queries.getVisible(user, id);
-    return this.outbox.list({ ticketId: id, page: 1, pageSize: 100 });
+    const ticket = await this.queries.getVisible(user, id);
+    // A department sees, masked, only the addresses its application gave; the others are the citizen's record.
+    const department = departmentScope(user) !== undefined;
+    return this.outbox.list({ ticketId: id, page: 1, pageSize: 100 }, ({ channel, recipient }) =>
+      !department || (channel === OutboundChannel.Email ? recipient === ticket.contactEmail : digitsOf(recipient) === digitsOf(ticket.contactPhone)),
+    );
   }
 
   /** The citizen's phone and e-mail in clear, for calling back; every read is logged (KVKK). */
@@ -67,21 +75,25 @@ export class TicketsController {
   @Get(':id/contact')
   async contact(@CurrentUser() user: StaffPrincipal, @IdParam() id: string) {
     const ticket = await this.queries.getVisible(user, id);
-    return this.citizens.revealContact(ticket.citizenId, user.id, `ticket ${ticket.trackingNo}`);
+    const purpose = `ticket ${ticket.trackingNo}`;
+    if (departmentScope(user) === undefined) return this.citizens.revealContact(ticket.citizenId, user.id, purpose);
+    // A department calls back on what the application gave, not on the citizen's record.
+    await this.citizens.recordAccess(ticket.citizenId, user.id, purpose);
+    return { phone: ticket.contactPhone, email: ticket.contactEmail };
   }
 
   @Post(':id/status')
   @HttpCode(200)
   async changeStatus(@CurrentUser() user: StaffPrincipal, @IdParam() id: string, @Body() dto: ChangeStatusDto) {
     await this.actions.changeStatus(user, id, dto);
-    return this.queries.view(await this.queries.getVisible(user, id));
+    return this.queries.view(await this.queries.getVisible(user, id), user);
   }
 
   @Post(':id/assign')
   @HttpCode(200)
   async assign(@CurrentUser() user: StaffPrincipal, @IdParam() id: string, @Body() dto: AssignTicketDto) {
     await this.actions.assign(user, id, dto);
-    return this.queries.view(await this.queries.getVisible(user, id));
+    return this.queries.view(await this.queries.getVisible(user, id), user);
   }
 
   /** Law 4982: once, within the first 15 working days, to 30 working days; the applicant is told why. */
@@ -89,7 +101,7 @@ export class TicketsController {
   @HttpCode(200)
   async extend(@CurrentUser() user: StaffPrincipal, @IdParam() id: string, @Body() dto: ExtendDeadlineDto) {
     await this.actions.extendDeadline(user, id, dto);
-    return this.queries.view(await this.queries.getVisible(user, id));
+    return this.queries.view(await this.queries.getVisible(user, id), user);
   }
 
   /** Moves the ticket to another department's inbox; the reason lands in the timeline. */
@@ -105,7 +117,7 @@ export class TicketsController {
   @HttpCode(200)
   async claim(@CurrentUser() user: StaffPrincipal, @IdParam() id: string, @Body() dto: VersionedDto) {
     await this.inbox.claim(user, id, dto);
-    return this.queries.view(await this.queries.getVisible(user, id));
+    return this.queries.view(await this.queries.getVisible(user, id), user);
   }
 
   /** Misrouted: back to the call centre's triage queue. */
@@ -121,7 +133,7 @@ export class TicketsController {
   @HttpCode(200)
   async categorise(@CurrentUser() user: StaffPrincipal, @IdParam() id: string, @Body() dto: CategoriseTicketDto) {
     await this.inbox.categorise(user, id, dto);
-    return this.queries.view(await this.queries.load(id));
+    return this.queries.view(await this.queries.load(id), user);
   }
 
   /** Folds this ticket (a duplicate) into `intoId`. */
@@ -129,7 +141,7 @@ export class TicketsController {
   @HttpCode(200)
   async merge(@CurrentUser() user: StaffPrincipal, @IdParam() id: string, @Body() dto: MergeTicketDto) {
     await this.actions.changeStatus(user, id, { version: dto.version, status: TicketStatus.Merged, mergedIntoId: dto.intoId });
-    return this.queries.view(await this.queries.getVisible(user, id));
+    return this.queries.view(await this.queries.getVisible(user, id), user);
   }
 
   @Post(':id/duplicates/:otherId/dismiss')

@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { CategoriesModule } from '../categories/categories.module';
 import { CitizensModule } from '../citizens/citizens.module';
 import { DepartmentsModule } from '../departments/departments.module';
+import { MediaModule } from '../media/media.module';
 import { NeighbourhoodsModule } from '../neighbourhoods/neighbourhoods.module';
 import { NotificationsModule } from '../notifications/notifications.module';
 import { SlaModule } from '../sla/sla.module';
@@ -22,6 +23,7 @@ import { TicketQueries } from './ticket-queries.service';
 import { TicketSequence } from './ticket-sequence.entity';
 import { Ticket } from './ticket.entity';
 import { TicketsController } from './tickets.controller';
+import { TicketMediaController } from './ticket-media.controller';
 
 @Module({
   imports: [
@@ -29,12 +31,13 @@ import { TicketsController } from './tickets.controller';
     CategoriesModule,
     CitizensModule,
     DepartmentsModule,
+    MediaModule,
     NeighbourhoodsModule,
     NotificationsModule,
     SlaModule,
     SurveysModule,
   ],
-  controllers: [TicketsController, PublicStatusController],
+  controllers: [TicketsController, TicketMediaController, PublicStatusController],
   providers: [TicketCreation, TicketQueries, TicketActions, TicketLock, TicketInbox, TicketJobs, DuplicateDetector, TicketDeadlines, TicketEscalations],
   exports: [TicketQueries, TicketCreation, TicketJobs, DuplicateDetector, TicketDeadlines],
 })

@@ -26,6 +26,8 @@ export class DomainException extends Error {
     readonly kind: ErrorKind,
     message: string,
     readonly details?: ErrorDetail[],
+    /** When to try again (429, 503), sent as Retry-After. */
+    readonly retryAfterSeconds?: number,
   ) {
     super(message);
     this.name = new.target.name;

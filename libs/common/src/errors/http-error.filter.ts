@@ -39,11 +39,35 @@ const CODE_BY_STATUS: Record<number, CommonErrorCode> = {
   409: CommonErrorCode.Conflict,
   413: CommonErrorCode.PayloadTooLarge,
   429: CommonErrorCode.TooManyRequests,
+  503: CommonErrorCode.Unavailable,
 };
 
 // Postgres SQLSTATEs that mean the client sent something that cannot be stored.
 const PG_CONFLICT = new Set(['23505', '40001', '40P01']);
-const PG_INVALID = new Set(['22P02', '23503', '22001', '22003', '22007', '22008']);
+const PG_INVALID = new Set(['22P02', '23503', '23502', '23514', '22001', '22003', '22007', '22008', '22021', '22P05', '2201W', '2201X', '54000']);
+// The database or Redis is down, restarting or full: the request may be sent again shortly.
+const PG_UNAVAILABLE = new Set(['57P01', '57P02', '57P03', '53300', '08000', '08001', '08003', '08004', '08006']);
+const NET_UNAVAILABLE = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH']);
+const UNAVAILABLE_MESSAGE = /Connection terminated|timeout exceeded when trying to connect|Connection is closed|max retries per request/i;
+/** How long a client is asked to wait while a backing service is unavailable. */
+export const UNAVAILABLE_RETRY_AFTER_SECONDS = 5;
+
+/** Whether an error means PostgreSQL or Redis could not be reached (or is shutting down). */
+export function isServiceUnavailable(exception: unknown): boolean {
+  for (let error = exception as { code?: unknown; message?: unknown; driverError?: unknown; cause?: unknown } | undefined, hops = 0; error && hops < 4; hops++) {
+    const code = typeof error.code === 'string' ? error.code : '';
+    if (PG_UNAVAILABLE.has(code) || NET_UNAVAILABLE.has(code)) return true;
+    if (typeof error.message === 'string' && UNAVAILABLE_MESSAGE.test(error.message)) return true;
+    error = (error.driverError ?? error.cause) as typeof error;
+  }
+  return false;
+}
+
+/** Seconds for the Retry-After header, when the error has one. */
+export function retryAfterOf(exception: unknown): number | undefined {
+  if (exception instanceof DomainException) return exception.retryAfterSeconds;
+  return isServiceUnavailable(exception) ? UNAVAILABLE_RETRY_AFTER_SECONDS : undefined;
+}
 
 export function toHttpError(exception: unknown): HttpErrorBody {
   if (exception instanceof DomainException) {
@@ -72,6 +96,9 @@ export function toHttpError(exception: unknown): HttpErrorBody {
       return { statusCode: 400, code: CommonErrorCode.ValidationFailed, message: 'Geçersiz değer' };
     }
   }
+  if (isServiceUnavailable(exception)) {
+    return { statusCode: 503, code: CommonErrorCode.Unavailable, message: 'Hizmet geçici olarak kullanılamıyor; lütfen biraz sonra tekrar deneyin' };
+  }
   return {
     statusCode: HttpStatus.INTERNAL_SERVER_ERROR,
     code: CommonErrorCode.Internal,
@@ -93,6 +120,8 @@ export class HttpErrorFilter implements ExceptionFilter {
       );
     }
     const res = host.switchToHttp().getResponse<Response>();
+    const retryAfter = retryAfterOf(exception);
+    if (retryAfter !== undefined) res.setHeader('Retry-After', String(Math.max(1, Math.ceil(retryAfter))));
     // The type is set here: a handler may already have set another one (TwiML answers are XML).
     res.status(body.statusCode).type('application/json').json(body);
   }

@@ -1,11 +1,16 @@
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, Max, Min } from 'class-validator';
 
+/** The last page any list serves. */
+export const MAX_PAGE = 10_000;
+
 export class PageQueryDto {
   @IsOptional()
   @Type(() => Number)
   @IsInt()
   @Min(1)
+  // Deeper pages are reached by filtering, not paging; the bound keeps offsets within reason.
+  @Max(MAX_PAGE)
   page: number = 1;
 
   @IsOptional()

@@ -1,6 +1,7 @@
 import { ArgumentMetadata, ValidationError, ValidationPipe } from '@nestjs/common';
 import { ErrorDetail } from '../errors/domain.exception';
 import { ValidationFailedException } from '../errors/common-errors';
+import { findUnusableInput } from './input-sanity';
 
 /** Flattens nested class-validator errors into `field.path: message` details. */
 export function flattenValidationErrors(errors: ValidationError[], prefix = ''): ErrorDetail[] {
@@ -21,6 +22,12 @@ export function flattenValidationErrors(errors: ValidationError[], prefix = ''):
  */
 class SentFieldsValidationPipe extends ValidationPipe {
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    // Checked before class-transformer recurses into it: what PostgreSQL cannot store is a 400
+    // naming the field, not a 500. A provider's untyped payload is only held to the depth: its
+    // text is the intake's to judge, which keeps what it cannot store as a failed event.
+    const untyped = metadata.metatype === Object;
+    const unusable = metadata.type === 'custom' ? null : findUnusableInput(value, metadata.data ?? '', { text: !untyped });
+    if (unusable) throw new ValidationFailedException([unusable]);
     const result: unknown = await super.transform(value, metadata);
     if (result && typeof result === 'object' && !Array.isArray(result)) {
       for (const [key, field] of Object.entries(result)) if (field === undefined) delete (result as Record<string, unknown>)[key];

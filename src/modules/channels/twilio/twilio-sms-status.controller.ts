@@ -1,5 +1,5 @@
 import { Body, Controller, HttpCode, Post, Query, UseGuards } from '@nestjs/common';
-import { ApiExcludeController } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
 import { InvalidFieldException } from '@app/common';
 import { Public } from '../../auth/auth.decorators';
 import { OutboundState } from '../../notifications/outbound-message.entity';
@@ -20,7 +20,8 @@ const STATE: Record<string, OutboundState> = {
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Twilio's delivery reports for outbound SMS; the message id rides on the callback URL we gave. */
-@ApiExcludeController()
+// In the API document (a provider's webhook, signed), so the authorization matrix and the fuzzer cover it.
+@ApiTags('webhooks')
 @Public()
 @UseGuards(TwilioSignatureGuard)
 @Controller('channels/twilio')

@@ -1,5 +1,5 @@
 import { Body, Controller, Header, HttpCode, Post, UseGuards } from '@nestjs/common';
-import { ApiExcludeController } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
 import { twiml } from 'twilio';
 import { InvalidFieldException } from '@app/common';
 import { Public } from '../../auth/auth.decorators';
@@ -11,7 +11,8 @@ import { TwilioSignatureGuard } from './twilio-signature.guard';
  * event (a Twilio retry of the same MessageSid stores nothing) and answered with empty TwiML:
  * the citizen hears back when staff answer, not from an automatic reply.
  */
-@ApiExcludeController()
+// In the API document (a provider's webhook, signed), so the authorization matrix and the fuzzer cover it.
+@ApiTags('webhooks')
 @Public()
 @UseGuards(TwilioSignatureGuard)
 @Controller('channels/twilio')

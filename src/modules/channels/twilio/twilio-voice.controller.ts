@@ -1,6 +1,6 @@
 import { Body, Controller, Header, HttpCode, Post, Query, UseGuards } from '@nestjs/common';
 import { isUUID } from 'class-validator';
-import { ApiExcludeController } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
 import { AppConfig } from '@app/config';
 import { Clock, InvalidFieldException } from '@app/common';
 import { Public } from '../../auth/auth.decorators';
@@ -17,7 +17,8 @@ import { VoiceTwiml } from './voice-twiml';
 type Params = Record<string, string | undefined>;
 
 /** The 444 line on Twilio Voice: the menu, the agent queue, status by keypad, voicemail, the call log. */
-@ApiExcludeController()
+// In the API document (a provider's webhook, signed), so the authorization matrix and the fuzzer cover it.
+@ApiTags('webhooks')
 @Public()
 @UseGuards(TwilioSignatureGuard)
 @Controller('channels/twilio/voice')

@@ -33,6 +33,6 @@ export class CallsController {
   @Post(':callSid/ticket')
   async open(@CurrentUser() user: StaffPrincipal, @Param('callSid') callSid: string, @Body() dto: CallTicketDto): Promise<TicketView> {
     const id = await this.callTickets.open(user, callSid, dto);
-    return this.queries.view(await this.queries.load(id));
+    return this.queries.view(await this.queries.load(id), user);
   }
 }

@@ -1,45 +1,31 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { createHmac } from 'node:crypto';
 import { AppConfig } from '@app/config';
-import { TooManyRequestsException, withTimeout } from '@app/common';
-import { RedisClient } from '@app/queue';
-
-/** The 429 of the web form; the controller turns `retryAfterSeconds` into a Retry-After header. */
-export class SubmissionsLimitedException extends TooManyRequestsException {
-  constructor(readonly retryAfterSeconds: number) {
-    super(`Bu bağlantıdan çok sayıda başvuru yapıldı; lütfen ${Math.ceil(retryAfterSeconds / 60)} dakika sonra tekrar deneyin`);
-  }
-}
+import { RateLimiter, RateLimitUnavailableException, RateRule, waitMinutes } from '@app/queue';
 
 /**
- * WEB_FORM_RATE_LIMIT applications per IP address per window, counted in Redis so that every
- * API process shares the count. The address is kept only as a keyed hash (KVKK).
+ * WEB_FORM_RATE_LIMIT applications per IP address per window, counted by the shared limiter so
+ * that every API process shares the count.
  */
 @Injectable()
 export class SubmissionLimiter {
   private readonly logger = new Logger(SubmissionLimiter.name);
+  private readonly rule: RateRule;
 
   constructor(
-    private readonly redis: RedisClient,
-    private readonly config: AppConfig,
-  ) {}
+    private readonly limiter: RateLimiter,
+    config: AppConfig,
+  ) {
+    this.rule = { scope: 'web-form', limit: config.WEB_FORM_RATE_LIMIT, windowSeconds: config.WEB_FORM_RATE_WINDOW_SECONDS };
+  }
 
-  /** Counts one application from `ip`, or refuses it when the window's allowance is used up. */
+  /** Counts one application from `ip`, or refuses it (429) when the window's allowance is used up. */
   async take(ip: string): Promise<void> {
-    const window = this.config.WEB_FORM_RATE_WINDOW_SECONDS;
-    const key = this.redis.key('web-form-rate', createHmac('sha256', this.config.PII_HASH_SECRET).update(ip).digest('hex').slice(0, 32));
-    let count: number;
-    let ttl: number;
     try {
-      // The window starts with the first application (fixed window): EXPIRE NX never extends it.
-      const results = await withTimeout(this.redis.multi().incr(key).expire(key, window, 'NX').ttl(key).exec(), 1000);
-      count = Number(results?.[0]?.[1]);
-      ttl = Number(results?.[2]?.[1]);
+      await this.limiter.take([{ rule: this.rule, subject: ip }], (wait) => `Bu bağlantıdan çok sayıda başvuru yapıldı; lütfen ${waitMinutes(wait)} dakika sonra tekrar deneyin`);
     } catch (error) {
+      if (!(error instanceof RateLimitUnavailableException)) throw error;
       // A citizen's application matters more than spam protection while Redis is unreachable.
-      this.logger.warn({ msg: 'web form rate limit not checked', error: (error as Error).message });
-      return;
+      this.logger.warn({ msg: 'web form rate limit not checked' });
     }
-    if (count > this.config.WEB_FORM_RATE_LIMIT) throw new SubmissionsLimitedException(ttl > 0 ? ttl : window);
   }
 }

@@ -5,7 +5,6 @@ import type { Request, Response } from 'express';
 import { IdParam } from '@app/common';
 import { Public } from '../../auth/auth.decorators';
 import { WebApplicationDto } from './dto/web-application.dto';
-import { SubmissionsLimitedException } from './submission-limiter';
 import { PHOTOS_FIELD, UploadErrorsInterceptor } from './upload-errors';
 import { Receipt, UploadedPhoto, WebFormService } from './web-form.service';
 
@@ -31,15 +30,11 @@ export class WebFormController {
     @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
   ): Promise<Receipt & { statusUrl: string }> {
-    try {
-      const receipt = await this.webForm.submit(dto, files ?? [], req.ip ?? req.socket.remoteAddress ?? 'unknown', key);
-      const statusUrl = `/api/v1/public/applications/${receipt.receiptId}`;
-      res.setHeader('Location', statusUrl);
-      return { ...receipt, statusUrl };
-    } catch (error) {
-      if (error instanceof SubmissionsLimitedException) res.setHeader('Retry-After', String(error.retryAfterSeconds));
-      throw error;
-    }
+    // A refusal's Retry-After is set by the error filter.
+    const receipt = await this.webForm.submit(dto, files ?? [], req.ip ?? req.socket.remoteAddress ?? 'unknown', key);
+    const statusUrl = `/api/v1/public/applications/${receipt.receiptId}`;
+    res.setHeader('Location', statusUrl);
+    return { ...receipt, statusUrl };
   }
 
   /** Polled by the page: pending, then the tracking number (or why the application failed). */

@@ -5,7 +5,6 @@ import { validHubSignature } from './cloud-api-signature';
 
 export enum WhatsappCloudErrorCode {
   NotConfigured = 'WHATSAPP_CLOUD_NOT_CONFIGURED',
-  MediaUnavailable = 'WHATSAPP_MEDIA_UNAVAILABLE',
 }
 
 export const cloudNotConfigured = (setting: string) =>

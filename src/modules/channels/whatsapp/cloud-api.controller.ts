@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Header, HttpCode, Post, Query, UseGuards } from '@nestjs/common';
-import { ApiExcludeController } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
 import { timingSafeEqual } from 'node:crypto';
 import { AppConfig } from '@app/config';
 import { ForbiddenActionException } from '@app/common';
@@ -10,7 +10,8 @@ import { cloudNotConfigured, CloudApiSignatureGuard } from './cloud-api-signatur
 const same = (a: string, b: string) => a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b));
 
 /** Meta's WhatsApp Cloud API webhook: the subscription handshake, then signed messages and status reports. */
-@ApiExcludeController()
+// In the API document (a provider's webhook, signed), so the authorization matrix and the fuzzer cover it.
+@ApiTags('webhooks')
 @Public()
 @Controller('channels/whatsapp/cloud')
 export class CloudApiController {

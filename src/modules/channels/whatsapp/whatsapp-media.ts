@@ -2,8 +2,8 @@ import { WhatsappMediaRef } from '../../intake/normalisers/whatsapp-message';
 import { MediaRejectedException } from '../../media/media-errors';
 import { MediaStore } from '../../media/media.store';
 
-/** What the adapters add to a stored message: the saved file, or why it was not kept. */
-export type WhatsappMediaOutcome = { media: WhatsappMediaRef } | { mediaRefused: string };
+/** What the adapters add to a stored message: the saved file, why it was not kept, or why it is still to be fetched. */
+export type WhatsappMediaOutcome = { media: WhatsappMediaRef } | { mediaRefused: string } | { mediaPending: string };
 
 /**
  * Keeps a file a citizen sent on WhatsApp. A refused one (too big, wrong type) does not stop the

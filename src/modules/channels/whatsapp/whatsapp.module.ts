@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
 import { IntakeModule } from '../../intake/intake.module';
 import { MediaModule } from '../../media/media.module';
 import { NotificationsModule } from '../../notifications/notifications.module';
@@ -7,6 +8,10 @@ import { CloudApiGraph } from './cloud-api-graph.client';
 import { CloudApiInbound } from './cloud-api-inbound.service';
 import { CloudApiSender } from './cloud-api.sender';
 import { CloudApiSignatureGuard } from './cloud-api-signature.guard';
+import { FetchWhatsappMediaProcessor } from './fetch-whatsapp-media.processor';
+import { WhatsappMediaFetch } from './whatsapp-media-fetch.entity';
+import { WhatsappMediaFiling } from './whatsapp-media-filing';
+import { WhatsappMediaSweeper } from './whatsapp-media.sweeper';
 import { WhatsappSmsFallback } from './whatsapp-sms-fallback.service';
 import { WhatsappStatusController } from './whatsapp-status.controller';
 import { WhatsappStatusStore } from './whatsapp-status.store';
@@ -18,7 +23,7 @@ import { WwebjsSender } from './wwebjs.sender';
 
 /** The WhatsApp hotline: whatsapp-web.js or Meta's Cloud API, chosen by WHATSAPP_PROVIDER. */
 @Module({
-  imports: [IntakeModule, MediaModule, NotificationsModule],
+  imports: [TypeOrmModule.forFeature([WhatsappMediaFetch]), IntakeModule, MediaModule, NotificationsModule],
   controllers: [WhatsappStatusController, CloudApiController],
   providers: [
     { provide: WHATSAPP_CLIENT_FACTORY, useClass: WwebjsClientFactory },
@@ -31,6 +36,9 @@ import { WwebjsSender } from './wwebjs.sender';
     CloudApiInbound,
     CloudApiSignatureGuard,
     CloudApiSender,
+    WhatsappMediaFiling,
+    FetchWhatsappMediaProcessor,
+    WhatsappMediaSweeper,
     WhatsappSmsFallback,
   ],
 })

@@ -24,7 +24,15 @@ describe('whatsapp-web.js messages', () => {
     const serialised = serialiseWwebjsMessage(message({ from: '905321234567@c.us', location: { latitude: 41.01, longitude: 28.97, name: 'Park' } }));
     expect(serialised.body).toBeUndefined();
     expect(serialised.location).toEqual({ latitude: 41.01, longitude: 28.97, name: 'Park', address: null });
-    expect(normaliseWhatsapp(serialised)).toMatchObject({ text: '', location: { latitude: 41.01, longitude: 28.97 }, phone: '+905321234567' });
+    const normalised = normaliseWhatsapp(serialised);
+    expect(normalised).toMatchObject({ text: '', location: { latitude: 41.01, longitude: 28.97, name: 'Park', address: null }, phone: '+905321234567' });
+    expect(normalised.address).toBeUndefined();
+  });
+
+  it("keeps a picked place's name and address, the address also as the message's address", () => {
+    const place = { latitude: 41.0054, longitude: 28.9768, name: 'Sultanahmet Meydanı', address: 'Sultan Ahmet, 34122 Fatih/İstanbul' };
+    const normalised = normaliseWhatsapp(serialiseWwebjsMessage(message({ from: '905321234567@c.us', location: place })));
+    expect(normalised).toMatchObject({ location: place, address: place.address });
   });
 
   it('takes only citizens\' own chats', () => {
@@ -62,6 +70,24 @@ describe('one InboundMessage from both providers', () => {
     });
     expect(message.text).toBe('Dilekçem\n[Gönderilen dosya alınamadı: media: dosya 10 MB sınırını aşıyor]');
     expect(message.media).toEqual([]);
+  });
+
+  it('gives a Cloud API location the same name and address', () => {
+    const place = { latitude: 39.9208, longitude: 32.8541, name: 'Kızılay Meydanı', address: 'Atatürk Blv., 06420 Çankaya/Ankara' };
+    const cloud = normaliseWhatsapp({ messaging_product: 'whatsapp', contacts: [], messages: [{ from: '905321234567', id: 'wamid.3', type: 'location', location: place }] });
+    expect(cloud).toMatchObject({ text: '', location: place, address: place.address });
+  });
+
+  it('files a Cloud API file the Graph API could not give yet as pending, with its caption', () => {
+    const message = normaliseWhatsapp({
+      messaging_product: 'whatsapp',
+      contacts: [],
+      messages: [{ from: '905321234567', id: 'wamid.4', type: 'image', image: { id: 'm2', mime_type: 'image/jpeg', caption: 'Çukur' } }],
+      mediaPending: 'Graph API 1: An unknown error occurred',
+    });
+    expect(message).toMatchObject({ text: 'Çukur', media: [], pendingMedia: [{ ref: 'm2', contentType: 'image/jpeg' }] });
+    const bare = normaliseWhatsapp({ messaging_product: 'whatsapp', contacts: [], messages: [{ from: '905321234567', id: 'wamid.5', type: 'image', image: { id: 'm3' } }], mediaPending: 'x' });
+    expect(bare).toMatchObject({ text: '', pendingMedia: [{ ref: 'm3' }] });
   });
 
   it('refuses a payload without a usable sender', () => {

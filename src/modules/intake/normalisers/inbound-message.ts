@@ -11,7 +11,10 @@ export interface InboundMessage {
   subject?: string | null;
   text: string;
   media: { url?: string; contentType?: string; filename?: string; size?: number }[];
-  location?: { latitude: number; longitude: number } | null;
+  /** Files the channel could not fetch yet: a filing hook of the channel fetches them later. */
+  pendingMedia?: PendingMedia[];
+  /** A shared location, with the place's name and address when the citizen picked one. */
+  location?: { latitude: number; longitude: number; name?: string | null; address?: string | null } | null;
   /** A category or mahalle the citizen picked on the web form. */
   categoryHint?: string | null;
   mahalleHint?: string | null;
@@ -31,6 +34,13 @@ export interface InboundMessage {
   startsTicket?: boolean;
 }
 
+/** A file known only by the provider's reference (a Graph API media id). */
+export interface PendingMedia {
+  ref: string;
+  contentType?: string;
+  filename?: string;
+}
+
 /** Why a payload cannot become a ticket; stored on the event and shown to admins. */
 export class UnusablePayloadError extends Error {}
 
@@ -40,7 +50,7 @@ export const str = (value: unknown): string | null =>
   typeof value === 'string' && value.trim() ? value.trim() : null;
 
 export function requireContent(message: InboundMessage): InboundMessage {
-  if (!message.text && message.media.length === 0 && !message.location) {
+  if (!message.text && message.media.length === 0 && !message.pendingMedia?.length && !message.location) {
     throw new UnusablePayloadError('mesajda metin, dosya veya konum yok');
   }
   return message;

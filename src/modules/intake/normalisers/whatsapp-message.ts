@@ -1,6 +1,6 @@
 import { normalizePhone } from '../../citizens/phone';
 import { IdentityKind } from '../../citizens/channel-identity.entity';
-import { InboundMessage, requireContent } from './inbound-message';
+import { InboundMessage, PendingMedia, requireContent, str } from './inbound-message';
 
 export interface WhatsappMediaRef {
   url?: string;
@@ -9,6 +9,17 @@ export interface WhatsappMediaRef {
   size?: number;
 }
 
+/** A shared location as both providers give it: the place's name and address only when one was picked. */
+export interface WhatsappLocation {
+  latitude?: unknown;
+  longitude?: unknown;
+  name?: unknown;
+  address?: unknown;
+}
+
+// The ticket's address column holds 500 characters.
+const ADDRESS_MAX = 500;
+
 /** The common tail of both shapes: chat id as identity, a refused file noted in the text. */
 export function whatsappMessage(input: {
   chatId: string;
@@ -16,12 +27,14 @@ export function whatsappMessage(input: {
   text: string | null;
   media?: WhatsappMediaRef;
   mediaRefused: string | null;
-  latitude?: unknown;
-  longitude?: unknown;
+  pendingMedia?: PendingMedia;
+  location?: WhatsappLocation;
 }): InboundMessage {
-  const { media } = input;
-  const lat = Number(input.latitude);
-  const lng = Number(input.longitude);
+  const { media, location } = input;
+  const lat = Number(location?.latitude);
+  const lng = Number(location?.longitude);
+  const located = location?.latitude != null && location.longitude != null && Number.isFinite(lat) && Number.isFinite(lng);
+  const address = located ? (str(location.address)?.slice(0, ADDRESS_MAX) ?? null) : null;
   const note = input.mediaRefused ? `[Gönderilen dosya alınamadı: ${input.mediaRefused}]` : null;
   return requireContent({
     identity: { kind: IdentityKind.Whatsapp, value: input.chatId },
@@ -29,6 +42,8 @@ export function whatsappMessage(input: {
     name: input.name,
     text: [input.text, note].filter(Boolean).join('\n'),
     media: media ? [{ url: media.url, contentType: media.mimetype, filename: media.filename, size: media.size }] : [],
-    location: input.latitude != null && input.longitude != null && Number.isFinite(lat) && Number.isFinite(lng) ? { latitude: lat, longitude: lng } : null,
+    ...(input.pendingMedia ? { pendingMedia: [input.pendingMedia] } : {}),
+    location: located ? { latitude: lat, longitude: lng, name: str(location.name), address } : null,
+    ...(address ? { address } : {}),
   });
 }

@@ -5,6 +5,7 @@ import { CurrentUser } from '../../auth/auth.decorators';
 import { StaffPrincipal } from '../../auth/staff-principal';
 import { Appointment } from './appointment.entity';
 import { AppointmentBooking } from './appointment-booking.service';
+import { appointmentView } from './appointment-view';
 import { Appointments } from './appointments.service';
 import { BookAppointmentDto, CloseAppointmentDto, CreateAppointmentDto, CreateSlotDto, ListAppointmentsDto, ListSlotsDto, ReasonDto } from './appointment.dto';
 
@@ -19,13 +20,14 @@ export class AppointmentsController {
   ) {}
 
   @Post()
-  request(@Body() dto: CreateAppointmentDto, @CurrentUser() user: StaffPrincipal): Promise<Appointment> {
-    return this.appointments.request(dto, user);
+  async request(@Body() dto: CreateAppointmentDto, @CurrentUser() user: StaffPrincipal): Promise<Appointment> {
+    return appointmentView(await this.appointments.request(dto, user));
   }
 
   @Get()
-  list(@Query() filter: ListAppointmentsDto, @CurrentUser() user: StaffPrincipal) {
-    return this.appointments.list(filter, user);
+  async list(@Query() filter: ListAppointmentsDto, @CurrentUser() user: StaffPrincipal) {
+    const { items } = await this.appointments.list(filter, user);
+    return { items: items.map(appointmentView) };
   }
 
   @Get('slots')
@@ -39,32 +41,38 @@ export class AppointmentsController {
   }
 
   @Get(':id')
-  get(@IdParam() id: string, @CurrentUser() user: StaffPrincipal): Promise<Appointment> {
-    return this.appointments.get(id, user);
+  async get(@IdParam() id: string, @CurrentUser() user: StaffPrincipal): Promise<Appointment> {
+    return appointmentView(await this.appointments.get(id, user));
+  }
+
+  /** The requester's phone and e-mail in clear, for Özel Kalem to call back; every read is logged (KVKK). */
+  @Get(':id/contact')
+  contact(@IdParam() id: string, @CurrentUser() user: StaffPrincipal): Promise<{ phone: string | null; email: string | null }> {
+    return this.appointments.revealContact(id, user);
   }
 
   @Post(':id/book')
   @HttpCode(200)
-  book(@IdParam() id: string, @Body() dto: BookAppointmentDto, @CurrentUser() user: StaffPrincipal): Promise<Appointment> {
-    return this.booking.book(id, dto.slotId, user);
+  async book(@IdParam() id: string, @Body() dto: BookAppointmentDto, @CurrentUser() user: StaffPrincipal): Promise<Appointment> {
+    return appointmentView(await this.booking.book(id, dto.slotId, user));
   }
 
   @Post(':id/decline')
   @HttpCode(200)
-  decline(@IdParam() id: string, @Body() dto: ReasonDto, @CurrentUser() user: StaffPrincipal): Promise<Appointment> {
-    return this.appointments.decline(id, dto.reason, user);
+  async decline(@IdParam() id: string, @Body() dto: ReasonDto, @CurrentUser() user: StaffPrincipal): Promise<Appointment> {
+    return appointmentView(await this.appointments.decline(id, dto.reason, user));
   }
 
   @Post(':id/cancel')
   @HttpCode(200)
-  cancel(@IdParam() id: string, @Body() dto: ReasonDto, @CurrentUser() user: StaffPrincipal): Promise<Appointment> {
-    return this.appointments.cancel(id, dto.reason, user);
+  async cancel(@IdParam() id: string, @Body() dto: ReasonDto, @CurrentUser() user: StaffPrincipal): Promise<Appointment> {
+    return appointmentView(await this.appointments.cancel(id, dto.reason, user));
   }
 
   /** `{ "status": "held" | "missed", "note": "…" }` after the meeting time. */
   @Post(':id/close')
   @HttpCode(200)
-  close(@IdParam() id: string, @Body() dto: CloseAppointmentDto, @CurrentUser() user: StaffPrincipal): Promise<Appointment> {
-    return this.appointments.close(id, dto, user);
+  async close(@IdParam() id: string, @Body() dto: CloseAppointmentDto, @CurrentUser() user: StaffPrincipal): Promise<Appointment> {
+    return appointmentView(await this.appointments.close(id, dto, user));
   }
 }

@@ -3,11 +3,11 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { Clock, InvalidFieldException } from '@app/common';
 import { StaffPrincipal } from '../../auth/staff-principal';
-import { Citizen } from '../../citizens/citizen.entity';
+import { CitizensService } from '../../citizens/citizens.service';
 import { normalizePhone } from '../../citizens/phone';
 import { OutboundMessage } from '../../notifications/outbound-message.entity';
 import { OutboundMessages } from '../../notifications/outbound-messages.service';
-import { Ticket } from '../../tickets/ticket.entity';
+import { TicketQueries } from '../../tickets/ticket-queries.service';
 import { appointmentNotFound, ProcessErrorCode, ProcessException } from '../process-errors';
 import { Appointment, AppointmentStatus } from './appointment.entity';
 import { cancelledText, declinedText } from './appointment-messages';
@@ -26,19 +26,21 @@ export class Appointments {
     private readonly office: AppointmentOffice,
     private readonly notices: AppointmentNotices,
     private readonly outbox: OutboundMessages,
+    private readonly tickets: TicketQueries,
+    private readonly citizens: CitizensService,
     private readonly clock: Clock,
   ) {}
 
   /** Anyone at a desk or the call centre may write a request down; it goes to Özel Kalem. */
   async request(dto: CreateAppointmentDto, actor: StaffPrincipal): Promise<Appointment> {
+    // Only a ticket the actor may read lends its applicant, as the ticket gave them.
+    const applicant = dto.ticketId ? await this.tickets.applicant(actor, dto.ticketId) : null;
+    if (dto.ticketId && !applicant) throw new InvalidFieldException('ticketId', 'ticketId: böyle bir başvuru yok');
+    const name = dto.requesterName ?? applicant?.name;
+    if (!name) throw new InvalidFieldException('requesterName', 'requesterName: talep sahibinin adı gerekli');
+    const phone = dto.phone ? normalizePhone(dto.phone) : (applicant?.phone ?? null);
+    if (dto.phone && !phone) throw new InvalidFieldException('phone', 'phone: geçerli bir telefon numarası değil');
     return this.dataSource.transaction(async (manager) => {
-      const ticket = dto.ticketId ? await manager.findOneBy(Ticket, { id: dto.ticketId }) : null;
-      if (dto.ticketId && !ticket) throw new InvalidFieldException('ticketId', 'ticketId: böyle bir başvuru yok');
-      const citizen = ticket ? await manager.findOneBy(Citizen, { id: ticket.citizenId }) : null;
-      const name = dto.requesterName ?? citizen?.fullName;
-      if (!name) throw new InvalidFieldException('requesterName', 'requesterName: talep sahibinin adı gerekli');
-      const phone = dto.phone ? normalizePhone(dto.phone) : citizen?.phone ?? null;
-      if (dto.phone && !phone) throw new InvalidFieldException('phone', 'phone: geçerli bir telefon numarası değil');
       const now = this.clock.now();
       const walkIn = dto.walkIn === true;
       return manager.save(
@@ -47,11 +49,11 @@ export class Appointments {
           requesterName: name,
           institutionName: dto.institutionName ?? null,
           phone,
-          email: dto.email ?? citizen?.email ?? null,
-          channel: walkIn ? 'walk_in' : dto.channel ?? ticket?.channel ?? 'phone',
+          email: dto.email ?? applicant?.email ?? null,
+          channel: walkIn ? 'walk_in' : (dto.channel ?? applicant?.channel ?? 'phone'),
           subject: dto.subject,
-          ticketId: ticket?.id ?? null,
-          citizenId: citizen?.id ?? null,
+          ticketId: applicant?.ticketId ?? null,
+          citizenId: applicant?.citizenId ?? null,
           status: walkIn ? AppointmentStatus.Held : AppointmentStatus.Requested,
           scheduledAt: walkIn ? now : null,
           note: dto.note ?? null,
@@ -78,6 +80,13 @@ export class Appointments {
     const appointment = await this.dataSource.getRepository(Appointment).findOneBy({ id });
     if (!appointment) throw appointmentNotFound();
     return appointment;
+  }
+
+  /** Clear contact for Özel Kalem, recorded in the KVKK access log. */
+  async revealContact(id: string, user: StaffPrincipal): Promise<{ phone: string | null; email: string | null }> {
+    const appointment = await this.get(id, user);
+    await this.citizens.recordAccess(appointment.citizenId, user.id, `appointment ${appointment.id}`);
+    return { phone: appointment.phone, email: appointment.email };
   }
 
   /** Not granted: the requester hears why. */

@@ -1,5 +1,6 @@
 import { Type } from 'class-transformer';
 import { IsEnum, IsIn, IsInt, IsOptional, IsUUID, Matches, Max, Min } from 'class-validator';
+import { MAX_PAGE } from '@app/common';
 import { TicketChannel, TicketKind } from '../../tickets/ticket-enums';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -62,6 +63,7 @@ export class DrillDownQueryDto extends ReportQueryDto {
   @Type(() => Number)
   @IsInt()
   @Min(1)
+  @Max(MAX_PAGE)
   page?: number;
 
   @IsOptional()

@@ -21,8 +21,8 @@ export class MuhtarActivitiesController {
   }
 
   @Get(':id')
-  detail(@IdParam() id: string) {
-    return this.activities.detail(id);
+  detail(@IdParam() id: string, @CurrentUser() user: StaffPrincipal) {
+    return this.activities.detail(id, user);
   }
 
   @Post()
@@ -57,7 +57,7 @@ export class MuhtarActivitiesController {
   /** Links a request collected there, filed as a field-team or muhtar ticket. */
   @Post(':id/tickets')
   @HttpCode(204)
-  link(@IdParam() id: string, @Body() dto: LinkTicketDto) {
-    return this.activities.link(id, dto.ticketId);
+  link(@IdParam() id: string, @Body() dto: LinkTicketDto, @CurrentUser() user: StaffPrincipal) {
+    return this.activities.link(id, dto.ticketId, user);
   }
 }

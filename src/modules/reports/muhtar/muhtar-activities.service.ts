@@ -4,7 +4,9 @@ import { DataSource, Repository } from 'typeorm';
 import { Clock, DomainException, ErrorKind, InvalidFieldException, ResourceNotFoundException } from '@app/common';
 import { AppConfig } from '@app/config';
 import { StaffPrincipal } from '../../auth/staff-principal';
+import { departmentScope } from '../../tickets/ticket-access';
 import { TicketChannel } from '../../tickets/ticket-enums';
+import { TicketQueries } from '../../tickets/ticket-queries.service';
 import { REPORT_TIME_ZONE } from '../report-filter';
 import { checkPeriod } from '../report-period';
 import { MuhtarActivity, MuhtarActivityKind } from './muhtar-activity.entity';
@@ -21,6 +23,7 @@ export class MuhtarActivities {
   constructor(
     @InjectRepository(MuhtarActivity) private readonly activities: Repository<MuhtarActivity>,
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly tickets: TicketQueries,
     private readonly config: AppConfig,
     private readonly clock: Clock,
   ) {}
@@ -39,12 +42,16 @@ export class MuhtarActivities {
     return qb.getMany();
   }
 
-  async detail(id: string) {
+  /** The activity with the requests collected there that the user may read (a department manager: their department's). */
+  async detail(id: string, user: StaffPrincipal) {
     const activity = await this.get(id);
+    const scope = departmentScope(user);
     const tickets = await this.dataSource.query(
       `SELECT t.id, t.tracking_no AS "trackingNo", t.subject, t.kind, t.status, t.channel, t.created_at AS "createdAt"
-         FROM muhtar_activity_tickets l JOIN tickets t ON t.id = l.ticket_id WHERE l.activity_id = $1 ORDER BY t.created_at`,
-      [id],
+         FROM muhtar_activity_tickets l JOIN tickets t ON t.id = l.ticket_id
+        WHERE l.activity_id = $1 AND ($2::boolean OR t.department_id IS NOT DISTINCT FROM $3::uuid AND $3::uuid IS NOT NULL)
+        ORDER BY t.created_at`,
+      [id, scope === undefined, scope ?? null],
     );
     return { ...activity, tickets };
   }
@@ -80,9 +87,10 @@ export class MuhtarActivities {
     return this.activities.save(activity);
   }
 
-  async link(id: string, ticketId: string): Promise<void> {
+  /** Only a ticket the user may read can be linked (and so be read again through the activity). */
+  async link(id: string, ticketId: string, user: StaffPrincipal): Promise<void> {
     await this.get(id);
-    const [ticket] = await this.dataSource.query('SELECT channel FROM tickets WHERE id = $1', [ticketId]);
+    const ticket = await this.tickets.applicant(user, ticketId);
     if (!ticket) throw new InvalidFieldException('ticketId', 'ticketId: böyle bir başvuru yok');
     if (!FIELD_CHANNELS.includes(ticket.channel)) {
       throw new InvalidFieldException('ticketId', 'ticketId: yalnızca saha ekibi ya da muhtar kanalından açılan başvurular bağlanabilir');

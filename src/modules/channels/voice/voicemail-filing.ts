@@ -1,0 +1,35 @@
+import { Injectable, OnModuleInit } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { Clock } from '@app/common';
+import { FiledEvent, FilingHook, FilingHooks } from '../../intake/filing-hooks';
+import { InboundChannel } from '../../intake/inbound-event.entity';
+
+/**
+ * A voicemail becomes a ticket through intake; its call in the call log points at that ticket,
+ * written in the same transaction as the filing, so the link is never lost. A call an agent
+ * linked already keeps its ticket.
+ */
+@Injectable()
+export class VoicemailFiling implements FilingHook, OnModuleInit {
+  readonly channel = InboundChannel.Phone;
+
+  constructor(
+    private readonly hooks: FilingHooks,
+    private readonly clock: Clock,
+  ) {}
+
+  onModuleInit(): void {
+    this.hooks.register(this);
+  }
+
+  async filed(manager: EntityManager, events: FiledEvent[]): Promise<void> {
+    const calls = events.filter((e) => typeof e.event.payload.CallSid === 'string');
+    if (!calls.length) return;
+    await manager.query(
+      `UPDATE call_logs c SET ticket_id = x.ticket_id, updated_at = $3
+         FROM unnest($1::text[], $2::uuid[]) AS x(call_sid, ticket_id)
+        WHERE c.call_sid = x.call_sid AND c.ticket_id IS NULL`,
+      [calls.map((e) => e.event.payload.CallSid), calls.map((e) => e.ticketId), this.clock.now()],
+    );
+  }
+}
