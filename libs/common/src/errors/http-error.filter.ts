@@ -113,7 +113,10 @@ export class HttpErrorFilter implements ExceptionFilter {
   catch(exception: unknown, host: ArgumentsHost): void {
     if (host.getType() !== 'http') throw exception;
     const body = toHttpError(exception);
-    if (body.statusCode >= 500) {
+    if (body.statusCode === 503) {
+      // Expected while a backing service restarts or a burst is shed: no stack, no alarm.
+      this.logger.warn({ msg: 'service unavailable', code: body.code, error: exception instanceof Error ? exception.message : String(exception) });
+    } else if (body.statusCode >= 500) {
       this.logger.error(
         { msg: 'unhandled error', error: exception instanceof Error ? exception.message : String(exception) },
         exception instanceof Error ? exception.stack : undefined,
