@@ -1,9 +1,9 @@
 import { createTestApp, TestApp } from '@app/testing';
-import { IdentityKind } from '../src/modules/citizens/channel-identity.entity';
 import { citizensByIdentities } from '../src/modules/citizens/citizens-by-identity';
 import { ORIGINALS_SQL } from '../src/modules/tickets/duplicate-detector.service';
 import { DefaultMunicipalityLoader } from '../src/modules/municipality/default-municipality.loader';
 import { resolve } from 'node:path';
+import { IdentityKind } from '@app/domain';
 
 describe('database schema and default municipality', () => {
   let t: TestApp;

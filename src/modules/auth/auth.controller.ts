@@ -1,10 +1,9 @@
 import { Body, Controller, Get, HttpCode, Post, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
-import { CurrentUser, Public } from './auth.decorators';
+import { CurrentUser, Public, StaffPrincipal } from '@app/domain';
 import { AuthService, LoginResult } from './auth.service';
 import { LoginDto } from './dto/login.dto';
-import { StaffPrincipal } from './staff-principal';
 
 @ApiTags('auth')
 @Controller('auth')

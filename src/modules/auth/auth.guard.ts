@@ -5,10 +5,8 @@ import { InjectRepository } from '@nestjs/typeorm';
 import type { Request } from 'express';
 import { Repository } from 'typeorm';
 import { ForbiddenActionException, UnauthenticatedException } from '@app/common';
+import { ALLOW_QUERY_TOKEN, IS_PUBLIC, Role, ROLES, StaffPrincipal } from '@app/domain';
 import { AccessTokenClaims } from './access-token';
-import { ALLOW_QUERY_TOKEN, IS_PUBLIC, ROLES } from './auth.decorators';
-import { Role } from './role';
-import { StaffPrincipal } from './staff-principal';
 import { User } from './user.entity';
 
 /** Global guard: a valid, current HS256 bearer token of an active user, then the handler's roles. */

@@ -1,6 +1,6 @@
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
-import { Role } from './role';
-import { Department } from '../departments/department.entity';
+import { Role } from '@app/domain';
+import { Department } from '../departments';
 
 @Entity('users')
 export class User {

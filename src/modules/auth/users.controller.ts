@@ -1,9 +1,8 @@
 import { Body, Controller, Get, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { IdParam, Page } from '@app/common';
-import { Roles } from './auth.decorators';
+import { Role, Roles } from '@app/domain';
 import { CreateUserDto, ListUsersDto, UpdateUserDto } from './dto/user.dto';
-import { Role } from './role';
 import { userView, UserView, UsersService } from './users.service';
 
 /** Staff accounts; deactivate with `{ "active": false }` (users are never deleted: the timeline names them). */

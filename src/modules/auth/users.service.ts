@@ -3,12 +3,11 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { In, Repository } from 'typeorm';
 import { InvalidFieldException, Page, pageOf, ResourceNotFoundException } from '@app/common';
 import { whereDefined } from '@app/database';
-import { DepartmentBacklog } from '../departments/department-backlog.service';
-import { DepartmentsService } from '../departments/departments.service';
+import { DEPARTMENT_ROLES, Role } from '@app/domain';
+import { BacklogSignals, DepartmentsService } from '../departments';
 import { AuthErrorCode, AuthException } from './auth-errors';
 import { CreateUserDto, ListUsersDto, UpdateUserDto } from './dto/user.dto';
 import { hashPassword } from './password';
-import { DEPARTMENT_ROLES, Role } from './role';
 import { User } from './user.entity';
 
 export type UserView = Omit<User, 'passwordHash' | 'tokenVersion'>;
@@ -23,7 +22,7 @@ export class UsersService {
   constructor(
     @InjectRepository(User) private readonly users: Repository<User>,
     private readonly departments: DepartmentsService,
-    private readonly backlog: DepartmentBacklog,
+    private readonly backlog: BacklogSignals,
   ) {}
 
   async list(query: ListUsersDto): Promise<Page<UserView>> {
@@ -73,7 +72,7 @@ export class UsersService {
       return row;
     });
     // Back at the desk (or moved to another department): the waiting tickets may go to them.
-    if (saved.active && saved.available && saved.departmentId && saved.role === Role.DepartmentStaff) await this.backlog.handOut(saved.departmentId);
+    if (saved.active && saved.available && saved.departmentId && saved.role === Role.DepartmentStaff) await this.backlog.roomIn(saved.departmentId);
     return userView(saved);
   }
 

@@ -1,8 +1,7 @@
 import { Body, Controller, Get, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { IdParam } from '@app/common';
-import { Roles } from '../auth/auth.decorators';
-import { Role } from '../auth/role';
+import { Role, Roles } from '@app/domain';
 import { CategoriesService } from './categories.service';
 import { Category } from './category.entity';
 import { CategoryQueryDto, CreateCategoryDto, UpdateCategoryDto } from './dto/category.dto';

@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { DepartmentsModule } from '../departments/departments.module';
-import { SlaModule } from '../sla/sla.module';
+import { DepartmentsModule } from '../departments';
+import { SlaModule } from '../sla';
 import { CategoriesController } from './categories.controller';
 import { CategoriesService } from './categories.service';
 import { Category } from './category.entity';

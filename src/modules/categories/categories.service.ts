@@ -10,8 +10,8 @@ import {
   turkishCollator,
   turkishLower,
 } from '@app/common';
-import { DepartmentsService } from '../departments/departments.service';
-import { DeadlinePoliciesService } from '../sla/deadline-policies.service';
+import { DepartmentsService } from '../departments';
+import { DeadlinePoliciesService } from '../sla';
 import { Category } from './category.entity';
 import { CreateCategoryDto, UpdateCategoryDto } from './dto/category.dto';
 import { Institution } from './institution.entity';

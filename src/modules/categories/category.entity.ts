@@ -1,7 +1,7 @@
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
-import { TicketKind, TicketPriority } from '../tickets/ticket-enums';
-import { DeadlinePolicy } from '../sla/deadline-policy.entity';
-import { Department } from '../departments/department.entity';
+import { TicketKind, TicketPriority } from '@app/domain';
+import { DeadlinePolicy } from '../sla';
+import { Department } from '../departments';
 import { Institution } from './institution.entity';
 
 /** A subject citizens raise, mapped to the müdürlük that answers it (or the institution it goes to). */

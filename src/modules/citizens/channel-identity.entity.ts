@@ -1,11 +1,6 @@
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { IdentityKind } from '@app/domain';
 import { Citizen } from './citizen.entity';
-
-export enum IdentityKind {
-  Phone = 'phone',
-  Whatsapp = 'whatsapp',
-  Email = 'email',
-}
 
 /** One way a citizen reaches us; the same person can have several. */
 @Entity('citizen_identities')

@@ -1,4 +1,4 @@
-import { maskEmail, maskPhone, normalizePhone } from './phone';
+import { maskEmail, maskPhone, normalizePhone } from '@app/domain';
 import { hashTcKimlik, isValidTcKimlik, maskTcKimlik } from './tc-kimlik';
 
 describe('normalizePhone', () => {

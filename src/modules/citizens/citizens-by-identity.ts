@@ -1,5 +1,6 @@
 import { EntityManager, SelectQueryBuilder } from 'typeorm';
-import { ChannelIdentity, IdentityKind } from './channel-identity.entity';
+import { IdentityKind } from '@app/domain';
+import { ChannelIdentity } from './channel-identity.entity';
 import { Citizen } from './citizen.entity';
 
 /**

@@ -4,11 +4,11 @@ import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, EntityManager, Repository } from 'typeorm';
 import { AppConfig } from '@app/config';
 import { Clock, InvalidFieldException, Page, pageOf, ResourceNotFoundException } from '@app/common';
-import { ChannelIdentity, IdentityKind } from './channel-identity.entity';
+import { IdentityKind, maskEmail, maskPhone, normalizePhone } from '@app/domain';
+import { ChannelIdentity } from './channel-identity.entity';
 import { Citizen } from './citizen.entity';
 import { citizensByIdentities } from './citizens-by-identity';
 import { CitizenInputDto, CitizenQueryDto, CitizenView, ContactPreferencesDto } from './dto/citizen.dto';
-import { maskEmail, maskPhone, normalizePhone } from './phone';
 import { PiiAccess } from './pii-access.entity';
 import { hashTcKimlik, isValidTcKimlik, maskTcKimlik } from './tc-kimlik';
 

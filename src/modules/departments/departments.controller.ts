@@ -1,8 +1,7 @@
 import { Body, Controller, Get, Patch, Post } from '@nestjs/common';
 import { IdParam } from '@app/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { Roles } from '../auth/auth.decorators';
-import { Role } from '../auth/role';
+import { Role, Roles } from '@app/domain';
 import { Department } from './department.entity';
 import { DepartmentsService } from './departments.service';
 import { CreateDepartmentDto, UpdateDepartmentDto } from './dto/department.dto';

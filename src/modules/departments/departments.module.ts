@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { DepartmentBacklog } from './department-backlog.service';
+import { BacklogSignals } from './backlog-signals';
 import { Department } from './department.entity';
 import { DepartmentsController } from './departments.controller';
 import { DepartmentsService } from './departments.service';
@@ -8,7 +8,7 @@ import { DepartmentsService } from './departments.service';
 @Module({
   imports: [TypeOrmModule.forFeature([Department])],
   controllers: [DepartmentsController],
-  providers: [DepartmentsService, DepartmentBacklog],
-  exports: [DepartmentsService, DepartmentBacklog],
+  providers: [DepartmentsService, BacklogSignals],
+  exports: [DepartmentsService, BacklogSignals],
 })
 export class DepartmentsModule {}

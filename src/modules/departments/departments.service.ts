@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, Repository } from 'typeorm';
 import { ExpiringValue, InvalidFieldException, ResourceNotFoundException, turkishCollator } from '@app/common';
-import { DepartmentBacklog } from './department-backlog.service';
+import { BacklogSignals } from './backlog-signals';
 import { Department, PARENT_LEVEL } from './department.entity';
 import { CreateDepartmentDto, UpdateDepartmentDto } from './dto/department.dto';
 import { DepartmentErrorCode, DepartmentException } from './department-errors';
@@ -13,7 +13,7 @@ export class DepartmentsService {
 
   constructor(
     @InjectRepository(Department) private readonly departments: Repository<Department>,
-    private readonly backlog: DepartmentBacklog,
+    private readonly backlog: BacklogSignals,
   ) {}
 
   async list(): Promise<Department[]> {
@@ -61,7 +61,7 @@ export class DepartmentsService {
     const saved = await this.departments.save(department);
     this.directory.invalidate();
     // Switched on, or a higher cap: waiting tickets may now have someone to go to.
-    if (saved.autoAssign && saved.active) await this.backlog.handOut(saved.id);
+    if (saved.autoAssign && saved.active) await this.backlog.roomIn(saved.id);
     return saved;
   }
 

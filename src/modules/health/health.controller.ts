@@ -5,7 +5,7 @@ import type { Response } from 'express';
 import { DataSource } from 'typeorm';
 import { withTimeout } from '@app/common';
 import { RedisClient } from '@app/queue';
-import { Public } from '../auth/auth.decorators';
+import { Public } from '@app/domain';
 
 type Check = 'up' | 'down';
 

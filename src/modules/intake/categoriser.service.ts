@@ -2,8 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { ExpiringValue } from '@app/common';
-import { Category } from '../categories/category.entity';
-import { Mahalle } from '../neighbourhoods/mahalle.entity';
+import { Category } from '../categories';
+import { Mahalle } from '../neighbourhoods';
 import { Categoriser } from './categoriser/categoriser';
 
 /** The active categories, and the pure categoriser built from them and the mahalleler. */

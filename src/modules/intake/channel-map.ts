@@ -1,4 +1,4 @@
-import { TicketChannel } from '../tickets/ticket-enums';
+import { TicketChannel } from '@app/domain';
 import { InboundChannel } from './inbound-event.entity';
 
 export const INBOUND_TO_TICKET_CHANNEL: Record<InboundChannel, TicketChannel> = {

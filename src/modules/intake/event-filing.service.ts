@@ -2,25 +2,20 @@ import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
 import { Clock } from '@app/common';
-import { Citizen } from '../citizens/citizen.entity';
-import { IdentityKind } from '../citizens/channel-identity.entity';
-import { CitizensService, identitiesOf } from '../citizens/citizens.service';
-import { storedMediaIds } from '../media/media.store';
-import { NoticePurpose } from '../notifications/citizen-notice';
-import { CitizenNotices } from '../notifications/citizen-notices.service';
-import { NeighbourhoodsService } from '../neighbourhoods/neighbourhoods.service';
-import { TicketRouter } from '../routing/ticket-router.service';
-import { SurveyAnswers } from '../surveys/survey-answers.service';
-import { DuplicateDetector } from '../tickets/duplicate-detector.service';
-import { TicketContact, TicketCreation } from '../tickets/ticket-creation.service';
-import { TicketKind } from '../tickets/ticket-enums';
-import { searchTextOf } from '../tickets/timeline';
+import { IdentityKind, TicketKind } from '@app/domain';
+import { Citizen, CitizensService, identitiesOf } from '../citizens';
+import { storedMediaIds } from '../media';
+import { CitizenNotices, NoticePurpose } from '../notifications';
+import { NeighbourhoodsService } from '../neighbourhoods';
+import { TicketRouter } from '../routing';
+import { DuplicateDetector, searchTextOf, TicketContact, TicketCreation } from '../tickets';
 import { CategoryIndex } from './categoriser.service';
 import { INBOUND_TO_TICKET_CHANNEL } from './channel-map';
 import { FilingHooks } from './filing-hooks';
 import { InboundChannel, InboundEvent, InboundState } from './inbound-event.entity';
 import { Filed, IntakeBatch, resolvedOriginal } from './intake-batch';
 import { InboundMessage, NORMALISERS, UnusablePayloadError } from './normalisers';
+import { ReplyClaims } from './reply-claims';
 import { Threading } from './threading.service';
 
 /** What the message itself gave of its sender: the ticket's contact. */
@@ -32,11 +27,6 @@ function contactOf(message: InboundMessage): TicketContact {
     email: message.email ?? (kind === IdentityKind.Email ? value : null),
   };
 }
-
-const SURVEY_REPLY_CHANNELS: Partial<Record<InboundChannel, 'sms' | 'whatsapp'>> = {
-  [InboundChannel.Sms]: 'sms',
-  [InboundChannel.Whatsapp]: 'whatsapp',
-};
 
 /**
  * Files inbound events inside the caller's transaction: each becomes a survey answer, a
@@ -53,7 +43,7 @@ export class EventFiling {
     private readonly duplicates: DuplicateDetector,
     private readonly mahalleler: NeighbourhoodsService,
     private readonly notices: CitizenNotices,
-    private readonly surveys: SurveyAnswers,
+    private readonly replies: ReplyClaims,
     private readonly hooks: FilingHooks,
     private readonly clock: Clock,
   ) {}
@@ -89,8 +79,7 @@ export class EventFiling {
     const citizen = await this.citizens.findOrCreateByIdentity(manager, message.identity, details, batch.citizens);
     const channel = INBOUND_TO_TICKET_CHANNEL[event.channel];
     // "5" or "çözülmedi" after a survey is its answer, not a new application.
-    const via = SURVEY_REPLY_CHANNELS[event.channel];
-    const answer = via ? await this.surveys.fromReply(manager, citizen.id, via, message) : null;
+    const answer = await this.replies.claim(manager, citizen.id, event.channel, message);
     if (answer) {
       batch.processed.push({ eventId: event.id, ticketId: answer.ticketId, mediaIds: storedMediaIds(message.media) });
       return { kind: 'survey', eventId: event.id, reopened: answer.reopened };

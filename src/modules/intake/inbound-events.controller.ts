@@ -5,10 +5,8 @@ import { IsEnum, IsOptional } from 'class-validator';
 import { Repository } from 'typeorm';
 import { IdParam, Page, PageQueryDto, pageOf, ResourceNotFoundException } from '@app/common';
 import { whereDefined } from '@app/database';
-import { CurrentUser, Roles } from '../auth/auth.decorators';
-import { Role } from '../auth/role';
-import { StaffPrincipal } from '../auth/staff-principal';
-import { CitizensService } from '../citizens/citizens.service';
+import { CurrentUser, Role, Roles, StaffPrincipal } from '@app/domain';
+import { CitizensService } from '../citizens';
 import { InboundEvent, InboundState } from './inbound-event.entity';
 import { IntakeService } from './intake.service';
 

@@ -1,23 +1,19 @@
 import { EntityManager } from 'typeorm';
 import { foldTurkish } from '@app/common';
-import { Citizen } from '../citizens/citizen.entity';
-import { linkMediaToTickets, storedMediaIds } from '../media/media.store';
-import { CitizenBatch } from '../citizens/citizens.service';
-import { Addressee, CitizenNotice } from '../notifications/citizen-notices.service';
-import { OutboundMessage } from '../notifications/outbound-message.entity';
-import { Candidate, Original } from '../tickets/duplicate-detector.service';
-import { TicketChannel } from '../tickets/ticket-enums';
-import { TicketDraft } from '../tickets/ticket-creation.service';
-import { TicketEventType } from '../tickets/ticket-event.entity';
-import { Ticket } from '../tickets/ticket.entity';
+import { TicketChannel } from '@app/domain';
+import { Citizen, CitizenBatch } from '../citizens';
+import { linkMediaToTickets, storedMediaIds } from '../media';
+import { Addressee, CitizenNotice, OutboundMessage } from '../notifications';
+import { Candidate, Original, Ticket, TicketDraft, TicketEventType } from '../tickets';
 import { FiledEvent } from './filing-hooks';
 import { InboundEvent } from './inbound-event.entity';
 import { InboundMessage } from './normalisers';
+import { ReplyClaim } from './reply-claims';
 
 /** What filing one event came to; `created` gets its receipt once the batch is written. */
 export type Filed =
   | { kind: 'failed'; eventId: string }
-  | { kind: 'survey'; eventId: string; reopened: Ticket | null }
+  | { kind: 'survey'; eventId: string; reopened: ReplyClaim['reopened'] }
   | { kind: 'threaded'; eventId: string; ticket: Ticket }
   | { kind: 'created'; eventId: string; ticket: Ticket; receipt: OutboundMessage | null };
 

@@ -1,6 +1,6 @@
 import { Body, Controller, HttpCode, Post, UseGuards } from '@nestjs/common';
 import { ApiHeader, ApiTags } from '@nestjs/swagger';
-import { Public } from '../auth/auth.decorators';
+import { Public } from '@app/domain';
 import { InboundEventDto } from './dto/inbound-event.dto';
 import { IntakeKeyGuard } from './intake-key.guard';
 import { IntakeService, ReceiveResult } from './intake.service';

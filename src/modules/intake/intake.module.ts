@@ -1,11 +1,10 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { CitizensModule } from '../citizens/citizens.module';
-import { NeighbourhoodsModule } from '../neighbourhoods/neighbourhoods.module';
-import { RoutingModule } from '../routing/routing.module';
-import { NotificationsModule } from '../notifications/notifications.module';
-import { SurveysModule } from '../surveys/surveys.module';
-import { TicketsModule } from '../tickets/tickets.module';
+import { CitizensModule } from '../citizens';
+import { NeighbourhoodsModule } from '../neighbourhoods';
+import { RoutingModule } from '../routing';
+import { NotificationsModule } from '../notifications';
+import { TicketsModule } from '../tickets';
 import { CategoriserService } from './categoriser.service';
 import { EventFiling } from './event-filing.service';
 import { FilingHooks } from './filing-hooks';
@@ -13,14 +12,15 @@ import { InboundEvent } from './inbound-event.entity';
 import { InboundEventsController } from './inbound-events.controller';
 import { IntakeController } from './intake.controller';
 import { IntakeService } from './intake.service';
+import { ReplyClaims } from './reply-claims';
 import { IntakeSweeper } from './intake.sweeper';
 import { ProcessEventProcessor } from './process-event.processor';
 import { Threading } from './threading.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([InboundEvent]), CitizensModule, NeighbourhoodsModule, NotificationsModule, TicketsModule, RoutingModule, SurveysModule],
+  imports: [TypeOrmModule.forFeature([InboundEvent]), CitizensModule, NeighbourhoodsModule, NotificationsModule, TicketsModule, RoutingModule],
   controllers: [IntakeController, InboundEventsController],
-  providers: [IntakeService, IntakeSweeper, EventFiling, FilingHooks, ProcessEventProcessor, Threading, CategoriserService],
-  exports: [IntakeService, FilingHooks],
+  providers: [IntakeService, ReplyClaims, IntakeSweeper, EventFiling, FilingHooks, ProcessEventProcessor, Threading, CategoriserService],
+  exports: [IntakeService, FilingHooks, ReplyClaims],
 })
 export class IntakeModule {}

@@ -2,12 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { AppConfig } from '@app/config';
 import { Clock, foldTurkish } from '@app/common';
-import { TicketChannel } from '../tickets/ticket-enums';
-import { TicketEventType } from '../tickets/ticket-event.entity';
-import { OPEN_STATUSES, TicketStatus } from '../tickets/ticket-status';
-import { TicketDeadlines } from '../tickets/ticket-deadlines.service';
-import { Ticket } from '../tickets/ticket.entity';
-import { appendEvent } from '../tickets/timeline';
+import { OPEN_STATUSES, TicketChannel, TicketStatus } from '@app/domain';
+import { appendEvent, Ticket, TicketDeadlines, TicketEventType } from '../tickets';
 import { InboundMessage } from './normalisers';
 
 const OUR_MESSAGE_ID = /^<?([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})@/i;

@@ -1,4 +1,4 @@
-import { CitizenView } from '../citizens/dto/citizen.dto';
+import { CitizenView } from '../citizens';
 
 /** The screen-pop an agent gets when a 444 call reaches them: who is calling, and what is open. */
 export interface IncomingCall {

@@ -1,10 +1,7 @@
 import { Controller, MessageEvent, Sse } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { filter, interval, map, merge, Observable } from 'rxjs';
-import { AllowQueryToken, CurrentUser, Roles } from '../auth/auth.decorators';
-import { Role } from '../auth/role';
-import { StaffPrincipal } from '../auth/staff-principal';
-import { departmentScope } from '../tickets/ticket-access';
+import { AllowQueryToken, CurrentUser, departmentScope, Role, Roles, StaffPrincipal } from '@app/domain';
 import { LiveSubscriber } from './live.subscriber';
 
 // Proxies close idle connections; a comment-like ping every 25 s keeps the stream open.

@@ -1,4 +1,5 @@
 import { Type } from 'class-transformer';
+import { LegalBasis, Role, TicketKind, TicketPriority } from '@app/domain';
 import {
   ArrayMinSize,
   IsArray,
@@ -13,11 +14,8 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-import { Role } from '../auth/role';
-import { EscalationContactDto } from '../departments/dto/department.dto';
-import { DepartmentLevel } from '../departments/department.entity';
-import { DurationUnit } from '../sla/deadline-policy.entity';
-import { LegalBasis, TicketKind, TicketPriority } from '../tickets/ticket-enums';
+import { DepartmentLevel, EscalationContactDto } from '../departments';
+import { DurationUnit } from '../sla';
 
 /** The shape of `data/municipality.json`, which a municipality edits to describe itself. */
 class FileDepartment {

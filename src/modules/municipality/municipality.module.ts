@@ -1,6 +1,5 @@
 import { Module } from '@nestjs/common';
 import { DefaultMunicipalityLoader } from './default-municipality.loader';
-import { MunicipalityProfile } from './municipality-profile';
 
-@Module({ providers: [DefaultMunicipalityLoader, MunicipalityProfile], exports: [DefaultMunicipalityLoader, MunicipalityProfile] })
+@Module({ providers: [DefaultMunicipalityLoader], exports: [DefaultMunicipalityLoader] })
 export class MunicipalityModule {}

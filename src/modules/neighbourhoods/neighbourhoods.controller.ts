@@ -1,8 +1,7 @@
 import { Body, Controller, Get, Patch, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { IdParam } from '@app/common';
-import { Roles } from '../auth/auth.decorators';
-import { Role } from '../auth/role';
+import { Role, Roles } from '@app/domain';
 import { CreateMahalleDto, UpdateMahalleDto } from './dto/mahalle.dto';
 import { Mahalle } from './mahalle.entity';
 import { NeighbourhoodsService } from './neighbourhoods.service';

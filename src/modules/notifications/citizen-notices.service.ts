@@ -2,18 +2,14 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { AppConfig } from '@app/config';
 import { Clock } from '@app/common';
-import { ChannelIdentity, IdentityKind } from '../citizens/channel-identity.entity';
-import { Citizen } from '../citizens/citizen.entity';
-import { MunicipalityProfile } from '../municipality/municipality-profile';
-import { TicketChannel } from '../tickets/ticket-enums';
-import type { TicketFollowers } from '../tickets/numbered-insert';
-import type { Ticket } from '../tickets/ticket.entity';
-import { TRACKING_NO_SLOT } from '../tickets/timeline';
+import { IdentityKind, TicketChannel, TicketFollowers, TRACKING_NO_SLOT } from '@app/domain';
+import { ChannelIdentity, Citizen } from '../citizens';
 import { NoticeContext, NoticeLocale, NoticePurpose, renderNotice } from './citizen-notice';
 import { chooseDestination, Destination } from './contact-choice';
 import { NoticeTemplates } from './notice-templates.service';
 import { OutboundMessage } from './outbound-message.entity';
 import { MessageIntent, OutboundMessages } from './outbound-messages.service';
+import { MunicipalityProfile } from './municipality-profile';
 import { afterQuietHours } from './quiet-hours';
 
 export interface CitizenNotice {
@@ -23,6 +19,14 @@ export interface CitizenNotice {
   context?: Partial<NoticeContext>;
   /** Not before this instant (a survey waits a while after the answer); quiet hours still apply after it. */
   notBefore?: Date;
+}
+
+/** The ticket a notice is about, as much as a notice needs of it. */
+export interface NoticeTicket {
+  id: string;
+  trackingNo: string;
+  citizenId: string;
+  channel: TicketChannel;
 }
 
 export interface Addressee extends Destination {
@@ -54,7 +58,7 @@ export class CitizenNotices {
     private readonly clock: Clock,
   ) {}
 
-  async record(manager: EntityManager, ticket: Ticket, notice: CitizenNotice): Promise<OutboundMessage | null> {
+  async record(manager: EntityManager, ticket: NoticeTicket, notice: CitizenNotice): Promise<OutboundMessage | null> {
     return this.write(manager, ticket, notice, await this.prepare(manager, ticket, notice.purpose));
   }
 
@@ -63,7 +67,7 @@ export class CitizenNotices {
    * Intake, which has just loaded the citizen, passes it; the WhatsApp chat matters only to
    * tickets that came on WhatsApp.
    */
-  async prepare(manager: EntityManager, ticket: Pick<Ticket, 'citizenId' | 'channel'>, purpose: NoticePurpose, loaded?: Citizen, chat?: string): Promise<Addressee | null> {
+  async prepare(manager: EntityManager, ticket: Pick<NoticeTicket, 'citizenId' | 'channel'>, purpose: NoticePurpose, loaded?: Citizen, chat?: string): Promise<Addressee | null> {
     const citizen = loaded ?? (await manager.findOneBy(Citizen, { id: ticket.citizenId }));
     if (!citizen) return null;
     const whatsapp =
@@ -84,7 +88,7 @@ export class CitizenNotices {
   }
 
   /** Writes the message for an addressee `prepare` found (split so intake can read before it takes its lock). */
-  async write(manager: EntityManager, ticket: Ticket, notice: CitizenNotice, addressee: Addressee | null): Promise<OutboundMessage | null> {
+  async write(manager: EntityManager, ticket: NoticeTicket, notice: CitizenNotice, addressee: Addressee | null): Promise<OutboundMessage | null> {
     if (!addressee) return null;
     return this.outbox.record(manager, await this.intent(manager, ticket.id, ticket.trackingNo, notice, addressee));
   }
@@ -96,7 +100,7 @@ export class CitizenNotices {
    */
   async draftMany(
     manager: EntityManager,
-    notices: { ticket: Ticket; notice: CitizenNotice; addressee: Addressee | null }[],
+    notices: { ticket: NoticeTicket; notice: CitizenNotice; addressee: Addressee | null }[],
   ): Promise<{ followers: TicketFollowers; messages: (OutboundMessage | null)[] }> {
     const addressed = notices.filter((n) => n.addressee);
     const intents = [];

@@ -1,4 +1,4 @@
-import { TicketChannel } from '../tickets/ticket-enums';
+import { TicketChannel } from '@app/domain';
 import { NoticePurpose } from './citizen-notice';
 import { chooseDestination, CitizenContact } from './contact-choice';
 import { OutboundChannel } from './outbound-message.entity';

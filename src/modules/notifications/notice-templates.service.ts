@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { ExpiringValue, InvalidFieldException } from '@app/common';
-import { StaffPrincipal } from '../auth/staff-principal';
+import { StaffPrincipal } from '@app/domain';
 import { NOTICE_FIELDS, NOTICE_TEMPLATES, NoticeLocale, NoticePurpose, NoticeTemplate, unknownFields } from './citizen-notice';
 import { NoticeTemplateDto } from './dto/notice-template.dto';
 import { NoticeTemplateOverride } from './notice-template.entity';

@@ -1,12 +1,12 @@
 import { Module, OnModuleInit } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { MunicipalityModule } from '../municipality/municipality.module';
 import { CitizenNotices } from './citizen-notices.service';
 import { LocalSender } from './local.sender';
 import { OutboundChannel, OutboundMessage } from './outbound-message.entity';
 import { OutboundMessages } from './outbound-messages.service';
 import { NotifySweeper } from './notify.sweeper';
 import { NoticeTemplateOverride } from './notice-template.entity';
+import { MunicipalityProfile } from './municipality-profile';
 import { NoticeTemplatesController } from './notice-templates.controller';
 import { NoticeTemplates } from './notice-templates.service';
 import { OutboxController } from './outbox.controller';
@@ -19,9 +19,9 @@ import { StaffNotifications } from './staff-notifications.service';
 
 /** The outbox: intents written with their cause, sent by the configured provider of each channel, delivery tracked. */
 @Module({
-  imports: [TypeOrmModule.forFeature([OutboundMessage, StaffNotification, NoticeTemplateOverride]), MunicipalityModule],
+  imports: [TypeOrmModule.forFeature([OutboundMessage, StaffNotification, NoticeTemplateOverride])],
   controllers: [OutboxController, StaffNotificationsController, NoticeTemplatesController],
-  providers: [SenderRegistry, OutboundMessages, CitizenNotices, NoticeTemplates, StaffNotifications, OutboxService, SendMessageProcessor, NotifySweeper],
+  providers: [SenderRegistry, OutboundMessages, MunicipalityProfile, CitizenNotices, NoticeTemplates, StaffNotifications, OutboxService, SendMessageProcessor, NotifySweeper],
   exports: [SenderRegistry, OutboundMessages, CitizenNotices, StaffNotifications, OutboxService],
 })
 export class NotificationsModule implements OnModuleInit {

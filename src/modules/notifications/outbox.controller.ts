@@ -1,8 +1,7 @@
 import { Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { IdParam, Page } from '@app/common';
-import { Roles } from '../auth/auth.decorators';
-import { Role } from '../auth/role';
+import { Role, Roles } from '@app/domain';
 import { ListOutboundDto } from './dto/list-outbound.dto';
 import { OutboundView, OutboxService } from './outbox.service';
 

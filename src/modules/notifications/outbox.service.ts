@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Clock, DomainException, ErrorKind, Page, pageOf, ResourceNotFoundException } from '@app/common';
-import { maskEmail, maskPhone } from '../citizens/phone';
+import { maskEmail, maskPhone } from '@app/domain';
 import { ListOutboundDto } from './dto/list-outbound.dto';
 import { OutboundChannel, OutboundMessage, OutboundState } from './outbound-message.entity';
 import { OutboundMessages } from './outbound-messages.service';

@@ -1,8 +1,7 @@
 import { Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { IdParam, Page } from '@app/common';
-import { CurrentUser } from '../auth/auth.decorators';
-import { StaffPrincipal } from '../auth/staff-principal';
+import { CurrentUser, StaffPrincipal } from '@app/domain';
 import { ListStaffNotificationsDto } from './dto/list-staff-notifications.dto';
 import { StaffNotification } from './staff-notification.entity';
 import { StaffNotifications } from './staff-notifications.service';

@@ -6,8 +6,7 @@ import { Queue } from 'bullmq';
 import { IsEnum, IsOptional } from 'class-validator';
 import { InvalidFieldException, PageQueryDto, ResourceNotFoundException } from '@app/common';
 import { QueueName } from '@app/queue';
-import { Roles } from '../auth/auth.decorators';
-import { Role } from '../auth/role';
+import { Role, Roles } from '@app/domain';
 
 export class FailedJobsQueryDto extends PageQueryDto {
   @IsOptional()

@@ -1,4 +1,4 @@
-import { DurationUnit } from '../sla/deadline-policy.entity';
+import { DurationUnit } from '../sla';
 import { parseChartDuration } from './chart-duration';
 
 describe('parseChartDuration', () => {

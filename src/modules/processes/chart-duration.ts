@@ -1,4 +1,4 @@
-import { DurationUnit } from '../sla/deadline-policy.entity';
+import { DurationUnit } from '../sla';
 import { StepDuration } from './process-definition';
 
 const UNITS: Record<string, { unit: StepDuration['unit']; days: number }> = {

@@ -1,7 +1,6 @@
 import { SelectQueryBuilder } from 'typeorm';
 import { ForbiddenActionException } from '@app/common';
-import { DEPARTMENT_ROLES } from '../auth/role';
-import { StaffPrincipal } from '../auth/staff-principal';
+import { DEPARTMENT_ROLES, StaffPrincipal } from '@app/domain';
 import { processNotFound } from './process-errors';
 import { ProcessInstance } from './process-instance.entity';
 import { ProcessStep } from './process-step.entity';

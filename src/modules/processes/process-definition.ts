@@ -1,5 +1,5 @@
-import { Role } from '../auth/role';
-import { DurationUnit } from '../sla/deadline-policy.entity';
+import { Role } from '@app/domain';
+import { DurationUnit } from '../sla';
 
 /** How a process ends: done, refused (a council's rejection) or filed away (a ministry's objection). */
 export enum ProcessEnd {

@@ -1,9 +1,6 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { Escalation } from '../sla/escalation.entity';
-import { LEVEL_LABELS } from '../sla/escalation-ladder';
-import { EscalationSubject, EscalationSubjects, EscalationTarget, FiredEscalation } from '../sla/escalation-subjects';
-import { ClockSubject } from '../sla/sla-clock.entity';
+import { ClockSubject, Escalation, EscalationSubject, EscalationSubjects, EscalationTarget, FiredEscalation, LEVEL_LABELS } from '../sla';
 import { ProcessEventType } from './process-event.entity';
 import { ProcessInstance } from './process-instance.entity';
 import { ProcessStep } from './process-step.entity';

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Clock } from '@app/common';
-import { StaffPrincipal } from '../auth/staff-principal';
+import { StaffPrincipal } from '@app/domain';
 import { ListProcessesDto } from './dto/process.dto';
 import { assertInstanceVisible, scopeInstances } from './process-access';
 import { ProcessEvent } from './process-event.entity';

@@ -1,5 +1,5 @@
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
-import { DurationUnit } from '../sla/deadline-policy.entity';
+import { DurationUnit } from '../sla';
 
 /**
  * A step as it runs: opened for its unit with its own clock, completed by someone with a

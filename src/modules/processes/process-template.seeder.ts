@@ -1,7 +1,7 @@
 import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In } from 'typeorm';
-import { Department } from '../departments/department.entity';
+import { Department } from '../departments';
 import { parseChartDuration } from './chart-duration';
 import { StepDefinition } from './process-definition';
 import { DEFAULT_WARNING_RATIO, ProcessTemplate } from './process-template.entity';

@@ -1,9 +1,7 @@
 import { Body, Controller, Get, Post, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { IdParam } from '@app/common';
-import { CurrentUser, Roles } from '../auth/auth.decorators';
-import { Role } from '../auth/role';
-import { StaffPrincipal } from '../auth/staff-principal';
+import { CurrentUser, Role, Roles, StaffPrincipal } from '@app/domain';
 import { ProcessTemplateDto } from './dto/process-template.dto';
 import { ProcessReports } from './process-reports.service';
 import { ProcessTemplate } from './process-template.entity';

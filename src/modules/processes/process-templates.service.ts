@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { In, Repository } from 'typeorm';
 import { ErrorDetail, ValidationFailedException } from '@app/common';
-import { Department } from '../departments/department.entity';
+import { Department } from '../departments';
 import { ProcessTemplateDto, StepDefinitionDto } from './dto/process-template.dto';
 import { StepDefinition } from './process-definition';
 import { isUniqueViolation, ProcessErrorCode, ProcessException, templateNotFound } from './process-errors';

@@ -1,9 +1,7 @@
 import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { IdParam } from '@app/common';
-import { CurrentUser, Roles } from '../auth/auth.decorators';
-import { Role } from '../auth/role';
-import { StaffPrincipal } from '../auth/staff-principal';
+import { CurrentUser, Role, Roles, StaffPrincipal } from '@app/domain';
 import { AssignStepDto, CompleteStepDto, ListProcessesDto, StartProcessDto } from './dto/process.dto';
 import { ProcessQueries } from './process-queries.service';
 import { ProcessRunner } from './process-runner.service';

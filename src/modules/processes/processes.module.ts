@@ -1,10 +1,10 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { CitizensModule } from '../citizens/citizens.module';
-import { MunicipalityModule } from '../municipality/municipality.module';
-import { NotificationsModule } from '../notifications/notifications.module';
-import { SlaModule } from '../sla/sla.module';
-import { TicketsModule } from '../tickets/tickets.module';
+import { CitizensModule } from '../citizens';
+import { MunicipalityModule } from '../municipality';
+import { NotificationsModule } from '../notifications';
+import { SlaModule } from '../sla';
+import { TicketsModule } from '../tickets';
 import { AppointmentBooking } from './appointments/appointment-booking.service';
 import { AppointmentNotices } from './appointments/appointment-notices';
 import { AppointmentOffice } from './appointments/appointment-office';

@@ -1,4 +1,4 @@
-import { DurationUnit } from '../sla/deadline-policy.entity';
+import { DurationUnit } from '../sla';
 import { parseChartDuration } from './chart-duration';
 import { ProcessEnd, StepDefinition } from './process-definition';
 import { SISTER_CITY_TEMPLATE } from './sister-city.template';

@@ -1,4 +1,4 @@
-import { OPEN_STATUSES } from '../tickets/ticket-status';
+import { OPEN_STATUSES } from '@app/domain';
 import { ResolutionGroup } from './dto/report-query.dto';
 import { REPORT_TIME_ZONE, ReportFilter, whereClause } from './report-filter';
 

@@ -1,5 +1,4 @@
-import { StaffPrincipal } from '../auth/staff-principal';
-import { departmentScope } from '../tickets/ticket-access';
+import { departmentScope, StaffPrincipal } from '@app/domain';
 import { ReportQueryDto } from './dto/report-query.dto';
 
 /**

@@ -2,9 +2,7 @@ import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestj
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { IdParam, InvalidFieldException } from '@app/common';
-import { CurrentUser, Roles } from '../auth/auth.decorators';
-import { Role } from '../auth/role';
-import { StaffPrincipal } from '../auth/staff-principal';
+import { CurrentUser, Role, Roles, StaffPrincipal } from '@app/domain';
 import { ExportQueryDto, StartExportDto } from './dto/export.dto';
 import { DrillDownQueryDto, ReportQueryDto, ResolutionQueryDto, TopSubjectsQueryDto, VolumeQueryDto } from './dto/report-query.dto';
 import { ExportQuery, ReportExports } from './exports/report-exports.service';

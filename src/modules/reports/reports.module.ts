@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { SlaModule } from '../sla/sla.module';
+import { SlaModule } from '../sla';
 import { ExportReportProcessor } from './exports/export-report.processor';
 import { ReportExport } from './exports/report-export.entity';
 import { ReportExports } from './exports/report-exports.service';
@@ -13,7 +13,7 @@ import { ReportFacts } from './read-model/report-facts.service';
 import { ReportsController } from './reports.controller';
 import { ReportsService } from './reports.service';
 import { ReportsSweeper } from './reports.sweeper';
-import { TicketsModule } from '../tickets/tickets.module';
+import { TicketsModule } from '../tickets';
 
 @Module({
   imports: [TypeOrmModule.forFeature([MuhtarActivity, MuhtarActivityTicket, ReportExport]), SlaModule, TicketsModule],

@@ -3,12 +3,10 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Clock } from '@app/common';
 import { DepartmentJob, JobHandler, QueueName } from '@app/queue';
-import { Department } from '../departments/department.entity';
-import { LivePublisher } from '../live/live.publisher';
-import { TicketEventType } from '../tickets/ticket-event.entity';
-import { TicketStatus } from '../tickets/ticket-status';
-import { Ticket } from '../tickets/ticket.entity';
-import { appendEvent } from '../tickets/timeline';
+import { TicketStatus } from '@app/domain';
+import { Department } from '../departments';
+import { LivePublisher } from '../live';
+import { appendEvent, Ticket, TicketEventType } from '../tickets';
 import { pickAssignee } from './assignee-picker';
 
 // One run hands out at most this many; a longer backlog is continued by the next trigger or sweep.

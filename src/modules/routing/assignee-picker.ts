@@ -1,6 +1,5 @@
 import { EntityManager } from 'typeorm';
-import { Role } from '../auth/role';
-import { OPEN_STATUSES } from '../tickets/ticket-status';
+import { OPEN_STATUSES, Role } from '@app/domain';
 
 /**
  * The available staff member of a department with the fewest open tickets, below the cap;

@@ -2,13 +2,11 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { JobHandler, QueueName, TicketJob } from '@app/queue';
-import { Category } from '../categories/category.entity';
-import { LivePublisher } from '../live/live.publisher';
-import { CitizenNotices } from '../notifications/citizen-notices.service';
-import { OutboundMessages } from '../notifications/outbound-messages.service';
-import { TicketDeadlines } from '../tickets/ticket-deadlines.service';
-import { TicketStatus } from '../tickets/ticket-status';
-import { Ticket } from '../tickets/ticket.entity';
+import { TicketStatus } from '@app/domain';
+import { Category } from '../categories';
+import { LivePublisher } from '../live';
+import { CitizenNotices, OutboundMessages } from '../notifications';
+import { Ticket, TicketDeadlines } from '../tickets';
 import { TicketRouter } from './ticket-router.service';
 
 /**

@@ -1,5 +1,5 @@
-import { Category } from '../categories/category.entity';
-import { TicketKind } from '../tickets/ticket-enums';
+import { TicketKind } from '@app/domain';
+import { Category } from '../categories';
 import { decideRoute } from './routing-decision';
 import { RoutingRule } from './routing-rule.entity';
 

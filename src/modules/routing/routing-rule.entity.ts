@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
-import { TicketKind } from '../tickets/ticket-enums';
+import { TicketKind } from '@app/domain';
 
 /**
  * Overrides a category's default department for a mahalle and/or a kind (e.g. park

@@ -1,8 +1,7 @@
 import { Body, Controller, Delete, Get, HttpCode, Patch, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { IdParam } from '@app/common';
-import { Roles } from '../auth/auth.decorators';
-import { Role } from '../auth/role';
+import { Role, Roles } from '@app/domain';
 import { CreateRoutingRuleDto, UpdateRoutingRuleDto } from './dto/routing-rule.dto';
 import { RoutingRule } from './routing-rule.entity';
 import { RoutingRulesService } from './routing-rules.service';

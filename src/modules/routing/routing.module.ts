@@ -1,11 +1,12 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { CategoriesModule } from '../categories/categories.module';
-import { DepartmentsModule } from '../departments/departments.module';
-import { TicketsModule } from '../tickets/tickets.module';
-import { NotificationsModule } from '../notifications/notifications.module';
-import { NeighbourhoodsModule } from '../neighbourhoods/neighbourhoods.module';
+import { CategoriesModule } from '../categories';
+import { DepartmentsModule } from '../departments';
+import { TicketsModule } from '../tickets';
+import { NotificationsModule } from '../notifications';
+import { NeighbourhoodsModule } from '../neighbourhoods';
 import { AssignBacklogProcessor } from './assign-backlog.processor';
+import { DepartmentBacklog } from './department-backlog.service';
 import { RouteTicketProcessor } from './route-ticket.processor';
 import { RoutingRule } from './routing-rule.entity';
 import { RoutingRulesController } from './routing-rules.controller';
@@ -16,7 +17,7 @@ import { TicketRouter } from './ticket-router.service';
 @Module({
   imports: [TypeOrmModule.forFeature([RoutingRule]), CategoriesModule, DepartmentsModule, NeighbourhoodsModule, NotificationsModule, TicketsModule],
   controllers: [RoutingRulesController],
-  providers: [RouteTicketProcessor, AssignBacklogProcessor, RoutingSweeper, TicketRouter, RoutingRulesService],
+  providers: [RouteTicketProcessor, AssignBacklogProcessor, DepartmentBacklog, RoutingSweeper, TicketRouter, RoutingRulesService],
   exports: [TicketRouter],
 })
 export class RoutingModule {}

@@ -6,7 +6,7 @@ import { DataSource } from 'typeorm';
 import { AppConfig } from '@app/config';
 import { Clock } from '@app/common';
 import { IntervalSweeper, QueueName } from '@app/queue';
-import { routeJobId } from '../tickets/ticket-jobs.service';
+import { routeJobId } from '../tickets';
 
 const BATCH = 1000;
 

@@ -4,7 +4,7 @@ import { EntityManager, Repository } from 'typeorm';
 import { BusinessCalendar } from '@app/calendar';
 import { DomainException, ErrorKind, ExpiringValue, ResourceNotFoundException } from '@app/common';
 import { AppConfig } from '@app/config';
-import { StaffPrincipal } from '../auth/staff-principal';
+import { StaffPrincipal } from '@app/domain';
 import { CalendarOverride } from './calendar-override.entity';
 import { CreateCalendarOverrideDto } from './dto/calendar-override.dto';
 

@@ -1,9 +1,7 @@
 import { Body, Controller, Delete, Get, HttpCode, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { IdParam } from '@app/common';
-import { CurrentUser, Roles } from '../auth/auth.decorators';
-import { Role } from '../auth/role';
-import { StaffPrincipal } from '../auth/staff-principal';
+import { CurrentUser, Role, Roles, StaffPrincipal } from '@app/domain';
 import { BusinessCalendarService } from './business-calendar.service';
 import { CalendarOverride } from './calendar-override.entity';
 import { CalendarYearQueryDto, CreateCalendarOverrideDto } from './dto/calendar-override.dto';

@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
-import { LegalBasis } from '../tickets/ticket-enums';
+import { LegalBasis } from '@app/domain';
 
 export enum DurationUnit {
   CalendarDays = 'calendar_days',

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import type { OutboundMessage } from '../notifications/outbound-message.entity';
+import type { OutboundMessage } from '../notifications';
 import { Escalation } from './escalation.entity';
 import { ClockSubject } from './sla-clock.entity';
 

@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { NotificationsModule } from '../notifications/notifications.module';
+import { NotificationsModule } from '../notifications';
 import { BusinessCalendarService } from './business-calendar.service';
 import { CalendarController } from './calendar.controller';
 import { CalendarOverride } from './calendar-override.entity';

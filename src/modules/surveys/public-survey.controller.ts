@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { Public } from '../auth/auth.decorators';
+import { Public } from '@app/domain';
 import { SurveyAnswerDto } from './dto/survey-answer.dto';
 import { SurveyLinks, SurveyLinkView } from './survey-links.service';
 

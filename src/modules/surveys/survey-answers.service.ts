@@ -2,12 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { AppConfig } from '@app/config';
 import { Clock } from '@app/common';
-import { OutboundChannel } from '../notifications/outbound-message.entity';
-import { TicketEventType } from '../tickets/ticket-event.entity';
-import { canTransition, TicketStatus } from '../tickets/ticket-status';
-import { Ticket } from '../tickets/ticket.entity';
-import { appendEvent } from '../tickets/timeline';
-import type { InboundMessage } from '../intake/normalisers/inbound-message';
+import { OutboundChannel } from '../notifications';
+import { Ticket, TicketFeedback } from '../tickets';
+import { InboundChannel, ReplyClaims } from '../intake';
+import type { InboundMessage, ReplyClaim, ReplyClaimant } from '../intake';
 import { parseSurveyReply, SurveyReply } from './survey-reply';
 import { TicketSurvey } from './ticket-survey.entity';
 
@@ -22,28 +20,39 @@ export interface AnswerOutcome {
 /** Phone replies answer a survey sent on either phone channel (a WhatsApp survey may have gone out as SMS). */
 const PHONE_CHANNELS: readonly OutboundChannel[] = [OutboundChannel.Sms, OutboundChannel.Whatsapp];
 
+/** The channels whose replies can answer a survey sent on a phone channel. */
+const REPLY_VIA: Partial<Record<InboundChannel, AnswerVia>> = {
+  [InboundChannel.Sms]: 'sms',
+  [InboundChannel.Whatsapp]: 'whatsapp',
+};
+
 /** Records a citizen's survey answer and reopens the ticket for a supervisor when it went badly. */
 @Injectable()
-export class SurveyAnswers {
+export class SurveyAnswers implements ReplyClaimant {
   constructor(
+    private readonly tickets: TicketFeedback,
     private readonly config: AppConfig,
     private readonly clock: Clock,
-  ) {}
+    replies: ReplyClaims,
+  ) {
+    replies.register(this);
+  }
 
   /**
    * Reads a citizen's SMS/WhatsApp message as the answer to their survey, when it parses as one
    * and a survey was asked within the window; null = an ordinary message, threaded as usual.
    * A second answer keeps the first score and only goes to the timeline, where staff see it.
    */
-  async fromReply(manager: EntityManager, citizenId: string, via: AnswerVia, message: InboundMessage): Promise<{ ticketId: string; reopened: Ticket | null } | null> {
-    if (via === 'link' || message.media.length || message.location) return null;
+  async claim(manager: EntityManager, citizenId: string, channel: InboundChannel, message: InboundMessage): Promise<ReplyClaim | null> {
+    const via = REPLY_VIA[channel];
+    if (!via || message.media.length || message.location) return null;
     const reply = parseSurveyReply(message.text);
     if (!reply) return null;
     const survey = await this.awaitingReply(manager, citizenId);
     if (!survey) return null;
     const outcome = await this.record(manager, survey, reply, via);
     if (!outcome) {
-      await appendEvent(manager, survey.ticketId, TicketEventType.SurveyAnswered, null, message.text, { surveyId: survey.id, via, ignored: 'already_answered' });
+      await this.tickets.ignoredAnswer(manager, survey.ticketId, message.text, { surveyId: survey.id, via });
     }
     return { ticketId: survey.ticketId, reopened: outcome ? outcome.reopened : null };
   }
@@ -67,49 +76,13 @@ export class SurveyAnswers {
    */
   async record(manager: EntityManager, survey: TicketSurvey, reply: SurveyReply, via: AnswerVia): Promise<AnswerOutcome | false> {
     if (survey.answeredAt) return false;
-    const ticket = await manager.findOne(Ticket, { where: { id: survey.ticketId }, lock: { mode: 'pessimistic_write' } });
-    if (!ticket) return false;
+    const bad = reply.solved === false || (reply.score !== null && reply.score <= this.config.SURVEY_REOPEN_AT_OR_BELOW);
+    const outcome = await this.tickets.answered(manager, survey.ticketId, { surveyId: survey.id, score: reply.score, solved: reply.solved, comment: reply.comment, via }, bad);
+    if (!outcome) return false;
     const now = this.clock.now();
-    const badly = reply.solved === false || (reply.score !== null && reply.score <= this.config.SURVEY_REOPEN_AT_OR_BELOW);
-    const reopen = badly && canTransition(ticket.status, TicketStatus.Reopened);
-    Object.assign(survey, { ...reply, answeredAt: now, answeredVia: via, reopened: reopen });
-    await manager.update(TicketSurvey, { id: survey.id }, {
-      score: reply.score,
-      solved: reply.solved,
-      comment: reply.comment,
-      answeredAt: now,
-      answeredVia: via,
-      reopened: reopen,
-    });
-    await appendEvent(manager, ticket.id, TicketEventType.SurveyAnswered, null, reply.comment, {
-      surveyId: survey.id,
-      score: reply.score,
-      solved: reply.solved,
-      via,
-    });
-    if (!reopen) {
-      await manager.update(Ticket, { id: ticket.id }, { version: ticket.version + 1, updatedAt: now });
-      return { survey, reopened: null };
-    }
-    const from = ticket.status;
-    Object.assign(ticket, {
-      status: TicketStatus.Reopened,
-      closedAt: null,
-      answeredAt: null,
-      resolution: null,
-      resolutionNote: null,
-      needsReview: true,
-      version: ticket.version + 1,
-      updatedAt: now,
-    });
-    const { searchText: _omit, ...columns } = ticket;
-    await manager.update(Ticket, { id: ticket.id }, columns);
-    await appendEvent(manager, ticket.id, TicketEventType.StatusChanged, null, reply.comment, {
-      from,
-      to: TicketStatus.Reopened,
-      reason: reply.solved === false ? 'survey_not_solved' : 'survey_low_score',
-      score: reply.score,
-    });
-    return { survey, reopened: ticket };
+    const reopened = outcome.reopened !== null;
+    Object.assign(survey, { ...reply, answeredAt: now, answeredVia: via, reopened });
+    await manager.update(TicketSurvey, { id: survey.id }, { score: reply.score, solved: reply.solved, comment: reply.comment, answeredAt: now, answeredVia: via, reopened });
+    return { survey, reopened: outcome.reopened };
   }
 }

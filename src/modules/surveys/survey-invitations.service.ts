@@ -3,11 +3,9 @@ import { randomBytes } from 'node:crypto';
 import { EntityManager } from 'typeorm';
 import { AppConfig } from '@app/config';
 import { Clock } from '@app/common';
-import { NoticeLocale, NoticePurpose } from '../notifications/citizen-notice';
-import { CitizenNotices } from '../notifications/citizen-notices.service';
-import { OutboundChannel, OutboundMessage } from '../notifications/outbound-message.entity';
-import { TicketStatus } from '../tickets/ticket-status';
-import type { Ticket } from '../tickets/ticket.entity';
+import { TicketStatus } from '@app/domain';
+import { CitizenNotices, NoticeLocale, NoticePurpose, OutboundChannel, OutboundMessage } from '../notifications';
+import { TicketChange, TicketChangeHook, TicketChangeHooks } from '../tickets';
 import { TicketSurvey } from './ticket-survey.entity';
 
 /**
@@ -33,20 +31,23 @@ export const surveyUrl = (config: AppConfig, token: string) => `${config.PUBLIC_
 
 /** Asks the citizen, once per resolution of a ticket, how satisfied they are. */
 @Injectable()
-export class SurveyInvitations {
+export class SurveyInvitations implements TicketChangeHook {
   constructor(
     private readonly notices: CitizenNotices,
     private readonly config: AppConfig,
     private readonly clock: Clock,
-  ) {}
+    hooks: TicketChangeHooks,
+  ) {
+    hooks.register(this);
+  }
 
   /**
    * Writes the survey and its message in the transaction that answered or closed the ticket.
    * Nothing without the citizen's survey consent or after their opt-out; a ticket answered then
    * closed is asked once, a reopened one again when it is resolved again.
    */
-  async afterChange(manager: EntityManager, from: TicketStatus, ticket: Ticket): Promise<OutboundMessage | null> {
-    if (from === ticket.status || !SURVEYED.includes(ticket.status)) return null;
+  async inTransaction(manager: EntityManager, { ticket, before }: TicketChange): Promise<OutboundMessage | null> {
+    if (!before || before.status === ticket.status || !SURVEYED.includes(ticket.status)) return null;
     const addressee = await this.notices.prepare(manager, ticket, NoticePurpose.Survey);
     if (!addressee) return null;
     const [{ reopened }] = await manager.query(

@@ -3,8 +3,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AppConfig } from '@app/config';
 import { Clock } from '@app/common';
-import { LivePublisher } from '../live/live.publisher';
-import { Ticket } from '../tickets/ticket.entity';
+import { LivePublisher } from '../live';
+import { TicketFeedback } from '../tickets';
 import { SurveyAnswerDto } from './dto/survey-answer.dto';
 import { SurveyErrorCode, SurveyException } from './survey-errors';
 import { SurveyAnswers } from './survey-answers.service';
@@ -27,6 +27,7 @@ export class SurveyLinks {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly answers: SurveyAnswers,
+    private readonly tickets: TicketFeedback,
     private readonly live: LivePublisher,
     private readonly config: AppConfig,
     private readonly clock: Clock,
@@ -65,8 +66,7 @@ export class SurveyLinks {
   }
 
   private async trackingNo(survey: TicketSurvey): Promise<string> {
-    const ticket = await this.dataSource.manager.findOne(Ticket, { where: { id: survey.ticketId }, select: { id: true, trackingNo: true } });
-    return ticket!.trackingNo;
+    return (await this.tickets.trackingNo(this.dataSource.manager, survey.ticketId))!;
   }
 
   private view(survey: TicketSurvey, trackingNo: string): SurveyLinkView {

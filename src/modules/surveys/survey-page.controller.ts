@@ -3,7 +3,7 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { Public } from '../auth/auth.decorators';
+import { Public } from '@app/domain';
 import { SurveyErrorCode, SurveyException } from './survey-errors';
 import { SurveyLinks } from './survey-links.service';
 

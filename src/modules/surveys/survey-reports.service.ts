@@ -2,8 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Clock } from '@app/common';
-import { DEPARTMENT_ROLES } from '../auth/role';
-import { StaffPrincipal } from '../auth/staff-principal';
+import { DEPARTMENT_ROLES, StaffPrincipal } from '@app/domain';
 import { SummaryGroup, SurveySummaryQueryDto } from './dto/survey-summary.dto';
 
 // Group key and label of each grouping; months in Istanbul time.

@@ -1,6 +1,8 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { NotificationsModule } from '../notifications/notifications.module';
+import { IntakeModule } from '../intake';
+import { NotificationsModule } from '../notifications';
+import { TicketsModule } from '../tickets';
 import { PublicSurveyController } from './public-survey.controller';
 import { SurveyAnswers } from './survey-answers.service';
 import { SurveyInvitations } from './survey-invitations.service';
@@ -12,7 +14,7 @@ import { TicketSurvey } from './ticket-survey.entity';
 
 /** Satisfaction after a resolution: the question, the answer by reply or link, a reopen when it went badly, the figures for reports. */
 @Module({
-  imports: [TypeOrmModule.forFeature([TicketSurvey]), NotificationsModule],
+  imports: [TypeOrmModule.forFeature([TicketSurvey]), NotificationsModule, TicketsModule, IntakeModule],
   controllers: [PublicSurveyController, SurveyPageController, SurveyReportsController],
   providers: [SurveyInvitations, SurveyAnswers, SurveyLinks, SurveyReports],
   exports: [SurveyInvitations, SurveyAnswers],

@@ -1,6 +1,6 @@
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
-import { OutboundChannel } from '../notifications/outbound-message.entity';
-import { Ticket } from '../tickets/ticket.entity';
+import { OutboundChannel } from '../notifications';
+import { Ticket } from '../tickets';
 
 /** One satisfaction question to a citizen after a ticket was resolved, and their answer. */
 @Entity('ticket_surveys')

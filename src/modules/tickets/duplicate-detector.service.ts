@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { Clock } from '@app/common';
+import { OPEN_STATUSES } from '@app/domain';
 import { DuplicateSuspicion } from './duplicate-suspicion.entity';
 import { TicketEvent, TicketEventType } from './ticket-event.entity';
-import { OPEN_STATUSES } from './ticket-status';
 import { Ticket } from './ticket.entity';
 
 export interface Candidate {

@@ -1,24 +1,14 @@
 import { EntityManager } from 'typeorm';
+import { TicketFollowers, TRACKING_NO_SLOT } from '@app/domain';
 import { Ticket } from './ticket.entity';
 import { TicketEvent } from './ticket-event.entity';
-import { TimelineEntry, TRACKING_NO_SLOT } from './timeline';
+import { TimelineEntry } from './timeline';
 
 /** A ticket ready to be numbered: every column but the number, its search text and its first timeline entries. */
 export interface NumberedTicketRow {
   ticket: Ticket;
   searchTextAfterNumber: string;
   entries: TimelineEntry[];
-}
-
-/**
- * Rows of another table that belong to the new tickets (by `ticket_id`) and may name their
- * numbers (TRACKING_NO_SLOT in the `numbered` text columns): written by the same statement,
- * so that nothing is left to do under the tracking-number lock but the commit.
- */
-export interface TicketFollowers {
-  table: string;
-  rows: Record<string, unknown>[];
-  numbered: string[];
 }
 
 /**

@@ -6,14 +6,12 @@ import { Repository } from 'typeorm';
 import { AppConfig } from '@app/config';
 import { InvalidFieldException } from '@app/common';
 import { RateCheck, RateLimiter, RateRule, waitMinutes } from '@app/queue';
-import { Public } from '../auth/auth.decorators';
-import { Category } from '../categories/category.entity';
-import { Citizen } from '../citizens/citizen.entity';
-import { Department } from '../departments/department.entity';
+import { KIND_LABELS, Public, STATUS_LABELS } from '@app/domain';
+import { Category } from '../categories';
+import { Citizen } from '../citizens';
+import { Department } from '../departments';
 import { PublicStatusQueryDto } from './dto/public-status.dto';
-import { KIND_LABELS } from './ticket-enums';
 import { TicketErrorCode, TicketException } from './ticket-errors';
-import { STATUS_LABELS } from './ticket-status';
 import { Ticket } from './ticket.entity';
 
 const TRACKING_NO = /^\d{4}-\d{6}$/;

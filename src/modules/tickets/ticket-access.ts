@@ -1,6 +1,5 @@
 import { SelectQueryBuilder } from 'typeorm';
-import { DEPARTMENT_ROLES } from '../auth/role';
-import { StaffPrincipal } from '../auth/staff-principal';
+import { departmentScope, StaffPrincipal } from '@app/domain';
 import { ticketNotFound } from './ticket-errors';
 import { Ticket } from './ticket.entity';
 
@@ -8,11 +7,6 @@ import { Ticket } from './ticket.entity';
  * Department roles see their own department's tickets and nothing else; to them another
  * department's ticket does not exist (404, absent from lists, searches and sub-resources).
  */
-export function departmentScope(user: StaffPrincipal): string | null | undefined {
-  if (!DEPARTMENT_ROLES.includes(user.role)) return undefined;
-  return user.departmentId;
-}
-
 export function applyScope(qb: SelectQueryBuilder<Ticket>, alias: string, user: StaffPrincipal): void {
   const scope = departmentScope(user);
   if (scope === undefined) return;

@@ -1,20 +1,18 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { Clock, InvalidFieldException, turkishDate } from '@app/common';
-import { DEPARTMENT_ROLES } from '../auth/role';
-import { StaffPrincipal } from '../auth/staff-principal';
-import { User } from '../auth/user.entity';
-import { CategoriesService } from '../categories/categories.service';
-import { DepartmentsService } from '../departments/departments.service';
+import { canTransition, DEPARTMENT_ROLES, departmentScope, OPEN_STATUSES, REQUIRED_FOR, StaffPrincipal, STATUS_LABELS, TicketStatus } from '@app/domain';
+import { User } from '../auth';
+import { CategoriesService } from '../categories';
+import { DepartmentsService } from '../departments';
 import { AddEntryDto, AssignTicketDto, ChangeStatusDto, ExtendDeadlineDto, TransferTicketDto } from './dto/ticket-actions.dto';
 import { TicketDeadlines } from './ticket-deadlines.service';
-import { assertVisible, departmentScope } from './ticket-access';
+import { assertVisible } from './ticket-access';
 import { TicketErrorCode, TicketException } from './ticket-errors';
 import { TicketEventType } from './ticket-event.entity';
-import { canTransition, OPEN_STATUSES, REQUIRED_FOR, STATUS_LABELS, TicketStatus } from './ticket-status';
 import { Ticket } from './ticket.entity';
 import { TicketLock, TicketNotice } from './ticket-lock.service';
-import { NoticePurpose } from '../notifications/citizen-notice';
+import { NoticePurpose } from '../notifications';
 import { appendEvent } from './timeline';
 import { mergeInto } from './ticket-merge';
 

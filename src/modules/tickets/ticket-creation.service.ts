@@ -3,28 +3,19 @@ import { randomUUID } from 'node:crypto';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { Clock, InvalidFieldException, istanbulYear } from '@app/common';
-import { StaffPrincipal } from '../auth/staff-principal';
-import { CategoriesService } from '../categories/categories.service';
-import { Category } from '../categories/category.entity';
-import { Citizen } from '../citizens/citizen.entity';
-import { CitizensService } from '../citizens/citizens.service';
-import { DepartmentsService } from '../departments/departments.service';
-import { LivePublisher } from '../live/live.publisher';
-import { NeighbourhoodsService } from '../neighbourhoods/neighbourhoods.service';
-import { BusinessCalendarService } from '../sla/business-calendar.service';
-import { DeadlinePoliciesService } from '../sla/deadline-policies.service';
-import { DeadlinePolicy } from '../sla/deadline-policy.entity';
-import { dueDatesFor } from '../sla/due-dates';
-import { ClockSubject } from '../sla/sla-clock.entity';
-import { SlaClocks } from '../sla/sla-clocks.service';
+import { departmentScope, LegalBasis, OPEN_STATUSES, StaffPrincipal, TicketChannel, TicketKind, TicketPriority, TicketStatus } from '@app/domain';
+import { CategoriesService, Category } from '../categories';
+import { Citizen, CitizensService } from '../citizens';
+import { DepartmentsService } from '../departments';
+import { NeighbourhoodsService } from '../neighbourhoods';
+import { BusinessCalendarService, ClockSubject, DeadlinePoliciesService, DeadlinePolicy, dueDatesFor, SlaClocks } from '../sla';
 import { CreateTicketDto } from './dto/create-ticket.dto';
-import { departmentScope } from './ticket-access';
+import { TicketFollowers } from '@app/domain';
+import { TicketChangeHooks } from './ticket-change-hooks';
 import { TicketJobs } from './ticket-jobs.service';
-import { LegalBasis, TicketChannel, TicketKind, TicketPriority } from './ticket-enums';
 import { TicketEventType } from './ticket-event.entity';
-import { OPEN_STATUSES, TicketStatus } from './ticket-status';
 import { Ticket } from './ticket.entity';
-import { insertNumberedTickets, NumberedTicketRow, TicketFollowers } from './numbered-insert';
+import { insertNumberedTickets, NumberedTicketRow } from './numbered-insert';
 import { searchTextOf, TimelineEntry } from './timeline';
 
 /** A ticket drafted in memory, with the deadline clock it starts when written. */
@@ -78,7 +69,7 @@ export class TicketCreation {
     private readonly calendar: BusinessCalendarService,
     private readonly clocks: SlaClocks,
     private readonly jobs: TicketJobs,
-    private readonly live: LivePublisher,
+    private readonly hooks: TicketChangeHooks,
     private readonly clock: Clock,
   ) {}
 
@@ -103,7 +94,7 @@ export class TicketCreation {
       this.insert(manager, { ...fields, category, citizen: await citizenOf(manager), contact, placement }, actor),
     );
     if (!ticket.routedAt && ticket.status === TicketStatus.New) await this.jobs.route(ticket);
-    await this.live.publish(ticket, 'created');
+    await this.hooks.afterCommit({ kind: 'created', ticket, before: null });
     return ticket;
   }
 

@@ -2,15 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { Clock } from '@app/common';
-import { ClockSubject } from '../sla/sla-clock.entity';
-import { BusinessCalendarService } from '../sla/business-calendar.service';
-import { DeadlinePoliciesService } from '../sla/deadline-policies.service';
-import { dueDatesFor } from '../sla/due-dates';
-import { SlaClocks } from '../sla/sla-clocks.service';
-import { LegalBasis } from './ticket-enums';
+import { LegalBasis, OPEN_STATUSES, TicketStatus } from '@app/domain';
+import { BusinessCalendarService, ClockSubject, DeadlinePoliciesService, dueDatesFor, SlaClocks } from '../sla';
 import { TicketErrorCode, TicketException } from './ticket-errors';
 import { TicketEvent, TicketEventType } from './ticket-event.entity';
-import { OPEN_STATUSES, TicketStatus } from './ticket-status';
 import { Ticket } from './ticket.entity';
 import { appendEvent } from './timeline';
 

@@ -1,19 +1,12 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { turkishDate } from '@app/common';
-import { BusinessCalendarService } from '../sla/business-calendar.service';
-import { EscalationLevel } from '../sla/clock-schedule';
-import { Escalation } from '../sla/escalation.entity';
-import { LEVEL_LABELS } from '../sla/escalation-ladder';
-import { EscalationSubject, EscalationSubjects, EscalationTarget, FiredEscalation, SubjectEffects } from '../sla/escalation-subjects';
-import { ClockSubject } from '../sla/sla-clock.entity';
-import { Department } from '../departments/department.entity';
-import { DepartmentBacklog } from '../departments/department-backlog.service';
-import { LivePublisher } from '../live/live.publisher';
-import { NoticePurpose } from '../notifications/citizen-notice';
-import { CitizenNotices } from '../notifications/citizen-notices.service';
+import { TicketStatus } from '@app/domain';
+import { BusinessCalendarService, ClockSubject, Escalation, EscalationLevel, EscalationSubject, EscalationSubjects, EscalationTarget, FiredEscalation, LEVEL_LABELS, SubjectEffects } from '../sla';
+import { DepartmentsService } from '../departments';
+import { CitizenNotices, NoticePurpose } from '../notifications';
+import { TicketChangeHooks, TicketPlacement } from './ticket-change-hooks';
 import { TicketEventType } from './ticket-event.entity';
-import { TicketStatus } from './ticket-status';
 import { Ticket } from './ticket.entity';
 import { appendEvent } from './timeline';
 
@@ -29,8 +22,8 @@ export class TicketEscalations implements EscalationSubject, OnModuleInit {
     private readonly subjects: EscalationSubjects,
     private readonly notices: CitizenNotices,
     private readonly calendars: BusinessCalendarService,
-    private readonly backlog: DepartmentBacklog,
-    private readonly live: LivePublisher,
+    private readonly departments: DepartmentsService,
+    private readonly hooks: TicketChangeHooks,
   ) {}
 
   onModuleInit(): void {
@@ -64,8 +57,9 @@ export class TicketEscalations implements EscalationSubject, OnModuleInit {
   async afterNotified(manager: EntityManager, escalation: Escalation): Promise<SubjectEffects> {
     const ticket = await manager.findOne(Ticket, { where: { id: escalation.subjectId }, lock: { mode: 'pessimistic_write' } });
     if (!ticket) return { messages: [] };
-    const publish = () => this.live.publish(ticket, 'escalated');
-    if (escalation.level !== EscalationLevel.Breach) return { messages: [], afterCommit: publish };
+    const before: TicketPlacement = { departmentId: ticket.departmentId, assigneeId: ticket.assigneeId, status: ticket.status };
+    const announce = () => this.hooks.afterCommit({ kind: 'escalated', ticket, before });
+    if (escalation.level !== EscalationLevel.Breach) return { messages: [], afterCommit: announce };
     const calendar = await this.calendars.cached(manager);
     const promised = calendar.addWorkingDays(escalation.firedAt, DELAY_PROMISE_WORKING_DAYS);
     const delayNotice = await this.notices.record(manager, ticket, {
@@ -73,7 +67,7 @@ export class TicketEscalations implements EscalationSubject, OnModuleInit {
       cause: `escalation-${escalation.id}`,
       context: { newDueDate: turkishDate(promised) },
     });
-    const department = ticket.departmentId ? await manager.findOneBy(Department, { id: ticket.departmentId }) : null;
+    const department = ticket.departmentId ? await this.departments.cached(manager, ticket.departmentId) : null;
     const reassign = department?.reassignOnBreach && ticket.assigneeId && ticket.status === TicketStatus.Assigned;
     if (reassign) {
       await appendEvent(manager, ticket.id, TicketEventType.Assigned, null, 'Süre aşıldığı için başvuru yeniden dağıtıma alındı', {
@@ -84,12 +78,7 @@ export class TicketEscalations implements EscalationSubject, OnModuleInit {
       await manager.update(Ticket, { id: ticket.id }, { assigneeId: null, status: TicketStatus.New, version: ticket.version + 1 });
       Object.assign(ticket, { assigneeId: null, status: TicketStatus.New });
     }
-    return {
-      messages: [delayNotice],
-      afterCommit: async () => {
-        await publish();
-        if (reassign) await this.backlog.handOut(department.id);
-      },
-    };
+    // A ticket taken back from its assignee is the hooks' news too (the backlog hand-out follows it).
+    return { messages: [delayNotice], afterCommit: announce };
   }
 }

@@ -2,14 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { Clock } from '@app/common';
-import { StaffPrincipal } from '../auth/staff-principal';
-import { DepartmentBacklog } from '../departments/department-backlog.service';
-import { LivePublisher } from '../live/live.publisher';
-import { CitizenNotice, CitizenNotices } from '../notifications/citizen-notices.service';
-import { OutboundMessage } from '../notifications/outbound-message.entity';
-import { OutboundMessages } from '../notifications/outbound-messages.service';
-import { SurveyInvitations } from '../surveys/survey-invitations.service';
-import { backlogTriggers } from './backlog-triggers';
+import { StaffPrincipal } from '@app/domain';
+import { CitizenNotice, CitizenNotices, OutboundMessage, OutboundMessages } from '../notifications';
+import { TicketChangeHooks, TicketPlacement } from './ticket-change-hooks';
 import { TicketDeadlines } from './ticket-deadlines.service';
 import { assertVisible } from './ticket-access';
 import { TicketErrorCode, TicketException } from './ticket-errors';
@@ -24,19 +19,17 @@ export class TicketLock {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly clock: Clock,
-    private readonly live: LivePublisher,
-    private readonly backlog: DepartmentBacklog,
     private readonly notices: CitizenNotices,
     private readonly outbox: OutboundMessages,
     private readonly deadlines: TicketDeadlines,
-    private readonly surveys: SurveyInvitations,
+    private readonly hooks: TicketChangeHooks,
   ) {}
 
   /**
    * Locks the row, checks visibility and version, lets `change` edit it, then writes it back
    * with the version bumped — all in one transaction. The notices `change` returns are written
-   * to the outbox in that transaction and sent after it commits, and so is the satisfaction survey
-   * a resolution asks for.
+   * to the outbox in that transaction and sent after it commits, with what the registered hooks
+   * add in it (the satisfaction survey a resolution asks for); their after-commit news follows.
    */
   async mutate(
     actor: StaffPrincipal,
@@ -44,7 +37,7 @@ export class TicketLock {
     expectedVersion: number | null,
     change: (ticket: Ticket, manager: EntityManager) => Promise<TicketNotice[] | void>,
   ): Promise<Ticket> {
-    let before: Pick<Ticket, 'departmentId' | 'assigneeId' | 'status'> | undefined;
+    let before: TicketPlacement | undefined;
     const messages: (OutboundMessage | null)[] = [];
     const saved = await this.dataSource.transaction(async (manager) => {
       const ticket = assertVisible(
@@ -64,12 +57,11 @@ export class TicketLock {
       const { searchText: _omit, ...columns } = ticket;
       await manager.update(Ticket, { id }, { ...columns, updatedAt: this.clock.now() });
       for (const notice of notices) messages.push(await this.notices.record(manager, ticket, { ...notice, cause: `v${ticket.version}` }));
-      messages.push(await this.surveys.afterChange(manager, before.status, ticket));
+      messages.push(...(await this.hooks.inTransaction(manager, { kind: 'updated', ticket, before })));
       return ticket;
     });
     await this.outbox.dispatch(messages);
-    await this.live.publish(saved, 'updated');
-    for (const departmentId of backlogTriggers(before!, saved)) await this.backlog.handOut(departmentId);
+    await this.hooks.afterCommit({ kind: 'updated', ticket: saved, before: before! });
     return saved;
   }
 }

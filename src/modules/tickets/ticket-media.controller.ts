@@ -2,10 +2,8 @@ import { Controller, Get, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { IdParam } from '@app/common';
-import { CurrentUser } from '../auth/auth.decorators';
-import { Role } from '../auth/role';
-import { StaffPrincipal } from '../auth/staff-principal';
-import { MediaStore } from '../media/media.store';
+import { CurrentUser, Role, StaffPrincipal } from '@app/domain';
+import { MediaStore } from '../media';
 import { TicketQueries } from './ticket-queries.service';
 
 /**

@@ -1,5 +1,5 @@
 import { EntityManager } from 'typeorm';
-import { StaffPrincipal } from '../auth/staff-principal';
+import { StaffPrincipal } from '@app/domain';
 import { DuplicateState, DuplicateSuspicion } from './duplicate-suspicion.entity';
 import { TicketEvent, TicketEventType } from './ticket-event.entity';
 import { Ticket } from './ticket.entity';

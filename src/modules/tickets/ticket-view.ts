@@ -1,8 +1,5 @@
-import { StaffPrincipal } from '../auth/staff-principal';
-import { maskPhone } from '../citizens/phone';
-import { departmentScope } from './ticket-access';
+import { departmentScope, maskPhone, OPEN_STATUSES, StaffPrincipal, STATUS_LABELS } from '@app/domain';
 import { TicketEvent } from './ticket-event.entity';
-import { OPEN_STATUSES, STATUS_LABELS } from './ticket-status';
 import { Ticket } from './ticket.entity';
 
 /** A ticket as loaded for display, with its category, department, mahalle, citizen and assignee joined. */

@@ -1,11 +1,10 @@
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
-import { LegalBasis, TicketChannel, TicketKind, TicketPriority } from './ticket-enums';
-import { TicketStatus } from './ticket-status';
-import { Category } from '../categories/category.entity';
-import { Citizen } from '../citizens/citizen.entity';
-import { Department } from '../departments/department.entity';
-import { Mahalle } from '../neighbourhoods/mahalle.entity';
-import { User } from '../auth/user.entity';
+import { LegalBasis, TicketChannel, TicketKind, TicketPriority, TicketStatus } from '@app/domain';
+import { Category } from '../categories';
+import { Citizen } from '../citizens';
+import { Department } from '../departments';
+import { Mahalle } from '../neighbourhoods';
+import { User } from '../auth';
 
 @Entity('tickets')
 @Index(['departmentId', 'status', 'createdAt'])

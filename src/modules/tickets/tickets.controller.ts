@@ -1,22 +1,17 @@
 import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { IdParam, Page } from '@app/common';
-import { CurrentUser, Roles } from '../auth/auth.decorators';
-import { Role } from '../auth/role';
-import { StaffPrincipal } from '../auth/staff-principal';
-import { CitizensService } from '../citizens/citizens.service';
-import { OutboundChannel } from '../notifications/outbound-message.entity';
-import { OutboxService } from '../notifications/outbox.service';
+import { CurrentUser, departmentScope, Role, Roles, StaffPrincipal, TicketStatus } from '@app/domain';
+import { CitizensService } from '../citizens';
+import { OutboundChannel, OutboxService } from '../notifications';
 import { CreateTicketDto } from './dto/create-ticket.dto';
 import { ListTicketsDto } from './dto/list-tickets.dto';
 import { CategoriseTicketDto, MergeTicketDto, ReturnTicketDto } from './dto/inbox-actions.dto';
 import { AddEntryDto, AssignTicketDto, ChangeStatusDto, ExtendDeadlineDto, TransferTicketDto, VersionedDto } from './dto/ticket-actions.dto';
-import { departmentScope } from './ticket-access';
 import { TicketActions } from './ticket-actions.service';
 import { TicketCreation } from './ticket-creation.service';
 import { TicketInbox } from './ticket-inbox.service';
 import { TicketQueries, TicketSummaryRow } from './ticket-queries.service';
-import { TicketStatus } from './ticket-status';
 import { TicketView } from './ticket-view';
 
 const digitsOf = (phone: string | null) => phone?.replace(/\D/g, '') || null;

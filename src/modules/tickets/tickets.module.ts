@@ -1,13 +1,12 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { CategoriesModule } from '../categories/categories.module';
-import { CitizensModule } from '../citizens/citizens.module';
-import { DepartmentsModule } from '../departments/departments.module';
-import { MediaModule } from '../media/media.module';
-import { NeighbourhoodsModule } from '../neighbourhoods/neighbourhoods.module';
-import { NotificationsModule } from '../notifications/notifications.module';
-import { SlaModule } from '../sla/sla.module';
-import { SurveysModule } from '../surveys/surveys.module';
+import { CategoriesModule } from '../categories';
+import { CitizensModule } from '../citizens';
+import { DepartmentsModule } from '../departments';
+import { MediaModule } from '../media';
+import { NeighbourhoodsModule } from '../neighbourhoods';
+import { NotificationsModule } from '../notifications';
+import { SlaModule } from '../sla';
 import { DuplicateDetector } from './duplicate-detector.service';
 import { DuplicateSuspicion } from './duplicate-suspicion.entity';
 import { PublicStatusController } from './public-status.controller';
@@ -15,7 +14,9 @@ import { TicketInbox } from './ticket-inbox.service';
 import { TicketJobs } from './ticket-jobs.service';
 import { TicketLock } from './ticket-lock.service';
 import { TicketActions } from './ticket-actions.service';
+import { TicketChangeHooks } from './ticket-change-hooks';
 import { TicketCreation } from './ticket-creation.service';
+import { TicketFeedback } from './ticket-feedback.service';
 import { TicketDeadlines } from './ticket-deadlines.service';
 import { TicketEscalations } from './ticket-escalations';
 import { TicketEvent } from './ticket-event.entity';
@@ -35,10 +36,9 @@ import { TicketMediaController } from './ticket-media.controller';
     NeighbourhoodsModule,
     NotificationsModule,
     SlaModule,
-    SurveysModule,
   ],
   controllers: [TicketsController, TicketMediaController, PublicStatusController],
-  providers: [TicketCreation, TicketQueries, TicketActions, TicketLock, TicketInbox, TicketJobs, DuplicateDetector, TicketDeadlines, TicketEscalations],
-  exports: [TicketQueries, TicketCreation, TicketJobs, DuplicateDetector, TicketDeadlines],
+  providers: [TicketCreation, TicketQueries, TicketActions, TicketLock, TicketInbox, TicketJobs, DuplicateDetector, TicketDeadlines, TicketEscalations, TicketChangeHooks, TicketFeedback],
+  exports: [TicketQueries, TicketCreation, TicketJobs, DuplicateDetector, TicketDeadlines, TicketChangeHooks, TicketFeedback],
 })
 export class TicketsModule {}

@@ -1,6 +1,7 @@
 import { EntityManager } from 'typeorm';
 import { foldTurkish } from '@app/common';
-import { StaffPrincipal } from '../auth/staff-principal';
+import { TRACKING_NO_SLOT } from '@app/domain';
+import { StaffPrincipal } from '@app/domain';
 import { TicketEvent, TicketEventType } from './ticket-event.entity';
 import { Ticket } from './ticket.entity';
 
@@ -11,9 +12,6 @@ export interface TimelineEntry {
   body?: string | null;
   data?: Record<string, unknown>;
 }
-
-/** Stands for the ticket's tracking number in an entry written before the number exists. */
-export const TRACKING_NO_SLOT = '{{trackingNo}}';
 
 /** Writes several entries, in order, in one statement. */
 export function appendEvents(manager: EntityManager, ticket: Pick<Ticket, 'id' | 'trackingNo'>, entries: TimelineEntry[]): Promise<unknown> {

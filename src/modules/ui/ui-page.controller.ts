@@ -4,7 +4,7 @@ import type { Response } from 'express';
 import { readdir, readFile } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 import { ResourceNotFoundException } from '@app/common';
-import { Public } from '../auth/auth.decorators';
+import { Public } from '@app/domain';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',

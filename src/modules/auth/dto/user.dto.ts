@@ -1,7 +1,7 @@
 import { OmitType, PartialType } from '@nestjs/swagger';
 import { IsBoolean, IsEmail, IsEnum, IsOptional, IsString, IsUUID, Length, Matches } from 'class-validator';
 import { PageQueryDto } from '@app/common';
-import { Role } from '../role';
+import { Role } from '@app/domain';
 
 export class CreateUserDto {
   @Matches(/^[a-z0-9][a-z0-9._-]{2,59}$/, { message: 'username must be 3-60 lower-case letters, digits, ., _ or -' })

@@ -1,4 +1,5 @@
 import { PartialType } from '@nestjs/swagger';
+import { TicketKind, TicketPriority } from '@app/domain';
 import {
   ArrayMaxSize,
   IsArray,
@@ -10,7 +11,6 @@ import {
   Length,
   Matches,
 } from 'class-validator';
-import { TicketKind, TicketPriority } from '../../tickets/ticket-enums';
 
 export class CreateCategoryDto {
   @Matches(/^[A-Z][A-Z0-9-]{1,39}$/, { message: 'serviceCode must look like TEM-001' })

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { AddressObject, ParsedMail } from 'mailparser';
 import sanitizeHtml from 'sanitize-html';
-import { StoredMedia } from '../../media/media.store';
+import { StoredMedia } from '../../media';
 import { automaticMailReason, MailHeaders } from './automatic-mail';
 
 /** An attachment not kept, and why (too large, a type we do not accept, too many). */

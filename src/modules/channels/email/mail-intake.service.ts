@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Attachment, ParsedMail, simpleParser } from 'mailparser';
-import { IntakeService, ReceiveResult } from '../../intake/intake.service';
-import { MediaRejectedException } from '../../media/media-errors';
-import { MediaStore, StoredMedia } from '../../media/media.store';
+import { IntakeService, ReceiveResult } from '../../intake';
+import { MediaRejectedException, MediaStore, StoredMedia } from '../../media';
 import { headersOf, mailPayload, providerIdOf, SkippedAttachment } from './inbound-mail';
 
 const MAX_ATTACHMENTS = 10;

@@ -1,4 +1,4 @@
-import { OutboundMessage } from '../../notifications/outbound-message.entity';
+import { OutboundMessage } from '../../notifications';
 
 /** The purpose of a reply a member of staff wrote; every other e-mail is automatic. */
 export const STAFF_REPLY_PURPOSE = 'reply';

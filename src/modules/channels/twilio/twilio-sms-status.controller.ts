@@ -1,9 +1,8 @@
 import { Body, Controller, HttpCode, Post, Query, UseGuards } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { InvalidFieldException } from '@app/common';
-import { Public } from '../../auth/auth.decorators';
-import { OutboundState } from '../../notifications/outbound-message.entity';
-import { OutboundMessages } from '../../notifications/outbound-messages.service';
+import { Public } from '@app/domain';
+import { OutboundMessages, OutboundState } from '../../notifications';
 import { TwilioSignatureGuard } from './twilio-signature.guard';
 
 const STATE: Record<string, OutboundState> = {

@@ -2,8 +2,8 @@ import { Body, Controller, Header, HttpCode, Post, UseGuards } from '@nestjs/com
 import { ApiTags } from '@nestjs/swagger';
 import { twiml } from 'twilio';
 import { InvalidFieldException } from '@app/common';
-import { Public } from '../../auth/auth.decorators';
-import { IntakeService } from '../../intake/intake.service';
+import { Public } from '@app/domain';
+import { IntakeService } from '../../intake';
 import { TwilioSignatureGuard } from './twilio-signature.guard';
 
 /**

@@ -1,9 +1,7 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { Twilio } from 'twilio';
 import { AppConfig } from '@app/config';
-import { MessageSender, PermanentSendError, SendResult } from '../../notifications/message-sender';
-import { OutboundChannel, OutboundMessage, OutboundState } from '../../notifications/outbound-message.entity';
-import { SenderRegistry } from '../../notifications/sender-registry';
+import { MessageSender, OutboundChannel, OutboundMessage, OutboundState, PermanentSendError, SenderRegistry, SendResult } from '../../notifications';
 import { twilioClient } from './twilio-client';
 
 // Twilio error codes that no retry can fix: invalid or unreachable number, opted out, not SMS-capable.

@@ -2,9 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Clock, Page, pageOf } from '@app/common';
-import { Role } from '../../auth/role';
-import { StaffPrincipal } from '../../auth/staff-principal';
-import { maskPhone, normalizePhone } from '../../citizens/phone';
+import { maskPhone, normalizePhone, Role, StaffPrincipal } from '@app/domain';
 import { CALL_STATUS_RANK, CallLog, MenuChoice } from './call-log.entity';
 import { ListCallsDto } from './dto/list-calls.dto';
 

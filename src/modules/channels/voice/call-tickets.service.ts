@@ -2,13 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Clock, DomainException, ErrorKind, InvalidFieldException, ResourceNotFoundException } from '@app/common';
-import { StaffPrincipal } from '../../auth/staff-principal';
-import { normalizePhone } from '../../citizens/phone';
-import { CreateTicketDto } from '../../tickets/dto/create-ticket.dto';
-import { TicketCreation } from '../../tickets/ticket-creation.service';
-import { TicketChannel } from '../../tickets/ticket-enums';
-import { TicketEventType } from '../../tickets/ticket-event.entity';
-import { TicketStatus } from '../../tickets/ticket-status';
+import { normalizePhone, StaffPrincipal, TicketChannel, TicketStatus } from '@app/domain';
+import { CreateTicketDto, TicketCreation, TicketEventType } from '../../tickets';
 import { CallTicketDto } from './dto/call-ticket.dto';
 
 export enum CallErrorCode {

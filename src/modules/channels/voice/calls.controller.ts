@@ -1,11 +1,8 @@
 import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
 import { Page } from '@app/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { CurrentUser, Roles } from '../../auth/auth.decorators';
-import { Role } from '../../auth/role';
-import { StaffPrincipal } from '../../auth/staff-principal';
-import { TicketQueries } from '../../tickets/ticket-queries.service';
-import { TicketView } from '../../tickets/ticket-view';
+import { CurrentUser, Role, Roles, StaffPrincipal } from '@app/domain';
+import { TicketQueries, TicketView } from '../../tickets';
 import { CallLogService, CallView } from './call-log.service';
 import { CallTicketsService } from './call-tickets.service';
 import { ListCallsDto } from './dto/list-calls.dto';

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { STATUS_LABELS, TicketStatus } from '../../tickets/ticket-status';
+import { STATUS_LABELS, TicketStatus } from '@app/domain';
 
 /**
  * What the 444 line reads back for a tracking number typed on the keypad: the status only, and

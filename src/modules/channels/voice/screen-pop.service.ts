@@ -2,10 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Clock } from '@app/common';
-import { CitizensService } from '../../citizens/citizens.service';
-import { maskPhone, normalizePhone } from '../../citizens/phone';
-import { LivePublisher } from '../../live/live.publisher';
-import { OPEN_STATUSES } from '../../tickets/ticket-status';
+import { maskPhone, normalizePhone, OPEN_STATUSES } from '@app/domain';
+import { CitizensService } from '../../citizens';
+import { LivePublisher } from '../../live';
 
 /** Tells the agent who just took a call who is calling and what they already have open. */
 @Injectable()

@@ -1,8 +1,7 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { Clock } from '@app/common';
-import { FiledEvent, FilingHook, FilingHooks } from '../../intake/filing-hooks';
-import { InboundChannel } from '../../intake/inbound-event.entity';
+import { FiledEvent, FilingHook, FilingHooks, InboundChannel } from '../../intake';
 
 /**
  * A voicemail becomes a ticket through intake; its call in the call log points at that ticket,

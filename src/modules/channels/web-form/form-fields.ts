@@ -1,5 +1,5 @@
 import { foldTurkish } from '@app/common';
-import { normalizePhone } from '../../citizens/phone';
+import { normalizePhone } from '@app/domain';
 
 /**
  * Turn what a form sends (multipart fields are all strings, an empty input is "") into what

@@ -1,9 +1,8 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { Public } from '../../auth/auth.decorators';
-import { CategoriesService } from '../../categories/categories.service';
-import { NeighbourhoodsService } from '../../neighbourhoods/neighbourhoods.service';
-import { KIND_LABELS, TicketKind } from '../../tickets/ticket-enums';
+import { KIND_LABELS, Public, TicketKind } from '@app/domain';
+import { CategoriesService } from '../../categories';
+import { NeighbourhoodsService } from '../../neighbourhoods';
 import { CategorySearchDto } from './dto/public-lists.dto';
 
 const MAX_RESULTS = 50;

@@ -2,7 +2,7 @@ import { CallHandler, ExecutionContext, HttpException, Injectable, NestIntercept
 import { catchError, Observable, throwError } from 'rxjs';
 import { AppConfig } from '@app/config';
 import { DomainException, InvalidFieldException, ValidationFailedException } from '@app/common';
-import { MediaStore } from '../../media/media.store';
+import { MediaStore } from '../../media';
 
 export const PHOTOS_FIELD = 'photos';
 

@@ -5,8 +5,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { AppConfig } from '@app/config';
 import { ResourceNotFoundException } from '@app/common';
-import { Public } from '../../auth/auth.decorators';
-import { KIND_LABELS } from '../../tickets/ticket-enums';
+import { KIND_LABELS, Public } from '@app/domain';
 
 interface PageFile {
   type: string;

@@ -3,7 +3,7 @@ import { FilesInterceptor } from '@nestjs/platform-express';
 import { ApiConsumes, ApiHeader, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { IdParam } from '@app/common';
-import { Public } from '../../auth/auth.decorators';
+import { Public } from '@app/domain';
 import { WebApplicationDto } from './dto/web-application.dto';
 import { PHOTOS_FIELD, UploadErrorsInterceptor } from './upload-errors';
 import { Receipt, UploadedPhoto, WebFormService } from './web-form.service';

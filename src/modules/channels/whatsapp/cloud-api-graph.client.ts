@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AppConfig } from '@app/config';
-import { MediaErrorCode, MediaRejectedException } from '../../media/media-errors';
+import { MediaErrorCode, MediaRejectedException } from '../../media';
 
 const TIMEOUT_MS = 10_000;
 

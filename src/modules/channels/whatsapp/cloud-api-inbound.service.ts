@@ -1,8 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { IntakeService } from '../../intake/intake.service';
-import { MediaStore } from '../../media/media.store';
-import { OutboundState } from '../../notifications/outbound-message.entity';
-import { OutboundMessages } from '../../notifications/outbound-messages.service';
+import { IntakeService } from '../../intake';
+import { MediaStore } from '../../media';
+import { OutboundMessages, OutboundState } from '../../notifications';
 import { CloudApiGraph } from './cloud-api-graph.client';
 import { saveWhatsappMedia, WhatsappMediaOutcome } from './whatsapp-media';
 import { fetchFailure } from './whatsapp-media-retry';

@@ -3,7 +3,7 @@ import { ApiTags } from '@nestjs/swagger';
 import { timingSafeEqual } from 'node:crypto';
 import { AppConfig } from '@app/config';
 import { ForbiddenActionException } from '@app/common';
-import { Public } from '../../auth/auth.decorators';
+import { Public } from '@app/domain';
 import { CloudApiInbound, CloudWebhook } from './cloud-api-inbound.service';
 import { cloudNotConfigured, CloudApiSignatureGuard } from './cloud-api-signature.guard';
 

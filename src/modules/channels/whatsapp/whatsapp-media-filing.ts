@@ -1,9 +1,8 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { Clock } from '@app/common';
-import { FiledEvent, FilingHook, FilingHooks } from '../../intake/filing-hooks';
-import { InboundChannel } from '../../intake/inbound-event.entity';
-import { TicketEvent, TicketEventType } from '../../tickets/ticket-event.entity';
+import { FiledEvent, FilingHook, FilingHooks, InboundChannel } from '../../intake';
+import { TicketEvent, TicketEventType } from '../../tickets';
 import { MediaFetchState } from './whatsapp-media-fetch.entity';
 import { nextAttemptAt } from './whatsapp-media-retry';
 

@@ -1,4 +1,4 @@
-import { MediaErrorCode, MediaRejectedException } from '../../media/media-errors';
+import { MediaErrorCode, MediaRejectedException } from '../../media';
 import { GraphApiError } from './cloud-api-graph.client';
 import { fetchFailure, MEDIA_FETCH_ATTEMPTS, nextAttemptAt } from './whatsapp-media-retry';
 

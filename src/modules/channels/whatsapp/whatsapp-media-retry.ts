@@ -1,4 +1,4 @@
-import { MediaRejectedException } from '../../media/media-errors';
+import { MediaRejectedException } from '../../media';
 import { GraphApiError } from './cloud-api-graph.client';
 
 /**

@@ -1,6 +1,5 @@
-import { WhatsappMediaRef } from '../../intake/normalisers/whatsapp-message';
-import { MediaRejectedException } from '../../media/media-errors';
-import { MediaStore } from '../../media/media.store';
+import { WhatsappMediaRef } from '../../intake';
+import { MediaRejectedException, MediaStore } from '../../media';
 
 /** What the adapters add to a stored message: the saved file, why it was not kept, or why it is still to be fetched. */
 export type WhatsappMediaOutcome = { media: WhatsappMediaRef } | { mediaRefused: string } | { mediaPending: string };

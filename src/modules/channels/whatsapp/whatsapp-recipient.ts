@@ -1,4 +1,4 @@
-import { OutboundMessage } from '../../notifications/outbound-message.entity';
+import { OutboundMessage } from '../../notifications';
 
 /** The chat an outbound message goes to: `meta.chatId` when intake knew it, else the recipient's number. */
 export function chatIdOf(message: Pick<OutboundMessage, 'recipient' | 'meta'>): string {

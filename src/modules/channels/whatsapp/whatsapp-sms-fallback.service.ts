@@ -1,10 +1,8 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { normalizePhone } from '../../citizens/phone';
-import { PermanentSendError } from '../../notifications/message-sender';
-import { OutboundChannel, OutboundMessage } from '../../notifications/outbound-message.entity';
-import { OutboundMessages } from '../../notifications/outbound-messages.service';
+import { normalizePhone } from '@app/domain';
+import { OutboundChannel, OutboundMessage, OutboundMessages, PermanentSendError } from '../../notifications';
 
 export const smsFallbackKey = (message: Pick<OutboundMessage, 'id'>) => `sms-fallback-${message.id}`;
 

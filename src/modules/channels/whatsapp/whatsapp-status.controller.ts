@@ -1,8 +1,7 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { AppConfig } from '@app/config';
-import { Roles } from '../../auth/auth.decorators';
-import { Role } from '../../auth/role';
+import { Role, Roles } from '@app/domain';
 import { WhatsappClientStatus, WhatsappStatusStore } from './whatsapp-status.store';
 
 export type WhatsappStatusView = { provider: string } & (WhatsappClientStatus | { state: 'inactive' });

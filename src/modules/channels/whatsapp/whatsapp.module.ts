@@ -1,8 +1,8 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { IntakeModule } from '../../intake/intake.module';
-import { MediaModule } from '../../media/media.module';
-import { NotificationsModule } from '../../notifications/notifications.module';
+import { IntakeModule } from '../../intake';
+import { MediaModule } from '../../media';
+import { NotificationsModule } from '../../notifications';
 import { CloudApiController } from './cloud-api.controller';
 import { CloudApiGraph } from './cloud-api-graph.client';
 import { CloudApiInbound } from './cloud-api-inbound.service';

@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type { Chat, Message } from 'whatsapp-web.js';
-import { IntakeService } from '../../intake/intake.service';
-import { MediaStore } from '../../media/media.store';
+import { IntakeService } from '../../intake';
+import { MediaStore } from '../../media';
 import { saveWhatsappMedia, WhatsappMediaOutcome } from './whatsapp-media';
 import { WhatsappClient } from './wwebjs-client.factory';
 import { isCitizenMessage, serialiseWwebjsMessage } from './wwebjs-message';

@@ -1,7 +1,7 @@
 import type { Message } from 'whatsapp-web.js';
 import { fakeMessage, FakeMessageInput } from '../../../../libs/testing/src/fake-whatsapp-client';
-import { OutboundState } from '../../notifications/outbound-message.entity';
-import { normaliseWhatsapp } from '../../intake/normalisers/whatsapp.normaliser';
+import { OutboundState } from '../../notifications';
+import { normaliseWhatsapp } from '../../intake';
 import { ackState, isCitizenMessage, serialiseWwebjsMessage } from './wwebjs-message';
 
 const message = (input: FakeMessageInput) => fakeMessage(input) as unknown as Message;

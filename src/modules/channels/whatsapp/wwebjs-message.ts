@@ -1,5 +1,5 @@
 import type { Message } from 'whatsapp-web.js';
-import { OutboundState } from '../../notifications/outbound-message.entity';
+import { OutboundState } from '../../notifications';
 
 // What a citizen can send that becomes a ticket; reactions, revokes, notifications, cards are not.
 const ACCEPTED_TYPES = new Set(['chat', 'image', 'video', 'audio', 'ptt', 'document', 'location']);

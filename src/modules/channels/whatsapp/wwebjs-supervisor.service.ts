@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdo
 import type { Message } from 'whatsapp-web.js';
 import { AppConfig } from '@app/config';
 import { Clock } from '@app/common';
-import { OutboundMessages } from '../../notifications/outbound-messages.service';
+import { OutboundMessages } from '../../notifications';
 import { WhatsappClientStatus, WhatsappStatusStore } from './whatsapp-status.store';
 import { WHATSAPP_CLIENT_FACTORY, WhatsappClient, WhatsappClientFactory } from './wwebjs-client.factory';
 import { WwebjsInbound } from './wwebjs-inbound.service';

@@ -1,7 +1,5 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
-import { MessageSender, SendResult } from '../../notifications/message-sender';
-import { OutboundChannel, OutboundMessage, OutboundState } from '../../notifications/outbound-message.entity';
-import { SenderRegistry } from '../../notifications/sender-registry';
+import { MessageSender, OutboundChannel, OutboundMessage, OutboundState, SenderRegistry, SendResult } from '../../notifications';
 import { chatIdOf } from './whatsapp-recipient';
 import { WwebjsSupervisor } from './wwebjs-supervisor.service';
 

@@ -1,4 +1,4 @@
-import { IdentityKind } from '../../citizens/channel-identity.entity';
+import { IdentityKind } from '@app/domain';
 import { InboundMessage, requireContent, str, UnusablePayloadError } from './inbound-message';
 
 // Tracking numbers are "<year>-<at least six digits>" (see numbered-insert.ts).

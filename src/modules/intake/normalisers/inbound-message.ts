@@ -1,5 +1,4 @@
-import { IdentityKind } from '../../citizens/channel-identity.entity';
-import { TicketKind } from '../../tickets/ticket-enums';
+import { IdentityKind, TicketKind } from '@app/domain';
 
 /** What every channel's raw payload is turned into before intake works on it. */
 export interface InboundMessage {

@@ -1,5 +1,4 @@
-import { normalizePhone } from '../../citizens/phone';
-import { IdentityKind } from '../../citizens/channel-identity.entity';
+import { IdentityKind, normalizePhone } from '@app/domain';
 import { InboundMessage, requireContent, str, UnusablePayloadError } from './inbound-message';
 
 /** Twilio's inbound SMS webhook fields (From, Body, NumMedia, MediaUrlN, MediaContentTypeN). */

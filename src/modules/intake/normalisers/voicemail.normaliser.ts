@@ -1,5 +1,4 @@
-import { normalizePhone } from '../../citizens/phone';
-import { IdentityKind } from '../../citizens/channel-identity.entity';
+import { IdentityKind, normalizePhone } from '@app/domain';
 import { InboundMessage, requireContent, str, UnusablePayloadError } from './inbound-message';
 
 /** A voicemail left on the 444 line: Twilio's <Record> callback (From, RecordingUrl, RecordingSid). */

@@ -1,6 +1,4 @@
-import { normalizePhone } from '../../citizens/phone';
-import { IdentityKind } from '../../citizens/channel-identity.entity';
-import { TicketKind } from '../../tickets/ticket-enums';
+import { IdentityKind, normalizePhone, TicketKind } from '@app/domain';
 import { InboundMessage, requireContent, str, UnusablePayloadError } from './inbound-message';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

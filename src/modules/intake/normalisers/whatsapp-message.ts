@@ -1,5 +1,4 @@
-import { normalizePhone } from '../../citizens/phone';
-import { IdentityKind } from '../../citizens/channel-identity.entity';
+import { IdentityKind, normalizePhone } from '@app/domain';
 import { InboundMessage, PendingMedia, requireContent, str } from './inbound-message';
 
 export interface WhatsappMediaRef {

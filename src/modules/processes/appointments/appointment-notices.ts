@@ -2,9 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { Clock } from '@app/common';
 import { AppConfig } from '@app/config';
-import { OutboundChannel, OutboundMessage } from '../../notifications/outbound-message.entity';
-import { OutboundMessages } from '../../notifications/outbound-messages.service';
-import { afterQuietHours } from '../../notifications/quiet-hours';
+import { afterQuietHours, OutboundChannel, OutboundMessage, OutboundMessages } from '../../notifications';
 import { Appointment } from './appointment.entity';
 import { AppointmentText } from './appointment-messages';
 

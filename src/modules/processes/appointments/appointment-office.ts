@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { ForbiddenActionException } from '@app/common';
-import { DEPARTMENT_ROLES, Role } from '../../auth/role';
-import { StaffPrincipal } from '../../auth/staff-principal';
-import { Department } from '../../departments/department.entity';
+import { DEPARTMENT_ROLES, Role, StaffPrincipal } from '@app/domain';
+import { Department } from '../../departments';
 
 /** The municipality file's code for the mayor's private office, which keeps the mayor's calendar. */
 export const MAYORS_OFFICE = 'OZEL_KALEM';

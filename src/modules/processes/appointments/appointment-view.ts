@@ -1,4 +1,4 @@
-import { maskEmail, maskPhone } from '../../citizens/phone';
+import { maskEmail, maskPhone } from '@app/domain';
 import { Appointment } from './appointment.entity';
 
 /** An appointment as every response shows it: the requester's phone and e-mail masked. */

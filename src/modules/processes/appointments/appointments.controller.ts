@@ -1,8 +1,7 @@
 import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { IdParam } from '@app/common';
-import { CurrentUser } from '../../auth/auth.decorators';
-import { StaffPrincipal } from '../../auth/staff-principal';
+import { CurrentUser, StaffPrincipal } from '@app/domain';
 import { Appointment } from './appointment.entity';
 import { AppointmentBooking } from './appointment-booking.service';
 import { appointmentView } from './appointment-view';

@@ -1,4 +1,5 @@
 import { Type } from 'class-transformer';
+import { Role } from '@app/domain';
 import {
   ArrayMaxSize,
   IsArray,
@@ -17,7 +18,6 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-import { Role } from '../../auth/role';
 import { ProcessEnd, STEP_DURATION_UNITS, StepDurationUnit } from '../process-definition';
 
 /** Signs and order are checked by the template rules (so a negative value is named there, with its step). */

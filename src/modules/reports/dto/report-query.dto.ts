@@ -1,7 +1,7 @@
 import { Type } from 'class-transformer';
 import { IsEnum, IsIn, IsInt, IsOptional, IsUUID, Matches, Max, Min } from 'class-validator';
 import { MAX_PAGE } from '@app/common';
-import { TicketChannel, TicketKind } from '../../tickets/ticket-enums';
+import { TicketChannel, TicketKind } from '@app/domain';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 

@@ -1,9 +1,7 @@
 import { Body, Controller, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { IdParam } from '@app/common';
-import { CurrentUser, Roles } from '../../auth/auth.decorators';
-import { Role } from '../../auth/role';
-import { StaffPrincipal } from '../../auth/staff-principal';
+import { CurrentUser, Role, Roles, StaffPrincipal } from '@app/domain';
 import { CreateMuhtarActivityDto, HoldMuhtarActivityDto, LinkTicketDto, ListMuhtarActivitiesDto, UpdateMuhtarActivityDto } from './muhtar-activity.dto';
 import { MuhtarActivities } from './muhtar-activities.service';
 

@@ -1,5 +1,5 @@
 import { CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
-import { Ticket } from '../../tickets/ticket.entity';
+import { Ticket } from '../../tickets';
 import { MuhtarActivity } from './muhtar-activity.entity';
 
 /** A request collected at a meeting or visit, filed as a ticket by the field team. */

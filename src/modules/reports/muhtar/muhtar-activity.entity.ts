@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
-import { Mahalle } from '../../neighbourhoods/mahalle.entity';
+import { Mahalle } from '../../neighbourhoods';
 
 export enum MuhtarActivityKind {
   /** PG7.4.1: a coordination meeting with the muhtars. */

@@ -2,7 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { Clock } from '@app/common';
-import { BusinessCalendarService } from '../../sla/business-calendar.service';
+import { BusinessCalendarService } from '../../sla';
 import { UPSERT_FACTS } from './fact-rows.sql';
 import { workPeriods } from './work-periods';
 

@@ -1,6 +1,6 @@
 import { PartialType } from '@nestjs/swagger';
 import { IsBoolean, IsEnum, IsOptional, IsUUID } from 'class-validator';
-import { TicketKind } from '../../tickets/ticket-enums';
+import { TicketKind } from '@app/domain';
 
 /** At least one of category, mahalle and kind; the most specific matching rule wins. */
 export class CreateRoutingRuleDto {

@@ -1,6 +1,6 @@
 import { PartialType } from '@nestjs/swagger';
 import { IsBoolean, IsEnum, IsInt, IsNumber, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
-import { LegalBasis } from '../../tickets/ticket-enums';
+import { LegalBasis } from '@app/domain';
 import { DurationUnit } from '../deadline-policy.entity';
 
 const UNITS = `${Object.values(DurationUnit).join(', ')} değerlerinden biri olmalı`;

@@ -1,4 +1,5 @@
 import { Type } from 'class-transformer';
+import { LegalBasis, TicketChannel, TicketKind, TicketPriority } from '@app/domain';
 import {
   IsEnum,
   IsLatitude,
@@ -10,8 +11,7 @@ import {
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
-import { CitizenInputDto } from '../../citizens/dto/citizen.dto';
-import { LegalBasis, TicketChannel, TicketKind, TicketPriority } from '../ticket-enums';
+import { CitizenInputDto } from '../../citizens';
 
 /** A ticket opened by staff on a citizen's behalf, from any channel. */
 export class CreateTicketDto {

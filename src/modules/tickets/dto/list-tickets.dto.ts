@@ -1,8 +1,7 @@
 import { Transform, Type } from 'class-transformer';
 import { IsBoolean, IsDate, IsEnum, IsIn, IsOptional, IsString, IsUUID, Length } from 'class-validator';
 import { PageQueryDto } from '@app/common';
-import { TicketChannel, TicketKind } from '../ticket-enums';
-import { TicketStatus } from '../ticket-status';
+import { TicketChannel, TicketKind, TicketStatus } from '@app/domain';
 
 const toList = ({ value }: { value: unknown }) =>
   value === undefined ? undefined : (Array.isArray(value) ? value : String(value).split(',')).map((v) => String(v).trim());

@@ -1,5 +1,5 @@
 import { IsEnum, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Min } from 'class-validator';
-import { TicketStatus } from '../ticket-status';
+import { TicketStatus } from '@app/domain';
 
 /** Every change to a ticket names the version it was read at (optimistic locking). */
 export class VersionedDto {

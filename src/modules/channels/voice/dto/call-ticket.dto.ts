@@ -1,6 +1,6 @@
 import { PickType } from '@nestjs/swagger';
 import { IsBoolean, IsOptional, IsString, Length, ValidateIf } from 'class-validator';
-import { CreateTicketDto } from '../../../tickets/dto/create-ticket.dto';
+import { CreateTicketDto } from '../../../tickets';
 
 /** What the agent types while talking; the caller's number makes the citizen. */
 export class CallTicketDto extends PickType(CreateTicketDto, ['subject', 'description', 'kind', 'categoryId', 'mahalleId', 'address'] as const) {

@@ -1,6 +1,6 @@
 import { Transform } from 'class-transformer';
 import { Equals, IsEmail, IsEnum, IsNumber, IsOptional, IsString, IsUUID, Length, Matches, Max, MaxLength, Min, ValidateIf } from 'class-validator';
-import { TicketKind } from '../../../tickets/ticket-enums';
+import { TicketKind } from '@app/domain';
 import { checkbox, lowerCaseEmail, optionalNumber, optionalText, phoneNumber, ticketKind } from '../form-fields';
 
 // Türkiye with a margin: a point outside is a mistyped coordinate, not a place in the city.

@@ -1,5 +1,5 @@
+import { TicketStatus as S } from '@app/domain';
 import { backlogTriggers } from './backlog-triggers';
-import { TicketStatus as S } from './ticket-status';
 
 const placed = (departmentId: string | null, assigneeId: string | null, status: S) => ({ departmentId, assigneeId, status });
 

@@ -1,4 +1,4 @@
-import { OPEN_STATUSES, TicketStatus } from './ticket-status';
+import { OPEN_STATUSES, TicketStatus } from '@app/domain';
 
 type Placement = { departmentId: string | null; assigneeId: string | null; status: TicketStatus };
 

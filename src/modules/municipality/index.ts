@@ -1,0 +1,1 @@
+export { MunicipalityModule } from './municipality.module';

@@ -1,0 +1,3 @@
+export { Mahalle } from './mahalle.entity';
+export { NeighbourhoodsModule } from './neighbourhoods.module';
+export { NeighbourhoodsService } from './neighbourhoods.service';

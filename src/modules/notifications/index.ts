@@ -1,0 +1,13 @@
+export { NoticePurpose } from './citizen-notice';
+export type { NoticeLocale } from './citizen-notice';
+export { CitizenNotices, statusUrl } from './citizen-notices.service';
+export type { Addressee, CitizenNotice } from './citizen-notices.service';
+export { PermanentSendError } from './message-sender';
+export type { MessageSender, SendResult } from './message-sender';
+export { NotificationsModule } from './notifications.module';
+export { OutboundChannel, OutboundMessage, OutboundState } from './outbound-message.entity';
+export { OutboundMessages } from './outbound-messages.service';
+export { OutboxService } from './outbox.service';
+export { afterQuietHours } from './quiet-hours';
+export { SenderRegistry } from './sender-registry';
+export { StaffNotifications } from './staff-notifications.service';

@@ -1,0 +1,1 @@
+export { ProcessesModule } from './processes.module';

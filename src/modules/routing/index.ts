@@ -1,0 +1,2 @@
+export { RoutingModule } from './routing.module';
+export { TicketRouter } from './ticket-router.service';

@@ -1,0 +1,12 @@
+export { BusinessCalendarService } from './business-calendar.service';
+export { EscalationLevel } from './clock-schedule';
+export { DeadlinePoliciesService } from './deadline-policies.service';
+export { DeadlinePolicy, DurationUnit } from './deadline-policy.entity';
+export { addDuration, dueDatesFor } from './due-dates';
+export { LEVEL_LABELS } from './escalation-ladder';
+export { EscalationSubjects } from './escalation-subjects';
+export type { EscalationSubject, EscalationTarget, FiredEscalation, SubjectEffects } from './escalation-subjects';
+export { Escalation } from './escalation.entity';
+export { ClockSubject } from './sla-clock.entity';
+export { SlaClocks } from './sla-clocks.service';
+export { SlaModule } from './sla.module';

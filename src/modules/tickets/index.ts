@@ -1,0 +1,18 @@
+export { CreateTicketDto } from './dto/create-ticket.dto';
+export { DuplicateDetector } from './duplicate-detector.service';
+export type { Candidate, Original } from './duplicate-detector.service';
+export { TicketCreation } from './ticket-creation.service';
+export type { TicketContact, TicketDraft } from './ticket-creation.service';
+export { TicketDeadlines } from './ticket-deadlines.service';
+export { TicketEvent, TicketEventType } from './ticket-event.entity';
+export { routeJobId } from './ticket-jobs.service';
+export type { TicketNotice } from './ticket-lock.service';
+export { TicketQueries } from './ticket-queries.service';
+export type { TicketView } from './ticket-view';
+export { Ticket } from './ticket.entity';
+export { TicketsModule } from './tickets.module';
+export { appendEvent, appendEvents, searchTextOf } from './timeline';
+export type { TimelineEntry } from './timeline';
+export { TicketChangeHooks } from './ticket-change-hooks';
+export type { TicketChange, TicketChangeHook, TicketPlacement } from './ticket-change-hooks';
+export { TicketFeedback } from './ticket-feedback.service';

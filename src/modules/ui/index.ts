@@ -1,0 +1,1 @@
+export { UiModule } from './ui.module';
