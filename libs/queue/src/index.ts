@@ -8,3 +8,4 @@ export * from './rate-limiter';
 export * from './redis-options';
 export * from './interval-sweeper';
 export * from './redis-keys';
+export * from './job-queue';

@@ -1,4 +1,5 @@
 import { SetMetadata } from '@nestjs/common';
+import { JobName } from './job-payloads';
 import { QueueName } from './queue-name';
 
 export const JOB_HANDLER = Symbol('job-handler');
@@ -8,6 +9,5 @@ export interface JobHandlerMeta {
   name: string;
 }
 
-/** Marks a provider method as the one handler of a job; it receives the validated payload. */
-export const JobHandler = (queue: QueueName, name: string) =>
-  SetMetadata<symbol, JobHandlerMeta>(JOB_HANDLER, { queue, name });
+/** Marks a provider method as the one handler of a job of the catalogue; it receives the validated payload. */
+export const JobHandler = <Q extends QueueName>(queue: Q, name: JobName<Q>) => SetMetadata<symbol, JobHandlerMeta>(JOB_HANDLER, { queue, name });

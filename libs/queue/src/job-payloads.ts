@@ -67,8 +67,3 @@ export type JobName<Q extends QueueName> = Extract<keyof (typeof JOBS)[Q], strin
 export type JobPayload<Q extends QueueName, N extends JobName<Q>> = InstanceType<
   Extract<(typeof JOBS)[Q][N], PayloadClass>
 >;
-
-/** A job as `Queue.addBulk` takes it, its name and payload checked against JOBS (the queue only picks the names). */
-export function jobOf<Q extends QueueName, N extends JobName<Q>>(_queue: Q, name: N, data: JobPayload<Q, N>, opts?: JobsOptions) {
-  return { name, data, opts };
-}

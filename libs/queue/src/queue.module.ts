@@ -2,6 +2,7 @@ import { BullModule } from '@nestjs/bullmq';
 import { Global, Module } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
 import { AppConfig } from '@app/config';
+import { jobQueueProviders } from './job-queue';
 import { QueueName } from './queue-name';
 import { QueueWorkers } from './queue-workers.service';
 import { redisOptionsFromUrl } from './redis-options';
@@ -30,7 +31,7 @@ const queues = BullModule.registerQueue(...Object.values(QueueName).map((name) =
     }),
     queues,
   ],
-  providers: [QueueWorkers, RedisClient, RateLimiter],
-  exports: [queues, RedisClient, RateLimiter],
+  providers: [QueueWorkers, RedisClient, RateLimiter, ...jobQueueProviders],
+  exports: [RedisClient, RateLimiter, ...jobQueueProviders],
 })
 export class QueueModule {}

@@ -1,11 +1,9 @@
-import { InjectQueue } from '@nestjs/bullmq';
 import { BeforeApplicationShutdown, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '@app/config';
 import { Clock, findUnusableInput, withTimeout } from '@app/common';
-import { QueueName } from '@app/queue';
+import { InjectJobQueue, JobQueue, QueueName } from '@app/queue';
 import { InboundChannel } from './inbound-event.entity';
 import { JobThrottle } from './job-throttle';
 import { NORMALISERS } from './normalisers';
@@ -31,7 +29,7 @@ export class IntakeService implements BeforeApplicationShutdown {
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    @InjectQueue(QueueName.Intake) private readonly queue: Queue,
+    @InjectJobQueue(QueueName.Intake) private readonly queue: JobQueue<QueueName.Intake>,
     private readonly config: AppConfig,
     private readonly clock: Clock,
   ) {

@@ -1,11 +1,9 @@
-import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '@app/config';
 import { Clock } from '@app/common';
-import { IntervalSweeper, QueueName } from '@app/queue';
+import { InjectJobQueue, IntervalSweeper, JobQueue, QueueName } from '@app/queue';
 import { processJobId } from './intake.service';
 
 const BATCH = 1000;
@@ -20,7 +18,7 @@ export class IntakeSweeper extends IntervalSweeper {
   constructor(
     config: AppConfig,
     @InjectDataSource() private readonly dataSource: DataSource,
-    @InjectQueue(QueueName.Intake) private readonly queue: Queue,
+    @InjectJobQueue(QueueName.Intake) private readonly queue: JobQueue<QueueName.Intake>,
     private readonly clock: Clock,
   ) {
     super(config);
@@ -36,7 +34,7 @@ export class IntakeSweeper extends IntervalSweeper {
     const sweep = this.clock.now().getTime();
     const size = this.config.INTAKE_BATCH_SIZE;
     const batches = Array.from({ length: Math.ceil(rows.length / size) }, (_, i) => rows.slice(i * size, (i + 1) * size).map((r) => r.id));
-    await this.queue.addBulk(batches.map((eventIds) => ({ name: 'process-events', data: { eventIds }, opts: { jobId: `${processJobId(eventIds)}-swept-${sweep}` } })));
+    await this.queue.addBulk(batches.map((eventIds) => ({ name: 'process-events' as const, data: { eventIds }, opts: { jobId: `${processJobId(eventIds)}-swept-${sweep}` } })));
     return rows.length;
   }
 }

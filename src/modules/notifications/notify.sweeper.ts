@@ -1,11 +1,9 @@
-import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '@app/config';
 import { Clock } from '@app/common';
-import { IntervalSweeper, QueueName } from '@app/queue';
+import { InjectJobQueue, IntervalSweeper, JobQueue, QueueName } from '@app/queue';
 import { sendJobs } from './outbound-messages.service';
 
 const BATCH = 1000;
@@ -19,7 +17,7 @@ export class NotifySweeper extends IntervalSweeper {
   constructor(
     config: AppConfig,
     @InjectDataSource() private readonly dataSource: DataSource,
-    @InjectQueue(QueueName.Notify) private readonly queue: Queue,
+    @InjectJobQueue(QueueName.Notify) private readonly queue: JobQueue<QueueName.Notify>,
     private readonly clock: Clock,
   ) {
     super(config);

@@ -1,11 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Queue } from 'bullmq';
 import { DataSource, EntityManager } from 'typeorm';
 import { Clock, withTimeout } from '@app/common';
-import { QueueName } from '@app/queue';
+import { InjectJobQueue, JobQueue, QueueName } from '@app/queue';
 import { OUTBOUND_STATE_RANK, OutboundChannel, OutboundMessage, OutboundState } from './outbound-message.entity';
 
 export interface MessageIntent {
@@ -40,7 +38,7 @@ export function sendJobs(messages: Pick<OutboundMessage, 'id' | 'attempts' | 'no
     Array.from({ length: Math.ceil(group.length / SEND_JOB_SIZE) }, (_, i) => {
       const chunk = group.slice(i * SEND_JOB_SIZE, (i + 1) * SEND_JOB_SIZE);
       const [first] = chunk;
-      return { name: 'send-messages', dueAt, data: { messageIds: chunk.map((m) => m.id) }, opts: { jobId: `send-${first.id}-${first.attempts}-${dueAt}${suffix}` } };
+      return { name: 'send-messages' as const, dueAt, data: { messageIds: chunk.map((m) => m.id) }, opts: { jobId: `send-${first.id}-${first.attempts}-${dueAt}${suffix}` } };
     }),
   );
 }
@@ -56,7 +54,7 @@ export class OutboundMessages {
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    @InjectQueue(QueueName.Notify) private readonly queue: Queue,
+    @InjectJobQueue(QueueName.Notify) private readonly queue: JobQueue<QueueName.Notify>,
     private readonly clock: Clock,
   ) {}
 

@@ -1,11 +1,10 @@
-import { getQueueToken } from '@nestjs/bullmq';
 import { Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Queue } from 'bullmq';
 import { IsEnum, IsOptional } from 'class-validator';
 import { InvalidFieldException, PageQueryDto, ResourceNotFoundException } from '@app/common';
-import { QueueName } from '@app/queue';
+import { jobQueueToken, JobQueue, QueueName } from '@app/queue';
 import { Role, Roles } from '@app/domain';
 
 export class FailedJobsQueryDto extends PageQueryDto {
@@ -53,6 +52,6 @@ export class FailedJobsController {
   }
 
   private queue(name: QueueName): Queue {
-    return this.moduleRef.get<Queue>(getQueueToken(name), { strict: false });
+    return this.moduleRef.get<JobQueue<QueueName>>(jobQueueToken(name), { strict: false }).raw;
   }
 }

@@ -1,13 +1,11 @@
-import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Queue } from 'bullmq';
 import { rm } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { DataSource } from 'typeorm';
 import { Clock } from '@app/common';
 import { AppConfig } from '@app/config';
-import { IntervalSweeper, QueueName } from '@app/queue';
+import { InjectJobQueue, IntervalSweeper, JobQueue, QueueName } from '@app/queue';
 import { exportJobId } from './exports/report-exports.service';
 import { ReportFacts } from './read-model/report-facts.service';
 
@@ -22,7 +20,7 @@ export class ReportsSweeper extends IntervalSweeper {
   constructor(
     config: AppConfig,
     @InjectDataSource() private readonly dataSource: DataSource,
-    @InjectQueue(QueueName.Reports) private readonly queue: Queue,
+    @InjectJobQueue(QueueName.Reports) private readonly queue: JobQueue<QueueName.Reports>,
     private readonly facts: ReportFacts,
     private readonly clock: Clock,
   ) {
@@ -39,7 +37,7 @@ export class ReportsSweeper extends IntervalSweeper {
       `SELECT id FROM report_exports WHERE state = 'queued' AND created_at < $1 ORDER BY created_at LIMIT 100`,
       [new Date(now - this.config.SWEEP_GRACE_MS)],
     );
-    if (queued.length) await this.queue.addBulk(queued.map((r) => ({ name: 'export-report', data: { exportId: r.id }, opts: { jobId: exportJobId(r.id) } })));
+    if (queued.length) await this.queue.addBulk(queued.map((r) => ({ name: 'export-report' as const, data: { exportId: r.id }, opts: { jobId: exportJobId(r.id) } })));
     const expired: { id: string; file_name: string | null }[] = await this.dataSource.query(
       `WITH gone AS (DELETE FROM report_exports WHERE state IN ('done', 'failed') AND created_at < $1 RETURNING id, file_name) SELECT * FROM gone`,
       [new Date(now - this.config.REPORTS_EXPORT_KEEP_HOURS * 3_600_000)],

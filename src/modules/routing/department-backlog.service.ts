@@ -1,8 +1,6 @@
-import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable, Logger } from '@nestjs/common';
-import { Queue } from 'bullmq';
 import { withTimeout } from '@app/common';
-import { jobOf, QueueName } from '@app/queue';
+import { InjectJobQueue, JobQueue, QueueName } from '@app/queue';
 import { BacklogSignals } from '../departments';
 import { TicketChange, TicketChangeHook, TicketChangeHooks } from '../tickets';
 import { backlogTriggers } from './backlog-triggers';
@@ -18,7 +16,7 @@ export class DepartmentBacklog implements TicketChangeHook {
   private readonly logger = new Logger(DepartmentBacklog.name);
 
   constructor(
-    @InjectQueue(QueueName.Routing) private readonly routing: Queue,
+    @InjectJobQueue(QueueName.Routing) private readonly routing: JobQueue<QueueName.Routing>,
     signals: BacklogSignals,
     hooks: TicketChangeHooks,
   ) {
@@ -33,8 +31,7 @@ export class DepartmentBacklog implements TicketChangeHook {
 
   async handOut(departmentId: string): Promise<void> {
     try {
-      const { name, data } = jobOf(QueueName.Routing, 'assign-backlog', { departmentId });
-      await withTimeout(this.routing.add(name, data, { removeOnComplete: true }), 1000);
+      await withTimeout(this.routing.add('assign-backlog', { departmentId }, { removeOnComplete: true }), 1000);
     } catch (error) {
       this.logger.warn({ msg: 'backlog job not enqueued; the sweeper will retry', departmentId, error: (error as Error).message });
     }

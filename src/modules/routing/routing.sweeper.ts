@@ -1,11 +1,9 @@
-import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '@app/config';
 import { Clock } from '@app/common';
-import { IntervalSweeper, QueueName } from '@app/queue';
+import { InjectJobQueue, IntervalSweeper, JobQueue, QueueName } from '@app/queue';
 import { routeJobId } from '../tickets';
 
 const BATCH = 1000;
@@ -19,7 +17,7 @@ export class RoutingSweeper extends IntervalSweeper {
   constructor(
     config: AppConfig,
     @InjectDataSource() private readonly dataSource: DataSource,
-    @InjectQueue(QueueName.Routing) private readonly queue: Queue,
+    @InjectJobQueue(QueueName.Routing) private readonly queue: JobQueue<QueueName.Routing>,
     private readonly clock: Clock,
   ) {
     super(config);
@@ -40,8 +38,8 @@ export class RoutingSweeper extends IntervalSweeper {
     );
     if (rows.length + backlogs.length === 0) return 0;
     await this.queue.addBulk([
-      ...rows.map((row) => ({ name: 'route-ticket', data: { ticketId: row.id }, opts: { jobId: routeJobId(row) } })),
-      ...backlogs.map((row) => ({ name: 'assign-backlog', data: { departmentId: row.department_id }, opts: { removeOnComplete: true } })),
+      ...rows.map((row) => ({ name: 'route-ticket' as const, data: { ticketId: row.id }, opts: { jobId: routeJobId(row) } })),
+      ...backlogs.map((row) => ({ name: 'assign-backlog' as const, data: { departmentId: row.department_id }, opts: { removeOnComplete: true } })),
     ]);
     return rows.length + backlogs.length;
   }

@@ -1,11 +1,9 @@
-import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '@app/config';
 import { Clock } from '@app/common';
-import { IntervalSweeper, QueueName } from '@app/queue';
+import { InjectJobQueue, IntervalSweeper, JobQueue, QueueName } from '@app/queue';
 import { enqueueNotify } from './sla-ticker';
 
 /** Escalations whose messages were never written (their notify job was lost) go out again. */
@@ -14,7 +12,7 @@ export class EscalationSweeper extends IntervalSweeper {
   constructor(
     config: AppConfig,
     @InjectDataSource() private readonly dataSource: DataSource,
-    @InjectQueue(QueueName.Sla) private readonly queue: Queue,
+    @InjectJobQueue(QueueName.Sla) private readonly queue: JobQueue<QueueName.Sla>,
     private readonly clock: Clock,
   ) {
     super(config);

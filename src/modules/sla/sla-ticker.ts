@@ -1,11 +1,9 @@
-import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '@app/config';
 import { Clock, withTimeout } from '@app/common';
-import { IntervalSweeper, QueueName } from '@app/queue';
+import { InjectJobQueue, IntervalSweeper, JobQueue, QueueName } from '@app/queue';
 import { EscalationSubjects, FiredEscalation } from './escalation-subjects';
 import { ClockSubject } from './sla-clock.entity';
 
@@ -39,7 +37,7 @@ export class SlaTicker extends IntervalSweeper {
   constructor(
     config: AppConfig,
     @InjectDataSource() private readonly dataSource: DataSource,
-    @InjectQueue(QueueName.Sla) private readonly queue: Queue,
+    @InjectJobQueue(QueueName.Sla) private readonly queue: JobQueue<QueueName.Sla>,
     private readonly subjects: EscalationSubjects,
     private readonly clock: Clock,
   ) {
@@ -79,12 +77,12 @@ export class SlaTicker extends IntervalSweeper {
 }
 
 /** One notify job per chunk of escalations; the escalation sweeper re-enqueues a lost one. */
-export async function enqueueNotify(queue: Queue, escalationIds: string[], suffix: string): Promise<void> {
+export async function enqueueNotify(queue: JobQueue<QueueName.Sla>, escalationIds: string[], suffix: string): Promise<void> {
   if (!escalationIds.length) return;
   const jobs = [];
   for (let i = 0; i < escalationIds.length; i += NOTIFY_CHUNK) {
     const chunk = escalationIds.slice(i, i + NOTIFY_CHUNK);
-    jobs.push({ name: 'notify-escalations', data: { escalationIds: chunk }, opts: { jobId: `escalations-${chunk[0]}${suffix}` } });
+    jobs.push({ name: 'notify-escalations' as const, data: { escalationIds: chunk }, opts: { jobId: `escalations-${chunk[0]}${suffix}` } });
   }
   try {
     await withTimeout(queue.addBulk(jobs), 2000);

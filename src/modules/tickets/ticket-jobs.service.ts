@@ -1,8 +1,6 @@
-import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable, Logger } from '@nestjs/common';
-import { Queue } from 'bullmq';
 import { withTimeout } from '@app/common';
-import { QueueName } from '@app/queue';
+import { InjectJobQueue, JobQueue, QueueName } from '@app/queue';
 
 export const routeJobId = (ticket: { id: string; version: number }) => `route-${ticket.id}-v${ticket.version}`;
 
@@ -17,7 +15,7 @@ const ENQUEUE_TIMEOUT_MS = 1000;
 export class TicketJobs {
   private readonly logger = new Logger(TicketJobs.name);
 
-  constructor(@InjectQueue(QueueName.Routing) private readonly routing: Queue) {}
+  constructor(@InjectJobQueue(QueueName.Routing) private readonly routing: JobQueue<QueueName.Routing>) {}
 
   /** The job id carries the version, so a ticket sent back for re-routing gets a new job. */
   async route(ticket: { id: string; version: number }): Promise<void> {

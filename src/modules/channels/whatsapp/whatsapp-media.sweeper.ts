@@ -1,11 +1,9 @@
-import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '@app/config';
 import { Clock } from '@app/common';
-import { IntervalSweeper, jobOf, QueueName } from '@app/queue';
+import { InjectJobQueue, IntervalSweeper, JobQueue, QueueName } from '@app/queue';
 
 const BATCH = 500;
 
@@ -21,7 +19,7 @@ export class WhatsappMediaSweeper extends IntervalSweeper {
   constructor(
     config: AppConfig,
     @InjectDataSource() private readonly dataSource: DataSource,
-    @InjectQueue(QueueName.Intake) private readonly queue: Queue,
+    @InjectJobQueue(QueueName.Intake) private readonly queue: JobQueue<QueueName.Intake>,
     private readonly clock: Clock,
   ) {
     super(config);
@@ -35,7 +33,7 @@ export class WhatsappMediaSweeper extends IntervalSweeper {
       [before, BATCH],
     );
     if (due.length === 0) return 0;
-    await this.queue.addBulk(due.map((fetch) => jobOf(QueueName.Intake, 'fetch-whatsapp-media', { fetchId: fetch.id }, { jobId: mediaFetchJobId(fetch) })));
+    await this.queue.addBulk(due.map((fetch) => ({ name: 'fetch-whatsapp-media' as const, data: { fetchId: fetch.id }, opts: { jobId: mediaFetchJobId(fetch) } })));
     return due.length;
   }
 }

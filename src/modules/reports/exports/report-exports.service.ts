@@ -1,14 +1,12 @@
-import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
-import { Queue } from 'bullmq';
 import { createReadStream } from 'node:fs';
 import { resolve } from 'node:path';
 import { Writable } from 'node:stream';
 import { DataSource, Repository } from 'typeorm';
 import { Clock, DomainException, ErrorKind, ResourceNotFoundException } from '@app/common';
 import { AppConfig } from '@app/config';
-import { QueueName } from '@app/queue';
+import { InjectJobQueue, JobQueue, QueueName } from '@app/queue';
 import { Role, StaffPrincipal } from '@app/domain';
 import { ReportName, ReportOptions } from '../report-definitions';
 import { ReportFilter } from '../report-filter';
@@ -33,7 +31,7 @@ export class ReportExports {
   constructor(
     @InjectRepository(ReportExport) private readonly exports: Repository<ReportExport>,
     @InjectDataSource() private readonly dataSource: DataSource,
-    @InjectQueue(QueueName.Reports) private readonly queue: Queue,
+    @InjectJobQueue(QueueName.Reports) private readonly queue: JobQueue<QueueName.Reports>,
     private readonly reports: ReportsService,
     private readonly config: AppConfig,
     private readonly clock: Clock,
