@@ -1,7 +1,7 @@
 import { createTestApp, TestApp, waitFor } from '@app/testing';
 import { CitizensService } from '../src/modules/citizens/citizens.service';
-import { EventFiling } from '../src/modules/intake/event-filing.service';
-import { IntakeSweeper } from '../src/modules/intake/intake.sweeper';
+import { EventFiling } from '../src/modules/intake/filing/event-filing.service';
+import { IntakeSweeper } from '../src/modules/intake/pipeline/intake.sweeper';
 import { ProcessEventProcessor } from '../src/modules/intake/process-event.processor';
 
 /**

@@ -2,7 +2,7 @@ import { getQueueToken } from '@nestjs/bullmq';
 import { Queue } from 'bullmq';
 import { createTestApp, TestApp, waitFor } from '@app/testing';
 import { QueueName } from '@app/queue';
-import { IntakeService } from '../src/modules/intake/intake.service';
+import { IntakeService } from '../src/modules/intake/pipeline/intake.service';
 
 /**
  * Receipts that arrive while the receipt writers (INTAKE_RECEIPT_WRITERS = 2 here) are busy

@@ -8,7 +8,7 @@ import { whereDefined } from '@app/database';
 import { CurrentUser, Role, Roles, StaffPrincipal } from '@app/domain';
 import { CitizensService } from '../citizens';
 import { InboundEvent, InboundState } from './inbound-event.entity';
-import { IntakeService } from './intake.service';
+import { IntakeService } from './pipeline/intake.service';
 
 export class InboundEventQueryDto extends PageQueryDto {
   @IsOptional()

@@ -1,11 +1,11 @@
-export { FilingHooks } from './filing-hooks';
-export type { FiledEvent, FilingHook } from './filing-hooks';
+export { FilingHooks } from './filing/filing-hooks';
+export type { FiledEvent, FilingHook } from './filing/filing-hooks';
 export { InboundChannel, InboundState } from './inbound-event.entity';
 export { IntakeModule } from './intake.module';
-export { IntakeService } from './intake.service';
-export type { ReceiveResult } from './intake.service';
-export { ReplyClaims } from './reply-claims';
-export type { ReplyClaim, ReplyClaimant } from './reply-claims';
+export { IntakeService } from './pipeline/intake.service';
+export type { ReceiveResult } from './pipeline/intake.service';
+export { ReplyClaims } from './filing/reply-claims';
+export type { ReplyClaim, ReplyClaimant } from './filing/reply-claims';
 export type { InboundMessage } from './normalisers/inbound-message';
 export type { WhatsappMediaRef } from './normalisers/whatsapp-message';
 export { normaliseWhatsapp } from './normalisers/whatsapp.normaliser';

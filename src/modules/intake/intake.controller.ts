@@ -3,7 +3,7 @@ import { ApiHeader, ApiTags } from '@nestjs/swagger';
 import { Public } from '@app/domain';
 import { InboundEventDto } from './dto/inbound-event.dto';
 import { IntakeKeyGuard } from './intake-key.guard';
-import { IntakeService, ReceiveResult } from './intake.service';
+import { IntakeService, ReceiveResult } from './pipeline/intake.service';
 
 /**
  * For trusted integrations (an e-mail gateway, a CİMER bridge, load tests) that already

@@ -6,21 +6,23 @@ import { RoutingModule } from '../routing';
 import { NotificationsModule } from '../notifications';
 import { TicketsModule } from '../tickets';
 import { CategoriserService } from './categoriser.service';
-import { EventFiling } from './event-filing.service';
-import { FilingHooks } from './filing-hooks';
+import { EventFiling } from './filing/event-filing.service';
+import { FilingHooks } from './filing/filing-hooks';
 import { InboundEvent } from './inbound-event.entity';
 import { InboundEventsController } from './inbound-events.controller';
 import { IntakeController } from './intake.controller';
-import { IntakeService } from './intake.service';
-import { ReplyClaims } from './reply-claims';
-import { IntakeSweeper } from './intake.sweeper';
+import { IntakeService } from './pipeline/intake.service';
+import { ReplyClaims } from './filing/reply-claims';
+import { IntakeSweeper } from './pipeline/intake.sweeper';
+import { IntakeFiling } from './filing/intake-filing';
+import { IntakeBatchRunner } from './pipeline/batch-runner';
 import { ProcessEventProcessor } from './process-event.processor';
-import { Threading } from './threading.service';
+import { Threading } from './filing/threading.service';
 
 @Module({
   imports: [TypeOrmModule.forFeature([InboundEvent]), CitizensModule, NeighbourhoodsModule, NotificationsModule, TicketsModule, RoutingModule],
   controllers: [IntakeController, InboundEventsController],
-  providers: [IntakeService, ReplyClaims, IntakeSweeper, EventFiling, FilingHooks, ProcessEventProcessor, Threading, CategoriserService],
+  providers: [IntakeService, ReplyClaims, IntakeSweeper, EventFiling, FilingHooks, ProcessEventProcessor, IntakeBatchRunner, IntakeFiling, Threading, CategoriserService],
   exports: [IntakeService, FilingHooks, ReplyClaims],
 })
 export class IntakeModule {}

@@ -1,13 +1,13 @@
 import { EntityManager } from 'typeorm';
 import { foldTurkish } from '@app/common';
 import { TicketChannel } from '@app/domain';
-import { Citizen, CitizenBatch } from '../citizens';
-import { linkMediaToTickets, storedMediaIds } from '../media';
-import { Addressee, CitizenNotice, OutboundMessage } from '../notifications';
-import { Candidate, Original, Ticket, TicketDraft, TicketEventType } from '../tickets';
+import { Citizen, CitizenBatch } from '../../citizens';
+import { linkMediaToTickets, storedMediaIds } from '../../media';
+import { Addressee, CitizenNotice, OutboundMessage } from '../../notifications';
+import { Candidate, Original, Ticket, TicketDraft, TicketEventType } from '../../tickets';
 import { FiledEvent } from './filing-hooks';
-import { InboundEvent } from './inbound-event.entity';
-import { InboundMessage } from './normalisers';
+import { InboundEvent } from '../inbound-event.entity';
+import { InboundMessage } from '../normalisers';
 import { ReplyClaim } from './reply-claims';
 
 /** What filing one event came to; `created` gets its receipt once the batch is written. */

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { InboundChannel } from './inbound-event.entity';
-import { InboundMessage } from './normalisers';
+import { InboundChannel } from '../inbound-event.entity';
+import { InboundMessage } from '../normalisers';
 
 /** A reply that answers something the municipality asked (a survey): it belongs to that ticket. */
 export interface ReplyClaim {

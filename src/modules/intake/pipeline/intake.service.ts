@@ -4,9 +4,9 @@ import { DataSource } from 'typeorm';
 import { AppConfig } from '@app/config';
 import { Clock, findUnusableInput, withTimeout } from '@app/common';
 import { InjectJobQueue, JobQueue, QueueName } from '@app/queue';
-import { InboundChannel } from './inbound-event.entity';
+import { InboundChannel } from '../inbound-event.entity';
 import { JobThrottle } from './job-throttle';
-import { NORMALISERS } from './normalisers';
+import { NORMALISERS } from '../normalisers';
 import { ReceiptWriter, ReceiveResult } from './receipt-writer';
 
 export type { ReceiveResult } from './receipt-writer';

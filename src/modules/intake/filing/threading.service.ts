@@ -3,8 +3,8 @@ import { EntityManager } from 'typeorm';
 import { AppConfig } from '@app/config';
 import { Clock, foldTurkish } from '@app/common';
 import { OPEN_STATUSES, TicketChannel, TicketStatus } from '@app/domain';
-import { appendEvent, Ticket, TicketDeadlines, TicketEventType } from '../tickets';
-import { InboundMessage } from './normalisers';
+import { appendEvent, Ticket, TicketDeadlines, TicketEventType } from '../../tickets';
+import { InboundMessage } from '../normalisers';
 
 const OUR_MESSAGE_ID = /^<?([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})@/i;
 

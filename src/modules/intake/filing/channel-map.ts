@@ -1,5 +1,5 @@
 import { TicketChannel } from '@app/domain';
-import { InboundChannel } from './inbound-event.entity';
+import { InboundChannel } from '../inbound-event.entity';
 
 export const INBOUND_TO_TICKET_CHANNEL: Record<InboundChannel, TicketChannel> = {
   [InboundChannel.Sms]: TicketChannel.Sms,

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { InboundChannel, InboundEvent } from './inbound-event.entity';
-import { InboundMessage } from './normalisers';
+import { InboundChannel, InboundEvent } from '../inbound-event.entity';
+import { InboundMessage } from '../normalisers';
 
 /** An inbound event just filed: the ticket it became or joined (written already, in this transaction). */
 export interface FiledEvent {

@@ -1,6 +1,6 @@
 import { Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { InboundState } from './inbound-event.entity';
+import { InboundState } from '../inbound-event.entity';
 
 /** One inbound event as an adapter hands it over; `problem` keeps it as a failed event with that reason. */
 export interface Receipt {
