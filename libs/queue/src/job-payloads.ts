@@ -1,4 +1,3 @@
-import type { JobsOptions } from 'bullmq';
 import { ArrayMaxSize, ArrayNotEmpty, IsUUID } from 'class-validator';
 import { QueueName } from './queue-name';
 

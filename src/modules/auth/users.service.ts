@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { In, Repository } from 'typeorm';
+import { EntityManager, In, Repository } from 'typeorm';
 import { InvalidFieldException, Page, pageOf, ResourceNotFoundException } from '@app/common';
 import { whereDefined } from '@app/database';
 import { DEPARTMENT_ROLES, Role } from '@app/domain';
@@ -52,6 +52,19 @@ export class UsersService {
   }
 
   /** Whether `id` is an active call-centre agent or supervisor (who may take 444 calls). */
+  /** An active user, read on the caller's transaction (an assignment being checked). */
+  findActive(manager: EntityManager, id: string): Promise<User | null> {
+    return manager.findOneBy(User, { id, active: true });
+  }
+
+  /** Who a department's escalations reach: its active managers, and the one named on the department. */
+  managersOf(manager: EntityManager, departmentId: string, managerUserId: string | null): Promise<User[]> {
+    return manager.find(User, {
+      where: [{ departmentId, role: In([Role.DepartmentManager]), active: true }, ...(managerUserId ? [{ id: managerUserId, active: true }] : [])],
+      order: { fullName: 'ASC' },
+    });
+  }
+
   async isCallCentreAgent(id: string): Promise<boolean> {
     if (!/^[0-9a-f-]{36}$/i.test(id)) return false;
     return this.users.existsBy({ id, active: true, role: In([Role.Agent, Role.Supervisor]) });

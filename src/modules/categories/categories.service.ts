@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Repository } from 'typeorm';
+import { EntityManager, Repository } from 'typeorm';
 import {
   DomainException,
   ErrorKind,
@@ -45,6 +45,21 @@ export class CategoriesService {
     const category = await this.categories.findOneBy({ id, active: true });
     if (!category) throw new InvalidFieldException(field, `${field}: böyle bir kategori yok`);
     return category;
+  }
+
+  /** Every active category (the categoriser's vocabulary). */
+  listActive(): Promise<Category[]> {
+    return this.categories.findBy({ active: true });
+  }
+
+  /** A category read on the caller's transaction (a ticket being routed). */
+  find(manager: EntityManager, id: string): Promise<Category | null> {
+    return manager.findOneBy(Category, { id });
+  }
+
+  /** An institution read on the caller's transaction (a ticket being referred to it). */
+  institution(manager: EntityManager, id: string): Promise<Institution | null> {
+    return manager.findOneBy(Institution, { id });
   }
 
   listInstitutions(): Promise<Institution[]> {

@@ -189,6 +189,16 @@ export class CitizensService {
     return citizen;
   }
 
+  /** A citizen read on the caller's transaction, or null. */
+  find(manager: EntityManager, id: string): Promise<Citizen | null> {
+    return manager.findOneBy(Citizen, { id });
+  }
+
+  /** The citizen's most recent identity of a kind (the WhatsApp chat an answer goes back to). */
+  latestIdentity(manager: EntityManager, citizenId: string, kind: IdentityKind): Promise<ChannelIdentity | null> {
+    return manager.findOne(ChannelIdentity, { where: { citizenId, kind }, order: { createdAt: 'DESC' } });
+  }
+
   /** The citizen a phone number belongs to, if any (the caller on the 444 line). */
   async byPhone(phone: string): Promise<Citizen | null> {
     const identity = { kind: IdentityKind.Phone, value: phone };

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { EntityManager, Repository } from 'typeorm';
+import { EntityManager, In, Repository } from 'typeorm';
 import { ExpiringValue, InvalidFieldException, ResourceNotFoundException, turkishCollator } from '@app/common';
 import { BacklogSignals } from './backlog-signals';
 import { Department, PARENT_LEVEL } from './department.entity';
@@ -31,6 +31,21 @@ export class DepartmentsService {
   async cached(manager: EntityManager, id: string): Promise<Department | null> {
     const all = await this.directory.get(async () => new Map((await manager.find(Department)).map((d) => [d.id, d])));
     return all.get(id) ?? null;
+  }
+
+  /** Locks the department's row for the caller's transaction: one backlog hand-out per department at a time. */
+  lockForHandOut(manager: EntityManager, id: string): Promise<Department | null> {
+    return manager.findOne(Department, { where: { id }, lock: { mode: 'pessimistic_write' } });
+  }
+
+  /** Department ids by code (the shipped process templates name units by code). */
+  async idsByCode(manager: EntityManager, codes: string[]): Promise<Map<string, string>> {
+    return new Map((await manager.findBy(Department, { code: In(codes) })).map((d) => [d.code, d.id]));
+  }
+
+  /** Which of these ids are active departments. */
+  async activeIds(ids: string[]): Promise<Set<string>> {
+    return new Set((await this.departments.findBy({ id: In(ids), active: true })).map((d) => d.id));
   }
 
   /** For references from other contexts: a missing id is the caller's bad field. */

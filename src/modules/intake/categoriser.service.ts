@@ -1,9 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { ExpiringValue } from '@app/common';
-import { Category } from '../categories';
-import { Mahalle } from '../neighbourhoods';
+import { CategoriesService, Category } from '../categories';
+import { NeighbourhoodsService } from '../neighbourhoods';
 import { Categoriser } from './categoriser/categoriser';
 
 /** The active categories, and the pure categoriser built from them and the mahalleler. */
@@ -19,14 +17,17 @@ const REFRESH_MS = 60_000;
 export class CategoriserService {
   private readonly index = new ExpiringValue<CategoryIndex>(REFRESH_MS);
 
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly categories: CategoriesService,
+    private readonly mahalleler: NeighbourhoodsService,
+  ) {}
 
   /** The index, rebuilt first if stale. Call it outside a transaction: a rebuild reads from the pool. */
   current(): Promise<CategoryIndex> {
     return this.index.get(async () => {
       const [categories, mahalleler] = await Promise.all([
-        this.dataSource.getRepository(Category).findBy({ active: true }),
-        this.dataSource.getRepository(Mahalle).findBy({ active: true }),
+        this.categories.listActive(),
+        this.mahalleler.listActive(),
       ]);
       return {
         categoriser: new Categoriser(

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { CategoriesModule } from '../categories';
 import { CitizensModule } from '../citizens';
 import { NeighbourhoodsModule } from '../neighbourhoods';
 import { RoutingModule } from '../routing';
@@ -20,7 +21,7 @@ import { ProcessEventProcessor } from './process-event.processor';
 import { Threading } from './filing/threading.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([InboundEvent]), CitizensModule, NeighbourhoodsModule, NotificationsModule, TicketsModule, RoutingModule],
+  imports: [TypeOrmModule.forFeature([InboundEvent]), CategoriesModule, CitizensModule, NeighbourhoodsModule, NotificationsModule, TicketsModule, RoutingModule],
   controllers: [IntakeController, InboundEventsController],
   providers: [IntakeService, ReplyClaims, IntakeSweeper, EventFiling, FilingHooks, ProcessEventProcessor, IntakeBatchRunner, IntakeFiling, Threading, CategoriserService],
   exports: [IntakeService, FilingHooks, ReplyClaims],

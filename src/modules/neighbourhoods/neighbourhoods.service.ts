@@ -18,6 +18,10 @@ export class NeighbourhoodsService {
     return this.active.get(async () => new Set((await manager.findBy(Mahalle, { active: true })).map((m) => m.id)));
   }
 
+  listActive(): Promise<Mahalle[]> {
+    return this.mahalleler.findBy({ active: true });
+  }
+
   async list(): Promise<Mahalle[]> {
     return (await this.mahalleler.find()).sort((a, b) => turkishCollator.compare(a.name, b.name));
   }

@@ -3,7 +3,7 @@ import { EntityManager } from 'typeorm';
 import { AppConfig } from '@app/config';
 import { Clock } from '@app/common';
 import { IdentityKind, TicketChannel, TicketFollowers, TRACKING_NO_SLOT } from '@app/domain';
-import { ChannelIdentity, Citizen } from '../citizens';
+import { Citizen, CitizensService } from '../citizens';
 import { NoticeContext, NoticeLocale, NoticePurpose, renderNotice } from './citizen-notice';
 import { chooseDestination, Destination } from './contact-choice';
 import { NoticeTemplates } from './notice-templates.service';
@@ -51,6 +51,7 @@ export const statusUrl = (config: AppConfig, trackingNo: string) => `${config.PU
 @Injectable()
 export class CitizenNotices {
   constructor(
+    private readonly citizens: CitizensService,
     private readonly outbox: OutboundMessages,
     private readonly municipality: MunicipalityProfile,
     private readonly templates: NoticeTemplates,
@@ -68,14 +69,14 @@ export class CitizenNotices {
    * tickets that came on WhatsApp.
    */
   async prepare(manager: EntityManager, ticket: Pick<NoticeTicket, 'citizenId' | 'channel'>, purpose: NoticePurpose, loaded?: Citizen, chat?: string): Promise<Addressee | null> {
-    const citizen = loaded ?? (await manager.findOneBy(Citizen, { id: ticket.citizenId }));
+    const citizen = loaded ?? (await this.citizens.find(manager, ticket.citizenId));
     if (!citizen) return null;
     const whatsapp =
       ticket.channel !== TicketChannel.Whatsapp
         ? null
         : chat
           ? { value: chat }
-          : await manager.findOne(ChannelIdentity, { where: { citizenId: citizen.id, kind: IdentityKind.Whatsapp }, order: { createdAt: 'DESC' } });
+          : await this.citizens.latestIdentity(manager, citizen.id, IdentityKind.Whatsapp);
     const destination = chooseDestination(ticket.channel, purpose, {
       phone: citizen.phone,
       email: citizen.email,

@@ -1,3 +1,4 @@
+import { CitizensModule } from '../citizens';
 import { Module, OnModuleInit } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { CitizenNotices } from './citizen-notices.service';
@@ -19,7 +20,7 @@ import { StaffNotifications } from './staff-notifications.service';
 
 /** The outbox: intents written with their cause, sent by the configured provider of each channel, delivery tracked. */
 @Module({
-  imports: [TypeOrmModule.forFeature([OutboundMessage, StaffNotification, NoticeTemplateOverride])],
+  imports: [TypeOrmModule.forFeature([OutboundMessage, StaffNotification, NoticeTemplateOverride]), CitizensModule],
   controllers: [OutboxController, StaffNotificationsController, NoticeTemplatesController],
   providers: [SenderRegistry, OutboundMessages, MunicipalityProfile, CitizenNotices, NoticeTemplates, StaffNotifications, OutboxService, SendMessageProcessor, NotifySweeper],
   exports: [SenderRegistry, OutboundMessages, CitizenNotices, StaffNotifications, OutboxService],

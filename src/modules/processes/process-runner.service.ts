@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { Clock, InvalidFieldException } from '@app/common';
 import { StaffPrincipal } from '@app/domain';
-import { User } from '../auth';
+import { UsersService } from '../auth';
 import { addDuration, BusinessCalendarService, ClockSubject, SlaClocks } from '../sla';
 import { TicketQueries } from '../tickets';
 import { CompleteStepDto, StartProcessDto } from './dto/process.dto';
@@ -34,6 +34,7 @@ const END_TEXT: Record<ProcessEnd, string> = {
 @Injectable()
 export class ProcessRunner {
   constructor(
+    private readonly users: UsersService,
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly clocks: SlaClocks,
     private readonly calendars: BusinessCalendarService,
@@ -115,7 +116,7 @@ export class ProcessRunner {
       const step = steps.find((s) => s.id === stepId && !s.completedAt);
       if (!step) throw new ProcessException(ProcessErrorCode.StepNotOpen, 'Yalnızca açık adım atanabilir');
       assertMayAct(step, actor);
-      const user = assigneeId ? await manager.findOneBy(User, { id: assigneeId, active: true }) : null;
+      const user = assigneeId ? await this.users.findActive(manager, assigneeId) : null;
       if (assigneeId && user?.departmentId !== step.departmentId) throw new InvalidFieldException('assigneeId', 'assigneeId: adımın birimindeki etkin bir personel olmalı');
       await manager.update(ProcessStep, { id: step.id }, { assigneeId });
       await this.event(manager, instanceId, step.id, ProcessEventType.StepAssigned, actor.id, user ? `${step.key}. adım ${user.fullName} kişisine atandı` : `${step.key}. adımın ataması kaldırıldı`, { assigneeId });

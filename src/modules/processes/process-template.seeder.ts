@@ -1,7 +1,7 @@
 import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, In } from 'typeorm';
-import { Department } from '../departments';
+import { DataSource } from 'typeorm';
+import { DepartmentsService } from '../departments';
 import { parseChartDuration } from './chart-duration';
 import { StepDefinition } from './process-definition';
 import { DEFAULT_WARNING_RATIO, ProcessTemplate } from './process-template.entity';
@@ -19,7 +19,10 @@ const SEED_LOCK = 424_243;
 export class ProcessTemplateSeeder implements OnApplicationBootstrap {
   private readonly logger = new Logger(ProcessTemplateSeeder.name);
 
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly departments: DepartmentsService,
+  ) {}
 
   async onApplicationBootstrap(): Promise<void> {
     for (const shipped of SHIPPED_TEMPLATES) await this.seed(shipped);
@@ -30,7 +33,7 @@ export class ProcessTemplateSeeder implements OnApplicationBootstrap {
       await manager.query('SELECT pg_advisory_xact_lock($1)', [SEED_LOCK]);
       if (await manager.existsBy(ProcessTemplate, { code: shipped.code })) return false;
       const codes = [shipped.ownerDepartment, ...shipped.steps.map((s) => s.department)];
-      const departments = new Map((await manager.findBy(Department, { code: In(codes) })).map((d) => [d.code, d.id]));
+      const departments = await this.departments.idsByCode(manager, codes);
       const missing = codes.filter((c) => !departments.has(c));
       if (missing.length) {
         this.logger.warn({ msg: 'shipped process template skipped: departments missing', template: shipped.code, missing: [...new Set(missing)] });

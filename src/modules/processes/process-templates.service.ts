@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { In, Repository } from 'typeorm';
+import { Repository } from 'typeorm';
 import { ErrorDetail, ValidationFailedException } from '@app/common';
-import { Department } from '../departments';
+import { DepartmentsService } from '../departments';
 import { ProcessTemplateDto, StepDefinitionDto } from './dto/process-template.dto';
 import { StepDefinition } from './process-definition';
 import { isUniqueViolation, ProcessErrorCode, ProcessException, templateNotFound } from './process-errors';
@@ -12,7 +12,10 @@ import { validateTemplate } from './template-validation';
 /** Admins define processes here; every edit is checked as a whole and makes a new version. */
 @Injectable()
 export class ProcessTemplates {
-  constructor(@InjectRepository(ProcessTemplate) private readonly templates: Repository<ProcessTemplate>) {}
+  constructor(
+    @InjectRepository(ProcessTemplate) private readonly templates: Repository<ProcessTemplate>,
+    private readonly departments: DepartmentsService,
+  ) {}
 
   list(): Promise<ProcessTemplate[]> {
     return this.templates.find({ order: { name: 'ASC' } });
@@ -49,7 +52,7 @@ export class ProcessTemplates {
     const steps = dto.steps.map(toDefinition);
     const problems: ErrorDetail[] = validateTemplate(steps);
     const named = [dto.ownerDepartmentId, ...steps.map((s) => s.departmentId)].filter((id): id is string => !!id);
-    const known = new Set((await this.templates.manager.findBy(Department, { id: In(named), active: true })).map((d) => d.id));
+    const known = await this.departments.activeIds(named);
     if (!known.has(dto.ownerDepartmentId)) problems.push({ field: 'ownerDepartmentId', message: 'ownerDepartmentId: böyle bir birim yok' });
     steps.forEach((s, i) => {
       if (s.departmentId && !known.has(s.departmentId)) problems.push({ field: `steps.${i}.departmentId`, message: `steps.${i}.departmentId: böyle bir birim yok` });

@@ -1,6 +1,8 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuthModule } from '../auth';
 import { CitizensModule } from '../citizens';
+import { DepartmentsModule } from '../departments';
 import { MunicipalityModule } from '../municipality';
 import { NotificationsModule } from '../notifications';
 import { SlaModule } from '../sla';
@@ -31,7 +33,7 @@ import { ProcessesController } from './processes.controller';
  * imported so its data (the departments templates name) loads before the shipped templates.
  */
 @Module({
-  imports: [TypeOrmModule.forFeature([ProcessTemplate, ProcessInstance, ProcessStep, ProcessEvent, Appointment, AppointmentSlot]), CitizensModule, MunicipalityModule, NotificationsModule, SlaModule, TicketsModule],
+  imports: [TypeOrmModule.forFeature([ProcessTemplate, ProcessInstance, ProcessStep, ProcessEvent, Appointment, AppointmentSlot]), AuthModule, CitizensModule, DepartmentsModule, MunicipalityModule, NotificationsModule, SlaModule, TicketsModule],
   controllers: [ProcessTemplatesController, ProcessesController, AppointmentsController],
   providers: [
     ProcessTemplates,

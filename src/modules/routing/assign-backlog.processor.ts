@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import { Clock } from '@app/common';
 import { DepartmentJob, JobHandler, QueueName } from '@app/queue';
 import { TicketStatus } from '@app/domain';
-import { Department } from '../departments';
+import { DepartmentsService } from '../departments';
 import { LivePublisher } from '../live';
 import { appendEvent, Ticket, TicketEventType } from '../tickets';
 import { pickAssignee } from './assignee-picker';
@@ -20,6 +20,7 @@ const BATCH = 100;
 @Injectable()
 export class AssignBacklogProcessor {
   constructor(
+    private readonly departments: DepartmentsService,
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly live: LivePublisher,
     private readonly clock: Clock,
@@ -28,7 +29,7 @@ export class AssignBacklogProcessor {
   @JobHandler(QueueName.Routing, 'assign-backlog')
   async handle({ departmentId }: DepartmentJob): Promise<string> {
     const assigned = await this.dataSource.transaction(async (manager) => {
-      const department = await manager.findOne(Department, { where: { id: departmentId }, lock: { mode: 'pessimistic_write' } });
+      const department = await this.departments.lockForHandOut(manager, departmentId);
       if (!department?.autoAssign || !department.active) return [];
       const waiting: { id: string }[] = await manager.query(
         `SELECT id FROM tickets

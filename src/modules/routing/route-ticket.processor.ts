@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { JobHandler, QueueName, TicketJob } from '@app/queue';
 import { TicketStatus } from '@app/domain';
-import { Category } from '../categories';
+import { CategoriesService } from '../categories';
 import { LivePublisher } from '../live';
 import { CitizenNotices, OutboundMessages } from '../notifications';
 import { Ticket, TicketDeadlines } from '../tickets';
@@ -16,6 +16,7 @@ import { TicketRouter } from './ticket-router.service';
 @Injectable()
 export class RouteTicketProcessor {
   constructor(
+    private readonly categories: CategoriesService,
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly router: TicketRouter,
     private readonly live: LivePublisher,
@@ -30,7 +31,7 @@ export class RouteTicketProcessor {
       const ticket = await manager.findOne(Ticket, { where: { id: ticketId }, lock: { mode: 'pessimistic_write' } });
       // Stale job: already routed, waiting for a human, or changed by staff meanwhile.
       if (!ticket || ticket.routedAt || ticket.triage || ticket.status !== TicketStatus.New) return null;
-      const category = ticket.categoryId ? await manager.findOneBy(Category, { id: ticket.categoryId }) : null;
+      const category = ticket.categoryId ? await this.categories.find(manager, ticket.categoryId) : null;
       const placement = await this.router.route(manager, ticket, category);
       await this.deadlines.follow(manager, ticket, TicketStatus.New);
       const notice = placement.notice ? await this.notices.record(manager, ticket, { ...placement.notice, cause: `v${ticket.version}` }) : null;

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { Clock, ExpiringValue } from '@app/common';
 import { TicketKind, TicketStatus, TRACKING_NO_SLOT } from '@app/domain';
-import { Category, Institution } from '../categories';
+import { CategoriesService, Category } from '../categories';
 import { DepartmentsService } from '../departments';
 import { appendEvents, Ticket, TicketEventType, type TicketNotice, TimelineEntry } from '../tickets';
 import { NoticePurpose } from '../notifications';
@@ -32,6 +32,7 @@ export class TicketRouter {
   private readonly rules = new ExpiringValue<RoutingRule[]>(30_000);
 
   constructor(
+    private readonly categories: CategoriesService,
     private readonly departments: DepartmentsService,
     private readonly clock: Clock,
   ) {}
@@ -77,7 +78,8 @@ export class TicketRouter {
   }
 
   private async referral(manager: EntityManager, ticket: Routable, institutionId: string): Promise<Placement> {
-    const institution = await manager.findOneByOrFail(Institution, { id: institutionId });
+    const institution = await this.categories.institution(manager, institutionId);
+    if (!institution) throw new Error(`institution ${institutionId} of a category is gone`);
     const now = this.clock.now();
     const contact = institution.phone ? ` (${institution.phone})` : '';
     const message =

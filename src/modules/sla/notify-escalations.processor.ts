@@ -1,12 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, In } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { AppConfig } from '@app/config';
 import { Clock, turkishDateTime } from '@app/common';
 import { EscalationBatchJob, JobHandler, QueueName } from '@app/queue';
-import { Role } from '@app/domain';
-import { User } from '../auth';
-import { Department } from '../departments';
+import { UsersService } from '../auth';
+import { Department, DepartmentsService } from '../departments';
 import { OutboundChannel, OutboundMessage, OutboundMessages, StaffNotifications } from '../notifications';
 import { EscalationLevel } from './clock-schedule';
 import { Escalation } from './escalation.entity';
@@ -26,6 +25,8 @@ export class NotifyEscalationsProcessor {
     private readonly clocks: SlaClocks,
     private readonly outbox: OutboundMessages,
     private readonly staff: StaffNotifications,
+    private readonly users: UsersService,
+    private readonly departments: DepartmentsService,
     private readonly config: AppConfig,
     private readonly clock: Clock,
   ) {}
@@ -48,7 +49,7 @@ export class NotifyEscalationsProcessor {
     if (!escalation || escalation.notifiedAt) return null;
     const subject = this.subjects.for(escalation.subjectType);
     const target = await subject.describe(manager, escalation);
-    const department = target?.departmentId ? await manager.findOneBy(Department, { id: target.departmentId }) : null;
+    const department = target?.departmentId ? await this.departments.cached(manager, target.departmentId) : null;
     if (escalation.level === EscalationLevel.Breach) await this.clocks.scheduleFurther(manager, escalation.clockId, department?.escalateAfterBreachHours ?? null);
     const messages: (OutboundMessage | null)[] = [];
     let afterCommit: (() => Promise<void>) | undefined;
@@ -85,23 +86,17 @@ export class NotifyEscalationsProcessor {
   }
 
   private async person(manager: EntityManager, userId: string) {
-    const user = await manager.findOneBy(User, { id: userId, active: true });
+    const user = await this.users.findActive(manager, userId);
     return user ? { userId: user.id, name: user.fullName, email: user.email, phone: user.phone } : null;
   }
 
   private async unitById(manager: EntityManager, id: string): Promise<LadderUnit | null> {
-    const department = await manager.findOneBy(Department, { id });
+    const department = await this.departments.cached(manager, id);
     return department ? this.unit(manager, department) : null;
   }
 
   private async unit(manager: EntityManager, department: Department): Promise<LadderUnit> {
-    const managers = await manager.find(User, {
-      where: [
-        { departmentId: department.id, role: In([Role.DepartmentManager]), active: true },
-        ...(department.managerUserId ? [{ id: department.managerUserId, active: true }] : []),
-      ],
-      order: { fullName: 'ASC' },
-    });
+    const managers = await this.users.managersOf(manager, department.id, department.managerUserId);
     return {
       name: department.name,
       email: department.email,

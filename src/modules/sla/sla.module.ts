@@ -1,5 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuthModule } from '../auth';
+import { DepartmentsModule } from '../departments';
 import { NotificationsModule } from '../notifications';
 import { BusinessCalendarService } from './business-calendar.service';
 import { CalendarController } from './calendar.controller';
@@ -17,7 +19,7 @@ import { SlaTicker } from './sla-ticker';
 
 /** Deadlines: policies, the business calendar, the clocks with their escalation ladder and timer. */
 @Module({
-  imports: [TypeOrmModule.forFeature([DeadlinePolicy, CalendarOverride, SlaClock, Escalation]), NotificationsModule],
+  imports: [TypeOrmModule.forFeature([DeadlinePolicy, CalendarOverride, SlaClock, Escalation]), AuthModule, DepartmentsModule, NotificationsModule],
   controllers: [DeadlinePoliciesController, CalendarController],
   providers: [DeadlinePoliciesService, BusinessCalendarService, SlaClocks, EscalationSubjects, SlaTicker, EscalationSweeper, NotifyEscalationsProcessor],
   exports: [DeadlinePoliciesService, BusinessCalendarService, SlaClocks, EscalationSubjects],

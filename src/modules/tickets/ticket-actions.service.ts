@@ -2,12 +2,11 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { Clock, InvalidFieldException, turkishDate } from '@app/common';
 import { canTransition, DEPARTMENT_ROLES, departmentScope, OPEN_STATUSES, REQUIRED_FOR, StaffPrincipal, STATUS_LABELS, TicketStatus } from '@app/domain';
-import { User } from '../auth';
+import { UsersService } from '../auth';
 import { CategoriesService } from '../categories';
 import { DepartmentsService } from '../departments';
 import { AddEntryDto, AssignTicketDto, ChangeStatusDto, ExtendDeadlineDto, TransferTicketDto } from './dto/ticket-actions.dto';
 import { TicketDeadlines } from './ticket-deadlines.service';
-import { assertVisible } from './ticket-access';
 import { TicketErrorCode, TicketException } from './ticket-errors';
 import { TicketEventType } from './ticket-event.entity';
 import { Ticket } from './ticket.entity';
@@ -33,6 +32,7 @@ const REQUIRED_FIELD = {
 @Injectable()
 export class TicketActions {
   constructor(
+    private readonly users: UsersService,
     private readonly lock: TicketLock,
     private readonly departments: DepartmentsService,
     private readonly categories: CategoriesService,
@@ -170,7 +170,7 @@ export class TicketActions {
   }
 
   private async applyAssignee(manager: EntityManager, ticket: Ticket, assigneeId: string): Promise<void> {
-    const assignee = await manager.findOneBy(User, { id: assigneeId, active: true });
+    const assignee = await this.users.findActive(manager, assigneeId);
     const inDepartment = assignee && (!DEPARTMENT_ROLES.includes(assignee.role) || assignee.departmentId === ticket.departmentId);
     if (!assignee || !inDepartment) {
       throw new InvalidFieldException('assigneeId', 'assigneeId: bu birimde böyle bir aktif personel yok');

@@ -208,7 +208,7 @@ export class TicketCreation {
    */
   private async citizenResolver(dto: CreateTicketDto, actor: StaffPrincipal): Promise<{ citizenOf: (manager: EntityManager) => Promise<Citizen>; contact?: TicketContact }> {
     if (dto.citizenId) {
-      const citizen = await this.dataSource.getRepository(Citizen).findOneBy({ id: dto.citizenId });
+      const citizen = await this.citizens.find(this.dataSource.manager, dto.citizenId);
       const scope = departmentScope(actor);
       const seen = citizen && scope !== undefined ? await this.contactSeenBy(citizen.id, scope) : undefined;
       if (!citizen || seen === null) throw new InvalidFieldException('citizenId', 'citizenId: böyle bir vatandaş yok');

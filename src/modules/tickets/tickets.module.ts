@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuthModule } from '../auth';
 import { CategoriesModule } from '../categories';
 import { CitizensModule } from '../citizens';
 import { DepartmentsModule } from '../departments';
@@ -29,6 +30,7 @@ import { TicketMediaController } from './ticket-media.controller';
 @Module({
   imports: [
     TypeOrmModule.forFeature([Ticket, TicketEvent, TicketSequence, DuplicateSuspicion]),
+    AuthModule,
     CategoriesModule,
     CitizensModule,
     DepartmentsModule,

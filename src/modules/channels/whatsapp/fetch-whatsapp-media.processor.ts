@@ -5,7 +5,7 @@ import { Clock } from '@app/common';
 import { JobHandler, MediaFetchJob, QueueName } from '@app/queue';
 import { LivePublisher } from '../../live';
 import { linkMediaToTickets, MediaStore, StoredMedia } from '../../media';
-import { appendEvent, Ticket, TicketEventType } from '../../tickets';
+import { appendEvent, TicketEventType, TicketQueries } from '../../tickets';
 import { CloudApiGraph } from './cloud-api-graph.client';
 import { MediaFetchState, WhatsappMediaFetch } from './whatsapp-media-fetch.entity';
 import { fetchFailure, MEDIA_FETCH_ATTEMPTS, nextAttemptAt } from './whatsapp-media-retry';
@@ -27,6 +27,7 @@ export class FetchWhatsappMediaProcessor {
     private readonly graph: CloudApiGraph,
     private readonly media: MediaStore,
     private readonly live: LivePublisher,
+    private readonly tickets: TicketQueries,
     private readonly clock: Clock,
   ) {}
 
@@ -83,10 +84,10 @@ export class FetchWhatsappMediaProcessor {
       } else {
         await appendEvent(manager, fetch.ticketId, TicketEventType.Attachment, null, `WhatsApp dosyası alınamadı: ${outcome.reason}`, { ...data, reason: outcome.reason });
       }
-      return { ticket: await manager.findOneBy(Ticket, { id: fetch.ticketId }) };
+      return true;
     });
     if (!settled) return 'stale';
-    if (settled.ticket) await this.live.publish(settled.ticket, 'updated');
+    await this.live.publish(await this.tickets.load(fetch.ticketId), 'updated');
     return outcome.state;
   }
 }

@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { IntakeModule } from '../../intake';
 import { MediaModule } from '../../media';
 import { NotificationsModule } from '../../notifications';
+import { TicketsModule } from '../../tickets';
 import { CloudApiController } from './cloud-api.controller';
 import { CloudApiGraph } from './cloud-api-graph.client';
 import { CloudApiInbound } from './cloud-api-inbound.service';
@@ -23,7 +24,7 @@ import { WwebjsSender } from './wwebjs.sender';
 
 /** The WhatsApp hotline: whatsapp-web.js or Meta's Cloud API, chosen by WHATSAPP_PROVIDER. */
 @Module({
-  imports: [TypeOrmModule.forFeature([WhatsappMediaFetch]), IntakeModule, MediaModule, NotificationsModule],
+  imports: [TypeOrmModule.forFeature([WhatsappMediaFetch]), IntakeModule, MediaModule, NotificationsModule, TicketsModule],
   controllers: [WhatsappStatusController, CloudApiController],
   providers: [
     { provide: WHATSAPP_CLIENT_FACTORY, useClass: WwebjsClientFactory },

@@ -12,7 +12,7 @@ import { DuplicateDetector, searchTextOf, TicketContact, TicketCreation } from '
 import { CategoryIndex } from '../categoriser.service';
 import { INBOUND_TO_TICKET_CHANNEL } from './channel-map';
 import { FilingHooks } from './filing-hooks';
-import { InboundChannel, InboundEvent, InboundState } from '../inbound-event.entity';
+import { InboundEvent, InboundState } from '../inbound-event.entity';
 import { Filed, IntakeBatch, resolvedOriginal } from './intake-batch';
 import { InboundMessage, NORMALISERS, UnusablePayloadError } from '../normalisers';
 import { ReplyClaims } from './reply-claims';
