@@ -6,7 +6,7 @@ module.exports = {
   forbidden: [
     {
       name: 'only-public-faces',
-      comment: "A module is reached through its index.ts only; what it does not export there is its own.",
+      comment: 'A module is reached through its index.ts only; what it does not export there is its own.',
       severity: 'error',
       from: { path: '^src/modules/([^/]+)/' },
       to: { path: '^src/modules/', pathNot: ['^src/modules/$1/', '^src/modules/[^/]+/index\\.ts$'] },

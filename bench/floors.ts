@@ -7,9 +7,15 @@ import { Pool } from 'pg';
  */
 export async function pgFloor(url: string, poolSize: number, inFlight: number, count: number): Promise<number> {
   const pool = new Pool({ connectionString: url, max: poolSize });
-  await pool.query(`CREATE TABLE IF NOT EXISTS floor_events (id uuid PRIMARY KEY DEFAULT gen_random_uuid(), channel varchar(20), provider_id varchar(200) UNIQUE, payload jsonb, received_at timestamptz DEFAULT now())`);
-  await pool.query(`CREATE TABLE IF NOT EXISTS floor_tickets (id uuid PRIMARY KEY DEFAULT gen_random_uuid(), tracking_no varchar(20), description text, department varchar(40), created_at timestamptz DEFAULT now())`);
-  await pool.query(`CREATE TABLE IF NOT EXISTS floor_timeline (id uuid PRIMARY KEY DEFAULT gen_random_uuid(), ticket_id uuid, body text, created_at timestamptz DEFAULT now())`);
+  await pool.query(
+    `CREATE TABLE IF NOT EXISTS floor_events (id uuid PRIMARY KEY DEFAULT gen_random_uuid(), channel varchar(20), provider_id varchar(200) UNIQUE, payload jsonb, received_at timestamptz DEFAULT now())`,
+  );
+  await pool.query(
+    `CREATE TABLE IF NOT EXISTS floor_tickets (id uuid PRIMARY KEY DEFAULT gen_random_uuid(), tracking_no varchar(20), description text, department varchar(40), created_at timestamptz DEFAULT now())`,
+  );
+  await pool.query(
+    `CREATE TABLE IF NOT EXISTS floor_timeline (id uuid PRIMARY KEY DEFAULT gen_random_uuid(), ticket_id uuid, body text, created_at timestamptz DEFAULT now())`,
+  );
   let next = 0;
   const started = performance.now();
   const worker = async () => {
@@ -19,7 +25,10 @@ export async function pgFloor(url: string, poolSize: number, inFlight: number, c
       try {
         await client.query('BEGIN');
         await client.query(`INSERT INTO floor_events (channel, provider_id, payload) VALUES ('sms', $1, $2)`, [`floor-${i}`, { Body: 'Sokakta çukur var' }]);
-        const { rows } = await client.query(`INSERT INTO floor_tickets (tracking_no, description, department) VALUES ($1, 'Sokakta çukur var', 'FEN') RETURNING id`, [`2026-${i}`]);
+        const { rows } = await client.query(
+          `INSERT INTO floor_tickets (tracking_no, description, department) VALUES ($1, 'Sokakta çukur var', 'FEN') RETURNING id`,
+          [`2026-${i}`],
+        );
         await client.query(`INSERT INTO floor_timeline (ticket_id, body) VALUES ($1, 'Sokakta çukur var')`, [rows[0].id]);
         await client.query('COMMIT');
       } finally {

@@ -17,7 +17,14 @@ export interface LoadResult {
  * earlier ones have answered (open loop), and measures latency from the intended send time,
  * so a slow server cannot hide its queueing (no coordinated omission).
  */
-export async function openLoop(port: number, path: string, headers: Record<string, string>, rate: number, count: number, body: (i: number) => string): Promise<LoadResult> {
+export async function openLoop(
+  port: number,
+  path: string,
+  headers: Record<string, string>,
+  rate: number,
+  count: number,
+  body: (i: number) => string,
+): Promise<LoadResult> {
   const agent = new Agent({ keepAlive: true, maxSockets: 512 });
   const latenciesMs: number[] = [];
   const intendedAt: number[] = [];
@@ -38,15 +45,25 @@ export async function openLoop(port: number, path: string, headers: Record<strin
         // closed) is retried like a provider would, with the same event; latency still counts
         // from the first intended send.
         const send = (attempt: number) => {
-          const req = request({ host: '127.0.0.1', port, path, method: 'POST', agent, headers: { ...headers, 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) } }, (res) => {
-            res.resume();
-            res.on('end', () => {
-              latenciesMs.push(performance.now() - intended);
-              if (res.statusCode === 202) accepted += 1;
-              else errors += 1;
-              done();
-            });
-          });
+          const req = request(
+            {
+              host: '127.0.0.1',
+              port,
+              path,
+              method: 'POST',
+              agent,
+              headers: { ...headers, 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) },
+            },
+            (res) => {
+              res.resume();
+              res.on('end', () => {
+                latenciesMs.push(performance.now() - intended);
+                if (res.statusCode === 202) accepted += 1;
+                else errors += 1;
+                done();
+              });
+            },
+          );
           req.setTimeout(30_000, () => req.destroy(new Error('timeout')));
           req.on('error', () => {
             if (attempt < 3) {

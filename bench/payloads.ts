@@ -10,7 +10,20 @@ const TEXTS = [
 ];
 
 /** Where half the messages say they are from (the other half name no place). */
-const MAHALLELER = ['Atatürk', 'Cumhuriyet', 'Yenidoğan', 'Güzelyalı', 'Karşıyaka', 'Fatih', 'Bahçelievler', 'İstiklal', 'Çamlık', 'Şehitler', 'Yeşiltepe', 'Osmangazi'];
+const MAHALLELER = [
+  'Atatürk',
+  'Cumhuriyet',
+  'Yenidoğan',
+  'Güzelyalı',
+  'Karşıyaka',
+  'Fatih',
+  'Bahçelievler',
+  'İstiklal',
+  'Çamlık',
+  'Şehitler',
+  'Yeşiltepe',
+  'Osmangazi',
+];
 
 /** Senders who write again and again, in every step: one event in ten comes from one of them. */
 const REGULARS = 100;
@@ -34,7 +47,11 @@ export function inboundEvent(run: string, i: number, senderBase: number): { chan
     case 1:
       return { channel: 'whatsapp', providerId: id, payload: { id, from: `90542${digits}@c.us`, body: text, type: 'chat' } };
     case 2:
-      return { channel: 'email', providerId: id, payload: { messageId: id, from: { address: `v${digits}@example.com`, name: 'Vatandaş' }, subject: 'Başvuru', text } };
+      return {
+        channel: 'email',
+        providerId: id,
+        payload: { messageId: id, from: { address: `v${digits}@example.com`, name: 'Vatandaş' }, subject: 'Başvuru', text },
+      };
     default:
       return { channel: 'web', providerId: id, payload: { fullName: 'Vatandaş', phone: `0553${digits}`, text } };
   }

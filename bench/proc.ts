@@ -15,7 +15,9 @@ export function cpuSeconds(pid: number): number {
 
 export function rssMb(pid: number): number {
   try {
-    const line = readFileSync(`/proc/${pid}/status`, 'utf8').split('\n').find((l) => l.startsWith('VmRSS:'));
+    const line = readFileSync(`/proc/${pid}/status`, 'utf8')
+      .split('\n')
+      .find((l) => l.startsWith('VmRSS:'));
     return Math.round(Number(line?.replace(/\D/g, '') ?? 0) / 1024);
   } catch {
     return 0;

@@ -93,7 +93,11 @@ export async function reportsBench(pgRoot: string, redisUrl: string, run: string
   const admin = new Client({ connectionString: `${pgRoot}/postgres` });
   await admin.connect();
   const prefix = `cm-bench-reports-${run}`;
-  const app = await startApp({ DATABASE_URL: url, REDIS_URL: redisUrl, REDIS_PREFIX: prefix, SEED_DEMO_USERS: 'true', REPORTS_REFRESH_INTERVAL_MS: '86400000' }, port, 'one-process');
+  const app = await startApp(
+    { DATABASE_URL: url, REDIS_URL: redisUrl, REDIS_PREFIX: prefix, SEED_DEMO_USERS: 'true', REPORTS_REFRESH_INTERVAL_MS: '86400000' },
+    port,
+    'one-process',
+  );
   const pg = new Client({ connectionString: url });
   try {
     await pg.connect();
@@ -116,7 +120,10 @@ export async function reportsBench(pgRoot: string, redisUrl: string, run: string
     await pg.query('ANALYZE report_ticket_facts');
     console.log(`reports: read model built for ${(refreshed as { tickets: number }).tickets} tickets in ${(refreshMs / 1000).toFixed(1)} s`);
     const reports: ReportsBench['reports'] = [];
-    for (const [as, token] of [['executive', executive], ['department manager', manager]] as const) {
+    for (const [as, token] of [
+      ['executive', executive],
+      ['department manager', manager],
+    ] as const) {
       for (const report of REPORTS) {
         const times: number[] = [];
         for (let i = 0; i < RUNS; i += 1) times.push((await timed(() => call(report, token)))[1]);

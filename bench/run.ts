@@ -65,7 +65,12 @@ interface StepReport {
 
 function cpuNow(app: RunningApp) {
   const own = process.cpuUsage();
-  return { service: app.cpuSeconds(), postgres: cpuSecondsOfCommand('postgres'), redis: cpuSecondsOfCommand('redis-server'), loadGenerator: (own.user + own.system) / 1e6 };
+  return {
+    service: app.cpuSeconds(),
+    postgres: cpuSecondsOfCommand('postgres'),
+    redis: cpuSecondsOfCommand('redis-server'),
+    loadGenerator: (own.user + own.system) / 1e6,
+  };
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -96,7 +101,9 @@ async function step(app: RunningApp, pg: Client, redis: Redis, name: string, rat
   const [commits0, calls0, cpu0] = [await commits(pg), await redisCalls(redis), cpuNow(app)];
   let peakRss = app.rssMb();
   const sampler = setInterval(() => (peakRss = Math.max(peakRss, app.rssMb())), 200);
-  const load = await openLoop(app.port, '/api/v1/intake/events', { 'x-intake-key': KEY }, rate, requests, (i) => JSON.stringify(inboundEvent(name, eventIndex(i), senderBase)));
+  const load = await openLoop(app.port, '/api/v1/intake/events', { 'x-intake-key': KEY }, rate, requests, (i) =>
+    JSON.stringify(inboundEvent(name, eventIndex(i), senderBase)),
+  );
   const deadline = Date.now() + 180_000;
   let drained = false;
   while (Date.now() < deadline && !drained) {
@@ -160,7 +167,9 @@ async function main(): Promise<void> {
   if (!REPORTS_ONLY) await intake(run);
   if (INTAKE_ONLY) return;
   const reports = await reportsBench(PG_ROOT, REDIS_URL, run);
-  console.log(`reports: slowest of ${reports.reports.length} reports for a year over ${reports.tickets} tickets: ${reports.slowestMs} ms (limit ${REPORTS_LIMIT_MS} ms)`);
+  console.log(
+    `reports: slowest of ${reports.reports.length} reports for a year over ${reports.tickets} tickets: ${reports.slowestMs} ms (limit ${REPORTS_LIMIT_MS} ms)`,
+  );
   mkdirSync(resolve(__dirname, '../bench/results'), { recursive: true });
   writeFileSync(resolve(__dirname, '../bench/results/reports-latest.json'), JSON.stringify({ date: new Date().toISOString(), ...reports }, null, 2));
   if (reports.slowestMs > REPORTS_LIMIT_MS) {
@@ -245,9 +254,15 @@ async function intake(run: string): Promise<void> {
         pipelineOverBullFloor: Math.round((saturation.ticketsPerSecond / bullFloorPerSecond) * 100) / 100,
       },
       timers,
-      memory: { idleRssMb, peakRssMb: Math.max(...steps.map((s) => s.peakRssMb), saturation.peakRssMb), redisUsedMemoryMb: { before: mb(redisBefore), after: mb(redisAfter) } },
+      memory: {
+        idleRssMb,
+        peakRssMb: Math.max(...steps.map((s) => s.peakRssMb), saturation.peakRssMb),
+        redisUsedMemoryMb: { before: mb(redisBefore), after: mb(redisAfter) },
+      },
     };
-    console.log(`\nfloors: bare pg ${pgFloorPerSecond} tickets/s (3 rows, 1 commit each, pool ${POOL_SIZE}, ${IN_FLIGHT} in flight); bare BullMQ ${bullFloorPerSecond} jobs/s`);
+    console.log(
+      `\nfloors: bare pg ${pgFloorPerSecond} tickets/s (3 rows, 1 commit each, pool ${POOL_SIZE}, ${IN_FLIGHT} in flight); bare BullMQ ${bullFloorPerSecond} jobs/s`,
+    );
     console.log(`pipeline at saturation / pg floor: ${report.floors.pipelineOverPgFloor}; / BullMQ floor: ${report.floors.pipelineOverBullFloor}`);
     console.log(`memory: service RSS ${idleRssMb} MB idle, ${report.memory.peakRssMb} MB peak; Redis used_memory ${mb(redisBefore)} → ${mb(redisAfter)} MB`);
     mkdirSync(resolve(__dirname, '../bench/results'), { recursive: true });
@@ -298,9 +313,15 @@ function printStep(s: StepReport, label = `${s.offeredPerSecond}/s offered`): vo
   );
 }
 
-console.log(`Çözüm Masası intake benchmark (${FULL ? 'full' : 'quick'}, service as ${TOPOLOGY}, receipts ${RECEIPTS_HELD ? 'held' : 'sent'}) on ${cpus().length} × ${cpus()[0]?.model}, ${Math.round(totalmem() / 2 ** 30)} GiB, node ${process.version}`);
+console.log(
+  `Çözüm Masası intake benchmark (${FULL ? 'full' : 'quick'}, service as ${TOPOLOGY}, receipts ${RECEIPTS_HELD ? 'held' : 'sent'}) on ${cpus().length} × ${cpus()[0]?.model}, ${Math.round(totalmem() / 2 ** 30)} GiB, node ${process.version}`,
+);
 try {
-  console.log(`git ${execSync('git rev-parse --short HEAD', { stdio: ['ignore', 'pipe', 'ignore'] }).toString().trim()}; ${readFileSync('/proc/loadavg', 'utf8').trim()} load`);
+  console.log(
+    `git ${execSync('git rev-parse --short HEAD', { stdio: ['ignore', 'pipe', 'ignore'] })
+      .toString()
+      .trim()}; ${readFileSync('/proc/loadavg', 'utf8').trim()} load`,
+  );
 } catch {
   // not a git checkout
 }

@@ -27,7 +27,15 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
  * database: the cost of a tick with nothing due (the tick's own transaction, timed from here),
  * and how late `batch` tickets falling due at the same instant are escalated by the service.
  */
-export async function timerBench(url: string, redisUsedMb: () => Promise<number>, queuePrefix: string, redisUrl: string, open: number, batch: number, tickMs: number): Promise<TimerReport> {
+export async function timerBench(
+  url: string,
+  redisUsedMb: () => Promise<number>,
+  queuePrefix: string,
+  redisUrl: string,
+  open: number,
+  batch: number,
+  tickMs: number,
+): Promise<TimerReport> {
   const pg = new Client({ connectionString: url });
   await pg.connect();
   try {
@@ -39,7 +47,7 @@ export async function timerBench(url: string, redisUsedMb: () => Promise<number>
     const afterClocks = await redisUsedMb();
 
     // The statement the timer runs each tick (see SlaTicker), in its own transaction, with nothing due.
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- the built service's statement, found by path at run time
     const { FIRE_DUE_STEPS } = require(resolve(__dirname, '../dist/src/modules/sla/sla-ticker.js')) as { FIRE_DUE_STEPS: string };
     const idle: number[] = [];
     for (let i = 0; i < 500; i += 1) {
@@ -54,7 +62,10 @@ export async function timerBench(url: string, redisUsedMb: () => Promise<number>
 
     // `batch` of them fall due together two seconds from now; the service's own timer takes them.
     const due = new Date(Date.now() + 2000);
-    await pg.query(`UPDATE sla_clocks SET next_at = $1, next_level = 1 WHERE id IN (SELECT id FROM sla_clocks WHERE subject_type = 'ticket' ORDER BY id LIMIT $2)`, [due, batch]);
+    await pg.query(
+      `UPDATE sla_clocks SET next_at = $1, next_level = 1 WHERE id IN (SELECT id FROM sla_clocks WHERE subject_type = 'ticket' ORDER BY id LIMIT $2)`,
+      [due, batch],
+    );
     let first = 0;
     let all = 0;
     for (const deadline = Date.now() + 60_000; Date.now() < deadline && !all; await sleep(10)) {

@@ -25,8 +25,16 @@ describe('department scoping and masking', () => {
     const fen = await idByCode(t.dataSource, 'departments', 'FEN');
     const park = await idByCode(t.dataSource, 'departments', 'PARK');
     const citizen = { fullName: 'Hatice Şahin', phone, email: 'hatice@example.com', tcKimlikNo: '10000000146' };
-    fenTicket = (await as(agent).post('/tickets', ticketInput({ departmentId: fen, subject: 'Kaldırım kırık', citizen })).expect(201)).body;
-    parkTicket = (await as(agent).post('/tickets', ticketInput({ departmentId: park, subject: 'Parktaki salıncak kırık', citizen })).expect(201)).body;
+    fenTicket = (
+      await as(agent)
+        .post('/tickets', ticketInput({ departmentId: fen, subject: 'Kaldırım kırık', citizen }))
+        .expect(201)
+    ).body;
+    parkTicket = (
+      await as(agent)
+        .post('/tickets', ticketInput({ departmentId: park, subject: 'Parktaki salıncak kırık', citizen }))
+        .expect(201)
+    ).body;
   });
   afterAll(() => t.close());
 
@@ -47,11 +55,17 @@ describe('department scoping and masking', () => {
     const list = await as(parkStaff).get('/tickets?pageSize=100').expect(200);
     expect(list.body.items.map((i: { id: string }) => i.id)).toEqual([parkTicket.id]);
     expect(list.body.total).toBe(1);
-    const search = await as(parkStaff).get(`/tickets?q=${encodeURIComponent('kırık')}`).expect(200);
+    const search = await as(parkStaff)
+      .get(`/tickets?q=${encodeURIComponent('kırık')}`)
+      .expect(200);
     expect(search.body.items.map((i: { id: string }) => i.id)).toEqual([parkTicket.id]);
-    const byDepartment = await as(parkStaff).get(`/tickets?departmentId=${fenTicket && (await idByCode(t.dataSource, 'departments', 'FEN'))}`).expect(200);
+    const byDepartment = await as(parkStaff)
+      .get(`/tickets?departmentId=${fenTicket && (await idByCode(t.dataSource, 'departments', 'FEN'))}`)
+      .expect(200);
     expect(byDepartment.body.items).toEqual([]);
-    const agentSearch = await as(agent).get(`/tickets?q=${encodeURIComponent('kırık')}`).expect(200);
+    const agentSearch = await as(agent)
+      .get(`/tickets?q=${encodeURIComponent('kırık')}`)
+      .expect(200);
     expect(agentSearch.body.total).toBe(2);
   });
 
@@ -61,9 +75,7 @@ describe('department scoping and masking', () => {
     const list = await as(agent).get('/tickets').expect(200);
     expect(JSON.stringify(list.body)).not.toContain('5325556677');
     const citizens = await as(agent).get(`/citizens?phone=${phone}`).expect(200);
-    expect(citizens.body.items).toEqual([
-      expect.objectContaining({ phone: '+90 5** *** ** 77', email: 'h***@example.com', tcKimlikNo: '*********46' }),
-    ]);
+    expect(citizens.body.items).toEqual([expect.objectContaining({ phone: '+90 5** *** ** 77', email: 'h***@example.com', tcKimlikNo: '*********46' })]);
     expect(JSON.stringify(citizens.body)).not.toMatch(/5325556677|10000000146|hatice@/);
   });
 

@@ -16,7 +16,9 @@ describe('admin: departments, categories, mahalleler, users', () => {
 
   it('creates a müdürlük under a başkan yardımcılığı and refuses a wrong parent', async () => {
     const by = (await t.dataSource.query(`SELECT id FROM departments WHERE level = 'baskan_yardimciligi' LIMIT 1`))[0].id;
-    const res = await post('/departments', { code: 'AFET', name: 'Afet İşleri Müdürlüğü', level: 'mudurluk', parentId: by, email: 'afet@ornek.bel.tr' }).expect(201);
+    const res = await post('/departments', { code: 'AFET', name: 'Afet İşleri Müdürlüğü', level: 'mudurluk', parentId: by, email: 'afet@ornek.bel.tr' }).expect(
+      201,
+    );
     expect(res.body).toMatchObject({ code: 'AFET', level: 'mudurluk', parentId: by, active: true });
     const wrong = await post('/departments', { code: 'AFET2', name: 'Afet 2', level: 'mudurluk', parentId: res.body.id }).expect(400);
     expect(wrong.body.details[0].field).toBe('parentId');
@@ -30,11 +32,24 @@ describe('admin: departments, categories, mahalleler, users', () => {
   it('creates a category mapped to exactly one department or institution', async () => {
     const fen = await idByCode(t.dataSource, 'departments', 'FEN');
     const su = await idByCode(t.dataSource, 'institutions', 'SU_IDARESI');
-    const res = await post('/categories', { serviceCode: 'FEN-900', name: 'Köprü bakımı', kind: 'talep', defaultDepartmentId: fen, keywords: ['Köprü', 'köprü', 'üst geçit'] }).expect(201);
+    const res = await post('/categories', {
+      serviceCode: 'FEN-900',
+      name: 'Köprü bakımı',
+      kind: 'talep',
+      defaultDepartmentId: fen,
+      keywords: ['Köprü', 'köprü', 'üst geçit'],
+    }).expect(201);
     expect(res.body.keywords).toEqual(['köprü', 'üst geçit']);
-    const both = await post('/categories', { serviceCode: 'FEN-901', name: 'Xx', kind: 'talep', defaultDepartmentId: fen, referToInstitutionId: su }).expect(400);
+    const both = await post('/categories', { serviceCode: 'FEN-901', name: 'Xx', kind: 'talep', defaultDepartmentId: fen, referToInstitutionId: su }).expect(
+      400,
+    );
     expect(both.body.details[0].field).toBe('defaultDepartmentId');
-    const unknown = await post('/categories', { serviceCode: 'FEN-902', name: 'Xx', kind: 'talep', defaultDepartmentId: '6f1c2f0e-0000-4000-8000-000000000000' }).expect(400);
+    const unknown = await post('/categories', {
+      serviceCode: 'FEN-902',
+      name: 'Xx',
+      kind: 'talep',
+      defaultDepartmentId: '6f1c2f0e-0000-4000-8000-000000000000',
+    }).expect(400);
     expect(unknown.body.details[0].field).toBe('defaultDepartmentId');
   });
 
@@ -45,7 +60,9 @@ describe('admin: departments, categories, mahalleler, users', () => {
   });
 
   it('creates and edits a mahalle', async () => {
-    const res = await post('/mahalleler', { code: 'YENIKENT', name: 'Yenikent Mahallesi', muhtarName: 'Fatma Arslan', muhtarPhone: '+905321234500' }).expect(201);
+    const res = await post('/mahalleler', { code: 'YENIKENT', name: 'Yenikent Mahallesi', muhtarName: 'Fatma Arslan', muhtarPhone: '+905321234500' }).expect(
+      201,
+    );
     const edited = await patch(`/mahalleler/${res.body.id}`, { muhtarName: 'Hasan Arslan' }).expect(200);
     expect(edited.body.muhtarName).toBe('Hasan Arslan');
     const bad = await post('/mahalleler', { code: 'X1', name: 'Xx', muhtarPhone: '0532' }).expect(400);
@@ -56,7 +73,13 @@ describe('admin: departments, categories, mahalleler, users', () => {
     const noDept = await post('/users', { username: 'fen-2', fullName: 'Fen 2', role: 'department_staff', password: 'Cok-Gizli-Parola' }).expect(400);
     expect(noDept.body.details[0].field).toBe('departmentId');
     const fen = await idByCode(t.dataSource, 'departments', 'FEN');
-    const res = await post('/users', { username: 'fen-2', fullName: 'Fen 2', role: 'department_staff', departmentId: fen, password: 'Cok-Gizli-Parola' }).expect(201);
+    const res = await post('/users', {
+      username: 'fen-2',
+      fullName: 'Fen 2',
+      role: 'department_staff',
+      departmentId: fen,
+      password: 'Cok-Gizli-Parola',
+    }).expect(201);
     expect(res.body).not.toHaveProperty('passwordHash');
     await post('/users', { username: 'fen-2', fullName: 'Fen 2', role: 'agent', password: 'Cok-Gizli-Parola' }).expect(409);
     await loginAs(t, 'fen-2', 'Cok-Gizli-Parola');

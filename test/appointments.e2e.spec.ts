@@ -19,14 +19,36 @@ describe('appointments with the mayor', () => {
 
   const as = (who: Staff) => ({ Authorization: `Bearer ${who.token}` });
   const outboxOf = (id: string) =>
-    t.dataSource.query(`SELECT channel, recipient, purpose, body, state, not_before FROM outbound_messages WHERE meta->>'appointmentId' = $1 ORDER BY not_before, channel::text`, [id]);
+    t.dataSource.query(
+      `SELECT channel, recipient, purpose, body, state, not_before FROM outbound_messages WHERE meta->>'appointmentId' = $1 ORDER BY not_before, channel::text`,
+      [id],
+    );
   async function request(name: string, extra: Record<string, unknown> = {}) {
-    return (await t.http().post('/api/v1/appointments').set(as(agent))
-      .send({ requesterKind: 'citizen', requesterName: name, phone: '0532 111 22 33', subject: 'Mahallemizdeki park hakkında görüşmek istiyorum', channel: 'phone', ...extra })
-      .expect(201)).body;
+    return (
+      await t
+        .http()
+        .post('/api/v1/appointments')
+        .set(as(agent))
+        .send({
+          requesterKind: 'citizen',
+          requesterName: name,
+          phone: '0532 111 22 33',
+          subject: 'Mahallemizdeki park hakkında görüşmek istiyorum',
+          channel: 'phone',
+          ...extra,
+        })
+        .expect(201)
+    ).body;
   }
   async function slot(iso: string) {
-    return (await t.http().post('/api/v1/appointments/slots').set(as(kalem)).send({ startsAt: istanbul(iso).toISOString(), durationMinutes: 20, location: 'Başkanlık Makamı' }).expect(201)).body;
+    return (
+      await t
+        .http()
+        .post('/api/v1/appointments/slots')
+        .set(as(kalem))
+        .send({ startsAt: istanbul(iso).toISOString(), durationMinutes: 20, location: 'Başkanlık Makamı' })
+        .expect(201)
+    ).body;
   }
 
   it('gives a slot to one of two requests booked at the same moment; the other gets 409', async () => {
@@ -72,10 +94,19 @@ describe('appointments with the mayor', () => {
 
   it('answers a request that is not granted with its reason', async () => {
     const a = await request('Hasan Çelik');
-    const declined = (await t.http().post(`/api/v1/appointments/${a.id}/decline`).set(as(kalem)).send({ reason: 'Konunuz Park ve Bahçeler Müdürlüğüne yönlendirildi.' }).expect(200)).body;
+    const declined = (
+      await t
+        .http()
+        .post(`/api/v1/appointments/${a.id}/decline`)
+        .set(as(kalem))
+        .send({ reason: 'Konunuz Park ve Bahçeler Müdürlüğüne yönlendirildi.' })
+        .expect(200)
+    ).body;
     expect(declined).toMatchObject({ status: 'declined', reason: 'Konunuz Park ve Bahçeler Müdürlüğüne yönlendirildi.' });
     const [sms] = await outboxOf(a.id);
-    expect(sms.body).toBe('Sayın Hasan Çelik, Belediye Başkanımız ile görüşme talebiniz karşılanamamıştır. Gerekçe: Konunuz Park ve Bahçeler Müdürlüğüne yönlendirildi. Özel Kalem Müdürlüğü');
+    expect(sms.body).toBe(
+      'Sayın Hasan Çelik, Belediye Başkanımız ile görüşme talebiniz karşılanamamıştır. Gerekçe: Konunuz Park ve Bahçeler Müdürlüğüne yönlendirildi. Özel Kalem Müdürlüğü',
+    );
     await t.http().post(`/api/v1/appointments/${a.id}/decline`).set(as(kalem)).send({ reason: 'tekrar' }).expect(409);
   });
 
@@ -94,12 +125,31 @@ describe('appointments with the mayor', () => {
   });
 
   it('takes a request that came as a ticket with the citizen on it', async () => {
-    const ticket = (await t.http().post('/api/v1/tickets').set(as(agent))
-      .send(ticketInput({ kind: 'talep', categoryId: await categoryId(t.dataSource, 'OKM-001'), subject: 'Başkanla görüşmek istiyorum', citizen: { fullName: 'Derya Koç', phone: '05329998877' } }))
-      .expect(201)).body;
-    const a = (await t.http().post('/api/v1/appointments').set(as(agent)).send({ requesterKind: 'citizen', subject: 'Okul yolu', ticketId: ticket.id }).expect(201)).body;
+    const ticket = (
+      await t
+        .http()
+        .post('/api/v1/tickets')
+        .set(as(agent))
+        .send(
+          ticketInput({
+            kind: 'talep',
+            categoryId: await categoryId(t.dataSource, 'OKM-001'),
+            subject: 'Başkanla görüşmek istiyorum',
+            citizen: { fullName: 'Derya Koç', phone: '05329998877' },
+          }),
+        )
+        .expect(201)
+    ).body;
+    const a = (
+      await t.http().post('/api/v1/appointments').set(as(agent)).send({ requesterKind: 'citizen', subject: 'Okul yolu', ticketId: ticket.id }).expect(201)
+    ).body;
     expect(a).toMatchObject({ requesterName: 'Derya Koç', phone: '+90 5** *** ** 77', channel: 'phone', ticketId: ticket.id, status: 'requested' });
-    const bad = await t.http().post('/api/v1/appointments').set(as(agent)).send({ requesterKind: 'citizen', subject: 'x', ticketId: '00000000-0000-4000-8000-000000000000' }).expect(400);
+    const bad = await t
+      .http()
+      .post('/api/v1/appointments')
+      .set(as(agent))
+      .send({ requesterKind: 'citizen', subject: 'x', ticketId: '00000000-0000-4000-8000-000000000000' })
+      .expect(400);
     expect(bad.body.details).toEqual([expect.objectContaining({ field: 'ticketId' })]);
     // The clear number is Özel Kalem's to read, through a logged call; others are refused.
     await t.http().get(`/api/v1/appointments/${a.id}/contact`).set(as(agent)).expect(403);
@@ -109,13 +159,29 @@ describe('appointments with the mayor', () => {
     expect(log).toEqual([{ user_id: kalem.id, citizen_id: ticket.citizen.id, purpose: `appointment ${a.id}` }]);
   });
 
-  it("refuses a ticket of another department and tells nothing of its citizen", async () => {
+  it('refuses a ticket of another department and tells nothing of its citizen', async () => {
     const park = await idByCode(t.dataSource, 'departments', 'PARK');
-    const parkTicket = (await t.http().post('/api/v1/tickets').set(as(agent))
-      .send(ticketInput({ departmentId: park, subject: 'Parktaki bank kırık', citizen: { fullName: 'Gizli Vatandaş', phone: '05327776655', email: 'gizli@example.com' } }))
-      .expect(201)).body;
+    const parkTicket = (
+      await t
+        .http()
+        .post('/api/v1/tickets')
+        .set(as(agent))
+        .send(
+          ticketInput({
+            departmentId: park,
+            subject: 'Parktaki bank kırık',
+            citizen: { fullName: 'Gizli Vatandaş', phone: '05327776655', email: 'gizli@example.com' },
+          }),
+        )
+        .expect(201)
+    ).body;
     const fenStaff = await loginAs(t, 'department-staff');
-    const res = await t.http().post('/api/v1/appointments').set(as(fenStaff)).send({ requesterKind: 'citizen', subject: 'Görüşme', ticketId: parkTicket.id }).expect(400);
+    const res = await t
+      .http()
+      .post('/api/v1/appointments')
+      .set(as(fenStaff))
+      .send({ requesterKind: 'citizen', subject: 'Görüşme', ticketId: parkTicket.id })
+      .expect(400);
     expect(res.body.details).toEqual([expect.objectContaining({ field: 'ticketId' })]);
     expect(JSON.stringify(res.body)).not.toMatch(/Gizli|7776655|gizli@/);
     const [{ n }] = await t.dataSource.query('SELECT count(*)::int AS n FROM appointments WHERE ticket_id = $1', [parkTicket.id]);
@@ -123,10 +189,20 @@ describe('appointments with the mayor', () => {
   });
 
   it('keeps the calendar with Özel Kalem', async () => {
-    await t.http().post('/api/v1/appointments/slots').set(as(agent)).send({ startsAt: istanbul('2026-11-20T10:00:00').toISOString() }).expect(403);
+    await t
+      .http()
+      .post('/api/v1/appointments/slots')
+      .set(as(agent))
+      .send({ startsAt: istanbul('2026-11-20T10:00:00').toISOString() })
+      .expect(403);
     await t.http().get('/api/v1/appointments').set(as(agent)).expect(403);
     const list = (await t.http().get('/api/v1/appointments?status=scheduled').set(as(kalem)).expect(200)).body.items;
     expect(list.length).toBeGreaterThan(0);
-    await t.http().post('/api/v1/appointments/slots').set(as(kalem)).send({ startsAt: istanbul('2026-11-05T11:30:00').toISOString() }).expect(409);
+    await t
+      .http()
+      .post('/api/v1/appointments/slots')
+      .set(as(kalem))
+      .send({ startsAt: istanbul('2026-11-05T11:30:00').toISOString() })
+      .expect(409);
   });
 });

@@ -58,7 +58,11 @@ describe('the authorization matrix: every operation × every role × own and ano
     const served = router.stack
       // A path left out of the global prefix is also registered for every method, answering 404.
       .filter((layer) => layer.route && Object.keys(layer.route.methods).length < 10)
-      .flatMap(({ route }) => Object.keys(route!.methods).filter((m) => API_METHODS.includes(m)).map((m) => `${m.toUpperCase()} ${route!.path.replace(/:(\w+)/g, '{$1}')}`));
+      .flatMap(({ route }) =>
+        Object.keys(route!.methods)
+          .filter((m) => API_METHODS.includes(m))
+          .map((m) => `${m.toUpperCase()} ${route!.path.replace(/:(\w+)/g, '{$1}')}`),
+      );
     expect(served.filter((route) => !documented.includes(route) && !PAGE_PATHS.some((page) => route.split(' ')[1].startsWith(page)))).toEqual([]);
   });
 
@@ -72,7 +76,9 @@ describe('the authorization matrix: every operation × every role × own and ano
       for (const caller of CALLERS) {
         for (const scope of ['own', 'other'] as const) {
           const expected = expectedFor(op, caller, scope);
-          const req = await Promise.resolve().then(() => op.request(w, caller, scope)).catch((error: Error) => error);
+          const req = await Promise.resolve()
+            .then(() => op.request(w, caller, scope))
+            .catch((error: Error) => error);
           if (req instanceof Error) {
             failures.push(`${key} as ${caller} (${scope}): could not prepare the request — ${req.message}`);
             continue;
@@ -84,7 +90,8 @@ describe('the authorization matrix: every operation × every role × own and ano
           const answer = op.stream ? await openStream(t, url, staff) : await send(t, method, url, req, staff);
           requests += 1;
           const where = `${key} as ${caller} (${scope})`;
-          if (!matches(answer.status, expected.statuses)) failures.push(`${where}: ${answer.status}, expected ${String(expected.statuses)} — ${answer.body.toString().slice(0, 200)}`);
+          if (!matches(answer.status, expected.statuses))
+            failures.push(`${where}: ${answer.status}, expected ${String(expected.statuses)} — ${answer.body.toString().slice(0, 200)}`);
           const leaked = (markers: (string | Buffer)[]) => markers.filter((m) => answer.body.includes(m)).map(String);
           if (expected.refused || DEPARTMENT_CALLERS.includes(caller)) {
             const found = leaked(otherMarkers);

@@ -24,7 +24,9 @@ describe('business calendar and deadline policies, edited by admins', () => {
 
   /** A pothole complaint (the call-back target: first response in 2 working days, done in 7 days), once routed. */
   async function routedTicket() {
-    const res = await api(agent).post('/tickets', ticketInput({ categoryId: pothole })).expect(201);
+    const res = await api(agent)
+      .post('/tickets', ticketInput({ categoryId: pothole }))
+      .expect(201);
     return waitFor(`ticket ${res.body.trackingNo} routed`, async () => {
       const { body } = await api(agent).get(`/tickets/${res.body.id}`);
       return body.routedAt ? body : null;
@@ -34,11 +36,13 @@ describe('business calendar and deadline policies, edited by admins', () => {
   it('lists the year: Law 2429 holidays with the eves as half days', async () => {
     const { body } = await api(admin).get('/calendar?year=2026').expect(200);
     expect(body).toMatchObject({ year: 2026, workingHours: '08:30-12:30,13:30-17:30', overrides: [] });
-    expect(body.holidays).toEqual(expect.arrayContaining([
-      { date: '2026-03-19', name: 'Ramazan Bayramı Arifesi', length: 'half' },
-      { date: '2026-05-27', name: 'Kurban Bayramı 1. gün', length: 'full' },
-      { date: '2026-10-28', name: 'Cumhuriyet Bayramı Arifesi', length: 'half' },
-    ]));
+    expect(body.holidays).toEqual(
+      expect.arrayContaining([
+        { date: '2026-03-19', name: 'Ramazan Bayramı Arifesi', length: 'half' },
+        { date: '2026-05-27', name: 'Kurban Bayramı 1. gün', length: 'full' },
+        { date: '2026-10-28', name: 'Cumhuriyet Bayramı Arifesi', length: 'half' },
+      ]),
+    );
     await api(admin).get('/calendar').expect(400);
   });
 

@@ -46,17 +46,25 @@ describe('screen-pop and the ticket from a call', () => {
   };
 
   it('an agent takes the next caller; only that agent’s screen shows who it is and what is open, masked', async () => {
-    const created = await t.http().post('/api/v1/tickets').set('Authorization', `Bearer ${agent.token}`)
-      .send(ticketInput({ citizen: { fullName: 'Mehmet Kaya', phone: '+905331112244' } })).expect(201);
+    const created = await t
+      .http()
+      .post('/api/v1/tickets')
+      .set('Authorization', `Bearer ${agent.token}`)
+      .send(ticketInput({ citizen: { fullName: 'Mehmet Kaya', phone: '+905331112244' } }))
+      .expect(201);
     const mine = await callsOf(agent);
     const theirs = await callsOf(supervisor);
     const callSid = await ring('+905331112244');
 
     const dequeue = await hook('dequeue', { CallSid: 'CAagentleg', From: `client:${agent.id}` }).expect(200);
     expect(dequeue.text).toContain(`<Dial><Queue url="${BASE}/connected?agentId=${agent.id}" method="POST">cagri-merkezi</Queue></Dial>`);
-    const connected = await t.http().post(`/api/v1/channels/twilio/voice/connected?agentId=${agent.id}`).type('form')
+    const connected = await t
+      .http()
+      .post(`/api/v1/channels/twilio/voice/connected?agentId=${agent.id}`)
+      .type('form')
       .set('X-Twilio-Signature', getExpectedTwilioSignature(TOKEN, `${BASE}/connected?agentId=${agent.id}`, { CallSid: callSid, From: '+905331112244' }))
-      .send({ CallSid: callSid, From: '+905331112244' }).expect(200);
+      .send({ CallSid: callSid, From: '+905331112244' })
+      .expect(200);
     expect(connected.text).toContain('Bir müşteri temsilcisine bağlanıyorsunuz.');
 
     const pop = await waitFor('the screen-pop', async () => mine.events.find((e) => e.callSid === callSid));
@@ -81,19 +89,46 @@ describe('screen-pop and the ticket from a call', () => {
   it('opens a ticket for the caller linked to the call, once; or closes it at once when solved on the phone', async () => {
     const callSid = await ring('+905447778899');
     const api = t.http().post(`/api/v1/calls/${callSid}/ticket`).set('Authorization', `Bearer ${agent.token}`);
-    const res = await api.send({ subject: 'Kaldırım kırık', description: 'Okul önündeki kaldırım taşları kırık.', categoryId: await categoryId(t.dataSource, 'FEN-001'), citizenName: 'Zeynep Ak' }).expect(201);
+    const res = await api
+      .send({
+        subject: 'Kaldırım kırık',
+        description: 'Okul önündeki kaldırım taşları kırık.',
+        categoryId: await categoryId(t.dataSource, 'FEN-001'),
+        citizenName: 'Zeynep Ak',
+      })
+      .expect(201);
     expect(res.body).toMatchObject({ channel: 'phone', status: 'new', citizen: { fullName: 'Zeynep Ak', phone: '+90 5** *** ** 99' } });
-    expect((await t.dataSource.query('SELECT ticket_id, agent_id FROM call_logs WHERE call_sid = $1', [callSid]))[0]).toEqual({ ticket_id: res.body.id, agent_id: agent.id });
-    const again = await t.http().post(`/api/v1/calls/${callSid}/ticket`).set('Authorization', `Bearer ${agent.token}`)
-      .send({ subject: 'Tekrar', description: 'İkinci kez' }).expect(409);
+    expect((await t.dataSource.query('SELECT ticket_id, agent_id FROM call_logs WHERE call_sid = $1', [callSid]))[0]).toEqual({
+      ticket_id: res.body.id,
+      agent_id: agent.id,
+    });
+    const again = await t
+      .http()
+      .post(`/api/v1/calls/${callSid}/ticket`)
+      .set('Authorization', `Bearer ${agent.token}`)
+      .send({ subject: 'Tekrar', description: 'İkinci kez' })
+      .expect(409);
     expect(again.body.code).toBe('CALL_ALREADY_LINKED');
 
     const solvedCall = await ring('+905447778800');
-    const noNote = await t.http().post(`/api/v1/calls/${solvedCall}/ticket`).set('Authorization', `Bearer ${agent.token}`)
-      .send({ subject: 'Su kesintisi', description: 'Ne zaman gelecek?', kind: 'bilgi_edinme', solvedDuringCall: true }).expect(400);
+    const noNote = await t
+      .http()
+      .post(`/api/v1/calls/${solvedCall}/ticket`)
+      .set('Authorization', `Bearer ${agent.token}`)
+      .send({ subject: 'Su kesintisi', description: 'Ne zaman gelecek?', kind: 'bilgi_edinme', solvedDuringCall: true })
+      .expect(400);
     expect(noNote.body.details[0].field).toBe('resolutionNote');
-    const solved = await t.http().post(`/api/v1/calls/${solvedCall}/ticket`).set('Authorization', `Bearer ${agent.token}`)
-      .send({ subject: 'Çöp toplama saati', description: 'Çöpler hangi gün toplanıyor?', kind: 'bilgi_edinme', solvedDuringCall: true, resolutionNote: 'Salı ve cuma akşamları toplandığı bildirildi.' })
+    const solved = await t
+      .http()
+      .post(`/api/v1/calls/${solvedCall}/ticket`)
+      .set('Authorization', `Bearer ${agent.token}`)
+      .send({
+        subject: 'Çöp toplama saati',
+        description: 'Çöpler hangi gün toplanıyor?',
+        kind: 'bilgi_edinme',
+        solvedDuringCall: true,
+        resolutionNote: 'Salı ve cuma akşamları toplandığı bildirildi.',
+      })
       .expect(201);
     expect(solved.body.status).toBe('closed');
     const detail = (await t.http().get(`/api/v1/tickets/${solved.body.id}`).set('Authorization', `Bearer ${agent.token}`)).body;
@@ -101,7 +136,12 @@ describe('screen-pop and the ticket from a call', () => {
 
     const staff = await loginAs(t, 'department-staff');
     await t.http().post(`/api/v1/calls/${callSid}/ticket`).set('Authorization', `Bearer ${staff.token}`).send({ subject: 'X', description: 'Yyy' }).expect(403);
-    await t.http().post('/api/v1/calls/CAunknown/ticket').set('Authorization', `Bearer ${agent.token}`).send({ subject: 'Xxx', description: 'Yyy' }).expect(404);
+    await t
+      .http()
+      .post('/api/v1/calls/CAunknown/ticket')
+      .set('Authorization', `Bearer ${agent.token}`)
+      .send({ subject: 'Xxx', description: 'Yyy' })
+      .expect(404);
   });
 
   it('lists the call log newest first with masked numbers; agents see only the calls they took', async () => {
@@ -132,12 +172,18 @@ describe('screen-pop and the ticket from a call', () => {
     expect(wrong.body.details[0].field).toBe('citizenPhone');
     const ok = await post({ subject: 'Gürültü', description: 'Gece boyunca gürültü var.', citizenPhone: '0532 777 66 55', kind: 'sikayet' }).expect(201);
     expect(ok.body.citizen.phone).toBe('+90 5** *** ** 55');
-    const log = (await t.http().get('/api/v1/calls').set('Authorization', `Bearer ${supervisor.token}`)).body.items.find((c: { callSid: string }) => c.callSid === withheld);
+    const log = (await t.http().get('/api/v1/calls').set('Authorization', `Bearer ${supervisor.token}`)).body.items.find(
+      (c: { callSid: string }) => c.callSid === withheld,
+    );
     expect(log).toMatchObject({ fromNumber: 'gizli numara', ticketId: ok.body.id });
 
-    const badAgent = await t.http().post('/api/v1/channels/twilio/voice/connected?agentId=nope').type('form')
+    const badAgent = await t
+      .http()
+      .post('/api/v1/channels/twilio/voice/connected?agentId=nope')
+      .type('form')
       .set('X-Twilio-Signature', getExpectedTwilioSignature(TOKEN, `${BASE}/connected?agentId=nope`, { CallSid: withheld }))
-      .send({ CallSid: withheld }).expect(400);
+      .send({ CallSid: withheld })
+      .expect(400);
     expect(badAgent.body.details[0].field).toBe('agentId');
   });
 });

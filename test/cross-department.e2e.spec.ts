@@ -32,13 +32,28 @@ describe("another department's citizens", () => {
     fenManager = await loginAs(t, 'department-manager');
     const park = await idByCode(t.dataSource, 'departments', 'PARK');
     parkStaff = await createStaff(t, admin, 'department_staff', park);
-    parkTicket = (await as(agent).post('/tickets', ticketInput({ departmentId: park, channel: 'muhtar', mahalleId: await idByCode(t.dataSource, 'mahalleler', 'ATATURK'), subject: 'Salıncak zinciri kopmuş', citizen: parkCitizen })).expect(201)).body;
+    parkTicket = (
+      await as(agent)
+        .post(
+          '/tickets',
+          ticketInput({
+            departmentId: park,
+            channel: 'muhtar',
+            mahalleId: await idByCode(t.dataSource, 'mahalleler', 'ATATURK'),
+            subject: 'Salıncak zinciri kopmuş',
+            citizen: parkCitizen,
+          }),
+        )
+        .expect(201)
+    ).body;
   });
   afterAll(() => t.close());
 
   it("does not let a department role open a ticket for another department's citizen by id", async () => {
     const before = await count('tickets');
-    const res = await as(fenStaff).post('/tickets', ticketInput({ citizen: undefined, citizenId: parkTicket.citizen.id })).expect(400);
+    const res = await as(fenStaff)
+      .post('/tickets', ticketInput({ citizen: undefined, citizenId: parkTicket.citizen.id }))
+      .expect(400);
     expect(res.body.details).toEqual([expect.objectContaining({ field: 'citizenId' })]);
     expect(leaks(res.body)).toBe(false);
     expect(await count('tickets')).toBe(before);
@@ -46,7 +61,9 @@ describe("another department's citizens", () => {
 
   it('shows a department only what it typed of a citizen it found by phone, and calls back on that', async () => {
     const fen = await idByCode(t.dataSource, 'departments', 'FEN');
-    const res = await as(fenStaff).post('/tickets', ticketInput({ departmentId: fen, citizen: { fullName: 'Telefondaki Kişi', phone: parkCitizen.phone } })).expect(201);
+    const res = await as(fenStaff)
+      .post('/tickets', ticketInput({ departmentId: fen, citizen: { fullName: 'Telefondaki Kişi', phone: parkCitizen.phone } }))
+      .expect(201);
     expect(res.body.citizen).toMatchObject({ id: parkTicket.citizen.id, fullName: 'Telefondaki Kişi' });
     expect(leaks(res.body)).toBe(false);
     const detail = await as(fenStaff).get(`/tickets/${res.body.id}`).expect(200);
@@ -63,9 +80,16 @@ describe("another department's citizens", () => {
 
   it('serves a photo only to those who may read its ticket', async () => {
     const category = await categoryId(t.dataSource, 'PRK-001');
-    const sent = await t.http().post('/api/v1/public/applications')
-      .field('kind', 'sikayet').field('categoryId', category).field('description', 'Parktaki bank kırılmış, fotoğrafı ekledim.')
-      .field('fullName', 'Foto Sahibi').field('phone', '0544 777 11 33').field('kvkkConsent', 'on').field('website', '')
+    const sent = await t
+      .http()
+      .post('/api/v1/public/applications')
+      .field('kind', 'sikayet')
+      .field('categoryId', category)
+      .field('description', 'Parktaki bank kırılmış, fotoğrafı ekledim.')
+      .field('fullName', 'Foto Sahibi')
+      .field('phone', '0544 777 11 33')
+      .field('kvkkConsent', 'on')
+      .field('website', '')
       .attach('photos', PHOTO, { filename: 'bank.png', contentType: 'image/png' })
       .expect(202);
     const trackingNo = await waitFor('the application filed', async () => {
@@ -75,11 +99,17 @@ describe("another department's citizens", () => {
     const [{ id }] = await t.dataSource.query('SELECT id FROM tickets WHERE tracking_no = $1', [trackingNo]);
     const ticket = await as(parkStaff).get(`/tickets/${id}`).expect(200);
     const url: string = ticket.body.timeline[0].data.media[0].url;
-    const raw = (staff: Staff) => t.http().get(url).set('Authorization', `Bearer ${staff.token}`).buffer(true).parse((r, done) => {
-      const chunks: Buffer[] = [];
-      r.on('data', (c: Buffer) => chunks.push(c));
-      r.on('end', () => done(null, Buffer.concat(chunks)));
-    });
+    const raw = (staff: Staff) =>
+      t
+        .http()
+        .get(url)
+        .set('Authorization', `Bearer ${staff.token}`)
+        .buffer(true)
+        .parse((r, done) => {
+          const chunks: Buffer[] = [];
+          r.on('data', (c: Buffer) => chunks.push(c));
+          r.on('end', () => done(null, Buffer.concat(chunks)));
+        });
     expect((await raw(parkStaff).expect(200)).body).toEqual(PHOTO);
     expect((await raw(agent).expect(200)).body).toEqual(PHOTO);
     const refused = await raw(fenStaff).expect(404);
@@ -88,7 +118,16 @@ describe("another department's citizens", () => {
   });
 
   it("does not let a manager link another department's ticket to a muhtar activity, nor read one through it", async () => {
-    const visit = (await as(fenManager).post('/muhtar-activities', { kind: 'visit', title: 'Atatürk ziyareti', mahalleId: await idByCode(t.dataSource, 'mahalleler', 'ATATURK'), plannedAt: '2026-05-20T06:00:00Z' }).expect(201)).body;
+    const visit = (
+      await as(fenManager)
+        .post('/muhtar-activities', {
+          kind: 'visit',
+          title: 'Atatürk ziyareti',
+          mahalleId: await idByCode(t.dataSource, 'mahalleler', 'ATATURK'),
+          plannedAt: '2026-05-20T06:00:00Z',
+        })
+        .expect(201)
+    ).body;
     const refused = await as(fenManager).post(`/muhtar-activities/${visit.id}/tickets`, { ticketId: parkTicket.id }).expect(400);
     expect(refused.body.details).toEqual([expect.objectContaining({ field: 'ticketId' })]);
     expect(await count('muhtar_activity_tickets')).toBe(0);
@@ -110,7 +149,10 @@ describe("another department's citizens", () => {
   });
 
   it('masks inbound events and answers lists called without filters', async () => {
-    await t.http().post('/api/v1/intake/events').set('X-Intake-Key', 'dev-only-intake-key-change-me')
+    await t
+      .http()
+      .post('/api/v1/intake/events')
+      .set('X-Intake-Key', 'dev-only-intake-key-change-me')
       .send({ channel: 'sms', providerId: 'SM-masking-1', payload: { From: '+905447771122', Body: 'Salıncak zinciri kopmuş, ne zaman onarılır?' } })
       .expect(202);
     const supervisor = await loginAs(t, 'supervisor');

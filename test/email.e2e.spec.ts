@@ -103,7 +103,9 @@ describe('e-mail channel', () => {
       expect.objectContaining({ filename: 'virus.exe', reason: expect.stringContaining('virus.exe: yalnızca fotoğraf') }),
     ]);
     const [created] = await timeline(ticketId);
-    expect(created.data.media).toEqual([expect.objectContaining({ contentType: 'application/pdf', filename: 'cukur.pdf', url: expect.stringMatching(/^\/api\/v1\/media\//) })]);
+    expect(created.data.media).toEqual([
+      expect.objectContaining({ contentType: 'application/pdf', filename: 'cukur.pdf', url: expect.stringMatching(/^\/api\/v1\/media\//) }),
+    ]);
     const mediaId = created.data.media[0].url.split('/').pop();
     expect(await count(`media_files WHERE id = $1 AND source = 'email'`, [mediaId])).toBe(1);
   });
@@ -111,7 +113,12 @@ describe('e-mail channel', () => {
   it('sends a staff reply over SMTP with a stable Message-ID, In-Reply-To the citizen mail and the tracking number', async () => {
     const sent = await sendToCitizen(ticketId, 'reply', 'Ekiplerimiz yarın bölgede olacak.');
     replyMessageId = `<${sent.id}@${DOMAIN}>`;
-    expect(sent).toMatchObject({ state: 'sent', provider: 'smtp', provider_id: replyMessageId, meta: { messageId: replyMessageId, inReplyTo: firstMessageId } });
+    expect(sent).toMatchObject({
+      state: 'sent',
+      provider: 'smtp',
+      provider_id: replyMessageId,
+      meta: { messageId: replyMessageId, inReplyTo: firstMessageId },
+    });
     const out = await captured(replyMessageId);
     const [{ tracking_no: trackingNo }] = await t.dataSource.query('SELECT tracking_no FROM tickets WHERE id = $1', [ticketId]);
     expect(out.subject).toBe(`[${trackingNo}] Başvurunuz hakkında`);
@@ -122,7 +129,12 @@ describe('e-mail channel', () => {
   });
 
   it('threads a reply to our mail, and a mail naming the tracking number, onto the ticket; anything else is a new ticket', async () => {
-    const answer = await mail({ subject: 'Teşekkürler', text: 'Çukurun fotoğrafını da ekliyorum.', inReplyTo: replyMessageId, references: [firstMessageId, replyMessageId] });
+    const answer = await mail({
+      subject: 'Teşekkürler',
+      text: 'Çukurun fotoğrafını da ekliyorum.',
+      inReplyTo: replyMessageId,
+      references: [firstMessageId, replyMessageId],
+    });
     expect((await event(answer)).ticket_id).toBe(ticketId);
     const [{ tracking_no: trackingNo }] = await t.dataSource.query('SELECT tracking_no FROM tickets WHERE id = $1', [ticketId]);
     const named = await mail({ subject: `${trackingNo} numaralı başvurum`, text: 'Hâlâ bekliyorum.' });
@@ -141,7 +153,12 @@ describe('e-mail channel', () => {
   });
 
   it('marks an auto-reply as automatic and does not answer it automatically', async () => {
-    const auto = await mail({ subject: 'Ofis dışındayım', text: 'Şu an ofis dışındayım.', inReplyTo: replyMessageId, headers: { 'Auto-Submitted': 'auto-replied' } });
+    const auto = await mail({
+      subject: 'Ofis dışındayım',
+      text: 'Şu an ofis dışındayım.',
+      inReplyTo: replyMessageId,
+      headers: { 'Auto-Submitted': 'auto-replied' },
+    });
     const row = await event(auto);
     expect(row).toMatchObject({ ticket_id: ticketId, payload: { automatic: true, automaticReason: 'auto-submitted: auto-replied' } });
     expect((await timeline(ticketId)).at(-1)).toMatchObject({ type: 'message_in', data: { automatic: true } });
@@ -182,7 +199,10 @@ describe('e-mail channel', () => {
     const before = await snapshot();
     const shared = { DATABASE_URL: t.env.DATABASE_URL, REDIS_PREFIX: t.env.REDIS_PREFIX, MEDIA_DIR: t.env.MEDIA_DIR };
     await t.app.close();
-    const whileDown = [await mail({ subject: 'Kapalıyken 1', text: 'Su borusu patladı.' }), await mail({ subject: 'Kapalıyken 2', text: 'Çöpler toplanmadı.' })];
+    const whileDown = [
+      await mail({ subject: 'Kapalıyken 1', text: 'Su borusu patladı.' }),
+      await mail({ subject: 'Kapalıyken 2', text: 'Çöpler toplanmadı.' }),
+    ];
     // As after the server rebuilt the mailbox: every message is read again from the start.
     const db = new Client({ connectionString: shared.DATABASE_URL });
     await db.connect();

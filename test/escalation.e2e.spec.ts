@@ -39,7 +39,10 @@ describe('deadlines and the escalation ladder', () => {
   /** A citizen's SMS about a road hole, filed and routed to Fen İşleri. */
   async function pothole(phone: string) {
     const id = `SM-esc-${(seq += 1)}`;
-    await t.http().post('/api/v1/intake/events').set('X-Intake-Key', KEY)
+    await t
+      .http()
+      .post('/api/v1/intake/events')
+      .set('X-Intake-Key', KEY)
       .send({ channel: 'sms', providerId: id, payload: { MessageSid: id, From: phone, Body: 'Sokağımızda yolda büyük bir çukur var, asfalt bozuk' } })
       .expect(202);
     return waitFor('the ticket', async () => {
@@ -96,7 +99,9 @@ describe('deadlines and the escalation ladder', () => {
     const to = mails.map((m) => (Array.isArray(m.to) ? m.to[0] : m.to)?.text).sort();
     expect(to).toEqual(['fen.mudur@ornek.bel.tr', 'fen.sef@ornek.bel.tr', 'mudur.hesap@ornek.bel.tr']);
     expect(mails[0].headers.get('auto-submitted')).toBe('auto-replied');
-    const sms = await t.dataSource.query(`SELECT recipient, state, body FROM outbound_messages WHERE purpose = 'escalation' AND channel = 'sms' ORDER BY recipient`);
+    const sms = await t.dataSource.query(
+      `SELECT recipient, state, body FROM outbound_messages WHERE purpose = 'escalation' AND channel = 'sms' ORDER BY recipient`,
+    );
     expect(sms.map((m: { recipient: string }) => m.recipient)).toEqual(expect.arrayContaining(['+905301119999']));
     expect(sms.every((m: { body: string }) => /^Süre (uyarısı|aşıldı)/.test(m.body))).toBe(true);
 
@@ -112,9 +117,15 @@ describe('deadlines and the escalation ladder', () => {
 
   it('counts the steps per department in the escalations report', async () => {
     const admin = await loginAs(t, 'admin');
-    await t.http().post('/api/v1/reports/refresh').set('Authorization', `Bearer ${admin.token}`).expect((res) => expect(res.status).toBeLessThan(300));
+    await t
+      .http()
+      .post('/api/v1/reports/refresh')
+      .set('Authorization', `Bearer ${admin.token}`)
+      .expect((res) => expect(res.status).toBeLessThan(300));
     const report = await t.http().get('/api/v1/reports/escalations?from=2026-11-01&to=2026-11-30').set('Authorization', `Bearer ${admin.token}`).expect(200);
-    expect(report.body.rows).toEqual([expect.objectContaining({ department: 'Fen İşleri Müdürlüğü', warnings: 1, breaches: 1, escalatedAbove: 0, tickets: 1 })]);
+    expect(report.body.rows).toEqual([
+      expect.objectContaining({ department: 'Fen İşleri Müdürlüğü', warnings: 1, breaches: 1, escalatedAbove: 0, tickets: 1 }),
+    ]);
   });
 
   it('moves the deadline by exactly the working time the ticket waited for the citizen', async () => {
@@ -124,8 +135,12 @@ describe('deadlines and the escalation ladder', () => {
     const before = await clockOf(ticket.id);
     t.clock.set(istanbul('2026-11-02T16:00:00'));
     const current = (await t.http().get(`/api/v1/tickets/${ticket.id}`).set('Authorization', `Bearer ${manager.token}`).expect(200)).body;
-    await t.http().post(`/api/v1/tickets/${ticket.id}/status`).set('Authorization', `Bearer ${manager.token}`)
-      .send({ version: current.version, status: 'waiting_for_citizen', note: 'Çukurun tam adresini yazar mısınız?' }).expect(200);
+    await t
+      .http()
+      .post(`/api/v1/tickets/${ticket.id}/status`)
+      .set('Authorization', `Bearer ${manager.token}`)
+      .send({ version: current.version, status: 'waiting_for_citizen', note: 'Çukurun tam adresini yazar mısınız?' })
+      .expect(200);
     expect((await clockOf(ticket.id)).next_at).toBeNull();
 
     // While paused nothing escalates, however late it gets, and the working time left stands still:
@@ -138,8 +153,12 @@ describe('deadlines and the escalation ladder', () => {
 
     // The citizen answers by SMS on Tuesday 10:00: 1.5 h on Monday + 1.5 h on Tuesday were paused.
     const id = `SM-esc-${(seq += 1)}`;
-    await t.http().post('/api/v1/intake/events').set('X-Intake-Key', KEY)
-      .send({ channel: 'sms', providerId: id, payload: { MessageSid: id, From: phone, Body: 'Atatürk Caddesi 12 önü' } }).expect(202);
+    await t
+      .http()
+      .post('/api/v1/intake/events')
+      .set('X-Intake-Key', KEY)
+      .send({ channel: 'sms', providerId: id, payload: { MessageSid: id, From: phone, Body: 'Atatürk Caddesi 12 önü' } })
+      .expect(202);
     const after = await waitFor('the clock resumed', async () => {
       const clock = await clockOf(ticket.id);
       return clock.paused_at === null && clock.next_at ? clock : undefined;
@@ -149,7 +168,10 @@ describe('deadlines and the escalation ladder', () => {
     expect(after.due_at.getTime() - before.due_at.getTime()).toBe(3 * 3600_000);
     const [row] = await t.dataSource.query('SELECT status, resolution_due_at FROM tickets WHERE id = $1', [ticket.id]);
     expect(row).toEqual({ status: 'in_progress', resolution_due_at: after.due_at });
-    const events = await t.dataSource.query(`SELECT type, data FROM ticket_events WHERE ticket_id = $1 AND type IN ('deadline_paused', 'deadline_resumed') ORDER BY seq`, [ticket.id]);
+    const events = await t.dataSource.query(
+      `SELECT type, data FROM ticket_events WHERE ticket_id = $1 AND type IN ('deadline_paused', 'deadline_resumed') ORDER BY seq`,
+      [ticket.id],
+    );
     expect(events.map((e: { type: string }) => e.type)).toEqual(['deadline_paused', 'deadline_resumed']);
     expect(events[1].data.pausedWorkingMinutes).toBe(180);
   });
@@ -177,8 +199,12 @@ describe('deadlines and the escalation ladder', () => {
     const imar = await idByCode(t.dataSource, 'departments', 'IMAR');
     const transfer = async (ticketId: string) => {
       const current = (await t.http().get(`/api/v1/tickets/${ticketId}`).set('Authorization', `Bearer ${admin.token}`).expect(200)).body;
-      await t.http().post(`/api/v1/tickets/${ticketId}/transfer`).set('Authorization', `Bearer ${admin.token}`)
-        .send({ version: current.version, departmentId: imar, reason: 'Çukur imar alanında, bina önünde' }).expect(200);
+      await t
+        .http()
+        .post(`/api/v1/tickets/${ticketId}/transfer`)
+        .set('Authorization', `Bearer ${admin.token}`)
+        .send({ version: current.version, departmentId: imar, reason: 'Çukur imar alanında, bina önünde' })
+        .expect(200);
     };
     t.clock.set(MONDAY_0900);
     const kept = await pothole('+905321230004');
@@ -203,8 +229,12 @@ describe('deadlines and the escalation ladder', () => {
     t.clock.set(MONDAY_0900);
     const ticket = await pothole('+905321230003');
     const current = (await t.http().get(`/api/v1/tickets/${ticket.id}`).set('Authorization', `Bearer ${manager.token}`).expect(200)).body;
-    await t.http().post(`/api/v1/tickets/${ticket.id}/status`).set('Authorization', `Bearer ${manager.token}`)
-      .send({ version: current.version, status: 'answered', note: 'Asfalt yamandı.' }).expect(200);
+    await t
+      .http()
+      .post(`/api/v1/tickets/${ticket.id}/status`)
+      .set('Authorization', `Bearer ${manager.token}`)
+      .send({ version: current.version, status: 'answered', note: 'Asfalt yamandı.' })
+      .expect(200);
     t.clock.set(istanbul('2026-11-20T09:00:00'));
     await ticker.sweep();
     expect(await escalationsOf(ticket.id)).toHaveLength(0);
@@ -215,7 +245,15 @@ describe('deadlines and the escalation ladder', () => {
     t.clock.set(MONDAY_0900);
     const supervisor = await loginAs(t, 'supervisor');
     const as = (path: string, body: object) => t.http().post(`/api/v1${path}`).set('Authorization', `Bearer ${supervisor.token}`).send(body);
-    const created = await as('/tickets', ticketInput({ kind: 'bilgi_edinme', categoryId: await categoryId(t.dataSource, 'HLK-003'), subject: 'İhale kararı', description: '2025 yılı asfalt ihalesinin kararını istiyorum.' })).expect(201);
+    const created = await as(
+      '/tickets',
+      ticketInput({
+        kind: 'bilgi_edinme',
+        categoryId: await categoryId(t.dataSource, 'HLK-003'),
+        subject: 'İhale kararı',
+        description: '2025 yılı asfalt ihalesinin kararını istiyorum.',
+      }),
+    ).expect(201);
     expect(new Date(created.body.resolutionDueAt)).toEqual(istanbul('2026-11-23T09:00:00'));
 
     t.clock.set(istanbul('2026-11-16T10:00:00'));
@@ -224,7 +262,8 @@ describe('deadlines and the escalation ladder', () => {
       return res.body.routedAt ? res.body : undefined;
     });
     const reason = 'İstenen bilgi başka bir kurumdan temin edilecek (4982 m.11)';
-    await as(`/tickets/${created.body.id}/extend`, { version: routed.version, reason: 'kısa' }).expect(400)
+    await as(`/tickets/${created.body.id}/extend`, { version: routed.version, reason: 'kısa' })
+      .expect(400)
       .expect(({ body }) => expect(body.details[0].field).toBe('reason'));
     const extended = await as(`/tickets/${created.body.id}/extend`, { version: routed.version, reason }).expect(200);
     // Thirty working days from Monday 2 November: Monday 14 December, same hour.

@@ -26,7 +26,15 @@ function probesOf(template: string, method: string, base: Req, random: () => num
     ? [
         { what: 'malformed JSON', url, bytes: Buffer.from('{"subject": "yarım') },
         { what: 'nesting 10,000 deep', url, bytes: nestedJson(5000) },
-        { what: 'nesting 40 deep in a field', url, bytes: Buffer.from(jsonBytes({ ...(base.body as object), extra: '__deep__' }).toString().replace('"__deep__"', nestedJson(20).toString())) },
+        {
+          what: 'nesting 40 deep in a field',
+          url,
+          bytes: Buffer.from(
+            jsonBytes({ ...(base.body as object), extra: '__deep__' })
+              .toString()
+              .replace('"__deep__"', nestedJson(20).toString()),
+          ),
+        },
         { what: 'an array body', url, bytes: Buffer.from('[1,2,3]') },
         { what: 'a bare string body', url, bytes: Buffer.from('"x"') },
         { what: 'a null body', url, bytes: Buffer.from('null') },
@@ -36,14 +44,22 @@ function probesOf(template: string, method: string, base: Req, random: () => num
   const sampled: Probe[] = [];
   if (hasBody && base.body !== undefined) {
     for (const path of leafPaths(base.body)) {
-      for (const bad of BAD_VALUES) sampled.push({ what: `${path.join('.')} = ${bad.name}`, url, bytes: encode(withValue(base.body, path, bad.value)), form: base.form });
+      for (const bad of BAD_VALUES)
+        sampled.push({ what: `${path.join('.')} = ${bad.name}`, url, bytes: encode(withValue(base.body, path, bad.value)), form: base.form });
     }
   }
   const query = { page: '1', pageSize: '25', ...(base.query ?? {}) };
   for (const key of Object.keys(method === 'GET' ? query : (base.query ?? {}))) {
     for (const bad of [...BAD_SEGMENTS, '1000000000000000', '-5', '']) {
-      const raw = Object.entries(query).map(([k, v]) => `${encodeURIComponent(k)}=${k === key ? bad : encodeURIComponent(v)}`).join('&');
-      sampled.push({ what: `?${key}=${bad.slice(0, 20)}`, url: `${url.split('?')[0]}?${raw}`, bytes: hasBody ? encode(base.body ?? {}) : undefined, form: base.form });
+      const raw = Object.entries(query)
+        .map(([k, v]) => `${encodeURIComponent(k)}=${k === key ? bad : encodeURIComponent(v)}`)
+        .join('&');
+      sampled.push({
+        what: `?${key}=${bad.slice(0, 20)}`,
+        url: `${url.split('?')[0]}?${raw}`,
+        bytes: hasBody ? encode(base.body ?? {}) : undefined,
+        form: base.form,
+      });
     }
     sampled.push({ what: `?${key} twice`, url: `${url}&${key}=a&${key}=b`, bytes: hasBody ? encode(base.body ?? {}) : undefined, form: base.form });
   }
@@ -109,7 +125,9 @@ describe('an OpenAPI-driven fuzz of every operation', () => {
       await t.http().get('/health').expect(200);
       timings.push(Number(process.hrtime.bigint() - started) / 1e6);
     }
-    process.stdout.write(`fuzz: ${sent} requests over ${Object.keys(OPERATIONS).length} operations (seed ${SEED}), ${failures.length} answered 5xx; /health after the run ${timings.map((ms) => ms.toFixed(1)).join(', ')} ms\n`);
+    process.stdout.write(
+      `fuzz: ${sent} requests over ${Object.keys(OPERATIONS).length} operations (seed ${SEED}), ${failures.length} answered 5xx; /health after the run ${timings.map((ms) => ms.toFixed(1)).join(', ')} ms\n`,
+    );
     expect(failures).toEqual([]);
     expect(Math.min(...timings)).toBeLessThan(100);
   }, 900_000);

@@ -26,12 +26,17 @@ describe('department inbox: claim, transfer, return, duplicates and merge, auto-
   /** A citizen's SMS, processed and routed; returns the ticket as staff see it. */
   async function smsTicket(text: string, from = `+90533${String(1_000_000 + (seq += 1)).padStart(7, '0')}`) {
     const id = `SM-inbox-${(seq += 1)}`;
-    const res = await t.http().post('/api/v1/intake/events').set('X-Intake-Key', KEY)
-      .send({ channel: 'sms', providerId: id, payload: { MessageSid: id, From: from, Body: text } }).expect(202);
+    const res = await t
+      .http()
+      .post('/api/v1/intake/events')
+      .set('X-Intake-Key', KEY)
+      .send({ channel: 'sms', providerId: id, payload: { MessageSid: id, From: from, Body: text } })
+      .expect(202);
     const ticketId = await waitFor('ticket routed', async () => {
       const [row] = await t.dataSource.query(
         `SELECT t.id FROM inbound_events e JOIN tickets t ON t.id = e.ticket_id WHERE e.id = $1 AND (t.routed_at IS NOT NULL OR t.triage)`,
-        [res.body.eventId]);
+        [res.body.eventId],
+      );
       return row?.id;
     });
     return (await as(admin).get(`/tickets/${ticketId}`).expect(200)).body;
@@ -61,9 +66,16 @@ describe('department inbox: claim, transfer, return, duplicates and merge, auto-
     const from = '+905339990011';
     const original = await smsTicket('Sokakta derin bir çukur var', from);
     // A different channel, so it does not thread onto the open SMS ticket.
-    const res = await t.http().post('/api/v1/intake/events').set('X-Intake-Key', KEY)
-      .send({ channel: 'web', providerId: 'web-dup-1', payload: { fullName: 'Aynı Kişi', phone: from, text: 'Yoldaki çukur hâlâ kapatılmadı' } }).expect(202);
-    const duplicateId = await waitFor('second ticket', async () => (await t.dataSource.query('SELECT ticket_id FROM inbound_events WHERE id = $1', [res.body.eventId]))[0]?.ticket_id);
+    const res = await t
+      .http()
+      .post('/api/v1/intake/events')
+      .set('X-Intake-Key', KEY)
+      .send({ channel: 'web', providerId: 'web-dup-1', payload: { fullName: 'Aynı Kişi', phone: from, text: 'Yoldaki çukur hâlâ kapatılmadı' } })
+      .expect(202);
+    const duplicateId = await waitFor(
+      'second ticket',
+      async () => (await t.dataSource.query('SELECT ticket_id FROM inbound_events WHERE id = $1', [res.body.eventId]))[0]?.ticket_id,
+    );
     const duplicate = await waitFor('duplicate routed', async () => {
       const { body } = await as(admin).get(`/tickets/${duplicateId}`);
       return body.routedAt ? body : null;
@@ -79,16 +91,25 @@ describe('department inbox: claim, transfer, return, duplicates and merge, auto-
     expect(merged).toMatchObject({ status: 'merged', mergedIntoId: original.id, duplicates: [] });
     expect(merged.timeline.find((e: { type: string }) => e.type === 'reply_out').body).toContain(original.trackingNo);
     const after = (await as(fenStaff).get(`/tickets/${original.id}`).expect(200)).body;
-    expect(after.timeline.filter((e: { type: string }) => e.type === 'message_in').map((e: { body: string }) => e.body)).toContain('Yoldaki çukur hâlâ kapatılmadı');
+    expect(after.timeline.filter((e: { type: string }) => e.type === 'message_in').map((e: { body: string }) => e.body)).toContain(
+      'Yoldaki çukur hâlâ kapatılmadı',
+    );
     expect(after.timeline.at(-1)).toMatchObject({ type: 'merged', data: { mergedFromId: duplicateId } });
   });
 
   it('dismisses a duplicate suspicion on both tickets', async () => {
     const from = '+905339990022';
     const first = await smsTicket('Oyun alanındaki salıncak kırık', from);
-    const res = await t.http().post('/api/v1/intake/events').set('X-Intake-Key', KEY)
-      .send({ channel: 'web', providerId: 'web-dup-2', payload: { fullName: 'Veli', phone: from, text: 'Yanındaki kaydırak da kırık' } }).expect(202);
-    const secondId = await waitFor('second ticket', async () => (await t.dataSource.query('SELECT ticket_id FROM inbound_events WHERE id = $1', [res.body.eventId]))[0]?.ticket_id);
+    const res = await t
+      .http()
+      .post('/api/v1/intake/events')
+      .set('X-Intake-Key', KEY)
+      .send({ channel: 'web', providerId: 'web-dup-2', payload: { fullName: 'Veli', phone: from, text: 'Yanındaki kaydırak da kırık' } })
+      .expect(202);
+    const secondId = await waitFor(
+      'second ticket',
+      async () => (await t.dataSource.query('SELECT ticket_id FROM inbound_events WHERE id = $1', [res.body.eventId]))[0]?.ticket_id,
+    );
     await waitFor('suspicion', async () => (await t.dataSource.query('SELECT 1 FROM duplicate_suspicions WHERE ticket_id = $1', [secondId])).length);
     await as(admin).post(`/tickets/${first.id}/duplicates/${secondId}/dismiss`, {}).expect(204);
     expect((await as(admin).get(`/tickets/${first.id}`)).body.duplicates).toEqual([]);
@@ -130,7 +151,9 @@ describe('department inbox: claim, transfer, return, duplicates and merge, auto-
     const mine = tickets.find((x) => x.assignee?.id === a.id)!;
     await as(a).post(`/tickets/${mine.id}/status`, { version: mine.version, status: 'in_progress' }).expect(200);
     expect((await assigneeOf(seventh.id)).assignee_id).toBeNull(); // still a's: nobody freed up
-    await as(a).post(`/tickets/${mine.id}/status`, { version: mine.version + 1, status: 'answered', note: 'Budama yapıldı.' }).expect(200);
+    await as(a)
+      .post(`/tickets/${mine.id}/status`, { version: mine.version + 1, status: 'answered', note: 'Budama yapıldı.' })
+      .expect(200);
     await waitFor('the backlog handed to the staff member who answered', async () => (await assigneeOf(seventh.id)).assignee_id === a.id);
   });
 });

@@ -27,7 +27,10 @@ describe('intake batches', () => {
     return id;
   };
   const events = (ids: string[]) =>
-    t.dataSource.query(`SELECT e.id, e.state, e.ticket_id, t.tracking_no, t.xmin::text AS xmin FROM inbound_events e LEFT JOIN tickets t ON t.id = e.ticket_id WHERE e.id = ANY($1) ORDER BY e.received_at`, [ids]);
+    t.dataSource.query(
+      `SELECT e.id, e.state, e.ticket_id, t.tracking_no, t.xmin::text AS xmin FROM inbound_events e LEFT JOIN tickets t ON t.id = e.ticket_id WHERE e.id = ANY($1) ORDER BY e.received_at`,
+      [ids],
+    );
 
   it('files every waiting event in one transaction; a second message of the batch joins its citizen’s new ticket', async () => {
     const [ali, veli, ayse] = [phone(), phone(), phone()];
@@ -110,7 +113,11 @@ describe('intake batches', () => {
   });
 
   it('files the rest when one event of the batch cannot be filed, and the sweeper brings that one back', async () => {
-    const ids = [await store(phone(), 'Sokak lambası yanmıyor'), await store(phone(), 'Kaldırım taşları sökülmüş'), await store(phone(), 'Park bahçesinde çöp kutusu yok')];
+    const ids = [
+      await store(phone(), 'Sokak lambası yanmıyor'),
+      await store(phone(), 'Kaldırım taşları sökülmüş'),
+      await store(phone(), 'Park bahçesinde çöp kutusu yok'),
+    ];
     const filing = t.app.get(EventFiling);
     const file = filing.file.bind(filing);
     const spy = jest.spyOn(filing, 'file').mockImplementation((manager, batch, event, message, index) => {

@@ -59,8 +59,7 @@ describe('intake pipeline: every channel into one queue, routed through BullMQ',
     expect(new Set(results.map((r) => r.body.eventId)).size).toBe(1);
     expect(results.filter((r) => !r.body.duplicate)).toHaveLength(1);
     await settled(results[0].body.eventId);
-    const tickets = await t.dataSource.query(
-      `SELECT t.id FROM tickets t JOIN citizens c ON c.id = t.citizen_id WHERE c.phone = $1`, [from]);
+    const tickets = await t.dataSource.query(`SELECT t.id FROM tickets t JOIN citizens c ON c.id = t.citizen_id WHERE c.phone = $1`, [from]);
     expect(tickets).toHaveLength(1);
     const entries = await t.dataSource.query(`SELECT type FROM ticket_events WHERE ticket_id = $1 AND type IN ('created', 'message_in')`, [tickets[0].id]);
     expect(entries).toEqual([{ type: 'created' }]);
@@ -120,20 +119,42 @@ describe('intake pipeline: every channel into one queue, routed through BullMQ',
       Buffer.from([0xc3, 0x28]),
       Buffer.from('t"}}'),
     ]);
-    const res = await t.http().post('/api/v1/intake/events').set('X-Intake-Key', KEY).set('Content-Type', 'application/json').serialize((raw: Buffer) => raw as unknown as string).send(body);
+    const res = await t
+      .http()
+      .post('/api/v1/intake/events')
+      .set('X-Intake-Key', KEY)
+      .set('Content-Type', 'application/json')
+      .serialize((raw: Buffer) => raw as unknown as string)
+      .send(body);
     expect(res.body).toEqual({ eventId: expect.any(String), duplicate: false });
     expect((await eventRow(res.body.eventId)).last_error).toContain('UTF-8');
   });
 
   it('refuses a provider id that cannot be stored (NUL, invalid UTF-8) with a 400 naming the field, and stores nothing', async () => {
-    const nul = await t.http().post('/api/v1/intake/events').set('X-Intake-Key', KEY).send({ channel: 'sms', providerId: 'SM\u0000nul', payload: { From: '+905321110002', Body: 'Çukur var' } });
+    const nul = await t
+      .http()
+      .post('/api/v1/intake/events')
+      .set('X-Intake-Key', KEY)
+      .send({ channel: 'sms', providerId: 'SM\u0000nul', payload: { From: '+905321110002', Body: 'Çukur var' } });
     expect(nul.status).toBe(400);
     expect(nul.body.details.map((d: { field: string }) => d.field)).toEqual(['providerId']);
-    const body = Buffer.concat([Buffer.from('{"channel":"sms","providerId":"SM'), Buffer.from([0xc3, 0x28]), Buffer.from('x","payload":{"From":"+905321110002","Body":"kt"}}')]);
-    const bad = await t.http().post('/api/v1/intake/events').set('X-Intake-Key', KEY).set('Content-Type', 'application/json').serialize((raw: Buffer) => raw as unknown as string).send(body);
+    const body = Buffer.concat([
+      Buffer.from('{"channel":"sms","providerId":"SM'),
+      Buffer.from([0xc3, 0x28]),
+      Buffer.from('x","payload":{"From":"+905321110002","Body":"kt"}}'),
+    ]);
+    const bad = await t
+      .http()
+      .post('/api/v1/intake/events')
+      .set('X-Intake-Key', KEY)
+      .set('Content-Type', 'application/json')
+      .serialize((raw: Buffer) => raw as unknown as string)
+      .send(body);
     expect(bad.status).toBe(400);
     expect(bad.body.message).toContain('providerId');
-    const [{ n }] = await t.dataSource.query(`SELECT count(*)::int AS n FROM inbound_events WHERE provider_id LIKE 'SM%' AND payload->>'From' = '+905321110002'`);
+    const [{ n }] = await t.dataSource.query(
+      `SELECT count(*)::int AS n FROM inbound_events WHERE provider_id LIKE 'SM%' AND payload->>'From' = '+905321110002'`,
+    );
     expect(n).toBe(0);
   });
 });

@@ -53,7 +53,10 @@ describe('live ticket updates over server-sent events', () => {
     await waitFor('subscribers', async () => (await other.pubsub('NUMSUB', channel))[1] === 1);
     await other.publish(channel, message('fen-ticket', fen));
     await other.publish(channel, message('park-ticket', park));
-    await waitFor('delivery', async () => publishedTo(agentStream, 'park-ticket') && publishedTo(fenStream, 'fen-ticket') && publishedTo(parkStream, 'park-ticket'));
+    await waitFor(
+      'delivery',
+      async () => publishedTo(agentStream, 'park-ticket') && publishedTo(fenStream, 'fen-ticket') && publishedTo(parkStream, 'park-ticket'),
+    );
     other.disconnect();
     expect(fenStream.events.map((e) => e.ticketId)).toEqual(['fen-ticket']);
     expect(parkStream.events.map((e) => e.ticketId)).toEqual(['park-ticket']);
@@ -63,11 +66,23 @@ describe('live ticket updates over server-sent events', () => {
   it('announces a WhatsApp message as it becomes a ticket and is routed', async () => {
     const fenStream = (await open('/api/v1/live/tickets', { Authorization: `Bearer ${fenStaff.token}` })).stream;
     await new Promise((r) => setTimeout(r, 100));
-    const res = await t.http().post('/api/v1/intake/events').set('X-Intake-Key', 'dev-only-intake-key-change-me')
-      .send({ channel: 'whatsapp', providerId: 'wamid.live.1', payload: { id: 'wamid.live.1', from: '905321239876@c.us', body: 'Sokak lambası yanmıyor', type: 'chat' } })
+    const res = await t
+      .http()
+      .post('/api/v1/intake/events')
+      .set('X-Intake-Key', 'dev-only-intake-key-change-me')
+      .send({
+        channel: 'whatsapp',
+        providerId: 'wamid.live.1',
+        payload: { id: 'wamid.live.1', from: '905321239876@c.us', body: 'Sokak lambası yanmıyor', type: 'chat' },
+      })
       .expect(202);
-    const ticketId = await waitFor('ticket', async () => (await t.dataSource.query('SELECT ticket_id FROM inbound_events WHERE id = $1', [res.body.eventId]))[0]?.ticket_id);
-    await waitFor('routed event on the FEN stream', async () => fenStream.events.some((e) => e.ticketId === ticketId && (e as { change?: string }).change === 'routed'));
+    const ticketId = await waitFor(
+      'ticket',
+      async () => (await t.dataSource.query('SELECT ticket_id FROM inbound_events WHERE id = $1', [res.body.eventId]))[0]?.ticket_id,
+    );
+    await waitFor('routed event on the FEN stream', async () =>
+      fenStream.events.some((e) => e.ticketId === ticketId && (e as { change?: string }).change === 'routed'),
+    );
   });
 
   it('refuses a stream without a valid token', async () => {

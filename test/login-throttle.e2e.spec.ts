@@ -43,8 +43,12 @@ describe('login throttling across API processes', () => {
   const newUser = async () => {
     n += 1;
     const username = `throttle-user-${n}`;
-    await t.http().post('/api/v1/users').set('Authorization', `Bearer ${admin.token}`)
-      .send({ username, fullName: 'Deneme Kullanıcı', role: 'agent', password: PASSWORD }).expect(201);
+    await t
+      .http()
+      .post('/api/v1/users')
+      .set('Authorization', `Bearer ${admin.token}`)
+      .send({ username, fullName: 'Deneme Kullanıcı', role: 'agent', password: PASSWORD })
+      .expect(201);
     return username;
   };
 

@@ -20,7 +20,15 @@ describe('migrations at start', () => {
 
   it('two processes starting together: one migrates, the other waits and finds nothing left to run', async () => {
     for (let i = 0; i < 2; i += 1) {
-      sources.push(await new DataSource({ type: 'postgres', url: url.toString(), migrations: MIGRATIONS, namingStrategy: new SnakeNamingStrategy(), uuidExtension: 'pgcrypto' }).initialize());
+      sources.push(
+        await new DataSource({
+          type: 'postgres',
+          url: url.toString(),
+          migrations: MIGRATIONS,
+          namingStrategy: new SnakeNamingStrategy(),
+          uuidExtension: 'pgcrypto',
+        }).initialize(),
+      );
     }
     await expect(Promise.all(sources.map((s) => migrateUnderLock(s)))).resolves.toEqual([undefined, undefined]);
     const ran = await sources[0].query('SELECT name FROM migrations ORDER BY id');

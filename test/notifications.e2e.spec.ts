@@ -37,7 +37,12 @@ describe('citizen notifications over Twilio SMS', () => {
     patch: (path: string, body: object) => t.http().patch(`/api/v1${path}`).set('Authorization', `Bearer ${staff.token}`).send(body),
   });
   const signedPost = (path: string, params: Record<string, string>) =>
-    t.http().post(path).type('form').set('X-Twilio-Signature', getExpectedTwilioSignature(TOKEN, `${PUBLIC_URL}${path}`, params)).send(params);
+    t
+      .http()
+      .post(path)
+      .type('form')
+      .set('X-Twilio-Signature', getExpectedTwilioSignature(TOKEN, `${PUBLIC_URL}${path}`, params))
+      .send(params);
 
   /** A citizen's SMS through the signed webhook; resolves to the ticket it made. */
   async function smsIn(body: string, from: string) {
@@ -53,7 +58,10 @@ describe('citizen notifications over Twilio SMS', () => {
     });
   }
   const messagesOf = (ticketId: string) =>
-    t.dataSource.query(`SELECT id, purpose, channel, recipient, state, provider_id, body, attempts, last_error FROM outbound_messages WHERE ticket_id = $1 ORDER BY created_at`, [ticketId]);
+    t.dataSource.query(
+      `SELECT id, purpose, channel, recipient, state, provider_id, body, attempts, last_error FROM outbound_messages WHERE ticket_id = $1 ORDER BY created_at`,
+      [ticketId],
+    );
   const sentTo = (phone: string) => twilio.messages.filter((m) => m.to === phone);
 
   it('tells the citizen their tracking number by SMS, once, and follows the delivery reports forward only', async () => {
@@ -93,7 +101,9 @@ describe('citizen notifications over Twilio SMS', () => {
     await as(supervisor).post(`/tickets/${ticket.id}/status`, answer).expect(409); // a double click: stale version
     await waitFor('the answer sent', async () => sentTo(phone).length === 2 || undefined);
     const answered = sentTo(phone)[1];
-    expect(answered.body).toBe(`${ticket.tracking_no} numaralı başvurunuz yanıtlandı: Salıncak onarıldı, ilginiz için teşekkür ederiz.\nDurum: ${PUBLIC_URL}/basvuru/durum?no=${ticket.tracking_no} — Örnek Belediyesi`);
+    expect(answered.body).toBe(
+      `${ticket.tracking_no} numaralı başvurunuz yanıtlandı: Salıncak onarıldı, ilginiz için teşekkür ederiz.\nDurum: ${PUBLIC_URL}/basvuru/durum?no=${ticket.tracking_no} — Örnek Belediyesi`,
+    );
     const purposes = (await messagesOf(ticket.id)).map((m: { purpose: string }) => m.purpose);
     expect(purposes).toEqual(['received', 'answered']);
   });
@@ -132,7 +142,9 @@ describe('citizen notifications over Twilio SMS', () => {
     expect(await processor.handle({ messageIds: ids })).toEqual({ sent: 3, early: 1, stale: 1 });
     expect(await processor.handle({ messageIds: ids })).toEqual({ early: 1, stale: 4 });
     expect(sentTo('+905321110009')).toHaveLength(1);
-    const rows = await t.dataSource.query('SELECT id, state, provider, provider_id, attempts FROM outbound_messages WHERE id = ANY($1) ORDER BY dedupe_key', [ids.slice(0, 4)]);
+    const rows = await t.dataSource.query('SELECT id, state, provider, provider_id, attempts FROM outbound_messages WHERE id = ANY($1) ORDER BY dedupe_key', [
+      ids.slice(0, 4),
+    ]);
     expect(rows).toEqual([
       { id: ids[0], state: 'sent', provider: 'local', provider_id: `local-${ids[0]}`, attempts: 1 },
       { id: ids[1], state: 'sent', provider: 'twilio', provider_id: expect.stringMatching(/^SM/), attempts: 1 },
@@ -185,7 +197,7 @@ describe('citizen notifications over Twilio SMS', () => {
     expect(list.body.items.find((m: { id: string }) => m.id === failed.id).recipient).toBe('+90 5** *** ** 05');
     await as(supervisor).post(`/outbound-messages/${failed.id}/retry`, {}).expect(403);
     await as(admin).post(`/outbound-messages/${failed.id}/retry`, {}).expect(200);
-    await waitFor('sent on the second try', async () => ((await messagesOf(ticket.id))[0].state === 'sent') || undefined);
+    await waitFor('sent on the second try', async () => (await messagesOf(ticket.id))[0].state === 'sent' || undefined);
     expect(sentTo(phone)).toHaveLength(1);
     await as(admin).post(`/outbound-messages/${failed.id}/retry`, {}).expect(409);
   });
@@ -195,18 +207,28 @@ describe('citizen notifications over Twilio SMS', () => {
     const rejected = await smsIn('Komşumun ağacı bahçeme sarkıyor', rejectedPhone);
     await waitFor('the receipt sent', async () => sentTo(rejectedPhone).length === 1 || undefined);
     let current = (await as(supervisor).get(`/tickets/${rejected.id}`).expect(200)).body;
-    await as(supervisor).post(`/tickets/${rejected.id}/status`, { version: current.version, status: 'rejected', reason: 'Özel mülk içinde, belediyenin görev alanı dışında' }).expect(200);
+    await as(supervisor)
+      .post(`/tickets/${rejected.id}/status`, { version: current.version, status: 'rejected', reason: 'Özel mülk içinde, belediyenin görev alanı dışında' })
+      .expect(200);
     await waitFor('the rejection sent', async () => sentTo(rejectedPhone).length === 2 || undefined);
-    expect(sentTo(rejectedPhone)[1].body).toBe(`${rejected.tracking_no} numaralı başvurunuz karşılanamadı. Gerekçe: Özel mülk içinde, belediyenin görev alanı dışında — Örnek Belediyesi`);
+    expect(sentTo(rejectedPhone)[1].body).toBe(
+      `${rejected.tracking_no} numaralı başvurunuz karşılanamadı. Gerekçe: Özel mülk içinde, belediyenin görev alanı dışında — Örnek Belediyesi`,
+    );
 
     const referredPhone = '+905321110007';
     const referred = await smsIn('Binamızın önündeki yol çökmüş', referredPhone);
     await waitFor('the receipt sent', async () => sentTo(referredPhone).length === 1 || undefined);
     current = (await as(supervisor).get(`/tickets/${referred.id}`).expect(200)).body;
     const institutionId = await idByCode(t.dataSource, 'institutions', 'BUYUKSEHIR');
-    await as(supervisor).post(`/tickets/${referred.id}/status`, { version: current.version, status: 'referred', institutionId, reason: 'Ana arter büyükşehrin sorumluluğunda' }).expect(200);
+    await as(supervisor)
+      .post(`/tickets/${referred.id}/status`, { version: current.version, status: 'referred', institutionId, reason: 'Ana arter büyükşehrin sorumluluğunda' })
+      .expect(200);
     await waitFor('the referral sent', async () => sentTo(referredPhone).length === 2 || undefined);
-    expect(sentTo(referredPhone)[1].body).toMatch(new RegExp(`^${referred.tracking_no} numaralı başvurunuz yetkili kuruma, .+ kurumuna iletildi\\. Ana arter büyükşehrin sorumluluğunda — Örnek Belediyesi$`));
+    expect(sentTo(referredPhone)[1].body).toMatch(
+      new RegExp(
+        `^${referred.tracking_no} numaralı başvurunuz yetkili kuruma, .+ kurumuna iletildi\\. Ana arter büyükşehrin sorumluluğunda — Örnek Belediyesi$`,
+      ),
+    );
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect([sentTo(rejectedPhone).length, sentTo(referredPhone).length]).toEqual([2, 2]);
   });
@@ -216,9 +238,19 @@ describe('citizen notifications over Twilio SMS', () => {
     const put = (body: object) => t.http().put('/api/v1/notice-templates/received/tr').set('Authorization', `Bearer ${admin.token}`).send(body);
     const unknown = await put({ subject: 'Başvurunuz alındı', body: 'Sayın {citizenName}, başvurunuz {trackingNo} alındı.' }).expect(400);
     expect(unknown.body.details).toEqual([{ field: 'body', message: expect.stringContaining('bilinmeyen alan {citizenName}') }]);
-    await t.http().put('/api/v1/notice-templates/thanked/tr').set('Authorization', `Bearer ${admin.token}`).send({ subject: 'x'.repeat(5), body: 'y'.repeat(5) }).expect(400)
+    await t
+      .http()
+      .put('/api/v1/notice-templates/thanked/tr')
+      .set('Authorization', `Bearer ${admin.token}`)
+      .send({ subject: 'x'.repeat(5), body: 'y'.repeat(5) })
+      .expect(400)
       .expect(({ body }) => expect(body.details[0].field).toBe('purpose'));
-    await t.http().put('/api/v1/notice-templates/received/tr').set('Authorization', `Bearer ${supervisor.token}`).send({ subject: 'Başvuru', body: 'Numara {trackingNo}' }).expect(403);
+    await t
+      .http()
+      .put('/api/v1/notice-templates/received/tr')
+      .set('Authorization', `Bearer ${supervisor.token}`)
+      .send({ subject: 'Başvuru', body: 'Numara {trackingNo}' })
+      .expect(403);
     await put({ subject: '{trackingNo} alındı', body: 'Başvurunuz {trackingNo} numarasıyla kayda alındı. {municipality} Çözüm Masası' }).expect(200);
 
     const phone = '+905321110008';

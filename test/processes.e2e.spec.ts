@@ -40,7 +40,10 @@ describe('documented processes', () => {
     kalem = await createStaff(t, admin, 'department_staff', ozelKalem);
     kalemManager = await createStaff(t, admin, 'department_manager', ozelKalem);
     await t.dataSource.query(`UPDATE users SET email = 'ozelkalem.mudur@ornek.bel.tr', phone = '+905301112233' WHERE id = $1`, [kalemManager.id]);
-    await t.dataSource.query(`UPDATE departments SET escalation_contacts = '[{"name": "Genel Sekreter", "email": "genelsekreter@ornek.bel.tr"}]' WHERE id = $1`, [ozelKalem]);
+    await t.dataSource.query(
+      `UPDATE departments SET escalation_contacts = '[{"name": "Genel Sekreter", "email": "genelsekreter@ornek.bel.tr"}]' WHERE id = $1`,
+      [ozelKalem],
+    );
   });
   afterAll(() => t.close());
 
@@ -55,7 +58,14 @@ describe('documented processes', () => {
     const current = await view(id);
     const step = openStep(current);
     expect(step.key).toBe(key);
-    return (await t.http().post(`/api/v1/processes/${id}/steps/${step.id}/complete`).set(as(kalem)).send({ document: `E-${key}/2026`, ...body }).expect(200)).body;
+    return (
+      await t
+        .http()
+        .post(`/api/v1/processes/${id}/steps/${step.id}/complete`)
+        .set(as(kalem))
+        .send({ document: `E-${key}/2026`, ...body })
+        .expect(200)
+    ).body;
   }
   /** Completes the open step `hours` after it opened. */
   async function completeAfter(id: string, key: string, hours: number, body: Record<string, unknown> = {}) {
@@ -80,11 +90,17 @@ describe('documented processes', () => {
       ['5', { min: 14, max: 21, unit: 'calendar_days' }],
       ['6', { min: 60, max: 90, unit: 'calendar_days' }],
     ]);
-    expect(template.steps[3].outcomes.map((o: { code: string; end: string | null; next: string | null }) => [o.code, o.next ?? o.end])).toEqual([['approve', '4'], ['reject', 'rejected']]);
+    expect(template.steps[3].outcomes.map((o: { code: string; end: string | null; next: string | null }) => [o.code, o.next ?? o.end])).toEqual([
+      ['approve', '4'],
+      ['reject', 'rejected'],
+    ]);
     // Seeding again (a restart, a second process) adds nothing.
     expect(await t.app.get(ProcessTemplateSeeder).seed(SISTER_CITY_TEMPLATE)).toBe(false);
     expect((await t.dataSource.query(`SELECT count(*)::int AS n FROM process_templates`))[0].n).toBe(1);
-    expect(template.steps[5].outcomes.map((o: { code: string; end: string | null; next: string | null }) => [o.code, o.next ?? o.end])).toEqual([['no_objection', '6'], ['objection', 'filed']]);
+    expect(template.steps[5].outcomes.map((o: { code: string; end: string | null; next: string | null }) => [o.code, o.next ?? o.end])).toEqual([
+      ['no_objection', '6'],
+      ['objection', 'filed'],
+    ]);
   });
 
   it('runs end to end: a clock per step, and a late ministry answer escalates once per level to the ladder', async () => {
@@ -93,11 +109,17 @@ describe('documented processes', () => {
     const first = openStep(started);
     // 3 working days from Monday 09:00, on the same clock machinery as tickets.
     expect(new Date(first.dueAt)).toEqual(istanbul('2026-11-05T09:00:00'));
-    const [clock] = await t.dataSource.query(`SELECT due_at, warning_at, next_level FROM sla_clocks WHERE subject_type = 'process_step' AND subject_id = $1`, [first.id]);
+    const [clock] = await t.dataSource.query(`SELECT due_at, warning_at, next_level FROM sla_clocks WHERE subject_type = 'process_step' AND subject_id = $1`, [
+      first.id,
+    ]);
     expect(clock).toMatchObject({ due_at: istanbul('2026-11-05T09:00:00'), next_level: 1 });
 
     const done1 = await completeAfter(started.id, '1', 2);
-    expect(done1.steps[0]).toMatchObject({ completedById: kalem.id, document: 'E-1/2026', completedAt: new Date(MONDAY_0900.getTime() + 2 * HOUR).toISOString() });
+    expect(done1.steps[0]).toMatchObject({
+      completedById: kalem.id,
+      document: 'E-1/2026',
+      completedAt: new Date(MONDAY_0900.getTime() + 2 * HOUR).toISOString(),
+    });
     const [stopped] = await t.dataSource.query(`SELECT stopped_at, next_at FROM sla_clocks WHERE subject_id = $1`, [first.id]);
     expect(stopped).toMatchObject({ stopped_at: new Date(MONDAY_0900.getTime() + 2 * HOUR), next_at: null });
 
@@ -133,14 +155,18 @@ describe('documented processes', () => {
       'Süre uyarısı: Kardeş şehir: Batum (Gürcistan) — 5. Bakanlıktan sakınca bulunmadığına dair yazının gelmesi',
     ]);
     const outbox = await t.dataSource.query(`SELECT channel, recipient, subject FROM outbound_messages WHERE purpose = 'escalation'`);
-    expect(outbox.map((m: { channel: string; recipient: string; subject: string }) => `${m.subject.split(':')[0]} ${m.channel} ${m.recipient}`).sort()).toEqual([
-      'Süre aşıldı email genelsekreter@ornek.bel.tr',
-      'Süre aşıldı email ozelkalem.mudur@ornek.bel.tr',
-      'Süre aşıldı sms +905301112233',
-      'Süre uyarısı email ozelkalem.mudur@ornek.bel.tr',
-      'Süre uyarısı email ozelkalem@ornek.bel.tr',
-    ]);
-    expect((await view(started.id)).timeline.filter((e: { type: string }) => e.type === 'escalated').map((e: { body: string }) => e.body.split(':')[0])).toEqual(['Süre uyarısı', 'Süre aşıldı']);
+    expect(outbox.map((m: { channel: string; recipient: string; subject: string }) => `${m.subject.split(':')[0]} ${m.channel} ${m.recipient}`).sort()).toEqual(
+      [
+        'Süre aşıldı email genelsekreter@ornek.bel.tr',
+        'Süre aşıldı email ozelkalem.mudur@ornek.bel.tr',
+        'Süre aşıldı sms +905301112233',
+        'Süre uyarısı email ozelkalem.mudur@ornek.bel.tr',
+        'Süre uyarısı email ozelkalem@ornek.bel.tr',
+      ],
+    );
+    expect(
+      (await view(started.id)).timeline.filter((e: { type: string }) => e.type === 'escalated').map((e: { body: string }) => e.body.split(':')[0]),
+    ).toEqual(['Süre uyarısı', 'Süre aşıldı']);
 
     // The letter comes late; the protocol is then signed in time and the process completes.
     const signing = await complete(started.id, '5', { outcome: 'no_objection', document: 'Dışişleri Bakanlığı yazısı 2026/9981' });
@@ -239,7 +265,14 @@ describe('documented processes', () => {
       expect((await post(body).expect(400)).body.details.map((d: { field: string }) => d.field)).toEqual(['steps.1.departmentId']);
       const created = (await post(base()).expect(201)).body;
       expect(created).toMatchObject({ version: 1, steps: [{ duration: { min: 1, max: 2 } }, { duration: { min: 5, max: 5 } }, { role: 'executive' }] });
-      const edited = (await t.http().put(`/api/v1/process-templates/${created.id}`).set(as(admin)).send({ ...base(), name: 'Ruhsat onayı (yeni)' }).expect(200)).body;
+      const edited = (
+        await t
+          .http()
+          .put(`/api/v1/process-templates/${created.id}`)
+          .set(as(admin))
+          .send({ ...base(), name: 'Ruhsat onayı (yeni)' })
+          .expect(200)
+      ).body;
       expect(edited.version).toBe(2);
       await post(base()).expect(409);
       await t.http().post('/api/v1/process-templates').set(as(kalem)).send(base()).expect(403);

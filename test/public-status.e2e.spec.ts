@@ -8,7 +8,10 @@ describe('public status look-up', () => {
     // Client addresses come from X-Forwarded-For, as behind the municipality's proxy.
     t = await createTestApp({ env: { TRUST_PROXY: 'loopback', PUBLIC_LOOKUP_MAX_FAILURES: '3', PUBLIC_LOOKUP_MAX_ADDRESS_FAILURES: '5' } });
     const agent = await loginAs(t, 'agent');
-    const res = await t.http().post('/api/v1/tickets').set('Authorization', `Bearer ${agent.token}`)
+    const res = await t
+      .http()
+      .post('/api/v1/tickets')
+      .set('Authorization', `Bearer ${agent.token}`)
       .send(ticketInput({ subject: 'Sokak lambası yanmıyor', citizen: { fullName: 'Ali Veli', phone: '0533 444 12 34', email: 'ali@example.com' } }))
       .expect(201);
     trackingNo = res.body.trackingNo;

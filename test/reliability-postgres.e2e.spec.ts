@@ -20,7 +20,11 @@ describe('nothing is lost when PostgreSQL restarts', () => {
   const event = () => {
     seq += 1;
     const id = `SM-pg-${seq}`;
-    return { channel: 'sms', providerId: id, payload: { MessageSid: id, From: `+90536${String(3_000_000 + seq).padStart(7, '0')}`, Body: texts[seq % texts.length] } };
+    return {
+      channel: 'sms',
+      providerId: id,
+      payload: { MessageSid: id, From: `+90536${String(3_000_000 + seq).padStart(7, '0')}`, Body: texts[seq % texts.length] },
+    };
   };
   const post = (body: object) => t.http().post('/api/v1/intake/events').set('X-Intake-Key', KEY).send(body);
 

@@ -23,7 +23,10 @@ describe('nothing is lost when Redis goes away', () => {
         seq += 1;
         const id = `SM-redis-${seq}`;
         const From = `+90535${String(2_000_000 + seq).padStart(7, '0')}`;
-        return t.http().post('/api/v1/intake/events').set('X-Intake-Key', KEY)
+        return t
+          .http()
+          .post('/api/v1/intake/events')
+          .set('X-Intake-Key', KEY)
           .send({ channel: 'sms', providerId: id, payload: { MessageSid: id, From, Body: texts[seq % texts.length] } });
       }),
     );
@@ -37,8 +40,12 @@ describe('nothing is lost when Redis goes away', () => {
     const during = await sendBatch(20);
     expect(during.map((r) => r.status)).toEqual(Array(20).fill(202));
     const [{ id: pothole }] = await t.dataSource.query(`SELECT id FROM categories WHERE service_code = 'FEN-001'`);
-    const staffCreated = await t.http().post('/api/v1/tickets').set('Authorization', `Bearer ${agent.token}`)
-      .send(ticketInput({ categoryId: pothole })).expect(201);
+    const staffCreated = await t
+      .http()
+      .post('/api/v1/tickets')
+      .set('Authorization', `Bearer ${agent.token}`)
+      .send(ticketInput({ categoryId: pothole }))
+      .expect(201);
     expect(staffCreated.body.routedAt).toBeNull();
     const health = await t.http().get('/health').expect(503);
     expect(health.body.checks).toEqual({ database: 'up', redis: 'down' });

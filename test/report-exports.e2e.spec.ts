@@ -50,28 +50,31 @@ describe('report exports', () => {
     let bytes = 0;
     let first = '';
     await new Promise<void>((resolve, reject) => {
-      httpGet({ port, host: '127.0.0.1', path: `/api/v1/reports/tickets/export?${period}&format=csv`, headers: { authorization: `Bearer ${executive.token}` } }, (res) => {
-        expect(res.statusCode).toBe(200);
-        expect(res.headers['content-type']).toContain('text/csv');
-        res.on('data', (chunk: Buffer) => {
-          if (!first) first = chunk.toString('utf8', 0, 200);
-          bytes += chunk.length;
-          const before = lines;
-          for (const byte of chunk) if (byte === 10) lines += 1;
-          if (Math.floor(lines / SAMPLE_EVERY) > Math.floor(before / SAMPLE_EVERY)) {
-            res.pause();
-            setImmediate(() => {
-              gc();
-              const now = process.memoryUsage();
-              peakHeap = Math.max(peakHeap, now.heapUsed);
-              peakRss = Math.max(peakRss, now.rss);
-              res.resume();
-            });
-          }
-        });
-        res.on('end', resolve);
-        res.on('error', reject);
-      }).on('error', reject);
+      httpGet(
+        { port, host: '127.0.0.1', path: `/api/v1/reports/tickets/export?${period}&format=csv`, headers: { authorization: `Bearer ${executive.token}` } },
+        (res) => {
+          expect(res.statusCode).toBe(200);
+          expect(res.headers['content-type']).toContain('text/csv');
+          res.on('data', (chunk: Buffer) => {
+            if (!first) first = chunk.toString('utf8', 0, 200);
+            bytes += chunk.length;
+            const before = lines;
+            for (const byte of chunk) if (byte === 10) lines += 1;
+            if (Math.floor(lines / SAMPLE_EVERY) > Math.floor(before / SAMPLE_EVERY)) {
+              res.pause();
+              setImmediate(() => {
+                gc();
+                const now = process.memoryUsage();
+                peakHeap = Math.max(peakHeap, now.heapUsed);
+                peakRss = Math.max(peakRss, now.rss);
+                res.resume();
+              });
+            }
+          });
+          res.on('end', resolve);
+          res.on('error', reject);
+        },
+      ).on('error', reject);
     });
     expect(lines).toBe(ROWS + 1);
     expect(first).toMatch(/^\uFEFFtrackingNo,createdAt,kind,channel,status/);
@@ -103,11 +106,17 @@ describe('report exports', () => {
       120_000,
     );
     expect(done).toMatchObject({ rowsWritten: ROWS, rowsTotal: ROWS, percent: 100, download: `/api/v1/reports/exports/${started.body.id}/file` });
-    const file = await t.http().get(done.download).set('Authorization', `Bearer ${executive.token}`).buffer(true).parse((res, cb) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => cb(null, Buffer.concat(chunks)));
-    }).expect(200);
+    const file = await t
+      .http()
+      .get(done.download)
+      .set('Authorization', `Bearer ${executive.token}`)
+      .buffer(true)
+      .parse((res, cb) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => cb(null, Buffer.concat(chunks)));
+      })
+      .expect(200);
     expect((file.body as Buffer).subarray(0, 2).toString()).toBe('PK');
     expect(file.headers['content-type']).toContain('spreadsheetml');
     // Someone else's export does not exist for them.

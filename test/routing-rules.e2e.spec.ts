@@ -22,8 +22,12 @@ describe('routing rules: exceptions to the category map, managed by admins', () 
   /** A citizen's SMS, processed; returns the department code it was routed to and the timeline's routing entry. */
   async function routedSms(text: string) {
     const id = `SM-rule-${(seq += 1)}`;
-    const res = await t.http().post('/api/v1/intake/events').set('X-Intake-Key', KEY)
-      .send({ channel: 'sms', providerId: id, payload: { MessageSid: id, From: `+90536${String(3_000_000 + seq)}`, Body: text } }).expect(202);
+    const res = await t
+      .http()
+      .post('/api/v1/intake/events')
+      .set('X-Intake-Key', KEY)
+      .send({ channel: 'sms', providerId: id, payload: { MessageSid: id, From: `+90536${String(3_000_000 + seq)}`, Body: text } })
+      .expect(202);
     return waitFor('ticket routed', async () => {
       const [row] = await t.dataSource.query(
         `SELECT d.code, (SELECT data FROM ticket_events WHERE ticket_id = t.id AND type = 'routed') AS routed

@@ -18,7 +18,10 @@ describe('database schema and default municipality', () => {
   });
 
   it('finds citizens by identity with lookups on the unique (kind, value) index, not by reading the table', async () => {
-    const identities = [{ kind: IdentityKind.Phone, value: '+905321234567' }, { kind: IdentityKind.Email, value: 'ayse@example.com' }];
+    const identities = [
+      { kind: IdentityKind.Phone, value: '+905321234567' },
+      { kind: IdentityKind.Email, value: 'ayse@example.com' },
+    ];
     const [query, parameters] = citizensByIdentities(t.dataSource.manager, identities).getQueryAndParameters();
     // On a table this small the planner would rather read it all; what matters is whether it can look up.
     const plan: string = await t.dataSource.transaction(async (manager) => {
@@ -47,9 +50,7 @@ describe('database schema and default municipality', () => {
     expect(await count('categories')).toBeGreaterThanOrEqual(30);
     expect(await count('mahalleler')).toBe(12);
     const roles = await t.dataSource.query('SELECT role FROM users ORDER BY role::text');
-    expect(roles.map((r: { role: string }) => r.role)).toEqual([
-      'admin', 'agent', 'department_manager', 'department_staff', 'executive', 'supervisor',
-    ]);
+    expect(roles.map((r: { role: string }) => r.role)).toEqual(['admin', 'agent', 'department_manager', 'department_staff', 'executive', 'supervisor']);
     const [pothole] = await t.dataSource.query(
       `SELECT d.code FROM categories c JOIN departments d ON d.id = c.default_department_id
        WHERE c.keywords && ARRAY['çukur']`,

@@ -15,15 +15,18 @@ describe('Turkish free-text search', () => {
       cop: ['Çöp', 'Konteynerler taşıyor'],
     };
     for (const [key, [subject, description]] of Object.entries(texts)) {
-      const res = await t.http().post('/api/v1/tickets').set('Authorization', `Bearer ${agent.token}`)
-        .send(ticketInput({ subject, description })).expect(201);
+      const res = await t.http().post('/api/v1/tickets').set('Authorization', `Bearer ${agent.token}`).send(ticketInput({ subject, description })).expect(201);
       ids[key] = res.body.id;
     }
   });
   afterAll(() => t.close());
 
   const search = async (q: string) => {
-    const res = await t.http().get(`/api/v1/tickets?q=${encodeURIComponent(q)}`).set('Authorization', `Bearer ${agent.token}`).expect(200);
+    const res = await t
+      .http()
+      .get(`/api/v1/tickets?q=${encodeURIComponent(q)}`)
+      .set('Authorization', `Bearer ${agent.token}`)
+      .expect(200);
     return res.body.items.map((i: { id: string }) => i.id);
   };
 

@@ -31,9 +31,22 @@ describe('satisfaction surveys', () => {
   /** An SMS through the signed webhook; resolves when intake has processed it. */
   async function smsIn(body: string, from: string): Promise<{ ticketId: string }> {
     seq += 1;
-    const params = { MessageSid: `SM${String(seq).padStart(32, '0')}`, AccountSid: `AC${'0'.repeat(32)}`, From: from, To: '+908502220444', Body: body, NumMedia: '0' };
+    const params = {
+      MessageSid: `SM${String(seq).padStart(32, '0')}`,
+      AccountSid: `AC${'0'.repeat(32)}`,
+      From: from,
+      To: '+908502220444',
+      Body: body,
+      NumMedia: '0',
+    };
     const url = `${PUBLIC_URL}/api/v1/channels/twilio/sms`;
-    await t.http().post('/api/v1/channels/twilio/sms').type('form').set('X-Twilio-Signature', getExpectedTwilioSignature(TOKEN, url, params)).send(params).expect(200);
+    await t
+      .http()
+      .post('/api/v1/channels/twilio/sms')
+      .type('form')
+      .set('X-Twilio-Signature', getExpectedTwilioSignature(TOKEN, url, params))
+      .send(params)
+      .expect(200);
     const [event] = await waitFor('the SMS processed', async () =>
       (await q(`SELECT state, ticket_id AS "ticketId" FROM inbound_events WHERE provider_id = $1 AND state = 'processed'`, [params.MessageSid])).length
         ? q(`SELECT ticket_id AS "ticketId" FROM inbound_events WHERE provider_id = $1`, [params.MessageSid])
@@ -59,7 +72,9 @@ describe('satisfaction surveys', () => {
   const surveyMessages = (ticketId: string) =>
     q(`SELECT channel, recipient, state, body FROM outbound_messages WHERE ticket_id = $1 AND purpose = 'survey' ORDER BY created_at`, [ticketId]);
   const surveysOf = (ticketId: string) =>
-    q(`SELECT token, channel, round, score, solved, comment, answered_via, reopened, answered_at FROM ticket_surveys WHERE ticket_id = $1 ORDER BY round`, [ticketId]);
+    q(`SELECT token, channel, round, score, solved, comment, answered_via, reopened, answered_at FROM ticket_surveys WHERE ticket_id = $1 ORDER BY round`, [
+      ticketId,
+    ]);
   const ticketOf = async (ticketId: string) => (await q('SELECT status, needs_review FROM tickets WHERE id = $1', [ticketId]))[0];
   const ticketsOfPhone = async (phone: string) =>
     (await q('SELECT count(*)::int AS n FROM tickets t JOIN citizens c ON c.id = t.citizen_id WHERE c.phone = $1', [phone]))[0].n;
@@ -145,7 +160,10 @@ describe('satisfaction surveys', () => {
     const ticketId = await answeredTicket(phone, false);
     await setStatus(ticketId, { status: 'closed' });
     // The answer notice goes; a survey would be written in the same transaction.
-    await waitFor('the answer sent', async () => (await q(`SELECT 1 FROM outbound_messages WHERE ticket_id = $1 AND purpose = 'answered' AND state = 'sent'`, [ticketId])).length);
+    await waitFor(
+      'the answer sent',
+      async () => (await q(`SELECT 1 FROM outbound_messages WHERE ticket_id = $1 AND purpose = 'answered' AND state = 'sent'`, [ticketId])).length,
+    );
     expect(await surveyMessages(ticketId)).toEqual([]);
     expect(await surveysOf(ticketId)).toEqual([]);
     await smsIn('5', phone);
@@ -160,8 +178,15 @@ describe('satisfaction surveys', () => {
     const page = await t.http().get(`/anket/${token}`).expect(200);
     expect(page.headers['content-type']).toMatch(/^text\/html/);
     expect(page.text).toContain('Memnuniyet anketi');
-    await t.http().get('/anket/anket.js').expect(200).expect('Content-Type', /javascript/);
-    await t.http().get(`/anket/${'x'.repeat(24)}`).expect(404);
+    await t
+      .http()
+      .get('/anket/anket.js')
+      .expect(200)
+      .expect('Content-Type', /javascript/);
+    await t
+      .http()
+      .get(`/anket/${'x'.repeat(24)}`)
+      .expect(404);
 
     const shown = await t.http().get(`/api/v1/public/surveys/${token}`).expect(200);
     expect(shown.body).toMatchObject({ answered: false, score: null });
@@ -169,7 +194,11 @@ describe('satisfaction surveys', () => {
 
     const seven = await t.http().post(`/api/v1/public/surveys/${token}`).send({ score: 7 }).expect(400);
     expect(seven.body.details).toEqual([{ field: 'score', message: 'score: 1 ile 5 arasında bir tam sayı olmalı' }]);
-    const unknown = await t.http().post(`/api/v1/public/surveys/${'A'.repeat(24)}`).send({ score: 4 }).expect(404);
+    const unknown = await t
+      .http()
+      .post(`/api/v1/public/surveys/${'A'.repeat(24)}`)
+      .send({ score: 4 })
+      .expect(404);
     expect(unknown.body.code).toBe('SURVEY_NOT_FOUND');
 
     const saved = await t.http().post(`/api/v1/public/surveys/${token}`).send({ score: 4, solved: true, comment: 'Hızlıydınız' }).expect(200);

@@ -23,7 +23,9 @@ describe('ticket summary and per-ticket notifications', () => {
   });
 
   async function routed(serviceCode: string, subject: string) {
-    const res = await as(agent).post('/tickets', ticketInput({ categoryId: await categoryId(t.dataSource, serviceCode), subject })).expect(201);
+    const res = await as(agent)
+      .post('/tickets', ticketInput({ categoryId: await categoryId(t.dataSource, serviceCode), subject }))
+      .expect(201);
     return waitFor('routed', async () => {
       const { body } = await as(admin).get(`/tickets/${res.body.id}`);
       return body.department ? body : null;
@@ -39,10 +41,18 @@ describe('ticket summary and per-ticket notifications', () => {
 
     const all = (await as(admin).get('/tickets/summary').expect(200)).body;
     const fen = await idByCode(t.dataSource, 'departments', 'FEN');
-    expect(all).toEqual(expect.arrayContaining([
-      { department: { id: fen, name: 'Fen İşleri Müdürlüğü' }, category: { id: expect.any(String), name: 'Sokak lambası yanmıyor' }, open: 1, overdue: 1, answered: 1 },
-      expect.objectContaining({ department: expect.objectContaining({ name: 'Park ve Bahçeler Müdürlüğü' }), open: 1, overdue: 1, answered: 0 }),
-    ]));
+    expect(all).toEqual(
+      expect.arrayContaining([
+        {
+          department: { id: fen, name: 'Fen İşleri Müdürlüğü' },
+          category: { id: expect.any(String), name: 'Sokak lambası yanmıyor' },
+          open: 1,
+          overdue: 1,
+          answered: 1,
+        },
+        expect.objectContaining({ department: expect.objectContaining({ name: 'Park ve Bahçeler Müdürlüğü' }), open: 1, overdue: 1, answered: 0 }),
+      ]),
+    );
     const own = (await as(fenManager).get('/tickets/summary').expect(200)).body;
     expect(own.map((r: { department: { id: string } }) => r.department.id)).toEqual([fen]);
     await as(agent).get('/tickets/summary').expect(403);
@@ -56,7 +66,11 @@ describe('ticket summary and per-ticket notifications', () => {
       const { body } = await as(agent).get(`/tickets/${park.id}/notifications`).expect(200);
       return body.items.length ? body.items : null;
     });
-    expect(notices).toEqual(expect.arrayContaining([expect.objectContaining({ ticketId: park.id, body: expect.stringContaining('Ekibimiz yarın biçecek'), state: expect.any(String) })]));
+    expect(notices).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ ticketId: park.id, body: expect.stringContaining('Ekibimiz yarın biçecek'), state: expect.any(String) }),
+      ]),
+    );
     expect(JSON.stringify(notices)).not.toMatch(/\+90532\d{7}/);
     await as(fenStaff).get(`/tickets/${park.id}/notifications`).expect(404);
   });

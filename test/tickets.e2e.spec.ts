@@ -77,7 +77,9 @@ describe('tickets', () => {
     ])('refuses %p with 400 naming %s and writes nothing', async (overrides, field) => {
       const before = await countTickets();
       const citizensBefore = Number((await t.dataSource.query('SELECT count(*) AS n FROM citizens'))[0].n);
-      const res = await api(agent).post('/tickets', ticketInput({ categoryId: pothole, ...overrides })).expect(400);
+      const res = await api(agent)
+        .post('/tickets', ticketInput({ categoryId: pothole, ...overrides }))
+        .expect(400);
       expect(res.body.code).toBe('VALIDATION_FAILED');
       expect(res.body.details.map((d: { field: string }) => d.field)).toContain(field);
       expect(res.body.message).toContain(field);
@@ -96,17 +98,26 @@ describe('tickets', () => {
       const ticket = await create();
       let res = await api(agent).post(`/tickets/${ticket.id}/assign`, { version: 2, assigneeId: fenStaff.id }).expect(200);
       expect(res.body).toMatchObject({ status: 'assigned', version: 3, assignee: { id: fenStaff.id } });
-      res = await api(fenStaff).post(`/tickets/${ticket.id}/status`, { version: 3, status: 'in_progress' }).expect(200);
+      await api(fenStaff).post(`/tickets/${ticket.id}/status`, { version: 3, status: 'in_progress' }).expect(200);
       res = await api(fenStaff).post(`/tickets/${ticket.id}/status`, { version: 4, status: 'answered', note: 'Çukur asfaltla kapatıldı.' }).expect(200);
       expect(res.body).toMatchObject({ status: 'answered', resolution: 'answered', resolutionNote: 'Çukur asfaltla kapatıldı.' });
       expect(res.body.answeredAt).not.toBeNull();
       res = await api(agent).post(`/tickets/${ticket.id}/status`, { version: 5, status: 'closed' }).expect(200);
       expect(res.body.closedAt).not.toBeNull();
-      res = await api(agent).post(`/tickets/${ticket.id}/status`, { version: 6, status: 'reopened', reason: 'Vatandaş çukurun açıldığını bildirdi' }).expect(200);
+      res = await api(agent)
+        .post(`/tickets/${ticket.id}/status`, { version: 6, status: 'reopened', reason: 'Vatandaş çukurun açıldığını bildirdi' })
+        .expect(200);
       expect(res.body).toMatchObject({ status: 'reopened', closedAt: null, resolution: null });
       const { body } = await api(agent).get(`/tickets/${ticket.id}`).expect(200);
       expect(body.timeline.map((e: { type: string; data: { to?: string } }) => e.data.to ?? e.type)).toEqual([
-        'created', 'routed', 'assigned', 'in_progress', 'answered', 'reply_out', 'closed', 'reopened',
+        'created',
+        'routed',
+        'assigned',
+        'in_progress',
+        'answered',
+        'reply_out',
+        'closed',
+        'reopened',
       ]);
     });
 
@@ -138,7 +149,9 @@ describe('tickets', () => {
       [{ status: 'merged' }, 'mergedIntoId'],
     ])('requires what %p needs (%s)', async (body, field) => {
       const ticket = await create();
-      const res = await api(agent).post(`/tickets/${ticket.id}/status`, { version: 2, ...body }).expect(400);
+      const res = await api(agent)
+        .post(`/tickets/${ticket.id}/status`, { version: 2, ...body })
+        .expect(400);
       expect(res.body.details).toEqual([{ field, message: expect.stringContaining(field) }]);
     });
 
@@ -181,7 +194,10 @@ describe('tickets', () => {
     });
 
     it('finds overdue tickets once the clock passes their deadline', async () => {
-      const ticket = await create({ channel: 'muhtar', mahalleId: await idByCode(t.dataSource, 'mahalleler', (await t.dataSource.query('SELECT code FROM mahalleler LIMIT 1'))[0].code) });
+      const ticket = await create({
+        channel: 'muhtar',
+        mahalleId: await idByCode(t.dataSource, 'mahalleler', (await t.dataSource.query('SELECT code FROM mahalleler LIMIT 1'))[0].code),
+      });
       const before = await api(agent).get(`/tickets?overdue=true&channel=muhtar`).expect(200);
       expect(before.body.items.map((i: { id: string }) => i.id)).not.toContain(ticket.id);
       t.clock.set(new Date(new Date(ticket.resolutionDueAt).getTime() + 1000));

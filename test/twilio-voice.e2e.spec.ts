@@ -17,7 +17,13 @@ describe('the 444 line on Twilio Voice', () => {
   });
   afterAll(() => t.close());
 
-  const callParams = (from = '+905321230000') => ({ CallSid: `CA${String((seq += 1)).padStart(32, '0')}`, From: from, To: '+904440444', CallStatus: 'ringing', Direction: 'inbound' });
+  const callParams = (from = '+905321230000') => ({
+    CallSid: `CA${String((seq += 1)).padStart(32, '0')}`,
+    From: from,
+    To: '+904440444',
+    CallStatus: 'ringing',
+    Direction: 'inbound',
+  });
   const hook = (path: string, params: Record<string, string>, signature = getExpectedTwilioSignature(TOKEN, `${BASE}/${path}`, params)) =>
     t.http().post(`/api/v1/channels/twilio/voice/${path}`).type('form').set('X-Twilio-Signature', signature).send(params);
   const callLog = async (sid: string) => (await t.dataSource.query('SELECT * FROM call_logs WHERE call_sid = $1', [sid]))[0];
@@ -26,7 +32,9 @@ describe('the 444 line on Twilio Voice', () => {
     const call = callParams();
     const res = await hook('incoming', call).expect(200);
     expect(res.headers['content-type']).toMatch(/^text\/xml/);
-    expect(res.text).toContain('<Say language="tr-TR">Belediye Çözüm Masası’na hoş geldiniz. Görüşmeniz, hizmet kalitesi için kayıt altına alınabilir; kişisel verileriniz KVKK kapsamında korunur.</Say>');
+    expect(res.text).toContain(
+      '<Say language="tr-TR">Belediye Çözüm Masası’na hoş geldiniz. Görüşmeniz, hizmet kalitesi için kayıt altına alınabilir; kişisel verileriniz KVKK kapsamında korunur.</Say>',
+    );
     expect(res.text).toContain(`<Gather language="tr-TR" input="dtmf speech" numDigits="1" timeout="6" action="${BASE}/menu" method="POST"`);
     expect(await callLog(call.CallSid)).toMatchObject({ from_number: '+905321230000', to_number: '+904440444', status: 'ringing', menu_choice: null });
   });
@@ -51,8 +59,12 @@ describe('the 444 line on Twilio Voice', () => {
 
   it('2 reads back the status of an application made from the calling phone, and nothing else', async () => {
     const agent = await loginAs(t, 'agent');
-    const created = await t.http().post('/api/v1/tickets').set('Authorization', `Bearer ${agent.token}`)
-      .send(ticketInput({ citizen: { fullName: 'Ayşe Yılmaz', phone: '0532 123 45 67' } })).expect(201);
+    const created = await t
+      .http()
+      .post('/api/v1/tickets')
+      .set('Authorization', `Bearer ${agent.token}`)
+      .send(ticketInput({ citizen: { fullName: 'Ayşe Yılmaz', phone: '0532 123 45 67' } }))
+      .expect(201);
     const digits = created.body.trackingNo.replace('-', '');
     const call = callParams('+905321234567');
     await hook('incoming', call).expect(200);
@@ -74,7 +86,13 @@ describe('the 444 line on Twilio Voice', () => {
       const res = await hook('incoming', call).expect(200);
       expect(res.text).toContain('mesai saatleri dışındayız');
       expect(res.text).toContain(`<Record action="${BASE}/voicemail"`);
-      const recording = { CallSid: call.CallSid, From: call.From, RecordingUrl: `https://api.twilio.com/2010-04-01/Accounts/AC1/Recordings/RE${'1'.repeat(32)}`, RecordingSid: `RE${'1'.repeat(32)}`, RecordingDuration: '42' };
+      const recording = {
+        CallSid: call.CallSid,
+        From: call.From,
+        RecordingUrl: `https://api.twilio.com/2010-04-01/Accounts/AC1/Recordings/RE${'1'.repeat(32)}`,
+        RecordingSid: `RE${'1'.repeat(32)}`,
+        RecordingDuration: '42',
+      };
       const saved = await hook('voicemail', recording).expect(200);
       expect(saved.text).toContain('Mesajınız alındı');
       await hook('voicemail', recording).expect(200); // Twilio's retry: still one ticket
@@ -100,16 +118,27 @@ describe('the 444 line on Twilio Voice', () => {
     try {
       const call = callParams('+905327650001');
       await hook('incoming', call).expect(200);
-      const recording = { CallSid: call.CallSid, From: call.From, RecordingUrl: `https://api.twilio.com/2010-04-01/Accounts/AC1/Recordings/RE${'2'.repeat(32)}`, RecordingSid: `RE${'2'.repeat(32)}`, RecordingDuration: '18' };
+      const recording = {
+        CallSid: call.CallSid,
+        From: call.From,
+        RecordingUrl: `https://api.twilio.com/2010-04-01/Accounts/AC1/Recordings/RE${'2'.repeat(32)}`,
+        RecordingSid: `RE${'2'.repeat(32)}`,
+        RecordingDuration: '18',
+      };
       await hook('voicemail', recording).expect(200);
       const event = await waitFor('the voicemail filed', async () => {
-        const [row] = await t.dataSource.query(`SELECT ticket_id FROM inbound_events WHERE provider_id = $1 AND state = 'processed'`, [`${call.CallSid}-voicemail`]);
+        const [row] = await t.dataSource.query(`SELECT ticket_id FROM inbound_events WHERE provider_id = $1 AND state = 'processed'`, [
+          `${call.CallSid}-voicemail`,
+        ]);
         return row;
       });
       expect(await callLog(call.CallSid)).toMatchObject({ menu_choice: 'voicemail', ticket_id: event.ticket_id });
       const supervisor = await loginAs(t, 'supervisor');
       const list = await t.http().get('/api/v1/calls').query({ menuChoice: 'voicemail' }).set('Authorization', `Bearer ${supervisor.token}`).expect(200);
-      expect(list.body.items.find((c: { callSid: string }) => c.callSid === call.CallSid)).toMatchObject({ ticketId: event.ticket_id, fromNumber: expect.not.stringContaining('7650001') });
+      expect(list.body.items.find((c: { callSid: string }) => c.callSid === call.CallSid)).toMatchObject({
+        ticketId: event.ticket_id,
+        fromNumber: expect.not.stringContaining('7650001'),
+      });
     } finally {
       t.clock.set(WEDNESDAY_10_00);
     }
@@ -117,7 +146,8 @@ describe('the 444 line on Twilio Voice', () => {
 
   it('status callbacks arriving twice or out of order never move a call backwards', async () => {
     const call = callParams();
-    const status = (CallStatus: string, extra: Record<string, string> = {}) => hook('status', { CallSid: call.CallSid, From: call.From, To: call.To, CallStatus, ...extra }).expect(200);
+    const status = (CallStatus: string, extra: Record<string, string> = {}) =>
+      hook('status', { CallSid: call.CallSid, From: call.From, To: call.To, CallStatus, ...extra }).expect(200);
     await status('in-progress');
     await status('completed', { CallDuration: '75' });
     await status('ringing'); // late

@@ -8,7 +8,16 @@ import { categoryId, createTestApp, idByCode, loginAs, Staff, TestApp, ticketInp
 
 const CHROMIUM = '/usr/bin/chromium';
 const SHOTS = join(__dirname, '..', 'artifacts', 'screenshots');
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 const DAY = 86_400_000;
 
 const haveBrowser = existsSync(CHROMIUM);
@@ -44,7 +53,8 @@ describeUi('manager view charts in headless Chromium', () => {
       { channel: 'phone', categoryId: lamp, mahalleId: atatürk, subject: 'Sokak lambası yanmıyor' },
       { channel: 'phone', categoryId: lamp, mahalleId: atatürk, subject: 'Lamba yine yanmıyor' },
       { channel: 'web', categoryId: parkCategory, mahalleId: cumhuriyet, subject: 'Parkın çimleri biçilmedi' },
-    ]) created.push((await post('/tickets', ticketInput(input)).expect(201)).body.id);
+    ])
+      created.push((await post('/tickets', ticketInput(input)).expect(201)).body.id);
     await waitFor('routed', async () => (await t.dataSource.query('SELECT count(*)::int AS n FROM tickets WHERE department_id IS NOT NULL'))[0].n === 3);
 
     t.clock.advance(DAY);
@@ -59,7 +69,14 @@ describeUi('manager view charts in headless Chromium', () => {
 
     await mkdir(SHOTS, { recursive: true });
     profile = await mkdtemp(join(tmpdir(), 'cm-chromium-'));
-    context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, headless: true, args: ARGS, viewport: { width: 1366, height: 900 }, locale: 'tr-TR', timezoneId: 'Europe/Istanbul' });
+    context = await chromium.launchPersistentContext(profile, {
+      executablePath: CHROMIUM,
+      headless: true,
+      args: ARGS,
+      viewport: { width: 1366, height: 900 },
+      locale: 'tr-TR',
+      timezoneId: 'Europe/Istanbul',
+    });
   }, 120_000);
   afterAll(async () => {
     await context?.close();
@@ -113,7 +130,10 @@ describeUi('manager view charts in headless Chromium', () => {
     expect(await rows.first().locator('th').textContent()).toBe('Atatürk Mahallesi');
     expect(await rows.first().locator('td').first().textContent()).toBe('2');
     expect(await page.locator('#mahalle-table th[aria-sort]').getAttribute('aria-sort')).toBe('descending');
-    await page.locator('#mahalle-table').getByRole('button', { name: /Başvuru/ }).click();
+    await page
+      .locator('#mahalle-table')
+      .getByRole('button', { name: /Başvuru/ })
+      .click();
     expect(await page.locator('#mahalle-table th[aria-sort]').getAttribute('aria-sort')).toBe('ascending');
     expect(await rows.first().locator('th').textContent()).toBe('Cumhuriyet Mahallesi');
     await page.getByText('koordinatları kayıtlı olmadığından harita gösterilemiyor').waitFor();

@@ -13,7 +13,16 @@ const TWILIO_TOKEN = 'test-twilio-auth-token-0123456789';
 const PUBLIC_URL = 'https://cozum.ornek-bel.tr';
 const VOICE = `${PUBLIC_URL}/api/v1/channels/twilio/voice`;
 const SHOTS = join(__dirname, '..', 'artifacts', 'screenshots');
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
 // Debian's chromium package (`apt-get install -y chromium`); no browser is ever downloaded.
 const haveBrowser = existsSync(CHROMIUM);
@@ -39,7 +48,14 @@ describeUi('staff screens in headless Chromium', () => {
     admin = await loginAs(t, 'admin');
     await mkdir(SHOTS, { recursive: true });
     profile = await mkdtemp(join(tmpdir(), 'cm-chromium-'));
-    context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, headless: true, args: ARGS, viewport: { width: 1366, height: 768 }, locale: 'tr-TR', timezoneId: 'Europe/Istanbul' });
+    context = await chromium.launchPersistentContext(profile, {
+      executablePath: CHROMIUM,
+      headless: true,
+      args: ARGS,
+      viewport: { width: 1366, height: 768 },
+      locale: 'tr-TR',
+      timezoneId: 'Europe/Istanbul',
+    });
   }, 120_000);
   afterAll(async () => {
     await context?.close();
@@ -68,10 +84,20 @@ describeUi('staff screens in headless Chromium', () => {
     expect(agentPage.url()).toContain('#/kuyruk');
     await agentPage.evaluate('window.stillHere = true');
 
-    const res = await t.http().post('/api/v1/intake/events').set('X-Intake-Key', KEY)
-      .send({ channel: 'whatsapp', providerId: 'wamid.ui.1', payload: { id: 'wamid.ui.1', from: '905321230011@c.us', body: 'Merhaba, size bir şey danışmak istiyorum', type: 'chat' } })
+    const res = await t
+      .http()
+      .post('/api/v1/intake/events')
+      .set('X-Intake-Key', KEY)
+      .send({
+        channel: 'whatsapp',
+        providerId: 'wamid.ui.1',
+        payload: { id: 'wamid.ui.1', from: '905321230011@c.us', body: 'Merhaba, size bir şey danışmak istiyorum', type: 'chat' },
+      })
       .expect(202);
-    ticketId = await waitFor('ticket', async () => (await t.dataSource.query('SELECT ticket_id FROM inbound_events WHERE id = $1', [res.body.eventId]))[0]?.ticket_id);
+    ticketId = await waitFor(
+      'ticket',
+      async () => (await t.dataSource.query('SELECT ticket_id FROM inbound_events WHERE id = $1', [res.body.eventId]))[0]?.ticket_id,
+    );
     trackingNo = (await t.dataSource.query('SELECT tracking_no FROM tickets WHERE id = $1', [ticketId]))[0].tracking_no;
 
     const row = agentPage.locator(`tr[data-id="${ticketId}"]`);
@@ -81,7 +107,8 @@ describeUi('staff screens in headless Chromium', () => {
     expect(await agentPage.evaluate('window.stillHere')).toBe(true);
     await shot(agentPage, 'agent-queue');
     // The README's picture is refreshed on request only, so a test run leaves the tree clean.
-    if (process.env.UPDATE_DOCS_SCREENSHOTS === '1') await copyFile(join(SHOTS, 'agent-queue.png'), join(__dirname, '..', 'docs', 'screenshots', 'agent-queue.png'));
+    if (process.env.UPDATE_DOCS_SCREENSHOTS === '1')
+      await copyFile(join(SHOTS, 'agent-queue.png'), join(__dirname, '..', 'docs', 'screenshots', 'agent-queue.png'));
 
     await agentPage.keyboard.press('?');
     await agentPage.getByRole('dialog', { name: 'Klavye kısayolları' }).waitFor();
@@ -98,7 +125,11 @@ describeUi('staff screens in headless Chromium', () => {
     await agentPage.getByLabel('Konu ara (Türkçe harfsiz de yazılabilir)').fill('sokak lambasi');
     expect(await agentPage.locator('#cat-id option:checked').textContent()).toBe('Sokak lambası yanmıyor');
     await agentPage.getByRole('button', { name: 'Sınıflandır' }).click();
-    await waitFor('routed to FEN', async () => (await t.dataSource.query(`SELECT d.code FROM tickets t JOIN departments d ON d.id = t.department_id WHERE t.id = $1`, [ticketId]))[0]?.code === 'FEN');
+    await waitFor(
+      'routed to FEN',
+      async () =>
+        (await t.dataSource.query(`SELECT d.code FROM tickets t JOIN departments d ON d.id = t.department_id WHERE t.id = $1`, [ticketId]))[0]?.code === 'FEN',
+    );
     await agentPage.locator('.facts', { hasText: 'Fen İşleri Müdürlüğü' }).waitFor();
     await shot(agentPage, 'ticket-page');
   });
@@ -110,17 +141,25 @@ describeUi('staff screens in headless Chromium', () => {
     await deptPage.locator(`tr[data-id="${ticketId}"]`).waitFor();
     await shot(deptPage, 'department-inbox');
     await deptPage.locator(`tr[data-id="${ticketId}"]`).getByRole('button', { name: 'Üstlen' }).click();
-    await deptPage.locator(`tr[data-id="${ticketId}"] td`, { hasText: /Atandı|İşlemde/ }).first().waitFor();
+    await deptPage
+      .locator(`tr[data-id="${ticketId}"] td`, { hasText: /Atandı|İşlemde/ })
+      .first()
+      .waitFor();
     await deptPage.locator(`tr[data-id="${ticketId}"] a`).click();
     await deptPage.getByRole('heading', { name: new RegExp(trackingNo) }).waitFor();
     await deptPage.locator('#act-resolve').waitFor({ state: 'attached' });
     // The shortcut opens the form; a key pressed while the page still settles (live reloads
     // after the claim) may land before the view takes the keys, so it is pressed again if not.
-    await waitFor('the resolve form opened by its shortcut', async () => {
-      if (await deptPage.getByLabel('Sonuç').isVisible()) return true;
-      await deptPage.keyboard.press('c');
-      return null;
-    }, 15_000, 500);
+    await waitFor(
+      'the resolve form opened by its shortcut',
+      async () => {
+        if (await deptPage.getByLabel('Sonuç').isVisible()) return true;
+        await deptPage.keyboard.press('c');
+        return null;
+      },
+      15_000,
+      500,
+    );
     await deptPage.getByLabel('Sonuç').selectOption('answered');
     const answer = 'Sokak lambası ekiplerimizce bugün onarıldı, bilginize.';
     await deptPage.getByLabel('Vatandaşa verilecek yanıt').fill(answer);
@@ -136,10 +175,17 @@ describeUi('staff screens in headless Chromium', () => {
   });
 
   it('a department user cannot open another department’s ticket by its URL, and the API refuses it too', async () => {
-    const park = await t.http().post('/api/v1/tickets').set('Authorization', `Bearer ${admin.token}`)
-      .send(ticketInput({ categoryId: await categoryId(t.dataSource, 'PRK-001'), subject: 'Parkın çimleri biçilmedi' })).expect(201);
+    const park = await t
+      .http()
+      .post('/api/v1/tickets')
+      .set('Authorization', `Bearer ${admin.token}`)
+      .send(ticketInput({ categoryId: await categoryId(t.dataSource, 'PRK-001'), subject: 'Parkın çimleri biçilmedi' }))
+      .expect(201);
     const parkId = await idByCode(t.dataSource, 'departments', 'PARK');
-    await waitFor('routed to PARK', async () => (await t.dataSource.query('SELECT department_id FROM tickets WHERE id = $1', [park.body.id]))[0].department_id === parkId);
+    await waitFor(
+      'routed to PARK',
+      async () => (await t.dataSource.query('SELECT department_id FROM tickets WHERE id = $1', [park.body.id]))[0].department_id === parkId,
+    );
     await deptPage.goto(`${base}/app#/basvuru/${park.body.id}`);
     await deptPage.getByRole('heading', { name: 'Başvuru bulunamadı veya erişim yetkiniz yok' }).waitFor();
     expect(await deptPage.locator('body').textContent()).not.toContain('Parkın çimleri biçilmedi');
@@ -195,8 +241,13 @@ describeUi('staff screens in headless Chromium', () => {
 
   it('a 444 call reaching the agent pops up the caller; one click closes it as solved during the call', async () => {
     const hook = (path: string, params: Record<string, string>) =>
-      t.http().post(`/api/v1/channels/twilio/voice/${path}`).type('form')
-        .set('X-Twilio-Signature', getExpectedTwilioSignature(TWILIO_TOKEN, `${VOICE}/${path}`, params)).send(params).expect(200);
+      t
+        .http()
+        .post(`/api/v1/channels/twilio/voice/${path}`)
+        .type('form')
+        .set('X-Twilio-Signature', getExpectedTwilioSignature(TWILIO_TOKEN, `${VOICE}/${path}`, params))
+        .send(params)
+        .expect(200);
     const agentId = (await loginAs(t, 'agent')).id;
     // Chromium opens at most 6 HTTP/1.1 connections per host and each tab holds its event streams.
     await Promise.all([agentPage.close(), deptPage.close()]);
@@ -219,8 +270,15 @@ describeUi('staff screens in headless Chromium', () => {
     await panel.getByLabel('Görüşmede verilen yanıt (çözüldüyse)').fill('Her gün 22:00 sonrası toplanıyor.');
     await shot(page, 'call-panel');
     await panel.getByRole('button', { name: 'Görüşmede çözüldü, kapat' }).click();
-    await panel.getByText(/Kapatıldı: \d{4}-\d{6}/).waitFor({ timeout: 5000 }).catch(async (e) => { throw new Error(`${e.message}: ${await panel.locator('#call-result').textContent()}`); });
-    const [row] = await t.dataSource.query(`SELECT t.status, t.subject, t.kind FROM call_logs c JOIN tickets t ON t.id = c.ticket_id WHERE c.call_sid = $1`, [CallSid]);
+    await panel
+      .getByText(/Kapatıldı: \d{4}-\d{6}/)
+      .waitFor({ timeout: 5000 })
+      .catch(async (e) => {
+        throw new Error(`${e.message}: ${await panel.locator('#call-result').textContent()}`);
+      });
+    const [row] = await t.dataSource.query(`SELECT t.status, t.subject, t.kind FROM call_logs c JOIN tickets t ON t.id = c.ticket_id WHERE c.call_sid = $1`, [
+      CallSid,
+    ]);
     expect(row).toEqual({ status: 'closed', subject: 'Çöp toplama saati', kind: 'bilgi_edinme' });
   });
 });

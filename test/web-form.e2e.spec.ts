@@ -39,10 +39,12 @@ describe('public web form', () => {
     return req;
   };
   const counts = async () =>
-    (await t.dataSource.query(
-      `SELECT (SELECT count(*) FROM inbound_events)::int AS events, (SELECT count(*) FROM media_files)::int AS media,
+    (
+      await t.dataSource.query(
+        `SELECT (SELECT count(*) FROM inbound_events)::int AS events, (SELECT count(*) FROM media_files)::int AS media,
               (SELECT count(*) FROM citizens)::int AS citizens, (SELECT count(*) FROM tickets)::int AS tickets`,
-    ))[0];
+      )
+    )[0];
   const accepted = (receiptId: string) =>
     waitFor(`receipt ${receiptId} accepted`, async () => {
       const res = await t.http().get(`/api/v1/public/applications/${receiptId}`).expect(200);
@@ -52,7 +54,21 @@ describe('public web form', () => {
   it('serves the page with every field of the form', async () => {
     const res = await t.http().get('/basvuru').expect(200);
     expect(res.headers['content-type']).toMatch(/^text\/html/);
-    for (const name of ['kind', 'categoryId', 'description', 'mahalleId', 'address', 'latitude', 'longitude', 'fullName', 'phone', 'email', 'kvkkConsent', 'website', 'idempotencyKey']) {
+    for (const name of [
+      'kind',
+      'categoryId',
+      'description',
+      'mahalleId',
+      'address',
+      'latitude',
+      'longitude',
+      'fullName',
+      'phone',
+      'email',
+      'kvkkConsent',
+      'website',
+      'idempotencyKey',
+    ]) {
       expect(res.text).toContain(`name="${name}"`);
     }
     expect(res.text.match(/name="photos" type="file" accept="image\/\*"/g)).toHaveLength(3);
@@ -75,7 +91,17 @@ describe('public web form', () => {
   it('turns a multipart application with a photo into a ticket, and the receipt into its tracking number', async () => {
     const [category] = (await t.http().get('/api/v1/public/categories?q=cop toplanmadi').expect(200)).body;
     const mahalleId = await idByCode(t.dataSource, 'mahalleler', 'ATATURK');
-    const res = await multipart(fields({ kind: 'Öneri', categoryId: category.id, mahalleId, address: 'Gül Sk. No 5', latitude: '41,0151', longitude: '28.9795', phone: '0532 998 77 66' }))
+    const res = await multipart(
+      fields({
+        kind: 'Öneri',
+        categoryId: category.id,
+        mahalleId,
+        address: 'Gül Sk. No 5',
+        latitude: '41,0151',
+        longitude: '28.9795',
+        phone: '0532 998 77 66',
+      }),
+    )
       .attach('photos', PNG, { filename: 'cop.png', contentType: 'image/png' })
       .expect(202);
     expect(res.body).toEqual({ receiptId: expect.any(String), status: 'pending', statusUrl: `/api/v1/public/applications/${res.body.receiptId}` });
@@ -95,7 +121,15 @@ describe('public web form', () => {
          FROM tickets t JOIN citizens c ON c.id = t.citizen_id WHERE t.tracking_no = $1`,
       [receipt.trackingNo],
     );
-    expect(row).toMatchObject({ channel: 'web', kind: 'oneri', category_id: category.id, mahalle_id: mahalleId, address: 'Gül Sk. No 5', phone: '+905329987766', contact_consent: true });
+    expect(row).toMatchObject({
+      channel: 'web',
+      kind: 'oneri',
+      category_id: category.id,
+      mahalle_id: mahalleId,
+      address: 'Gül Sk. No 5',
+      phone: '+905329987766',
+      contact_consent: true,
+    });
     expect(Number(row.latitude)).toBeCloseTo(41.0151);
     expect(row.consent_recorded_at).not.toBeNull();
 
@@ -103,52 +137,82 @@ describe('public web form', () => {
     const [photo] = detail.body.timeline[0].data.media;
     expect(photo).toEqual({ url: expect.stringMatching(/^\/api\/v1\/media\/[0-9a-f-]{36}$/), contentType: 'image/png', filename: 'cop.png', size: PNG.length });
     await t.http().get(photo.url).expect(401);
-    const file = await t.http().get(photo.url).set('Authorization', `Bearer ${admin.token}`).buffer(true).parse((r, done) => {
-      const chunks: Buffer[] = [];
-      r.on('data', (c: Buffer) => chunks.push(c));
-      r.on('end', () => done(null, Buffer.concat(chunks)));
-    }).expect(200);
+    const file = await t
+      .http()
+      .get(photo.url)
+      .set('Authorization', `Bearer ${admin.token}`)
+      .buffer(true)
+      .parse((r, done) => {
+        const chunks: Buffer[] = [];
+        r.on('data', (c: Buffer) => chunks.push(c));
+        r.on('end', () => done(null, Buffer.concat(chunks)));
+      })
+      .expect(200);
     expect(file.headers['content-type']).toBe('image/png');
     expect(Buffer.compare(file.body as Buffer, PNG)).toBe(0);
   });
 
   it('takes a JSON application from a client without photos, with e-mail only', async () => {
-    const res = await post().send({ kind: 'Bilgi edinme', description: 'Kreş başvuruları ne zaman başlıyor?', fullName: 'Ali Demir', email: 'Ali.Demir@Example.com', kvkkConsent: true }).expect(202);
+    const res = await post()
+      .send({
+        kind: 'Bilgi edinme',
+        description: 'Kreş başvuruları ne zaman başlıyor?',
+        fullName: 'Ali Demir',
+        email: 'Ali.Demir@Example.com',
+        kvkkConsent: true,
+      })
+      .expect(202);
     const receipt = await accepted(res.body.receiptId);
-    const [row] = await t.dataSource.query(
-      'SELECT t.kind, c.email, c.phone FROM tickets t JOIN citizens c ON c.id = t.citizen_id WHERE t.tracking_no = $1',
-      [receipt.trackingNo],
-    );
+    const [row] = await t.dataSource.query('SELECT t.kind, c.email, c.phone FROM tickets t JOIN citizens c ON c.id = t.citizen_id WHERE t.tracking_no = $1', [
+      receipt.trackingNo,
+    ]);
     expect(row).toEqual({ kind: 'bilgi_edinme', email: 'ali.demir@example.com', phone: null });
   });
 
   it('refuses an application without KVKK consent, naming kvkkConsent, and stores nothing', async () => {
     const before = await counts();
-    const res = await multipart(fields({ kvkkConsent: null })).attach('photos', PNG, { filename: 'a.png', contentType: 'image/png' }).expect(400);
+    const res = await multipart(fields({ kvkkConsent: null }))
+      .attach('photos', PNG, { filename: 'a.png', contentType: 'image/png' })
+      .expect(400);
     expect(res.body.details.map((d: { field: string }) => d.field)).toEqual(['kvkkConsent']);
     expect(res.body.details[0].message).toContain('KVKK');
-    await post().send({ ...fields(), kvkkConsent: false }).expect(400);
+    await post()
+      .send({ ...fields(), kvkkConsent: false })
+      .expect(400);
     expect(await counts()).toEqual(before);
   });
 
   it('names each wrong field in one 400', async () => {
     const before = await counts();
-    const res = await post().send({ kind: 'dilekçe', description: 'kısa', fullName: 'Ay', phone: '12345', latitude: 41, kvkkConsent: true, extra: 1 }).expect(400);
+    const res = await post()
+      .send({ kind: 'dilekçe', description: 'kısa', fullName: 'Ay', phone: '12345', latitude: 41, kvkkConsent: true, extra: 1 })
+      .expect(400);
     const named = new Set(res.body.details.map((d: { field: string }) => d.field));
     expect(named).toEqual(new Set(['kind', 'description', 'fullName', 'phone', 'longitude', 'extra']));
-    const none = await post().send({ ...fields({ phone: null }), kvkkConsent: true }).expect(400);
+    const none = await post()
+      .send({ ...fields({ phone: null }), kvkkConsent: true })
+      .expect(400);
     expect(none.body.details).toEqual([{ field: 'phone', message: expect.stringContaining('e-posta') }]);
-    const far = await post().send({ ...fields(), kvkkConsent: true, latitude: 51.5, longitude: -0.12 }).expect(400);
+    const far = await post()
+      .send({ ...fields(), kvkkConsent: true, latitude: 51.5, longitude: -0.12 })
+      .expect(400);
     expect(far.body.details.map((d: { field: string }) => d.field).sort()).toEqual(['latitude', 'longitude']);
-    const unknown = await post().send({ ...fields(), kvkkConsent: true, categoryId: '00000000-0000-4000-8000-000000000000' }).expect(400);
+    const unknown = await post()
+      .send({ ...fields(), kvkkConsent: true, categoryId: '00000000-0000-4000-8000-000000000000' })
+      .expect(400);
     expect(unknown.body.details[0].field).toBe('categoryId');
     expect(await counts()).toEqual(before);
   });
 
   it('refuses a text file named photo.jpg with 415 naming photos', async () => {
     const before = await counts();
-    const res = await multipart(fields()).attach('photos', Buffer.from('bu bir fotoğraf değil\n'), { filename: 'photo.jpg', contentType: 'image/jpeg' }).expect(415);
-    expect(res.body).toMatchObject({ code: 'MEDIA_UNSUPPORTED_TYPE', details: [{ field: 'photos', message: 'photos: "photo.jpg" bir fotoğraf değil; yalnızca JPEG, PNG, WebP veya HEIC fotoğraf eklenebilir' }] });
+    const res = await multipart(fields())
+      .attach('photos', Buffer.from('bu bir fotoğraf değil\n'), { filename: 'photo.jpg', contentType: 'image/jpeg' })
+      .expect(415);
+    expect(res.body).toMatchObject({
+      code: 'MEDIA_UNSUPPORTED_TYPE',
+      details: [{ field: 'photos', message: 'photos: "photo.jpg" bir fotoğraf değil; yalnızca JPEG, PNG, WebP veya HEIC fotoğraf eklenebilir' }],
+    });
     const pdf = await multipart(fields()).attach('photos', Buffer.from('%PDF-1.7\n'), { filename: 'belge.pdf', contentType: 'application/pdf' }).expect(415);
     expect(pdf.body.details[0].message).toContain('fotoğraf');
     expect(await counts()).toEqual(before);
@@ -177,7 +241,9 @@ describe('public web form', () => {
 
   it('answers a filled honeypot as if accepted but stores nothing', async () => {
     const before = await counts();
-    const res = await multipart(fields({ website: 'http://spam.example' })).attach('photos', PNG, { filename: 'x.png', contentType: 'image/png' }).expect(202);
+    const res = await multipart(fields({ website: 'http://spam.example' }))
+      .attach('photos', PNG, { filename: 'x.png', contentType: 'image/png' })
+      .expect(202);
     expect(res.body).toEqual({ receiptId: expect.any(String), status: 'pending', statusUrl: `/api/v1/public/applications/${res.body.receiptId}` });
     const receipt = await t.http().get(res.body.statusUrl).expect(200);
     expect(receipt.body).toEqual({ receiptId: res.body.receiptId, status: 'pending' });
@@ -186,15 +252,22 @@ describe('public web form', () => {
 
   it('limits applications per client IP with 429 and Retry-After, while another IP is still served', async () => {
     const ip = nextIp();
-    for (let i = 0; i < 3; i += 1) await post(ip).send({ ...fields(), kvkkConsent: true }).expect(202);
+    for (let i = 0; i < 3; i += 1)
+      await post(ip)
+        .send({ ...fields(), kvkkConsent: true })
+        .expect(202);
     const { events, media } = await counts();
-    const limited = await post(ip).send({ ...fields(), kvkkConsent: true }).expect(429);
+    const limited = await post(ip)
+      .send({ ...fields(), kvkkConsent: true })
+      .expect(429);
     expect(limited.body.code).toBe('TOO_MANY_REQUESTS');
     expect(limited.body.message).toMatch(/dakika sonra/);
     expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);
     expect(Number(limited.headers['retry-after'])).toBeLessThanOrEqual(600);
     expect(await counts()).toMatchObject({ events, media });
-    await post(nextIp()).send({ ...fields(), kvkkConsent: true }).expect(202);
+    await post(nextIp())
+      .send({ ...fields(), kvkkConsent: true })
+      .expect(202);
   });
 
   it('files one ticket for the same idempotency key sent twice', async () => {
@@ -205,13 +278,19 @@ describe('public web form', () => {
     const second = await multipart(values).set('Idempotency-Key', key).attach('photos', PNG, { filename: 'a.png', contentType: 'image/png' }).expect(202);
     expect(second.body.receiptId).toBe(first.body.receiptId);
     const receipt = await accepted(first.body.receiptId);
-    const third = await post().set('Idempotency-Key', key).send({ ...values, kvkkConsent: true }).expect(202);
+    const third = await post()
+      .set('Idempotency-Key', key)
+      .send({ ...values, kvkkConsent: true })
+      .expect(202);
     expect(third.body).toMatchObject({ receiptId: first.body.receiptId, status: 'accepted', trackingNo: receipt.trackingNo });
     const after = await counts();
     expect(after).toEqual({ ...afterFirst, tickets: after.tickets, citizens: after.citizens });
     const tickets = await t.dataSource.query(`SELECT t.id FROM tickets t JOIN inbound_events e ON e.ticket_id = t.id WHERE e.provider_id = $1`, [key]);
     expect(tickets).toHaveLength(1);
-    await post().set('Idempotency-Key', 'short').send({ ...fields(), kvkkConsent: true }).expect(400);
+    await post()
+      .set('Idempotency-Key', 'short')
+      .send({ ...fields(), kvkkConsent: true })
+      .expect(400);
   });
 
   it('answers 404 for an unknown receipt and 400 for one that is not a uuid', async () => {

@@ -94,7 +94,21 @@ const wamidOf = (webhook: ReturnType<typeof messageWebhook>) => webhook.entry[0]
 
 const statusWebhook = (wamid: string, status: string, errors?: unknown[]) => ({
   object: 'whatsapp_business_account',
-  entry: [{ id: '102290129340398', changes: [{ field: 'messages', value: { messaging_product: 'whatsapp', metadata: { phone_number_id: PHONE_ID }, statuses: [{ id: wamid, status, timestamp: '1750000000', recipient_id: '905321112233', ...(errors ? { errors } : {}) }] } }] }],
+  entry: [
+    {
+      id: '102290129340398',
+      changes: [
+        {
+          field: 'messages',
+          value: {
+            messaging_product: 'whatsapp',
+            metadata: { phone_number_id: PHONE_ID },
+            statuses: [{ id: wamid, status, timestamp: '1750000000', recipient_id: '905321112233', ...(errors ? { errors } : {}) }],
+          },
+        },
+      ],
+    },
+  ],
 });
 
 async function bootApp(env: Record<string, string>): Promise<TestApp> {
@@ -124,11 +138,14 @@ const processed = (t: TestApp, wamid: string) =>
 const count = async (t: TestApp, table: string) => (await t.dataSource.query(`SELECT count(*)::int AS n FROM ${table}`))[0].n as number;
 const intent = async (t: TestApp, key: string, waId: string, body: string) => {
   const outbox = t.app.get(OutboundMessages);
-  const row = await t.dataSource.transaction((m) => outbox.record(m, { dedupeKey: key, channel: OutboundChannel.Whatsapp, recipient: `+${waId}`, purpose: 'reply', body, meta: { chatId: `${waId}@c.us` } }));
+  const row = await t.dataSource.transaction((m) =>
+    outbox.record(m, { dedupeKey: key, channel: OutboundChannel.Whatsapp, recipient: `+${waId}`, purpose: 'reply', body, meta: { chatId: `${waId}@c.us` } }),
+  );
   await outbox.dispatch([row]);
   return row!.id;
 };
-const outbound = async (t: TestApp, where: string, params: unknown[]) => (await t.dataSource.query(`SELECT * FROM outbound_messages WHERE ${where}`, params))[0];
+const outbound = async (t: TestApp, where: string, params: unknown[]) =>
+  (await t.dataSource.query(`SELECT * FROM outbound_messages WHERE ${where}`, params))[0];
 const settledMessage = (t: TestApp, id: string) =>
   waitFor(`message ${id} settled`, async () => {
     const row = await outbound(t, 'id = $1', [id]);
@@ -146,9 +163,17 @@ describe('WhatsApp hotline through the Cloud API', () => {
   afterAll(() => t.close());
 
   it('answers the verification handshake only with the right token', async () => {
-    const ok = await t.http().get('/api/v1/channels/whatsapp/cloud').query({ 'hub.mode': 'subscribe', 'hub.verify_token': VERIFY, 'hub.challenge': '1158201444' }).expect(200);
+    const ok = await t
+      .http()
+      .get('/api/v1/channels/whatsapp/cloud')
+      .query({ 'hub.mode': 'subscribe', 'hub.verify_token': VERIFY, 'hub.challenge': '1158201444' })
+      .expect(200);
     expect(ok.text).toBe('1158201444');
-    await t.http().get('/api/v1/channels/whatsapp/cloud').query({ 'hub.mode': 'subscribe', 'hub.verify_token': 'yanlis-belirtec', 'hub.challenge': '1' }).expect(403);
+    await t
+      .http()
+      .get('/api/v1/channels/whatsapp/cloud')
+      .query({ 'hub.mode': 'subscribe', 'hub.verify_token': 'yanlis-belirtec', 'hub.challenge': '1' })
+      .expect(403);
     await t.http().get('/api/v1/channels/whatsapp/cloud').query({ 'hub.mode': 'unsubscribe', 'hub.verify_token': VERIFY, 'hub.challenge': '1' }).expect(403);
   });
 
@@ -157,7 +182,9 @@ describe('WhatsApp hotline through the Cloud API', () => {
     await post(t, webhook).expect(200);
     const wamid = webhook.entry[0].changes[0].value.messages[0].id;
     const event = await processed(t, wamid);
-    const [ticket] = await t.dataSource.query('SELECT t.channel, c.full_name, c.phone FROM tickets t JOIN citizens c ON c.id = t.citizen_id WHERE t.id = $1', [event.ticket_id]);
+    const [ticket] = await t.dataSource.query('SELECT t.channel, c.full_name, c.phone FROM tickets t JOIN citizens c ON c.id = t.citizen_id WHERE t.id = $1', [
+      event.ticket_id,
+    ]);
     expect(ticket).toEqual({ channel: 'whatsapp', full_name: 'Mehmet Demir', phone: '+905321112233' });
     const [identity] = await t.dataSource.query(`SELECT value FROM citizen_identities WHERE kind = 'whatsapp' AND value LIKE '905321112233%'`);
     expect(identity.value).toBe('905321112233@c.us');
@@ -180,7 +207,10 @@ describe('WhatsApp hotline through the Cloud API', () => {
   });
 
   it('downloads a photo through the Graph API and gives a shared location coordinates', async () => {
-    const photo = messageWebhook('905321112255', { type: 'image', image: { id: 'media-photo-1', mime_type: 'image/png', sha256: 'x', caption: 'Kaldırım kırık' } });
+    const photo = messageWebhook('905321112255', {
+      type: 'image',
+      image: { id: 'media-photo-1', mime_type: 'image/png', sha256: 'x', caption: 'Kaldırım kırık' },
+    });
     await post(t, photo).expect(200);
     const event = await processed(t, photo.entry[0].changes[0].value.messages[0].id);
     expect(event.payload.media).toMatchObject({ mimetype: 'image/png', size: PNG.length });
@@ -223,7 +253,10 @@ describe('WhatsApp hotline through the Cloud API', () => {
 
   it('keeps a message whose file the Graph API refuses for good, noting it, and fetches nothing later', async () => {
     graph.mediaFailures.set('media-gone-1', [404]);
-    const doc = messageWebhook('905321112333', { type: 'document', document: { id: 'media-gone-1', mime_type: 'application/pdf', filename: 'dilekce.pdf', caption: 'Dilekçem ektedir' } });
+    const doc = messageWebhook('905321112333', {
+      type: 'document',
+      document: { id: 'media-gone-1', mime_type: 'application/pdf', filename: 'dilekce.pdf', caption: 'Dilekçem ektedir' },
+    });
     await post(t, doc).expect(200);
     const event = await processed(t, wamidOf(doc));
     const [ticket] = await t.dataSource.query('SELECT description FROM tickets WHERE id = $1', [event.ticket_id]);
@@ -248,7 +281,7 @@ describe('WhatsApp hotline through the Cloud API', () => {
     expect((await outbound(t, 'id = $1', [id])).state).toBe('delivered');
   });
 
-  it('records a failed status with Meta\'s reason', async () => {
+  it("records a failed status with Meta's reason", async () => {
     const id = await intent(t, 'reply-cloud-2', '905321112255', 'Fotoğrafınız alındı.');
     const sent = await settledMessage(t, id);
     await post(t, statusWebhook(sent.provider_id, 'failed', [{ code: 131026, title: 'Message undeliverable' }])).expect(200);
@@ -263,7 +296,11 @@ describe('WhatsApp hotline through the Cloud API', () => {
     expect(graph.sent.at(-1)).toMatchObject({
       to: '905321112266',
       type: 'template',
-      template: { name: 'basvuru_yaniti', language: { code: 'tr' }, components: [{ type: 'body', parameters: [{ type: 'text', text: 'Başvurunuz çözüldü.' }] }] },
+      template: {
+        name: 'basvuru_yaniti',
+        language: { code: 'tr' },
+        components: [{ type: 'body', parameters: [{ type: 'text', text: 'Başvurunuz çözüldü.' }] }],
+      },
     });
   });
 
@@ -375,7 +412,10 @@ describe('Cloud API files the Graph API cannot give when the message comes', () 
     expect(await fetchOf(event.id)).toMatchObject({ state: 'failed', attempts: 1, media_id: null });
     const entries = await attachments(event.ticket_id);
     expect(entries.map((e) => e.data.state)).toEqual(['pending', 'failed']);
-    expect(entries[1]).toMatchObject({ body: 'WhatsApp dosyası alınamadı: Graph API 100: Unsupported get request', data: { reason: 'Graph API 100: Unsupported get request' } });
+    expect(entries[1]).toMatchObject({
+      body: 'WhatsApp dosyası alınamadı: Graph API 100: Unsupported get request',
+      data: { reason: 'Graph API 100: Unsupported get request' },
+    });
   });
 
   it('keeps trying while the Graph API fails for now, and gives up with the reason after the last attempt', async () => {

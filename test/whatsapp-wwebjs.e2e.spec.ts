@@ -72,7 +72,11 @@ describe('WhatsApp hotline through whatsapp-web.js', () => {
 
   it('keeps a photo as media, notes a refused file, and puts a shared location on the ticket', async () => {
     const client = factory.current;
-    const photo = client.receive({ from: '905321110002@c.us', body: 'Yol çöktü', media: { mimetype: 'image/jpeg', data: JPEG.toString('base64'), filename: null } });
+    const photo = client.receive({
+      from: '905321110002@c.us',
+      body: 'Yol çöktü',
+      media: { mimetype: 'image/jpeg', data: JPEG.toString('base64'), filename: null },
+    });
     const event = await processed(photo.id._serialized);
     expect(event.payload.media).toMatchObject({ mimetype: 'image/jpeg', size: JPEG.length });
     const [file] = await t.dataSource.query('SELECT source, content_type FROM media_files WHERE id = $1', [event.payload.media.url.split('/').pop()]);
@@ -80,7 +84,10 @@ describe('WhatsApp hotline through whatsapp-web.js', () => {
     const res = await t.http().get(event.payload.media.url).set('Authorization', `Bearer ${admin.token}`).expect(200);
     expect(Buffer.from(res.body).equals(JPEG)).toBe(true);
 
-    const script = client.receive({ from: '905321110003@c.us', media: { mimetype: 'application/pdf', data: Buffer.from('#!/bin/sh\nrm -rf /').toString('base64'), filename: 'dilekce.pdf' } });
+    const script = client.receive({
+      from: '905321110003@c.us',
+      media: { mimetype: 'application/pdf', data: Buffer.from('#!/bin/sh\nrm -rf /').toString('base64'), filename: 'dilekce.pdf' },
+    });
     const refused = await processed(script.id._serialized);
     expect(refused.state).toBe('processed');
     expect((await ticket(refused.ticket_id)).description).toMatch(/^\[Gönderilen dosya alınamadı: media: yalnızca fotoğraf/);
@@ -189,7 +196,13 @@ describe('WhatsApp hotline through whatsapp-web.js', () => {
     factory.current.emit('disconnected', 'LOGOUT');
     const outbox = t.app.get(OutboundMessages);
     const intent = await t.dataSource.transaction((manager) =>
-      outbox.record(manager, { dedupeKey: 'reply-wwebjs-2', channel: OutboundChannel.Whatsapp, recipient: '+905321110002', purpose: 'reply', body: 'Ekibimiz yolda.' }),
+      outbox.record(manager, {
+        dedupeKey: 'reply-wwebjs-2',
+        channel: OutboundChannel.Whatsapp,
+        recipient: '+905321110002',
+        purpose: 'reply',
+        body: 'Ekibimiz yolda.',
+      }),
     );
     await outbox.dispatch([intent]);
     const row = await waitFor('attempted', async () => {

@@ -51,8 +51,15 @@ describe('a worker process that dies or is stopped mid-job', () => {
   const send = async () => {
     seq += 1;
     const id = `SM-crash-${seq}`;
-    const res = await t.http().post('/api/v1/intake/events').set('X-Intake-Key', KEY)
-      .send({ channel: 'sms', providerId: id, payload: { MessageSid: id, From: `+90532${String(4_000_000 + seq)}`, Body: 'Sokağımızdaki çöpler üç gündür toplanmadı' } });
+    const res = await t
+      .http()
+      .post('/api/v1/intake/events')
+      .set('X-Intake-Key', KEY)
+      .send({
+        channel: 'sms',
+        providerId: id,
+        payload: { MessageSid: id, From: `+90532${String(4_000_000 + seq)}`, Body: 'Sokağımızdaki çöpler üç gündür toplanmadı' },
+      });
     expect(res.status).toBe(202);
     return res.body.eventId as string;
   };

@@ -27,7 +27,9 @@ export class Surveys1795643173895 implements MigrationInterface {
     await queryRunner.query(
       `CREATE TYPE "public"."ticket_event_type_old" AS ENUM('created', 'message_in', 'reply_out', 'internal_note', 'assigned', 'transferred', 'status_changed', 'merged', 'updated', 'routed', 'returned', 'duplicate_suspected', 'duplicate_dismissed')`,
     );
-    await queryRunner.query(`ALTER TABLE "ticket_events" ALTER COLUMN "type" TYPE "public"."ticket_event_type_old" USING "type"::"text"::"public"."ticket_event_type_old"`);
+    await queryRunner.query(
+      `ALTER TABLE "ticket_events" ALTER COLUMN "type" TYPE "public"."ticket_event_type_old" USING "type"::"text"::"public"."ticket_event_type_old"`,
+    );
     await queryRunner.query(`DROP TYPE "public"."ticket_event_type"`);
     await queryRunner.query(`ALTER TYPE "public"."ticket_event_type_old" RENAME TO "ticket_event_type"`);
     await queryRunner.query(`ALTER TABLE "tickets" DROP COLUMN "needs_review"`);

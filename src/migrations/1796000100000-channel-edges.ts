@@ -27,8 +27,12 @@ export class ChannelEdges1796000100000 implements MigrationInterface {
     await queryRunner.query(`DROP INDEX "public"."IDX_whatsapp_media_fetches_event"`);
     await queryRunner.query(`DROP TABLE "whatsapp_media_fetches"`);
     await queryRunner.query(`DELETE FROM "ticket_events" WHERE "type" = 'attachment'`);
-    await queryRunner.query(`CREATE TYPE "public"."ticket_event_type_old" AS ENUM('created', 'message_in', 'reply_out', 'internal_note', 'assigned', 'transferred', 'status_changed', 'merged', 'updated', 'routed', 'returned', 'duplicate_suspected', 'duplicate_dismissed', 'deadline_paused', 'deadline_resumed', 'escalated', 'survey_answered', 'deadline_extended')`);
-    await queryRunner.query(`ALTER TABLE "ticket_events" ALTER COLUMN "type" TYPE "public"."ticket_event_type_old" USING "type"::"text"::"public"."ticket_event_type_old"`);
+    await queryRunner.query(
+      `CREATE TYPE "public"."ticket_event_type_old" AS ENUM('created', 'message_in', 'reply_out', 'internal_note', 'assigned', 'transferred', 'status_changed', 'merged', 'updated', 'routed', 'returned', 'duplicate_suspected', 'duplicate_dismissed', 'deadline_paused', 'deadline_resumed', 'escalated', 'survey_answered', 'deadline_extended')`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "ticket_events" ALTER COLUMN "type" TYPE "public"."ticket_event_type_old" USING "type"::"text"::"public"."ticket_event_type_old"`,
+    );
     await queryRunner.query(`DROP TYPE "public"."ticket_event_type"`);
     await queryRunner.query(`ALTER TYPE "public"."ticket_event_type_old" RENAME TO "ticket_event_type"`);
   }

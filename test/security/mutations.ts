@@ -33,7 +33,18 @@ export const BAD_VALUES: { name: string; value: unknown }[] = [
 ];
 
 /** Query values and path segments that must be refused cleanly. */
-export const BAD_SEGMENTS = ['not-a-uuid', '00000000-0000-0000-0000-000000000000', '%00', '%E0%A4%A', '%ED%A0%80', '..%2F..%2Fetc%2Fpasswd', 'x'.repeat(2000), '1e400', '-1', '%C3%28'];
+export const BAD_SEGMENTS = [
+  'not-a-uuid',
+  '00000000-0000-0000-0000-000000000000',
+  '%00',
+  '%E0%A4%A',
+  '%ED%A0%80',
+  '..%2F..%2Fetc%2Fpasswd',
+  'x'.repeat(2000),
+  '1e400',
+  '-1',
+  '%C3%28',
+];
 
 /** Serialises a JSON body, putting the raw stand-ins' bytes in their places. */
 export function jsonBytes(body: unknown): Buffer {

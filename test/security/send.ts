@@ -20,7 +20,11 @@ export async function send(t: TestApp, method: string, url: string, req: Req, st
   let call = t.http()[method.toLowerCase() as 'get'](url);
   if (staff) call = call.set('Authorization', `Bearer ${staff.token}`);
   for (const [name, value] of Object.entries(req.headers ?? {})) call = call.set(name, value);
-  if (raw) call = call.set('Content-Type', 'application/json').serialize((b: Buffer) => b as unknown as string).send(raw as never);
+  if (raw)
+    call = call
+      .set('Content-Type', 'application/json')
+      .serialize((b: Buffer) => b as unknown as string)
+      .send(raw as never);
   else if (req.form) call = call.type('form').send(req.body as object);
   else if (req.body !== undefined) call = call.send(req.body as object);
   const res = await call.buffer(true).parse((r, done) => {

@@ -20,7 +20,14 @@ const caller = '+905321234567';
 export function webhookRequest(key: string): Req | null {
   const call = { AccountSid: PROVIDER_ENV.TWILIO_ACCOUNT_SID, CallSid: sid('CA'), From: caller, To: '+904441234567' };
   const forms: Record<string, Record<string, string>> = {
-    sms: { AccountSid: PROVIDER_ENV.TWILIO_ACCOUNT_SID, MessageSid: sid('SM'), From: caller, To: '+908501234567', Body: 'Sokağımızda çukur var', NumMedia: '0' },
+    sms: {
+      AccountSid: PROVIDER_ENV.TWILIO_ACCOUNT_SID,
+      MessageSid: sid('SM'),
+      From: caller,
+      To: '+908501234567',
+      Body: 'Sokağımızda çukur var',
+      NumMedia: '0',
+    },
     'sms-status': { MessageSid: sid('SM'), MessageStatus: 'delivered', ErrorCode: '' },
     'voice/incoming': { ...call, CallStatus: 'ringing' },
     'voice/menu': { ...call, Digits: '1', SpeechResult: 'şikayet' },
@@ -28,7 +35,12 @@ export function webhookRequest(key: string): Req | null {
     'voice/queue-wait': { ...call, QueueTime: '12', CurrentQueueSize: '1' },
     'voice/queue-exit': { ...call, QueueResult: 'hangup', QueueTime: '30' },
     'voice/status-lookup': { ...call, Digits: '2026000001' },
-    'voice/voicemail': { ...call, RecordingUrl: 'https://api.twilio.com/2010-04-01/Accounts/AC0/Recordings/RE0', RecordingSid: sid('RE'), RecordingDuration: '12' },
+    'voice/voicemail': {
+      ...call,
+      RecordingUrl: 'https://api.twilio.com/2010-04-01/Accounts/AC0/Recordings/RE0',
+      RecordingSid: sid('RE'),
+      RecordingDuration: '12',
+    },
     'voice/dequeue': { ...call, From: 'client:00000000-0000-4000-8000-000000000000' },
     'voice/connected': call,
     'voice/status': { ...call, CallStatus: 'completed', CallDuration: '31' },
@@ -40,23 +52,27 @@ export function webhookRequest(key: string): Req | null {
     return {
       body: {
         object: 'whatsapp_business_account',
-        entry: [{
-          id: '1',
-          changes: [{
-            field: 'messages',
-            value: {
-              messaging_product: 'whatsapp',
-              metadata: { display_phone_number: '908501234567', phone_number_id: '123456' },
-              contacts: [{ profile: { name: 'Ali Veli' }, wa_id: '905321234567' }],
-              messages: [
-                message('text', { text: { body: 'Çöpler alınmadı' } }),
-                message('image', { image: { id: 'media-1', mime_type: 'image/jpeg', caption: 'Fotoğraf' } }),
-                message('location', { location: { latitude: 41.01, longitude: 28.97, name: 'Park', address: 'Gül Sk.' } }),
-              ],
-              statuses: [{ id: sid('wamid.'), status: 'delivered', timestamp: '1764000001', recipient_id: '905321234567' }],
-            },
-          }],
-        }],
+        entry: [
+          {
+            id: '1',
+            changes: [
+              {
+                field: 'messages',
+                value: {
+                  messaging_product: 'whatsapp',
+                  metadata: { display_phone_number: '908501234567', phone_number_id: '123456' },
+                  contacts: [{ profile: { name: 'Ali Veli' }, wa_id: '905321234567' }],
+                  messages: [
+                    message('text', { text: { body: 'Çöpler alınmadı' } }),
+                    message('image', { image: { id: 'media-1', mime_type: 'image/jpeg', caption: 'Fotoğraf' } }),
+                    message('location', { location: { latitude: 41.01, longitude: 28.97, name: 'Park', address: 'Gül Sk.' } }),
+                  ],
+                  statuses: [{ id: sid('wamid.'), status: 'delivered', timestamp: '1764000001', recipient_id: '905321234567' }],
+                },
+              },
+            ],
+          },
+        ],
       },
     };
   }

@@ -87,10 +87,15 @@ export const bearer = (staff: Staff) => ({ Authorization: `Bearer ${staff.token}
 /** Waits until no queue has a job waiting or running, so what follows sees a still database. */
 export async function quiescent(t: TestApp): Promise<void> {
   const queues = Object.values(QueueName).map((name) => t.app.get<Queue>(getQueueToken(name), { strict: false }));
-  await waitFor('queues idle', async () => {
-    const counts = await Promise.all(queues.map((q) => q.getJobCounts('active', 'waiting', 'prioritized', 'waiting-children')));
-    return counts.every((c) => Object.values(c).every((n) => n === 0));
-  }, 30_000, 20);
+  await waitFor(
+    'queues idle',
+    async () => {
+      const counts = await Promise.all(queues.map((q) => q.getJobCounts('active', 'waiting', 'prioritized', 'waiting-children')));
+      return counts.every((c) => Object.values(c).every((n) => n === 0));
+    },
+    30_000,
+    20,
+  );
 }
 
 /**
@@ -112,26 +117,72 @@ export async function fingerprint(t: TestApp): Promise<Record<string, string>> {
   return Object.fromEntries(rows);
 }
 
-async function side(t: TestApp, admin: Staff, agent: Staff, supervisor: Staff, code: string, serviceCode: string, staff: Staff, manager: Staff, citizen: Marked, mahalleId: string): Promise<DepartmentSide> {
+async function side(
+  t: TestApp,
+  admin: Staff,
+  agent: Staff,
+  supervisor: Staff,
+  code: string,
+  serviceCode: string,
+  staff: Staff,
+  manager: Staff,
+  citizen: Marked,
+  mahalleId: string,
+): Promise<DepartmentSide> {
   const departmentId = await idByCode(t.dataSource, 'departments', code);
-  const ticket = await t.http().post('/api/v1/tickets').set(bearer(agent)).send({
-    channel: 'muhtar', kind: 'sikayet', departmentId, mahalleId, subject: citizen.subject,
-    description: `${citizen.subject}: çocuklar için tehlikeli.`,
-    citizen: { fullName: citizen.fullName, phone: citizen.phone, email: citizen.email, tcKimlikNo: citizen.tcKimlikNo },
-  }).expect(201);
-  const sent = await t.http().post('/api/v1/public/applications').set('X-Forwarded-For', `198.51.100.${code.length}`)
-    .field('kind', 'sikayet').field('categoryId', await categoryId(t.dataSource, serviceCode)).field('description', `${citizen.subject}, fotoğrafı ekledim.`)
-    .field('fullName', citizen.fullName).field('phone', citizen.phone).field('kvkkConsent', 'on').field('website', '')
+  const ticket = await t
+    .http()
+    .post('/api/v1/tickets')
+    .set(bearer(agent))
+    .send({
+      channel: 'muhtar',
+      kind: 'sikayet',
+      departmentId,
+      mahalleId,
+      subject: citizen.subject,
+      description: `${citizen.subject}: çocuklar için tehlikeli.`,
+      citizen: { fullName: citizen.fullName, phone: citizen.phone, email: citizen.email, tcKimlikNo: citizen.tcKimlikNo },
+    })
+    .expect(201);
+  const sent = await t
+    .http()
+    .post('/api/v1/public/applications')
+    .set('X-Forwarded-For', `198.51.100.${code.length}`)
+    .field('kind', 'sikayet')
+    .field('categoryId', await categoryId(t.dataSource, serviceCode))
+    .field('description', `${citizen.subject}, fotoğrafı ekledim.`)
+    .field('fullName', citizen.fullName)
+    .field('phone', citizen.phone)
+    .field('kvkkConsent', 'on')
+    .field('website', '')
     .attach('photos', citizen.photo, { filename: 'foto.png', contentType: 'image/png' })
     .expect(202);
-  const trackingNo = await waitFor('application filed', async () => (await t.http().get(`/api/v1/public/applications/${sent.body.receiptId}`)).body.trackingNo ?? null);
+  const trackingNo = await waitFor(
+    'application filed',
+    async () => (await t.http().get(`/api/v1/public/applications/${sent.body.receiptId}`)).body.trackingNo ?? null,
+  );
   const [{ id: photoTicketId }] = await t.dataSource.query('SELECT id FROM tickets WHERE tracking_no = $1', [trackingNo]);
   const [event] = await t.dataSource.query(`SELECT data FROM ticket_events WHERE ticket_id = $1 AND type = 'created'`, [photoTicketId]);
-  const template = await t.http().post('/api/v1/process-templates').set(bearer(admin)).send({
-    code: `SUREC_${code}_${randomBytes(2).toString('hex').toUpperCase()}`, name: `${code} süreci`, ownerDepartmentId: departmentId,
-    steps: [{ key: '1', name: 'İnceleme', departmentId, duration: { max: 5, unit: 'working_days' } }, { key: '2', name: 'Karar', departmentId, duration: { max: 5, unit: 'working_days' } }],
-  }).expect(201);
-  const process = await t.http().post('/api/v1/processes').set(bearer(supervisor)).send({ templateId: template.body.id, title: `${citizen.subject} süreci`, ticketId: ticket.body.id }).expect(201);
+  const template = await t
+    .http()
+    .post('/api/v1/process-templates')
+    .set(bearer(admin))
+    .send({
+      code: `SUREC_${code}_${randomBytes(2).toString('hex').toUpperCase()}`,
+      name: `${code} süreci`,
+      ownerDepartmentId: departmentId,
+      steps: [
+        { key: '1', name: 'İnceleme', departmentId, duration: { max: 5, unit: 'working_days' } },
+        { key: '2', name: 'Karar', departmentId, duration: { max: 5, unit: 'working_days' } },
+      ],
+    })
+    .expect(201);
+  const process = await t
+    .http()
+    .post('/api/v1/processes')
+    .set(bearer(supervisor))
+    .send({ templateId: template.body.id, title: `${citizen.subject} süreci`, ticketId: ticket.body.id })
+    .expect(201);
   return {
     departmentId,
     code,
@@ -161,17 +212,36 @@ export async function buildWorld(t: TestApp): Promise<World> {
   const own = await side(t, admin, agent, supervisor, 'FEN', 'FEN-001', fenStaff, fenManager, marked('Fenli', '05441230001', '123456780'), mahalleId);
   const other = await side(t, admin, agent, supervisor, 'PARK', 'PRK-001', parkStaff, parkManager, marked('Parkçı', '05447771122', '234567810'), mahalleId);
 
-  const activity = await t.http().post('/api/v1/muhtar-activities').set(bearer(executive)).send({ kind: 'visit', title: 'Atatürk ziyareti', mahalleId, plannedAt: '2026-05-20T06:00:00Z' }).expect(201);
+  const activity = await t
+    .http()
+    .post('/api/v1/muhtar-activities')
+    .set(bearer(executive))
+    .send({ kind: 'visit', title: 'Atatürk ziyareti', mahalleId, plannedAt: '2026-05-20T06:00:00Z' })
+    .expect(201);
   await t.http().post(`/api/v1/muhtar-activities/${activity.body.id}/tickets`).set(bearer(executive)).send({ ticketId: other.ticket.id }).expect(204);
-  const appointment = await t.http().post('/api/v1/appointments').set(bearer(supervisor)).send({ requesterKind: 'citizen', subject: 'Başkanla görüşme', ticketId: other.ticket.id }).expect(201);
-  const inbound = await t.http().post('/api/v1/intake/events').set('X-Intake-Key', 'dev-only-intake-key-change-me')
-    .send({ channel: 'sms', providerId: `SM-world-${randomBytes(4).toString('hex')}`, payload: { From: other.citizen.e164, Body: other.citizen.subject } }).expect(202);
+  const appointment = await t
+    .http()
+    .post('/api/v1/appointments')
+    .set(bearer(supervisor))
+    .send({ requesterKind: 'citizen', subject: 'Başkanla görüşme', ticketId: other.ticket.id })
+    .expect(201);
+  const inbound = await t
+    .http()
+    .post('/api/v1/intake/events')
+    .set('X-Intake-Key', 'dev-only-intake-key-change-me')
+    .send({ channel: 'sms', providerId: `SM-world-${randomBytes(4).toString('hex')}`, payload: { From: other.citizen.e164, Body: other.citizen.subject } })
+    .expect(202);
   const [failed] = await t.dataSource.query(
     `INSERT INTO outbound_messages (dedupe_key, channel, recipient, ticket_id, citizen_id, purpose, body, state, not_before, attempts, last_error)
      VALUES ($1, 'sms', $2, $3, $4, 'answered', $5, 'failed', now(), 6, 'test') RETURNING id`,
     [`world-failed-${randomBytes(4).toString('hex')}`, other.citizen.e164, other.ticket.id, other.ticket.citizenId, `${other.citizen.subject} yanıtlandı`],
   );
-  const otherExport = await t.http().post('/api/v1/reports/exports').set(bearer(parkManager)).send({ report: 'tickets', from: '2026-01-01', to: '2026-12-31' }).expect(202);
+  const otherExport = await t
+    .http()
+    .post('/api/v1/reports/exports')
+    .set(bearer(parkManager))
+    .send({ report: 'tickets', from: '2026-01-01', to: '2026-12-31' })
+    .expect(202);
   await quiescent(t);
   return {
     t,
@@ -192,11 +262,24 @@ export async function buildWorld(t: TestApp): Promise<World> {
  * A fresh ticket of a side, for a request that changes it. Unmarked: a request may rightly move
  * it into the other department (a transfer), where its markers would read as a leak.
  */
-export async function freshTicket(w: World, side: DepartmentSide, extra: Record<string, unknown> = {}): Promise<{ id: string; version: number; trackingNo: string }> {
-  const res = await w.t.http().post('/api/v1/tickets').set(bearer(w.callers.agent)).send({
-    channel: 'phone', kind: 'sikayet', departmentId: side.departmentId, subject: 'Taze başvuru', description: 'Taze başvuru, değiştirilecek.',
-    citizen: { fullName: 'Taze Başvuru Sahibi', phone: mobile() }, ...extra,
-  }).expect(201);
+export async function freshTicket(
+  w: World,
+  side: DepartmentSide,
+  extra: Record<string, unknown> = {},
+): Promise<{ id: string; version: number; trackingNo: string }> {
+  const res = await w.t
+    .http()
+    .post('/api/v1/tickets')
+    .set(bearer(w.callers.agent))
+    .send({
+      channel: 'phone',
+      kind: 'sikayet',
+      departmentId: side.departmentId,
+      subject: 'Taze başvuru',
+      description: 'Taze başvuru, değiştirilecek.',
+      citizen: { fullName: 'Taze Başvuru Sahibi', phone: mobile() },
+      ...extra,
+    })
+    .expect(201);
   return res.body;
 }
-

@@ -39,13 +39,23 @@ describe('loadConfig', () => {
   });
 
   it('accepts a complete e-mail setup', () => {
-    const config = loadConfig({ IMAP_URL: 'imaps://u:p@imap.bel.tr', EMAIL_PROVIDER: 'smtp', SMTP_URL: 'smtps://u:p@smtp.bel.tr', MAIL_FROM: '"Çözüm Masası" <cozum@bel.tr>' });
+    const config = loadConfig({
+      IMAP_URL: 'imaps://u:p@imap.bel.tr',
+      EMAIL_PROVIDER: 'smtp',
+      SMTP_URL: 'smtps://u:p@smtp.bel.tr',
+      MAIL_FROM: '"Çözüm Masası" <cozum@bel.tr>',
+    });
     expect(config).toMatchObject({ EMAIL_PROVIDER: 'smtp', IMAP_MAILBOX: 'INBOX' });
   });
 
   it('needs the Cloud API account when WhatsApp goes through it', () => {
     expect(() => loadConfig({ WHATSAPP_PROVIDER: 'cloud-api' })).toThrow(/WHATSAPP_CLOUD_APP_SECRET: required when WHATSAPP_PROVIDER=cloud-api/);
-    const cloud = { WHATSAPP_CLOUD_VERIFY_TOKEN: 'dogrulama-1', WHATSAPP_CLOUD_APP_SECRET: 's'.repeat(32), WHATSAPP_CLOUD_ACCESS_TOKEN: 'EAAG', WHATSAPP_CLOUD_PHONE_NUMBER_ID: '1065403' };
+    const cloud = {
+      WHATSAPP_CLOUD_VERIFY_TOKEN: 'dogrulama-1',
+      WHATSAPP_CLOUD_APP_SECRET: 's'.repeat(32),
+      WHATSAPP_CLOUD_ACCESS_TOKEN: 'EAAG',
+      WHATSAPP_CLOUD_PHONE_NUMBER_ID: '1065403',
+    };
     expect(loadConfig({ WHATSAPP_PROVIDER: 'cloud-api', ...cloud }).WHATSAPP_CLOUD_TEMPLATE_LANGUAGE).toBe('tr');
     expect(() => loadConfig({ WHATSAPP_CLOUD_TEMPLATE: 'Yanıt Şablonu' })).toThrow(/WHATSAPP_CLOUD_TEMPLATE:/);
     expect(() => loadConfig({ WHATSAPP_RESTART_MIN_MS: '5000', WHATSAPP_RESTART_MAX_MS: '1000' })).toThrow(/WHATSAPP_RESTART_MAX_MS:/);

@@ -15,6 +15,4 @@ export const AllowQueryToken = () => SetMetadata(ALLOW_QUERY_TOKEN, true);
 /** Only these roles may call the handler; admin may call everything. */
 export const Roles = (...roles: Role[]) => SetMetadata(ROLES, roles);
 
-export const CurrentUser = createParamDecorator(
-  (_: unknown, context: ExecutionContext): StaffPrincipal => context.switchToHttp().getRequest().user,
-);
+export const CurrentUser = createParamDecorator((_: unknown, context: ExecutionContext): StaffPrincipal => context.switchToHttp().getRequest().user);

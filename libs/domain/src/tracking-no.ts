@@ -11,4 +11,3 @@ export interface TicketFollowers {
   rows: Record<string, unknown>[];
   numbered: string[];
 }
-

@@ -22,17 +22,12 @@ const handler = (queue: QueueName, name: string, owner = 'A.run'): DiscoveredHan
 
 describe('buildHandlerRegistry', () => {
   it('accepts exactly one handler per declared job', () => {
-    const registry = buildHandlerRegistry(catalogue, [
-      handler(QueueName.Routing, 'route-ticket'),
-      handler(QueueName.Notify, 'send-message'),
-    ]);
+    const registry = buildHandlerRegistry(catalogue, [handler(QueueName.Routing, 'route-ticket'), handler(QueueName.Notify, 'send-message')]);
     expect([...registry.keys()].sort()).toEqual(['notify/send-message', 'routing/route-ticket']);
   });
 
   it('fails when a declared job has no handler', () => {
-    expect(() => buildHandlerRegistry(catalogue, [handler(QueueName.Routing, 'route-ticket')])).toThrow(
-      /notify\/send-message: no handler/,
-    );
+    expect(() => buildHandlerRegistry(catalogue, [handler(QueueName.Routing, 'route-ticket')])).toThrow(/notify\/send-message: no handler/);
   });
 
   it('fails when a job has two handlers, naming both', () => {

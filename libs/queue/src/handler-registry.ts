@@ -14,10 +14,7 @@ export class JobRegistryError extends Error {}
  * The boot check of the house rules: each catalogued job has exactly one handler and
  * every handler handles a catalogued job. Returns handlers keyed `queue/name`.
  */
-export function buildHandlerRegistry(
-  catalogue: JobCatalogue,
-  handlers: DiscoveredHandler[],
-): Map<string, DiscoveredHandler> {
+export function buildHandlerRegistry(catalogue: JobCatalogue, handlers: DiscoveredHandler[]): Map<string, DiscoveredHandler> {
   const problems: string[] = [];
   const registry = new Map<string, DiscoveredHandler>();
   for (const handler of handlers) {

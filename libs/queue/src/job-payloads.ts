@@ -1,3 +1,4 @@
+import type { ClassConstructor } from 'class-transformer';
 import { ArrayMaxSize, ArrayNotEmpty, IsUUID } from 'class-validator';
 import { QueueName } from './queue-name';
 
@@ -45,8 +46,8 @@ export class ExportJob {
   exportId: string;
 }
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-export type PayloadClass = new (...args: any[]) => object;
+/** A payload class as class-transformer instantiates it. */
+export type PayloadClass = ClassConstructor<object>;
 
 /**
  * Every job the system runs: queue → job name → payload class (ids only, validated with
@@ -63,6 +64,4 @@ export const JOBS = {
 
 export type JobCatalogue = Record<QueueName, Record<string, PayloadClass>>;
 export type JobName<Q extends QueueName> = Extract<keyof (typeof JOBS)[Q], string>;
-export type JobPayload<Q extends QueueName, N extends JobName<Q>> = InstanceType<
-  Extract<(typeof JOBS)[Q][N], PayloadClass>
->;
+export type JobPayload<Q extends QueueName, N extends JobName<Q>> = InstanceType<Extract<(typeof JOBS)[Q][N], PayloadClass>>;

@@ -48,9 +48,7 @@ export class QueueWorkers implements OnApplicationBootstrap, BeforeApplicationSh
         stalledInterval: this.config.QUEUE_LOCK_MS,
       });
       worker.on('error', (error) => this.logger.warn({ msg: 'worker connection error', queue, error: error.message }));
-      worker.on('failed', (job, error) =>
-        this.logger.warn({ msg: 'job failed', queue, job: job?.name, id: job?.id, error: error.message }),
-      );
+      worker.on('failed', (job, error) => this.logger.warn({ msg: 'job failed', queue, job: job?.name, id: job?.id, error: error.message }));
       this.workers.push(worker);
     }
   }

@@ -6,7 +6,11 @@ import { deleteKeysUnder } from './redis-keys';
 
 /** Against the real Redis, as two API processes would share it. */
 describe('RateLimiter', () => {
-  const config = loadConfig({ NODE_ENV: 'test', REDIS_URL: process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379', REDIS_PREFIX: `cm-test-rl-${randomBytes(4).toString('hex')}` });
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    REDIS_URL: process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379',
+    REDIS_PREFIX: `cm-test-rl-${randomBytes(4).toString('hex')}`,
+  });
   const clients = [new RedisClient(config), new RedisClient(config)];
   const [one, two] = clients.map((redis) => new RateLimiter(redis, config));
   const message = (wait: number) => `${wait} saniye bekleyin`;
@@ -17,7 +21,11 @@ describe('RateLimiter', () => {
     await Promise.all(clients.map((c) => c.quit()));
   });
 
-  const outcome = (work: Promise<void>) => work.then(() => 'counted', (error) => (error instanceof RateLimitedException ? error.retryAfterSeconds : error));
+  const outcome = (work: Promise<void>) =>
+    work.then(
+      () => 'counted',
+      (error) => (error instanceof RateLimitedException ? error.retryAfterSeconds : error),
+    );
 
   it('counts up to the limit, then refuses with the time left in the window', async () => {
     const r = rule(3, 60);
@@ -38,9 +46,25 @@ describe('RateLimiter', () => {
   it('counts a refused hit nowhere, and gives a refunded hit back', async () => {
     const tight = rule(1);
     const loose = rule(2);
-    await one.take([{ rule: tight, subject: 'a' }, { rule: loose, subject: 'b' }], message);
+    await one.take(
+      [
+        { rule: tight, subject: 'a' },
+        { rule: loose, subject: 'b' },
+      ],
+      message,
+    );
     // Refused by `tight`: `loose` must not lose its second hit to it.
-    expect(await outcome(one.take([{ rule: tight, subject: 'a' }, { rule: loose, subject: 'b' }], message))).toEqual(expect.any(Number));
+    expect(
+      await outcome(
+        one.take(
+          [
+            { rule: tight, subject: 'a' },
+            { rule: loose, subject: 'b' },
+          ],
+          message,
+        ),
+      ),
+    ).toEqual(expect.any(Number));
     expect(await outcome(one.take([{ rule: loose, subject: 'b' }], message))).toBe('counted');
     expect(await outcome(one.take([{ rule: loose, subject: 'b' }], message))).toEqual(expect.any(Number));
     await one.refund([{ rule: loose, subject: 'b' }]);

@@ -28,17 +28,22 @@ export class OwnDovecot {
     let stderr = '';
     child.stderr?.on('data', (chunk) => (stderr += chunk));
     this.process = child;
-    await waitFor(`dovecot on ${this.port}`, async () => {
-      if (child.exitCode !== null) throw new Error(`dovecot exited ${child.exitCode}: ${stderr}`);
-      const client = this.client();
-      try {
-        await client.connect();
-        await client.logout();
-        return true;
-      } finally {
-        client.close();
-      }
-    }, 10_000, 100);
+    await waitFor(
+      `dovecot on ${this.port}`,
+      async () => {
+        if (child.exitCode !== null) throw new Error(`dovecot exited ${child.exitCode}: ${stderr}`);
+        const client = this.client();
+        try {
+          await client.connect();
+          await client.logout();
+          return true;
+        } finally {
+          client.close();
+        }
+      },
+      10_000,
+      100,
+    );
   }
 
   async stop(): Promise<void> {

@@ -16,12 +16,7 @@ export async function loginAs(t: TestApp, username: string, password = `Demo-${u
 }
 
 /** Creates a staff user through the admin API and logs in as them. */
-export async function createStaff(
-  t: TestApp,
-  admin: Staff,
-  role: string,
-  departmentId: string | null = null,
-): Promise<Staff> {
+export async function createStaff(t: TestApp, admin: Staff, role: string, departmentId: string | null = null): Promise<Staff> {
   const username = `${role.replace(/_/g, '-')}-${randomBytes(3).toString('hex')}`;
   const password = 'Test-Parola-12345';
   const res = await t

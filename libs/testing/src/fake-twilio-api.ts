@@ -43,7 +43,15 @@ export class FakeTwilioApi {
 
   /** As if Twilio had accepted a message earlier (a send whose answer was lost). */
   add(to: string, body: string): TwilioMessageRecord {
-    const record = { sid: `SM${randomBytes(16).toString('hex')}`, to, from: null, messagingServiceSid: null, body, statusCallback: null, dateCreated: new Date() };
+    const record = {
+      sid: `SM${randomBytes(16).toString('hex')}`,
+      to,
+      from: null,
+      messagingServiceSid: null,
+      body,
+      statusCallback: null,
+      dateCreated: new Date(),
+    };
     this.messages.push(record);
     return record;
   }

@@ -34,7 +34,14 @@ export function fakeMessage(input: FakeMessageInput, me = '908502220444@c.us') {
   // As `new Location(lat, lng, { name, address })` builds it from the page's "name\naddress".
   const place = input.location;
   const location = place
-    ? { latitude: String(place.latitude), longitude: String(place.longitude), name: place.name, address: place.address, url: undefined, description: [place.name, place.address].filter(Boolean).join('\n') }
+    ? {
+        latitude: String(place.latitude),
+        longitude: String(place.longitude),
+        name: place.name,
+        address: place.address,
+        url: undefined,
+        description: [place.name, place.address].filter(Boolean).join('\n'),
+      }
     : undefined;
   return {
     id: { fromMe, remote, id: key, _serialized: `${fromMe}_${remote}_${key}` },
@@ -42,7 +49,9 @@ export function fakeMessage(input: FakeMessageInput, me = '908502220444@c.us') {
     from: fromMe ? me : remote,
     to: fromMe ? remote : me,
     author: undefined,
-    body: input.location ? '/9j/4AAQSkZJRgABAQAAAQABAAD/2wBDAAMCAgMCAgMDAwMEAwMEBQgFBQQEBQoHBwYIDAoMDAsKCwsNDhIQDQ4RDgsLEBYQERMUFRUVDA8XGBYUGBIUFRT/' : (input.body ?? ''),
+    body: input.location
+      ? '/9j/4AAQSkZJRgABAQAAAQABAAD/2wBDAAMCAgMCAgMDAwMEAwMEBQgFBQQEBQoHBwYIDAoMDAsKCwsNDhIQDQ4RDgsLEBYQERMUFRUVDA8XGBYUGBIUFRT/'
+      : (input.body ?? ''),
     type,
     timestamp: input.timestamp ?? Math.floor(Date.now() / 1000),
     fromMe,

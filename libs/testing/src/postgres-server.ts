@@ -32,16 +32,21 @@ export class OwnPostgres {
   async start(): Promise<void> {
     if (!this.dir) await this.prepare();
     await this.pgCtl('start', '-w', '-o', `-p ${this.port} -k ${this.dir} -c listen_addresses=127.0.0.1 -c fsync=off -c full_page_writes=off`);
-    await waitFor(`postgres on ${this.port}`, async () => {
-      const client = new Client({ connectionString: this.url });
-      client.on('error', () => undefined);
-      try {
-        await client.connect();
-        return true;
-      } finally {
-        await client.end().catch(() => undefined);
-      }
-    }, 15_000, 100);
+    await waitFor(
+      `postgres on ${this.port}`,
+      async () => {
+        const client = new Client({ connectionString: this.url });
+        client.on('error', () => undefined);
+        try {
+          await client.connect();
+          return true;
+        } finally {
+          await client.end().catch(() => undefined);
+        }
+      },
+      15_000,
+      100,
+    );
   }
 
   /** A fast shutdown, as an operator's restart does: open connections are closed. */

@@ -25,9 +25,7 @@ export class AuthGuard implements CanActivate {
 
     const request = context.switchToHttp().getRequest<Request & { user?: StaffPrincipal }>();
     const queryToken = this.reflector.getAllAndOverride<boolean>(ALLOW_QUERY_TOKEN, targets) ? request.query.access_token : undefined;
-    request.user = await this.authenticate(
-      request.headers.authorization ?? (typeof queryToken === 'string' ? `Bearer ${queryToken}` : undefined),
-    );
+    request.user = await this.authenticate(request.headers.authorization ?? (typeof queryToken === 'string' ? `Bearer ${queryToken}` : undefined));
 
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES, targets);
     if (roles && request.user.role !== Role.Admin && !roles.includes(request.user.role)) {

@@ -1,15 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, Repository } from 'typeorm';
-import {
-  DomainException,
-  ErrorKind,
-  foldTurkish,
-  InvalidFieldException,
-  ResourceNotFoundException,
-  turkishCollator,
-  turkishLower,
-} from '@app/common';
+import { DomainException, ErrorKind, foldTurkish, InvalidFieldException, ResourceNotFoundException, turkishCollator, turkishLower } from '@app/common';
 import { DepartmentsService } from '../departments';
 import { DeadlinePoliciesService } from '../sla';
 import { Category } from './category.entity';

@@ -41,6 +41,17 @@ import { WhatsappModule } from './whatsapp/whatsapp.module';
     WhatsappModule,
   ],
   controllers: [TwilioSmsController, TwilioSmsStatusController, TwilioVoiceController, CallsController],
-  providers: [TwilioSignatureGuard, TwilioSmsSender, CallLogService, PhoneStatusService, ScreenPopService, CallTicketsService, VoicemailFiling, MailIntake, ImapMailbox, SmtpEmailSender],
+  providers: [
+    TwilioSignatureGuard,
+    TwilioSmsSender,
+    CallLogService,
+    PhoneStatusService,
+    ScreenPopService,
+    CallTicketsService,
+    VoicemailFiling,
+    MailIntake,
+    ImapMailbox,
+    SmtpEmailSender,
+  ],
 })
 export class ChannelsModule {}

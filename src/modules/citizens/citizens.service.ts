@@ -104,7 +104,10 @@ export class CitizensService {
       return drafted;
     }
     const citizen = byContact ?? (await manager.save(manager.create(Citizen, details)));
-    const linked = await this.link(manager, wanted.map((i) => ({ citizenId: citizen.id, ...i })));
+    const linked = await this.link(
+      manager,
+      wanted.map((i) => ({ citizenId: citizen.id, ...i })),
+    );
     if (!linked.has(identityKey(identity))) {
       // Someone else registered this identity a moment ago: use theirs.
       if (!byContact) await manager.delete(Citizen, { id: citizen.id });
@@ -164,8 +167,15 @@ export class CitizensService {
       const { tcHash } = this.parseInput({ tcKimlikNo: query.tcKimlikNo });
       qb.andWhere('c.tc_kimlik_hash = :tcHash', { tcHash });
     }
-    const [rows, total] = await qb.skip((query.page - 1) * query.pageSize).take(query.pageSize).getManyAndCount();
-    return pageOf(rows.map((c) => this.view(c)), total, query);
+    const [rows, total] = await qb
+      .skip((query.page - 1) * query.pageSize)
+      .take(query.pageSize)
+      .getManyAndCount();
+    return pageOf(
+      rows.map((c) => this.view(c)),
+      total,
+      query,
+    );
   }
 
   async create(input: CitizenInputDto): Promise<CitizenView> {
@@ -235,8 +245,11 @@ export class CitizensService {
 
   /** The citizens behind any of these identities, in one query, by identity. */
   private async byIdentities(manager: EntityManager, identities: Identity[]): Promise<Map<string, Citizen>> {
-    const { entities, raw } = await citizensByIdentities(manager, identities)
-      .getRawAndEntities<{ c_id: string; identity_kind: string; identity_value: string }>();
+    const { entities, raw } = await citizensByIdentities(manager, identities).getRawAndEntities<{
+      c_id: string;
+      identity_kind: string;
+      identity_value: string;
+    }>();
     const byId = new Map(entities.map((c) => [c.id, c]));
     return new Map(raw.map((r) => [`${r.identity_kind}:${r.identity_value}`, byId.get(r.c_id)!]));
   }

@@ -21,10 +21,7 @@ export class HealthController {
 
   @Get()
   async check(@Res({ passthrough: true }) res: Response) {
-    const [database, redis] = await Promise.all([
-      probe(() => this.dataSource.query('SELECT 1')),
-      probe(() => this.redis.ping()),
-    ]);
+    const [database, redis] = await Promise.all([probe(() => this.dataSource.query('SELECT 1')), probe(() => this.redis.ping())]);
     const status = database === 'up' && redis === 'up' ? 'ok' : 'degraded';
     res.status(status === 'ok' ? 200 : 503);
     return { status, checks: { database, redis } };

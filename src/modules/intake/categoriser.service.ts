@@ -25,10 +25,7 @@ export class CategoriserService {
   /** The index, rebuilt first if stale. Call it outside a transaction: a rebuild reads from the pool. */
   current(): Promise<CategoryIndex> {
     return this.index.get(async () => {
-      const [categories, mahalleler] = await Promise.all([
-        this.categories.listActive(),
-        this.mahalleler.listActive(),
-      ]);
+      const [categories, mahalleler] = await Promise.all([this.categories.listActive(), this.mahalleler.listActive()]);
       return {
         categoriser: new Categoriser(
           categories.map((c) => ({ id: c.id, name: c.name, keywords: c.keywords })),

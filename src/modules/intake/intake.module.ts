@@ -21,9 +21,28 @@ import { ProcessEventProcessor } from './process-event.processor';
 import { Threading } from './filing/threading.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([InboundEvent]), CategoriesModule, CitizensModule, NeighbourhoodsModule, NotificationsModule, TicketsModule, RoutingModule],
+  imports: [
+    TypeOrmModule.forFeature([InboundEvent]),
+    CategoriesModule,
+    CitizensModule,
+    NeighbourhoodsModule,
+    NotificationsModule,
+    TicketsModule,
+    RoutingModule,
+  ],
   controllers: [IntakeController, InboundEventsController],
-  providers: [IntakeService, ReplyClaims, IntakeSweeper, EventFiling, FilingHooks, ProcessEventProcessor, IntakeBatchRunner, IntakeFiling, Threading, CategoriserService],
+  providers: [
+    IntakeService,
+    ReplyClaims,
+    IntakeSweeper,
+    EventFiling,
+    FilingHooks,
+    ProcessEventProcessor,
+    IntakeBatchRunner,
+    IntakeFiling,
+    Threading,
+    CategoriserService,
+  ],
   exports: [IntakeService, FilingHooks, ReplyClaims],
 })
 export class IntakeModule {}

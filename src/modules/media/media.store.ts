@@ -73,9 +73,7 @@ export class MediaStore {
       await writeFile(partial, file.data);
       await rename(partial, path);
     }
-    const row = await this.files.save(
-      this.files.create({ source, sha256, contentType: type, size: file.data.length, filename: cleanName(file.filename) }),
-    );
+    const row = await this.files.save(this.files.create({ source, sha256, contentType: type, size: file.data.length, filename: cleanName(file.filename) }));
     return toStored(row);
   }
 
@@ -122,10 +120,16 @@ export function toStored(row: MediaFile): StoredMedia {
   };
 }
 
-const exists = (path: string) => stat(path).then(() => true, () => false);
+const exists = (path: string) =>
+  stat(path).then(
+    () => true,
+    () => false,
+  );
 
 /** Only the base name, without control characters, at most 200 characters. */
 function cleanName(name?: string | null): string | null {
-  const base = name?.split(/[\\/]/).pop()?.replace(/[\u0000-\u001f\u007f]/g, '').trim();
+  // eslint-disable-next-line no-control-regex -- control characters are what is taken out of a file name
+  const CONTROL = /[\u0000-\u001f\u007f]/g;
+  const base = name?.split(/[\\/]/).pop()?.replace(CONTROL, '').trim();
   return base ? base.slice(0, 200) : null;
 }

@@ -46,7 +46,15 @@ export class DefaultMunicipalityLoader implements OnApplicationBootstrap {
         for (const d of file.departments.filter((x) => x.level === level)) {
           const parentId = d.parent ? departments.get(d.parent) : null;
           if (d.parent && !parentId) throw new Error(`${path}: department ${d.code} has unknown parent ${d.parent}`);
-          const row = { code: d.code, name: d.name, level, parentId, email: d.email ?? null, phone: d.phone ?? null, escalationContacts: d.escalationContacts ?? [] };
+          const row = {
+            code: d.code,
+            name: d.name,
+            level,
+            parentId,
+            email: d.email ?? null,
+            phone: d.phone ?? null,
+            escalationContacts: d.escalationContacts ?? [],
+          };
           const [id, added] = await insertMissing(manager, Department, 'code', row);
           departments.set(d.code, id);
           inserted += added;
@@ -54,7 +62,12 @@ export class DefaultMunicipalityLoader implements OnApplicationBootstrap {
       }
       const institutions = new Map<string, string>();
       for (const i of file.institutions) {
-        const [id, added] = await insertMissing(manager, Institution, 'code', { code: i.code, name: i.name, phone: i.phone ?? null, website: i.website ?? null });
+        const [id, added] = await insertMissing(manager, Institution, 'code', {
+          code: i.code,
+          name: i.name,
+          phone: i.phone ?? null,
+          website: i.website ?? null,
+        });
         institutions.set(i.code, id);
         inserted += added;
       }
@@ -94,12 +107,19 @@ export class DefaultMunicipalityLoader implements OnApplicationBootstrap {
         )[1];
       }
       for (const m of file.mahalleler) {
-        inserted += (await insertMissing(manager, Mahalle, 'code', { code: m.code, name: m.name, muhtarName: m.muhtar?.name ?? null, muhtarPhone: m.muhtar?.phone ?? null }))[1];
+        inserted += (
+          await insertMissing(manager, Mahalle, 'code', {
+            code: m.code,
+            name: m.name,
+            muhtarName: m.muhtar?.name ?? null,
+            muhtarPhone: m.muhtar?.phone ?? null,
+          })
+        )[1];
       }
       if (this.config.SEED_DEMO_USERS && this.config.NODE_ENV !== 'production') {
         for (const u of file.demoUsers ?? []) {
           if (await manager.existsBy(User, { username: u.username })) continue;
-          const departmentId = u.department ? departments.get(u.department) ?? null : null;
+          const departmentId = u.department ? (departments.get(u.department) ?? null) : null;
           await manager.insert(User, { username: u.username, fullName: u.fullName, role: u.role, departmentId, passwordHash: await hashPassword(u.password) });
           inserted += 1;
         }
@@ -114,7 +134,7 @@ export function readMunicipalityFile(path: string): MunicipalityFile {
   try {
     raw = JSON.parse(readFileSync(path, 'utf8'));
   } catch (error) {
-    throw new Error(`MUNICIPALITY_FILE: cannot read ${path}: ${(error as Error).message}`);
+    throw new Error(`MUNICIPALITY_FILE: cannot read ${path}: ${(error as Error).message}`, { cause: error });
   }
   const file = plainToInstance(MunicipalityFile, raw);
   const errors = validateSync(file);

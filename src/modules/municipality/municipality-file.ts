@@ -1,19 +1,6 @@
 import { Type } from 'class-transformer';
 import { LegalBasis, Role, TicketKind, TicketPriority } from '@app/domain';
-import {
-  ArrayMinSize,
-  IsArray,
-  IsEmail,
-  IsEnum,
-  IsIn,
-  IsInt,
-  IsNumber,
-  IsOptional,
-  IsString,
-  Max,
-  Min,
-  ValidateNested,
-} from 'class-validator';
+import { ArrayMinSize, IsArray, IsEmail, IsEnum, IsIn, IsInt, IsNumber, IsOptional, IsString, Max, Min, ValidateNested } from 'class-validator';
 import { DepartmentLevel, EscalationContactDto } from '../departments';
 import { DurationUnit } from '../sla';
 
@@ -25,7 +12,10 @@ class FileDepartment {
   @IsOptional() @IsString() parent: string | null;
   @IsOptional() @IsEmail() email?: string;
   @IsOptional() @IsString() phone?: string;
-  @IsOptional() @IsArray() @ValidateNested({ each: true }) @Type(() => EscalationContactDto)
+  @IsOptional()
+  @IsArray()
+  @ValidateNested({ each: true })
+  @Type(() => EscalationContactDto)
   escalationContacts?: EscalationContactDto[];
 }
 

@@ -37,52 +37,108 @@ export interface RenderedNotice {
 
 /** Every field a template may use; a template naming anything else is refused when it is written. */
 export const NOTICE_FIELDS: readonly (keyof NoticeContext)[] = [
-  'municipality', 'trackingNo', 'statusUrl', 'text', 'department', 'institution', 'originalTrackingNo', 'newDueDate', 'surveyUrl',
+  'municipality',
+  'trackingNo',
+  'statusUrl',
+  'text',
+  'department',
+  'institution',
+  'originalTrackingNo',
+  'newDueDate',
+  'surveyUrl',
 ];
 
 export type NoticeTemplate = { subject: string; body: string };
 
 export const NOTICE_TEMPLATES: Record<NoticePurpose, Record<NoticeLocale, NoticeTemplate>> = {
   [NoticePurpose.Received]: {
-    tr: { subject: '{trackingNo} numaralı başvurunuz alındı', body: 'Başvurunuz alındı. Başvuru numaranız: {trackingNo}. Durumunu buradan izleyebilirsiniz: {statusUrl} — {municipality}' },
-    en: { subject: 'Application {trackingNo} received', body: 'We have received your application. Your reference number is {trackingNo}. Follow it here: {statusUrl} — {municipality}' },
+    tr: {
+      subject: '{trackingNo} numaralı başvurunuz alındı',
+      body: 'Başvurunuz alındı. Başvuru numaranız: {trackingNo}. Durumunu buradan izleyebilirsiniz: {statusUrl} — {municipality}',
+    },
+    en: {
+      subject: 'Application {trackingNo} received',
+      body: 'We have received your application. Your reference number is {trackingNo}. Follow it here: {statusUrl} — {municipality}',
+    },
   },
   [NoticePurpose.Forwarded]: {
-    tr: { subject: '{trackingNo} numaralı başvurunuz iletildi', body: '{trackingNo} numaralı başvurunuz {department} birimine iletildi. Durum: {statusUrl} — {municipality}' },
-    en: { subject: 'Application {trackingNo} forwarded', body: 'Your application {trackingNo} has been forwarded to {department}. Status: {statusUrl} — {municipality}' },
+    tr: {
+      subject: '{trackingNo} numaralı başvurunuz iletildi',
+      body: '{trackingNo} numaralı başvurunuz {department} birimine iletildi. Durum: {statusUrl} — {municipality}',
+    },
+    en: {
+      subject: 'Application {trackingNo} forwarded',
+      body: 'Your application {trackingNo} has been forwarded to {department}. Status: {statusUrl} — {municipality}',
+    },
   },
   [NoticePurpose.Reply]: {
     tr: { subject: '{trackingNo} numaralı başvurunuz hakkında', body: '{text}\n\n({trackingNo} — {municipality})' },
     en: { subject: 'About your application {trackingNo}', body: '{text}\n\n({trackingNo} — {municipality})' },
   },
   [NoticePurpose.Answered]: {
-    tr: { subject: '{trackingNo} numaralı başvurunuz yanıtlandı', body: '{trackingNo} numaralı başvurunuz yanıtlandı: {text}\nDurum: {statusUrl} — {municipality}' },
+    tr: {
+      subject: '{trackingNo} numaralı başvurunuz yanıtlandı',
+      body: '{trackingNo} numaralı başvurunuz yanıtlandı: {text}\nDurum: {statusUrl} — {municipality}',
+    },
     en: { subject: 'Application {trackingNo} answered', body: 'Your application {trackingNo} has been answered: {text}\nStatus: {statusUrl} — {municipality}' },
   },
   [NoticePurpose.Rejected]: {
-    tr: { subject: '{trackingNo} numaralı başvurunuz hakkında karar', body: '{trackingNo} numaralı başvurunuz karşılanamadı. Gerekçe: {text} — {municipality}' },
+    tr: {
+      subject: '{trackingNo} numaralı başvurunuz hakkında karar',
+      body: '{trackingNo} numaralı başvurunuz karşılanamadı. Gerekçe: {text} — {municipality}',
+    },
     en: { subject: 'Decision on application {trackingNo}', body: 'Your application {trackingNo} could not be granted. Reason: {text} — {municipality}' },
   },
   [NoticePurpose.Referred]: {
-    tr: { subject: '{trackingNo} numaralı başvurunuz yönlendirildi', body: '{trackingNo} numaralı başvurunuz yetkili kuruma, {institution} kurumuna iletildi. {text} — {municipality}' },
-    en: { subject: 'Application {trackingNo} referred', body: 'Your application {trackingNo} has been referred to the competent body, {institution}. {text} — {municipality}' },
+    tr: {
+      subject: '{trackingNo} numaralı başvurunuz yönlendirildi',
+      body: '{trackingNo} numaralı başvurunuz yetkili kuruma, {institution} kurumuna iletildi. {text} — {municipality}',
+    },
+    en: {
+      subject: 'Application {trackingNo} referred',
+      body: 'Your application {trackingNo} has been referred to the competent body, {institution}. {text} — {municipality}',
+    },
   },
   [NoticePurpose.Merged]: {
-    tr: { subject: '{trackingNo} numaralı başvurunuz birleştirildi', body: '{trackingNo} numaralı başvurunuz aynı konudaki {originalTrackingNo} numaralı başvuruyla birleştirildi; takibi o numarayla yapabilirsiniz. — {municipality}' },
-    en: { subject: 'Application {trackingNo} merged', body: 'Your application {trackingNo} has been merged with application {originalTrackingNo} on the same matter; please follow that number. — {municipality}' },
+    tr: {
+      subject: '{trackingNo} numaralı başvurunuz birleştirildi',
+      body: '{trackingNo} numaralı başvurunuz aynı konudaki {originalTrackingNo} numaralı başvuruyla birleştirildi; takibi o numarayla yapabilirsiniz. — {municipality}',
+    },
+    en: {
+      subject: 'Application {trackingNo} merged',
+      body: 'Your application {trackingNo} has been merged with application {originalTrackingNo} on the same matter; please follow that number. — {municipality}',
+    },
   },
   [NoticePurpose.Delayed]: {
-    tr: { subject: '{trackingNo} numaralı başvurunuz gecikti', body: '{trackingNo} numaralı başvurunuz için verdiğimiz süreyi aştık, özür dileriz. Beklenen yeni tarih: {newDueDate}. — {municipality}' },
-    en: { subject: 'Application {trackingNo} delayed', body: 'We have missed the time we gave for your application {trackingNo}; we apologise. New expected date: {newDueDate}. — {municipality}' },
+    tr: {
+      subject: '{trackingNo} numaralı başvurunuz gecikti',
+      body: '{trackingNo} numaralı başvurunuz için verdiğimiz süreyi aştık, özür dileriz. Beklenen yeni tarih: {newDueDate}. — {municipality}',
+    },
+    en: {
+      subject: 'Application {trackingNo} delayed',
+      body: 'We have missed the time we gave for your application {trackingNo}; we apologise. New expected date: {newDueDate}. — {municipality}',
+    },
   },
   [NoticePurpose.Extended]: {
-    tr: { subject: '{trackingNo} numaralı bilgi edinme başvurunuzun süresi uzatıldı', body: '4982 sayılı Kanun uyarınca {trackingNo} numaralı başvurunuzun yanıt süresi uzatıldı. Gerekçe: {text}. Yeni tarih: {newDueDate}. — {municipality}' },
-    en: { subject: 'Time extended for information request {trackingNo}', body: 'Under Law 4982 the time to answer your request {trackingNo} has been extended. Reason: {text}. New date: {newDueDate}. — {municipality}' },
+    tr: {
+      subject: '{trackingNo} numaralı bilgi edinme başvurunuzun süresi uzatıldı',
+      body: '4982 sayılı Kanun uyarınca {trackingNo} numaralı başvurunuzun yanıt süresi uzatıldı. Gerekçe: {text}. Yeni tarih: {newDueDate}. — {municipality}',
+    },
+    en: {
+      subject: 'Time extended for information request {trackingNo}',
+      body: 'Under Law 4982 the time to answer your request {trackingNo} has been extended. Reason: {text}. New date: {newDueDate}. — {municipality}',
+    },
   },
   // {text} says how to answer on the channel it goes to (a reply on SMS/WhatsApp, the link in an e-mail).
   [NoticePurpose.Survey]: {
-    tr: { subject: '{trackingNo} numaralı başvurunuzu değerlendirin', body: '{trackingNo} numaralı başvurunuzla ilgili hizmetimizi değerlendirir misiniz? {text} Anket: {surveyUrl} — {municipality}' },
-    en: { subject: 'Rate how we handled application {trackingNo}', body: 'How did we handle your application {trackingNo}? {text} Survey: {surveyUrl} — {municipality}' },
+    tr: {
+      subject: '{trackingNo} numaralı başvurunuzu değerlendirin',
+      body: '{trackingNo} numaralı başvurunuzla ilgili hizmetimizi değerlendirir misiniz? {text} Anket: {surveyUrl} — {municipality}',
+    },
+    en: {
+      subject: 'Rate how we handled application {trackingNo}',
+      body: 'How did we handle your application {trackingNo}? {text} Survey: {surveyUrl} — {municipality}',
+    },
   },
 };
 

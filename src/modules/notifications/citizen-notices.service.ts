@@ -68,7 +68,13 @@ export class CitizenNotices {
    * Intake, which has just loaded the citizen, passes it; the WhatsApp chat matters only to
    * tickets that came on WhatsApp.
    */
-  async prepare(manager: EntityManager, ticket: Pick<NoticeTicket, 'citizenId' | 'channel'>, purpose: NoticePurpose, loaded?: Citizen, chat?: string): Promise<Addressee | null> {
+  async prepare(
+    manager: EntityManager,
+    ticket: Pick<NoticeTicket, 'citizenId' | 'channel'>,
+    purpose: NoticePurpose,
+    loaded?: Citizen,
+    chat?: string,
+  ): Promise<Addressee | null> {
     const citizen = loaded ?? (await this.citizens.find(manager, ticket.citizenId));
     if (!citizen) return null;
     const whatsapp =

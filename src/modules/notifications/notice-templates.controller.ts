@@ -18,7 +18,12 @@ export class NoticeTemplatesController {
   }
 
   @Put(':purpose/:locale')
-  save(@Param('purpose') purpose: string, @Param('locale') locale: string, @Body() dto: NoticeTemplateDto, @CurrentUser() user: StaffPrincipal): Promise<NoticeTemplateView> {
+  save(
+    @Param('purpose') purpose: string,
+    @Param('locale') locale: string,
+    @Body() dto: NoticeTemplateDto,
+    @CurrentUser() user: StaffPrincipal,
+  ): Promise<NoticeTemplateView> {
     return this.templates.save(purpose, locale, dto, user);
   }
 

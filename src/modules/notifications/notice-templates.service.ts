@@ -49,7 +49,10 @@ export class NoticeTemplates {
     for (const field of ['subject', 'body'] as const) {
       const unknown = unknownFields(dto[field]);
       if (unknown.length) {
-        throw new InvalidFieldException(field, `${field}: bilinmeyen alan {${unknown.join('}, {')}}; kullanılabilecekler: ${NOTICE_FIELDS.map((f) => `{${f}}`).join(', ')}`);
+        throw new InvalidFieldException(
+          field,
+          `${field}: bilinmeyen alan {${unknown.join('}, {')}}; kullanılabilecekler: ${NOTICE_FIELDS.map((f) => `{${f}}`).join(', ')}`,
+        );
       }
     }
     await this.dataSource

@@ -22,7 +22,17 @@ import { StaffNotifications } from './staff-notifications.service';
 @Module({
   imports: [TypeOrmModule.forFeature([OutboundMessage, StaffNotification, NoticeTemplateOverride]), CitizensModule],
   controllers: [OutboxController, StaffNotificationsController, NoticeTemplatesController],
-  providers: [SenderRegistry, OutboundMessages, MunicipalityProfile, CitizenNotices, NoticeTemplates, StaffNotifications, OutboxService, SendMessageProcessor, NotifySweeper],
+  providers: [
+    SenderRegistry,
+    OutboundMessages,
+    MunicipalityProfile,
+    CitizenNotices,
+    NoticeTemplates,
+    StaffNotifications,
+    OutboxService,
+    SendMessageProcessor,
+    NotifySweeper,
+  ],
   exports: [SenderRegistry, OutboundMessages, CitizenNotices, StaffNotifications, OutboxService],
 })
 export class NotificationsModule implements OnModuleInit {

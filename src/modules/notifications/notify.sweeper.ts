@@ -34,7 +34,10 @@ export class NotifySweeper extends IntervalSweeper {
     if (!rows.length) return 0;
     // All are due now, so they go together. Ids of their own: a sweep's job may have completed
     // while a message in it was still in another worker's hands.
-    const jobs = sendJobs(rows.map((row) => ({ id: row.id, attempts: row.attempts, notBefore: new Date(now) })), `-swept-${now}`);
+    const jobs = sendJobs(
+      rows.map((row) => ({ id: row.id, attempts: row.attempts, notBefore: new Date(now) })),
+      `-swept-${now}`,
+    );
     await this.queue.addBulk(jobs.map(({ name, data, opts }) => ({ name, data, opts })));
     return rows.length;
   }

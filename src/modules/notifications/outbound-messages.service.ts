@@ -38,7 +38,12 @@ export function sendJobs(messages: Pick<OutboundMessage, 'id' | 'attempts' | 'no
     Array.from({ length: Math.ceil(group.length / SEND_JOB_SIZE) }, (_, i) => {
       const chunk = group.slice(i * SEND_JOB_SIZE, (i + 1) * SEND_JOB_SIZE);
       const [first] = chunk;
-      return { name: 'send-messages' as const, dueAt, data: { messageIds: chunk.map((m) => m.id) }, opts: { jobId: `send-${first.id}-${first.attempts}-${dueAt}${suffix}` } };
+      return {
+        name: 'send-messages' as const,
+        dueAt,
+        data: { messageIds: chunk.map((m) => m.id) },
+        opts: { jobId: `send-${first.id}-${first.attempts}-${dueAt}${suffix}` },
+      };
     }),
   );
 }
@@ -81,8 +86,23 @@ export class OutboundMessages {
     const metadata = manager.connection.getMetadata(OutboundMessage);
     const column = (property: string) => metadata.findColumnWithPropertyName(property)!.databaseName;
     const now = this.clock.now();
-    const messages = intents.map((intent) => manager.create(OutboundMessage, { ...intent, id: randomUUID(), meta: intent.meta ?? {}, notBefore: intent.notBefore ?? now, attempts: 0 }));
-    const properties = ['id', 'dedupeKey', 'channel', 'recipient', 'purpose', 'subject', 'body', 'ticketId', 'citizenId', 'userId', 'meta', 'notBefore'] as const;
+    const messages = intents.map((intent) =>
+      manager.create(OutboundMessage, { ...intent, id: randomUUID(), meta: intent.meta ?? {}, notBefore: intent.notBefore ?? now, attempts: 0 }),
+    );
+    const properties = [
+      'id',
+      'dedupeKey',
+      'channel',
+      'recipient',
+      'purpose',
+      'subject',
+      'body',
+      'ticketId',
+      'citizenId',
+      'userId',
+      'meta',
+      'notBefore',
+    ] as const;
     const rows = messages.map((m) => Object.fromEntries(properties.map((p) => [column(p), m[p] ?? null])));
     return { rows, messages };
   }

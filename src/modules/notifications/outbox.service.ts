@@ -25,8 +25,15 @@ export class OutboxService {
     if (query.state) qb.andWhere('m.state = :state', { state: query.state });
     if (query.channel) qb.andWhere('m.channel = :channel', { channel: query.channel });
     if (query.ticketId) qb.andWhere('m.ticket_id = :ticketId', { ticketId: query.ticketId });
-    const [rows, total] = await qb.skip((query.page - 1) * query.pageSize).take(query.pageSize).getManyAndCount();
-    return pageOf(rows.map((row) => masked(row, shows(row))), total, query);
+    const [rows, total] = await qb
+      .skip((query.page - 1) * query.pageSize)
+      .take(query.pageSize)
+      .getManyAndCount();
+    return pageOf(
+      rows.map((row) => masked(row, shows(row))),
+      total,
+      query,
+    );
   }
 
   /** A failed message goes out again from a fresh attempt count. */
@@ -38,7 +45,8 @@ export class OutboxService {
     );
     const message = await this.dataSource.getRepository(OutboundMessage).findOneBy({ id });
     if (!message) throw new ResourceNotFoundException('Mesaj');
-    if (rows[1] === 0) throw new DomainException('OUTBOUND_NOT_FAILED', ErrorKind.Conflict, `Yalnızca başarısız mesajlar yeniden gönderilir (durum: ${message.state})`);
+    if (rows[1] === 0)
+      throw new DomainException('OUTBOUND_NOT_FAILED', ErrorKind.Conflict, `Yalnızca başarısız mesajlar yeniden gönderilir (durum: ${message.state})`);
     // An admin's re-run is a new job even if the first attempt's job is still remembered.
     await this.outbox.dispatch([message], `-rerun-${randomBytes(4).toString('hex')}`);
     return masked(message, true);
@@ -46,6 +54,10 @@ export class OutboxService {
 }
 
 function masked(message: OutboundMessage, shown: boolean): OutboundView {
-  const recipient = !shown ? null : message.channel === OutboundChannel.Email ? maskEmail(message.recipient) : maskPhone(message.recipient.replace(/@.*$/, '').replace(/^(\d)/, '+$1'));
+  const recipient = !shown
+    ? null
+    : message.channel === OutboundChannel.Email
+      ? maskEmail(message.recipient)
+      : maskPhone(message.recipient.replace(/@.*$/, '').replace(/^(\d)/, '+$1'));
   return { ...message, recipient: recipient ?? '***', state: message.state as OutboundState };
 }

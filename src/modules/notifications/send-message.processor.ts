@@ -18,9 +18,7 @@ const MARK_SENT_EVERY_MS = 250;
 /** What became of one message: sent, recovered after a crash, a retry scheduled, failed, or nothing to do. */
 export type SendOutcome = 'sent' | 'recovered' | 'retry' | 'failed' | Extract<Claim, { kind: 'stale' | 'early' | 'in-flight' }>['kind'];
 
-type Claim =
-  | { kind: 'stale' | 'early' | 'in-flight' }
-  | { kind: 'send' | 'interrupted'; message: OutboundMessage; sender: MessageSender };
+type Claim = { kind: 'stale' | 'early' | 'in-flight' } | { kind: 'send' | 'interrupted'; message: OutboundMessage; sender: MessageSender };
 
 /**
  * Sends outbound messages; a job carries those due at one moment (a batch's receipts, say).

@@ -21,10 +21,21 @@ export class StaffNotifications {
   }
 
   async mine(userId: string, query: ListStaffNotificationsDto): Promise<Page<StaffNotification> & { unread: number }> {
-    const qb = this.dataSource.getRepository(StaffNotification).createQueryBuilder('n').where('n.user_id = :userId', { userId }).orderBy('n.created_at', 'DESC');
+    const qb = this.dataSource
+      .getRepository(StaffNotification)
+      .createQueryBuilder('n')
+      .where('n.user_id = :userId', { userId })
+      .orderBy('n.created_at', 'DESC');
     if (query.unread) qb.andWhere('n.read_at IS NULL');
-    const [rows, total] = await qb.skip((query.page - 1) * query.pageSize).take(query.pageSize).getManyAndCount();
-    const unread = await this.dataSource.getRepository(StaffNotification).createQueryBuilder('n').where('n.user_id = :userId AND n.read_at IS NULL', { userId }).getCount();
+    const [rows, total] = await qb
+      .skip((query.page - 1) * query.pageSize)
+      .take(query.pageSize)
+      .getManyAndCount();
+    const unread = await this.dataSource
+      .getRepository(StaffNotification)
+      .createQueryBuilder('n')
+      .where('n.user_id = :userId AND n.read_at IS NULL', { userId })
+      .getCount();
     return { ...pageOf(rows, total, query), unread };
   }
 

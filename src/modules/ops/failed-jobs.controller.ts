@@ -29,7 +29,18 @@ export class FailedJobsController {
       queues.map(async (name) => {
         const queue = this.queue(name);
         const [jobs, count] = await Promise.all([queue.getFailed(0, start + query.pageSize - 1), queue.getFailedCount()]);
-        return { jobs: jobs.map((job) => ({ queue: name, id: job.id, name: job.name, data: job.data, failedReason: job.failedReason, attemptsMade: job.attemptsMade, failedAt: job.finishedOn ? new Date(job.finishedOn) : null })), count };
+        return {
+          jobs: jobs.map((job) => ({
+            queue: name,
+            id: job.id,
+            name: job.name,
+            data: job.data,
+            failedReason: job.failedReason,
+            attemptsMade: job.attemptsMade,
+            failedAt: job.finishedOn ? new Date(job.finishedOn) : null,
+          })),
+          count,
+        };
       }),
     );
     const items = perQueue

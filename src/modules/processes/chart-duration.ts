@@ -14,11 +14,7 @@ const UNITS: Record<string, { unit: StepDuration['unit']; days: number }> = {
  * is kept as its two ends, and weeks and months become calendar days.
  */
 export function parseChartDuration(text: string): StepDuration {
-  const folded = text
-    .toLocaleLowerCase('tr-TR')
-    .replace(/ü/g, 'u')
-    .replace(/[–—]/g, '-')
-    .trim();
+  const folded = text.toLocaleLowerCase('tr-TR').replace(/ü/g, 'u').replace(/[–—]/g, '-').trim();
   const match = /^(\d+)\s*(?:-\s*(\d+))?\s*(gun|hafta|ay)$/.exec(folded);
   if (!match) throw new Error(`unreadable duration "${text}"`);
   const { unit, days } = UNITS[match[3]];

@@ -18,7 +18,9 @@ export class ProcessEscalations implements EscalationSubject, OnModuleInit {
 
   /** One statement for the batch, in the timer's transaction, stamped with the timer's instant. */
   async recordFired(manager: EntityManager, fired: FiredEscalation[]): Promise<void> {
-    const label = `CASE s.level ${Object.entries(LEVEL_LABELS).map(([level, text]) => `WHEN ${level} THEN '${text}'`).join(' ')} END`;
+    const label = `CASE s.level ${Object.entries(LEVEL_LABELS)
+      .map(([level, text]) => `WHEN ${level} THEN '${text}'`)
+      .join(' ')} END`;
     await manager.query(
       `INSERT INTO process_events (instance_id, step_id, type, body, data, at)
        SELECT ps.instance_id, ps.id, '${ProcessEventType.Escalated}', ${label} || ': ' || ps.key || '. ' || ps.name,

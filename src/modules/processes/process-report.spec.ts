@@ -12,9 +12,12 @@ describe('process report arithmetic', () => {
   it('counts an ended instance on time only when every one of its steps was', () => {
     const figures = summarise(
       [
-        step('a', '1', 1, 3), step('a', '2', 2, 2), // on time, the second exactly at its due instant
-        step('b', '1', 1, 3), step('b', '2', 2.5, 2), // late at step 2
-        step('c', '1', 0.5, 3), step('c', 'K', 6, 7), // rejected at the council, on time
+        step('a', '1', 1, 3),
+        step('a', '2', 2, 2), // on time, the second exactly at its due instant
+        step('b', '1', 1, 3),
+        step('b', '2', 2.5, 2), // late at step 2
+        step('c', '1', 0.5, 3),
+        step('c', 'K', 6, 7), // rejected at the council, on time
         step('d', '1', 5, 3, false), // still running: not judged yet
       ],
       0.9,

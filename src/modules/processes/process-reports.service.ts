@@ -18,14 +18,23 @@ export class ProcessReports {
   async report(templateId: string, user: StaffPrincipal) {
     const template = await this.dataSource.getRepository(ProcessTemplate).findOneBy({ id: templateId });
     if (!template || (DEPARTMENT_ROLES.includes(user.role) && template.ownerDepartmentId !== user.departmentId)) throw templateNotFound();
-    const rows: { instance_id: string; status: string; key: string; name: string; opened_at: Date; due_at: Date; completed_at: Date | null }[] = await this.dataSource.query(
-      `SELECT s.instance_id, i.status, s.key, s.name, s.opened_at, s.due_at, s.completed_at
+    const rows: { instance_id: string; status: string; key: string; name: string; opened_at: Date; due_at: Date; completed_at: Date | null }[] =
+      await this.dataSource.query(
+        `SELECT s.instance_id, i.status, s.key, s.name, s.opened_at, s.due_at, s.completed_at
          FROM process_steps s JOIN process_instances i ON i.id = s.instance_id
         WHERE i.template_id = $1`,
-      [templateId],
-    );
+        [templateId],
+      );
     const figures = summarise(
-      rows.map((r) => ({ instanceId: r.instance_id, instanceEnded: r.status !== 'running', key: r.key, name: r.name, openedAt: r.opened_at, dueAt: r.due_at, completedAt: r.completed_at })),
+      rows.map((r) => ({
+        instanceId: r.instance_id,
+        instanceEnded: r.status !== 'running',
+        key: r.key,
+        name: r.name,
+        openedAt: r.opened_at,
+        dueAt: r.due_at,
+        completedAt: r.completed_at,
+      })),
       template.targetOnTimeRatio,
     );
     const now = this.clock.now();
@@ -36,7 +45,9 @@ export class ProcessReports {
         ORDER BY s.due_at`,
       [templateId, now],
     );
-    const [{ running }] = await this.dataSource.query(`SELECT count(*)::int AS running FROM process_instances WHERE template_id = $1 AND status = 'running'`, [templateId]);
+    const [{ running }] = await this.dataSource.query(`SELECT count(*)::int AS running FROM process_instances WHERE template_id = $1 AND status = 'running'`, [
+      templateId,
+    ]);
     return {
       template: { id: template.id, code: template.code, name: template.name },
       running,

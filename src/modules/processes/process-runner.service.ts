@@ -63,7 +63,10 @@ export class ProcessRunner {
           startedAt: now,
         }),
       );
-      await this.event(manager, instance.id, null, ProcessEventType.Started, actor.id, `${template.name} başlatıldı`, { templateVersion: template.version, ticketId: instance.ticketId });
+      await this.event(manager, instance.id, null, ProcessEventType.Started, actor.id, `${template.name} başlatıldı`, {
+        templateVersion: template.version,
+        ticketId: instance.ticketId,
+      });
       await this.open(manager, instance, 0, 1, now, template.warningRatio);
       return instance.id;
     });
@@ -83,19 +86,34 @@ export class ProcessRunner {
       const definition = instance.definition[index];
       const outcome = definition.outcomes?.find((o) => o.code === dto.outcome);
       if (definition.outcomes?.length && !outcome) {
-        throw new InvalidFieldException('outcome', `outcome: bu bir karar adımı; sonuç şunlardan biri olmalı: ${definition.outcomes.map((o) => o.code).join(', ')}`);
+        throw new InvalidFieldException(
+          'outcome',
+          `outcome: bu bir karar adımı; sonuç şunlardan biri olmalı: ${definition.outcomes.map((o) => o.code).join(', ')}`,
+        );
       }
       if (!definition.outcomes?.length && dto.outcome) throw new InvalidFieldException('outcome', 'outcome: bu adım bir karar adımı değil');
       const now = this.clock.now();
-      await manager.update(ProcessStep, { id: step.id }, { completedAt: now, completedById: actor.id, outcome: outcome?.code ?? null, document: dto.document ?? null, note: dto.note ?? null });
+      await manager.update(
+        ProcessStep,
+        { id: step.id },
+        { completedAt: now, completedById: actor.id, outcome: outcome?.code ?? null, document: dto.document ?? null, note: dto.note ?? null },
+      );
       await this.clocks.stop(manager, { subjectType: ClockSubject.ProcessStep, subjectId: step.id }, now);
       const late = now > step.dueAt;
-      await this.event(manager, instance.id, step.id, ProcessEventType.StepCompleted, actor.id, `${step.key}. ${step.name}: ${outcome ? outcome.label : 'tamamlandı'}${late ? ' (süresi geçmişti)' : ''}`, {
-        outcome: outcome?.code ?? null,
-        document: dto.document ?? null,
-        note: dto.note ?? null,
-        late,
-      });
+      await this.event(
+        manager,
+        instance.id,
+        step.id,
+        ProcessEventType.StepCompleted,
+        actor.id,
+        `${step.key}. ${step.name}: ${outcome ? outcome.label : 'tamamlandı'}${late ? ' (süresi geçmişti)' : ''}`,
+        {
+          outcome: outcome?.code ?? null,
+          document: dto.document ?? null,
+          note: dto.note ?? null,
+          late,
+        },
+      );
       const to = following(instance.definition, index, outcome);
       if ('end' in to) {
         await manager.update(ProcessInstance, { id: instance.id }, { status: END_STATUS[to.end], endedAt: now });
@@ -117,9 +135,18 @@ export class ProcessRunner {
       if (!step) throw new ProcessException(ProcessErrorCode.StepNotOpen, 'Yalnızca açık adım atanabilir');
       assertMayAct(step, actor);
       const user = assigneeId ? await this.users.findActive(manager, assigneeId) : null;
-      if (assigneeId && user?.departmentId !== step.departmentId) throw new InvalidFieldException('assigneeId', 'assigneeId: adımın birimindeki etkin bir personel olmalı');
+      if (assigneeId && user?.departmentId !== step.departmentId)
+        throw new InvalidFieldException('assigneeId', 'assigneeId: adımın birimindeki etkin bir personel olmalı');
       await manager.update(ProcessStep, { id: step.id }, { assigneeId });
-      await this.event(manager, instanceId, step.id, ProcessEventType.StepAssigned, actor.id, user ? `${step.key}. adım ${user.fullName} kişisine atandı` : `${step.key}. adımın ataması kaldırıldı`, { assigneeId });
+      await this.event(
+        manager,
+        instanceId,
+        step.id,
+        ProcessEventType.StepAssigned,
+        actor.id,
+        user ? `${step.key}. adım ${user.fullName} kişisine atandı` : `${step.key}. adımın ataması kaldırıldı`,
+        { assigneeId },
+      );
     });
   }
 
@@ -153,7 +180,15 @@ export class ProcessRunner {
     });
   }
 
-  private async event(manager: EntityManager, instanceId: string, stepId: string | null, type: ProcessEventType, actorId: string | null, body: string, data: Record<string, unknown>): Promise<void> {
+  private async event(
+    manager: EntityManager,
+    instanceId: string,
+    stepId: string | null,
+    type: ProcessEventType,
+    actorId: string | null,
+    body: string,
+    data: Record<string, unknown>,
+  ): Promise<void> {
     await manager.insert(ProcessEvent, { instanceId, stepId, type, actorId, body, data: data as never, at: this.clock.now() });
   }
 }

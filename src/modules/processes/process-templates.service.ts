@@ -30,7 +30,9 @@ export class ProcessTemplates {
   async create(dto: ProcessTemplateDto): Promise<ProcessTemplate> {
     const fields = await this.checked(dto);
     try {
-      return await this.templates.save(this.templates.create({ targetOnTimeRatio: DEFAULT_TARGET_ON_TIME_RATIO, warningRatio: DEFAULT_WARNING_RATIO, ...fields }));
+      return await this.templates.save(
+        this.templates.create({ targetOnTimeRatio: DEFAULT_TARGET_ON_TIME_RATIO, warningRatio: DEFAULT_WARNING_RATIO, ...fields }),
+      );
     } catch (error) {
       if (isUniqueViolation(error)) throw codeTaken(dto.code);
       throw error;
@@ -55,7 +57,8 @@ export class ProcessTemplates {
     const known = await this.departments.activeIds(named);
     if (!known.has(dto.ownerDepartmentId)) problems.push({ field: 'ownerDepartmentId', message: 'ownerDepartmentId: böyle bir birim yok' });
     steps.forEach((s, i) => {
-      if (s.departmentId && !known.has(s.departmentId)) problems.push({ field: `steps.${i}.departmentId`, message: `steps.${i}.departmentId: böyle bir birim yok` });
+      if (s.departmentId && !known.has(s.departmentId))
+        problems.push({ field: `steps.${i}.departmentId`, message: `steps.${i}.departmentId: böyle bir birim yok` });
     });
     if (problems.length) throw new ValidationFailedException(problems);
     return {
@@ -86,5 +89,7 @@ function toDefinition(dto: StepDefinitionDto): StepDefinition {
 }
 
 function codeTaken(code: string): ProcessException {
-  return new ProcessException(ProcessErrorCode.TemplateCodeTaken, `${code} kodlu bir süreç şablonu zaten var`, [{ field: 'code', message: `code: ${code} kullanılıyor` }]);
+  return new ProcessException(ProcessErrorCode.TemplateCodeTaken, `${code} kodlu bir süreç şablonu zaten var`, [
+    { field: 'code', message: `code: ${code} kullanılıyor` },
+  ]);
 }

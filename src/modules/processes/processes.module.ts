@@ -33,7 +33,16 @@ import { ProcessesController } from './processes.controller';
  * imported so its data (the departments templates name) loads before the shipped templates.
  */
 @Module({
-  imports: [TypeOrmModule.forFeature([ProcessTemplate, ProcessInstance, ProcessStep, ProcessEvent, Appointment, AppointmentSlot]), AuthModule, CitizensModule, DepartmentsModule, MunicipalityModule, NotificationsModule, SlaModule, TicketsModule],
+  imports: [
+    TypeOrmModule.forFeature([ProcessTemplate, ProcessInstance, ProcessStep, ProcessEvent, Appointment, AppointmentSlot]),
+    AuthModule,
+    CitizensModule,
+    DepartmentsModule,
+    MunicipalityModule,
+    NotificationsModule,
+    SlaModule,
+    TicketsModule,
+  ],
   controllers: [ProcessTemplatesController, ProcessesController, AppointmentsController],
   providers: [
     ProcessTemplates,

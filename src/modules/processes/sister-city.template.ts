@@ -30,8 +30,20 @@ export const SISTER_CITY_TEMPLATE: ShippedTemplate = {
   ownerDepartment: 'OZEL_KALEM',
   targetOnTimeRatio: 0.9,
   steps: [
-    { key: '1', name: 'Yurt dışından gelen talep yazısının kayda alınması', department: 'OZEL_KALEM', referenceDocument: 'Resmi Yazışma Kuralları', duration: '1-3 gün' },
-    { key: '2', name: 'Ülke ve şehir hakkında bilgilerin hazırlanması', department: 'OZEL_KALEM', referenceDocument: 'Bilgi Edinme Hakkı Kanunu', duration: '1-2 gün' },
+    {
+      key: '1',
+      name: 'Yurt dışından gelen talep yazısının kayda alınması',
+      department: 'OZEL_KALEM',
+      referenceDocument: 'Resmi Yazışma Kuralları',
+      duration: '1-3 gün',
+    },
+    {
+      key: '2',
+      name: 'Ülke ve şehir hakkında bilgilerin hazırlanması',
+      department: 'OZEL_KALEM',
+      referenceDocument: 'Bilgi Edinme Hakkı Kanunu',
+      duration: '1-2 gün',
+    },
     {
       key: '3',
       name: 'Genel Sekreter imzalı üst yazı ile meclise sunulması',

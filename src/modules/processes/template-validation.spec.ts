@@ -19,7 +19,12 @@ describe('template validation', () => {
     expect(
       validateTemplate([
         s('1'),
-        s('K', { outcomes: [{ code: 'approve', label: 'Onay' }, { code: 'reject', label: 'Ret', end: ProcessEnd.Rejected }] }),
+        s('K', {
+          outcomes: [
+            { code: 'approve', label: 'Onay' },
+            { code: 'reject', label: 'Ret', end: ProcessEnd.Rejected },
+          ],
+        }),
         s('2'),
       ]),
     ).toEqual([]);
@@ -31,7 +36,12 @@ describe('template validation', () => {
   });
 
   it('finds a cycle through a decision outcome', () => {
-    const decision = s('K', { outcomes: [{ code: 'approve', label: 'Onay', end: ProcessEnd.Completed }, { code: 'again', label: 'Yeniden', next: '1' }] });
+    const decision = s('K', {
+      outcomes: [
+        { code: 'approve', label: 'Onay', end: ProcessEnd.Completed },
+        { code: 'again', label: 'Yeniden', next: '1' },
+      ],
+    });
     expect(fields([s('1'), decision])).toEqual(['steps.1.outcomes.1.next']);
   });
 

@@ -21,15 +21,18 @@ export function validateTemplate(steps: StepDefinition[]): ErrorDetail[] {
     if (!step.key?.trim()) problems.push({ field: `${at}.key`, message: `${at}.key: adım anahtarı boş olamaz` });
     else if (keys.has(step.key)) problems.push({ field: `${at}.key`, message: `${at}.key: "${step.key}" anahtarı birden fazla adımda kullanılmış` });
     keys.add(step.key);
-    if (!step.departmentId && !step.role) problems.push({ field: `${at}.departmentId`, message: `${at}.departmentId: adımın sorumlu birimi (ya da rolü) belirtilmeli` });
+    if (!step.departmentId && !step.role)
+      problems.push({ field: `${at}.departmentId`, message: `${at}.departmentId: adımın sorumlu birimi (ya da rolü) belirtilmeli` });
     problems.push(...durationProblems(step, at));
     if (step.outcomes) {
       if (step.outcomes.length < 2) problems.push({ field: `${at}.outcomes`, message: `${at}.outcomes: karar adımının en az iki sonucu olmalı` });
       const codes = new Set<string>();
       step.outcomes.forEach((o, j) => {
-        if (codes.has(o.code)) problems.push({ field: `${at}.outcomes.${j}.code`, message: `${at}.outcomes.${j}.code: "${o.code}" sonucu iki kez tanımlanmış` });
+        if (codes.has(o.code))
+          problems.push({ field: `${at}.outcomes.${j}.code`, message: `${at}.outcomes.${j}.code: "${o.code}" sonucu iki kez tanımlanmış` });
         codes.add(o.code);
-        if (o.next && o.end) problems.push({ field: `${at}.outcomes.${j}.end`, message: `${at}.outcomes.${j}.end: bir sonuç hem sonraki adımı hem bitişi belirtemez` });
+        if (o.next && o.end)
+          problems.push({ field: `${at}.outcomes.${j}.end`, message: `${at}.outcomes.${j}.end: bir sonuç hem sonraki adımı hem bitişi belirtemez` });
       });
     }
   });

@@ -112,7 +112,8 @@ export class ReportsController {
   /** Streams a report (or every ticket) as CSV/XLSX straight to the response, rows read through a cursor. */
   @Get(':report/export')
   async export(@CurrentUser() user: StaffPrincipal, @Param('report') report: string, @Query() q: ExportQueryDto, @Res() res: Response) {
-    if (!REPORT_NAMES.includes(report as ReportName)) throw new InvalidFieldException('report', `report: bilinmeyen rapor; şunlardan biri olmalı: ${REPORT_NAMES.join(', ')}`);
+    if (!REPORT_NAMES.includes(report as ReportName))
+      throw new InvalidFieldException('report', `report: bilinmeyen rapor; şunlardan biri olmalı: ${REPORT_NAMES.join(', ')}`);
     const query = this.exportQuery(user, q);
     const format = q.format ?? 'csv';
     res.setHeader('Content-Type', CONTENT_TYPES[format]);

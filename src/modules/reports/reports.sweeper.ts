@@ -37,7 +37,8 @@ export class ReportsSweeper extends IntervalSweeper {
       `SELECT id FROM report_exports WHERE state = 'queued' AND created_at < $1 ORDER BY created_at LIMIT 100`,
       [new Date(now - this.config.SWEEP_GRACE_MS)],
     );
-    if (queued.length) await this.queue.addBulk(queued.map((r) => ({ name: 'export-report' as const, data: { exportId: r.id }, opts: { jobId: exportJobId(r.id) } })));
+    if (queued.length)
+      await this.queue.addBulk(queued.map((r) => ({ name: 'export-report' as const, data: { exportId: r.id }, opts: { jobId: exportJobId(r.id) } })));
     const expired: { id: string; file_name: string | null }[] = await this.dataSource.query(
       `WITH gone AS (DELETE FROM report_exports WHERE state IN ('done', 'failed') AND created_at < $1 RETURNING id, file_name) SELECT * FROM gone`,
       [new Date(now - this.config.REPORTS_EXPORT_KEEP_HOURS * 3_600_000)],

@@ -4,7 +4,8 @@ import { decideRoute } from './routing-decision';
 import { RoutingRule } from './routing-rule.entity';
 
 const category = (over: Partial<Category> = {}) => ({ id: 'cat-park', defaultDepartmentId: 'PARK', referToInstitutionId: null, ...over }) as Category;
-const rule = (over: Partial<RoutingRule>) => ({ id: 'r', categoryId: null, mahalleId: null, kind: null, departmentId: 'X', active: true, ...over }) as RoutingRule;
+const rule = (over: Partial<RoutingRule>) =>
+  ({ id: 'r', categoryId: null, mahalleId: null, kind: null, departmentId: 'X', active: true, ...over }) as RoutingRule;
 const ticket = { kind: TicketKind.Talep, mahalleId: 'sahil', departmentId: null };
 
 describe('decideRoute', () => {

@@ -3,9 +3,7 @@ import { Category } from '../categories';
 import { RoutingRule } from './routing-rule.entity';
 
 export type RoutingDecision =
-  | { kind: 'department'; departmentId: string; ruleId: string | null }
-  | { kind: 'referral'; institutionId: string }
-  | { kind: 'triage' };
+  { kind: 'department'; departmentId: string; ruleId: string | null } | { kind: 'referral'; institutionId: string } | { kind: 'triage' };
 
 interface RoutableTicket {
   kind: TicketKind;
@@ -24,7 +22,12 @@ export function decideRoute(ticket: RoutableTicket, category: Category | null, r
   if (category.referToInstitutionId) return { kind: 'referral', institutionId: category.referToInstitutionId };
   const matching = rules
     .filter((r) => r.active)
-    .filter((r) => (r.categoryId === null || r.categoryId === category.id) && (r.mahalleId === null || r.mahalleId === ticket.mahalleId) && (r.kind === null || r.kind === ticket.kind))
+    .filter(
+      (r) =>
+        (r.categoryId === null || r.categoryId === category.id) &&
+        (r.mahalleId === null || r.mahalleId === ticket.mahalleId) &&
+        (r.kind === null || r.kind === ticket.kind),
+    )
     .map((r) => ({ rule: r, specificity: Number(!!r.categoryId) * 4 + Number(!!r.mahalleId) * 2 + Number(!!r.kind) }))
     .sort((a, b) => b.specificity - a.specificity);
   if (matching[0]) return { kind: 'department', departmentId: matching[0].rule.departmentId, ruleId: matching[0].rule.id };

@@ -66,9 +66,7 @@ export class TicketRouter {
     const department = await this.departments.cached(manager, departmentId);
     if (!department) throw new Error(`department ${departmentId} not found`);
     const fields: Partial<Ticket> = { departmentId: department.id, routedAt: this.clock.now() };
-    const events: TimelineEntry[] = [
-      { type: TicketEventType.Routed, data: { departmentId: department.id, departmentName: department.name, ruleId } },
-    ];
+    const events: TimelineEntry[] = [{ type: TicketEventType.Routed, data: { departmentId: department.id, departmentName: department.name, ruleId } }];
     const assigneeId = department.autoAssign ? await pickAssignee(manager, department.id, department.maxOpenPerAssignee, assignedInBatch) : null;
     if (assigneeId) {
       Object.assign(fields, { assigneeId, status: TicketStatus.Assigned });

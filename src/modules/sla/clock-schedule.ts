@@ -58,9 +58,7 @@ export function nextStep(instants: ClockInstants, level: number): NextStep {
 /** How much a pause from `pausedAt` to `resumedAt` counts: working minutes, or elapsed minutes for calendar-day clocks. */
 export function pausedMinutes(calendar: BusinessCalendar, unit: DurationUnit, pausedAt: Date, resumedAt: Date): number {
   if (resumedAt <= pausedAt) return 0;
-  return unit === DurationUnit.CalendarDays
-    ? (resumedAt.getTime() - pausedAt.getTime()) / 60_000
-    : calendar.workingMinutesBetween(pausedAt, resumedAt);
+  return unit === DurationUnit.CalendarDays ? (resumedAt.getTime() - pausedAt.getTime()) / 60_000 : calendar.workingMinutesBetween(pausedAt, resumedAt);
 }
 
 /** Moves every step not yet taken later by the paused time; steps already taken stay where they were. */

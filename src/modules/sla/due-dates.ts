@@ -26,9 +26,7 @@ export interface DueDates {
 export function dueDatesFor(policy: DeadlinePolicy, from: Date, calendar: BusinessCalendar): DueDates {
   return {
     firstResponseDueAt:
-      policy.firstResponseAmount && policy.firstResponseUnit
-        ? addDuration(calendar, from, policy.firstResponseAmount, policy.firstResponseUnit)
-        : null,
+      policy.firstResponseAmount && policy.firstResponseUnit ? addDuration(calendar, from, policy.firstResponseAmount, policy.firstResponseUnit) : null,
     resolutionDueAt: addDuration(calendar, from, policy.resolutionAmount, policy.resolutionUnit),
   };
 }

@@ -7,7 +7,12 @@ const fen: LadderUnit = {
   managers: [{ userId: 'u-mudur', name: 'Müdür Bey', email: 'mudur@ornek.bel.tr', phone: '+905301110020' }],
   contacts: [{ name: 'Nöbetçi Şef', email: 'sef@ornek.bel.tr', phone: '+905301110021' }],
 };
-const by: LadderUnit = { name: 'Fen Başkan Yardımcılığı', email: null, managers: [], contacts: [{ name: 'Nurten Koç', email: 'nurten.koc@ornek.bel.tr', phone: '+905301110010' }] };
+const by: LadderUnit = {
+  name: 'Fen Başkan Yardımcılığı',
+  email: null,
+  managers: [],
+  contacts: [{ name: 'Nurten Koç', email: 'nurten.koc@ornek.bel.tr', phone: '+905301110010' }],
+};
 const assignee = { userId: 'u-staff', name: 'Ayşe Personel', email: 'ayse@ornek.bel.tr', phone: '+905301110099' };
 
 describe('ladderRecipients', () => {

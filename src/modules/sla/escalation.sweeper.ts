@@ -24,7 +24,11 @@ export class EscalationSweeper extends IntervalSweeper {
       `SELECT id FROM escalations WHERE notified_at IS NULL AND fired_at < $1 ORDER BY fired_at LIMIT 5000`,
       [before],
     );
-    await enqueueNotify(this.queue, rows.map((r) => r.id), `-swept-${before.getTime()}`);
+    await enqueueNotify(
+      this.queue,
+      rows.map((r) => r.id),
+      `-swept-${before.getTime()}`,
+    );
     return rows.length;
   }
 }

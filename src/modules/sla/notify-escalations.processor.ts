@@ -50,7 +50,8 @@ export class NotifyEscalationsProcessor {
     const subject = this.subjects.for(escalation.subjectType);
     const target = await subject.describe(manager, escalation);
     const department = target?.departmentId ? await this.departments.cached(manager, target.departmentId) : null;
-    if (escalation.level === EscalationLevel.Breach) await this.clocks.scheduleFurther(manager, escalation.clockId, department?.escalateAfterBreachHours ?? null);
+    if (escalation.level === EscalationLevel.Breach)
+      await this.clocks.scheduleFurther(manager, escalation.clockId, department?.escalateAfterBreachHours ?? null);
     const messages: (OutboundMessage | null)[] = [];
     let afterCommit: (() => Promise<void>) | undefined;
     if (target) {
@@ -74,13 +75,26 @@ export class NotifyEscalationsProcessor {
     const body = `${title}\nSon tarih: ${turkishDateTime(escalation.dueAt)}\n${this.config.PUBLIC_URL}${target.path}`;
     await this.staff.add(
       manager,
-      recipients.filter((r) => r.userId).map((r) => ({ userId: r.userId!, cause: `escalation-${escalation.id}`, ticketId: target.ticketId, title, body, link: target.path })),
+      recipients
+        .filter((r) => r.userId)
+        .map((r) => ({ userId: r.userId!, cause: `escalation-${escalation.id}`, ticketId: target.ticketId, title, body, link: target.path })),
     );
     const messages: (OutboundMessage | null)[] = [];
     for (const r of recipients) {
       const common = { purpose: 'escalation', subject: title, body, ticketId: target.ticketId, userId: r.userId ?? null, meta: { automatic: true } };
-      if (r.email) messages.push(await this.outbox.record(manager, { ...common, dedupeKey: `esc-${escalation.id}-email-${r.email}`, channel: OutboundChannel.Email, recipient: r.email }));
-      if (r.phone) messages.push(await this.outbox.record(manager, { ...common, dedupeKey: `esc-${escalation.id}-sms-${r.phone}`, channel: OutboundChannel.Sms, recipient: r.phone }));
+      if (r.email)
+        messages.push(
+          await this.outbox.record(manager, {
+            ...common,
+            dedupeKey: `esc-${escalation.id}-email-${r.email}`,
+            channel: OutboundChannel.Email,
+            recipient: r.email,
+          }),
+        );
+      if (r.phone)
+        messages.push(
+          await this.outbox.record(manager, { ...common, dedupeKey: `esc-${escalation.id}-sms-${r.phone}`, channel: OutboundChannel.Sms, recipient: r.phone }),
+        );
     }
     return messages;
   }

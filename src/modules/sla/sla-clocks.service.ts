@@ -73,7 +73,13 @@ export class SlaClocks {
   }
 
   /** The clock starts afresh at `startedAt` (a transfer under a policy that says so): no step taken, nothing paused. */
-  async reset(manager: EntityManager, ref: ClockRef, policy: Pick<DeadlinePolicy, 'resolutionUnit' | 'warningRatio'>, startedAt: Date, dueAt: Date): Promise<void> {
+  async reset(
+    manager: EntityManager,
+    ref: ClockRef,
+    policy: Pick<DeadlinePolicy, 'resolutionUnit' | 'warningRatio'>,
+    startedAt: Date,
+    dueAt: Date,
+  ): Promise<void> {
     const calendar = await this.calendars.cached(manager);
     const instants = scheduleClock(calendar, policy.resolutionUnit, startedAt, dueAt, policy.warningRatio, null);
     await manager.update(SlaClock, ref, { startedAt, ...instants, level: 0, pausedAt: null, pausedMinutes: 0, stoppedAt: null, ...nextStep(instants, 0) });
@@ -118,8 +124,13 @@ export class SlaClocks {
   }
 
   private async save(manager: EntityManager, clock: SlaClock, instants: ClockInstants, patch: Partial<SlaClock>): Promise<void> {
-    const running = (patch.stoppedAt === undefined ? clock.stoppedAt : patch.stoppedAt) === null && (patch.pausedAt === undefined ? clock.pausedAt : patch.pausedAt) === null;
+    const running =
+      (patch.stoppedAt === undefined ? clock.stoppedAt : patch.stoppedAt) === null && (patch.pausedAt === undefined ? clock.pausedAt : patch.pausedAt) === null;
     const next = running ? nextStep(instants, clock.level) : { nextLevel: null, nextAt: null };
-    await manager.update(SlaClock, { id: clock.id }, { ...patch, warningAt: instants.warningAt, dueAt: instants.dueAt, furtherAt: instants.furtherAt, ...next });
+    await manager.update(
+      SlaClock,
+      { id: clock.id },
+      { ...patch, warningAt: instants.warningAt, dueAt: instants.dueAt, furtherAt: instants.furtherAt, ...next },
+    );
   }
 }

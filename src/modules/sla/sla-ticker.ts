@@ -61,7 +61,10 @@ export class SlaTicker extends IntervalSweeper {
   private async fireBatch(): Promise<number> {
     const now = this.clock.now();
     const fired = await this.dataSource.transaction(async (manager) => {
-      const rows: { id: string; subject_type: ClockSubject; subject_id: string; level: number; due_at: Date }[] = await manager.query(FIRE_DUE_STEPS, [now, BATCH]);
+      const rows: { id: string; subject_type: ClockSubject; subject_id: string; level: number; due_at: Date }[] = await manager.query(FIRE_DUE_STEPS, [
+        now,
+        BATCH,
+      ]);
       const byType = new Map<ClockSubject, FiredEscalation[]>();
       for (const row of rows) {
         const list = byType.get(row.subject_type) ?? [];

@@ -77,12 +77,21 @@ export class SurveyAnswers implements ReplyClaimant {
   async record(manager: EntityManager, survey: TicketSurvey, reply: SurveyReply, via: AnswerVia): Promise<AnswerOutcome | false> {
     if (survey.answeredAt) return false;
     const bad = reply.solved === false || (reply.score !== null && reply.score <= this.config.SURVEY_REOPEN_AT_OR_BELOW);
-    const outcome = await this.tickets.answered(manager, survey.ticketId, { surveyId: survey.id, score: reply.score, solved: reply.solved, comment: reply.comment, via }, bad);
+    const outcome = await this.tickets.answered(
+      manager,
+      survey.ticketId,
+      { surveyId: survey.id, score: reply.score, solved: reply.solved, comment: reply.comment, via },
+      bad,
+    );
     if (!outcome) return false;
     const now = this.clock.now();
     const reopened = outcome.reopened !== null;
     Object.assign(survey, { ...reply, answeredAt: now, answeredVia: via, reopened });
-    await manager.update(TicketSurvey, { id: survey.id }, { score: reply.score, solved: reply.solved, comment: reply.comment, answeredAt: now, answeredVia: via, reopened });
+    await manager.update(
+      TicketSurvey,
+      { id: survey.id },
+      { score: reply.score, solved: reply.solved, comment: reply.comment, answeredAt: now, answeredVia: via, reopened },
+    );
     return { survey, reopened: outcome.reopened };
   }
 }

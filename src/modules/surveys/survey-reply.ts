@@ -19,7 +19,8 @@ const EVALUATIVE =
 const NOT_SOLVED = /\b(cozulmedi|cozulmemis\w*|cozulemedi|halledilmedi|halledilmemis\w*|hallolmadi|yapilmadi|devam ediyor)\b/;
 const SOLVED = /\b(cozuldu|halledildi|halloldu)\b/;
 // A reply that is only about the outcome: "çözülmedi", "sorunum hâlâ çözülmedi", "çözüldü 5".
-const OUTCOME = /^(?:(?:sorun|sorunum|problem|problemim|hala|halen|henuz|maalesef)\s+)*(cozulmedi|cozulmemis\w*|cozulemedi|halledilmedi|halledilmemis\w*|hallolmadi|cozuldu|halledildi|halloldu)(?![\w])/;
+const OUTCOME =
+  /^(?:(?:sorun|sorunum|problem|problemim|hala|halen|henuz|maalesef)\s+)*(cozulmedi|cozulmemis\w*|cozulemedi|halledilmedi|halledilmemis\w*|hallolmadi|cozuldu|halledildi|halloldu)(?![\w])/;
 const TRAILING_SCORE = /^[\s,.;:!-]*([1-5])(?![\d]|[.,]\d)(?:\s*\/\s*5)?/;
 const SEPARATORS = /^[\s.,:;!)\-–—]*/;
 

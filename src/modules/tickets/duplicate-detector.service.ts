@@ -65,19 +65,16 @@ export class DuplicateDetector {
     const searched = candidates.map((c, n) => ({ ...c, n })).filter((c) => c.categoryId);
     if (!searched.length) return candidates.map(() => null);
     const since = new Date(this.clock.now().getTime() - WINDOW_DAYS * 24 * 3600_000);
-    const rows: (Original & { n: number })[] = await manager.query(
-      ORIGINALS_SQL,
-      [
-        searched.map((c) => c.n),
-        searched.map((c) => c.citizenId),
-        searched.map((c) => c.categoryId),
-        searched.map((c) => c.mahalleId),
-        searched.map((c) => c.searchText),
-        OPEN_STATUSES,
-        since,
-        SIMILAR_TEXT,
-      ],
-    );
+    const rows: (Original & { n: number })[] = await manager.query(ORIGINALS_SQL, [
+      searched.map((c) => c.n),
+      searched.map((c) => c.citizenId),
+      searched.map((c) => c.categoryId),
+      searched.map((c) => c.mahalleId),
+      searched.map((c) => c.searchText),
+      OPEN_STATUSES,
+      since,
+      SIMILAR_TEXT,
+    ]);
     const found = new Map(rows.map((r) => [Number(r.n), { id: r.id, trackingNo: r.trackingNo, reason: r.reason }]));
     return candidates.map((_, n) => found.get(n) ?? null);
   }

@@ -20,7 +20,12 @@ export interface NumberedTicketRow {
  * must run before this; what needs the numbers comes along as `followers`. Returns the
  * tracking numbers, in the order given.
  */
-export async function insertNumberedTickets(manager: EntityManager, rows: NumberedTicketRow[], year: number, followers: TicketFollowers[] = []): Promise<string[]> {
+export async function insertNumberedTickets(
+  manager: EntityManager,
+  rows: NumberedTicketRow[],
+  year: number,
+  followers: TicketFollowers[] = [],
+): Promise<string[]> {
   if (!rows.length) return [];
   const metadata = manager.connection.getMetadata(Ticket).columns.filter((column) => !['trackingNo', 'searchText'].includes(column.propertyName));
   const columns = metadata.map((column) => column.databaseName);
@@ -63,12 +68,28 @@ export async function insertNumberedTickets(manager: EntityManager, rows: Number
         ORDER BY x.n, x.ord
      )${followerSteps.join('')}
      SELECT id, tracking_no FROM t`,
-    [year, rows.length, JSON.stringify(tickets), rows.map((r) => r.searchTextAfterNumber), JSON.stringify(entries), ...following.map((f) => JSON.stringify(f.rows))],
+    [
+      year,
+      rows.length,
+      JSON.stringify(tickets),
+      rows.map((r) => r.searchTextAfterNumber),
+      JSON.stringify(entries),
+      ...following.map((f) => JSON.stringify(f.rows)),
+    ],
   );
   const numbers = new Map(inserted.map((r) => [r.id, r.tracking_no]));
   return rows.map(({ ticket }) => numbers.get(ticket.id)!);
 }
 
 function eventRow(ticketId: string, n: number, entry: TimelineEntry, ord: number) {
-  return { ticket_id: ticketId, n, ord, type: entry.type, actor_id: entry.actor?.id ?? null, actor_name: entry.actor?.fullName ?? null, body: entry.body ?? null, data: entry.data ?? {} };
+  return {
+    ticket_id: ticketId,
+    n,
+    ord,
+    type: entry.type,
+    actor_id: entry.actor?.id ?? null,
+    actor_name: entry.actor?.fullName ?? null,
+    body: entry.body ?? null,
+    data: entry.data ?? {},
+  };
 }

@@ -188,7 +188,12 @@ export class TicketCreation {
     const clocked = drafts.filter((d) => d.clock);
     await this.clocks.startMany(
       manager,
-      clocked.map(({ ticket, clock }) => ({ ref: { subjectType: ClockSubject.Ticket, subjectId: ticket.id }, policy: clock!.policy, startedAt: ticket.createdAt, dueAt: clock!.dueAt })),
+      clocked.map(({ ticket, clock }) => ({
+        ref: { subjectType: ClockSubject.Ticket, subjectId: ticket.id },
+        policy: clock!.policy,
+        startedAt: ticket.createdAt,
+        dueAt: clock!.dueAt,
+      })),
     );
     const years = drafts.map((d) => istanbulYear(d.ticket.createdAt));
     for (const year of new Set(years)) {
@@ -206,7 +211,10 @@ export class TicketCreation {
    * contact the ticket keeps. A department role reaches only citizens of its own department's
    * tickets, and the contact it gets is what those tickets (or its own typing) already showed it.
    */
-  private async citizenResolver(dto: CreateTicketDto, actor: StaffPrincipal): Promise<{ citizenOf: (manager: EntityManager) => Promise<Citizen>; contact?: TicketContact }> {
+  private async citizenResolver(
+    dto: CreateTicketDto,
+    actor: StaffPrincipal,
+  ): Promise<{ citizenOf: (manager: EntityManager) => Promise<Citizen>; contact?: TicketContact }> {
     if (dto.citizenId) {
       const citizen = await this.citizens.find(this.dataSource.manager, dto.citizenId);
       const scope = departmentScope(actor);

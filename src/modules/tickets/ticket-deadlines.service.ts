@@ -45,7 +45,10 @@ export class TicketDeadlines {
     const due = dueDatesFor(policy, now, await this.calendars.cached(manager));
     await this.clocks.reset(manager, { subjectType: ClockSubject.Ticket, subjectId: ticket.id }, policy, now, due.resolutionDueAt);
     Object.assign(ticket, { firstResponseDueAt: due.firstResponseDueAt, resolutionDueAt: due.resolutionDueAt });
-    await appendEvent(manager, ticket.id, TicketEventType.DeadlineResumed, null, 'Aktarma ile süre yeniden başladı', { restarted: true, dueAt: due.resolutionDueAt });
+    await appendEvent(manager, ticket.id, TicketEventType.DeadlineResumed, null, 'Aktarma ile süre yeniden başladı', {
+      restarted: true,
+      dueAt: due.resolutionDueAt,
+    });
   }
 
   /** Where the ticket's clock stands: due, paused, the ladder step reached, and the working time left. */
@@ -77,7 +80,12 @@ export class TicketDeadlines {
     const now = this.clock.now();
     if (!ticket.resolutionDueAt || ticket.resolutionDueAt <= now) throw refuse('15 iş günlük süre doldu; uzatma bu süre içinde başvurana bildirilmeliydi');
     const policy = (await this.policies.cached(manager)).find((p) => p.id === ticket.deadlinePolicyId);
-    const dueAt = await this.clocks.extend(manager, { subjectType: ClockSubject.Ticket, subjectId: ticket.id }, EXTENDED_WORKING_DAYS, policy?.warningRatio ?? 0.75);
+    const dueAt = await this.clocks.extend(
+      manager,
+      { subjectType: ClockSubject.Ticket, subjectId: ticket.id },
+      EXTENDED_WORKING_DAYS,
+      policy?.warningRatio ?? 0.75,
+    );
     if (!dueAt) throw refuse('Bu başvurunun işleyen bir süresi yok');
     await appendEvent(manager, ticket.id, TicketEventType.DeadlineExtended, null, reason, { from: ticket.resolutionDueAt, to: dueAt });
     ticket.resolutionDueAt = dueAt;

@@ -2,7 +2,18 @@ import { Injectable, OnModuleInit } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { turkishDate } from '@app/common';
 import { TicketStatus } from '@app/domain';
-import { BusinessCalendarService, ClockSubject, Escalation, EscalationLevel, EscalationSubject, EscalationSubjects, EscalationTarget, FiredEscalation, LEVEL_LABELS, SubjectEffects } from '../sla';
+import {
+  BusinessCalendarService,
+  ClockSubject,
+  Escalation,
+  EscalationLevel,
+  EscalationSubject,
+  EscalationSubjects,
+  EscalationTarget,
+  FiredEscalation,
+  LEVEL_LABELS,
+  SubjectEffects,
+} from '../sla';
 import { DepartmentsService } from '../departments';
 import { CitizenNotices, NoticePurpose } from '../notifications';
 import { TicketChangeHooks, TicketPlacement } from './ticket-change-hooks';
@@ -32,7 +43,9 @@ export class TicketEscalations implements EscalationSubject, OnModuleInit {
 
   /** One statement for the whole batch: thousands of tickets may fall due in the same second. */
   async recordFired(manager: EntityManager, fired: FiredEscalation[]): Promise<void> {
-    const label = `CASE s.level ${Object.entries(LEVEL_LABELS).map(([level, text]) => `WHEN ${level} THEN '${text}'`).join(' ')} END`;
+    const label = `CASE s.level ${Object.entries(LEVEL_LABELS)
+      .map(([level, text]) => `WHEN ${level} THEN '${text}'`)
+      .join(' ')} END`;
     await manager.query(
       `INSERT INTO ticket_events (ticket_id, type, body, data)
        SELECT s.subject_id, '${TicketEventType.Escalated}', ${label}, jsonb_build_object('level', s.level, 'dueAt', s.due_at, 'escalationId', s.id)

@@ -36,7 +36,16 @@ export class TicketFeedback {
       return { reopened: null };
     }
     const from = ticket.status;
-    Object.assign(ticket, { status: TicketStatus.Reopened, closedAt: null, answeredAt: null, resolution: null, resolutionNote: null, needsReview: true, version: ticket.version + 1, updatedAt: now });
+    Object.assign(ticket, {
+      status: TicketStatus.Reopened,
+      closedAt: null,
+      answeredAt: null,
+      resolution: null,
+      resolutionNote: null,
+      needsReview: true,
+      version: ticket.version + 1,
+      updatedAt: now,
+    });
     const { searchText: _omit, ...columns } = ticket;
     await manager.update(Ticket, { id: ticket.id }, columns);
     await appendEvent(manager, ticket.id, TicketEventType.StatusChanged, null, comment, {

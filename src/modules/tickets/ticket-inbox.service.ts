@@ -56,7 +56,11 @@ export class TicketInbox {
         throw new InvalidFieldException('categoryId', 'categoryId: yalnızca yönlendirilmemiş yeni başvurular sınıflandırılır; diğerleri için aktarın');
       }
       Object.assign(ticket, { categoryId: category.id, kind: category.kind, triage: false, departmentId: null, mahalleId: dto.mahalleId ?? ticket.mahalleId });
-      await appendEvent(manager, ticket.id, TicketEventType.Updated, actor, null, { categoryId: category.id, categoryName: category.name, mahalleId: ticket.mahalleId });
+      await appendEvent(manager, ticket.id, TicketEventType.Updated, actor, null, {
+        categoryId: category.id,
+        categoryName: category.name,
+        mahalleId: ticket.mahalleId,
+      });
     });
     await this.jobs.route(ticket);
     return ticket;
@@ -74,7 +78,10 @@ export class TicketInbox {
         .getOne();
       if (!suspicion) throw new ResourceNotFoundException('Mükerrer şüphesi');
       await manager.update(DuplicateSuspicion, { id: suspicion.id }, { state: DuplicateState.Dismissed, resolvedById: actor.id });
-      for (const [on, other] of [[suspicion.ticketId, suspicion.originalId], [suspicion.originalId, suspicion.ticketId]]) {
+      for (const [on, other] of [
+        [suspicion.ticketId, suspicion.originalId],
+        [suspicion.originalId, suspicion.ticketId],
+      ]) {
         await appendEvent(manager, on, TicketEventType.DuplicateDismissed, actor, null, { otherId: other });
       }
     });

@@ -40,10 +40,7 @@ export class TicketLock {
     let before: TicketPlacement | undefined;
     const messages: (OutboundMessage | null)[] = [];
     const saved = await this.dataSource.transaction(async (manager) => {
-      const ticket = assertVisible(
-        await manager.findOne(Ticket, { where: { id }, lock: { mode: 'pessimistic_write' } }),
-        actor,
-      );
+      const ticket = assertVisible(await manager.findOne(Ticket, { where: { id }, lock: { mode: 'pessimistic_write' } }), actor);
       if (expectedVersion !== null && ticket.version !== expectedVersion) {
         throw new TicketException(
           TicketErrorCode.VersionConflict,

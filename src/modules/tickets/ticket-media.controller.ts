@@ -21,9 +21,7 @@ export class TicketMediaController {
 
   @Get(':id')
   async download(@CurrentUser() user: StaffPrincipal, @IdParam() id: string, @Res() res: Response): Promise<void> {
-    const { file, stream } = await this.media.open(id, async ({ ticketId }) =>
-      ticketId ? this.tickets.isVisible(user, ticketId) : user.role === Role.Admin,
-    );
+    const { file, stream } = await this.media.open(id, async ({ ticketId }) => (ticketId ? this.tickets.isVisible(user, ticketId) : user.role === Role.Admin));
     res.setHeader('Content-Type', file.contentType);
     res.setHeader('Content-Length', String(file.size));
     res.setHeader('X-Content-Type-Options', 'nosniff');

@@ -54,7 +54,14 @@ export class TicketQueries {
     const qb = this.withNames(this.tickets.createQueryBuilder('t'));
     applyScope(qb, 't', user);
     if (query.status?.length) qb.andWhere('t.status IN (:...status)', { status: query.status });
-    const equals = { departmentId: 'department_id', categoryId: 'category_id', mahalleId: 'mahalle_id', assigneeId: 'assignee_id', channel: 'channel', kind: 'kind' } as const;
+    const equals = {
+      departmentId: 'department_id',
+      categoryId: 'category_id',
+      mahalleId: 'mahalle_id',
+      assigneeId: 'assignee_id',
+      channel: 'channel',
+      kind: 'kind',
+    } as const;
     for (const [field, column] of Object.entries(equals)) {
       const value = query[field as keyof typeof equals];
       if (value !== undefined) qb.andWhere(`t.${column} = :${field}`, { [field]: value });
@@ -76,9 +83,16 @@ export class TicketQueries {
     if (query.q) qb.andWhere('t.search_text LIKE :q', { q: `%${escapeLike(foldTurkish(query.q))}%` });
     const [column, direction] = SORTS[query.sort ?? '-createdAt'];
     qb.orderBy(column, direction, 'NULLS LAST').addOrderBy('t.id', 'ASC');
-    const [rows, total] = await qb.skip((query.page - 1) * query.pageSize).take(query.pageSize).getManyAndCount();
+    const [rows, total] = await qb
+      .skip((query.page - 1) * query.pageSize)
+      .take(query.pageSize)
+      .getManyAndCount();
     const now = this.clock.now();
-    return pageOf(rows.map((t) => ticketView(t, now, user)), total, query);
+    return pageOf(
+      rows.map((t) => ticketView(t, now, user)),
+      total,
+      query,
+    );
   }
 
   /** Counts per department and category of the tickets the user may see; answered = ever answered. */
@@ -136,7 +150,14 @@ export class TicketQueries {
     applyScope(qb, 't', user);
     const ticket = await qb.getOne();
     if (!ticket) return null;
-    return { ticketId: ticket.id, citizenId: ticket.citizenId, channel: ticket.channel, name: ticket.contactName, phone: ticket.contactPhone, email: ticket.contactEmail };
+    return {
+      ticketId: ticket.id,
+      citizenId: ticket.citizenId,
+      channel: ticket.channel,
+      name: ticket.contactName,
+      phone: ticket.contactPhone,
+      email: ticket.contactEmail,
+    };
   }
 
   async detail(user: StaffPrincipal, id: string) {

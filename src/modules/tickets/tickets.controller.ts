@@ -60,8 +60,10 @@ export class TicketsController {
     const ticket = await this.queries.getVisible(user, id);
     // A department sees, masked, only the addresses its application gave; the others are the citizen's record.
     const department = departmentScope(user) !== undefined;
-    return this.outbox.list({ ticketId: id, page: 1, pageSize: 100 }, ({ channel, recipient }) =>
-      !department || (channel === OutboundChannel.Email ? recipient === ticket.contactEmail : digitsOf(recipient) === digitsOf(ticket.contactPhone)),
+    return this.outbox.list(
+      { ticketId: id, page: 1, pageSize: 100 },
+      ({ channel, recipient }) =>
+        !department || (channel === OutboundChannel.Email ? recipient === ticket.contactEmail : digitsOf(recipient) === digitsOf(ticket.contactPhone)),
     );
   }
 

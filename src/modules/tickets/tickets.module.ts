@@ -40,7 +40,19 @@ import { TicketMediaController } from './ticket-media.controller';
     SlaModule,
   ],
   controllers: [TicketsController, TicketMediaController, PublicStatusController],
-  providers: [TicketCreation, TicketQueries, TicketActions, TicketLock, TicketInbox, TicketJobs, DuplicateDetector, TicketDeadlines, TicketEscalations, TicketChangeHooks, TicketFeedback],
+  providers: [
+    TicketCreation,
+    TicketQueries,
+    TicketActions,
+    TicketLock,
+    TicketInbox,
+    TicketJobs,
+    DuplicateDetector,
+    TicketDeadlines,
+    TicketEscalations,
+    TicketChangeHooks,
+    TicketFeedback,
+  ],
   exports: [TicketQueries, TicketCreation, TicketJobs, DuplicateDetector, TicketDeadlines, TicketChangeHooks, TicketFeedback],
 })
 export class TicketsModule {}

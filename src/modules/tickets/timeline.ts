@@ -48,13 +48,6 @@ export function appendEvent(
 }
 
 /** What free-text search reads: tracking number, subject, text, address, reference, citizen name. */
-export function searchTextOf(
-  ticket: Pick<Ticket, 'trackingNo' | 'subject' | 'description' | 'address' | 'externalRef'>,
-  citizenName: string | null,
-): string {
-  return foldTurkish(
-    [ticket.trackingNo, ticket.subject, ticket.description, ticket.address, ticket.externalRef, citizenName]
-      .filter(Boolean)
-      .join(' '),
-  );
+export function searchTextOf(ticket: Pick<Ticket, 'trackingNo' | 'subject' | 'description' | 'address' | 'externalRef'>, citizenName: string | null): string {
+  return foldTurkish([ticket.trackingNo, ticket.subject, ticket.description, ticket.address, ticket.externalRef, citizenName].filter(Boolean).join(' '));
 }

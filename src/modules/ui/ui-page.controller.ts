@@ -13,7 +13,8 @@ const TYPES: Record<string, string> = {
 };
 
 // data: for the WhatsApp pairing QR drawn on a canvas and shown as an image.
-const CSP = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+const CSP =
+  "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
 
 /**
  * The staff screens (/app): plain ES modules and CSS, no build step; nest-cli copies page/ next to

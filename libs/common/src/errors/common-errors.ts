@@ -16,12 +16,7 @@ export enum CommonErrorCode {
 export class ValidationFailedException extends DomainException {
   constructor(details: ErrorDetail[]) {
     const fields = [...new Set(details.map((d) => d.field).filter(Boolean))];
-    super(
-      CommonErrorCode.ValidationFailed,
-      ErrorKind.Invalid,
-      fields.length ? `Geçersiz alan: ${fields.join(', ')}` : 'Geçersiz istek',
-      details,
-    );
+    super(CommonErrorCode.ValidationFailed, ErrorKind.Invalid, fields.length ? `Geçersiz alan: ${fields.join(', ')}` : 'Geçersiz istek', details);
   }
 }
 

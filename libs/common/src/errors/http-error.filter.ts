@@ -1,11 +1,4 @@
-import {
-  ArgumentsHost,
-  Catch,
-  ExceptionFilter,
-  HttpException,
-  HttpStatus,
-  Logger,
-} from '@nestjs/common';
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import type { Response } from 'express';
 import { QueryFailedError } from 'typeorm';
 import { CommonErrorCode } from './common-errors';
@@ -54,7 +47,11 @@ export const UNAVAILABLE_RETRY_AFTER_SECONDS = 5;
 
 /** Whether an error means PostgreSQL or Redis could not be reached (or is shutting down). */
 export function isServiceUnavailable(exception: unknown): boolean {
-  for (let error = exception as { code?: unknown; message?: unknown; driverError?: unknown; cause?: unknown } | undefined, hops = 0; error && hops < 4; hops++) {
+  for (
+    let error = exception as { code?: unknown; message?: unknown; driverError?: unknown; cause?: unknown } | undefined, hops = 0;
+    error && hops < 4;
+    hops++
+  ) {
     const code = typeof error.code === 'string' ? error.code : '';
     if (PG_UNAVAILABLE.has(code) || NET_UNAVAILABLE.has(code)) return true;
     if (typeof error.message === 'string' && UNAVAILABLE_MESSAGE.test(error.message)) return true;
@@ -81,10 +78,7 @@ export function toHttpError(exception: unknown): HttpErrorBody {
   if (exception instanceof HttpException) {
     const statusCode = exception.getStatus();
     const response = exception.getResponse();
-    const message =
-      typeof response === 'string'
-        ? response
-        : String((response as { message?: unknown }).message ?? exception.message);
+    const message = typeof response === 'string' ? response : String((response as { message?: unknown }).message ?? exception.message);
     return { statusCode, code: CODE_BY_STATUS[statusCode] ?? CommonErrorCode.Internal, message };
   }
   if (exception instanceof QueryFailedError) {

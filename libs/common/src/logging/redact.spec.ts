@@ -15,8 +15,10 @@ describe('redact', () => {
   });
 
   it('drops secrets by key and masks nested strings', () => {
-    expect(
-      redact({ user: 'agent', password: 'x', nested: { phone: '+905321234567', tcKimlikNo: '10000000146' } }),
-    ).toEqual({ user: 'agent', password: '[redacted]', nested: { phone: '***67', tcKimlikNo: '[redacted]' } });
+    expect(redact({ user: 'agent', password: 'x', nested: { phone: '+905321234567', tcKimlikNo: '10000000146' } })).toEqual({
+      user: 'agent',
+      password: '[redacted]',
+      nested: { phone: '***67', tcKimlikNo: '[redacted]' },
+    });
   });
 });

@@ -1,16 +1,6 @@
 import { PartialType } from '@nestjs/swagger';
 import { TicketKind, TicketPriority } from '@app/domain';
-import {
-  ArrayMaxSize,
-  IsArray,
-  IsBoolean,
-  IsEnum,
-  IsOptional,
-  IsString,
-  IsUUID,
-  Length,
-  Matches,
-} from 'class-validator';
+import { ArrayMaxSize, IsArray, IsBoolean, IsEnum, IsOptional, IsString, IsUUID, Length, Matches } from 'class-validator';
 
 export class CreateCategoryDto {
   @Matches(/^[A-Z][A-Z0-9-]{1,39}$/, { message: 'serviceCode must look like TEM-001' })

@@ -113,10 +113,12 @@ export class ImapMailbox implements OnApplicationBootstrap, BeforeApplicationShu
       if (this.stopped) return;
       const message = await client.fetchOne(String(uid), { uid: true, source: true }, { uid: true });
       if (message && message.source) await this.mail.accept(message.source);
-      await this.dataSource.query(
-        'UPDATE mailbox_cursors SET last_uid = $3, updated_at = $4 WHERE mailbox = $1 AND uid_validity = $2 AND last_uid < $3',
-        [settings.key, validity, uid, this.clock.now()],
-      );
+      await this.dataSource.query('UPDATE mailbox_cursors SET last_uid = $3, updated_at = $4 WHERE mailbox = $1 AND uid_validity = $2 AND last_uid < $3', [
+        settings.key,
+        validity,
+        uid,
+        this.clock.now(),
+      ]);
     }
   }
 

@@ -41,7 +41,10 @@ export function headersOf(parsed: Pick<ParsedMail, 'headerLines'>): MailHeaders 
   const headers: MailHeaders = {};
   for (const { key, line } of parsed.headerLines) {
     if (!key || key in headers) continue;
-    headers[key] = line.slice(line.indexOf(':') + 1).replace(/\r?\n[ \t]+/g, ' ').trim();
+    headers[key] = line
+      .slice(line.indexOf(':') + 1)
+      .replace(/\r?\n[ \t]+/g, ' ')
+      .trim();
   }
   return headers;
 }
@@ -53,8 +56,11 @@ export function headersOf(parsed: Pick<ParsedMail, 'headerLines'>): MailHeaders 
  */
 export function providerIdOf(messageId: string | null | undefined, raw: Buffer): string {
   const id = messageId?.trim();
+  // eslint-disable-next-line no-control-regex -- a NUL is exactly what makes an id unstorable
   if (id && id.length <= MAX_ID && !/[\u0000\uFFFD]/.test(id)) return id;
-  return `sha256-${createHash('sha256').update(id ?? raw).digest('hex')}`;
+  return `sha256-${createHash('sha256')
+    .update(id ?? raw)
+    .digest('hex')}`;
 }
 
 export function mailPayload(parsed: ParsedMail, attachments: StoredMedia[], skippedAttachments: SkippedAttachment[]): EmailPayload {
@@ -86,4 +92,5 @@ function firstAddress(from: AddressObject | AddressObject[] | undefined): EmailP
 
 // Intake refuses U+FFFD and NUL as signs of a broken request; in a mail they only mean a
 // badly declared charset, so they are dropped rather than losing the mail.
+// eslint-disable-next-line no-control-regex -- NUL cannot be stored, so it is taken out
 const clean = (text: string) => text.replace(/[\uFFFD\u0000]/g, '');

@@ -23,9 +23,17 @@ describe('mail settings', () => {
 
   it('builds the SMTP transport from SMTP_URL or the separate settings', () => {
     expect(smtpTransportOf({ SMTP_URL: 'smtp://127.0.0.1:2525', SMTP_TLS: true })).toEqual({ host: '127.0.0.1', port: 2525, secure: false });
-    expect(smtpTransportOf({ SMTP_URL: 'smtps://a:b@smtp.bel.tr', SMTP_TLS: false })).toEqual({ host: 'smtp.bel.tr', port: 465, secure: true, auth: { user: 'a', pass: 'b' } });
+    expect(smtpTransportOf({ SMTP_URL: 'smtps://a:b@smtp.bel.tr', SMTP_TLS: false })).toEqual({
+      host: 'smtp.bel.tr',
+      port: 465,
+      secure: true,
+      auth: { user: 'a', pass: 'b' },
+    });
     expect(smtpTransportOf({ SMTP_HOST: 'smtp.bel.tr', SMTP_TLS: false, SMTP_USER: 'a', SMTP_PASSWORD: 'b' })).toEqual({
-      host: 'smtp.bel.tr', port: 587, secure: false, auth: { user: 'a', pass: 'b' },
+      host: 'smtp.bel.tr',
+      port: 587,
+      secure: false,
+      auth: { user: 'a', pass: 'b' },
     });
   });
 

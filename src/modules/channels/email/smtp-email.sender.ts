@@ -31,7 +31,10 @@ export class SmtpEmailSender implements MessageSender, OnModuleInit {
 
   async send(message: OutboundMessage): Promise<SendResult> {
     // Notices written without threading details answer the citizen's last mail on the ticket.
-    const meta: EmailMeta = { ...(message.ticketId && !message.meta?.inReplyTo ? await emailReplyMeta(this.dataSource.manager, message.ticketId) : {}), ...message.meta };
+    const meta: EmailMeta = {
+      ...(message.ticketId && !message.meta?.inReplyTo ? await emailReplyMeta(this.dataSource.manager, message.ticketId) : {}),
+      ...message.meta,
+    };
     message = { ...message, meta: meta as Record<string, unknown> };
     if (isAutomaticOutbound(message) && meta.inReplyTo && (await this.isAutomaticMail(meta.inReplyTo))) {
       throw new PermanentSendError('Otomatik gönderilmiş bir e-postaya otomatik yanıt verilmez');
@@ -58,10 +61,9 @@ export class SmtpEmailSender implements MessageSender, OnModuleInit {
 
   /** A citizen's mail we stored as sent by a machine (see isAutomaticMail). */
   private async isAutomaticMail(messageId: string): Promise<boolean> {
-    const rows = await this.dataSource.query(
-      `SELECT 1 FROM inbound_events WHERE channel = 'email' AND provider_id = $1 AND payload->>'automatic' = 'true'`,
-      [messageId],
-    );
+    const rows = await this.dataSource.query(`SELECT 1 FROM inbound_events WHERE channel = 'email' AND provider_id = $1 AND payload->>'automatic' = 'true'`, [
+      messageId,
+    ]);
     return rows.length > 0;
   }
 

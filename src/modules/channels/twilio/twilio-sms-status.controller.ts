@@ -34,6 +34,10 @@ export class TwilioSmsStatusController {
     if (!params.MessageSid) throw new InvalidFieldException('MessageSid', 'MessageSid: Twilio mesaj kimliği yok');
     if (!state) throw new InvalidFieldException('MessageStatus', `MessageStatus: bilinmeyen durum ${params.MessageStatus ?? ''}`);
     const error = params.ErrorCode ? `Twilio ${params.ErrorCode}` : null;
-    await this.outbox.delivery({ id: messageId && UUID.test(messageId) ? messageId : undefined, provider: 'twilio', providerId: params.MessageSid }, state, error);
+    await this.outbox.delivery(
+      { id: messageId && UUID.test(messageId) ? messageId : undefined, provider: 'twilio', providerId: params.MessageSid },
+      state,
+      error,
+    );
   }
 }

@@ -11,7 +11,15 @@ export class VoiceTwiml {
   welcome(): string {
     const r = new twiml.VoiceResponse();
     r.say(TR, 'Belediye Çözüm Masası’na hoş geldiniz. Görüşmeniz, hizmet kalitesi için kayıt altına alınabilir; kişisel verileriniz KVKK kapsamında korunur.');
-    const menu = r.gather({ ...TR, input: ['dtmf', 'speech'], numDigits: 1, timeout: 6, action: this.url('menu'), method: 'POST', hints: 'sorun bildirmek, başvuru durumu, temsilci' });
+    const menu = r.gather({
+      ...TR,
+      input: ['dtmf', 'speech'],
+      numDigits: 1,
+      timeout: 6,
+      action: this.url('menu'),
+      method: 'POST',
+      hints: 'sorun bildirmek, başvuru durumu, temsilci',
+    });
     menu.say(TR, 'Bir sorun bildirmek için 1’e, başvurunuzun durumunu öğrenmek için 2’ye, müşteri temsilcisine bağlanmak için 0’a basın ya da söyleyin.');
     r.redirect({ method: 'POST' }, this.url('menu'));
     return r.toString();

@@ -32,7 +32,10 @@ export class CallLogService {
     if (query.menuChoice) qb.andWhere('c.menu_choice = :choice', { choice: query.menuChoice });
     if (query.from) qb.andWhere('c.started_at >= :from', { from: query.from });
     if (query.to) qb.andWhere('c.started_at < :to', { to: query.to });
-    const [rows, total] = await qb.skip((query.page - 1) * query.pageSize).take(query.pageSize).getManyAndCount();
+    const [rows, total] = await qb
+      .skip((query.page - 1) * query.pageSize)
+      .take(query.pageSize)
+      .getManyAndCount();
     const view = ({ statusRank: _rank, ...call }: CallLog): CallView => ({ ...call, fromNumber: maskPhone(normalizePhone(call.fromNumber)) ?? 'gizli numara' });
     return pageOf(rows.map(view), total, query);
   }

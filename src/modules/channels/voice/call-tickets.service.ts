@@ -47,9 +47,21 @@ export class CallTicketsService {
     const now = this.clock.now();
     const solved = dto.solvedDuringCall
       ? {
-          fields: { status: TicketStatus.Closed, resolution: 'solved_during_call', resolutionNote: dto.resolutionNote, answeredAt: now, firstRespondedAt: now, closedAt: now },
+          fields: {
+            status: TicketStatus.Closed,
+            resolution: 'solved_during_call',
+            resolutionNote: dto.resolutionNote,
+            answeredAt: now,
+            firstRespondedAt: now,
+            closedAt: now,
+          },
           events: [
-            { type: TicketEventType.StatusChanged, actor, body: dto.resolutionNote, data: { from: TicketStatus.New, to: TicketStatus.Answered, duringCall: callSid } },
+            {
+              type: TicketEventType.StatusChanged,
+              actor,
+              body: dto.resolutionNote,
+              data: { from: TicketStatus.New, to: TicketStatus.Answered, duringCall: callSid },
+            },
             { type: TicketEventType.StatusChanged, actor, data: { from: TicketStatus.Answered, to: TicketStatus.Closed } },
           ],
         }

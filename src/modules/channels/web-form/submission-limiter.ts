@@ -21,7 +21,10 @@ export class SubmissionLimiter {
   /** Counts one application from `ip`, or refuses it (429) when the window's allowance is used up. */
   async take(ip: string): Promise<void> {
     try {
-      await this.limiter.take([{ rule: this.rule, subject: ip }], (wait) => `Bu bağlantıdan çok sayıda başvuru yapıldı; lütfen ${waitMinutes(wait)} dakika sonra tekrar deneyin`);
+      await this.limiter.take(
+        [{ rule: this.rule, subject: ip }],
+        (wait) => `Bu bağlantıdan çok sayıda başvuru yapıldı; lütfen ${waitMinutes(wait)} dakika sonra tekrar deneyin`,
+      );
     } catch (error) {
       if (!(error instanceof RateLimitUnavailableException)) throw error;
       // A citizen's application matters more than spam protection while Redis is unreachable.

@@ -3,7 +3,8 @@ import { DomainException, ErrorKind, toHttpError } from '@app/common';
 import { uploadError } from './upload-errors';
 
 const tooLarge = (field: string) => new DomainException('MEDIA_TOO_LARGE', ErrorKind.TooLarge, `${field}: büyük`, [{ field, message: 'büyük' }]);
-const multer = (Exception: typeof BadRequestException, code: string, field?: string) => new Exception('x', { cause: Object.assign(new Error(code), { code, field }) });
+const multer = (Exception: typeof BadRequestException, code: string, field?: string) =>
+  new Exception('x', { cause: Object.assign(new Error(code), { code, field }) });
 
 describe('uploadError', () => {
   it('turns multer refusals into field-naming Turkish errors', () => {
@@ -26,7 +27,11 @@ describe('uploadError', () => {
 
   it('says in Turkish that a malformed body could not be read', () => {
     const cutOff = new BadRequestException('Multipart: Unexpected end of form', { cause: new Error('Unexpected end of form') });
-    expect(toHttpError(uploadError(cutOff, 3, tooLarge))).toMatchObject({ statusCode: 400, message: 'Geçersiz istek', details: [{ message: expect.stringContaining('okunamadı') }] });
+    expect(toHttpError(uploadError(cutOff, 3, tooLarge))).toMatchObject({
+      statusCode: 400,
+      message: 'Geçersiz istek',
+      details: [{ message: expect.stringContaining('okunamadı') }],
+    });
   });
 
   it('leaves other errors alone', () => {

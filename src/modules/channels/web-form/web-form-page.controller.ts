@@ -21,7 +21,8 @@ const FILES: Record<string, { file: string; type: string }> = {
   'basvuru.css': { file: 'basvuru.css', type: 'text/css; charset=utf-8' },
 };
 
-const CSP = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+const CSP =
+  "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
 
 const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
 
@@ -69,7 +70,8 @@ export class WebFormPageController implements OnModuleInit {
     const max = this.config.WEB_FORM_MAX_PHOTOS;
     const inputs = Array.from(
       { length: max },
-      (_, i) => `<label for="photo-${i + 1}">Fotoğraf ${i + 1}</label>\n            <input id="photo-${i + 1}" name="photos" type="file" accept="image/*" aria-describedby="photos-hint photos-error">`,
+      (_, i) =>
+        `<label for="photo-${i + 1}">Fotoğraf ${i + 1}</label>\n            <input id="photo-${i + 1}" name="photos" type="file" accept="image/*" aria-describedby="photos-hint photos-error">`,
     ).join('\n            ');
     const photos = max > 0 ? inputs : '<p>Bu formla fotoğraf gönderilemez.</p>';
     return html.replace('{{kindOptions}}', kinds).replace('{{maxPhotos}}', String(max)).replace('{{photoInputs}}', photos);

@@ -29,7 +29,13 @@ const FIELDS = 30;
       inject: [AppConfig],
       useFactory: (config: AppConfig) => ({
         storage: memoryStorage(),
-        limits: { fileSize: config.MEDIA_MAX_BYTES, files: config.WEB_FORM_MAX_PHOTOS, fields: FIELDS, fieldSize: FIELD_BYTES, parts: FIELDS + config.WEB_FORM_MAX_PHOTOS },
+        limits: {
+          fileSize: config.MEDIA_MAX_BYTES,
+          files: config.WEB_FORM_MAX_PHOTOS,
+          fields: FIELDS,
+          fieldSize: FIELD_BYTES,
+          parts: FIELDS + config.WEB_FORM_MAX_PHOTOS,
+        },
       }),
     }),
   ],

@@ -116,7 +116,10 @@ export class WebFormService {
   }
 
   private async eventFor(key: string): Promise<string | null> {
-    const [row]: { id: string }[] = await this.dataSource.query('SELECT id FROM inbound_events WHERE channel = $1 AND provider_id = $2', [InboundChannel.Web, key]);
+    const [row]: { id: string }[] = await this.dataSource.query('SELECT id FROM inbound_events WHERE channel = $1 AND provider_id = $2', [
+      InboundChannel.Web,
+      key,
+    ]);
     return row?.id ?? null;
   }
 

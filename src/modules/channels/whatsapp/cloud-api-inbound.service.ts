@@ -61,7 +61,12 @@ export class CloudApiInbound {
     const contacts = listOf(value.contacts).filter(isObject);
     const contact = contacts.find((c) => c.wa_id === message.from) ?? contacts[0];
     // Meta's own shape, narrowed to this one message, so the stored event reads like the webhook.
-    const payload: Record<string, unknown> = { messaging_product: 'whatsapp', metadata: value.metadata ?? {}, contacts: contact ? [contact] : [], messages: [message] };
+    const payload: Record<string, unknown> = {
+      messaging_product: 'whatsapp',
+      metadata: value.metadata ?? {},
+      contacts: contact ? [contact] : [],
+      messages: [message],
+    };
     if (MEDIA_TYPES.has(message.type!)) Object.assign(payload, await this.download(message[message.type!] as { id?: string; filename?: string }));
     await this.intake.receive('whatsapp', message.id, payload);
   }
@@ -88,6 +93,10 @@ export class CloudApiInbound {
     const state = STATUS[String(status.status)];
     if (typeof status.id !== 'string' || !status.id || !state) return;
     const error = listOf(status.errors).find(isObject);
-    await this.outbox.delivery({ provider: 'cloud-api', providerId: status.id }, state, error ? `WhatsApp ${error.code ?? ''}: ${error.title ?? ''}`.trim() : null);
+    await this.outbox.delivery(
+      { provider: 'cloud-api', providerId: status.id },
+      state,
+      error ? `WhatsApp ${error.code ?? ''}: ${error.title ?? ''}`.trim() : null,
+    );
   }
 }

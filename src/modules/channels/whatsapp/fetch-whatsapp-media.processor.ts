@@ -43,7 +43,11 @@ export class FetchWhatsappMediaProcessor {
       const failure = fetchFailure(error);
       this.logger.warn({ msg: 'WhatsApp media not fetched', fetchId, attempt: fetch.attempts, permanent: failure.permanent, error: failure.reason });
       if (!failure.permanent && fetch.attempts < MEDIA_FETCH_ATTEMPTS) {
-        await this.dataSource.query(`UPDATE whatsapp_media_fetches SET last_error = $2, updated_at = $3 WHERE id = $1 AND state = 'pending'`, [fetchId, failure.reason, this.clock.now()]);
+        await this.dataSource.query(`UPDATE whatsapp_media_fetches SET last_error = $2, updated_at = $3 WHERE id = $1 AND state = 'pending'`, [
+          fetchId,
+          failure.reason,
+          this.clock.now(),
+        ]);
         return MediaFetchState.Pending;
       }
       outcome = { state: MediaFetchState.Failed, reason: failure.reason };
@@ -73,7 +77,13 @@ export class FetchWhatsappMediaProcessor {
       const moved: { ticket_id: string }[] = await manager.query(
         `UPDATE whatsapp_media_fetches SET state = $2, media_id = $3, last_error = $4, updated_at = $5
           WHERE id = $1 AND state = 'pending' RETURNING ticket_id`,
-        [fetch.id, outcome.state, outcome.state === MediaFetchState.Attached ? outcome.stored.id : null, outcome.state === MediaFetchState.Failed ? outcome.reason : null, this.clock.now()],
+        [
+          fetch.id,
+          outcome.state,
+          outcome.state === MediaFetchState.Attached ? outcome.stored.id : null,
+          outcome.state === MediaFetchState.Failed ? outcome.reason : null,
+          this.clock.now(),
+        ],
       );
       if (!moved.length) return null;
       const data = { fetchId: fetch.id, eventId: fetch.eventId, state: outcome.state };
@@ -82,7 +92,10 @@ export class FetchWhatsappMediaProcessor {
         await linkMediaToTickets(manager, [{ mediaId, ticketId: fetch.ticketId }]);
         await appendEvent(manager, fetch.ticketId, TicketEventType.Attachment, null, 'WhatsApp dosyası eklendi.', { ...data, media: [file] });
       } else {
-        await appendEvent(manager, fetch.ticketId, TicketEventType.Attachment, null, `WhatsApp dosyası alınamadı: ${outcome.reason}`, { ...data, reason: outcome.reason });
+        await appendEvent(manager, fetch.ticketId, TicketEventType.Attachment, null, `WhatsApp dosyası alınamadı: ${outcome.reason}`, {
+          ...data,
+          reason: outcome.reason,
+        });
       }
       return true;
     });

@@ -50,7 +50,13 @@ export class WhatsappMediaFiling implements FilingHook, OnModuleInit {
         ticketId: row.ticket_id,
         type: TicketEventType.Attachment,
         body: 'WhatsApp dosyası henüz indirilemedi; yeniden denenecek.',
-        data: { fetchId: row.id, eventId: row.event_id, state: MediaFetchState.Pending, contentType: row.content_type ?? undefined, filename: row.filename ?? undefined },
+        data: {
+          fetchId: row.id,
+          eventId: row.event_id,
+          state: MediaFetchState.Pending,
+          contentType: row.content_type ?? undefined,
+          filename: row.filename ?? undefined,
+        },
       })),
     );
   }

@@ -33,7 +33,9 @@ export class WhatsappMediaSweeper extends IntervalSweeper {
       [before, BATCH],
     );
     if (due.length === 0) return 0;
-    await this.queue.addBulk(due.map((fetch) => ({ name: 'fetch-whatsapp-media' as const, data: { fetchId: fetch.id }, opts: { jobId: mediaFetchJobId(fetch) } })));
+    await this.queue.addBulk(
+      due.map((fetch) => ({ name: 'fetch-whatsapp-media' as const, data: { fetchId: fetch.id }, opts: { jobId: mediaFetchJobId(fetch) } })),
+    );
     return due.length;
   }
 }

@@ -4,7 +4,7 @@ describe('the 24-hour WhatsApp window', () => {
   const now = new Date('2026-03-10T12:00:00Z');
   const hoursAgo = (h: number) => new Date(now.getTime() - h * 3600_000);
 
-  it('allows free-form text within 24 hours of the citizen\'s last message', () => {
+  it("allows free-form text within 24 hours of the citizen's last message", () => {
     expect(decideWhatsappWindow({ lastInboundAt: hoursAgo(0), now, templateConfigured: false })).toBe('free-form');
     expect(decideWhatsappWindow({ lastInboundAt: hoursAgo(23.99), now, templateConfigured: false })).toBe('free-form');
   });

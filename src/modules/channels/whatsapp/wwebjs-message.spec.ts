@@ -35,7 +35,7 @@ describe('whatsapp-web.js messages', () => {
     expect(normalised).toMatchObject({ location: place, address: place.address });
   });
 
-  it('takes only citizens\' own chats', () => {
+  it("takes only citizens' own chats", () => {
     expect(isCitizenMessage(message({ from: '905321234567@c.us', body: 'x' }))).toBe(true);
     expect(isCitizenMessage(message({ from: '123456789012345@lid', body: 'x' }))).toBe(true);
     expect(isCitizenMessage(message({ from: '120363025246125486@g.us', body: 'x' }))).toBe(false);
@@ -45,7 +45,14 @@ describe('whatsapp-web.js messages', () => {
   });
 
   it('maps acks onto delivery states', () => {
-    expect([-1, 0, 1, 2, 3, 4].map(ackState)).toEqual([OutboundState.Failed, null, OutboundState.Sent, OutboundState.Delivered, OutboundState.Delivered, OutboundState.Delivered]);
+    expect([-1, 0, 1, 2, 3, 4].map(ackState)).toEqual([
+      OutboundState.Failed,
+      null,
+      OutboundState.Sent,
+      OutboundState.Delivered,
+      OutboundState.Delivered,
+      OutboundState.Delivered,
+    ]);
   });
 });
 
@@ -74,7 +81,11 @@ describe('one InboundMessage from both providers', () => {
 
   it('gives a Cloud API location the same name and address', () => {
     const place = { latitude: 39.9208, longitude: 32.8541, name: 'Kızılay Meydanı', address: 'Atatürk Blv., 06420 Çankaya/Ankara' };
-    const cloud = normaliseWhatsapp({ messaging_product: 'whatsapp', contacts: [], messages: [{ from: '905321234567', id: 'wamid.3', type: 'location', location: place }] });
+    const cloud = normaliseWhatsapp({
+      messaging_product: 'whatsapp',
+      contacts: [],
+      messages: [{ from: '905321234567', id: 'wamid.3', type: 'location', location: place }],
+    });
     expect(cloud).toMatchObject({ text: '', location: place, address: place.address });
   });
 
@@ -86,12 +97,19 @@ describe('one InboundMessage from both providers', () => {
       mediaPending: 'Graph API 1: An unknown error occurred',
     });
     expect(message).toMatchObject({ text: 'Çukur', media: [], pendingMedia: [{ ref: 'm2', contentType: 'image/jpeg' }] });
-    const bare = normaliseWhatsapp({ messaging_product: 'whatsapp', contacts: [], messages: [{ from: '905321234567', id: 'wamid.5', type: 'image', image: { id: 'm3' } }], mediaPending: 'x' });
+    const bare = normaliseWhatsapp({
+      messaging_product: 'whatsapp',
+      contacts: [],
+      messages: [{ from: '905321234567', id: 'wamid.5', type: 'image', image: { id: 'm3' } }],
+      mediaPending: 'x',
+    });
     expect(bare).toMatchObject({ text: '', pendingMedia: [{ ref: 'm3' }] });
   });
 
   it('refuses a payload without a usable sender', () => {
-    expect(() => normaliseWhatsapp({ messaging_product: 'whatsapp', messages: [{ from: 'abc', type: 'text', text: { body: 'x' } }] })).toThrow('WhatsApp göndereni okunamadı');
+    expect(() => normaliseWhatsapp({ messaging_product: 'whatsapp', messages: [{ from: 'abc', type: 'text', text: { body: 'x' } }] })).toThrow(
+      'WhatsApp göndereni okunamadı',
+    );
     expect(() => normaliseWhatsapp({ from: '120363025246125486@g.us', type: 'chat', body: 'x' })).toThrow('WhatsApp göndereni okunamadı');
   });
 });

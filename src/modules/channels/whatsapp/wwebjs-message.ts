@@ -10,12 +10,7 @@ type RawMessage = Message & { _data?: { notifyName?: string } };
 /** Group chats, status updates, broadcasts and our own messages are not the hotline's business. */
 export function isCitizenMessage(message: Message): boolean {
   return (
-    !message.fromMe &&
-    !message.id.fromMe &&
-    !message.isStatus &&
-    !message.broadcast &&
-    /@(c\.us|lid)$/.test(message.from) &&
-    ACCEPTED_TYPES.has(message.type)
+    !message.fromMe && !message.id.fromMe && !message.isStatus && !message.broadcast && /@(c\.us|lid)$/.test(message.from) && ACCEPTED_TYPES.has(message.type)
   );
 }
 
@@ -33,7 +28,14 @@ export function serialiseWwebjsMessage(message: Message): Record<string, unknown
     timestamp: message.timestamp,
     notifyName: (message as RawMessage)._data?.notifyName ?? null,
     ...(location
-      ? { location: { latitude: Number(location.latitude), longitude: Number(location.longitude), name: location.name ?? null, address: location.address ?? null } }
+      ? {
+          location: {
+            latitude: Number(location.latitude),
+            longitude: Number(location.longitude),
+            name: location.name ?? null,
+            address: location.address ?? null,
+          },
+        }
       : { body: message.body }),
   };
 }

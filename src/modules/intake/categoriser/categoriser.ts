@@ -55,12 +55,21 @@ export class Categoriser {
       });
     });
     this.mahalleler = mahalleler.map((m) => ({ id: m.id, tokens: words(foldTurkish(m.name).replace(MAHALLE_SUFFIX, '')) }));
-    this.termIndex = new PhraseIndex(this.terms.map((t) => t.tokens), true);
-    this.mahalleIndex = new PhraseIndex(this.mahalleler.map((m) => m.tokens), false);
+    this.termIndex = new PhraseIndex(
+      this.terms.map((t) => t.tokens),
+      true,
+    );
+    this.mahalleIndex = new PhraseIndex(
+      this.mahalleler.map((m) => m.tokens),
+      false,
+    );
   }
 
   suggest(text: string): Suggestion {
-    const tokens = foldTurkish(text).replace(/[^a-z0-9\s]/g, ' ').split(/\s+/).filter(Boolean);
+    const tokens = foldTurkish(text)
+      .replace(/[^a-z0-9\s]/g, ' ')
+      .split(/\s+/)
+      .filter(Boolean);
     const scores = new Map<string, number>();
     const found = this.termIndex.found(tokens);
     const matched = this.terms.filter((_, n) => found[n]);

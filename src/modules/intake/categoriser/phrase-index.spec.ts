@@ -21,12 +21,16 @@ function misspelt(word: string): string[] {
 describe('PhraseIndex', () => {
   it('finds the same phrases as trying every phrase at every position, with and without typos', () => {
     const messages = CATEGORISER_FIXTURES.map(([text]) => text);
-    for (const phrase of phrases) for (const typo of misspelt(phrase[0].text)) messages.push(`dün ${[typo, ...phrase.slice(1).map((w) => w.text)].join(' ')}lar var`);
+    for (const phrase of phrases)
+      for (const typo of misspelt(phrase[0].text)) messages.push(`dün ${[typo, ...phrase.slice(1).map((w) => w.text)].join(' ')}lar var`);
     const fuzzy = new PhraseIndex(phrases, true);
     const exact = new PhraseIndex(phrases, false);
     let typosFound = 0;
     for (const message of messages) {
-      const tokens = foldTurkish(message).replace(/[^a-z0-9\s]/g, ' ').split(/\s+/).filter(Boolean);
+      const tokens = foldTurkish(message)
+        .replace(/[^a-z0-9\s]/g, ' ')
+        .split(/\s+/)
+        .filter(Boolean);
       expect([message, fuzzy.found(tokens)]).toEqual([message, everywhere(tokens, true)]);
       expect([message, exact.found(tokens)]).toEqual([message, everywhere(tokens, false)]);
       typosFound += fuzzy.found(tokens).filter(Boolean).length;

@@ -41,7 +41,12 @@ export class PhraseIndex {
   private candidates(t0: string, t1: string | undefined): number[][] {
     const lists = [this.byFirst.get(t0)];
     // A first letter misspelt (t1 = w1), dropped (t0 = w1), doubled or inserted before it (t1 = w0), or swapped.
-    if (this.fuzzy) lists.push(t1 === undefined ? undefined : this.fuzzyBySecond.get(t1), this.fuzzyBySecond.get(t0), t1 === undefined || t1 === t0 ? undefined : this.byFirst.get(t1));
+    if (this.fuzzy)
+      lists.push(
+        t1 === undefined ? undefined : this.fuzzyBySecond.get(t1),
+        this.fuzzyBySecond.get(t0),
+        t1 === undefined || t1 === t0 ? undefined : this.byFirst.get(t1),
+      );
     return lists.filter((list): list is number[] => list !== undefined);
   }
 

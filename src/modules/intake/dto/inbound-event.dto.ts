@@ -9,6 +9,7 @@ export class InboundEventDto {
   @IsString()
   @Length(1, 200)
   // PostgreSQL text cannot hold NUL, and U+FFFD means the bytes were not UTF-8: either would make two ids one.
+  // eslint-disable-next-line no-control-regex -- the NUL is what is refused
   @Matches(/^[^\u0000\uFFFD]*$/, { message: 'providerId must be valid UTF-8 text without NUL characters' })
   providerId: string;
 

@@ -93,7 +93,13 @@ export class EventFiling {
       return { kind: 'threaded', eventId: event.id, ticket: open };
     }
     const suggestion = index.categoriser.suggest([message.subject, message.text].filter(Boolean).join('\n'));
-    const text = message.text || (message.location ? 'Konum paylaşıldı' : [...message.media, ...(message.pendingMedia ?? [])].some((m) => m.contentType?.startsWith('audio/')) ? 'Sesli mesaj bırakıldı' : 'Dosya gönderildi');
+    const text =
+      message.text ||
+      (message.location
+        ? 'Konum paylaşıldı'
+        : [...message.media, ...(message.pendingMedia ?? [])].some((m) => m.contentType?.startsWith('audio/'))
+          ? 'Sesli mesaj bırakıldı'
+          : 'Dosya gönderildi');
     const categoryId = message.categoryHint ?? (suggestion.confident ? suggestion.categoryId : null);
     const category = (categoryId && index.categories.get(categoryId)) || null;
     const mahalleId = message.mahalleHint ?? suggestion.mahalleId;
@@ -106,7 +112,9 @@ export class EventFiling {
       searchText: searchTextOf({ trackingNo: '', subject, description: text, address: null, externalRef: null }, message.name ?? null),
     };
     const kind = message.kindHint ?? category?.kind ?? TicketKind.Talep;
-    const placement = category ? await this.router.plan(manager, { kind, mahalleId: validMahalleId, departmentId: null }, category, batch.assignees) : undefined;
+    const placement = category
+      ? await this.router.plan(manager, { kind, mahalleId: validMahalleId, departmentId: null }, category, batch.assignees)
+      : undefined;
     // A referral at once is the first news; otherwise the receipt (routing at intake is part of it).
     const notice = placement?.kind === 'referral' ? placement.notice! : { purpose: NoticePurpose.Received };
     // The answer goes back to the chat the message came from.
@@ -141,7 +149,17 @@ export class EventFiling {
       null,
     );
     const filed = { kind: 'created' as const, eventId: event.id, ticket: draft.ticket, receipt: null };
-    batch.created.push({ draft, citizen, channel, categoryId: category?.id ?? null, candidate, original: batch.sameCitizenCategory(citizen.id, category?.id ?? null), notice: { ...notice, cause: 'intake' }, addressee, filed });
+    batch.created.push({
+      draft,
+      citizen,
+      channel,
+      categoryId: category?.id ?? null,
+      candidate,
+      original: batch.sameCitizenCategory(citizen.id, category?.id ?? null),
+      notice: { ...notice, cause: 'intake' },
+      addressee,
+      filed,
+    });
     batch.processed.push({ eventId: event.id, ticketId: draft.ticket.id, mediaIds: storedMediaIds(message.media) });
     return filed;
   }
@@ -161,7 +179,10 @@ export class EventFiling {
   }
 
   private async writeCreated(manager: EntityManager, batch: IntakeBatch, replaced: Map<string, Citizen>): Promise<void> {
-    const originals = await this.duplicates.findOriginals(manager, batch.created.map((c) => c.candidate));
+    const originals = await this.duplicates.findOriginals(
+      manager,
+      batch.created.map((c) => c.candidate),
+    );
     batch.created.forEach((c, i) => (c.original = originals[i] ?? c.original));
     for (const c of batch.created) {
       const owner = replaced.get(c.citizen.id);

@@ -39,7 +39,11 @@ export class IntakeFiling implements BatchFiling<CategoryIndex, Filed> {
     }
     // One order for every batch (by who wrote) keeps two batches from locking one citizen's rows in opposite orders.
     readable.sort((a, b) => identityKey(a.message).localeCompare(identityKey(b.message)) || a.event.receivedAt.getTime() - b.event.receivedAt.getTime());
-    await this.filing.lookUpSenders(manager, batch, readable.map((r) => r.message));
+    await this.filing.lookUpSenders(
+      manager,
+      batch,
+      readable.map((r) => r.message),
+    );
     for (const { event, message } of readable) filed.push(await this.filing.file(manager, batch, event, message, index));
     await this.filing.write(manager, batch);
     return filed;

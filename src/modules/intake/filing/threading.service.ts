@@ -54,7 +54,9 @@ export class Threading {
       [outboundIds, thread.replyTo],
     );
     if (!sent.length) return null;
-    const candidates = await open().andWhere('t.id IN (:...ids)', { ids: sent.map((s) => s.ticket_id) }).getMany();
+    const candidates = await open()
+      .andWhere('t.id IN (:...ids)', { ids: sent.map((s) => s.ticket_id) })
+      .getMany();
     return sent.map((s) => candidates.find((t) => t.id === s.ticket_id)).find((t) => t) ?? null;
   }
 

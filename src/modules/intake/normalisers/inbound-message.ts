@@ -45,8 +45,7 @@ export class UnusablePayloadError extends Error {}
 
 export type Normaliser = (payload: Record<string, unknown>) => InboundMessage;
 
-export const str = (value: unknown): string | null =>
-  typeof value === 'string' && value.trim() ? value.trim() : null;
+export const str = (value: unknown): string | null => (typeof value === 'string' && value.trim() ? value.trim() : null);
 
 export function requireContent(message: InboundMessage): InboundMessage {
   if (!message.text && message.media.length === 0 && !message.pendingMedia?.length && !message.location) {

@@ -38,7 +38,10 @@ export function normaliseWhatsappCloud(payload: Record<string, unknown>): Inboun
     text: type === 'text' ? str(message.text?.body) : str(attached?.caption),
     media: payload.media as WhatsappMediaRef | undefined,
     mediaRefused: str(payload.mediaRefused),
-    pendingMedia: str(payload.mediaPending) && ref ? { ref, contentType: str(attached?.mime_type) ?? undefined, filename: str(attached?.filename) ?? undefined } : undefined,
+    pendingMedia:
+      str(payload.mediaPending) && ref
+        ? { ref, contentType: str(attached?.mime_type) ?? undefined, filename: str(attached?.filename) ?? undefined }
+        : undefined,
     location: message.location,
   });
 }

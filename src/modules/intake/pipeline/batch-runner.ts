@@ -82,7 +82,14 @@ export class IntakeBatchRunner {
     return filed;
   }
 
-  private async batch<C, R extends FiledOutcome>(manager: EntityManager, ownIds: string[], limit: number, filing: BatchFiling<C, R>, context: C, claimed: string[]): Promise<R[]> {
+  private async batch<C, R extends FiledOutcome>(
+    manager: EntityManager,
+    ownIds: string[],
+    limit: number,
+    filing: BatchFiling<C, R>,
+    context: C,
+    claimed: string[],
+  ): Promise<R[]> {
     const events = await this.claim(manager, ownIds, limit);
     claimed.push(...events.map((e) => e.id));
     for (const event of events) this.taken.add(event.id);
@@ -106,6 +113,8 @@ export class IntakeBatchRunner {
         ORDER BY e.id = ANY($1::uuid[]) DESC, e.received_at`,
       [ownIds, Math.max(0, limit - ownIds.length)],
     );
-    return rows.map((r) => manager.create(InboundEvent, { id: r.id, channel: r.channel, payload: r.payload, receivedAt: r.received_at, state: InboundState.Received }));
+    return rows.map((r) =>
+      manager.create(InboundEvent, { id: r.id, channel: r.channel, payload: r.payload, receivedAt: r.received_at, state: InboundState.Received }),
+    );
   }
 }

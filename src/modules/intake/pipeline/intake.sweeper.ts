@@ -34,7 +34,9 @@ export class IntakeSweeper extends IntervalSweeper {
     const sweep = this.clock.now().getTime();
     const size = this.config.INTAKE_BATCH_SIZE;
     const batches = Array.from({ length: Math.ceil(rows.length / size) }, (_, i) => rows.slice(i * size, (i + 1) * size).map((r) => r.id));
-    await this.queue.addBulk(batches.map((eventIds) => ({ name: 'process-events' as const, data: { eventIds }, opts: { jobId: `${processJobId(eventIds)}-swept-${sweep}` } })));
+    await this.queue.addBulk(
+      batches.map((eventIds) => ({ name: 'process-events' as const, data: { eventIds }, opts: { jobId: `${processJobId(eventIds)}-swept-${sweep}` } })),
+    );
     return rows.length;
   }
 }

@@ -36,9 +36,14 @@ export class AppointmentBooking {
     await this.office.assertOffice(this.dataSource.manager, actor);
     const endsAt = new Date(dto.startsAt.getTime() + (dto.durationMinutes ?? DEFAULT_SLOT_MINUTES) * 60_000);
     try {
-      return await this.dataSource.getRepository(AppointmentSlot).save({ startsAt: dto.startsAt, endsAt, location: dto.location ?? null, createdById: actor.id });
+      return await this.dataSource
+        .getRepository(AppointmentSlot)
+        .save({ startsAt: dto.startsAt, endsAt, location: dto.location ?? null, createdById: actor.id });
     } catch (error) {
-      if (isUniqueViolation(error)) throw new ProcessException(ProcessErrorCode.SlotExists, 'Bu saatte zaten bir randevu aralığı var', [{ field: 'startsAt', message: 'startsAt: bu saat açılmış' }]);
+      if (isUniqueViolation(error))
+        throw new ProcessException(ProcessErrorCode.SlotExists, 'Bu saatte zaten bir randevu aralığı var', [
+          { field: 'startsAt', message: 'startsAt: bu saat açılmış' },
+        ]);
       throw error;
     }
   }
@@ -54,7 +59,16 @@ export class AppointmentBooking {
         WHERE s.starts_at >= $1 AND s.starts_at < $2 ORDER BY s.starts_at`,
       [from, to, SLOT_HOLDING],
     );
-    return { items: rows.map((r) => ({ id: r.id, startsAt: r.starts_at, endsAt: r.ends_at, location: r.location, appointmentId: r.appointment_id, free: !r.appointment_id })) };
+    return {
+      items: rows.map((r) => ({
+        id: r.id,
+        startsAt: r.starts_at,
+        endsAt: r.ends_at,
+        location: r.location,
+        appointmentId: r.appointment_id,
+        free: !r.appointment_id,
+      })),
+    };
   }
 
   /** Gives the request the slot (or moves it there) and tells the requester, with a reminder the day before. */
@@ -64,9 +78,15 @@ export class AppointmentBooking {
       result = await this.dataSource.transaction(async (manager) => {
         await this.office.assertOffice(manager, actor);
         const slot = await manager.findOne(AppointmentSlot, { where: { id: slotId }, lock: { mode: 'pessimistic_write' } });
-        if (!slot) throw new ProcessException(ProcessErrorCode.SlotNotFound, 'Randevu aralığı bulunamadı', [{ field: 'slotId', message: 'slotId: böyle bir aralık yok' }]);
+        if (!slot)
+          throw new ProcessException(ProcessErrorCode.SlotNotFound, 'Randevu aralığı bulunamadı', [
+            { field: 'slotId', message: 'slotId: böyle bir aralık yok' },
+          ]);
         const now = this.clock.now();
-        if (slot.startsAt <= now) throw new ProcessException(ProcessErrorCode.AppointmentState, 'Geçmiş bir saate randevu verilemez', [{ field: 'slotId', message: 'slotId: bu saat geçti' }]);
+        if (slot.startsAt <= now)
+          throw new ProcessException(ProcessErrorCode.AppointmentState, 'Geçmiş bir saate randevu verilemez', [
+            { field: 'slotId', message: 'slotId: bu saat geçti' },
+          ]);
         const appointment = await manager.findOne(Appointment, { where: { id: appointmentId }, lock: { mode: 'pessimistic_write' } });
         if (!appointment) throw appointmentNotFound();
         if (appointment.status !== AppointmentStatus.Requested && appointment.status !== AppointmentStatus.Scheduled) {
@@ -81,10 +101,25 @@ export class AppointmentBooking {
         if (appointment.status === AppointmentStatus.Scheduled) await this.notices.withdrawReminders(manager, appointment.id);
         Object.assign(appointment, { status: AppointmentStatus.Scheduled, slotId: slot.id, scheduledAt: slot.startsAt, bookedById: actor.id });
         await manager.save(appointment);
-        const messages = await this.notices.tell(manager, appointment, 'appointment', `booked-${slot.id}`, bookedText(appointment.requesterName, slot.startsAt, slot.location));
+        const messages = await this.notices.tell(
+          manager,
+          appointment,
+          'appointment',
+          `booked-${slot.id}`,
+          bookedText(appointment.requesterName, slot.startsAt, slot.location),
+        );
         const remindAt = reminderAt(slot.startsAt, now);
         if (remindAt) {
-          messages.push(...(await this.notices.tell(manager, appointment, 'appointment_reminder', `reminder-${slot.id}`, reminderText(appointment.requesterName, slot.startsAt, slot.location), remindAt)));
+          messages.push(
+            ...(await this.notices.tell(
+              manager,
+              appointment,
+              'appointment_reminder',
+              `reminder-${slot.id}`,
+              reminderText(appointment.requesterName, slot.startsAt, slot.location),
+              remindAt,
+            )),
+          );
         }
         return { appointment, messages };
       });

@@ -18,12 +18,43 @@ export class AppointmentNotices {
     private readonly clock: Clock,
   ) {}
 
-  async tell(manager: EntityManager, appointment: Appointment, purpose: string, cause: string, text: AppointmentText, notBefore?: Date): Promise<(OutboundMessage | null)[]> {
+  async tell(
+    manager: EntityManager,
+    appointment: Appointment,
+    purpose: string,
+    cause: string,
+    text: AppointmentText,
+    notBefore?: Date,
+  ): Promise<(OutboundMessage | null)[]> {
     const when = notBefore ?? afterQuietHours(this.clock.now(), this.config.NOTIFY_QUIET_HOURS);
-    const common = { purpose, subject: text.subject, body: text.body, ticketId: appointment.ticketId, citizenId: appointment.citizenId, meta: { appointmentId: appointment.id }, notBefore: when };
+    const common = {
+      purpose,
+      subject: text.subject,
+      body: text.body,
+      ticketId: appointment.ticketId,
+      citizenId: appointment.citizenId,
+      meta: { appointmentId: appointment.id },
+      notBefore: when,
+    };
     const messages: (OutboundMessage | null)[] = [];
-    if (appointment.phone) messages.push(await this.outbox.record(manager, { ...common, dedupeKey: `appt-${appointment.id}-${cause}-sms`, channel: OutboundChannel.Sms, recipient: appointment.phone }));
-    if (appointment.email) messages.push(await this.outbox.record(manager, { ...common, dedupeKey: `appt-${appointment.id}-${cause}-email`, channel: OutboundChannel.Email, recipient: appointment.email }));
+    if (appointment.phone)
+      messages.push(
+        await this.outbox.record(manager, {
+          ...common,
+          dedupeKey: `appt-${appointment.id}-${cause}-sms`,
+          channel: OutboundChannel.Sms,
+          recipient: appointment.phone,
+        }),
+      );
+    if (appointment.email)
+      messages.push(
+        await this.outbox.record(manager, {
+          ...common,
+          dedupeKey: `appt-${appointment.id}-${cause}-email`,
+          channel: OutboundChannel.Email,
+          recipient: appointment.email,
+        }),
+      );
     return messages;
   }
 

@@ -102,7 +102,13 @@ export class Appointments {
       Object.assign(appointment, { status: AppointmentStatus.Cancelled, reason, closedAt: this.clock.now(), closedById: actor.id });
       if (!wasScheduled) return [];
       await this.notices.withdrawReminders(manager, appointment.id);
-      return this.notices.tell(manager, appointment, 'appointment', `cancelled-${appointment.slotId}`, cancelledText(appointment.requesterName, appointment.scheduledAt!, reason));
+      return this.notices.tell(
+        manager,
+        appointment,
+        'appointment',
+        `cancelled-${appointment.slotId}`,
+        cancelledText(appointment.requesterName, appointment.scheduledAt!, reason),
+      );
     });
   }
 
@@ -124,7 +130,8 @@ export class Appointments {
       await this.office.assertOffice(manager, actor);
       const found = await manager.findOne(Appointment, { where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!found) throw appointmentNotFound();
-      if (!from.includes(found.status)) throw new ProcessException(ProcessErrorCode.AppointmentState, `Bu işlem "${found.status}" durumundaki bir randevuya uygulanamaz`);
+      if (!from.includes(found.status))
+        throw new ProcessException(ProcessErrorCode.AppointmentState, `Bu işlem "${found.status}" durumundaki bir randevuya uygulanamaz`);
       const written = await apply(manager, found);
       return [await manager.save(found), written] as const;
     });

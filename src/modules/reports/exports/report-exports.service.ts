@@ -94,6 +94,10 @@ export class ReportExports {
     const status = await this.status(user, id);
     if (status.state !== ExportState.Done) throw new DomainException(EXPORT_NOT_READY, ErrorKind.Conflict, 'Dışa aktarım henüz hazır değil');
     const row = await this.exports.findOneByOrFail({ id });
-    return { stream: createReadStream(resolve(this.config.REPORTS_EXPORT_DIR, row.fileName!)), name: `${row.report}-${row.id.slice(0, 8)}.${row.format}`, format: row.format as ExportFormat };
+    return {
+      stream: createReadStream(resolve(this.config.REPORTS_EXPORT_DIR, row.fileName!)),
+      name: `${row.report}-${row.id.slice(0, 8)}.${row.format}`,
+      format: row.format as ExportFormat,
+    };
   }
 }

@@ -93,10 +93,10 @@ export class MuhtarActivities {
     if (!FIELD_CHANNELS.includes(ticket.channel)) {
       throw new InvalidFieldException('ticketId', 'ticketId: yalnızca saha ekibi ya da muhtar kanalından açılan başvurular bağlanabilir');
     }
-    await this.dataSource.query(
-      `INSERT INTO muhtar_activity_tickets (activity_id, ticket_id) VALUES ($1, $2) ON CONFLICT (ticket_id) DO NOTHING`,
-      [id, ticketId],
-    );
+    await this.dataSource.query(`INSERT INTO muhtar_activity_tickets (activity_id, ticket_id) VALUES ($1, $2) ON CONFLICT (ticket_id) DO NOTHING`, [
+      id,
+      ticketId,
+    ]);
   }
 
   private async get(id: string): Promise<MuhtarActivity> {

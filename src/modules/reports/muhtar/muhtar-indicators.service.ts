@@ -58,8 +58,22 @@ export class MuhtarIndicators {
     const round = (n: number | null, digits: number) => (n === null ? null : Math.round(n * 10 ** digits) / 10 ** digits);
     const base = `/api/v1/reports/muhtar-indicators`;
     const indicators: Indicator[] = [
-      count('PG7.4.1', 'Muhtarlarla koordinasyon toplantısı', held.meetings, c.MUHTAR_TARGET_MEETINGS_PER_YEAR, share, `/api/v1/muhtar-activities?kind=${MuhtarActivityKind.Meeting}&held=true`),
-      count('PG7.4.2', 'Periyodik muhtar ziyareti', held.visits, c.MUHTAR_TARGET_VISITS_PER_YEAR, share, `/api/v1/muhtar-activities?kind=${MuhtarActivityKind.Visit}&held=true`),
+      count(
+        'PG7.4.1',
+        'Muhtarlarla koordinasyon toplantısı',
+        held.meetings,
+        c.MUHTAR_TARGET_MEETINGS_PER_YEAR,
+        share,
+        `/api/v1/muhtar-activities?kind=${MuhtarActivityKind.Meeting}&held=true`,
+      ),
+      count(
+        'PG7.4.2',
+        'Periyodik muhtar ziyareti',
+        held.visits,
+        c.MUHTAR_TARGET_VISITS_PER_YEAR,
+        share,
+        `/api/v1/muhtar-activities?kind=${MuhtarActivityKind.Visit}&held=true`,
+      ),
       {
         code: 'PG7.4.3',
         name: 'Karşılanan muhtar şikâyet ve talepleri oranı',
@@ -72,17 +86,46 @@ export class MuhtarIndicators {
         basis: { tickets: t.all, fulfilled: t.fulfilled },
         drillDown: `${base}/PG7.4.3/tickets`,
       },
-      days('PG7.4.4', 'Muhtar şikâyetlerine ortalama cevap süresi (gün)', t.complaintDays, t.complaints, c.MUHTAR_TARGET_COMPLAINT_DAYS, `${base}/PG7.4.4/tickets`),
+      days(
+        'PG7.4.4',
+        'Muhtar şikâyetlerine ortalama cevap süresi (gün)',
+        t.complaintDays,
+        t.complaints,
+        c.MUHTAR_TARGET_COMPLAINT_DAYS,
+        `${base}/PG7.4.4/tickets`,
+      ),
       days('PG7.4.5', 'Muhtar taleplerine ortalama cevap süresi (gün)', t.requestDays, t.requests, c.MUHTAR_TARGET_REQUEST_DAYS, `${base}/PG7.4.5/tickets`),
     ];
     return { ...this.reports.describe(filter), indicators };
 
     function count(code: string, name: string, value: number, target: number, part: number, drillDown: string): Indicator {
       const targetForPeriod = round(target * part, 1)!;
-      return { code, name, value, unit: 'count', target, targetForPeriod, comparison: 'at_least', met: value >= targetForPeriod, basis: { held: value }, drillDown };
+      return {
+        code,
+        name,
+        value,
+        unit: 'count',
+        target,
+        targetForPeriod,
+        comparison: 'at_least',
+        met: value >= targetForPeriod,
+        basis: { held: value },
+        drillDown,
+      };
     }
     function days(code: string, name: string, value: number | null, answered: number, target: number, drillDown: string): Indicator {
-      return { code, name, value: round(value, 2), unit: 'days', target, targetForPeriod: target, comparison: 'at_most', met: value === null ? null : value <= target, basis: { answered }, drillDown };
+      return {
+        code,
+        name,
+        value: round(value, 2),
+        unit: 'days',
+        target,
+        targetForPeriod: target,
+        comparison: 'at_most',
+        met: value === null ? null : value <= target,
+        basis: { answered },
+        drillDown,
+      };
     }
   }
 

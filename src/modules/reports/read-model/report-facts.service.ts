@@ -97,10 +97,11 @@ export class ReportFacts {
     const periods = workPeriods(calendar, `${fromYear}-01-01`, until);
     await manager.transaction(async (tx) => {
       await tx.query('DELETE FROM report_work_periods');
-      await tx.query(
-        `INSERT INTO report_work_periods (start_at, minutes, cum_minutes) SELECT * FROM unnest($1::timestamptz[], $2::float8[], $3::float8[])`,
-        [periods.startAt, periods.minutes, periods.cumMinutes],
-      );
+      await tx.query(`INSERT INTO report_work_periods (start_at, minutes, cum_minutes) SELECT * FROM unnest($1::timestamptz[], $2::float8[], $3::float8[])`, [
+        periods.startAt,
+        periods.minutes,
+        periods.cumMinutes,
+      ]);
       await tx.query(
         `INSERT INTO report_state (id, calendar_signature, periods_until) VALUES (1, $1, $2)
          ON CONFLICT (id) DO UPDATE SET calendar_signature = $1, periods_until = $2`,

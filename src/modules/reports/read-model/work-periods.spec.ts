@@ -3,7 +3,7 @@ import { workingDayMinutes, workPeriods } from './work-periods';
 
 /** What the SQL function does with the table: the ordinal of an instant. */
 function ordinal(periods: ReturnType<typeof workPeriods>, at: Date): number {
-  let i = periods.startAt.findLastIndex((s) => s <= at);
+  const i = periods.startAt.findLastIndex((s) => s <= at);
   if (i < 0) return 0;
   return periods.cumMinutes[i] + Math.min((at.getTime() - periods.startAt[i].getTime()) / 60_000, periods.minutes[i]);
 }

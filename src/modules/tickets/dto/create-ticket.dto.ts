@@ -1,16 +1,6 @@
 import { Type } from 'class-transformer';
 import { LegalBasis, TicketChannel, TicketKind, TicketPriority } from '@app/domain';
-import {
-  IsEnum,
-  IsLatitude,
-  IsLongitude,
-  IsOptional,
-  IsString,
-  IsUUID,
-  Length,
-  ValidateIf,
-  ValidateNested,
-} from 'class-validator';
+import { IsEnum, IsLatitude, IsLongitude, IsOptional, IsString, IsUUID, Length, ValidateIf, ValidateNested } from 'class-validator';
 import { CitizenInputDto } from '../../citizens';
 
 /** A ticket opened by staff on a citizen's behalf, from any channel. */

@@ -58,7 +58,14 @@ export async function api(path, { method = 'GET', body, query } = {}) {
 /** Reference lists change rarely; one fetch per page load. */
 const cache = new Map();
 export function cached(path) {
-  if (!cache.has(path)) cache.set(path, api(path).catch((error) => { cache.delete(path); throw error; }));
+  if (!cache.has(path))
+    cache.set(
+      path,
+      api(path).catch((error) => {
+        cache.delete(path);
+        throw error;
+      }),
+    );
   return cache.get(path);
 }
 export function dropCache() {

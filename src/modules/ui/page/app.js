@@ -22,7 +22,6 @@ const NAV = [
   { hash: '#/yonetim', label: 'Yönetim', roles: ['admin'] },
 ];
 
-
 const ROUTES = [
   [/^#\/kuyruk$/, renderQueue],
   [/^#\/yeni$/, renderNewTicket],
@@ -41,8 +40,14 @@ function connectLive(current) {
   if (live) return;
   const state = document.getElementById('live-state');
   live = new EventSource(`/api/v1/live/tickets?access_token=${encodeURIComponent(current.token)}`);
-  live.addEventListener('open', () => { state.textContent = 'Canlı: bağlı'; state.dataset.state = 'on'; });
-  live.addEventListener('error', () => { state.textContent = 'Canlı: yeniden bağlanıyor'; state.dataset.state = 'off'; });
+  live.addEventListener('open', () => {
+    state.textContent = 'Canlı: bağlı';
+    state.dataset.state = 'on';
+  });
+  live.addEventListener('error', () => {
+    state.textContent = 'Canlı: yeniden bağlanıyor';
+    state.dataset.state = 'off';
+  });
   live.addEventListener('ticket', (event) => window.dispatchEvent(new CustomEvent('ticket-change', { detail: JSON.parse(event.data) })));
 }
 
@@ -50,8 +55,11 @@ function shell(current) {
   document.getElementById('top').hidden = false;
   document.getElementById('who').textContent = `${current.user.fullName} · ${ROLES[current.user.role] ?? current.user.role}`;
   const nav = document.getElementById('nav');
-  nav.replaceChildren(...NAV.filter((n) => n.roles.includes(current.user.role)).map((n) =>
-    h('li', {}, h('a', { href: n.hash, 'aria-current': location.hash.startsWith(n.hash) ? 'page' : undefined }, n.label))));
+  nav.replaceChildren(
+    ...NAV.filter((n) => n.roles.includes(current.user.role)).map((n) =>
+      h('li', {}, h('a', { href: n.hash, 'aria-current': location.hash.startsWith(n.hash) ? 'page' : undefined }, n.label)),
+    ),
+  );
   connectLive(current);
   if (['agent', 'supervisor'].includes(current.user.role)) startCallPanel(current);
 }
@@ -61,22 +69,37 @@ let navigation = 0;
 
 async function route() {
   const mine = ++navigation;
-  if (leave) { leave(); leave = null; }
+  if (leave) {
+    leave();
+    leave = null;
+  }
   const current = session.get();
   if (!current || location.hash === '#/giris') {
     document.getElementById('top').hidden = true;
-    if (current) { location.hash = startPage(current.user.role); return; }
-    if (location.hash !== '#/giris') { location.hash = '#/giris'; return; }
+    if (current) {
+      location.hash = startPage(current.user.role);
+      return;
+    }
+    if (location.hash !== '#/giris') {
+      location.hash = '#/giris';
+      return;
+    }
     leave = renderLogin(main);
     return;
   }
   shell(current);
   const match = ROUTES.map(([re, view]) => [re.exec(location.hash), view]).find(([m]) => m);
-  if (!match) { location.hash = startPage(current.user.role); return; }
+  if (!match) {
+    location.hash = startPage(current.user.role);
+    return;
+  }
   const [m, view] = match;
   main.replaceChildren();
   const left = (await view(main, current, ...m.slice(1).map((p) => (p ? decodeURIComponent(p) : p)))) ?? null;
-  if (mine !== navigation) { left?.(); return; }
+  if (mine !== navigation) {
+    left?.();
+    return;
+  }
   leave = left;
   main.focus({ preventScroll: true });
 }

@@ -4,8 +4,12 @@ import { field, fold, h } from './dom.js';
 export function categoryPicker(prefix, categories, { required = false } = {}) {
   const active = categories.filter((c) => c.active !== false);
   const search = h('input', { id: `${prefix}-cat-search`, type: 'search', autocomplete: 'off' });
-  const choice = h('select', { id: `${prefix}-category`, name: 'categoryId', required },
-    h('option', { value: '' }, 'Konu seçin'), active.map((c) => h('option', { value: c.id }, c.name)));
+  const choice = h(
+    'select',
+    { id: `${prefix}-category`, name: 'categoryId', required },
+    h('option', { value: '' }, 'Konu seçin'),
+    active.map((c) => h('option', { value: c.id }, c.name)),
+  );
   search.addEventListener('input', () => {
     const needle = fold(search.value);
     let first = null;

@@ -34,14 +34,20 @@ export function showFieldError(id, message) {
 }
 
 export function clearErrors(root) {
-  root.querySelectorAll('.error').forEach((e) => { e.textContent = ''; e.hidden = true; });
+  root.querySelectorAll('.error').forEach((e) => {
+    e.textContent = '';
+    e.hidden = true;
+  });
   root.querySelectorAll('[aria-invalid]').forEach((e) => e.setAttribute('aria-invalid', 'false'));
 }
 
 export function select(id, options, { value, empty } = {}) {
-  return h('select', { id, name: id },
+  return h(
+    'select',
+    { id, name: id },
     empty !== undefined ? h('option', { value: '' }, empty) : null,
-    options.map(([v, label]) => h('option', { value: v, selected: v === value }, label)));
+    options.map(([v, label]) => h('option', { value: v, selected: v === value }, label)),
+  );
 }
 
 let toastTimer;
@@ -50,20 +56,56 @@ export function toast(message, kind = 'info') {
   el.textContent = message;
   el.className = `toast show ${kind}`;
   clearTimeout(toastTimer);
-  toastTimer = setTimeout(() => { el.className = 'toast'; }, 5000);
+  toastTimer = setTimeout(() => {
+    el.className = 'toast';
+  }, 5000);
 }
 
 const FOLD = { ç: 'c', ğ: 'g', ı: 'i', ö: 'o', ş: 's', ü: 'u', â: 'a', î: 'i', û: 'u' };
 /** "sikayet" matches "Şikâyet", "ISIK" matches "ışık" (as the server's foldTurkish). */
 export function fold(text) {
-  return String(text ?? '').toLocaleLowerCase('tr-TR').normalize('NFC')
-    .replace(/[çğıöşüâîû]/g, (ch) => FOLD[ch]).normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/\s+/g, ' ').trim();
+  return String(text ?? '')
+    .toLocaleLowerCase('tr-TR')
+    .normalize('NFC')
+    .replace(/[çğıöşüâîû]/g, (ch) => FOLD[ch])
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
-export const CHANNELS = { phone: 'Telefon', sms: 'SMS', whatsapp: 'WhatsApp', web: 'Web formu', email: 'E-posta', walk_in: 'Masaya gelen', field_team: 'Saha ekibi', muhtar: 'Muhtar', cimer: 'CİMER' };
+export const CHANNELS = {
+  phone: 'Telefon',
+  sms: 'SMS',
+  whatsapp: 'WhatsApp',
+  web: 'Web formu',
+  email: 'E-posta',
+  walk_in: 'Masaya gelen',
+  field_team: 'Saha ekibi',
+  muhtar: 'Muhtar',
+  cimer: 'CİMER',
+};
 export const KINDS = { sikayet: 'Şikâyet', talep: 'Talep', oneri: 'Öneri', bilgi_edinme: 'Bilgi edinme', ihbar: 'İhbar', tesekkur: 'Teşekkür' };
-export const STATUSES = { new: 'Yeni', assigned: 'Atandı', in_progress: 'İşlemde', waiting_for_citizen: 'Vatandaştan bilgi bekleniyor', answered: 'Yanıtlandı', closed: 'Kapatıldı', rejected: 'Reddedildi', referred: 'Kuruma yönlendirildi', reopened: 'Yeniden açıldı', merged: 'Birleştirildi' };
-export const ROLES = { agent: 'Çağrı merkezi temsilcisi', supervisor: 'Çağrı merkezi sorumlusu', department_staff: 'Birim personeli', department_manager: 'Birim müdürü', executive: 'Yönetici', admin: 'Sistem yöneticisi' };
+export const STATUSES = {
+  new: 'Yeni',
+  assigned: 'Atandı',
+  in_progress: 'İşlemde',
+  waiting_for_citizen: 'Vatandaştan bilgi bekleniyor',
+  answered: 'Yanıtlandı',
+  closed: 'Kapatıldı',
+  rejected: 'Reddedildi',
+  referred: 'Kuruma yönlendirildi',
+  reopened: 'Yeniden açıldı',
+  merged: 'Birleştirildi',
+};
+export const ROLES = {
+  agent: 'Çağrı merkezi temsilcisi',
+  supervisor: 'Çağrı merkezi sorumlusu',
+  department_staff: 'Birim personeli',
+  department_manager: 'Birim müdürü',
+  executive: 'Yönetici',
+  admin: 'Sistem yöneticisi',
+};
 export const BASES = { law_3071: '3071 (dilekçe)', law_4982: '4982 (bilgi edinme)', kvkk: 'KVKK', internal: 'İç hedef' };
 export const OPEN = ['new', 'assigned', 'in_progress', 'waiting_for_citizen', 'reopened'];
 
@@ -89,5 +131,14 @@ export function countdown(iso) {
 
 /** Where each role starts after logging in. */
 export function startPage(role) {
-  return { agent: '#/kuyruk', supervisor: '#/kuyruk', department_staff: '#/gelen-kutusu', department_manager: '#/gelen-kutusu', executive: '#/yonetici', admin: '#/yonetim' }[role] ?? '#/kuyruk';
+  return (
+    {
+      agent: '#/kuyruk',
+      supervisor: '#/kuyruk',
+      department_staff: '#/gelen-kutusu',
+      department_manager: '#/gelen-kutusu',
+      executive: '#/yonetici',
+      admin: '#/yonetim',
+    }[role] ?? '#/kuyruk'
+  );
 }

@@ -14,16 +14,26 @@ export function renderInbox(main) {
       { id: 'overdue', label: 'Gecikmiş', query: { overdue: true, sort: 'resolutionDueAt' } },
     ],
     filters: ['channel', 'kind', 'categoryId', 'mahalleId'],
-    rowActions: (t, reload) => (t.assignee || !OPEN.includes(t.status) ? null : h('button', {
-      type: 'button', class: 'small',
-      onclick: async (event) => {
-        event.stopPropagation();
-        try {
-          await api(`/tickets/${t.id}/claim`, { method: 'POST', body: { version: t.version } });
-          toast(`${t.trackingNo} üzerinize alındı`);
-          reload();
-        } catch (e) { toast(e.message, 'error'); }
-      },
-    }, 'Üstlen')),
+    rowActions: (t, reload) =>
+      t.assignee || !OPEN.includes(t.status)
+        ? null
+        : h(
+            'button',
+            {
+              type: 'button',
+              class: 'small',
+              onclick: async (event) => {
+                event.stopPropagation();
+                try {
+                  await api(`/tickets/${t.id}/claim`, { method: 'POST', body: { version: t.version } });
+                  toast(`${t.trackingNo} üzerinize alındı`);
+                  reload();
+                } catch (e) {
+                  toast(e.message, 'error');
+                }
+              },
+            },
+            'Üstlen',
+          ),
   });
 }

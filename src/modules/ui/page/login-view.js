@@ -5,12 +5,15 @@ export function renderLogin(main) {
   const username = h('input', { id: 'username', name: 'username', autocomplete: 'username', required: true });
   const password = h('input', { id: 'password', name: 'password', type: 'password', autocomplete: 'current-password', required: true });
   const error = h('p', { class: 'error', id: 'login-error', role: 'alert', hidden: true });
-  const form = h('form', { class: 'card login', 'aria-labelledby': 'login-title' },
+  const form = h(
+    'form',
+    { class: 'card login', 'aria-labelledby': 'login-title' },
     h('h1', { id: 'login-title' }, 'Çözüm Masası — Personel girişi'),
     field('Kullanıcı adı', username),
     field('Parola', password),
     error,
-    h('button', { type: 'submit' }, 'Giriş yap'));
+    h('button', { type: 'submit' }, 'Giriş yap'),
+  );
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
     error.hidden = true;

@@ -4,7 +4,9 @@ let pendingG = false;
 
 export function setShortcuts(next) {
   handlers = next;
-  return () => { if (handlers === next) handlers = {}; };
+  return () => {
+    if (handlers === next) handlers = {};
+  };
 }
 
 function typing(target) {
@@ -22,18 +24,37 @@ export function installShortcuts() {
   document.getElementById('help-open').addEventListener('click', () => toggleHelp(true));
   document.getElementById('help-close').addEventListener('click', () => toggleHelp(false));
   document.addEventListener('keydown', (event) => {
-    if (event.key === 'Escape') { toggleHelp(false); return; }
-    if (event.ctrlKey || event.metaKey || event.altKey || typing(event.target)) return;
-    if (!document.getElementById('help').hidden && event.key !== '?') return;
-    if (event.key === '?') { toggleHelp(); event.preventDefault(); return; }
-    if (pendingG) {
-      pendingG = false;
-      if (event.key === 'q') { location.hash = handlers.home ?? '#/'; event.preventDefault(); }
+    if (event.key === 'Escape') {
+      toggleHelp(false);
       return;
     }
-    if (event.key === 'g') { pendingG = true; setTimeout(() => { pendingG = false; }, 1000); return; }
+    if (event.ctrlKey || event.metaKey || event.altKey || typing(event.target)) return;
+    if (!document.getElementById('help').hidden && event.key !== '?') return;
+    if (event.key === '?') {
+      toggleHelp();
+      event.preventDefault();
+      return;
+    }
+    if (pendingG) {
+      pendingG = false;
+      if (event.key === 'q') {
+        location.hash = handlers.home ?? '#/';
+        event.preventDefault();
+      }
+      return;
+    }
+    if (event.key === 'g') {
+      pendingG = true;
+      setTimeout(() => {
+        pendingG = false;
+      }, 1000);
+      return;
+    }
     const key = { ArrowDown: 'j', ArrowUp: 'k' }[event.key] ?? event.key;
     const handler = handlers[key];
-    if (handler) { event.preventDefault(); handler(event); }
+    if (handler) {
+      event.preventDefault();
+      handler(event);
+    }
   });
 }

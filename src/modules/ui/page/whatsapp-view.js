@@ -1,7 +1,13 @@
 import { api } from './api.js';
 import { formatTime, h, toast } from './dom.js';
 
-const STATES = { inactive: 'Bu kurulumda eşleştirilecek istemci yok', disconnected: 'Bağlı değil', qr: 'Eşleştirme bekleniyor', ready: 'Bağlı', authenticated: 'Kimlik doğrulandı' };
+const STATES = {
+  inactive: 'Bu kurulumda eşleştirilecek istemci yok',
+  disconnected: 'Bağlı değil',
+  qr: 'Eşleştirme bekleniyor',
+  ready: 'Bağlı',
+  authenticated: 'Kimlik doğrulandı',
+};
 
 /**
  * The whatsapp-web.js pairing code. No QR library is installed, so the code is shown as text
@@ -17,8 +23,19 @@ export async function renderWhatsapp(container) {
         h('p', {}, `Sağlayıcı: ${s.provider} · Durum: ${STATES[s.state] ?? s.state}`),
         s.number ? h('p', {}, `Numara: ${s.number}`) : null,
         s.lastError ? h('p', { class: 'error' }, s.lastError) : null,
-        s.qr ? h('div', {}, h('p', {}, `Eşleştirme kodu (${formatTime(s.qrIssuedAt)}). Bu sürümde karekod resmi çizilmiyor: kodu bir karekod üreticisine yapıştırıp WhatsApp > Bağlı cihazlar ile okutun.`),
-          h('pre', { class: 'qr', id: 'wa-qr', tabindex: 0 }, s.qr)) : null);
+        s.qr
+          ? h(
+              'div',
+              {},
+              h(
+                'p',
+                {},
+                `Eşleştirme kodu (${formatTime(s.qrIssuedAt)}). Bu sürümde karekod resmi çizilmiyor: kodu bir karekod üreticisine yapıştırıp WhatsApp > Bağlı cihazlar ile okutun.`,
+              ),
+              h('pre', { class: 'qr', id: 'wa-qr', tabindex: 0 }, s.qr),
+            )
+          : null,
+      );
     } catch (e) {
       toast(e.message, 'error');
     }

@@ -59,7 +59,8 @@ export class WebApplicationDto {
   @ValidateIf((o: WebApplicationDto) => o.phone !== undefined || o.email === undefined)
   @Transform(phoneNumber)
   @Matches(/^\+[1-9]\d{7,14}$/, {
-    message: ({ value }) => (value === undefined ? 'phone: telefon numarası veya e-posta adresinden en az biri gerekli' : 'phone: geçerli bir telefon numarası değil'),
+    message: ({ value }) =>
+      value === undefined ? 'phone: telefon numarası veya e-posta adresinden en az biri gerekli' : 'phone: geçerli bir telefon numarası değil',
   })
   phone?: string;
 

@@ -13,14 +13,20 @@
     if (window.crypto && crypto.randomUUID) return crypto.randomUUID();
     var bytes = new Uint8Array(16);
     crypto.getRandomValues(bytes);
-    return Array.prototype.map.call(bytes, function (b) { return ('0' + b.toString(16)).slice(-2); }).join('');
+    return Array.prototype.map
+      .call(bytes, function (b) {
+        return ('0' + b.toString(16)).slice(-2);
+      })
+      .join('');
   }
   var key = newKey();
   form.idempotencyKey.value = key;
 
   function getJson(url) {
     return fetch(url, { headers: { Accept: 'application/json' } }).then(function (res) {
-      return res.json().then(function (body) { return { status: res.status, body: body, res: res }; });
+      return res.json().then(function (body) {
+        return { status: res.status, body: body, res: res };
+      });
     });
   }
 
@@ -28,8 +34,16 @@
     var keep = select.value;
     select.textContent = '';
     select.appendChild(new Option(firstLabel, ''));
-    items.forEach(function (item) { select.appendChild(new Option(item.name, item.id)); });
-    if (keep && items.some(function (i) { return i.id === keep; })) select.value = keep;
+    items.forEach(function (item) {
+      select.appendChild(new Option(item.name, item.id));
+    });
+    if (
+      keep &&
+      items.some(function (i) {
+        return i.id === keep;
+      })
+    )
+      select.value = keep;
   }
 
   getJson(API + '/mahalleler').then(function (r) {
@@ -51,22 +65,33 @@
 
   document.getElementById('locate').addEventListener('click', function () {
     var status = document.getElementById('location-status');
-    if (!navigator.geolocation) { status.textContent = 'Tarayıcınız konum paylaşmayı desteklemiyor.'; return; }
+    if (!navigator.geolocation) {
+      status.textContent = 'Tarayıcınız konum paylaşmayı desteklemiyor.';
+      return;
+    }
     status.textContent = 'Konumunuz alınıyor…';
-    navigator.geolocation.getCurrentPosition(function (pos) {
-      form.latitude.value = pos.coords.latitude.toFixed(6);
-      form.longitude.value = pos.coords.longitude.toFixed(6);
-      status.textContent = 'Konum eklendi (' + form.latitude.value + ', ' + form.longitude.value + ').';
-    }, function () {
-      status.textContent = 'Konum alınamadı; adresi yazmanız yeterli.';
-    }, { enableHighAccuracy: true, timeout: 15000 });
+    navigator.geolocation.getCurrentPosition(
+      function (pos) {
+        form.latitude.value = pos.coords.latitude.toFixed(6);
+        form.longitude.value = pos.coords.longitude.toFixed(6);
+        status.textContent = 'Konum eklendi (' + form.latitude.value + ', ' + form.longitude.value + ').';
+      },
+      function () {
+        status.textContent = 'Konum alınamadı; adresi yazmanız yeterli.';
+      },
+      { enableHighAccuracy: true, timeout: 15000 },
+    );
   });
 
   function clearErrors() {
     summary.hidden = true;
     summary.textContent = '';
-    Array.prototype.forEach.call(form.querySelectorAll('.error'), function (p) { p.textContent = ''; });
-    Array.prototype.forEach.call(form.querySelectorAll('[aria-invalid]'), function (el) { el.removeAttribute('aria-invalid'); });
+    Array.prototype.forEach.call(form.querySelectorAll('.error'), function (p) {
+      p.textContent = '';
+    });
+    Array.prototype.forEach.call(form.querySelectorAll('[aria-invalid]'), function (el) {
+      el.removeAttribute('aria-invalid');
+    });
   }
 
   // The API names the field in each error detail ("phone: …"); the text after the name is shown.
@@ -76,13 +101,21 @@
     var unplaced = [];
     details.forEach(function (d) {
       var slot = d.field && document.getElementById(d.field + '-error');
-      var text = d.message.replace(/^[\w.\[\]-]+: /, '');
-      if (!slot) { unplaced.push(text); return; }
+      var text = d.message.replace(/^[\w.[\]-]+: /, '');
+      if (!slot) {
+        unplaced.push(text);
+        return;
+      }
       slot.textContent = slot.textContent ? slot.textContent + ' ' + text : text;
       var input = d.field === 'photos' ? form.querySelector('input[name=photos]') : document.getElementById(d.field);
-      if (input) { input.setAttribute('aria-invalid', 'true'); first = first || input; }
+      if (input) {
+        input.setAttribute('aria-invalid', 'true');
+        first = first || input;
+      }
     });
-    summary.textContent = details.length ? 'Lütfen işaretli alanları düzeltin.' + (unplaced.length ? ' ' + unplaced.join(' ') : '') : (body && body.message) || 'Başvuru gönderilemedi.';
+    summary.textContent = details.length
+      ? 'Lütfen işaretli alanları düzeltin.' + (unplaced.length ? ' ' + unplaced.join(' ') : '')
+      : (body && body.message) || 'Başvuru gönderilemedi.';
     summary.hidden = false;
     (first || summary).focus();
   }
@@ -92,8 +125,14 @@
     var data = new FormData();
     Array.prototype.forEach.call(form.elements, function (el) {
       if (!el.name || el.disabled) return;
-      if (el.type === 'file') { if (el.files[0]) data.append(el.name, el.files[0]); return; }
-      if (el.type === 'checkbox') { if (el.checked) data.append(el.name, el.value); return; }
+      if (el.type === 'file') {
+        if (el.files[0]) data.append(el.name, el.files[0]);
+        return;
+      }
+      if (el.type === 'checkbox') {
+        if (el.checked) data.append(el.name, el.value);
+        return;
+      }
       if (el.value.trim() !== '' || el.name === 'website') data.append(el.name, el.value);
     });
     return data;
@@ -106,27 +145,43 @@
   }
 
   function escapeHtml(text) {
-    return String(text).replace(/[&<>"']/g, function (ch) { return '&#' + ch.charCodeAt(0) + ';'; });
+    return String(text).replace(/[&<>"']/g, function (ch) {
+      return '&#' + ch.charCodeAt(0) + ';';
+    });
   }
 
   function poll(url, started) {
-    getJson(url).then(function (r) {
-      if (r.status === 200 && r.body.status === 'accepted') {
-        showResult('<h2>Başvurunuz alındı</h2><p>Başvuru numaranız: <strong class="tracking">' + escapeHtml(r.body.trackingNo) +
-          '</strong></p><p>Bu numarayla başvurunuzun durumunu <a href="' + escapeHtml(r.body.statusPageUrl) + '">durum sayfasından</a> izleyebilirsiniz.</p>' +
-          '<p><a href="/basvuru">Yeni bir başvuru yap</a></p>');
-        return;
-      }
-      if (r.status === 200 && r.body.status === 'failed') {
-        showResult('<h2>Başvurunuz işlenemedi</h2><p>' + escapeHtml(r.body.reason) + '</p><p>Lütfen 153 numaralı hattı arayın.</p>');
-        return;
-      }
-      if (Date.now() - started > 60000) {
-        showResult('<h2>Başvurunuz alındı</h2><p>Başvuru numaranız hazırlanıyor. Numaranız iletişim bilgilerinize de gönderilecektir.</p>');
-        return;
-      }
-      setTimeout(function () { poll(url, started); }, 700);
-    }, function () { setTimeout(function () { poll(url, started); }, 2000); });
+    getJson(url).then(
+      function (r) {
+        if (r.status === 200 && r.body.status === 'accepted') {
+          showResult(
+            '<h2>Başvurunuz alındı</h2><p>Başvuru numaranız: <strong class="tracking">' +
+              escapeHtml(r.body.trackingNo) +
+              '</strong></p><p>Bu numarayla başvurunuzun durumunu <a href="' +
+              escapeHtml(r.body.statusPageUrl) +
+              '">durum sayfasından</a> izleyebilirsiniz.</p>' +
+              '<p><a href="/basvuru">Yeni bir başvuru yap</a></p>',
+          );
+          return;
+        }
+        if (r.status === 200 && r.body.status === 'failed') {
+          showResult('<h2>Başvurunuz işlenemedi</h2><p>' + escapeHtml(r.body.reason) + '</p><p>Lütfen 153 numaralı hattı arayın.</p>');
+          return;
+        }
+        if (Date.now() - started > 60000) {
+          showResult('<h2>Başvurunuz alındı</h2><p>Başvuru numaranız hazırlanıyor. Numaranız iletişim bilgilerinize de gönderilecektir.</p>');
+          return;
+        }
+        setTimeout(function () {
+          poll(url, started);
+        }, 700);
+      },
+      function () {
+        setTimeout(function () {
+          poll(url, started);
+        }, 2000);
+      },
+    );
   }
 
   form.addEventListener('submit', function (event) {
