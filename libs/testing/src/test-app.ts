@@ -46,7 +46,10 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     REDIS_URL: REDIS,
     REDIS_PREFIX: `cm-test-${id}`,
     LOG_LEVEL: 'error',
+    // What the app writes to disk goes under a temporary directory of the test's own, never into the checkout.
     MEDIA_DIR: join(tmpdir(), `cm-media-${id}`),
+    REPORTS_EXPORT_DIR: join(tmpdir(), `cm-exports-${id}`),
+    WHATSAPP_DATA_DIR: join(tmpdir(), `cm-whatsapp-${id}`),
     ...options.env,
   };
   await ensureDatabase(env.DATABASE_URL);
@@ -70,7 +73,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
       await app.close();
       await dropRedisPrefix(env.REDIS_URL, env.REDIS_PREFIX);
       await dropDatabase(env.DATABASE_URL);
-      await rm(env.MEDIA_DIR, { recursive: true, force: true });
+      for (const dir of [env.MEDIA_DIR, env.REPORTS_EXPORT_DIR, env.WHATSAPP_DATA_DIR]) await rm(dir, { recursive: true, force: true });
     },
   };
 }
