@@ -1,0 +1,183 @@
+import { Transform, Type } from 'class-transformer';
+import { IsBoolean, IsIn, IsInt, IsString, Matches, Max, Min, MinLength } from 'class-validator';
+import { DEV_JWT_SECRET, DEV_PII_SECRET, toBool } from './env-values';
+
+/** The process itself: HTTP, PostgreSQL, Redis, sign-in, the sweepers and timers, intake's batching. */
+export class ServiceSettings {
+  @IsIn(['development', 'test', 'production'])
+  NODE_ENV: 'development' | 'test' | 'production' = 'development';
+
+  /** api = HTTP only, worker = queue workers only, all = both in one process. */
+  @IsIn(['api', 'worker', 'all'])
+  APP_ROLE: 'api' | 'worker' | 'all' = 'all';
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(65535)
+  PORT = 3000;
+
+  @IsString()
+  HOST = '0.0.0.0';
+
+  /** The public base URL as citizens and providers see it (behind a proxy, the proxy's). */
+  @Matches(/^https?:\/\/[^\s/]+(\/[^\s]*)?$/, { message: 'PUBLIC_URL must be an http(s) URL' })
+  PUBLIC_URL = 'http://localhost:3000';
+
+  @Matches(/^postgres(ql)?:\/\/\S+$/, { message: 'DATABASE_URL must be a postgres:// URL' })
+  DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/cozum_masasi';
+
+  /** Create the database on boot when it does not exist (handy on a fresh machine). */
+  @Transform(toBool)
+  @IsBoolean()
+  DATABASE_CREATE = true;
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(200)
+  DATABASE_POOL_SIZE = 10;
+
+  @Matches(/^rediss?:\/\/\S+$/, { message: 'REDIS_URL must be a redis:// URL' })
+  REDIS_URL = 'redis://127.0.0.1:6379';
+
+  /** Key prefix for every queue key, so several installations can share one Redis. */
+  @Matches(/^[a-zA-Z0-9_-]{1,40}$/, { message: 'REDIS_PREFIX must be 1-40 letters, digits, - or _' })
+  REDIS_PREFIX = 'cm';
+
+  @IsString()
+  @MinLength(32, { message: 'JWT_SECRET must be at least 32 characters' })
+  JWT_SECRET = DEV_JWT_SECRET;
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(60)
+  @Max(7 * 24 * 3600)
+  JWT_TTL_SECONDS = 8 * 3600;
+
+  /** Failed logins allowed per account from one client address per window. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  LOGIN_MAX_FAILURES = 10;
+
+  /** Failed logins allowed per account from all addresses together per window (guessing spread over many addresses). */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  LOGIN_MAX_ACCOUNT_FAILURES = 100;
+
+  /** Failed logins allowed from one client address per window, whatever the accounts (password spraying). */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  LOGIN_MAX_ADDRESS_FAILURES = 50;
+
+  /** The login throttle's window, in seconds. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(24 * 3600)
+  LOGIN_WINDOW_SECONDS = 900;
+
+  /** Key of the HMAC that lets a TC Kimlik No be matched without being stored in clear. */
+  @IsString()
+  @MinLength(32, { message: 'PII_HASH_SECRET must be at least 32 characters' })
+  PII_HASH_SECRET = DEV_PII_SECRET;
+
+  @IsString()
+  MUNICIPALITY_FILE = 'data/municipality.json';
+
+  /** Load the demo user of each role (refused when NODE_ENV=production). */
+  @Transform(toBool)
+  @IsBoolean()
+  SEED_DEMO_USERS = true;
+
+  @IsIn(['fatal', 'error', 'warn', 'log', 'debug', 'verbose'])
+  LOG_LEVEL = 'log';
+
+  @Matches(/^\d+(kb|mb)$/, { message: 'BODY_LIMIT must look like 1mb or 512kb' })
+  BODY_LIMIT = '1mb';
+
+  /** Failed look-ups of one tracking number allowed from one client address per hour. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  PUBLIC_LOOKUP_MAX_FAILURES = 10;
+
+  /** Failed look-ups allowed from one client address per hour, whatever the numbers (enumeration). */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  PUBLIC_LOOKUP_MAX_ADDRESS_FAILURES = 50;
+
+  /** How long a worker's claim on a job lasts without renewal; a crashed worker's job is retried after it. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1000)
+  QUEUE_LOCK_MS = 30_000;
+
+  /** How often workers re-enqueue work that committed but whose job never ran. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(100)
+  SWEEP_INTERVAL_MS = 5000;
+
+  /** Pending work younger than this is left to its own job before a sweep re-enqueues it. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  SWEEP_GRACE_MS = 5000;
+
+  /** How often the deadline timer looks for warnings and breaches that fell due. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(100)
+  SLA_TICK_MS = 1000;
+
+  /** A message from a citizen with a ticket open on the same channel, active within this many hours, joins that ticket. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  INTAKE_THREAD_WINDOW_HOURS = 72;
+
+  /**
+   * Most inbound events one intake job files in one transaction. A job takes its own event and,
+   * when more are waiting, the oldest others: one at a time when it is quiet, whole batches under load.
+   */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(500)
+  INTAKE_BATCH_SIZE = 50;
+
+  /**
+   * Intake jobs a worker process runs at once. Batches that create tickets queue on the year's
+   * tracking-number row until they commit: fewer at once wait less there but file less in all.
+   */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(64)
+  INTAKE_CONCURRENCY = 8;
+
+  /**
+   * Receipt inserts in flight at once. Receipts that arrive meanwhile wait and are stored
+   * together by the next insert (one commit, one intake job), so a flood of requests makes
+   * bigger batches instead of taking the pool from the intake jobs that file the events.
+   */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  INTAKE_RECEIPT_WRITERS = 1;
+
+  /**
+   * At most one intake job is added per this many milliseconds: the events stored meanwhile wait
+   * and go as one job (a lone event after a quiet spell goes at once). 0 = a job per receipt batch.
+   */
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(1000)
+  INTAKE_JOB_INTERVAL_MS = 5;
+}
