@@ -1,4 +1,3 @@
-export { ChannelIdentity } from './channel-identity.entity';
 export { Citizen } from './citizen.entity';
 export { CitizensModule } from './citizens.module';
 export { CitizensService, identitiesOf } from './citizens.service';

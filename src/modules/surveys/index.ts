@@ -1,3 +1,1 @@
-export { SurveyAnswers } from './survey-answers.service';
-export { SurveyInvitations } from './survey-invitations.service';
 export { SurveysModule } from './surveys.module';

@@ -17,6 +17,5 @@ import { TicketSurvey } from './ticket-survey.entity';
   imports: [TypeOrmModule.forFeature([TicketSurvey]), NotificationsModule, TicketsModule, IntakeModule],
   controllers: [PublicSurveyController, SurveyPageController, SurveyReportsController],
   providers: [SurveyInvitations, SurveyAnswers, SurveyLinks, SurveyReports],
-  exports: [SurveyInvitations, SurveyAnswers],
 })
 export class SurveysModule {}

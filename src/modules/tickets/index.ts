@@ -14,5 +14,5 @@ export { TicketsModule } from './tickets.module';
 export { appendEvent, appendEvents, searchTextOf } from './timeline';
 export type { TimelineEntry } from './timeline';
 export { TicketChangeHooks } from './ticket-change-hooks';
-export type { TicketChange, TicketChangeHook, TicketPlacement } from './ticket-change-hooks';
+export type { TicketChange, TicketChangeHook } from './ticket-change-hooks';
 export { TicketFeedback } from './ticket-feedback.service';
