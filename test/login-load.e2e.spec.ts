@@ -5,6 +5,8 @@ import { createTestApp, TestApp } from '@app/testing';
 const IN_FLIGHT = 16;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+
 async function timed(work: () => Promise<unknown>): Promise<number> {
   const started = performance.now();
   await work();
@@ -25,7 +27,7 @@ describe('responsiveness while many bad logins are in flight', () => {
   });
   afterAll(() => t.close());
 
-  it(`answers /health within 200 ms and leaves the threadpool usable with ${IN_FLIGHT} bad logins in flight`, async () => {
+  it(`answers /health at once and leaves the threadpool usable with ${IN_FLIGHT} bad logins in flight`, async () => {
     let stop = false;
     let inFlight = 0;
     const statuses: number[] = [];
@@ -54,7 +56,10 @@ describe('responsiveness while many bad logins are in flight', () => {
     expect(Math.min(...loginsInFlight)).toBeGreaterThanOrEqual(IN_FLIGHT - 1);
     expect(statuses.length).toBeGreaterThanOrEqual(IN_FLIGHT);
     expect(new Set(statuses)).toEqual(new Set([401]));
-    expect(Math.max(...health)).toBeLessThan(200);
-    expect(Math.max(...threadpool)).toBeLessThan(100);
+    // Medians, not maxima: one slow sample is the shared machine, a slow median is the logins
+    // (with hashing uncapped, 16 in flight put a thread-pool call at ~200 ms and /health at seconds).
+    expect(median(health)).toBeLessThan(100);
+    expect(median(threadpool)).toBeLessThan(100);
+    expect(Math.max(...health)).toBeLessThan(1000);
   });
 });
