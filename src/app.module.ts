@@ -8,6 +8,7 @@ import { MIGRATIONS } from './migrations';
 import { AuthModule } from './modules/auth/auth.module';
 import { CategoriesModule } from './modules/categories/categories.module';
 import { CitizensModule } from './modules/citizens/citizens.module';
+import { ClassifierModule } from './modules/classifier';
 import { DepartmentsModule } from './modules/departments/departments.module';
 import { HealthModule } from './modules/health/health.module';
 import { ChannelsModule } from './modules/channels/channels.module';
@@ -41,6 +42,7 @@ export class AppModule {
         DepartmentsModule,
         NeighbourhoodsModule,
         CategoriesModule,
+        ClassifierModule,
         SlaModule,
         SurveysModule,
         CitizensModule,

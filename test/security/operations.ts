@@ -309,6 +309,12 @@ export const OPERATIONS: Record<string, Operation> = {
   'GET /api/v1/admin/jobs/failed': { allow: [], request: () => ({}) },
   'POST /api/v1/admin/jobs/{queue}/{id}/retry': { allow: [], ok: [404], request: () => ({ path: { queue: 'intake', id: `events-${unique()}` } }) },
 
+  // the category classifier: its versions for admins, suggestions for the call centre
+  'GET /api/v1/classifier/models': { allow: [], request: () => ({}) },
+  'POST /api/v1/classifier/models': { allow: [], ok: [202, 409], request: () => ({}) },
+  'POST /api/v1/classifier/models/{id}/activate': { allow: [], ok: [404], request: () => ({ path: { id: '00000000-0000-4000-8000-00000000c1a5' } }) },
+  'POST /api/v1/classifier/suggestions': { allow: ['agent', 'supervisor'], request: () => ({ body: { text: 'Sokağımızda çukur var' } }) },
+
   // reports
   ...Object.fromEntries(
     ['volume', 'resolution-times', 'summary', 'deadline-compliance', 'backlog', 'escalations', 'top-subjects', 'mahalleler', 'tickets', 'muhtar-indicators'].map((report) => [

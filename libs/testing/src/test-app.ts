@@ -47,6 +47,9 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     REDIS_PREFIX: `cm-test-${id}`,
     LOG_LEVEL: 'error',
     MEDIA_DIR: join(tmpdir(), `cm-media-${id}`),
+    // Training takes seconds of CPU and changes how intake categorises mid-suite: a suite that
+    // tests the classifier turns it on; the others categorise by keywords, as before a first model.
+    CLASSIFIER_AUTO_TRAIN: 'false',
     ...options.env,
   };
   await ensureDatabase(env.DATABASE_URL);

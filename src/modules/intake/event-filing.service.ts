@@ -103,7 +103,7 @@ export class EventFiling {
       batch.processed.push({ eventId: event.id, ticketId: open.id, mediaIds: storedMediaIds(message.media) });
       return { kind: 'threaded', eventId: event.id, ticket: open };
     }
-    const suggestion = index.categoriser.suggest([message.subject, message.text].filter(Boolean).join('\n'));
+    const suggestion = index.suggest([message.subject, message.text].filter(Boolean).join('\n'));
     const text = message.text || (message.location ? 'Konum paylaşıldı' : [...message.media, ...(message.pendingMedia ?? [])].some((m) => m.contentType?.startsWith('audio/')) ? 'Sesli mesaj bırakıldı' : 'Dosya gönderildi');
     const categoryId = message.categoryHint ?? (suggestion.confident ? suggestion.categoryId : null);
     const category = (categoryId && index.categories.get(categoryId)) || null;
@@ -146,7 +146,7 @@ export class EventFiling {
           media: message.media,
           location: message.location ?? null,
           ...(message.automatic ? { automatic: true } : {}),
-          suggestion: { categoryId: suggestion.categoryId, score: suggestion.categoryScore, confident: suggestion.confident, matched: suggestion.matched },
+          suggestion: { categoryId: suggestion.categoryId, score: suggestion.categoryScore, confident: suggestion.confident, matched: suggestion.matched, modelVersion: suggestion.modelVersion, top: suggestion.top },
         },
       },
       null,

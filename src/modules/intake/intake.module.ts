@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { CitizensModule } from '../citizens/citizens.module';
+import { ClassifierModule } from '../classifier';
 import { NeighbourhoodsModule } from '../neighbourhoods/neighbourhoods.module';
 import { RoutingModule } from '../routing/routing.module';
 import { NotificationsModule } from '../notifications/notifications.module';
@@ -18,7 +19,7 @@ import { ProcessEventProcessor } from './process-event.processor';
 import { Threading } from './threading.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([InboundEvent]), CitizensModule, NeighbourhoodsModule, NotificationsModule, TicketsModule, RoutingModule, SurveysModule],
+  imports: [TypeOrmModule.forFeature([InboundEvent]), CitizensModule, ClassifierModule, NeighbourhoodsModule, NotificationsModule, TicketsModule, RoutingModule, SurveysModule],
   controllers: [IntakeController, InboundEventsController],
   providers: [IntakeService, IntakeSweeper, EventFiling, FilingHooks, ProcessEventProcessor, Threading, CategoriserService],
   exports: [IntakeService, FilingHooks],

@@ -17,6 +17,7 @@ import { canTransition, STATUS_LABELS, TicketStatus } from './ticket-status';
 import { TicketErrorCode, TicketException } from './ticket-errors';
 import { Ticket } from './ticket.entity';
 import { appendEvent } from './timeline';
+import { CategoryChanges } from './category-changes';
 
 /** What a department does with its inbox and the call centre with its triage queue. */
 @Injectable()
@@ -28,6 +29,7 @@ export class TicketInbox {
     private readonly categories: CategoriesService,
     private readonly mahalleler: NeighbourhoodsService,
     private readonly jobs: TicketJobs,
+    private readonly categoryChanges: CategoryChanges,
   ) {}
 
   /** Takes the ticket for oneself. */
@@ -45,6 +47,7 @@ export class TicketInbox {
       const fromDepartmentId = ticket.departmentId;
       Object.assign(ticket, { departmentId: null, assigneeId: null, routedAt: null, triage: true, status: TicketStatus.New });
       await appendEvent(manager, ticket.id, TicketEventType.Returned, actor, dto.reason, { fromDepartmentId });
+      await this.categoryChanges.announce(manager, { ticketId: ticket.id, categoryId: null, source: 'return', actorId: actor.id });
     });
   }
 
@@ -58,6 +61,7 @@ export class TicketInbox {
       }
       Object.assign(ticket, { categoryId: category.id, kind: category.kind, triage: false, departmentId: null, mahalleId: dto.mahalleId ?? ticket.mahalleId });
       await appendEvent(manager, ticket.id, TicketEventType.Updated, actor, null, { categoryId: category.id, categoryName: category.name, mahalleId: ticket.mahalleId });
+      await this.categoryChanges.announce(manager, { ticketId: ticket.id, categoryId: category.id, source: 'triage', actorId: actor.id });
     });
     await this.jobs.route(ticket);
     return ticket;

@@ -11,6 +11,7 @@ import { SurveysModule } from '../surveys/surveys.module';
 import { DuplicateDetector } from './duplicate-detector.service';
 import { DuplicateSuspicion } from './duplicate-suspicion.entity';
 import { PublicStatusController } from './public-status.controller';
+import { CategoryChanges } from './category-changes';
 import { TicketInbox } from './ticket-inbox.service';
 import { TicketJobs } from './ticket-jobs.service';
 import { TicketLock } from './ticket-lock.service';
@@ -38,7 +39,7 @@ import { TicketMediaController } from './ticket-media.controller';
     SurveysModule,
   ],
   controllers: [TicketsController, TicketMediaController, PublicStatusController],
-  providers: [TicketCreation, TicketQueries, TicketActions, TicketLock, TicketInbox, TicketJobs, DuplicateDetector, TicketDeadlines, TicketEscalations],
-  exports: [TicketQueries, TicketCreation, TicketJobs, DuplicateDetector, TicketDeadlines],
+  providers: [TicketCreation, TicketQueries, TicketActions, TicketLock, TicketInbox, TicketJobs, DuplicateDetector, TicketDeadlines, TicketEscalations, CategoryChanges],
+  exports: [TicketQueries, TicketCreation, TicketJobs, DuplicateDetector, TicketDeadlines, CategoryChanges],
 })
 export class TicketsModule {}

@@ -48,19 +48,24 @@ export async function trainClassifier(
   const folds = foldsOf(examples, o.folds);
   const raws: Float64Array[] = [];
   const truths: number[] = [];
-  const scored: { text: string; truth: string; raw: Float64Array }[] = [];
+  const scored: { text: string; truth: string; raw: Float64Array; knownStems: number }[] = [];
   for (let k = 0; k < o.folds; k += 1) {
     const model = new LinearModel(await fit([...examples.filter((_, n) => folds[n] !== k), ...priors], labels, o));
     examples.forEach((e, n) => {
       if (folds[n] !== k || !labels.includes(e.label)) return;
-      const { raw } = model.score(featuresOf(e.text));
+      const { raw, knownStems } = model.score(featuresOf(e.text));
       raws.push(raw);
       truths.push(labels.indexOf(e.label));
-      scored.push({ text: e.text, truth: e.label, raw });
+      scored.push({ text: e.text, truth: e.label, raw, knownStems });
     });
   }
   const temperature = raws.length ? fitTemperature(raws, truths) : 1;
-  const routed = scored.map(({ text, truth, raw }) => ({ text, truth, decision: decide(labels, softmax(raw, temperature), destinationOf, 0) }));
+  // As decideText does: a message without one known word is not routed, whatever its scores.
+  const routed = scored.map(({ text, truth, raw, knownStems }) => ({
+    text,
+    truth,
+    decision: knownStems ? decide(labels, softmax(raw, temperature), destinationOf, 0) : { label: null, confidence: 0, confident: false, top: [] },
+  }));
   const threshold = chooseThreshold(
     routed.map(({ truth, decision }) => ({
       confidence: decision.label === null ? 0 : decision.confidence,

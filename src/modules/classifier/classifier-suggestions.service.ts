@@ -1,0 +1,27 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { ExpiringValue } from '@app/common';
+import { Category } from '../categories/category.entity';
+import { ClassifierModels } from './classifier-models.service';
+import { ModelSuggestion, Suggester } from './routing/suggester';
+
+/** Suggestions for texts staff type, from the model this process has loaded. */
+@Injectable()
+export class ClassifierSuggestions {
+  private readonly categories = new ExpiringValue<Category[]>(60_000);
+  private suggester: Suggester | null = null;
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly models: ClassifierModels,
+  ) {}
+
+  /** Null fields and no suggestions while no model has been trained yet. */
+  async suggest(text: string): Promise<ModelSuggestion | { categoryId: null; confident: false; top: []; modelVersion: null }> {
+    const [model, categories] = await Promise.all([this.models.current(), this.categories.get(() => this.dataSource.getRepository(Category).findBy({ active: true }))]);
+    if (!model) return { categoryId: null, confident: false, top: [], modelVersion: null };
+    if (this.suggester?.version !== model.version) this.suggester = new Suggester(model.model, model.threshold, model.version, categories);
+    return this.suggester.suggest(text);
+  }
+}

@@ -1,0 +1,3 @@
+export { ClassifierModule } from './classifier.module';
+export { ClassifierModels, LoadedModel } from './classifier-models.service';
+export { ModelSuggestion, Suggester } from './routing/suggester';
