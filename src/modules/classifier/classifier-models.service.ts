@@ -5,13 +5,14 @@ import { AppConfig } from '@app/config';
 import { ExpiringValue } from '@app/common';
 import { ClassifierModel } from './classifier-model.entity';
 import { LinearModel } from './model/linear-model';
+import { TextScorer } from './model/text-scorer';
 import { decodeModel } from './model/model-codec';
 
 /** The active model as a process holds it. */
 export interface LoadedModel {
   id: string;
   version: number;
-  model: LinearModel;
+  scorer: TextScorer;
   threshold: number;
 }
 
@@ -56,7 +57,7 @@ export class ClassifierModels {
     const stored = await this.dataSource.getRepository(ClassifierModel).findOne({ where: { id: row.id }, select: { id: true, model: true } });
     if (!stored?.model) return this.loaded;
     try {
-      this.loaded = { id: row.id, version: row.version, model: new LinearModel(decodeModel(stored.model)), threshold: row.threshold };
+      this.loaded = { id: row.id, version: row.version, scorer: new TextScorer(new LinearModel(decodeModel(stored.model))), threshold: row.threshold };
       this.logger.log({ msg: 'classifier model loaded', version: row.version });
     } catch (error) {
       this.logger.error({ msg: 'classifier model cannot be loaded; keeping the previous one', version: row.version, error: (error as Error).message });

@@ -21,7 +21,7 @@ export class ClassifierSuggestions {
   async suggest(text: string): Promise<ModelSuggestion | { categoryId: null; confident: false; top: []; modelVersion: null }> {
     const [model, categories] = await Promise.all([this.models.current(), this.categories.get(() => this.dataSource.getRepository(Category).findBy({ active: true }))]);
     if (!model) return { categoryId: null, confident: false, top: [], modelVersion: null };
-    if (this.suggester?.version !== model.version) this.suggester = new Suggester(model.model, model.threshold, model.version, categories);
+    if (this.suggester?.version !== model.version) this.suggester = new Suggester(model.scorer, model.threshold, model.version, categories);
     return this.suggester.suggest(text);
   }
 }

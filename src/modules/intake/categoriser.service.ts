@@ -38,9 +38,9 @@ export class CategoriserService {
   async current(): Promise<CategoryIndex> {
     const [{ categoriser, categories }, model] = await Promise.all([this.keywords(), this.models.current()]);
     if (model && (this.suggester?.suggester.version !== model.version || this.suggester.categories !== categories)) {
-      this.suggester = { suggester: new Suggester(model.model, model.threshold, model.version, [...categories.values()]), categories };
+      this.suggester = { suggester: new Suggester(model.scorer, model.threshold, model.version, [...categories.values()]), categories };
     }
-    const suggester = model ? this.suggester!.suggester : null;
+    const suggester = model && this.suggester ? this.suggester.suggester : null;
     return { categoriser, categories, suggest: (text) => this.suggest(categoriser, suggester, text) };
   }
 

@@ -33,37 +33,49 @@ export interface Scored {
 export class LinearModel {
   private readonly index = new Map<string, number>();
   private readonly values: Float32Array;
+  private readonly stems: Uint8Array;
+  /** Each row's weights times the feature's value, as doubles: scoring a row is one addition per label. */
+  private readonly weighted: Float64Array;
 
   constructor(readonly data: LinearModelData) {
     data.features.forEach((feature, n) => this.index.set(feature, n));
     this.values = featureValues(data.features, data.groupWeights);
+    this.stems = Uint8Array.from(data.features, (f) => (f.startsWith('s:') ? 1 : 0));
+    const width = data.labels.length;
+    this.weighted = Float64Array.from(data.weights, (w, n) => w * this.values[Math.floor(n / width)]);
+  }
+
+  rowOf(feature: string): number | undefined {
+    return this.index.get(feature);
   }
 
   get labels(): string[] {
     return this.data.labels;
   }
 
+  /** Scores distinct features (`featuresOf`); those the model does not know are left out. */
   score(features: string[]): Scored {
-    const { labels, weights, bias, temperature, unitLength } = this.data;
+    return this.scoreRows(features.map((f) => this.index.get(f)).filter((row): row is number => row !== undefined));
+  }
+
+  /** Scores distinct known feature rows. */
+  scoreRows(rows: number[]): Scored {
+    const { labels, bias, temperature, unitLength } = this.data;
+    const { weighted, values, stems } = this;
     const width = labels.length;
-    const rows: number[] = [];
     let knownStems = 0;
     let norm = 0;
-    for (const feature of features) {
-      const row = this.index.get(feature);
-      if (row === undefined) continue;
-      rows.push(row);
-      norm += this.values[row] * this.values[row];
-      if (feature.startsWith('s:')) knownStems += 1;
+    const sums = new Float64Array(width);
+    for (let r = 0; r < rows.length; r += 1) {
+      const row = rows[r];
+      norm += values[row] * values[row];
+      knownStems += stems[row];
+      const offset = row * width;
+      for (let c = 0; c < width; c += 1) sums[c] += weighted[offset + c];
     }
     const scale = unitLength && norm ? 1 / Math.sqrt(norm) : 1;
     const scores = new Float64Array(width);
-    for (let c = 0; c < width; c += 1) scores[c] = bias[c];
-    for (const row of rows) {
-      const offset = row * width;
-      const value = scale * this.values[row];
-      for (let c = 0; c < width; c += 1) scores[c] += value * weights[offset + c];
-    }
+    for (let c = 0; c < width; c += 1) scores[c] = bias[c] + scale * sums[c];
     return { raw: scores, probabilities: softmax(scores, temperature), known: rows.length, knownStems };
   }
 }

@@ -1,4 +1,4 @@
-import { decide, NO_SUBJECT } from '../routing/decide';
+import { decide, NO_SUBJECT, routesOf } from '../routing/decide';
 import { featuresOf } from '../text/features';
 import { chooseThreshold, fitTemperature } from './calibrate';
 import { LinearModel, LinearModelData, softmax } from './linear-model';
@@ -60,11 +60,12 @@ export async function trainClassifier(
     });
   }
   const temperature = raws.length ? fitTemperature(raws, truths) : 1;
+  const routes = routesOf(labels, destinationOf);
   // As decideText does: a message without one known word is not routed, whatever its scores.
   const routed = scored.map(({ text, truth, raw, knownStems }) => ({
     text,
     truth,
-    decision: knownStems ? decide(labels, softmax(raw, temperature), destinationOf, 0) : { label: null, confidence: 0, confident: false, top: [] },
+    decision: knownStems ? decide(routes, softmax(raw, temperature), 0) : { label: null, confidence: 0, confident: false, top: [] },
   }));
   const threshold = chooseThreshold(
     routed.map(({ truth, decision }) => ({

@@ -1,4 +1,5 @@
-import { LinearModel } from '../model/linear-model';
+import { TextScorer } from '../model/text-scorer';
+import { routesOf, Routes } from './decide';
 import { decideText, TriageReason } from './decide-text';
 
 /** A category as the suggester needs it: where it goes. */
@@ -32,18 +33,20 @@ export function destinationOf(category: RoutableCategory): string | undefined {
  */
 export class Suggester {
   private readonly byCode: Map<string, RoutableCategory>;
+  private readonly routes: Routes;
 
   constructor(
-    private readonly model: LinearModel,
+    private readonly scorer: TextScorer,
     private readonly threshold: number,
     readonly version: number,
     categories: RoutableCategory[],
   ) {
     this.byCode = new Map(categories.map((c) => [c.serviceCode, c]));
+    this.routes = routesOf(scorer.model.labels, (label) => this.destination(label));
   }
 
   suggest(text: string): ModelSuggestion {
-    const decision = decideText(this.model, text, (label) => this.destination(label), this.threshold);
+    const decision = decideText(this.scorer, text, this.routes, this.threshold);
     const category = decision.label ? this.byCode.get(decision.label) : undefined;
     return {
       categoryId: category?.id ?? null,

@@ -6,13 +6,15 @@ export const MAX_TEXT_CHARS = 1500;
 const MAX_WORDS = 200;
 const CACHE_LIMIT = 50_000;
 
-interface WordForms {
+export interface WordForms {
   /** The stem of the folded form: what neighbouring-word pairs are made of. */
   key: string;
-  /** Snowball stems of the word as typed and of its folded form, one when they agree. */
-  stems: string[];
-  /** Character 3- to 5-grams of the folded word with its edges ("<cop", "pler>"): misspellings keep most of them. */
-  grams: string[];
+  /**
+   * The word's own features: `s:` Snowball stems of the word as typed and of its folded form
+   * (one when they agree), `c:` character 3- to 5-grams of the folded word with its edges
+   * ("<cop", "pler>"), which misspellings keep most of.
+   */
+  own: string[];
 }
 
 const cache = new Map<string, WordForms>();
@@ -33,25 +35,26 @@ export function featuresOf(text: string): string[] {
   let previous: string | null = null;
   for (const word of wordsOf(text)) {
     const forms = formsOf(word);
-    for (const stem of forms.stems) features.add(`s:${stem}`);
-    for (const gram of forms.grams) features.add(`c:${gram}`);
-    const head = forms.key;
-    if (previous !== null) features.add(`b:${previous}_${head}`);
-    previous = head;
+    for (const feature of forms.own) features.add(feature);
+    if (previous !== null) features.add(pairOf(previous, forms.key));
+    previous = forms.key;
   }
   return [...features];
 }
 
-function formsOf(word: string): WordForms {
+export const pairOf = (previous: string, key: string) => `b:${previous}_${key}`;
+
+/** A word's stems and n-grams, worked out once per process (the vocabulary of messages is small). */
+export function formsOf(word: string): WordForms {
   const known = cache.get(word);
   if (known) return known;
   const folded = foldTurkish(word);
   // The stem as typed keeps its Turkish letters ("ölü" → "öl", never "olun"'s "ol"); the folded form's stem is what text typed without them shares.
   const key = stemmer(folded);
-  const stems = [...new Set([stemmer(word), key])];
+  const stems = [...new Set([stemmer(word), key])].map((stem) => `s:${stem}`);
   // One- and two-letter words ("su", "ve") are features as words, never as fragments of others.
-  const grams = folded.length > 2 ? nGrams(`<${folded}>`) : [];
-  const forms = { key, stems, grams };
+  const grams = folded.length > 2 ? nGrams(`<${folded}>`).map((gram) => `c:${gram}`) : [];
+  const forms = { key, own: [...stems, ...grams] };
   if (cache.size >= CACHE_LIMIT) cache.clear();
   cache.set(word, forms);
   return forms;

@@ -1,0 +1,133 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Categoriser } from '../intake/categoriser/categoriser';
+import { Corpus, priorsOf, readCorpus } from './corpus/corpus-file';
+import { evaluateHeldOut } from './model/evaluate';
+import { LinearModel } from './model/linear-model';
+import { TextScorer } from './model/text-scorer';
+import { describeFigures, Routed, RoutingFigures, routingFigures } from './model/routing-figures';
+import { foldsOf, trainClassifier } from './model/train-classifier';
+import { routesOf } from './routing/decide';
+import { decideText } from './routing/decide-text';
+import { featuresOf } from './text/features';
+
+interface DataFile {
+  categories: { serviceCode: string; name: string; keywords: string[]; department: string | null; referTo: string | null }[];
+  mahalleler: { code: string; name: string }[];
+}
+
+const root = join(__dirname, '../../..');
+const data: DataFile = JSON.parse(readFileSync(join(root, 'data/municipality.json'), 'utf8'));
+const destinations = new Map(data.categories.map((c) => [c.serviceCode, c.department ?? `institution:${c.referTo}`]));
+const destinationOf = (label: string) => destinations.get(label);
+const corpus: Corpus = readCorpus(join(root, 'data/classifier-corpus.json'));
+const priors = priorsOf(data.categories);
+
+// What the model holds on this corpus, a few points under the measured figures (held out
+// 64.9 % / 34.3 % / 0.7 %, 5-fold over all 74.4 % / 24.1 % / 1.5 %) so that a regression fails.
+// The issue's ≤ 2 % confidently wrong is held; its ≥ 90 % without triage is not (README,
+// "How categorising works").
+const MIN_AUTO_CORRECT = 0.6;
+const MAX_TRIAGE = 0.38;
+const MAX_CONFIDENTLY_WRONG = 0.02;
+
+
+function expectHeld(figures: RoutingFigures): void {
+  expect(figures.autoCorrect).toBeGreaterThanOrEqual(MIN_AUTO_CORRECT);
+  expect(figures.triage).toBeLessThanOrEqual(MAX_TRIAGE);
+  expect(figures.confidentlyWrong).toBeLessThanOrEqual(MAX_CONFIDENTLY_WRONG);
+}
+
+describe('the classifier on the labelled corpus', () => {
+  it('has at least 40 messages for every category, and a held-out part that the rule fixes', () => {
+    const all = [...corpus.training, ...corpus.heldOut];
+    for (const { serviceCode } of data.categories) expect(all.filter((e) => e.label === serviceCode).length).toBeGreaterThanOrEqual(40);
+    expect(corpus.heldOut.length / all.length).toBeGreaterThan(0.15);
+    expect(corpus.heldOut.length / all.length).toBeLessThan(0.25);
+  });
+
+  it('routes the held-out messages (never trained or tuned on) and the k-fold predictions on the training part', async () => {
+    const trained = await trainClassifier(corpus.training, priors, destinations);
+    const heldOut = evaluateHeldOut(trained, corpus.heldOut, destinations);
+    const keywords = keywordFigures(corpus.heldOut);
+    console.log(
+      `classifier (logistic regression, threshold ${trained.threshold.toFixed(3)}, temperature ${trained.model.temperature.toFixed(3)}, ${trained.model.features.length} features)\n` +
+        `  held out:         ${describeFigures(heldOut)}\n` +
+        `  5-fold, training: ${describeFigures(trained.outOfFold)}\n` +
+        `  keyword categoriser it replaces, held out: ${describeFigures(keywords)}`,
+    );
+    expectHeld(heldOut);
+    expect(heldOut.noSubjectTriaged).toBe(1);
+    expect(heldOut.autoCorrect).toBeGreaterThan(keywords.autoCorrect + 0.1);
+  }, 300_000);
+
+  it('routes every message of the whole corpus in 5-fold cross-validation, each fold choosing its own threshold without the messages it is scored on', async () => {
+    const all = [...corpus.training, ...corpus.heldOut];
+    const folds = foldsOf(all, 5);
+    const routed: Routed[] = [];
+    for (let k = 0; k < 5; k += 1) {
+      const trained = await trainClassifier(all.filter((_, n) => folds[n] !== k), priors, destinations);
+      const model = new TextScorer(new LinearModel(trained.model));
+      all.forEach((e, n) => {
+        if (folds[n] === k) routed.push({ truth: e.label, decision: decideText(model, e.text, routesOf(model.model.labels, destinationOf), trained.threshold) });
+      });
+    }
+    const figures = routingFigures(routed, destinationOf);
+    console.log(`classifier, 5-fold over the whole corpus (${all.length} messages): ${describeFigures(figures)}`);
+    expectHeld(figures);
+  }, 600_000);
+
+  it('beats naive Bayes, the other model tried, at the same cap on confidently wrong routing', async () => {
+    const [logistic, bayes] = await Promise.all([trainClassifier(corpus.training, priors, destinations), trainClassifier(corpus.training, priors, destinations, { algorithm: 'bayes' })]);
+    console.log(`5-fold on the training part:\n  logistic regression: ${describeFigures(logistic.outOfFold)}\n  naive Bayes:         ${describeFigures(bayes.outOfFold)}`);
+    expect(logistic.outOfFold.autoCorrect).toBeGreaterThan(bayes.outOfFold.autoCorrect);
+  }, 300_000);
+
+  it('classifies a message in well under 100 µs (printed, not asserted: the machine is shared)', async () => {
+    const trained = await trainClassifier(corpus.training, priors, destinations, { folds: 2 });
+    const model = new TextScorer(new LinearModel(trained.model));
+    const texts = [...corpus.heldOut, ...corpus.training].map((e) => e.text);
+    const routes = routesOf(model.model.labels, destinationOf);
+    for (const text of texts) decideText(model, text, routes, trained.threshold);
+    // Each round times every message once; other work on the machine preempts some of them,
+    // so the quietest round's percentiles are reported beside the median round's.
+    const rounds = Array.from({ length: 7 }, () => {
+      const times = texts.map((text) => {
+        const start = process.hrtime.bigint();
+        decideText(model, text, routes, trained.threshold);
+        return Number(process.hrtime.bigint() - start) / 1000;
+      });
+      times.sort((a, b) => a - b);
+      return { p50: times[Math.floor(0.5 * times.length)], p99: times[Math.floor(0.99 * times.length)], mean: times.reduce((a, b) => a + b, 0) / times.length };
+    });
+    const by = (key: 'p50' | 'p99' | 'mean') => rounds.map((r) => r[key]).sort((a, b) => a - b);
+    const long = 'Merhaba, '.concat('sokağımızda çöpler toplanmıyor ve koku var. '.repeat(1200));
+    const start = process.hrtime.bigint();
+    decideText(model, long, routes, trained.threshold);
+    const longMicros = Number(process.hrtime.bigint() - start) / 1000;
+    const f = (x: number) => x.toFixed(1);
+    console.log(
+      `classifying one message (features, scores, decision), ${texts.length} messages × 7 rounds: ` +
+        `quietest round p50 ${f(by('p50')[0])} µs, p99 ${f(by('p99')[0])} µs; median round p50 ${f(by('p50')[3])} µs, p99 ${f(by('p99')[3])} µs, mean ${f(by('mean')[3])} µs; ` +
+        `a ${long.length}-character message ${f(longMicros)} µs`,
+    );
+    expect(featuresOf(long).length).toBeLessThan(3000);
+  }, 300_000);
+});
+
+/** The keyword categoriser intake used before, on the same messages, for comparison. */
+function keywordFigures(examples: { text: string; label: string }[]): RoutingFigures {
+  const categoriser = new Categoriser(
+    data.categories.map((c) => ({ id: c.serviceCode, name: c.name, keywords: c.keywords })),
+    data.mahalleler.map((m) => ({ id: m.code, name: m.name })),
+  );
+  return routingFigures(
+    examples.map((e) => {
+      const s = categoriser.suggest(e.text);
+      return { truth: e.label, decision: { label: s.categoryId, confidence: s.categoryScore, confident: s.confident, top: [] } };
+    }),
+    destinationOf,
+  );
+}
+
+
