@@ -64,7 +64,7 @@ describe('live ticket updates over server-sent events', () => {
     const fenStream = (await open('/api/v1/live/tickets', { Authorization: `Bearer ${fenStaff.token}` })).stream;
     await new Promise((r) => setTimeout(r, 100));
     const res = await t.http().post('/api/v1/intake/events').set('X-Intake-Key', 'dev-only-intake-key-change-me')
-      .send({ channel: 'whatsapp', providerId: 'wamid.live.1', payload: { id: 'wamid.live.1', from: '905321239876@c.us', body: 'Sokak lambası yanmıyor', type: 'chat' } })
+      .send({ channel: 'whatsapp', providerId: 'wamid.live.1', payload: { id: 'wamid.live.1', from: '905321239876@c.us', body: 'Sokağımızda büyük bir çukur var', type: 'chat' } })
       .expect(202);
     const ticketId = await waitFor('ticket', async () => (await t.dataSource.query('SELECT ticket_id FROM inbound_events WHERE id = $1', [res.body.eventId]))[0]?.ticket_id);
     await waitFor('routed event on the FEN stream', async () => fenStream.events.some((e) => e.ticketId === ticketId && (e as { change?: string }).change === 'routed'));
