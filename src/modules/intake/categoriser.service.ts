@@ -49,15 +49,15 @@ export class CategoriserService {
    * minutes) the keywords decide, as they always did. The mahalle is always found by name.
    */
   private suggest(categoriser: Categoriser, suggester: Suggester | null, text: string): IntakeSuggestion {
-    const keywords = categoriser.suggest(text);
-    if (!suggester) return { ...keywords, modelVersion: null, top: [] };
+    if (!suggester) return { ...categoriser.suggest(text), modelVersion: null, top: [] };
+    const mahalleId = categoriser.mahalleOf(text);
     try {
       const s = suggester.suggest(text);
-      return { categoryId: s.categoryId, categoryScore: s.confidence, confident: s.confident, matched: [], mahalleId: keywords.mahalleId, modelVersion: s.modelVersion, top: s.top };
+      return { categoryId: s.categoryId, categoryScore: s.confidence, confident: s.confident, matched: [], mahalleId, modelVersion: s.modelVersion, top: s.top };
     } catch (error) {
       // A message the classifier cannot read goes to triage; it never stops the batch.
       this.logger.error({ msg: 'classifier failed on a message; sent to triage', error: (error as Error).message });
-      return { categoryId: null, categoryScore: 0, confident: false, matched: [], mahalleId: keywords.mahalleId, modelVersion: suggester.version, top: [] };
+      return { categoryId: null, categoryScore: 0, confident: false, matched: [], mahalleId, modelVersion: suggester.version, top: [] };
     }
   }
 

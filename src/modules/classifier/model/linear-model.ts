@@ -34,15 +34,15 @@ export class LinearModel {
   private readonly index = new Map<string, number>();
   private readonly values: Float32Array;
   private readonly stems: Uint8Array;
-  /** Each row's weights times the feature's value, as doubles: scoring a row is one addition per label. */
-  private readonly weighted: Float64Array;
+  /** Each row's weights times the feature's value: scoring a row is one addition per label. */
+  private readonly weighted: Float32Array;
 
   constructor(readonly data: LinearModelData) {
     data.features.forEach((feature, n) => this.index.set(feature, n));
     this.values = featureValues(data.features, data.groupWeights);
     this.stems = Uint8Array.from(data.features, (f) => (f.startsWith('s:') ? 1 : 0));
     const width = data.labels.length;
-    this.weighted = Float64Array.from(data.weights, (w, n) => w * this.values[Math.floor(n / width)]);
+    this.weighted = Float32Array.from(data.weights, (w, n) => w * this.values[Math.floor(n / width)]);
   }
 
   rowOf(feature: string): number | undefined {
