@@ -14,7 +14,7 @@ export function fitTemperature(raws: Float64Array[], truths: number[]): number {
   };
   let [a, b] = [Math.log(0.02), Math.log(200)];
   const ratio = (Math.sqrt(5) - 1) / 2;
-  for (let i = 0; i < 60; i += 1) {
+  for (let i = 0; i < 40; i += 1) {
     const c = b - ratio * (b - a);
     const d = a + ratio * (b - a);
     if (loss(c) < loss(d)) b = d;

@@ -16,7 +16,7 @@ export interface TrainOptions {
   maxWrongShare: number;
   minDocs: number;
   logistic?: Partial<LogisticOptions>;
-  /** Awaited between epochs, so that a long training lets the event loop breathe. */
+  /** Awaited every 256 examples of an epoch, so that a long training lets the event loop breathe. */
   pause?: () => Promise<void>;
 }
 

@@ -16,7 +16,7 @@ export const LOGISTIC_DEFAULTS: LogisticOptions = { epochs: 40, learningRate: 2,
 /**
  * Multinomial logistic regression by stochastic gradient descent over unit-length binary
  * vectors, in a fixed shuffled order (the same data gives the same model). `pause` is awaited
- * after every epoch, so that training in a busy process lets its other work through.
+ * every 256 examples, so that training in a busy process lets its other work through.
  */
 export async function trainLogistic(set: TrainingSet, options: Partial<LogisticOptions> = {}, pause?: () => Promise<void>): Promise<LinearModelData> {
   const { epochs, learningRate, l2, seed, groupWeights } = { ...LOGISTIC_DEFAULTS, ...options };
@@ -30,8 +30,10 @@ export async function trainLogistic(set: TrainingSet, options: Partial<LogisticO
   for (let epoch = 0; epoch < epochs; epoch += 1) {
     shuffle(order, random);
     const rate = learningRate / (1 + epoch * 0.5);
-    for (const n of order) {
-      const row = set.rows[n];
+    for (let i = 0; i < order.length; i += 1) {
+      // A pause every 256 examples: a busy process never waits more than a few milliseconds on training.
+      if (i % 256 === 255) await pause?.();
+      const row = set.rows[order[i]];
       if (!row.features.length) continue;
       let norm = 0;
       for (const f of row.features) norm += values[f] * values[f];
@@ -54,7 +56,6 @@ export async function trainLogistic(set: TrainingSet, options: Partial<LogisticO
         for (let c = 0; c < width; c += 1) weights[offset + c] -= step * (scores[c] * value + l2 * weights[offset + c]);
       }
     }
-    await pause?.();
   }
   return { labels: set.labels, features: set.features, weights, bias, temperature: 1, unitLength: true, groupWeights };
 }
