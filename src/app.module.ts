@@ -8,6 +8,7 @@ import { MIGRATIONS } from './migrations';
 import { AuthModule } from './modules/auth';
 import { CategoriesModule } from './modules/categories';
 import { CitizensModule } from './modules/citizens';
+import { ClassifierModule } from './modules/classifier';
 import { DepartmentsModule } from './modules/departments';
 import { HealthModule } from './modules/health';
 import { ChannelsModule } from './modules/channels';
@@ -41,6 +42,7 @@ export class AppModule {
         DepartmentsModule,
         NeighbourhoodsModule,
         CategoriesModule,
+        ClassifierModule,
         SlaModule,
         SurveysModule,
         CitizensModule,

@@ -43,7 +43,7 @@ describe('department inbox: claim, transfer, return, duplicates and merge, auto-
   }
 
   it('lets department staff claim a ticket from the inbox and see it under "mine"', async () => {
-    const ticket = await smsTicket('Caddemizdeki sokak lambası yanmıyor, her yer karanlık');
+    const ticket = await smsTicket('Caddemizde büyük bir çukur var, araçlar zarar görüyor');
     const unassigned = await as(fenStaff).get('/tickets?unassigned=true').expect(200);
     expect(unassigned.body.items.map((i: { id: string }) => i.id)).toContain(ticket.id);
     await as(fenStaff).post(`/tickets/${ticket.id}/claim`, { version: ticket.version }).expect(200);

@@ -80,8 +80,8 @@ describe('intake pipeline: every channel into one queue, routed through BullMQ',
     expect(ticket).toMatchObject({ triage: true, department_id: null, routed_at: null });
     const triage = await as(agent).get('/tickets?triage=true').expect(200);
     expect(triage.body.items.map((i: { id: string }) => i.id)).toContain(ticket.id);
-    const [{ id: streetLight }] = await t.dataSource.query(`SELECT id FROM categories WHERE service_code = 'FEN-003'`);
-    await as(agent).post(`/tickets/${ticket.id}/categorise`, { version: ticket.version, categoryId: streetLight }).expect(200);
+    const [{ id: pothole }] = await t.dataSource.query(`SELECT id FROM categories WHERE service_code = 'FEN-001'`);
+    await as(agent).post(`/tickets/${ticket.id}/categorise`, { version: ticket.version, categoryId: pothole }).expect(200);
     const routed = await waitFor('routing after categorisation', async () => {
       const [row] = await t.dataSource.query('SELECT * FROM tickets WHERE id = $1', [ticket.id]);
       return row.routed_at ? row : null;

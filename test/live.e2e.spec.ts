@@ -73,7 +73,7 @@ describe('live ticket updates over server-sent events', () => {
       .send({
         channel: 'whatsapp',
         providerId: 'wamid.live.1',
-        payload: { id: 'wamid.live.1', from: '905321239876@c.us', body: 'Sokak lambası yanmıyor', type: 'chat' },
+        payload: { id: 'wamid.live.1', from: '905321239876@c.us', body: 'Sokağımızda büyük bir çukur var', type: 'chat' },
       })
       .expect(202);
     const ticketId = await waitFor(

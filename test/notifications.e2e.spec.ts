@@ -110,7 +110,7 @@ describe('citizen notifications over Twilio SMS', () => {
 
   it('sends nothing at all to a citizen who opted out', async () => {
     const phone = '+905321110003';
-    const first = await smsIn('Sokak lambası üç gündür yanmıyor', phone);
+    const first = await smsIn('Kaldırım taşı kırık, üç gündür yürünmüyor', phone);
     await waitFor('the receipt sent', async () => sentTo(phone).length === 1 || undefined);
     await as(supervisor).patch(`/citizens/${first.citizen_id}/preferences`, { optedOut: true }).expect(200);
     const current = (await as(supervisor).get(`/tickets/${first.id}`).expect(200)).body;

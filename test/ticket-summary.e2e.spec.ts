@@ -33,10 +33,10 @@ describe('ticket summary and per-ticket notifications', () => {
   }
 
   it('counts open, overdue and answered per department and subject, within the caller’s reach', async () => {
-    const lamp = await routed('FEN-003', 'Lamba yanmıyor');
-    await routed('FEN-003', 'Bir lamba daha yanmıyor');
+    const lamp = await routed('FEN-002', 'Kaldırım kırık');
+    await routed('FEN-002', 'Bir kaldırım daha kırık');
     await routed('PRK-001', 'Park bakımsız');
-    await as(fenStaff).post(`/tickets/${lamp.id}/status`, { version: lamp.version, status: 'answered', note: 'Lamba değiştirildi' }).expect(200);
+    await as(fenStaff).post(`/tickets/${lamp.id}/status`, { version: lamp.version, status: 'answered', note: 'Kaldırım onarıldı' }).expect(200);
     t.clock.advance(400 * 24 * 3600_000); // every deadline has passed
 
     const all = (await as(admin).get('/tickets/summary').expect(200)).body;
@@ -45,7 +45,7 @@ describe('ticket summary and per-ticket notifications', () => {
       expect.arrayContaining([
         {
           department: { id: fen, name: 'Fen İşleri Müdürlüğü' },
-          category: { id: expect.any(String), name: 'Sokak lambası yanmıyor' },
+          category: { id: expect.any(String), name: 'Kırık kaldırım veya bordür' },
           open: 1,
           overdue: 1,
           answered: 1,

@@ -46,12 +46,12 @@ describeUi('manager view charts in headless Chromium', () => {
     admin = await loginAs(t, 'admin');
     park = await idByCode(t.dataSource, 'departments', 'PARK');
     const [atatürk, cumhuriyet] = await Promise.all([idByCode(t.dataSource, 'mahalleler', 'ATATURK'), idByCode(t.dataSource, 'mahalleler', 'CUMHURIYET')]);
-    const [{ id: lamp }] = await t.dataSource.query(`SELECT id FROM categories WHERE name = 'Sokak lambası yanmıyor'`);
+    const [{ id: pavement }] = await t.dataSource.query(`SELECT id FROM categories WHERE service_code = 'FEN-002'`);
     const parkCategory = await categoryId(t.dataSource, 'PRK-001');
     const created: string[] = [];
     for (const input of [
-      { channel: 'phone', categoryId: lamp, mahalleId: atatürk, subject: 'Sokak lambası yanmıyor' },
-      { channel: 'phone', categoryId: lamp, mahalleId: atatürk, subject: 'Lamba yine yanmıyor' },
+      { channel: 'phone', categoryId: pavement, mahalleId: atatürk, subject: 'Kaldırım kırık' },
+      { channel: 'phone', categoryId: pavement, mahalleId: atatürk, subject: 'Kaldırım yine kırık' },
       { channel: 'web', categoryId: parkCategory, mahalleId: cumhuriyet, subject: 'Parkın çimleri biçilmedi' },
     ])
       created.push((await post('/tickets', ticketInput(input)).expect(201)).body.id);
@@ -59,7 +59,7 @@ describeUi('manager view charts in headless Chromium', () => {
 
     t.clock.advance(DAY);
     const [{ version }] = await t.dataSource.query('SELECT version FROM tickets WHERE id = $1', [created[0]]);
-    await post(`/tickets/${created[0]}/status`, { status: 'answered', note: 'Lamba değiştirildi.', version }).expect(200);
+    await post(`/tickets/${created[0]}/status`, { status: 'answered', note: 'Kaldırım onarıldı.', version }).expect(200);
     // A breach step on the park ticket, as the ladder records it (notified, so no message goes out).
     await t.dataSource.query(
       `INSERT INTO escalations (clock_id, subject_type, subject_id, department_id, level, due_at, fired_at, notified_at) VALUES (gen_random_uuid(), 'ticket', $1, $2, 2, now(), now(), now())`,

@@ -122,8 +122,8 @@ describeUi('staff screens in headless Chromium', () => {
     expect(triage).toBe(true);
     await agentPage.locator(`tr[data-id="${ticketId}"] a`).click();
     await agentPage.getByRole('heading', { name: new RegExp(trackingNo) }).waitFor();
-    await agentPage.getByLabel('Konu ara (Türkçe harfsiz de yazılabilir)').fill('sokak lambasi');
-    expect(await agentPage.locator('#cat-id option:checked').textContent()).toBe('Sokak lambası yanmıyor');
+    await agentPage.getByLabel('Konu ara (Türkçe harfsiz de yazılabilir)').fill('bordur');
+    expect(await agentPage.locator('#cat-id option:checked').textContent()).toBe('Kırık kaldırım veya bordür');
     await agentPage.getByRole('button', { name: 'Sınıflandır' }).click();
     await waitFor(
       'routed to FEN',
@@ -161,7 +161,7 @@ describeUi('staff screens in headless Chromium', () => {
       500,
     );
     await deptPage.getByLabel('Sonuç').selectOption('answered');
-    const answer = 'Sokak lambası ekiplerimizce bugün onarıldı, bilginize.';
+    const answer = 'Kaldırım ekiplerimizce bugün onarıldı, bilginize.';
     await deptPage.getByLabel('Vatandaşa verilecek yanıt').fill(answer);
     await deptPage.getByRole('button', { name: 'Kaydet' }).click();
     await deptPage.locator('#ticket-status', { hasText: 'Yanıtlandı' }).waitFor();
@@ -225,7 +225,7 @@ describeUi('staff screens in headless Chromium', () => {
     const manager = await login('department-manager');
     await manager.goto(`${base}/app#/yonetici`);
     await manager.getByRole('table', { name: 'Birim ve konu bazında başvurular' }).waitFor();
-    expect(await manager.locator('table.summary').textContent()).toContain('Sokak lambası yanmıyor');
+    expect(await manager.locator('table.summary').textContent()).toContain('Kırık kaldırım veya bordür');
     expect(await manager.locator('table.summary').textContent()).not.toContain('Park bakımı');
     await shot(manager, 'manager-summary');
     const adminPage = await login('admin');

@@ -142,4 +142,21 @@ export const STRUCTURE_OPERATIONS: Record<string, Operation> = {
   // operations
   'GET /api/v1/admin/jobs/failed': { allow: [], request: () => ({}) },
   'POST /api/v1/admin/jobs/{queue}/{id}/retry': { allow: [], ok: [404], request: () => ({ path: { queue: 'intake', id: `events-${unique()}` } }) },
+
+  // the category classifier: its versions for admins, suggestions for the call centre
+  'GET /api/v1/classifier/models': { allow: [], request: () => ({}) },
+  'POST /api/v1/classifier/models': {
+    allow: [],
+    ok: [409],
+    // A training already "running", dated ahead so that no sweeper hands it to a worker: the admin
+    // gets the refusal, and no training keeps the queues busy while the matrix waits for them.
+    request: async (w) => {
+      await w.t.dataSource.query(
+        `INSERT INTO classifier_models (reason, created_at) VALUES ('admin', now() + interval '1 day') ON CONFLICT (state) WHERE state = 'training' DO NOTHING`,
+      );
+      return {};
+    },
+  },
+  'POST /api/v1/classifier/models/{id}/activate': { allow: [], ok: [404], request: () => ({ path: { id: '00000000-0000-4000-8000-00000000c1a5' } }) },
+  'POST /api/v1/classifier/suggestions': { allow: ['agent', 'supervisor'], request: () => ({ body: { text: 'Sokağımızda çukur var' } }) },
 };

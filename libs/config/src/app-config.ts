@@ -1,9 +1,9 @@
 import { DEFAULT_WORKING_HOURS, parseWorkingHours } from '@app/calendar';
 import { isIP } from 'node:net';
-import { plainToInstance, Type } from 'class-transformer';
-import { IsInt, IsNumber, IsOptional, IsString, Max, Min, validateSync } from 'class-validator';
+import { plainToInstance, Transform, Type } from 'class-transformer';
+import { IsBoolean, IsInt, IsNumber, IsOptional, IsString, Max, Min, validateSync } from 'class-validator';
 import { ChannelSettings } from './settings/channel.settings';
-import { DEV_INTAKE_KEY, DEV_JWT_SECRET, DEV_PII_SECRET } from './settings/env-values';
+import { DEV_INTAKE_KEY, DEV_JWT_SECRET, DEV_PII_SECRET, toBool } from './settings/env-values';
 
 /**
  * Every environment variable the service reads, declared once. `loadConfig` validates them
@@ -22,6 +22,33 @@ export class AppConfig extends ChannelSettings {
   @IsInt()
   @Min(1000)
   REPORTS_REFRESH_INTERVAL_MS = 60_000;
+
+  /** The labelled citizens' messages the classifier learns from before any staff decision. */
+  @IsString()
+  CLASSIFIER_CORPUS_FILE = 'data/classifier-corpus.json';
+
+  /** Workers train the first model when there is none, and retrain on schedule and after new examples. */
+  @Transform(toBool)
+  @IsBoolean()
+  CLASSIFIER_AUTO_TRAIN = true;
+
+  /** Retrain once this many staff category decisions have come in since the active model. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  CLASSIFIER_RETRAIN_AFTER_EXAMPLES = 200;
+
+  /** Retrain at least this often when new decisions have come in (hours). */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  CLASSIFIER_RETRAIN_HOURS = 24;
+
+  /** How often every process checks for a newly activated model version. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(100)
+  CLASSIFIER_REFRESH_MS = 10_000;
 
   /** Where export files (CSV, XLSX) are written for download. */
   @IsString()

@@ -11,6 +11,7 @@ const catalogue: JobCatalogue = {
   [QueueName.Sla]: {},
   [QueueName.Notify]: { 'send-message': SendPayload },
   [QueueName.Reports]: {},
+  [QueueName.Classifier]: {},
 };
 
 const handler = (queue: QueueName, name: string, owner = 'A.run'): DiscoveredHandler => ({

@@ -46,6 +46,12 @@ export class ExportJob {
   exportId: string;
 }
 
+/** A classifier version to train (its row holds why and from what). */
+export class ModelJob {
+  @IsUUID()
+  modelId: string;
+}
+
 /** A payload class as class-transformer instantiates it. */
 export type PayloadClass = ClassConstructor<object>;
 
@@ -60,6 +66,7 @@ export const JOBS = {
   [QueueName.Sla]: { 'notify-escalations': EscalationBatchJob },
   [QueueName.Notify]: { 'send-messages': MessagesJob },
   [QueueName.Reports]: { 'export-report': ExportJob },
+  [QueueName.Classifier]: { 'train-model': ModelJob },
 } as const satisfies Record<QueueName, Record<string, PayloadClass>>;
 
 export type JobCatalogue = Record<QueueName, Record<string, PayloadClass>>;

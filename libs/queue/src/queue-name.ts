@@ -5,4 +5,5 @@ export enum QueueName {
   Sla = 'sla',
   Notify = 'notify',
   Reports = 'reports',
+  Classifier = 'classifier',
 }

@@ -50,6 +50,9 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     MEDIA_DIR: join(tmpdir(), `cm-media-${id}`),
     REPORTS_EXPORT_DIR: join(tmpdir(), `cm-exports-${id}`),
     WHATSAPP_DATA_DIR: join(tmpdir(), `cm-whatsapp-${id}`),
+    // Training takes seconds of CPU and changes how intake categorises mid-suite: a suite that
+    // tests the classifier turns it on; the others categorise by keywords, as before a first model.
+    CLASSIFIER_AUTO_TRAIN: 'false',
     ...options.env,
   };
   await ensureDatabase(env.DATABASE_URL);

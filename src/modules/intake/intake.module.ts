@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { CategoriesModule } from '../categories';
 import { CitizensModule } from '../citizens';
+import { ClassifierModule } from '../classifier';
 import { NeighbourhoodsModule } from '../neighbourhoods';
 import { RoutingModule } from '../routing';
 import { NotificationsModule } from '../notifications';
@@ -25,6 +26,7 @@ import { Threading } from './filing/threading.service';
     TypeOrmModule.forFeature([InboundEvent]),
     CategoriesModule,
     CitizensModule,
+    ClassifierModule,
     NeighbourhoodsModule,
     NotificationsModule,
     TicketsModule,

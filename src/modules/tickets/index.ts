@@ -16,3 +16,5 @@ export type { TimelineEntry } from './timeline';
 export { TicketChangeHooks } from './ticket-change-hooks';
 export type { TicketChange, TicketChangeHook } from './ticket-change-hooks';
 export { TicketFeedback } from './ticket-feedback.service';
+export { CategoryChanges } from './category-changes';
+export type { CategoryChange, CategoryChangeListener } from './category-changes';

@@ -13,6 +13,7 @@ import { Ticket } from './ticket.entity';
 import { TicketLock, TicketNotice } from './ticket-lock.service';
 import { NoticePurpose } from '../notifications';
 import { appendEvent } from './timeline';
+import { CategoryChanges } from './category-changes';
 import { mergeInto } from './ticket-merge';
 
 const ENTRY_EVENT = {
@@ -38,6 +39,7 @@ export class TicketActions {
     private readonly categories: CategoriesService,
     private readonly deadlines: TicketDeadlines,
     private readonly clock: Clock,
+    private readonly categoryChanges: CategoryChanges,
   ) {}
 
   async changeStatus(actor: StaffPrincipal, id: string, dto: ChangeStatusDto): Promise<Ticket> {
@@ -124,6 +126,10 @@ export class TicketActions {
 
   async transfer(actor: StaffPrincipal, id: string, dto: TransferTicketDto): Promise<Ticket> {
     const target = await this.departments.requireActive(dto.departmentId, 'departmentId');
+    const category = dto.categoryId ? await this.categories.requireActive(dto.categoryId, 'categoryId') : null;
+    if (category && category.defaultDepartmentId !== target.id) {
+      throw new InvalidFieldException('categoryId', 'categoryId: hedef birimin kategorilerinden biri olmalı');
+    }
     return this.lock.mutate(actor, id, dto.version, async (ticket, manager) => {
       this.assertOpen(ticket);
       if (ticket.departmentId === target.id) {
@@ -133,12 +139,16 @@ export class TicketActions {
       ticket.departmentId = target.id;
       ticket.assigneeId = null;
       if ([TicketStatus.Assigned, TicketStatus.InProgress].includes(ticket.status)) ticket.status = TicketStatus.New;
+      const recategorised = category && category.id !== ticket.categoryId;
+      if (recategorised) ticket.categoryId = category.id;
       await appendEvent(manager, ticket.id, TicketEventType.Transferred, actor, dto.reason, {
         fromDepartmentId,
         toDepartmentId: target.id,
         toDepartmentName: target.name,
+        ...(recategorised ? { categoryId: category.id, categoryName: category.name } : {}),
       });
       await this.deadlines.transferred(manager, ticket);
+      if (recategorised) await this.categoryChanges.announce(manager, { ticketId: ticket.id, categoryId: category.id, source: 'transfer', actorId: actor.id });
     });
   }
 

@@ -16,6 +16,7 @@ import { TicketLock } from './ticket-lock.service';
 import { TicketErrorCode, TicketException } from './ticket-errors';
 import { Ticket } from './ticket.entity';
 import { appendEvent } from './timeline';
+import { CategoryChanges } from './category-changes';
 
 /** What a department does with its inbox and the call centre with its triage queue. */
 @Injectable()
@@ -27,6 +28,7 @@ export class TicketInbox {
     private readonly categories: CategoriesService,
     private readonly mahalleler: NeighbourhoodsService,
     private readonly jobs: TicketJobs,
+    private readonly categoryChanges: CategoryChanges,
   ) {}
 
   /** Takes the ticket for oneself. */
@@ -44,6 +46,7 @@ export class TicketInbox {
       const fromDepartmentId = ticket.departmentId;
       Object.assign(ticket, { departmentId: null, assigneeId: null, routedAt: null, triage: true, status: TicketStatus.New });
       await appendEvent(manager, ticket.id, TicketEventType.Returned, actor, dto.reason, { fromDepartmentId });
+      await this.categoryChanges.announce(manager, { ticketId: ticket.id, categoryId: null, source: 'return', actorId: actor.id });
     });
   }
 
@@ -61,6 +64,7 @@ export class TicketInbox {
         categoryName: category.name,
         mahalleId: ticket.mahalleId,
       });
+      await this.categoryChanges.announce(manager, { ticketId: ticket.id, categoryId: category.id, source: 'triage', actorId: actor.id });
     });
     await this.jobs.route(ticket);
     return ticket;

@@ -11,6 +11,7 @@ import { SlaModule } from '../sla';
 import { DuplicateDetector } from './duplicate-detector.service';
 import { DuplicateSuspicion } from './duplicate-suspicion.entity';
 import { PublicStatusController } from './public-status.controller';
+import { CategoryChanges } from './category-changes';
 import { TicketInbox } from './ticket-inbox.service';
 import { TicketJobs } from './ticket-jobs.service';
 import { TicketLock } from './ticket-lock.service';
@@ -52,7 +53,8 @@ import { TicketMediaController } from './ticket-media.controller';
     TicketEscalations,
     TicketChangeHooks,
     TicketFeedback,
+    CategoryChanges,
   ],
-  exports: [TicketQueries, TicketCreation, TicketJobs, DuplicateDetector, TicketDeadlines, TicketChangeHooks, TicketFeedback],
+  exports: [TicketQueries, TicketCreation, TicketJobs, DuplicateDetector, TicketDeadlines, TicketChangeHooks, TicketFeedback, CategoryChanges],
 })
 export class TicketsModule {}

@@ -75,6 +75,7 @@ export const CATEGORISER_FIXTURES: [string, string | null][] = [
   ['Salıncak zinciri kopmuş, çocuk düştü', 'PRK-003'],
   ['kaydirak kirik cocuklar yaralanacak', 'PRK-003'],
   ['Oyun grubundaki tahterevalli bozuk', 'PRK-003'],
+  ['Park aydınlatması arızalı, parkta ışık yok', 'PRK-004'],
   ['Spor aletlerinden biri sallanıyor', 'PRK-003'],
   ['Eşim vefat etti, sosyal yardım başvurusu yapmak istiyorum', 'SOS-001'],
   ['gida kolisi alabilir miyiz cok muhtaciz', 'SOS-001'],

@@ -65,11 +65,13 @@ export class Categoriser {
     );
   }
 
+  /** The mahalle the text names, without looking for a category (the classifier does that once it is trained). */
+  mahalleOf(text: string): string | null {
+    return this.mahalleFound(tokensOf(text));
+  }
+
   suggest(text: string): Suggestion {
-    const tokens = foldTurkish(text)
-      .replace(/[^a-z0-9\s]/g, ' ')
-      .split(/\s+/)
-      .filter(Boolean);
+    const tokens = tokensOf(text);
     const scores = new Map<string, number>();
     const found = this.termIndex.found(tokens);
     const matched = this.terms.filter((_, n) => found[n]);
@@ -80,13 +82,23 @@ export class Categoriser {
     return {
       categoryId: best?.[0] ?? null,
       categoryScore: best?.[1] ?? 0,
-      mahalleId: this.mahalleler[this.mahalleIndex.found(tokens).indexOf(true)]?.id ?? null,
+      mahalleId: this.mahalleFound(tokens),
       confident,
       // A keyword two categories share counts for the best one too (a term with the same words matched as well).
       matched: best ? keywordsOf(matched, best[0]) : [],
     };
   }
+
+  private mahalleFound(tokens: string[]): string | null {
+    return this.mahalleler[this.mahalleIndex.found(tokens).indexOf(true)]?.id ?? null;
+  }
 }
+
+const tokensOf = (text: string) =>
+  foldTurkish(text)
+    .replace(/[^a-z0-9\s]/g, ' ')
+    .split(/\s+/)
+    .filter(Boolean);
 
 /** The matched keywords that are the category's own, in the order they matched. */
 function keywordsOf(matched: Term[], categoryId: string): string[] {

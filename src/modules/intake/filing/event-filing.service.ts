@@ -92,7 +92,7 @@ export class EventFiling {
       batch.processed.push({ eventId: event.id, ticketId: open.id, mediaIds: storedMediaIds(message.media) });
       return { kind: 'threaded', eventId: event.id, ticket: open };
     }
-    const suggestion = index.categoriser.suggest([message.subject, message.text].filter(Boolean).join('\n'));
+    const suggestion = index.suggest([message.subject, message.text].filter(Boolean).join('\n'));
     const text =
       message.text ||
       (message.location
@@ -143,7 +143,14 @@ export class EventFiling {
           media: message.media,
           location: message.location ?? null,
           ...(message.automatic ? { automatic: true } : {}),
-          suggestion: { categoryId: suggestion.categoryId, score: suggestion.categoryScore, confident: suggestion.confident, matched: suggestion.matched },
+          suggestion: {
+            categoryId: suggestion.categoryId,
+            score: suggestion.categoryScore,
+            confident: suggestion.confident,
+            matched: suggestion.matched,
+            modelVersion: suggestion.modelVersion,
+            top: suggestion.top,
+          },
         },
       },
       null,

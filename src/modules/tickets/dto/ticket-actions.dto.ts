@@ -52,6 +52,11 @@ export class TransferTicketDto extends VersionedDto {
   @IsString()
   @Length(3, 2000)
   reason: string;
+
+  /** The ticket's right category, one of the target department's, when the one it had was wrong. */
+  @IsOptional()
+  @IsUUID()
+  categoryId?: string;
 }
 
 /** Law 4982 art. 11: the time may be extended once, to 30 working days, with a reason the applicant is told. */

@@ -1,0 +1,20 @@
+import { routesOf } from '../routing/decide';
+import { decideText } from '../routing/decide-text';
+import { LinearModel } from './linear-model';
+import { TextScorer } from './text-scorer';
+import { RoutingFigures, routingFigures } from './routing-figures';
+import { TrainedClassifier } from './train-classifier';
+import { Example } from './training-set';
+
+/** Routes examples the model never saw, at its threshold, as intake would. */
+export function evaluateHeldOut(
+  trained: Pick<TrainedClassifier, 'model' | 'threshold'>,
+  heldOut: Example[],
+  destinations: Map<string, string>,
+): RoutingFigures {
+  const scorer = new TextScorer(new LinearModel(trained.model));
+  const destinationOf = (label: string) => destinations.get(label);
+  const routes = routesOf(scorer.model.labels, destinationOf);
+  const routed = heldOut.map((e) => ({ truth: e.label, text: e.text, decision: decideText(scorer, e.text, routes, trained.threshold) }));
+  return routingFigures(routed, destinationOf);
+}

@@ -1,0 +1,99 @@
+import { decide, NO_SUBJECT, routesOf } from '../routing/decide';
+import { featuresOf } from '../text/features';
+import { chooseThreshold, fitTemperature } from './calibrate';
+import { LinearModel, LinearModelData, softmax } from './linear-model';
+import { Routed, RoutingFigures, routingFigures } from './routing-figures';
+import { trainBayes } from './train-bayes';
+import { LogisticOptions, trainLogistic } from './train-logistic';
+import { Example, trainingSetOf } from './training-set';
+
+export type Algorithm = 'logistic' | 'bayes';
+
+export interface TrainOptions {
+  algorithm: Algorithm;
+  folds: number;
+  /** The confidently-wrong share the threshold is chosen to stay under, on predictions out of fold. */
+  maxWrongShare: number;
+  minDocs: number;
+  logistic?: Partial<LogisticOptions>;
+  /** Awaited every 256 examples of an epoch, so that a long training lets the event loop breathe. */
+  pause?: () => Promise<void>;
+}
+
+export const TRAIN_DEFAULTS: TrainOptions = { algorithm: 'logistic', folds: 5, maxWrongShare: 0.015, minDocs: 2 };
+
+export interface TrainedClassifier {
+  model: LinearModelData;
+  threshold: number;
+  /** How the same procedure routed the examples when each was left out of training (k-fold). */
+  outOfFold: RoutingFigures;
+  /** Each example's decision out of fold, at the chosen threshold. */
+  routed: Routed[];
+}
+
+/**
+ * The whole training procedure: k-fold predictions on the examples fix the temperature and
+ * the threshold, then the model is trained on every example. `priors` (category names and
+ * keywords) are trained on in every fold but never scored.
+ */
+export async function trainClassifier(
+  examples: Example[],
+  priors: Example[],
+  destinations: Map<string, string>,
+  options: Partial<TrainOptions> = {},
+): Promise<TrainedClassifier> {
+  const o = { ...TRAIN_DEFAULTS, ...options };
+  const labels = [...new Set([...destinations.keys(), NO_SUBJECT])].sort();
+  const destinationOf = (label: string) => destinations.get(label);
+  const folds = foldsOf(examples, o.folds);
+  const raws: Float64Array[] = [];
+  const truths: number[] = [];
+  const scored: { text: string; truth: string; raw: Float64Array; knownStems: number }[] = [];
+  for (let k = 0; k < o.folds; k += 1) {
+    const model = new LinearModel(await fit([...examples.filter((_, n) => folds[n] !== k), ...priors], labels, o));
+    examples.forEach((e, n) => {
+      if (folds[n] !== k || !labels.includes(e.label)) return;
+      const { raw, knownStems } = model.score(featuresOf(e.text));
+      raws.push(raw);
+      truths.push(labels.indexOf(e.label));
+      scored.push({ text: e.text, truth: e.label, raw, knownStems });
+    });
+  }
+  const temperature = raws.length ? fitTemperature(raws, truths) : 1;
+  const routes = routesOf(labels, destinationOf);
+  // As decideText does: a message without one known word is not routed, whatever its scores.
+  const routed = scored.map(({ text, truth, raw, knownStems }) => ({
+    text,
+    truth,
+    decision: knownStems ? decide(routes, softmax(raw, temperature), 0) : { label: null, confidence: 0, confident: false, top: [] },
+  }));
+  const threshold = chooseThreshold(
+    routed.map(({ truth, decision }) => ({
+      confidence: decision.label === null ? 0 : decision.confidence,
+      right: truth !== NO_SUBJECT && decision.label !== null && destinationOf(decision.label) === destinationOf(truth),
+    })),
+    o.maxWrongShare,
+  );
+  const final = rethreshold(routed, threshold);
+  const model = { ...(await fit([...examples, ...priors], labels, o)), temperature };
+  return { model, threshold, outOfFold: routingFigures(final, destinationOf), routed: final };
+}
+
+async function fit(examples: Example[], labels: string[], o: TrainOptions): Promise<LinearModelData> {
+  const set = trainingSetOf(examples, labels, o.minDocs);
+  return o.algorithm === 'bayes' ? trainBayes(set) : trainLogistic(set, o.logistic, o.pause);
+}
+
+/** Stratified: the n-th example of each label goes to fold n mod k, so every fold has every label. */
+export function foldsOf(examples: Example[], k: number): number[] {
+  const seen = new Map<string, number>();
+  return examples.map((e) => {
+    const n = seen.get(e.label) ?? 0;
+    seen.set(e.label, n + 1);
+    return n % k;
+  });
+}
+
+function rethreshold(routed: Routed[], threshold: number): Routed[] {
+  return routed.map((r) => ({ ...r, decision: { ...r.decision, confident: r.decision.label !== null && r.decision.confidence >= threshold } }));
+}
