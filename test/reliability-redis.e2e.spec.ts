@@ -16,7 +16,8 @@ describe('nothing is lost when Redis goes away', () => {
     await redis.stop();
   });
 
-  const texts = ['Sokakta çukur var', 'Çöpler toplanmadı', 'Sokak lambası yanmıyor', 'Sokak köpekleri havlıyor', 'Kaldırım işgali var'];
+  // Each goes to a department (street lighting would be referred to the distributor: no routing).
+  const texts = ['Sokakta çukur var', 'Çöpler toplanmadı', 'Parktaki bank kırık', 'Sokak köpekleri havlıyor', 'Kaldırım işgali var'];
   const sendBatch = (count: number) =>
     Promise.all(
       Array.from({ length: count }, () => {

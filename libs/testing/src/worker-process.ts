@@ -1,11 +1,38 @@
 import { ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmdirSync, statSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 
 const ROOT = resolve(__dirname, '../../..');
 
-/** Compiles the service as `npm start` runs it, so a child process runs the code under test. */
+const LOCK = resolve(ROOT, '.build-lock');
+const BUILT = resolve(ROOT, 'dist/.built-for-run');
+
+/**
+ * Compiles the service as `npm start` runs it, so a child process runs the code under test —
+ * once per test run: suites in parallel workers share one build (under a lock directory), since
+ * a second `nest build` empties dist/ under the processes the first one's suite is running.
+ */
 export function buildService(): void {
-  execFileSync(process.execPath, [resolve(ROOT, 'node_modules/@nestjs/cli/bin/nest.js'), 'build'], { cwd: ROOT, stdio: 'pipe' });
+  const run = String(process.ppid);
+  for (let waited = 0; ; waited += 100) {
+    try {
+      mkdirSync(LOCK);
+      break;
+    } catch {
+      // A lock left by a run that was killed mid-build: no build takes five minutes.
+      const held = statSync(LOCK, { throwIfNoEntry: false });
+      if (held && Date.now() - held.mtimeMs > 300_000) rmdirSync(LOCK);
+      if (waited > 180_000) throw new Error(`${LOCK}: another build held the lock for three minutes`);
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 100);
+    }
+  }
+  try {
+    if (existsSync(BUILT) && readFileSync(BUILT, 'utf8') === run) return;
+    execFileSync(process.execPath, [resolve(ROOT, 'node_modules/@nestjs/cli/bin/nest.js'), 'build'], { cwd: ROOT, stdio: 'pipe' });
+    writeFileSync(BUILT, run);
+  } finally {
+    rmdirSync(LOCK);
+  }
 }
 
 export interface WorkerProcess {
