@@ -194,6 +194,15 @@ async function untilIntakeWorkers(prefix: string): Promise<void> {
   }
 }
 
+/** A fresh service trains its first category model from the corpus: intake is measured on the model, not on the training. */
+async function untilClassifierModel(pg: Client): Promise<void> {
+  const deadline = Date.now() + 180_000;
+  while ((await pg.query(`SELECT 1 FROM classifier_models WHERE active`)).rowCount === 0) {
+    if (Date.now() > deadline) throw new Error('no classifier model trained within three minutes');
+    await sleep(500);
+  }
+}
+
 async function intake(run: string): Promise<void> {
   const database = `cm_bench_${run}`;
   const prefix = `cm-bench-${run}`;
@@ -224,6 +233,7 @@ async function intake(run: string): Promise<void> {
     );
     await untilIntakeWorkers(prefix);
     await pg.connect();
+    await untilClassifierModel(pg);
     const idleRssMb = app.rssMb();
     const redisBefore = Number(/used_memory:(\d+)/.exec(await redis.info('memory'))![1]);
     // The first seconds of a fresh process run cold (JIT, connection pools, PostgreSQL's caches).
