@@ -18,6 +18,7 @@ import { TokenVersion1796000000000 } from './1796000000000-token-version';
 import { ChannelEdges1796000100000 } from './1796000100000-channel-edges';
 import { MediaTicketLink1796000200000 } from './1796000200000-media-ticket-link';
 import { TicketContact1796000300000 } from './1796000300000-ticket-contact';
+import { DeadlineDayClose1796300000000 } from './1796300000000-deadline-day-close';
 
 /** Every migration, in order; the app runs them on start (never `synchronize`). */
 export const MIGRATIONS = [
@@ -41,4 +42,5 @@ export const MIGRATIONS = [
   ChannelEdges1796000100000,
   MediaTicketLink1796000200000,
   TicketContact1796000300000,
+  DeadlineDayClose1796300000000,
 ];
