@@ -19,6 +19,7 @@ import { ChannelEdges1796000100000 } from './1796000100000-channel-edges';
 import { MediaTicketLink1796000200000 } from './1796000200000-media-ticket-link';
 import { TicketContact1796000300000 } from './1796000300000-ticket-contact';
 import { DeadlineDayClose1796300000000 } from './1796300000000-deadline-day-close';
+import { InformationRequests1796300100000 } from './1796300100000-information-requests';
 
 /** Every migration, in order; the app runs them on start (never `synchronize`). */
 export const MIGRATIONS = [
@@ -43,4 +44,5 @@ export const MIGRATIONS = [
   MediaTicketLink1796000200000,
   TicketContact1796000300000,
   DeadlineDayClose1796300000000,
+  InformationRequests1796300100000,
 ];

@@ -3,4 +3,4 @@ export * from './legal-periods';
 export * from './turkish-holidays';
 export * from './weekly-hours';
 export * from './working-hours';
-export { addDays, isLocalDate, type LocalDate } from './zoned-time';
+export { addDays, isLocalDate, localDateOf, type LocalDate } from './zoned-time';

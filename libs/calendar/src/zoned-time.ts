@@ -97,3 +97,8 @@ export function weekday(date: LocalDate): number {
 function dayStartUtc(date: LocalDate): number {
   return Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10)));
 }
+
+/** The wall-calendar date of an instant in `timeZone` (Istanbul by default). */
+export function localDateOf(at: Date, timeZone = 'Europe/Istanbul'): LocalDate {
+  return toLocal(at.getTime(), timeZone).date;
+}

@@ -16,3 +16,4 @@ export type { TimelineEntry } from './timeline';
 export { TicketChangeHooks } from './ticket-change-hooks';
 export type { TicketChange, TicketChangeHook } from './ticket-change-hooks';
 export { TicketFeedback } from './ticket-feedback.service';
+export { EXEMPTION_ARTICLES } from './information/exemptions';

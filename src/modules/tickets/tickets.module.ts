@@ -26,10 +26,16 @@ import { TicketSequence } from './ticket-sequence.entity';
 import { Ticket } from './ticket.entity';
 import { TicketsController } from './tickets.controller';
 import { TicketMediaController } from './ticket-media.controller';
+import { FeeWithdrawalSweeper } from './information/fee-withdrawal.sweeper';
+import { InformationController } from './information/information.controller';
+import { InformationObjection } from './information/information-objection.entity';
+import { InformationObjections } from './information/information-objections.service';
+import { InformationRequest } from './information/information-request.entity';
+import { InformationRequests } from './information/information-requests.service';
 
 @Module({
   imports: [
-    TypeOrmModule.forFeature([Ticket, TicketEvent, TicketSequence, DuplicateSuspicion]),
+    TypeOrmModule.forFeature([Ticket, TicketEvent, TicketSequence, DuplicateSuspicion, InformationRequest, InformationObjection]),
     AuthModule,
     CategoriesModule,
     CitizensModule,
@@ -39,7 +45,7 @@ import { TicketMediaController } from './ticket-media.controller';
     NotificationsModule,
     SlaModule,
   ],
-  controllers: [TicketsController, TicketMediaController, PublicStatusController],
+  controllers: [TicketsController, TicketMediaController, PublicStatusController, InformationController],
   providers: [
     TicketCreation,
     TicketQueries,
@@ -52,6 +58,9 @@ import { TicketMediaController } from './ticket-media.controller';
     TicketEscalations,
     TicketChangeHooks,
     TicketFeedback,
+    InformationRequests,
+    InformationObjections,
+    FeeWithdrawalSweeper,
   ],
   exports: [TicketQueries, TicketCreation, TicketJobs, DuplicateDetector, TicketDeadlines, TicketChangeHooks, TicketFeedback],
 })
