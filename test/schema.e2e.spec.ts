@@ -50,7 +50,15 @@ describe('database schema and default municipality', () => {
     expect(await count('categories')).toBeGreaterThanOrEqual(30);
     expect(await count('mahalleler')).toBe(12);
     const roles = await t.dataSource.query('SELECT role FROM users ORDER BY role::text');
-    expect(roles.map((r: { role: string }) => r.role)).toEqual(['admin', 'agent', 'department_manager', 'department_staff', 'executive', 'supervisor']);
+    expect(roles.map((r: { role: string }) => r.role)).toEqual([
+      'admin',
+      'agent',
+      'cimer_officer',
+      'department_manager',
+      'department_staff',
+      'executive',
+      'supervisor',
+    ]);
     const [pothole] = await t.dataSource.query(
       `SELECT d.code FROM categories c JOIN departments d ON d.id = c.default_department_id
        WHERE c.keywords && ARRAY['çukur']`,

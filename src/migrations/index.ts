@@ -20,6 +20,7 @@ import { MediaTicketLink1796000200000 } from './1796000200000-media-ticket-link'
 import { TicketContact1796000300000 } from './1796000300000-ticket-contact';
 import { DeadlineDayClose1796300000000 } from './1796300000000-deadline-day-close';
 import { InformationRequests1796300100000 } from './1796300100000-information-requests';
+import { Cimer1796300200000 } from './1796300200000-cimer';
 
 /** Every migration, in order; the app runs them on start (never `synchronize`). */
 export const MIGRATIONS = [
@@ -45,4 +46,5 @@ export const MIGRATIONS = [
   TicketContact1796000300000,
   DeadlineDayClose1796300000000,
   InformationRequests1796300100000,
+  Cimer1796300200000,
 ];

@@ -1,4 +1,5 @@
 import { BACK_OFFICE_OPERATIONS } from './back-office-operations';
+import { CIMER_OPERATIONS } from './cimer-operations';
 import { INFORMATION_OPERATIONS } from './information-operations';
 import { Operation } from './operation';
 import { PUBLIC_OPERATIONS } from './public-operations';
@@ -15,6 +16,7 @@ export const OPERATIONS: Record<string, Operation> = {
   ...STRUCTURE_OPERATIONS,
   ...TICKET_OPERATIONS,
   ...INFORMATION_OPERATIONS,
+  ...CIMER_OPERATIONS,
   ...BACK_OFFICE_OPERATIONS,
   ...PUBLIC_OPERATIONS,
 };

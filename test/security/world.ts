@@ -5,9 +5,11 @@ import { categoryId, createStaff, idByCode, loginAs, mobile, Staff, TestApp, wai
 import { QueueName } from '@app/queue';
 
 /** The roles the matrix plays, and a caller with no token. */
-export const CALLERS = ['anonymous', 'agent', 'supervisor', 'department_staff', 'department_manager', 'executive', 'admin'] as const;
+export const CALLERS = ['anonymous', 'agent', 'supervisor', 'department_staff', 'department_manager', 'executive', 'admin', 'cimer_officer'] as const;
 export type Caller = (typeof CALLERS)[number];
 export const DEPARTMENT_CALLERS: readonly Caller[] = ['department_staff', 'department_manager'];
+/** Roles that reach only what names them (NARROW_ROLES): "any signed-in user" does not include them. */
+export const NARROW_CALLERS: readonly Caller[] = ['cimer_officer'];
 
 /** A citizen whose every detail is recognisable in a response body. */
 export interface Marked {
@@ -245,7 +247,7 @@ export async function buildWorld(t: TestApp): Promise<World> {
   await quiescent(t);
   return {
     t,
-    callers: { agent, supervisor, department_staff: fenStaff, department_manager: fenManager, executive, admin },
+    callers: { agent, supervisor, department_staff: fenStaff, department_manager: fenManager, executive, admin, cimer_officer: await loginAs(t, 'cimer') },
     kalem,
     own,
     other,

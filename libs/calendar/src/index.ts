@@ -3,4 +3,4 @@ export * from './legal-periods';
 export * from './turkish-holidays';
 export * from './weekly-hours';
 export * from './working-hours';
-export { addDays, isLocalDate, localDateOf, type LocalDate } from './zoned-time';
+export { addDays, endOfLocalDay, isLocalDate, localDateOf, type LocalDate } from './zoned-time';

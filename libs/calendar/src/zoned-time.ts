@@ -102,3 +102,8 @@ function dayStartUtc(date: LocalDate): number {
 export function localDateOf(at: Date, timeZone = 'Europe/Istanbul'): LocalDate {
   return toLocal(at.getTime(), timeZone).date;
 }
+
+/** The last millisecond of a wall-calendar date in `timeZone`: a deadline "on" that date, at its end. */
+export function endOfLocalDay(date: LocalDate, timeZone = 'Europe/Istanbul'): Date {
+  return new Date(fromLocal(addDays(date, 1), 0, timeZone) - 1);
+}

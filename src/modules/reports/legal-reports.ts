@@ -47,3 +47,32 @@ export const law4982: Build = (filter) => {
           SELECT code AS "code", label AS "label", n::int AS "count" FROM lines ORDER BY ord, code`,
   };
 };
+
+/**
+ * CİMER's applications per department: received, concluded towards CİMER (a final or a "not
+ * ours" answer) within CİMER's deadline or after it, still open (with only an interim answer,
+ * or none) and overdue against CİMER's deadline.
+ */
+export const cimer: Build = (filter, options) => {
+  const q = scoped(filter);
+  const now = q.param(options.now);
+  return {
+    params: q.params,
+    sql: `SELECT f.department_id AS "departmentId", d.name AS "department", count(*)::int AS "received",
+                 count(*) FILTER (WHERE c.concluded_at IS NOT NULL)::int AS "answered",
+                 count(*) FILTER (WHERE c.concluded_at <= ca.cimer_due_at)::int AS "answeredInTime",
+                 count(*) FILTER (WHERE c.concluded_at > ca.cimer_due_at)::int AS "answeredLate",
+                 count(*) FILTER (WHERE c.not_competent)::int AS "notCompetent",
+                 count(*) FILTER (WHERE c.concluded_at IS NULL)::int AS "open",
+                 count(*) FILTER (WHERE c.concluded_at IS NULL AND c.interim)::int AS "openWithInterimAnswer",
+                 count(*) FILTER (WHERE c.concluded_at IS NULL AND ca.cimer_due_at < ${now})::int AS "overdue"
+            FROM report_ticket_facts f JOIN cimer_applications ca ON ca.ticket_id = f.ticket_id
+            LEFT JOIN LATERAL (
+              SELECT min(a.answered_at) FILTER (WHERE a.status IN ('final', 'not_competent')) AS concluded_at,
+                     coalesce(bool_or(a.status = 'not_competent'), false) AS not_competent, coalesce(bool_or(a.status = 'interim'), false) AS interim
+                FROM cimer_answers a WHERE a.ticket_id = f.ticket_id
+            ) c ON true
+            LEFT JOIN departments d ON d.id = f.department_id
+           WHERE ${q.where} GROUP BY 1, 2 ORDER BY 3 DESC, 2`,
+  };
+};

@@ -2,7 +2,7 @@ import { OPEN_STATUSES } from '@app/domain';
 import { REPORT_TIME_ZONE, ReportFilter } from './report-filter';
 import { ResolutionGroup } from './dto/report-query.dto';
 import { Build, ReportOptions, ReportSql, scoped } from './report-sql';
-import { law4982 } from './legal-reports';
+import { cimer, law4982 } from './legal-reports';
 
 export type { ReportOptions, ReportSql } from './report-sql';
 
@@ -171,6 +171,7 @@ export const REPORTS = {
   mahalleler,
   tickets: (filter: ReportFilter, options: ReportOptions) => ticketRows(filter, options),
   'bilgi-edinme': law4982,
+  cimer,
 } satisfies Record<string, Build>;
 
 export type ReportName = keyof typeof REPORTS;

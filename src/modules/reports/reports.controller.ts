@@ -89,6 +89,13 @@ export class ReportsController {
     return { ...result, year: q.year, dueBy };
   }
 
+  /** CİMER's applications per department: answered to CİMER in time or late, open, overdue. */
+  @Roles(Role.Supervisor, Role.DepartmentManager, Role.Executive, Role.CimerOfficer)
+  @Get('cimer')
+  cimer(@CurrentUser() user: StaffPrincipal, @Query() q: ReportQueryDto) {
+    return this.reports.run('cimer', user, q);
+  }
+
   @Get('muhtar-indicators')
   muhtarIndicators(@CurrentUser() user: StaffPrincipal, @Query() q: ReportQueryDto) {
     return this.muhtar.compute(this.reports.filter(user, q));

@@ -29,6 +29,8 @@ export enum TicketEventType {
   InformationDecided = 'information_decided',
   /** Law 4982: an objection to the Kurul recorded, and its outcome. */
   Objection = 'objection',
+  /** The answer sent back to CİMER, with its CİMER status. */
+  CimerAnswer = 'cimer_answer',
 }
 
 /** One line of a ticket's timeline; the timeline is also the audit trail. */

@@ -26,6 +26,10 @@ import { TicketSequence } from './ticket-sequence.entity';
 import { Ticket } from './ticket.entity';
 import { TicketsController } from './tickets.controller';
 import { TicketMediaController } from './ticket-media.controller';
+import { CimerAnswer } from './cimer/cimer-answer.entity';
+import { CimerApplication } from './cimer/cimer-application.entity';
+import { CimerApplications } from './cimer/cimer-applications.service';
+import { CimerController } from './cimer/cimer.controller';
 import { FeeWithdrawalSweeper } from './information/fee-withdrawal.sweeper';
 import { InformationController } from './information/information.controller';
 import { InformationObjection } from './information/information-objection.entity';
@@ -35,7 +39,16 @@ import { InformationRequests } from './information/information-requests.service'
 
 @Module({
   imports: [
-    TypeOrmModule.forFeature([Ticket, TicketEvent, TicketSequence, DuplicateSuspicion, InformationRequest, InformationObjection]),
+    TypeOrmModule.forFeature([
+      Ticket,
+      TicketEvent,
+      TicketSequence,
+      DuplicateSuspicion,
+      InformationRequest,
+      InformationObjection,
+      CimerApplication,
+      CimerAnswer,
+    ]),
     AuthModule,
     CategoriesModule,
     CitizensModule,
@@ -45,7 +58,7 @@ import { InformationRequests } from './information/information-requests.service'
     NotificationsModule,
     SlaModule,
   ],
-  controllers: [TicketsController, TicketMediaController, PublicStatusController, InformationController],
+  controllers: [TicketsController, TicketMediaController, PublicStatusController, InformationController, CimerController],
   providers: [
     TicketCreation,
     TicketQueries,
@@ -61,6 +74,7 @@ import { InformationRequests } from './information/information-requests.service'
     InformationRequests,
     InformationObjections,
     FeeWithdrawalSweeper,
+    CimerApplications,
   ],
   exports: [TicketQueries, TicketCreation, TicketJobs, DuplicateDetector, TicketDeadlines, TicketChangeHooks, TicketFeedback],
 })
