@@ -3,7 +3,17 @@ import { randomUUID } from 'node:crypto';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { Clock, InvalidFieldException, istanbulYear } from '@app/common';
-import { departmentScope, LegalBasis, OPEN_STATUSES, StaffPrincipal, TicketChannel, TicketKind, TicketPriority, TicketStatus } from '@app/domain';
+import {
+  departmentScope,
+  hidesApplicant,
+  LegalBasis,
+  OPEN_STATUSES,
+  StaffPrincipal,
+  TicketChannel,
+  TicketKind,
+  TicketPriority,
+  TicketStatus,
+} from '@app/domain';
 import { CategoriesService, Category } from '../categories';
 import { Citizen, CitizensService } from '../citizens';
 import { DepartmentsService } from '../departments';
@@ -185,7 +195,8 @@ export class TicketCreation {
     const clock = policy && due && OPEN_STATUSES.includes(ticket.status) ? { policy, dueAt: due.resolutionDueAt } : null;
     return {
       ticket,
-      searchTextAfterNumber: searchTextOf({ ...ticket, trackingNo: '' }, contact.name),
+      // An informant's name is not searchable: a search by it would tie them to the ihbar.
+      searchTextAfterNumber: searchTextOf({ ...ticket, trackingNo: '' }, hidesApplicant(kind) ? null : contact.name),
       entries: [created, ...(input.placement?.events ?? [])],
       clock,
     };
