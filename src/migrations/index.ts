@@ -21,6 +21,7 @@ import { TicketContact1796000300000 } from './1796000300000-ticket-contact';
 import { DeadlineDayClose1796300000000 } from './1796300000000-deadline-day-close';
 import { InformationRequests1796300100000 } from './1796300100000-information-requests';
 import { Cimer1796300200000 } from './1796300200000-cimer';
+import { PersonalData1796300300000 } from './1796300300000-personal-data';
 
 /** Every migration, in order; the app runs them on start (never `synchronize`). */
 export const MIGRATIONS = [
@@ -47,4 +48,5 @@ export const MIGRATIONS = [
   DeadlineDayClose1796300000000,
   InformationRequests1796300100000,
   Cimer1796300200000,
+  PersonalData1796300300000,
 ];

@@ -1,6 +1,7 @@
 import { BACK_OFFICE_OPERATIONS } from './back-office-operations';
 import { CIMER_OPERATIONS } from './cimer-operations';
 import { INFORMATION_OPERATIONS } from './information-operations';
+import { KVKK_OPERATIONS } from './kvkk-operations';
 import { Operation } from './operation';
 import { PUBLIC_OPERATIONS } from './public-operations';
 import { STRUCTURE_OPERATIONS } from './structure-operations';
@@ -17,6 +18,7 @@ export const OPERATIONS: Record<string, Operation> = {
   ...TICKET_OPERATIONS,
   ...INFORMATION_OPERATIONS,
   ...CIMER_OPERATIONS,
+  ...KVKK_OPERATIONS,
   ...BACK_OFFICE_OPERATIONS,
   ...PUBLIC_OPERATIONS,
 };
