@@ -141,6 +141,7 @@ describe('KVKK: personal data', () => {
 
     // Art. 11(1)(d): corrected in the record, its identities and the applications' copies.
     await as(admin).patch(`/kvkk/citizens/${citizenId}`, { requestTicketId: request.body.id }).expect(400);
+    await as(admin).patch(`/kvkk/citizens/${citizenId}`, { requestTicketId: request.body.id, fullName: null }).expect(400);
     const fixed = await as(admin).patch(`/kvkk/citizens/${citizenId}`, { requestTicketId: request.body.id, email: 'n.cakirbeyli@example.org' }).expect(200);
     expect(fixed.body.email).toBe('n***@example.org');
     expect(await t.dataSource.query(`SELECT contact_email FROM tickets WHERE id = $1`, [pothole.body.id])).toEqual([

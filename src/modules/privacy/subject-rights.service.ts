@@ -65,7 +65,8 @@ export class SubjectRights {
   /** Art. 11(1)(d): corrects the record, the identities it is found by, and the copies its tickets gave. */
   async rectify(actor: StaffPrincipal, citizenId: string, dto: RectifyDto) {
     await this.requestOf(citizenId, dto.requestTicketId);
-    const fields = (['fullName', 'phone', 'email', 'tcKimlikNo'] as const).filter((f) => dto[f] !== undefined);
+    // A null is "not sent" (the optional fields let it through): there is nothing to correct it to.
+    const fields = (['fullName', 'phone', 'email', 'tcKimlikNo'] as const).filter((f) => dto[f] != null && dto[f] !== '');
     if (!fields.length) throw new InvalidFieldException('fullName', 'fullName: düzeltilecek en az bir alan (fullName, phone, email, tcKimlikNo) gerekli');
     const { phone, tcHash, tcLast2 } = this.citizens.parseInput(dto);
     const email = dto.email?.toLowerCase();
