@@ -96,6 +96,8 @@ describe('KVKK: personal data', () => {
       })
       .expect(201);
     expect(request.body.legalBasis).toBe('kvkk');
+    // Art. 13's 30 days from Monday 2 November 2026: the end of Wednesday 2 December.
+    expect(request.body.resolutionDueAt).toBe('2026-12-02T20:59:59.999Z');
     await waitFor('routed', async () => ((await as(supervisor).get(`/tickets/${pothole.body.id}`)).body.routedAt ? true : undefined));
     await as(supervisor).post(`/tickets/${pothole.body.id}/entries`, { type: 'reply', body: 'Sayın Nermin Çakırbeyli, ekip yönlendirildi.' }).expect(201);
     await as(supervisor).get(`/tickets/${pothole.body.id}/contact`).expect(200);
