@@ -20,6 +20,7 @@ import { NotificationsModule } from './modules/notifications';
 import { NeighbourhoodsModule } from './modules/neighbourhoods';
 import { OpsModule } from './modules/ops';
 import { ReportsModule } from './modules/reports';
+import { PrivacyModule } from './modules/privacy';
 import { ProcessesModule } from './modules/processes';
 import { RoutingModule } from './modules/routing';
 import { SlaModule } from './modules/sla';
@@ -57,6 +58,7 @@ export class AppModule {
         ReportsModule,
         MunicipalityModule,
         ProcessesModule,
+        PrivacyModule,
         HealthModule,
         UiModule,
       ],

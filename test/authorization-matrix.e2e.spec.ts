@@ -1,7 +1,7 @@
 import { createTestApp, TestApp } from '@app/testing';
 import { Operation, OPERATIONS, Scope } from './security/operations';
 import { openStream, send, urlOf } from './security/send';
-import { buildWorld, CALLERS, Caller, clearContactOf, DEPARTMENT_CALLERS, fingerprint, markersOf, quiescent, World } from './security/world';
+import { buildWorld, CALLERS, Caller, clearContactOf, DEPARTMENT_CALLERS, fingerprint, markersOf, NARROW_CALLERS, quiescent, World } from './security/world';
 
 /** Pages the browser loads (HTML, scripts): public, outside the API document, and carrying no data. */
 const PAGE_PATHS = ['/app', '/basvuru', '/anket/', '/api/docs'];
@@ -18,7 +18,8 @@ function expectedFor(op: Operation, caller: Caller, scope: Scope): Expected {
   if (op.allow === 'webhook') return { statuses: op.ok!, refused: true };
   if (op.allow === 'public') return ok();
   if (caller === 'anonymous') return { statuses: [401], refused: true };
-  const allowed = op.allow === 'staff' || caller === 'admin' || op.allow.includes(caller);
+  const everyone = op.allow === 'staff' && (op.narrow || !NARROW_CALLERS.includes(caller));
+  const allowed = everyone || caller === 'admin' || (Array.isArray(op.allow) && op.allow.includes(caller));
   if (!allowed) return { statuses: [403], refused: true };
   if (op.owned && scope === 'other' && !op.owned.exempt?.includes(caller)) return { statuses: [op.owned.foreign], refused: true };
   if (op.foreign && scope === 'other' && DEPARTMENT_CALLERS.includes(caller)) return { statuses: [op.foreign], refused: true };

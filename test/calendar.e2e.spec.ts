@@ -47,14 +47,14 @@ describe('business calendar and deadline policies, edited by admins', () => {
   });
 
   it('moves the due date of tickets routed after a bridge day is added, and back when it is removed', async () => {
-    // Wednesday (the eve, a half day) and Friday; Thursday 29 October is Republic Day.
+    // Wednesday (the eve, a half day) and Friday; Thursday 29 October is Republic Day: Friday's close.
     const before = await routedTicket();
-    expect(before.firstResponseDueAt).toBe('2026-10-30T07:00:00.000Z');
+    expect(before.firstResponseDueAt).toBe('2026-10-30T14:30:00.000Z');
 
     const bridge = await api(admin).post('/calendar/overrides', { date: '2026-10-30', kind: 'day_off', reason: 'Köprü günü (genelge)' }).expect(201);
     expect(bridge.body).toMatchObject({ date: '2026-10-30', kind: 'day_off', createdById: admin.id });
     const after = await routedTicket();
-    expect(after.firstResponseDueAt).toBe('2026-11-02T07:00:00.000Z');
+    expect(after.firstResponseDueAt).toBe('2026-11-02T14:30:00.000Z');
     expect(before.resolutionDueAt).toBe(after.resolutionDueAt); // 7 calendar days do not stop for it
 
     const listed = await api(admin).get('/calendar?year=2026').expect(200);
@@ -62,7 +62,7 @@ describe('business calendar and deadline policies, edited by admins', () => {
     await api(admin).post('/calendar/overrides', { date: '2026-10-30', kind: 'half_day_off', reason: 'İkinci kez' }).expect(409);
 
     await api(admin).delete(`/calendar/overrides/${bridge.body.id}`).expect(204);
-    expect((await routedTicket()).firstResponseDueAt).toBe('2026-10-30T07:00:00.000Z');
+    expect((await routedTicket()).firstResponseDueAt).toBe('2026-10-30T14:30:00.000Z');
     await api(admin).delete(`/calendar/overrides/${bridge.body.id}`).expect(404);
   });
 
@@ -92,6 +92,8 @@ describe('business calendar and deadline policies, edited by admins', () => {
       [{ ...valid, resolutionUnit: 'weeks' }, 'resolutionUnit'],
       [{ ...valid, legalBasis: 'law_9999' }, 'legalBasis'],
       [{ ...valid, firstResponseAmount: 2 }, 'firstResponseUnit'],
+      [{ ...valid, calendarDayEnd: 'noon' }, 'calendarDayEnd'],
+      [{ ...valid, extendPastDayOff: 'evet' }, 'extendPastDayOff'],
     ];
     for (const [body, field] of cases) {
       const res = await api(admin).post('/deadline-policies', body).expect(400);
@@ -99,10 +101,16 @@ describe('business calendar and deadline policies, edited by admins', () => {
     }
     await api(agent).post('/deadline-policies', valid).expect(403);
     const created = await api(admin).post('/deadline-policies', valid).expect(201);
-    expect(created.body).toMatchObject({ ...valid, firstResponseAmount: null, warningRatio: 0.75 });
+    expect(created.body).toMatchObject({ ...valid, firstResponseAmount: null, warningRatio: 0.75, calendarDayEnd: 'midnight', extendPastDayOff: true });
     await api(admin).post('/deadline-policies', valid).expect(409);
     const bad = await api(admin).patch(`/deadline-policies/${created.body.id}`, { resolutionAmount: 0 }).expect(400);
     expect(bad.body.details[0].field).toBe('resolutionAmount');
+    const nulled = await api(admin).patch(`/deadline-policies/${created.body.id}`, { calendarDayEnd: null }).expect(400);
+    expect(nulled.body.details[0].field).toBe('calendarDayEnd');
+    const atClose = await api(admin)
+      .patch(`/deadline-policies/${created.body.id}`, { calendarDayEnd: 'close_of_business', extendPastDayOff: false })
+      .expect(200);
+    expect(atClose.body).toMatchObject({ calendarDayEnd: 'close_of_business', extendPastDayOff: false });
   });
 
   it('gives tickets routed after a policy edit the new clock at once', async () => {
@@ -110,6 +118,6 @@ describe('business calendar and deadline policies, edited by admins', () => {
     await routedTicket(); // the policies are cached now
     await api(admin).patch(`/deadline-policies/${id}`, { firstResponseAmount: 3, warningRatio: 0.5 }).expect(200);
     // Wednesday (half), Friday, Monday.
-    expect((await routedTicket()).firstResponseDueAt).toBe('2026-11-02T07:00:00.000Z');
+    expect((await routedTicket()).firstResponseDueAt).toBe('2026-11-02T14:30:00.000Z');
   });
 });

@@ -63,9 +63,10 @@ describe('deadlines and the escalation ladder', () => {
     const ticket = await pothole('+905321230001');
     expect(ticket.department).toBe('FEN');
     const clock = await clockOf(ticket.id);
-    // 16 working hours from Monday 09:00: 12 h (75%) is Tuesday 14:00, 16 h is Wednesday 09:00.
-    expect(clock.warning_at).toEqual(istanbul('2026-11-03T14:00:00'));
-    expect(clock.due_at).toEqual(istanbul('2026-11-04T09:00:00'));
+    // Two working days after Monday's: they end when Wednesday's office closes, 17:30. Monday from
+    // 09:00 to then is 23.5 working hours; 75% of them (1,058 minutes) is Wednesday 10:38.
+    expect(clock.warning_at).toEqual(istanbul('2026-11-04T10:38:00'));
+    expect(clock.due_at).toEqual(istanbul('2026-11-04T17:30:00'));
     expect(ticket.resolution_due_at).toEqual(clock.due_at);
 
     t.clock.set(new Date(clock.warning_at.getTime() - 1000));
@@ -86,7 +87,7 @@ describe('deadlines and the escalation ladder', () => {
     expect(warning).toMatchObject({ level: 1, due_at: clock.warning_at, fired_at: clock.warning_at });
     expect(breach).toMatchObject({ level: 2, due_at: clock.due_at });
     // After the breach the step above is scheduled from Fen İşleri's ladder: 16 working hours later.
-    expect((await clockOf(ticket.id)).further_at).toEqual(istanbul('2026-11-06T09:00:00'));
+    expect((await clockOf(ticket.id)).further_at).toEqual(istanbul('2026-11-06T17:30:00'));
     const timeline = await t.dataSource.query(`SELECT body FROM ticket_events WHERE ticket_id = $1 AND type = 'escalated' ORDER BY seq`, [ticket.id]);
     expect(timeline.map((e: { body: string }) => e.body)).toEqual(['Süre uyarısı', 'Süre aşıldı']);
   });
@@ -144,12 +145,12 @@ describe('deadlines and the escalation ladder', () => {
     expect((await clockOf(ticket.id)).next_at).toBeNull();
 
     // While paused nothing escalates, however late it gets, and the working time left stands still:
-    // Monday 16:00–17:30, all Tuesday, Wednesday 08:30–09:00 = 600 minutes.
+    // Monday 16:00–17:30, all Tuesday, all Wednesday = 1,050 minutes.
     t.clock.set(istanbul('2026-11-03T10:00:00'));
     await ticker.sweep();
     expect(await escalationsOf(ticket.id)).toHaveLength(0);
     const paused = (await t.http().get(`/api/v1/tickets/${ticket.id}`).set('Authorization', `Bearer ${manager.token}`).expect(200)).body;
-    expect(paused.deadline).toMatchObject({ paused: true, running: false, remainingWorkingMinutes: 600, level: 0 });
+    expect(paused.deadline).toMatchObject({ paused: true, running: false, remainingWorkingMinutes: 1050, level: 0 });
 
     // The citizen answers by SMS on Tuesday 10:00: 1.5 h on Monday + 1.5 h on Tuesday were paused.
     const id = `SM-esc-${(seq += 1)}`;
@@ -163,9 +164,10 @@ describe('deadlines and the escalation ladder', () => {
       const clock = await clockOf(ticket.id);
       return clock.paused_at === null && clock.next_at ? clock : undefined;
     });
-    expect(after.due_at).toEqual(istanbul('2026-11-04T12:00:00'));
-    expect(after.warning_at).toEqual(istanbul('2026-11-03T17:00:00'));
-    expect(after.due_at.getTime() - before.due_at.getTime()).toBe(3 * 3600_000);
+    // Wednesday 17:30 plus three working hours reaches Thursday 11:30: the deadline is that day's close.
+    expect(after.due_at).toEqual(istanbul('2026-11-05T17:30:00'));
+    expect(after.warning_at).toEqual(istanbul('2026-11-04T14:38:00'));
+    expect(before.due_at).toEqual(istanbul('2026-11-04T17:30:00'));
     const [row] = await t.dataSource.query('SELECT status, resolution_due_at FROM tickets WHERE id = $1', [ticket.id]);
     expect(row).toEqual({ status: 'in_progress', resolution_due_at: after.due_at });
     const events = await t.dataSource.query(
@@ -210,16 +212,16 @@ describe('deadlines and the escalation ladder', () => {
     const kept = await pothole('+905321230004');
     t.clock.set(istanbul('2026-11-03T09:00:00'));
     await transfer(kept.id);
-    expect((await clockOf(kept.id)).due_at).toEqual(istanbul('2026-11-04T09:00:00'));
+    expect((await clockOf(kept.id)).due_at).toEqual(istanbul('2026-11-04T17:30:00'));
 
     await t.http().patch(`/api/v1/deadline-policies/${policy.id}`).set('Authorization', `Bearer ${admin.token}`).send({ restartOnTransfer: true }).expect(200);
     t.clock.set(MONDAY_0900);
     const restarted = await pothole('+905321230005');
     t.clock.set(istanbul('2026-11-03T09:00:00'));
     await transfer(restarted.id);
-    // Two working days from the transfer on Tuesday 09:00.
+    // Two working days after the transfer on Tuesday: Thursday's close.
     const clock = await clockOf(restarted.id);
-    expect(clock).toMatchObject({ due_at: istanbul('2026-11-05T09:00:00'), level: 0 });
+    expect(clock).toMatchObject({ due_at: istanbul('2026-11-05T17:30:00'), level: 0 });
     const [row] = await t.dataSource.query('SELECT resolution_due_at FROM tickets WHERE id = $1', [restarted.id]);
     expect(row.resolution_due_at).toEqual(clock.due_at);
     await t.http().patch(`/api/v1/deadline-policies/${policy.id}`).set('Authorization', `Bearer ${admin.token}`).send({ restartOnTransfer: false }).expect(200);
@@ -254,7 +256,8 @@ describe('deadlines and the escalation ladder', () => {
         description: '2025 yılı asfalt ihalesinin kararını istiyorum.',
       }),
     ).expect(201);
-    expect(new Date(created.body.resolutionDueAt)).toEqual(istanbul('2026-11-23T09:00:00'));
+    // Fifteen working days after Monday 2 November: the close of Monday 23 November.
+    expect(new Date(created.body.resolutionDueAt)).toEqual(istanbul('2026-11-23T17:30:00'));
 
     t.clock.set(istanbul('2026-11-16T10:00:00'));
     const routed = await waitFor('routed to Halkla İlişkiler', async () => {
@@ -266,9 +269,9 @@ describe('deadlines and the escalation ladder', () => {
       .expect(400)
       .expect(({ body }) => expect(body.details[0].field).toBe('reason'));
     const extended = await as(`/tickets/${created.body.id}/extend`, { version: routed.version, reason }).expect(200);
-    // Thirty working days from Monday 2 November: Monday 14 December, same hour.
-    expect(new Date(extended.body.resolutionDueAt)).toEqual(istanbul('2026-12-14T09:00:00'));
-    expect((await clockOf(created.body.id)).due_at).toEqual(istanbul('2026-12-14T09:00:00'));
+    // Thirty working days after Monday 2 November: the close of Monday 14 December.
+    expect(new Date(extended.body.resolutionDueAt)).toEqual(istanbul('2026-12-14T17:30:00'));
+    expect((await clockOf(created.body.id)).due_at).toEqual(istanbul('2026-12-14T17:30:00'));
     const again = await as(`/tickets/${created.body.id}/extend`, { version: extended.body.version, reason }).expect(409);
     expect(again.body.code).toBe('TICKET_EXTENSION_REFUSED');
 

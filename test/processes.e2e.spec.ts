@@ -107,12 +107,12 @@ describe('documented processes', () => {
     t.clock.set(MONDAY_0900);
     const started = await start('Kardeş şehir: Batum (Gürcistan)');
     const first = openStep(started);
-    // 3 working days from Monday 09:00, on the same clock machinery as tickets.
-    expect(new Date(first.dueAt)).toEqual(istanbul('2026-11-05T09:00:00'));
+    // 3 working days after Monday: Thursday's close, on the same clock machinery as tickets.
+    expect(new Date(first.dueAt)).toEqual(istanbul('2026-11-05T17:30:00'));
     const [clock] = await t.dataSource.query(`SELECT due_at, warning_at, next_level FROM sla_clocks WHERE subject_type = 'process_step' AND subject_id = $1`, [
       first.id,
     ]);
-    expect(clock).toMatchObject({ due_at: istanbul('2026-11-05T09:00:00'), next_level: 1 });
+    expect(clock).toMatchObject({ due_at: istanbul('2026-11-05T17:30:00'), next_level: 1 });
 
     const done1 = await completeAfter(started.id, '1', 2);
     expect(done1.steps[0]).toMatchObject({
@@ -129,7 +129,9 @@ describe('documented processes', () => {
     const ministry = await completeAfter(started.id, '4', 6 * 24);
     const step5 = openStep(ministry);
     expect(step5.key).toBe('5');
-    expect(new Date(step5.dueAt).getTime() - new Date(step5.openedAt).getTime()).toBe(21 * 24 * HOUR);
+    // Opened Saturday 14 November 11:00; three weeks on is Saturday 5 December, so Monday's end.
+    expect(new Date(step5.openedAt)).toEqual(istanbul('2026-11-14T11:00:00'));
+    expect(new Date(step5.dueAt)).toEqual(istanbul('2026-12-07T23:59:59.999'));
 
     // The ministry is silent: the warning at 75% of three weeks, then the breach, each taken once.
     const [c5] = await t.dataSource.query(`SELECT warning_at, due_at FROM sla_clocks WHERE subject_id = $1`, [step5.id]);

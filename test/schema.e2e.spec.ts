@@ -33,7 +33,7 @@ describe('database schema and default municipality', () => {
 
   it("looks for a citizen's and a mahalle's open tickets of the category through (citizen or mahalle, category, created) indexes", async () => {
     const id = '00000000-0000-4000-8000-000000000001';
-    const parameters = [[0], [id], [id], [id], ['sokak lambasi yanmiyor'], ['new', 'in_progress'], new Date('2026-11-19T00:00:00Z'), 0.45];
+    const parameters = [[0], [id], [id], [id], ['sokak lambasi yanmiyor'], ['new', 'in_progress'], new Date('2026-11-19T00:00:00Z'), 0.45, [null]];
     const plan: string = await t.dataSource.transaction(async (manager) => {
       await manager.query('SET LOCAL enable_seqscan = off');
       await manager.query('SET LOCAL enable_bitmapscan = off');
@@ -50,7 +50,15 @@ describe('database schema and default municipality', () => {
     expect(await count('categories')).toBeGreaterThanOrEqual(30);
     expect(await count('mahalleler')).toBe(12);
     const roles = await t.dataSource.query('SELECT role FROM users ORDER BY role::text');
-    expect(roles.map((r: { role: string }) => r.role)).toEqual(['admin', 'agent', 'department_manager', 'department_staff', 'executive', 'supervisor']);
+    expect(roles.map((r: { role: string }) => r.role)).toEqual([
+      'admin',
+      'agent',
+      'cimer_officer',
+      'department_manager',
+      'department_staff',
+      'executive',
+      'supervisor',
+    ]);
     const [pothole] = await t.dataSource.query(
       `SELECT d.code FROM categories c JOIN departments d ON d.id = c.default_department_id
        WHERE c.keywords && ARRAY['çukur']`,

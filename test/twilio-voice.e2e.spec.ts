@@ -113,6 +113,22 @@ describe('the 444 line on Twilio Voice', () => {
     }
   });
 
+  it('is closed on a holiday that falls on a weekday (29 Ekim 2026, a Thursday) and from 13:00 on its eve', async () => {
+    try {
+      for (const [at, open] of [
+        ['2026-10-28T09:30:00Z', true],
+        ['2026-10-28T10:30:00Z', false],
+        ['2026-10-29T07:00:00Z', false],
+      ] as const) {
+        t.clock.set(new Date(at));
+        const res = await hook('incoming', callParams()).expect(200);
+        expect([at, res.text.includes('mesai saatleri dışındayız')]).toEqual([at, !open]);
+      }
+    } finally {
+      t.clock.set(WEDNESDAY_10_00);
+    }
+  });
+
   it("links a voicemail's call to the ticket it became, and the call log shows it", async () => {
     t.clock.set(SATURDAY_12_00);
     try {

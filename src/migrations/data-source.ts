@@ -2,13 +2,16 @@ import 'reflect-metadata';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { loadConfig } from '@app/config';
-import { SnakeNamingStrategy } from '@app/database';
+import { setMigrationSettings, SnakeNamingStrategy } from '@app/database';
 import { MIGRATIONS } from './index';
+
+const config = loadConfig(process.env);
+setMigrationSettings({ WORKING_HOURS: config.WORKING_HOURS });
 
 /** For the TypeORM CLI (`npm run migration:generate`), run from the compiled dist/. */
 export default new DataSource({
   type: 'postgres',
-  url: loadConfig(process.env).DATABASE_URL,
+  url: config.DATABASE_URL,
   entities: [join(__dirname, '../modules/**/*.entity.js')],
   migrations: MIGRATIONS,
   namingStrategy: new SnakeNamingStrategy(),

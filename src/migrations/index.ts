@@ -19,6 +19,10 @@ import { ChannelEdges1796000100000 } from './1796000100000-channel-edges';
 import { MediaTicketLink1796000200000 } from './1796000200000-media-ticket-link';
 import { TicketContact1796000300000 } from './1796000300000-ticket-contact';
 import { Classifier1796100000000 } from './1796100000000-classifier';
+import { DeadlineDayClose1796300000000 } from './1796300000000-deadline-day-close';
+import { InformationRequests1796300100000 } from './1796300100000-information-requests';
+import { Cimer1796300200000 } from './1796300200000-cimer';
+import { PersonalData1796300300000 } from './1796300300000-personal-data';
 
 /** Every migration, in order; the app runs them on start (never `synchronize`). */
 export const MIGRATIONS = [
@@ -43,4 +47,8 @@ export const MIGRATIONS = [
   MediaTicketLink1796000200000,
   TicketContact1796000300000,
   Classifier1796100000000,
+  DeadlineDayClose1796300000000,
+  InformationRequests1796300100000,
+  Cimer1796300200000,
+  PersonalData1796300300000,
 ];

@@ -30,6 +30,8 @@ export interface Operation {
   ok?: readonly number[];
   /** Server-sent events: the status line is checked, then the stream closed. */
   stream?: true;
+  /** With `allow: 'staff'`: open to the narrow roles too (`@AnyRole()`: one's own profile and notifications). */
+  narrow?: true;
   /** Gives clear personal data by design, to those it allows (logged). */
   reveals?: true;
   request: (w: World, caller: Caller, scope: Scope) => Promise<Req> | Req;

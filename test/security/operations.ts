@@ -1,4 +1,7 @@
 import { BACK_OFFICE_OPERATIONS } from './back-office-operations';
+import { CIMER_OPERATIONS } from './cimer-operations';
+import { INFORMATION_OPERATIONS } from './information-operations';
+import { KVKK_OPERATIONS } from './kvkk-operations';
 import { Operation } from './operation';
 import { PUBLIC_OPERATIONS } from './public-operations';
 import { STRUCTURE_OPERATIONS } from './structure-operations';
@@ -10,4 +13,12 @@ export type { Operation, Req, Scope } from './operation';
  * Every operation of the API. The matrix test fails on an operation of the OpenAPI document
  * that is not here, so a new endpoint cannot ship without saying who may call it.
  */
-export const OPERATIONS: Record<string, Operation> = { ...STRUCTURE_OPERATIONS, ...TICKET_OPERATIONS, ...BACK_OFFICE_OPERATIONS, ...PUBLIC_OPERATIONS };
+export const OPERATIONS: Record<string, Operation> = {
+  ...STRUCTURE_OPERATIONS,
+  ...TICKET_OPERATIONS,
+  ...INFORMATION_OPERATIONS,
+  ...CIMER_OPERATIONS,
+  ...KVKK_OPERATIONS,
+  ...BACK_OFFICE_OPERATIONS,
+  ...PUBLIC_OPERATIONS,
+};

@@ -10,7 +10,7 @@ export const STRUCTURE_OPERATIONS: Record<string, Operation> = {
     allow: 'public',
     request: () => ({ body: { username: 'agent', password: 'Demo-agent-2026' } }),
   },
-  'GET /api/v1/auth/me': { allow: 'staff', request: () => ({}) },
+  'GET /api/v1/auth/me': { allow: 'staff', narrow: true, request: () => ({}) },
   'GET /api/v1/users': { allow: [], request: () => ({}) },
   'POST /api/v1/users': {
     allow: [],
@@ -26,7 +26,7 @@ export const STRUCTURE_OPERATIONS: Record<string, Operation> = {
   },
 
   // the municipality's structure
-  'GET /api/v1/departments': { allow: 'staff', request: () => ({}) },
+  'GET /api/v1/departments': { allow: 'staff', narrow: true, request: () => ({}) },
   'POST /api/v1/departments': { allow: [], request: async (w) => ({ body: await newDepartment(w) }) },
   'GET /api/v1/departments/{id}': { allow: 'staff', request: (w, _c, scope) => ({ path: { id: sideOf(w, scope).departmentId } }) },
   'PATCH /api/v1/departments/{id}': {

@@ -101,9 +101,10 @@ export const TICKET_OPERATIONS: Record<string, Operation> = {
     allow: [],
     request: async (w, _c, scope) => ({ path: { id: await freshFailedMessage(w, sideOf(w, scope)) } }),
   },
-  'GET /api/v1/notifications': { allow: 'staff', request: () => ({}) },
+  'GET /api/v1/notifications': { allow: 'staff', narrow: true, request: () => ({}) },
   'POST /api/v1/notifications/{id}/read': {
     allow: 'staff',
+    narrow: true,
     owned: { foreign: 404 },
     request: async (w, caller, scope) => ({
       path: { id: await freshNotification(w, scope === 'own' ? (staffOf(w, caller) ?? w.callers.admin).id : w.other.staff.id) },

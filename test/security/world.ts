@@ -5,9 +5,11 @@ import { categoryId, createStaff, idByCode, loginAs, mobile, Staff, TestApp, wai
 import { QueueName } from '@app/queue';
 
 /** The roles the matrix plays, and a caller with no token. */
-export const CALLERS = ['anonymous', 'agent', 'supervisor', 'department_staff', 'department_manager', 'executive', 'admin'] as const;
+export const CALLERS = ['anonymous', 'agent', 'supervisor', 'department_staff', 'department_manager', 'executive', 'admin', 'cimer_officer'] as const;
 export type Caller = (typeof CALLERS)[number];
 export const DEPARTMENT_CALLERS: readonly Caller[] = ['department_staff', 'department_manager'];
+/** Roles that reach only what names them (NARROW_ROLES): "any signed-in user" does not include them. */
+export const NARROW_CALLERS: readonly Caller[] = ['cimer_officer'];
 
 /** A citizen whose every detail is recognisable in a response body. */
 export interface Marked {
@@ -100,13 +102,14 @@ export async function quiescent(t: TestApp): Promise<void> {
 
 /**
  * A hash of every table a request could change (what background work keeps changing on its
- * own — the reports' read model, the clocks' next step — is left out): equal before and after
+ * own — the reports' read model, the clocks' next step, the scheduled destructions — is left out): equal before and after
  * a refused request, or it changed something.
  */
 export async function fingerprint(t: TestApp): Promise<Record<string, string>> {
   const tables: { table_name: string }[] = await t.dataSource.query(
     `SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE'
-       AND table_name NOT IN ('migrations', 'report_ticket_facts', 'report_dirty_tickets', 'report_work_periods', 'report_state', 'sla_clocks', 'mailbox_cursors')`,
+       AND table_name NOT IN ('migrations', 'report_ticket_facts', 'report_dirty_tickets', 'report_work_periods', 'report_state', 'sla_clocks', 'mailbox_cursors',
+                              'personal_data_destructions', 'personal_data_settings')`,
   );
   const rows = await Promise.all(
     tables.map(async ({ table_name }) => {
@@ -245,7 +248,7 @@ export async function buildWorld(t: TestApp): Promise<World> {
   await quiescent(t);
   return {
     t,
-    callers: { agent, supervisor, department_staff: fenStaff, department_manager: fenManager, executive, admin },
+    callers: { agent, supervisor, department_staff: fenStaff, department_manager: fenManager, executive, admin, cimer_officer: await loginAs(t, 'cimer') },
     kalem,
     own,
     other,

@@ -39,42 +39,6 @@ describe('BusinessCalendar', () => {
     });
   });
 
-  describe('adding working days the way an official counts them', () => {
-    it('keeps the time of day and skips the weekend: Friday 16:00 + 1 = Monday 16:00', () => {
-      expect(at(calendar.addWorkingDays(ist('2026-03-06 16:00'), 1))).toBe(at(ist('2026-03-09 16:00')));
-      expect(at(calendar.addWorkingDays(ist('2026-03-06 16:00'), 0))).toBe(at(ist('2026-03-06 16:00')));
-    });
-
-    it('starts the clock on the next working morning for a request after hours or at the weekend', () => {
-      expect(at(calendar.addWorkingDays(ist('2026-03-07 10:00'), 1))).toBe(at(ist('2026-03-10 08:30')));
-      expect(at(calendar.addWorkingDays(ist('2026-03-05 19:00'), 1))).toBe(at(ist('2026-03-09 08:30')));
-    });
-
-    it('from the Friday afternoon before Kurban Bayramı 2025 (eve Thursday 5 June, feast 6–9 June)', () => {
-      const friday = ist('2025-05-30 16:00');
-      expect(at(calendar.addWorkingDays(friday, 1))).toBe(at(ist('2025-06-02 16:00')));
-      // The eve counts as a day, but 16:00 on it is off: due the first morning after the feast.
-      expect(at(calendar.addWorkingDays(friday, 4))).toBe(at(ist('2025-06-10 08:30')));
-      expect(at(calendar.addWorkingDays(friday, 5))).toBe(at(ist('2025-06-10 16:00')));
-      expect(at(calendar.addWorkingDays(friday, 15))).toBe(at(ist('2025-06-24 16:00')));
-    });
-
-    it('from the Friday afternoon before Ramazan Bayramı 2026 (eve Thursday 19 March, feast 20–22 March)', () => {
-      const friday = ist('2026-03-13 16:00');
-      expect(at(calendar.addWorkingDays(friday, 4))).toBe(at(ist('2026-03-23 08:30')));
-      expect(at(calendar.addWorkingDays(friday, 5))).toBe(at(ist('2026-03-23 16:00')));
-      // A morning request on the eve keeps its time: Thursday 10:00 + 1 = Monday 10:00.
-      expect(at(calendar.addWorkingDays(ist('2026-03-19 10:00'), 1))).toBe(at(ist('2026-03-23 10:00')));
-    });
-
-    it('from the Friday afternoon before Kurban Bayramı 2026 (eve Tuesday 26 May, feast 27–30 May)', () => {
-      const friday = ist('2026-05-22 16:00');
-      expect(at(calendar.addWorkingDays(friday, 1))).toBe(at(ist('2026-05-25 16:00')));
-      expect(at(calendar.addWorkingDays(friday, 2))).toBe(at(ist('2026-06-01 08:30')));
-      expect(at(calendar.addWorkingDays(friday, 3))).toBe(at(ist('2026-06-01 16:00')));
-    });
-  });
-
   describe('overrides', () => {
     // 29 October 2026 is a Thursday; a bridge day on Friday 30th, made up on Saturday 7 November.
     const bridged = new BusinessCalendar({
@@ -85,16 +49,15 @@ describe('BusinessCalendar', () => {
       ],
     });
 
-    it('moves a deadline past a bridge day', () => {
-      const tuesday = ist('2026-10-27 16:00');
-      expect(at(calendar.addWorkingDays(tuesday, 2))).toBe(at(ist('2026-10-30 16:00')));
-      expect(at(bridged.addWorkingDays(tuesday, 2))).toBe(at(ist('2026-11-02 16:00')));
+    it('moves working time past a bridge day', () => {
+      expect(calendar.isWorkingDay('2026-10-30')).toBe(true);
+      expect(bridged.isWorkingDay('2026-10-30')).toBe(false);
       expect(at(bridged.addWorkingHours(ist('2026-10-29 10:00'), 1))).toBe(at(ist('2026-11-02 09:30')));
     });
 
     it('opens a make-up Saturday and closes a granted afternoon', () => {
       expect(bridged.isWorkingTime(ist('2026-11-07 10:00'))).toBe(true);
-      expect(at(bridged.addWorkingDays(ist('2026-11-06 16:00'), 1))).toBe(at(ist('2026-11-07 16:00')));
+      expect(at(bridged.closeOf('2026-11-07')!)).toBe(at(ist('2026-11-07 17:30')));
       expect(bridged.isWorkingTime(ist('2026-12-31 12:00'))).toBe(true);
       expect(bridged.isWorkingTime(ist('2026-12-31 14:00'))).toBe(false);
       expect(bridged.day('2026-10-30')).toMatchObject({ override: { reason: 'Köprü günü' }, periods: [] });
@@ -120,20 +83,20 @@ describe('BusinessCalendar', () => {
     });
   });
 
-  describe('calendar days (Law 3071: 30 days)', () => {
-    it('counts every day and keeps the wall-clock time, holidays or not', () => {
-      expect(at(calendar.addCalendarDays(ist('2026-11-20 10:00'), 30))).toBe(at(ist('2026-12-20 10:00')));
-      expect(at(calendar.addCalendarDays(ist('2025-05-08 10:00'), 30))).toBe(at(ist('2025-06-07 10:00')));
-    });
-
-    it('can end on working time instead', () => {
-      expect(at(calendar.addCalendarDays(ist('2026-11-20 10:00'), 30, { endOnWorkingTime: true }))).toBe(at(ist('2026-12-21 08:30')));
+  describe('the close of a working day', () => {
+    it('is the end of the last period, on an eve 13:00, and none on a day off', () => {
+      expect(at(calendar.closeOf('2026-03-04')!)).toBe(at(ist('2026-03-04 17:30')));
+      expect(at(calendar.closeOf('2026-10-28')!)).toBe(at(ist('2026-10-28 13:00')));
+      expect(at(calendar.closeOf('2027-03-08')!)).toBe(at(ist('2027-03-08 13:00')));
+      expect(calendar.closeOf('2026-10-29')).toBeNull();
+      expect(calendar.closeOf('2026-03-07')).toBeNull();
+      // Hours that end before 13:00 close then, eve or not.
+      expect(at(new BusinessCalendar({ workingHours: '08:00-12:00' }).closeOf('2026-10-28')!)).toBe(at(ist('2026-10-28 12:00')));
     });
 
     it('follows the zone rules of the date rather than a fixed +3 (summer time until 2016)', () => {
-      // 2015: +02:00 until 29 March, +03:00 after.
-      expect(at(calendar.addCalendarDays(new Date('2015-03-20T10:00:00+02:00'), 30))).toBe('2015-04-19T07:00:00.000Z');
       expect(calendar.isWorkingTime(new Date('2015-01-05T08:45:00+02:00'))).toBe(true);
+      expect(calendar.closeOf('2015-07-06')!.toISOString()).toBe('2015-07-06T14:30:00.000Z');
     });
   });
 });

@@ -1,4 +1,5 @@
 import { LawHoliday, lawHolidays } from './turkish-holidays';
+import { parseWeeklyHours, weekdaysOnly, WeeklyHours } from './weekly-hours';
 import { cutAt, DEFAULT_WORKING_HOURS, parseWorkingHours, WorkingPeriod } from './working-hours';
 import { addDays, fromLocal, LocalDate, toLocal, weekday } from './zoned-time';
 
@@ -18,8 +19,15 @@ export interface CalendarOverride {
 }
 
 export interface CalendarOptions {
-  /** `08:30-12:30,13:30-17:30` style, or parsed periods. */
+  /** Monday to Friday: `08:30-12:30,13:30-17:30` style, or parsed periods. */
   workingHours?: string | readonly WorkingPeriod[];
+  /** Any days, any hours (`Mon-Sun 00:00-24:00`, see `parseWeeklyHours`); replaces `workingHours`' week. */
+  weeklyHours?: string | WeeklyHours;
+  /**
+   * `closed` (default): Law 2429's holidays and the overrides apply. `open`: a service that
+   * keeps its weekly hours on holidays too (a call centre), so neither applies.
+   */
+  holidays?: 'closed' | 'open';
   overrides?: readonly CalendarOverride[];
   timeZone?: string;
 }
@@ -31,6 +39,12 @@ export interface DayInfo {
   override: CalendarOverride | null;
   /** Empty on a day off. */
   periods: WorkingPeriod[];
+  /**
+   * When the day's work ends, in minutes since local midnight (null on a day off): the end of
+   * its last period, and on an eve Law 2429's 13:00 (the lunch break before it is still the
+   * working day's). A deadline that ends "on" this day ends here.
+   */
+  closesAt: number | null;
 }
 
 /** Law 2429: the eves are off "from 13:00". */
@@ -41,27 +55,21 @@ const HORIZON_DAYS = 3 * 366;
 
 /**
  * Working time of a Turkish public office in Europe/Istanbul: Monday to Friday within the
- * working hours, minus Law 2429's holidays (eves off from 13:00), with the editable overrides
- * on top. Pure: build a new one when the overrides or the hours change.
+ * working hours (or any week `weeklyHours` gives), minus Law 2429's holidays (eves off from
+ * 13:00), with the editable overrides on top. Pure: build a new one when the overrides or the
+ * hours change.
  *
- * Every clock starts at the first working instant at or after the request: a petition handed
- * in on Saturday or after hours is the office's on the next working morning.
- *
- * **N working days** is what an official counts on the wall calendar: from that starting
- * instant, go forward N days that have working hours (a half day counts as a day), keep the
- * time of day, and if that instant is not working time (lunch, an eve's afternoon, after a
- * shortened day) take the next working instant. A request on Friday at 16:00 with 1 working
- * day is due Monday at 16:00; if Monday is a bridge day, Tuesday at 16:00.
- *
- * **N working hours/minutes** consume working time only; a deadline that uses up a period
- * exactly is due at that period's end (17:30, not the next morning).
- *
- * **N calendar days** keep the wall-clock time N dates later and skip nothing (Law 3071's
- * 30 days); `endOnWorkingTime` moves a result outside working time to the next working instant.
+ * **N working hours/minutes** consume working time only, from the first working instant at or
+ * after the request; a deadline that uses up a period exactly is due at that period's end
+ * (17:30, not the next morning). Periods counted in days end at the close of their last day:
+ * see `legal-periods.ts`.
  */
 export class BusinessCalendar {
+  /** An ordinary weekday's periods: what "one working day" of duration means in reports. */
   readonly workingHours: readonly WorkingPeriod[];
   readonly timeZone: string;
+  private readonly week: WeeklyHours;
+  private readonly observesHolidays: boolean;
   private readonly overrides = new Map<LocalDate, CalendarOverride>();
   private readonly holidaysByYear = new Map<number, Map<LocalDate, LawHoliday>>();
   private readonly days = new Map<LocalDate, DayInfo>();
@@ -69,9 +77,13 @@ export class BusinessCalendar {
 
   constructor(options: CalendarOptions = {}) {
     const hours = options.workingHours ?? DEFAULT_WORKING_HOURS;
-    this.workingHours = typeof hours === 'string' ? parseWorkingHours(hours) : hours;
+    const weekdays = typeof hours === 'string' ? parseWorkingHours(hours) : hours;
+    const weekly = options.weeklyHours;
+    this.week = weekly === undefined ? weekdaysOnly(weekdays) : typeof weekly === 'string' ? parseWeeklyHours(weekly) : weekly;
+    this.workingHours = weekly === undefined ? weekdays : (this.week.slice(1, 6).find((p) => p.length) ?? this.week.find((p) => p.length) ?? []);
     this.timeZone = options.timeZone ?? 'Europe/Istanbul';
-    for (const override of options.overrides ?? []) this.overrides.set(override.date, override);
+    this.observesHolidays = options.holidays !== 'open';
+    if (this.observesHolidays) for (const override of options.overrides ?? []) this.overrides.set(override.date, override);
   }
 
   /** Law 2429's holidays of a year, as listed for people (overrides are separate). */
@@ -82,9 +94,12 @@ export class BusinessCalendar {
   day(date: LocalDate): DayInfo {
     let info = this.days.get(date);
     if (!info) {
-      const holiday = this.holidayMap(Number(date.slice(0, 4))).get(date) ?? null;
+      const holiday = this.observesHolidays ? (this.holidayMap(Number(date.slice(0, 4))).get(date) ?? null) : null;
       const override = this.overrides.get(date) ?? null;
-      info = { date, holiday, override, periods: this.periodsOf(date, holiday, override) };
+      const periods = this.periodsOf(date, holiday, override);
+      const usual = this.week[weekday(date)];
+      const closesAt = closingMinute(periods, this.halfDay(holiday, override) ? Math.min(usual[usual.length - 1]?.end ?? 0, HALF_DAY_FROM) : null);
+      info = { date, holiday, override, periods, closesAt };
       this.days.set(date, info);
     }
     return info;
@@ -109,17 +124,10 @@ export class BusinessCalendar {
     throw new RangeError(`no working time within ${HORIZON_DAYS} days of ${at.toISOString()}`);
   }
 
-  addWorkingDays(from: Date, days: number): Date {
-    assertAmount(days);
-    const start = this.nextWorkingInstant(from);
-    const local = toLocal(start.getTime(), this.timeZone);
-    let date = local.date;
-    for (let left = days, steps = 0; left > 0; steps += 1) {
-      if (steps > HORIZON_DAYS + 7 * days) throw new RangeError(`no ${days} working days after ${from.toISOString()}`);
-      date = addDays(date, 1);
-      if (this.isWorkingDay(date)) left -= 1;
-    }
-    return this.nextWorkingInstant(new Date(fromLocal(date, local.msOfDay, this.timeZone)));
+  /** The instant the working day `date` closes (see `DayInfo.closesAt`), or null on a day off. */
+  closeOf(date: LocalDate): Date | null {
+    const minute = this.day(date).closesAt;
+    return minute === null ? null : new Date(fromLocal(date, minute * MINUTE, this.timeZone));
   }
 
   addWorkingMinutes(from: Date, minutes: number): Date {
@@ -156,29 +164,27 @@ export class BusinessCalendar {
     return total / MINUTE;
   }
 
-  addCalendarDays(from: Date, days: number, options: { endOnWorkingTime?: boolean } = {}): Date {
-    assertAmount(days);
-    const local = toLocal(from.getTime(), this.timeZone);
-    const due = new Date(fromLocal(addDays(local.date, days), local.msOfDay, this.timeZone));
-    return options.endOnWorkingTime ? this.nextWorkingInstant(due) : due;
-  }
-
   private periodsOf(date: LocalDate, holiday: LawHoliday | null, override: CalendarOverride | null): WorkingPeriod[] {
+    const usual = this.week[weekday(date)];
     switch (override?.kind) {
       case OverrideKind.WorkingDay:
-        return [...this.workingHours];
+        return [...(usual.length ? usual : this.workingHours)];
       case OverrideKind.DayOff:
         return [];
       case OverrideKind.HalfDayOff:
         // A half day granted on a day that was off anyway gives no hours back.
-        if (holiday?.length === 'full' || isWeekend(date)) return [];
-        return cutAt(this.workingHours, HALF_DAY_FROM);
+        if (holiday?.length === 'full') return [];
+        return cutAt(usual, HALF_DAY_FROM);
     }
-    if (isWeekend(date) || holiday?.length === 'full') return [];
-    return holiday?.length === 'half' ? cutAt(this.workingHours, HALF_DAY_FROM) : [...this.workingHours];
+    if (holiday?.length === 'full') return [];
+    return holiday?.length === 'half' ? cutAt(usual, HALF_DAY_FROM) : [...usual];
   }
 
-  /** The day's working periods as UTC millisecond intervals. */
+  private halfDay(holiday: LawHoliday | null, override: CalendarOverride | null): boolean {
+    if (override) return override.kind === OverrideKind.HalfDayOff;
+    return holiday?.length === 'half';
+  }
+
   /** The working stretches of a date as [start, end) instants in epoch ms (reports tabulate them for SQL). */
   workingIntervals(date: LocalDate): readonly (readonly [number, number])[] {
     return this.intervalsOf(date);
@@ -203,9 +209,10 @@ export class BusinessCalendar {
   }
 }
 
-function isWeekend(date: LocalDate): boolean {
-  const day = weekday(date);
-  return day === 0 || day === 6;
+/** The day's close: its last period's end, or on a half day the cut (13:00, or earlier if the day ends before). */
+function closingMinute(periods: readonly WorkingPeriod[], halfDayCut: number | null): number | null {
+  if (!periods.length) return null;
+  return halfDayCut ?? periods[periods.length - 1].end;
 }
 
 function assertAmount(amount: number): void {

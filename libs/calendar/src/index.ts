@@ -1,4 +1,6 @@
 export * from './business-calendar';
+export * from './legal-periods';
 export * from './turkish-holidays';
+export * from './weekly-hours';
 export * from './working-hours';
-export { addDays, isLocalDate, type LocalDate } from './zoned-time';
+export { addDays, endOfLocalDay, isLocalDate, localDateOf, type LocalDate } from './zoned-time';

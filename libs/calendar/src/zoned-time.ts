@@ -97,3 +97,13 @@ export function weekday(date: LocalDate): number {
 function dayStartUtc(date: LocalDate): number {
   return Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10)));
 }
+
+/** The wall-calendar date of an instant in `timeZone` (Istanbul by default). */
+export function localDateOf(at: Date, timeZone = 'Europe/Istanbul'): LocalDate {
+  return toLocal(at.getTime(), timeZone).date;
+}
+
+/** The last millisecond of a wall-calendar date in `timeZone`: a deadline "on" that date, at its end. */
+export function endOfLocalDay(date: LocalDate, timeZone = 'Europe/Istanbul'): Date {
+  return new Date(fromLocal(addDays(date, 1), 0, timeZone) - 1);
+}

@@ -8,6 +8,8 @@ describe('loadConfig', () => {
     expect(config.DATABASE_URL).toMatch(/^postgres:\/\//);
     expect(config.SEED_DEMO_USERS).toBe(true);
     expect(config.WORKING_HOURS).toBe('08:30-12:30,13:30-17:30');
+    expect(config).toMatchObject({ VOICE_OPEN_HOURS: 'Mon-Fri 08:30-17:30', VOICE_HOLIDAYS: 'closed' });
+    expect(loadConfig({ VOICE_OPEN_HOURS: 'Mon-Sun 00:00-24:00', VOICE_HOLIDAYS: 'open' }).VOICE_HOLIDAYS).toBe('open');
   });
 
   it('converts numbers and booleans from strings', () => {
@@ -23,6 +25,9 @@ describe('loadConfig', () => {
     [{ JWT_SECRET: 'short' }, 'JWT_SECRET'],
     [{ WORKING_HOURS: '08:30-17:30,12:30-13:30' }, 'WORKING_HOURS'],
     [{ WORKING_HOURS: '8.30-17.30' }, 'WORKING_HOURS'],
+    [{ VOICE_OPEN_HOURS: 'Mon-Fri 8-17' }, 'VOICE_OPEN_HOURS'],
+    [{ VOICE_OPEN_HOURS: 'Pzt-Cum 08:30-17:30' }, 'VOICE_OPEN_HOURS'],
+    [{ VOICE_HOLIDAYS: 'sometimes' }, 'VOICE_HOLIDAYS'],
     [{ IMAP_URL: 'http://mail' }, 'IMAP_URL'],
     [{ IMAP_HOST: 'mail.bel.tr' }, 'IMAP_USER'],
     [{ EMAIL_PROVIDER: 'smtp', MAIL_FROM: 'cozum@bel.tr' }, 'SMTP_URL'],

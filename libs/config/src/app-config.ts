@@ -1,4 +1,4 @@
-import { DEFAULT_WORKING_HOURS, parseWorkingHours } from '@app/calendar';
+import { DEFAULT_WORKING_HOURS, parseWeeklyHours, parseWorkingHours } from '@app/calendar';
 import { isIP } from 'node:net';
 import { plainToInstance, Transform, Type } from 'class-transformer';
 import { IsBoolean, IsInt, IsNumber, IsOptional, IsString, Max, Min, validateSync } from 'class-validator';
@@ -118,8 +118,10 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
   const config = plainToInstance(AppConfig, input, { exposeDefaultValues: true });
   const errors = validateSync(config, { whitelist: true });
   const problems = errors.flatMap((e) => Object.values(e.constraints ?? {}).map((m) => `${e.property}: ${m}`));
-  const hours = workingHoursProblem(config.WORKING_HOURS);
+  const hours = hoursProblem(config.WORKING_HOURS, parseWorkingHours);
   if (hours) problems.push(`WORKING_HOURS: ${hours}, e.g. ${DEFAULT_WORKING_HOURS}`);
+  const voice = hoursProblem(config.VOICE_OPEN_HOURS, parseWeeklyHours);
+  if (voice) problems.push(`VOICE_OPEN_HOURS: ${voice}, e.g. Mon-Fri 08:30-17:30; Sat 09:00-13:00`);
   if (config.NODE_ENV === 'production') {
     if (config.JWT_SECRET === DEV_JWT_SECRET) problems.push('JWT_SECRET: must be set in production');
     if (config.PII_HASH_SECRET === DEV_PII_SECRET) problems.push('PII_HASH_SECRET: must be set in production');
@@ -156,10 +158,10 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
   return config;
 }
 
-function workingHoursProblem(value: unknown): string | null {
+function hoursProblem(value: unknown, parse: (text: string) => unknown): string | null {
   if (typeof value !== 'string') return null;
   try {
-    parseWorkingHours(value);
+    parse(value);
     return null;
   } catch (error) {
     return (error as Error).message;

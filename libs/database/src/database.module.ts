@@ -4,6 +4,7 @@ import { AppConfig } from '@app/config';
 import { DataSource, DataSourceOptions } from 'typeorm';
 import { ensureDatabase } from './ensure-database';
 import { migrateUnderLock } from './migrate';
+import { setMigrationSettings } from './migration-settings';
 import { SnakeNamingStrategy } from './snake-naming.strategy';
 
 export interface DatabaseModuleOptions {
@@ -21,6 +22,7 @@ export class DatabaseModule {
           inject: [AppConfig],
           useFactory: async (config: AppConfig) => {
             if (config.DATABASE_CREATE) await ensureDatabase(config.DATABASE_URL);
+            setMigrationSettings({ WORKING_HOURS: config.WORKING_HOURS });
             return {
               type: 'postgres' as const,
               url: config.DATABASE_URL,

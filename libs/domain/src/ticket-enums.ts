@@ -33,6 +33,12 @@ export enum LegalBasis {
   Internal = 'internal',
 }
 
+/**
+ * An ihbar's informant is hidden: no view, list, search, copy or duplicate mark ties them to it;
+ * only supervisors and admins read who they are, through the logged contact action.
+ */
+export const hidesApplicant = (kind: TicketKind): boolean => kind === TicketKind.Ihbar;
+
 export const KIND_LABELS: Record<TicketKind, string> = {
   [TicketKind.Sikayet]: 'Şikâyet',
   [TicketKind.Talep]: 'Talep',

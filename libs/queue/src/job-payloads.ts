@@ -52,6 +52,12 @@ export class ModelJob {
   modelId: string;
 }
 
+/** A periodic destruction of personal data (KVKK), recorded before it runs. */
+export class DestructionJob {
+  @IsUUID()
+  runId: string;
+}
+
 /** A payload class as class-transformer instantiates it. */
 export type PayloadClass = ClassConstructor<object>;
 
@@ -65,7 +71,7 @@ export const JOBS = {
   [QueueName.Routing]: { 'route-ticket': TicketJob, 'assign-backlog': DepartmentJob },
   [QueueName.Sla]: { 'notify-escalations': EscalationBatchJob },
   [QueueName.Notify]: { 'send-messages': MessagesJob },
-  [QueueName.Reports]: { 'export-report': ExportJob },
+  [QueueName.Reports]: { 'export-report': ExportJob, 'destroy-personal-data': DestructionJob },
   [QueueName.Classifier]: { 'train-model': ModelJob },
 } as const satisfies Record<QueueName, Record<string, PayloadClass>>;
 

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Post, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
-import { CurrentUser, Public, StaffPrincipal } from '@app/domain';
+import { AnyRole, CurrentUser, Public, StaffPrincipal } from '@app/domain';
 import { AuthService, LoginResult } from './auth.service';
 import { LoginDto } from './dto/login.dto';
 
@@ -19,6 +19,7 @@ export class AuthController {
   }
 
   @ApiBearerAuth()
+  @AnyRole()
   @Get('me')
   me(@CurrentUser() user: StaffPrincipal): StaffPrincipal {
     return user;

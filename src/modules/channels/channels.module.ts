@@ -6,6 +6,7 @@ import { IntakeModule } from '../intake';
 import { LiveModule } from '../live';
 import { MediaModule } from '../media';
 import { NotificationsModule } from '../notifications';
+import { SlaModule } from '../sla';
 import { TicketsModule } from '../tickets';
 import { ImapMailbox } from './email/imap-mailbox.service';
 import { MailIntake } from './email/mail-intake.service';
@@ -16,6 +17,7 @@ import { TwilioSmsController } from './twilio/twilio-sms.controller';
 import { TwilioSmsSender } from './twilio/twilio-sms.sender';
 import { TwilioSmsStatusController } from './twilio/twilio-sms-status.controller';
 import { TwilioVoiceController } from './twilio/twilio-voice.controller';
+import { CallCentreHours } from './voice/call-centre-hours';
 import { CallLog } from './voice/call-log.entity';
 import { CallTicketsService } from './voice/call-tickets.service';
 import { CallsController } from './voice/calls.controller';
@@ -36,6 +38,7 @@ import { WhatsappModule } from './whatsapp/whatsapp.module';
     LiveModule,
     MediaModule,
     NotificationsModule,
+    SlaModule,
     TicketsModule,
     WebFormModule,
     WhatsappModule,
@@ -48,6 +51,7 @@ import { WhatsappModule } from './whatsapp/whatsapp.module';
     PhoneStatusService,
     ScreenPopService,
     CallTicketsService,
+    CallCentreHours,
     VoicemailFiling,
     MailIntake,
     ImapMailbox,

@@ -40,6 +40,10 @@ export class Citizen {
   @Column({ type: 'timestamptz', nullable: true })
   optedOutAt: Date | null;
 
+  /** KVKK: the record anonymised (erased on request or at the end of its retention); only the id remains. */
+  @Column({ type: 'timestamptz', nullable: true })
+  erasedAt: Date | null;
+
   /** The language of the messages the citizen receives. */
   @Column({ type: 'varchar', length: 2, default: 'tr' })
   locale: 'tr' | 'en';

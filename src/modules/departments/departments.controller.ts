@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Patch, Post } from '@nestjs/common';
 import { IdParam } from '@app/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { Role, Roles } from '@app/domain';
+import { AnyRole, Role, Roles } from '@app/domain';
 import { Department } from './department.entity';
 import { DepartmentsService } from './departments.service';
 import { CreateDepartmentDto, UpdateDepartmentDto } from './dto/department.dto';
@@ -12,6 +12,8 @@ import { CreateDepartmentDto, UpdateDepartmentDto } from './dto/department.dto';
 export class DepartmentsController {
   constructor(private readonly departments: DepartmentsService) {}
 
+  /** Every signed-in user: the CİMER officer picks the unit an application goes to. */
+  @AnyRole()
   @Get()
   list(): Promise<Department[]> {
     return this.departments.list();

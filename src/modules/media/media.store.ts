@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { createHash, randomBytes } from 'node:crypto';
 import { createReadStream, ReadStream } from 'node:fs';
-import { mkdir, rename, stat, writeFile } from 'node:fs/promises';
+import { mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { EntityManager, Repository } from 'typeorm';
 import { AppConfig } from '@app/config';
@@ -82,6 +82,19 @@ export class MediaStore {
     const file = await this.files.findOneBy({ id });
     if (!file || !(await mayRead(file))) throw new ResourceNotFoundException('Dosya');
     return { file, stream: createReadStream(this.pathOf(file.sha256)) };
+  }
+
+  /**
+   * Deletes from disk the files no stored row points at any more (after their rows were deleted
+   * and committed: a KVKK erasure). Identical files are kept once, so another row may still need one.
+   */
+  async removeUnreferenced(sha256s: string[]): Promise<number> {
+    if (!sha256s.length) return 0;
+    const used: { sha256: string }[] = await this.files.query(`SELECT DISTINCT sha256 FROM media_files WHERE sha256 = ANY($1)`, [sha256s]);
+    const keep = new Set(used.map((u) => u.sha256));
+    const gone = [...new Set(sha256s)].filter((sha) => !keep.has(sha));
+    await Promise.all(gone.map((sha) => rm(this.pathOf(sha), { force: true })));
+    return gone.length;
   }
 
   private pathOf(sha256: string): string {

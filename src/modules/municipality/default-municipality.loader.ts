@@ -82,6 +82,8 @@ export class DefaultMunicipalityLoader implements OnApplicationBootstrap {
           resolutionAmount: p.resolution.amount,
           resolutionUnit: p.resolution.unit,
           warningRatio: p.warningRatio ?? 0.75,
+          ...(p.calendarDayEnd ? { calendarDayEnd: p.calendarDayEnd } : {}),
+          ...(p.extendPastDayOff !== undefined ? { extendPastDayOff: p.extendPastDayOff } : {}),
         });
         policies.set(p.code, id);
         inserted += added;

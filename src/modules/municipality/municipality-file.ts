@@ -1,6 +1,7 @@
 import { Type } from 'class-transformer';
+import { DayEnd } from '@app/calendar';
 import { LegalBasis, Role, TicketKind, TicketPriority } from '@app/domain';
-import { ArrayMinSize, IsArray, IsEmail, IsEnum, IsIn, IsInt, IsNumber, IsOptional, IsString, Max, Min, ValidateNested } from 'class-validator';
+import { ArrayMinSize, IsArray, IsBoolean, IsEmail, IsEnum, IsIn, IsInt, IsNumber, IsOptional, IsString, Max, Min, ValidateNested } from 'class-validator';
 import { DepartmentLevel, EscalationContactDto } from '../departments';
 import { DurationUnit } from '../sla';
 
@@ -38,6 +39,8 @@ class FilePolicy {
   @IsOptional() @ValidateNested() @Type(() => FileDuration) firstResponse?: FileDuration;
   @ValidateNested() @Type(() => FileDuration) resolution: FileDuration;
   @IsOptional() @IsNumber() @Min(0.1) @Max(0.99) warningRatio?: number;
+  @IsOptional() @IsEnum(DayEnd) calendarDayEnd?: DayEnd;
+  @IsOptional() @IsBoolean() extendPastDayOff?: boolean;
 }
 
 class FileCategory {

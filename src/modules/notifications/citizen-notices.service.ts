@@ -35,7 +35,13 @@ export interface Addressee extends Destination {
 }
 
 /** Notices a citizen waits for go at once; the rest wait for the end of the quiet hours. */
-const URGENT: ReadonlySet<NoticePurpose> = new Set([NoticePurpose.Reply, NoticePurpose.Answered]);
+const URGENT: ReadonlySet<NoticePurpose> = new Set([
+  NoticePurpose.Reply,
+  NoticePurpose.Answered,
+  NoticePurpose.InformationAnswered,
+  NoticePurpose.InformationPartial,
+  NoticePurpose.InformationRefused,
+]);
 
 /**
  * The public page where a citizen follows an application. Tracking numbers (`2026-000123`) need

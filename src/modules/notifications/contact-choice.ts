@@ -41,6 +41,11 @@ const OWED: ReadonlySet<NoticePurpose> = new Set([
   NoticePurpose.Merged,
   NoticePurpose.Delayed,
   NoticePurpose.Extended,
+  NoticePurpose.FeeNotice,
+  NoticePurpose.Withdrawn,
+  NoticePurpose.InformationAnswered,
+  NoticePurpose.InformationPartial,
+  NoticePurpose.InformationRefused,
 ]);
 
 /**

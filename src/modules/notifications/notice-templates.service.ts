@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { ExpiringValue, InvalidFieldException } from '@app/common';
 import { StaffPrincipal } from '@app/domain';
-import { NOTICE_FIELDS, NOTICE_TEMPLATES, NoticeLocale, NoticePurpose, NoticeTemplate, unknownFields } from './citizen-notice';
+import { missingRequiredFields, NOTICE_FIELDS, NOTICE_TEMPLATES, NoticeLocale, NoticePurpose, NoticeTemplate, unknownFields } from './citizen-notice';
 import { NoticeTemplateDto } from './dto/notice-template.dto';
 import { NoticeTemplateOverride } from './notice-template.entity';
 
@@ -55,6 +55,8 @@ export class NoticeTemplates {
         );
       }
     }
+    const missing = missingRequiredFields(p, dto.body);
+    if (missing.length) throw new InvalidFieldException('body', `body: bu bildirimde yasa gereği bulunması gereken alan eksik: {${missing.join('}, {')}}`);
     await this.dataSource
       .createQueryBuilder()
       .insert()

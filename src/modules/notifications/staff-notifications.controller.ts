@@ -1,7 +1,7 @@
 import { Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { IdParam, Page } from '@app/common';
-import { CurrentUser, StaffPrincipal } from '@app/domain';
+import { AnyRole, CurrentUser, StaffPrincipal } from '@app/domain';
 import { ListStaffNotificationsDto } from './dto/list-staff-notifications.dto';
 import { StaffNotification } from './staff-notification.entity';
 import { StaffNotifications } from './staff-notifications.service';
@@ -9,6 +9,7 @@ import { StaffNotifications } from './staff-notifications.service';
 /** Each staff member's own notification list. */
 @ApiTags('notifications')
 @ApiBearerAuth()
+@AnyRole()
 @Controller('notifications')
 export class StaffNotificationsController {
   constructor(private readonly notifications: StaffNotifications) {}

@@ -1,37 +1,14 @@
 import { OPEN_STATUSES } from '@app/domain';
+import { REPORT_TIME_ZONE, ReportFilter } from './report-filter';
 import { ResolutionGroup } from './dto/report-query.dto';
-import { REPORT_TIME_ZONE, ReportFilter, whereClause } from './report-filter';
+import { Build, ReportOptions, ReportSql, scoped } from './report-sql';
+import { cimer, law4982 } from './legal-reports';
 
-/** What a report needs besides the filter: the moment "now", the working-day length and the report's own options. */
-export interface ReportOptions {
-  now: Date;
-  workingDayMinutes: number;
-  interval?: 'day' | 'week' | 'month';
-  groupBy?: ResolutionGroup;
-  top?: number;
-}
-
-export interface ReportSql {
-  sql: string;
-  params: unknown[];
-}
-
-type Build = (filter: ReportFilter, options: ReportOptions) => ReportSql;
+export type { ReportOptions, ReportSql } from './report-sql';
 
 const OPEN = `(${OPEN_STATUSES.map((s) => `'${s}'`).join(', ')})`;
 const r2 = (expr: string) => `round((${expr})::numeric, 2)::float8`;
 const percent = (part: string, whole: string) => `round((100.0 * (${part}) / nullif(${whole}, 0))::numeric, 1)::float8`;
-
-/** Starts a query over the facts with the filter's conditions; `param` appends more parameters. */
-function scoped(filter: ReportFilter) {
-  const where = whereClause(filter);
-  const params = [...where.params];
-  const param = (value: unknown) => {
-    params.push(value);
-    return `$${params.length}`;
-  };
-  return { where: where.sql, params, param };
-}
 
 const volume: Build = (filter, options) => {
   const q = scoped(filter);
@@ -193,6 +170,8 @@ export const REPORTS = {
   'top-subjects': topSubjects,
   mahalleler,
   tickets: (filter: ReportFilter, options: ReportOptions) => ticketRows(filter, options),
+  'bilgi-edinme': law4982,
+  cimer,
 } satisfies Record<string, Build>;
 
 export type ReportName = keyof typeof REPORTS;

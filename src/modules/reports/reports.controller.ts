@@ -4,7 +4,7 @@ import type { Response } from 'express';
 import { IdParam, InvalidFieldException } from '@app/common';
 import { CurrentUser, Role, Roles, StaffPrincipal } from '@app/domain';
 import { ExportQueryDto, StartExportDto } from './dto/export.dto';
-import { DrillDownQueryDto, ReportQueryDto, ResolutionQueryDto, TopSubjectsQueryDto, VolumeQueryDto } from './dto/report-query.dto';
+import { DrillDownQueryDto, ReportQueryDto, ResolutionQueryDto, TopSubjectsQueryDto, VolumeQueryDto, YearReportQueryDto } from './dto/report-query.dto';
 import { ExportQuery, ReportExports } from './exports/report-exports.service';
 import { CONTENT_TYPES } from './exports/table-writer';
 import { MuhtarIndicators } from './muhtar/muhtar-indicators.service';
@@ -76,6 +76,24 @@ export class ReportsController {
   @Get('tickets')
   tickets(@CurrentUser() user: StaffPrincipal, @Query() q: DrillDownQueryDto) {
     return this.reports.ticketPage(this.reports.filter(user, q), '', q.page ?? 1, q.pageSize ?? 50);
+  }
+
+  /**
+   * Law 4982 art. 30's annual report of a year's applications, due to the Kurul by the end of the
+   * next February; export it with `bilgi-edinme/export?from=YYYY-01-01&to=YYYY-12-31`.
+   */
+  @Get('bilgi-edinme')
+  async law4982(@CurrentUser() user: StaffPrincipal, @Query() q: YearReportQueryDto) {
+    const result = await this.reports.run('bilgi-edinme', user, { from: `${q.year}-01-01`, to: `${q.year}-12-31`, departmentId: q.departmentId });
+    const dueBy = new Date(Date.UTC(q.year + 1, 2, 0)).toISOString().slice(0, 10);
+    return { ...result, year: q.year, dueBy };
+  }
+
+  /** CİMER's applications per department: answered to CİMER in time or late, open, overdue. */
+  @Roles(Role.Supervisor, Role.DepartmentManager, Role.Executive, Role.CimerOfficer)
+  @Get('cimer')
+  cimer(@CurrentUser() user: StaffPrincipal, @Query() q: ReportQueryDto) {
+    return this.reports.run('cimer', user, q);
   }
 
   @Get('muhtar-indicators')

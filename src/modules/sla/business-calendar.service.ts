@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, Repository } from 'typeorm';
-import { BusinessCalendar } from '@app/calendar';
+import { BusinessCalendar, CalendarOptions } from '@app/calendar';
 import { DomainException, ErrorKind, ExpiringValue, ResourceNotFoundException } from '@app/common';
 import { AppConfig } from '@app/config';
 import { StaffPrincipal } from '@app/domain';
@@ -16,7 +16,8 @@ export const CALENDAR_DATE_TAKEN = 'CALENDAR_DATE_TAKEN';
  */
 @Injectable()
 export class BusinessCalendarService {
-  private readonly current = new ExpiringValue<BusinessCalendar>(30_000);
+  private readonly current = new ExpiringValue<{ calendar: BusinessCalendar; overrides: CalendarOverride[] }>(30_000);
+  private readonly others = new WeakMap<BusinessCalendar, Map<string, BusinessCalendar>>();
 
   constructor(
     @InjectRepository(CalendarOverride) private readonly overrides: Repository<CalendarOverride>,
@@ -24,10 +25,28 @@ export class BusinessCalendarService {
   ) {}
 
   /** Read through `manager` when the copy kept here is stale (inside a transaction, its own connection). */
-  cached(manager: EntityManager): Promise<BusinessCalendar> {
+  async cached(manager: EntityManager): Promise<BusinessCalendar> {
+    return (await this.loaded(manager)).calendar;
+  }
+
+  /**
+   * The same calendar — Law 2429's holidays and the admins' overrides — for another service's
+   * hours (the call centre's), rebuilt only when the office calendar is.
+   */
+  async withHours(manager: EntityManager, hours: Pick<CalendarOptions, 'weeklyHours' | 'holidays'>): Promise<BusinessCalendar> {
+    const { calendar, overrides } = await this.loaded(manager);
+    const key = JSON.stringify(hours);
+    const built = this.others.get(calendar) ?? new Map<string, BusinessCalendar>();
+    this.others.set(calendar, built);
+    let other = built.get(key);
+    if (!other) built.set(key, (other = new BusinessCalendar({ ...hours, overrides })));
+    return other;
+  }
+
+  private loaded(manager: EntityManager) {
     return this.current.get(async () => {
       const overrides = await manager.find(CalendarOverride, { order: { date: 'ASC' } });
-      return new BusinessCalendar({ workingHours: this.config.WORKING_HOURS, overrides });
+      return { calendar: new BusinessCalendar({ workingHours: this.config.WORKING_HOURS, overrides }), overrides };
     });
   }
 

@@ -1,4 +1,4 @@
-import { BusinessCalendar } from '@app/calendar';
+import { BusinessCalendar, DEFAULT_PERIOD_RULE, PeriodEndRule, periodEndOn } from '@app/calendar';
 import { DurationUnit } from './deadline-policy.entity';
 
 /** The ladder: 1 warning (assignee, department), 2 breach (the müdür), 3 beyond (the başkan yardımcısı). */
@@ -61,16 +61,29 @@ export function pausedMinutes(calendar: BusinessCalendar, unit: DurationUnit, pa
   return unit === DurationUnit.CalendarDays ? (resumedAt.getTime() - pausedAt.getTime()) / 60_000 : calendar.workingMinutesBetween(pausedAt, resumedAt);
 }
 
-/** Moves every step not yet taken later by the paused time; steps already taken stay where they were. */
-export function shiftAfterPause(calendar: BusinessCalendar, unit: DurationUnit, instants: ClockInstants, level: number, minutes: number): ClockInstants {
+/**
+ * Moves every step not yet taken later by the paused time; steps already taken stay where they
+ * were. A deadline counted in days still ends at the close of the day the shift reaches (the
+ * law counts days, not hours), so a pause never leaves it in the middle of a day.
+ */
+export function shiftAfterPause(
+  calendar: BusinessCalendar,
+  unit: DurationUnit,
+  instants: ClockInstants,
+  level: number,
+  minutes: number,
+  rule: PeriodEndRule = DEFAULT_PERIOD_RULE,
+): ClockInstants {
   if (minutes <= 0) return instants;
   const shift = (at: Date | null, step: EscalationLevel): Date | null => {
     if (!at || step <= level) return at;
     return unit === DurationUnit.CalendarDays ? new Date(at.getTime() + minutes * 60_000) : calendar.addWorkingMinutes(at, minutes);
   };
+  const due = shift(instants.dueAt, EscalationLevel.Breach)!;
+  const dayBased = unit !== DurationUnit.WorkingHours && level < EscalationLevel.Breach;
   return {
     warningAt: shift(instants.warningAt, EscalationLevel.Warning),
-    dueAt: shift(instants.dueAt, EscalationLevel.Breach)!,
+    dueAt: dayBased ? periodEndOn(calendar, due, unit === DurationUnit.WorkingDays, rule) : due,
     furtherAt: shift(instants.furtherAt, EscalationLevel.Further),
   };
 }

@@ -3,6 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, Repository } from 'typeorm';
 import { DomainException, ErrorKind, ExpiringValue, InvalidFieldException, ResourceNotFoundException } from '@app/common';
 import { DeadlinePolicy } from './deadline-policy.entity';
+import { periodRuleOf } from './due-dates';
 import { CreateDeadlinePolicyDto, UpdateDeadlinePolicyDto } from './dto/deadline-policy.dto';
 
 export const POLICY_CODE_TAKEN = 'DEADLINE_POLICY_CODE_TAKEN';
@@ -30,7 +31,15 @@ export class DeadlinePoliciesService {
 
   async create(dto: CreateDeadlinePolicyDto): Promise<DeadlinePolicy> {
     await this.assertCodeFree(dto.code);
-    return this.save(this.policies.create({ firstResponseAmount: null, firstResponseUnit: null, warningRatio: 0.75, ...dto }));
+    const rule = periodRuleOf(null);
+    const defaults = {
+      firstResponseAmount: null,
+      firstResponseUnit: null,
+      warningRatio: 0.75,
+      calendarDayEnd: rule.dayEnd,
+      extendPastDayOff: rule.extendPastDayOff,
+    };
+    return this.save(this.policies.create({ ...defaults, ...dto }));
   }
 
   /** Tickets keep the due dates they were given; the edit applies to tickets routed from now on. */
@@ -43,7 +52,7 @@ export class DeadlinePoliciesService {
 
   private async save(policy: DeadlinePolicy): Promise<DeadlinePolicy> {
     // A PATCH may send null, which the optional DTO fields let through.
-    for (const field of ['code', 'name', 'legalBasis', 'resolutionAmount', 'resolutionUnit', 'warningRatio'] as const) {
+    for (const field of ['code', 'name', 'legalBasis', 'resolutionAmount', 'resolutionUnit', 'warningRatio', 'calendarDayEnd', 'extendPastDayOff'] as const) {
       if (policy[field] == null) throw new InvalidFieldException(field, `${field}: boş bırakılamaz`);
     }
     if ((policy.firstResponseAmount == null) !== (policy.firstResponseUnit == null)) {

@@ -1,4 +1,5 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { DayEnd } from '@app/calendar';
 import { LegalBasis } from '@app/domain';
 
 export enum DurationUnit {
@@ -38,6 +39,17 @@ export class DeadlinePolicy {
   /** Share of the allowed time after which a warning goes out (0.75 = at 75%). */
   @Column({ type: 'numeric', precision: 4, scale: 3, transformer: { to: (v: number) => v, from: (v: string) => Number(v) } })
   warningRatio: number;
+
+  /**
+   * Calendar-day periods: whether the last day ends at midnight or when the office closes
+   * (municipalities differ; working-day periods always end at the close of their last day).
+   */
+  @Column({ type: 'enum', enum: DayEnd, enumName: 'day_end', default: DayEnd.Midnight })
+  calendarDayEnd: DayEnd;
+
+  /** Calendar-day periods whose last day is no working day end on the next working day (HMK art. 93). */
+  @Column({ type: 'boolean', default: true })
+  extendPastDayOff: boolean;
 
   /** A transfer starts the clock afresh for the receiving department; by default it keeps running. */
   @Column({ type: 'boolean', default: false })

@@ -1,18 +1,25 @@
-import { BusinessCalendar } from '@app/calendar';
+import { BusinessCalendar, DEFAULT_PERIOD_RULE, endOfCalendarDays, endOfWorkingDays, PeriodEndRule } from '@app/calendar';
 import { DeadlinePolicy, DurationUnit } from './deadline-policy.entity';
 
+/** How a policy's calendar-day periods end (the policy's own choice; defaults for process steps). */
+export function periodRuleOf(policy?: Partial<Pick<DeadlinePolicy, 'calendarDayEnd' | 'extendPastDayOff'>> | null): PeriodEndRule {
+  return {
+    dayEnd: policy?.calendarDayEnd ?? DEFAULT_PERIOD_RULE.dayEnd,
+    extendPastDayOff: policy?.extendPastDayOff ?? DEFAULT_PERIOD_RULE.extendPastDayOff,
+  };
+}
+
 /**
- * Adds a policy duration to an instant on the business calendar (see `BusinessCalendar` for
- * what a working day is). Calendar days run straight through weekends and holidays and keep
- * the wall-clock time: the laws counted in days (3071, KVKK) do not stop for holidays, and a
- * due date is never later than the law's.
+ * When a period of `amount` `unit` begun at `from` ends (see `legal-periods.ts`): working days
+ * at the close of the last one, calendar days at the end (or close) of the last date, moved
+ * past a day off when the rule says so; working hours consume office time only.
  */
-export function addDuration(calendar: BusinessCalendar, from: Date, amount: number, unit: DurationUnit): Date {
+export function addDuration(calendar: BusinessCalendar, from: Date, amount: number, unit: DurationUnit, rule: PeriodEndRule = DEFAULT_PERIOD_RULE): Date {
   switch (unit) {
     case DurationUnit.CalendarDays:
-      return calendar.addCalendarDays(from, amount);
+      return endOfCalendarDays(calendar, from, amount, rule);
     case DurationUnit.WorkingDays:
-      return calendar.addWorkingDays(from, amount);
+      return endOfWorkingDays(calendar, from, amount);
     case DurationUnit.WorkingHours:
       return calendar.addWorkingHours(from, amount);
   }
@@ -24,9 +31,10 @@ export interface DueDates {
 }
 
 export function dueDatesFor(policy: DeadlinePolicy, from: Date, calendar: BusinessCalendar): DueDates {
+  const rule = periodRuleOf(policy);
   return {
     firstResponseDueAt:
-      policy.firstResponseAmount && policy.firstResponseUnit ? addDuration(calendar, from, policy.firstResponseAmount, policy.firstResponseUnit) : null,
-    resolutionDueAt: addDuration(calendar, from, policy.resolutionAmount, policy.resolutionUnit),
+      policy.firstResponseAmount && policy.firstResponseUnit ? addDuration(calendar, from, policy.firstResponseAmount, policy.firstResponseUnit, rule) : null,
+    resolutionDueAt: addDuration(calendar, from, policy.resolutionAmount, policy.resolutionUnit, rule),
   };
 }

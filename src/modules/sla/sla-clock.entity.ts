@@ -1,4 +1,5 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { DayEnd } from '@app/calendar';
 import { DurationUnit } from './deadline-policy.entity';
 
 /** What a clock times: a ticket, or a step of a process. */
@@ -27,6 +28,13 @@ export class SlaClock {
   /** How paused time counts: working time, or elapsed time for calendar-day clocks. */
   @Column({ type: 'enum', enum: DurationUnit, enumName: 'duration_unit' })
   unit: DurationUnit;
+
+  /** How its calendar-day period ends (its policy's rule), so a pause moves it to the right close. */
+  @Column({ type: 'enum', enum: DayEnd, enumName: 'day_end', default: DayEnd.Midnight })
+  dayEnd: DayEnd;
+
+  @Column({ type: 'boolean', default: true })
+  extendPastDayOff: boolean;
 
   @Column({ type: 'timestamptz' })
   startedAt: Date;

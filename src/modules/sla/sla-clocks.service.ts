@@ -1,9 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, Repository } from 'typeorm';
+import { endOfWorkingDays, PeriodEndRule } from '@app/calendar';
 import { BusinessCalendarService } from './business-calendar.service';
 import { ClockInstants, nextStep, pausedMinutes, scheduleClock, shiftAfterPause } from './clock-schedule';
-import { DeadlinePolicy } from './deadline-policy.entity';
+import { DeadlinePolicy, DurationUnit } from './deadline-policy.entity';
+import { periodRuleOf } from './due-dates';
 import { ClockSubject, SlaClock } from './sla-clock.entity';
 
 export interface ClockRef {
@@ -11,7 +13,10 @@ export interface ClockRef {
   subjectId: string;
 }
 
-type ClockPolicy = Pick<DeadlinePolicy, 'resolutionUnit' | 'warningRatio'>;
+type ClockPolicy = Pick<DeadlinePolicy, 'resolutionUnit' | 'warningRatio'> & Partial<Pick<DeadlinePolicy, 'calendarDayEnd' | 'extendPastDayOff'>>;
+
+const ruleOfClock = (clock: SlaClock): PeriodEndRule => ({ dayEnd: clock.dayEnd, extendPastDayOff: clock.extendPastDayOff });
+const ruleColumns = (policy: ClockPolicy): Pick<SlaClock, 'dayEnd' | 'extendPastDayOff'> => periodRuleOf(policy);
 
 /**
  * Starts, pauses, resumes and stops deadline clocks, always inside the caller's transaction,
@@ -35,7 +40,7 @@ export class SlaClocks {
     const calendar = await this.calendars.cached(manager);
     const rows = starts.map(({ ref, policy, startedAt, dueAt }) => {
       const instants = scheduleClock(calendar, policy.resolutionUnit, startedAt, dueAt, policy.warningRatio, null);
-      return { ...ref, unit: policy.resolutionUnit, startedAt, ...instants, level: 0, ...nextStep(instants, 0) };
+      return { ...ref, unit: policy.resolutionUnit, ...ruleColumns(policy), startedAt, ...instants, level: 0, ...nextStep(instants, 0) };
     });
     await manager.createQueryBuilder().insert().into(SlaClock).values(rows).orIgnore().execute();
   }
@@ -57,9 +62,23 @@ export class SlaClocks {
     if (!clock?.pausedAt) return null;
     const calendar = await this.calendars.cached(manager);
     const minutes = Math.round(pausedMinutes(calendar, clock.unit, clock.pausedAt, at));
-    const instants = shiftAfterPause(calendar, clock.unit, clock, clock.level, minutes);
+    const instants = shiftAfterPause(calendar, clock.unit, clock, clock.level, minutes, ruleOfClock(clock));
     await this.save(manager, clock, instants, { pausedAt: null, pausedMinutes: clock.pausedMinutes + minutes });
     return { minutes, dueAt: instants.dueAt };
+  }
+
+  /**
+   * The period starts afresh at `at` and runs to `dueAt` (Law 4982's fee: the notice interrupts
+   * the period, the payment starts it again); the pause ends, steps already taken stay taken.
+   */
+  async interrupt(manager: EntityManager, ref: ClockRef, at: Date, dueAt: Date, warningRatio: number): Promise<boolean> {
+    const clock = await this.lockClock(manager, ref);
+    if (!clock || clock.stoppedAt) return false;
+    const calendar = await this.calendars.cached(manager);
+    const instants = scheduleClock(calendar, clock.unit, at, dueAt, warningRatio, null);
+    const warningAt = clock.level >= 1 ? clock.warningAt : instants.warningAt;
+    await this.save(manager, clock, { ...instants, warningAt }, { startedAt: at, pausedAt: null, pausedMinutes: 0 });
+    return true;
   }
 
   /** Answered, closed, rejected…: nothing more escalates. */
@@ -100,8 +119,8 @@ export class SlaClocks {
     const clock = await this.lockClock(manager, ref);
     if (!clock) return null;
     const calendar = await this.calendars.cached(manager);
-    let dueAt = calendar.addWorkingDays(clock.startedAt, workingDays);
-    if (clock.pausedMinutes > 0) dueAt = calendar.addWorkingMinutes(dueAt, clock.pausedMinutes);
+    const base = { warningAt: null, dueAt: endOfWorkingDays(calendar, clock.startedAt, workingDays), furtherAt: null };
+    const dueAt = shiftAfterPause(calendar, DurationUnit.WorkingDays, base, 0, clock.pausedMinutes).dueAt;
     const instants = scheduleClock(calendar, clock.unit, clock.startedAt, dueAt, warningRatio, null);
     await this.save(manager, clock, { ...instants, warningAt: clock.level >= 1 ? clock.warningAt : instants.warningAt }, {});
     return dueAt;

@@ -8,6 +8,8 @@ import { Ticket } from './ticket.entity';
 
 export interface Candidate {
   citizenId: string;
+  /** An ihbar is never marked as the same citizen's: the mark would name its informant. */
+  kind?: string | null;
   categoryId: string | null;
   mahalleId: string | null;
   searchText: string;
@@ -30,11 +32,12 @@ const SIMILAR_TEXT = 0.45;
  * index in created order, stopping at the first that fits.
  */
 export const ORIGINALS_SQL = `SELECT x.n, o.id, o."trackingNo", o.reason
-   FROM unnest($1::int[], $2::uuid[], $3::uuid[], $4::uuid[], $5::text[]) AS x(n, citizen_id, category_id, mahalle_id, search_text)
+   FROM unnest($1::int[], $2::uuid[], $3::uuid[], $4::uuid[], $5::text[], $9::text[]) AS x(n, citizen_id, category_id, mahalle_id, search_text, kind)
   CROSS JOIN LATERAL (
     (SELECT id, tracking_no AS "trackingNo", 'same_citizen_category' AS reason, 0 AS rank, created_at
        FROM tickets
       WHERE citizen_id = x.citizen_id AND category_id = x.category_id AND status = ANY($6::ticket_status[]) AND created_at >= $7
+        AND kind <> 'ihbar' AND x.kind IS DISTINCT FROM 'ihbar'
       ORDER BY created_at LIMIT 1)
     UNION ALL
     (SELECT id, tracking_no, 'similar_text_mahalle', 1, created_at
@@ -74,6 +77,7 @@ export class DuplicateDetector {
       OPEN_STATUSES,
       since,
       SIMILAR_TEXT,
+      searched.map((c) => c.kind ?? null),
     ]);
     const found = new Map(rows.map((r) => [Number(r.n), { id: r.id, trackingNo: r.trackingNo, reason: r.reason }]));
     return candidates.map((_, n) => found.get(n) ?? null);

@@ -18,3 +18,4 @@ export type { TicketChange, TicketChangeHook } from './ticket-change-hooks';
 export { TicketFeedback } from './ticket-feedback.service';
 export { CategoryChanges } from './category-changes';
 export type { CategoryChange, CategoryChangeListener } from './category-changes';
+export { EXEMPTION_ARTICLES } from './information/exemptions';

@@ -1,7 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { Clock, InvalidFieldException, turkishDate } from '@app/common';
-import { canTransition, DEPARTMENT_ROLES, departmentScope, OPEN_STATUSES, REQUIRED_FOR, StaffPrincipal, STATUS_LABELS, TicketStatus } from '@app/domain';
+import {
+  canTransition,
+  DEPARTMENT_ROLES,
+  departmentScope,
+  LegalBasis,
+  OPEN_STATUSES,
+  REQUIRED_FOR,
+  StaffPrincipal,
+  STATUS_LABELS,
+  TicketStatus,
+} from '@app/domain';
 import { UsersService } from '../auth';
 import { CategoriesService } from '../categories';
 import { DepartmentsService } from '../departments';
@@ -15,6 +25,7 @@ import { NoticePurpose } from '../notifications';
 import { appendEvent } from './timeline';
 import { CategoryChanges } from './category-changes';
 import { mergeInto } from './ticket-merge';
+import { InformationRequests } from './information/information-requests.service';
 
 const ENTRY_EVENT = {
   note: TicketEventType.InternalNote,
@@ -38,6 +49,7 @@ export class TicketActions {
     private readonly departments: DepartmentsService,
     private readonly categories: CategoriesService,
     private readonly deadlines: TicketDeadlines,
+    private readonly information: InformationRequests,
     private readonly clock: Clock,
     private readonly categoryChanges: CategoryChanges,
   ) {}
@@ -52,61 +64,76 @@ export class TicketActions {
     if (dto.institutionId && !institution) throw new InvalidFieldException('institutionId', 'institutionId: böyle bir kurum yok');
 
     return this.lock.mutate(actor, id, dto.version, async (ticket, manager) => {
-      if (!canTransition(ticket.status, dto.status)) {
-        throw new TicketException(
-          TicketErrorCode.InvalidTransition,
-          `"${STATUS_LABELS[ticket.status]}" durumundaki başvuru "${STATUS_LABELS[dto.status]}" durumuna geçemez`,
-        );
+      // Law 4982 art. 12: a refusal names its exemption and the remedies, which the decision endpoint asks for.
+      if (dto.status === TicketStatus.Rejected && ticket.legalBasis === LegalBasis.Law4982) {
+        throw new InvalidFieldException('status', 'status: bilgi edinme başvurusu, istisna maddesi ve gerekçesiyle /information/decision üzerinden reddedilir');
       }
-      if (dto.status === TicketStatus.Assigned) await this.applyAssignee(manager, ticket, dto.assigneeId!);
-      const original = dto.status === TicketStatus.Merged ? await this.checkMergeTarget(manager, actor, ticket, dto.mergedIntoId!) : null;
-      const now = this.clock.now();
-      const from = ticket.status;
-      ticket.status = dto.status;
-      ticket.needsReview = false;
-      switch (dto.status) {
-        case TicketStatus.Answered:
-          Object.assign(ticket, { answeredAt: now, resolution: 'answered', resolutionNote: dto.note });
-          ticket.firstRespondedAt ??= now;
-          break;
-        case TicketStatus.Closed:
-          ticket.closedAt = now;
-          ticket.resolution ??= 'closed';
-          break;
-        case TicketStatus.Rejected:
-          Object.assign(ticket, { closedAt: now, resolution: 'rejected', resolutionNote: dto.reason });
-          break;
-        case TicketStatus.Referred:
-          Object.assign(ticket, {
-            closedAt: now,
-            resolution: 'referred',
-            referredToInstitutionId: institution!.id,
-            resolutionNote: dto.reason ?? institution!.name,
-          });
-          break;
-        case TicketStatus.Merged:
-          Object.assign(ticket, { closedAt: now, resolution: 'merged', mergedIntoId: dto.mergedIntoId });
-          await mergeInto(manager, ticket, dto.mergedIntoId!, actor);
-          break;
-        case TicketStatus.Reopened:
-          Object.assign(ticket, { closedAt: null, answeredAt: null, resolution: null, resolutionNote: null });
-          break;
-        case TicketStatus.New:
-          ticket.assigneeId = null;
-          break;
-      }
-      const body = dto.note ?? dto.reason ?? null;
-      await appendEvent(manager, ticket.id, TicketEventType.StatusChanged, actor, body, {
-        from,
-        to: dto.status,
-        ...(institution ? { institutionId: institution.id, institutionName: institution.name } : {}),
-        ...(dto.mergedIntoId ? { mergedIntoId: dto.mergedIntoId } : {}),
-      });
-      if (dto.status === TicketStatus.Answered) {
-        await appendEvent(manager, ticket.id, TicketEventType.ReplyOut, actor, dto.note!);
-      }
-      return noticeFor(dto.status, { text: body, institution: institution?.name, originalTrackingNo: original?.trackingNo });
+      return this.applyStatus(actor, ticket, manager, dto, institution);
     });
+  }
+
+  private async applyStatus(
+    actor: StaffPrincipal,
+    ticket: Ticket,
+    manager: EntityManager,
+    dto: ChangeStatusDto,
+    institution: Awaited<ReturnType<CategoriesService['findInstitution']>>,
+  ): Promise<TicketNotice[]> {
+    if (!canTransition(ticket.status, dto.status)) {
+      throw new TicketException(
+        TicketErrorCode.InvalidTransition,
+        `"${STATUS_LABELS[ticket.status]}" durumundaki başvuru "${STATUS_LABELS[dto.status]}" durumuna geçemez`,
+      );
+    }
+    if (dto.status === TicketStatus.Assigned) await this.applyAssignee(manager, ticket, dto.assigneeId!);
+    const original = dto.status === TicketStatus.Merged ? await this.checkMergeTarget(manager, actor, ticket, dto.mergedIntoId!) : null;
+    const now = this.clock.now();
+    const from = ticket.status;
+    ticket.status = dto.status;
+    ticket.needsReview = false;
+    switch (dto.status) {
+      case TicketStatus.Answered:
+        Object.assign(ticket, { answeredAt: now, resolution: 'answered', resolutionNote: dto.note });
+        ticket.firstRespondedAt ??= now;
+        break;
+      case TicketStatus.Closed:
+        ticket.closedAt = now;
+        ticket.resolution ??= 'closed';
+        break;
+      case TicketStatus.Rejected:
+        Object.assign(ticket, { closedAt: now, resolution: 'rejected', resolutionNote: dto.reason });
+        break;
+      case TicketStatus.Referred:
+        Object.assign(ticket, {
+          closedAt: now,
+          resolution: 'referred',
+          referredToInstitutionId: institution!.id,
+          resolutionNote: dto.reason ?? institution!.name,
+        });
+        break;
+      case TicketStatus.Merged:
+        Object.assign(ticket, { closedAt: now, resolution: 'merged', mergedIntoId: dto.mergedIntoId });
+        await mergeInto(manager, ticket, dto.mergedIntoId!, actor);
+        break;
+      case TicketStatus.Reopened:
+        Object.assign(ticket, { closedAt: null, answeredAt: null, resolution: null, resolutionNote: null });
+        break;
+      case TicketStatus.New:
+        ticket.assigneeId = null;
+        break;
+    }
+    const body = dto.note ?? dto.reason ?? null;
+    await appendEvent(manager, ticket.id, TicketEventType.StatusChanged, actor, body, {
+      from,
+      to: dto.status,
+      ...(institution ? { institutionId: institution.id, institutionName: institution.name } : {}),
+      ...(dto.mergedIntoId ? { mergedIntoId: dto.mergedIntoId } : {}),
+    });
+    if (dto.status === TicketStatus.Answered) {
+      await appendEvent(manager, ticket.id, TicketEventType.ReplyOut, actor, dto.note!);
+      await this.information.answeredPlainly(manager, ticket, actor, now);
+    }
+    return noticeFor(dto.status, { text: body, institution: institution?.name, originalTrackingNo: original?.trackingNo });
   }
 
   async assign(actor: StaffPrincipal, id: string, dto: AssignTicketDto): Promise<Ticket> {

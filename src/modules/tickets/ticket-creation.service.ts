@@ -3,7 +3,17 @@ import { randomUUID } from 'node:crypto';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { Clock, InvalidFieldException, istanbulYear } from '@app/common';
-import { departmentScope, LegalBasis, OPEN_STATUSES, StaffPrincipal, TicketChannel, TicketKind, TicketPriority, TicketStatus } from '@app/domain';
+import {
+  departmentScope,
+  hidesApplicant,
+  LegalBasis,
+  OPEN_STATUSES,
+  StaffPrincipal,
+  TicketChannel,
+  TicketKind,
+  TicketPriority,
+  TicketStatus,
+} from '@app/domain';
 import { CategoriesService, Category } from '../categories';
 import { Citizen, CitizensService } from '../citizens';
 import { DepartmentsService } from '../departments';
@@ -55,6 +65,14 @@ export interface NewTicket {
   id?: string;
   /** Where it goes, decided before the insert (routing at intake): ticket fields and their timeline entries. */
   placement?: { fields: Partial<Ticket>; events: TimelineEntry[] };
+  /** A deadline set from outside that the law's may not pass (CİMER's): the earlier of the two is kept. */
+  deadlineCap?: Date | null;
+}
+
+/** What a caller adds to a staff-opened ticket: an outside deadline, and rows of its own in the ticket's transaction. */
+export interface CreationExtras {
+  deadlineCap?: Date;
+  inTransaction?: (manager: EntityManager, ticket: Ticket) => Promise<void>;
 }
 
 @Injectable()
@@ -77,7 +95,7 @@ export class TicketCreation {
    * Staff open a ticket for a citizen. Everything is checked before the transaction.
    * `placement` settles it at once (a question answered during the call).
    */
-  async create(actor: StaffPrincipal, dto: CreateTicketDto, placement?: NewTicket['placement']): Promise<Ticket> {
+  async create(actor: StaffPrincipal, dto: CreateTicketDto, placement?: NewTicket['placement'], extras: CreationExtras = {}): Promise<Ticket> {
     const category = dto.categoryId ? await this.categories.requireActive(dto.categoryId, 'categoryId') : null;
     if (dto.departmentId) await this.departments.requireActive(dto.departmentId, 'departmentId');
     if (dto.mahalleId) await this.mahalleler.requireActive(dto.mahalleId, 'mahalleId');
@@ -90,9 +108,12 @@ export class TicketCreation {
       throw new InvalidFieldException('mahalleId', 'mahalleId: muhtar başvurusunda mahalle gerekli');
     }
     const { citizen: _citizen, citizenId: _citizenId, categoryId: _categoryId, ...fields } = dto;
-    const ticket = await this.dataSource.transaction(async (manager) =>
-      this.insert(manager, { ...fields, category, citizen: await citizenOf(manager), contact, placement }, actor),
-    );
+    const ticket = await this.dataSource.transaction(async (manager) => {
+      const input = { ...fields, category, citizen: await citizenOf(manager), contact, placement, deadlineCap: extras.deadlineCap };
+      const inserted = await this.insert(manager, input, actor);
+      await extras.inTransaction?.(manager, inserted);
+      return inserted;
+    });
     if (!ticket.routedAt && ticket.status === TicketStatus.New) await this.jobs.route(ticket);
     await this.hooks.afterCommit({ kind: 'created', ticket, before: null });
     return ticket;
@@ -128,6 +149,7 @@ export class TicketCreation {
         : (policies.find((p) => p.legalBasis === legalBasis) ?? null);
     const now = this.clock.now();
     const due = policy ? dueDatesFor(policy, now, await this.calendar.cached(manager)) : null;
+    if (due && input.deadlineCap && input.deadlineCap < due.resolutionDueAt) due.resolutionDueAt = input.deadlineCap;
     // An explicit department is a routing decision already made; otherwise routing decides.
     const departmentId = input.departmentId ?? null;
     const contact = input.contact ?? { name: input.citizen.fullName, phone: input.citizen.phone, email: input.citizen.email };
@@ -173,7 +195,8 @@ export class TicketCreation {
     const clock = policy && due && OPEN_STATUSES.includes(ticket.status) ? { policy, dueAt: due.resolutionDueAt } : null;
     return {
       ticket,
-      searchTextAfterNumber: searchTextOf({ ...ticket, trackingNo: '' }, contact.name),
+      // An informant's name is not searchable: a search by it would tie them to the ihbar.
+      searchTextAfterNumber: searchTextOf({ ...ticket, trackingNo: '' }, hidesApplicant(kind) ? null : contact.name),
       entries: [created, ...(input.placement?.events ?? [])],
       clock,
     };

@@ -7,6 +7,8 @@ export enum TicketErrorCode {
   Closed = 'TICKET_CLOSED',
   LookupNotFound = 'TICKET_LOOKUP_NOT_FOUND',
   ExtensionRefused = 'TICKET_EXTENSION_REFUSED',
+  /** A Law 4982 step that does not fit where the application stands (a fee on a fee, an objection to a grant). */
+  InformationStep = 'TICKET_INFORMATION_STEP_REFUSED',
 }
 
 const KIND: Record<TicketErrorCode, ErrorKind> = {
@@ -16,6 +18,7 @@ const KIND: Record<TicketErrorCode, ErrorKind> = {
   [TicketErrorCode.Closed]: ErrorKind.Conflict,
   [TicketErrorCode.LookupNotFound]: ErrorKind.NotFound,
   [TicketErrorCode.ExtensionRefused]: ErrorKind.Conflict,
+  [TicketErrorCode.InformationStep]: ErrorKind.Conflict,
 };
 
 export class TicketException extends DomainException {

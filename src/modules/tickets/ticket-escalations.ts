@@ -1,5 +1,6 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
+import { endOfWorkingDays } from '@app/calendar';
 import { turkishDate } from '@app/common';
 import { TicketStatus } from '@app/domain';
 import {
@@ -74,7 +75,7 @@ export class TicketEscalations implements EscalationSubject, OnModuleInit {
     const announce = () => this.hooks.afterCommit({ kind: 'escalated', ticket, before });
     if (escalation.level !== EscalationLevel.Breach) return { messages: [], afterCommit: announce };
     const calendar = await this.calendars.cached(manager);
-    const promised = calendar.addWorkingDays(escalation.firedAt, DELAY_PROMISE_WORKING_DAYS);
+    const promised = endOfWorkingDays(calendar, escalation.firedAt, DELAY_PROMISE_WORKING_DAYS);
     const delayNotice = await this.notices.record(manager, ticket, {
       purpose: NoticePurpose.Delayed,
       cause: `escalation-${escalation.id}`,

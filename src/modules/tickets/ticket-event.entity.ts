@@ -22,6 +22,15 @@ export enum TicketEventType {
   DeadlineExtended = 'deadline_extended',
   /** A file that came after its message: pending, then attached or failed. */
   Attachment = 'attachment',
+  /** Law 4982: the access fee notified (the period interrupted), then paid. */
+  FeeNotified = 'fee_notified',
+  FeePaid = 'fee_paid',
+  /** Law 4982: granted, partly granted or refused, with its exemption articles. */
+  InformationDecided = 'information_decided',
+  /** Law 4982: an objection to the Kurul recorded, and its outcome. */
+  Objection = 'objection',
+  /** The answer sent back to CİMER, with its CİMER status. */
+  CimerAnswer = 'cimer_answer',
 }
 
 /** One line of a ticket's timeline; the timeline is also the audit trail. */

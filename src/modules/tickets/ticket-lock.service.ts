@@ -7,7 +7,7 @@ import { CitizenNotice, CitizenNotices, OutboundMessage, OutboundMessages } from
 import { TicketChangeHooks, TicketPlacement } from './ticket-change-hooks';
 import { TicketDeadlines } from './ticket-deadlines.service';
 import { assertVisible } from './ticket-access';
-import { TicketErrorCode, TicketException } from './ticket-errors';
+import { TicketErrorCode, TicketException, ticketNotFound } from './ticket-errors';
 import { Ticket } from './ticket.entity';
 
 /** A notice to the ticket's citizen; its cause is the version the change creates. */
@@ -30,9 +30,10 @@ export class TicketLock {
    * with the version bumped — all in one transaction. The notices `change` returns are written
    * to the outbox in that transaction and sent after it commits, with what the registered hooks
    * add in it (the satisfaction survey a resolution asks for); their after-commit news follows.
+   * A null actor is the system itself (a fee left unpaid), which sees every ticket.
    */
   async mutate(
-    actor: StaffPrincipal,
+    actor: StaffPrincipal | null,
     id: string,
     expectedVersion: number | null,
     change: (ticket: Ticket, manager: EntityManager) => Promise<TicketNotice[] | void>,
@@ -40,7 +41,9 @@ export class TicketLock {
     let before: TicketPlacement | undefined;
     const messages: (OutboundMessage | null)[] = [];
     const saved = await this.dataSource.transaction(async (manager) => {
-      const ticket = assertVisible(await manager.findOne(Ticket, { where: { id }, lock: { mode: 'pessimistic_write' } }), actor);
+      const row = await manager.findOne(Ticket, { where: { id }, lock: { mode: 'pessimistic_write' } });
+      const ticket = actor ? assertVisible(row, actor) : row;
+      if (!ticket) throw ticketNotFound();
       if (expectedVersion !== null && ticket.version !== expectedVersion) {
         throw new TicketException(
           TicketErrorCode.VersionConflict,

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository, SelectQueryBuilder } from 'typeorm';
 import { Clock, foldTurkish, Page, pageOf } from '@app/common';
-import { departmentScope, OPEN_STATUSES, StaffPrincipal } from '@app/domain';
+import { departmentScope, hidesApplicant, OPEN_STATUSES, StaffPrincipal } from '@app/domain';
 import { User } from '../auth';
 import { Category } from '../categories';
 import { Citizen } from '../citizens';
@@ -145,18 +145,20 @@ export class TicketQueries {
   async applicant(user: StaffPrincipal, id: string): Promise<Applicant | null> {
     const qb = this.tickets
       .createQueryBuilder('t')
-      .select(['t.id', 't.citizenId', 't.channel', 't.contactName', 't.contactPhone', 't.contactEmail'])
+      .select(['t.id', 't.citizenId', 't.channel', 't.kind', 't.contactName', 't.contactPhone', 't.contactEmail'])
       .where('t.id = :id', { id });
     applyScope(qb, 't', user);
     const ticket = await qb.getOne();
     if (!ticket) return null;
+    // An informant's contact is copied nowhere (an appointment, a muhtar link would show it).
+    const hidden = hidesApplicant(ticket.kind);
     return {
       ticketId: ticket.id,
       citizenId: ticket.citizenId,
       channel: ticket.channel,
-      name: ticket.contactName,
-      phone: ticket.contactPhone,
-      email: ticket.contactEmail,
+      name: hidden ? null : ticket.contactName,
+      phone: hidden ? null : ticket.contactPhone,
+      email: hidden ? null : ticket.contactEmail,
     };
   }
 

@@ -1,4 +1,4 @@
-import { departmentScope, maskPhone, OPEN_STATUSES, StaffPrincipal, STATUS_LABELS } from '@app/domain';
+import { departmentScope, hidesApplicant, maskPhone, OPEN_STATUSES, StaffPrincipal, STATUS_LABELS } from '@app/domain';
 import { TicketEvent } from './ticket-event.entity';
 import { Ticket } from './ticket.entity';
 
@@ -13,7 +13,7 @@ const ref = (entity: { id: string; name?: string; fullName?: string } | null | u
  * record. Phone numbers are masked for everyone: clear text only through the logged contact endpoint.
  */
 function citizenView(ticket: LoadedTicket, viewer: StaffPrincipal) {
-  if (!ticket.citizen) return null;
+  if (!ticket.citizen || hidesApplicant(ticket.kind)) return null;
   if (departmentScope(viewer) !== undefined) return { id: ticket.citizenId, fullName: ticket.contactName, phone: maskPhone(ticket.contactPhone) };
   return { id: ticket.citizen.id, fullName: ticket.citizen.fullName, phone: maskPhone(ticket.citizen.phone) };
 }
@@ -41,6 +41,8 @@ export function ticketView(ticket: LoadedTicket, now: Date, viewer: StaffPrincip
     mahalle: ref(ticket.mahalle),
     assignee: ref(ticket.assignee),
     citizen: citizenView(ticket, viewer),
+    /** An ihbar: who made it is read only through the logged contact action, by supervisors and admins. */
+    applicantHidden: hidesApplicant(ticket.kind),
     firstResponseDueAt: ticket.firstResponseDueAt,
     resolutionDueAt: ticket.resolutionDueAt,
     overdue: open && !!ticket.resolutionDueAt && ticket.resolutionDueAt.getTime() < now.getTime(),

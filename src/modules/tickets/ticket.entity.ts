@@ -161,6 +161,10 @@ export class Ticket {
   @Column({ type: 'uuid', nullable: true })
   createdById: string | null;
 
+  /** KVKK: its personal data anonymised (an erasure request, or its retention period over); the rest stays for the statistics. */
+  @Column({ type: 'timestamptz', nullable: true })
+  personalDataErasedAt: Date | null;
+
   /** Optimistic lock: a save against an older version is refused with 409. */
   @Column({ type: 'int', default: 1 })
   version: number;

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { IdParam, Page } from '@app/common';
-import { CurrentUser, departmentScope, Role, Roles, StaffPrincipal, TicketStatus } from '@app/domain';
+import { ForbiddenActionException, IdParam, Page } from '@app/common';
+import { CurrentUser, departmentScope, hidesApplicant, Role, Roles, StaffPrincipal, TicketStatus } from '@app/domain';
 import { CitizensService } from '../citizens';
 import { OutboundChannel, OutboxService } from '../notifications';
 import { CreateTicketDto } from './dto/create-ticket.dto';
@@ -60,11 +60,13 @@ export class TicketsController {
     const ticket = await this.queries.getVisible(user, id);
     // A department sees, masked, only the addresses its application gave; the others are the citizen's record.
     const department = departmentScope(user) !== undefined;
-    return this.outbox.list(
+    const page = await this.outbox.list(
       { ticketId: id, page: 1, pageSize: 100 },
       ({ channel, recipient }) =>
         !department || (channel === OutboundChannel.Email ? recipient === ticket.contactEmail : digitsOf(recipient) === digitsOf(ticket.contactPhone)),
     );
+    // An informant's addresses, even masked, are no one's business but the contact action's.
+    return hidesApplicant(ticket.kind) ? { ...page, items: page.items.map((m) => ({ ...m, recipient: null })) } : page;
   }
 
   /** The citizen's phone and e-mail in clear, for calling back; every read is logged (KVKK). */
@@ -72,6 +74,13 @@ export class TicketsController {
   @Get(':id/contact')
   async contact(@CurrentUser() user: StaffPrincipal, @IdParam() id: string) {
     const ticket = await this.queries.getVisible(user, id);
+    if (hidesApplicant(ticket.kind)) {
+      // The informant: supervisors and admins only, the name too, and the read logged.
+      if (departmentScope(user) !== undefined)
+        throw new ForbiddenActionException('İhbarda bulunanın kimliği gizlidir; yalnızca çağrı merkezi sorumlusu görebilir');
+      const contact = await this.citizens.revealContact(ticket.citizenId, user.id, `ihbar ${ticket.trackingNo}`);
+      return { name: ticket.contactName, ...contact };
+    }
     const purpose = `ticket ${ticket.trackingNo}`;
     if (departmentScope(user) === undefined) return this.citizens.revealContact(ticket.citizenId, user.id, purpose);
     // A department calls back on what the application gave, not on the citizen's record.

@@ -27,10 +27,29 @@ import { TicketSequence } from './ticket-sequence.entity';
 import { Ticket } from './ticket.entity';
 import { TicketsController } from './tickets.controller';
 import { TicketMediaController } from './ticket-media.controller';
+import { CimerAnswer } from './cimer/cimer-answer.entity';
+import { CimerApplication } from './cimer/cimer-application.entity';
+import { CimerApplications } from './cimer/cimer-applications.service';
+import { CimerController } from './cimer/cimer.controller';
+import { FeeWithdrawalSweeper } from './information/fee-withdrawal.sweeper';
+import { InformationController } from './information/information.controller';
+import { InformationObjection } from './information/information-objection.entity';
+import { InformationObjections } from './information/information-objections.service';
+import { InformationRequest } from './information/information-request.entity';
+import { InformationRequests } from './information/information-requests.service';
 
 @Module({
   imports: [
-    TypeOrmModule.forFeature([Ticket, TicketEvent, TicketSequence, DuplicateSuspicion]),
+    TypeOrmModule.forFeature([
+      Ticket,
+      TicketEvent,
+      TicketSequence,
+      DuplicateSuspicion,
+      InformationRequest,
+      InformationObjection,
+      CimerApplication,
+      CimerAnswer,
+    ]),
     AuthModule,
     CategoriesModule,
     CitizensModule,
@@ -40,7 +59,7 @@ import { TicketMediaController } from './ticket-media.controller';
     NotificationsModule,
     SlaModule,
   ],
-  controllers: [TicketsController, TicketMediaController, PublicStatusController],
+  controllers: [TicketsController, TicketMediaController, PublicStatusController, InformationController, CimerController],
   providers: [
     TicketCreation,
     TicketQueries,
@@ -54,6 +73,10 @@ import { TicketMediaController } from './ticket-media.controller';
     TicketChangeHooks,
     TicketFeedback,
     CategoryChanges,
+    InformationRequests,
+    InformationObjections,
+    FeeWithdrawalSweeper,
+    CimerApplications,
   ],
   exports: [TicketQueries, TicketCreation, TicketJobs, DuplicateDetector, TicketDeadlines, TicketChangeHooks, TicketFeedback, CategoryChanges],
 })

@@ -210,9 +210,17 @@ export class ChannelSettings extends ServiceSettings {
   @Max(5)
   SURVEY_REOPEN_AT_OR_BELOW = 2;
 
-  /** When the 444 line's agents answer, Monday to Friday, Istanbul time; outside it callers leave a voicemail. */
-  @Matches(/^([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-3]):[0-5]\d$/, { message: 'VOICE_OPEN_HOURS must look like 08:30-17:30' })
-  VOICE_OPEN_HOURS = '08:30-17:30';
+  /**
+   * When the 444 line's agents answer, Istanbul time: any days and hours, `Mon-Fri 08:30-17:30;
+   * Sat 09:00-13:00`, or `Mon-Sun 00:00-24:00` for a line that never closes (bare periods mean
+   * Monday to Friday). Outside them callers leave a voicemail. Read by the business calendar.
+   */
+  @IsString()
+  VOICE_OPEN_HOURS = 'Mon-Fri 08:30-17:30';
+
+  /** `closed`: the line shuts on Law 2429's holidays, from 13:00 on eves and on the admins' days off; `open`: it keeps its hours. */
+  @IsIn(['closed', 'open'], { message: 'VOICE_HOLIDAYS must be closed or open' })
+  VOICE_HOLIDAYS: 'closed' | 'open' = 'closed';
 
   /**
    * Office hours that deadlines in working days and hours count, Monday to Friday, Istanbul

@@ -9,7 +9,7 @@ import { CallLogService } from '../voice/call-log.service';
 import { PhoneStatusService } from '../voice/phone-status.service';
 import { ScreenPopService } from '../voice/screen-pop.service';
 import { UsersService } from '../../auth';
-import { callCentreOpen } from '../voice/working-hours';
+import { CallCentreHours } from '../voice/call-centre-hours';
 import { TwilioSignatureGuard } from './twilio-signature.guard';
 import { VoiceTwiml } from './voice-twiml';
 
@@ -30,6 +30,7 @@ export class TwilioVoiceController {
     private readonly screenPop: ScreenPopService,
     private readonly agents: UsersService,
     private readonly intake: IntakeService,
+    private readonly hours: CallCentreHours,
     private readonly config: AppConfig,
     private readonly clock: Clock,
   ) {
@@ -41,7 +42,7 @@ export class TwilioVoiceController {
   @Header('Content-Type', 'text/xml; charset=utf-8')
   async incoming(@Body() p: Params): Promise<string> {
     await this.calls.progress({ callSid: this.sid(p), from: p.From ?? '', to: p.To ?? '', status: p.CallStatus ?? 'ringing' });
-    return callCentreOpen(this.clock.now(), this.config.VOICE_OPEN_HOURS) ? this.twiml.welcome() : this.twiml.closed();
+    return (await this.hours.isOpen(this.clock.now())) ? this.twiml.welcome() : this.twiml.closed();
   }
 
   @Post('menu')

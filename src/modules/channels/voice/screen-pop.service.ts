@@ -22,7 +22,7 @@ export class ScreenPopService {
     const openTickets: { id: string; trackingNo: string; subject: string; status: string; createdAt: Date }[] = citizen
       ? await this.dataSource.query(
           `SELECT id, tracking_no AS "trackingNo", subject, status, created_at AS "createdAt" FROM tickets
-            WHERE citizen_id = $1 AND status = ANY($2::ticket_status[]) ORDER BY created_at DESC LIMIT 20`,
+            WHERE citizen_id = $1 AND status = ANY($2::ticket_status[]) AND kind <> 'ihbar' ORDER BY created_at DESC LIMIT 20`,
           [citizen.id, OPEN_STATUSES],
         )
       : [];

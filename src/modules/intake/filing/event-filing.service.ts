@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
 import { Clock } from '@app/common';
-import { IdentityKind, TicketKind } from '@app/domain';
+import { hidesApplicant, IdentityKind, TicketKind } from '@app/domain';
 import { Citizen, CitizensService, identitiesOf } from '../../citizens';
 import { storedMediaIds } from '../../media';
 import { CitizenNotices, NoticePurpose } from '../../notifications';
@@ -105,13 +105,18 @@ export class EventFiling {
     const mahalleId = message.mahalleHint ?? suggestion.mahalleId;
     const subject = message.subject ?? text.split('\n')[0].slice(0, 120);
     const validMahalleId = mahalleId && (await this.mahalleler.cachedActiveIds(manager)).has(mahalleId) ? mahalleId : null;
+    const kind = message.kindHint ?? category?.kind ?? TicketKind.Talep;
     const candidate = {
       citizenId: citizen.id,
+      kind,
       categoryId: category?.id ?? null,
       mahalleId: validMahalleId,
-      searchText: searchTextOf({ trackingNo: '', subject, description: text, address: null, externalRef: null }, message.name ?? null),
+      // An informant's name is kept out of what ihbar texts are compared and searched by.
+      searchText: searchTextOf(
+        { trackingNo: '', subject, description: text, address: null, externalRef: null },
+        hidesApplicant(kind) ? null : (message.name ?? null),
+      ),
     };
-    const kind = message.kindHint ?? category?.kind ?? TicketKind.Talep;
     const placement = category
       ? await this.router.plan(manager, { kind, mahalleId: validMahalleId, departmentId: null }, category, batch.assignees)
       : undefined;

@@ -73,3 +73,16 @@ export class DrillDownQueryDto extends ReportQueryDto {
   @Max(500)
   pageSize?: number;
 }
+
+/** A year's report (Law 4982 art. 30): Istanbul calendar year, optionally one department. */
+export class YearReportQueryDto {
+  @Type(() => Number)
+  @IsInt({ message: 'year: bir yıl olmalı' })
+  @Min(2004, { message: 'year: 2004 ile 2100 arasında olmalı' })
+  @Max(2100, { message: 'year: 2004 ile 2100 arasında olmalı' })
+  year: number;
+
+  @IsOptional()
+  @IsUUID()
+  departmentId?: string;
+}

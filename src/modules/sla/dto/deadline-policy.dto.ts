@@ -1,5 +1,6 @@
 import { PartialType } from '@nestjs/swagger';
 import { IsBoolean, IsEnum, IsInt, IsNumber, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { DayEnd } from '@app/calendar';
 import { LegalBasis } from '@app/domain';
 import { DurationUnit } from '../deadline-policy.entity';
 
@@ -43,6 +44,16 @@ export class CreateDeadlinePolicyDto {
   @Min(0.001, { message: 'warningRatio: 0 ile 1 arasında (ikisi hariç) olmalı' })
   @Max(0.999, { message: 'warningRatio: 0 ile 1 arasında (ikisi hariç) olmalı' })
   warningRatio?: number;
+
+  /** Calendar-day periods end at midnight of their last day (default) or when the office closes. */
+  @IsOptional()
+  @IsEnum(DayEnd, { message: `calendarDayEnd: ${Object.values(DayEnd).join(', ')} değerlerinden biri olmalı` })
+  calendarDayEnd?: DayEnd;
+
+  /** A calendar-day period whose last day is a holiday or weekend ends on the next working day (default true). */
+  @IsOptional()
+  @IsBoolean({ message: 'extendPastDayOff: true ya da false olmalı' })
+  extendPastDayOff?: boolean;
 
   /** A transfer to another department starts the clock afresh (otherwise it keeps running). */
   @IsOptional()

@@ -1,0 +1,29 @@
+import { ResolutionGroup } from './dto/report-query.dto';
+import { ReportFilter, whereClause } from './report-filter';
+
+/** What a report needs besides the filter: the moment "now", the working-day length and the report's own options. */
+export interface ReportOptions {
+  now: Date;
+  workingDayMinutes: number;
+  interval?: 'day' | 'week' | 'month';
+  groupBy?: ResolutionGroup;
+  top?: number;
+}
+
+export interface ReportSql {
+  sql: string;
+  params: unknown[];
+}
+
+export type Build = (filter: ReportFilter, options: ReportOptions) => ReportSql;
+
+/** Starts a query over the facts with the filter's conditions; `param` appends more parameters. */
+export function scoped(filter: ReportFilter) {
+  const where = whereClause(filter);
+  const params = [...where.params];
+  const param = (value: unknown) => {
+    params.push(value);
+    return `$${params.length}`;
+  };
+  return { where: where.sql, params, param };
+}
