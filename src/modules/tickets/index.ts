@@ -19,3 +19,5 @@ export { TicketFeedback } from './ticket-feedback.service';
 export { CategoryChanges } from './category-changes';
 export type { CategoryChange, CategoryChangeListener } from './category-changes';
 export { EXEMPTION_ARTICLES } from './information/exemptions';
+export { CONTACT_SHOWN_SECONDS, TicketContacts } from './contact/ticket-contacts.service';
+export type { RevealedContact } from './contact/ticket-contacts.service';
