@@ -43,6 +43,8 @@ export class FakeTwilioApi {
   }
 
   stop(): Promise<void> {
+    // The twilio library keeps its connections alive; close them, or the server waits on them.
+    this.server?.closeAllConnections();
     return new Promise((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
   }
 
