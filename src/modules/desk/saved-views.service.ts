@@ -34,10 +34,15 @@ export class SavedViews {
 
   async create(user: StaffPrincipal, dto: CreateSavedViewDto): Promise<SavedViewView> {
     await checkListQuery(dto.query);
-    if ((await this.views.countBy({ userId: user.id })) >= MAX_VIEWS_PER_USER) {
-      throw new DeskException(DeskErrorCode.TooManyViews, `En fazla ${MAX_VIEWS_PER_USER} görünüm kaydedebilirsiniz; önce birini silin`);
-    }
-    return viewOf(await this.views.save(this.views.create({ userId: user.id, name: dto.name, query: dto.query })));
+    // One save per user at a time, so two at once cannot pass the limit together.
+    const saved = await this.views.manager.transaction(async (manager) => {
+      await manager.query(`SELECT pg_advisory_xact_lock(hashtext('saved_views:' || $1))`, [user.id]);
+      if ((await manager.countBy(SavedView, { userId: user.id })) >= MAX_VIEWS_PER_USER) {
+        throw new DeskException(DeskErrorCode.TooManyViews, `En fazla ${MAX_VIEWS_PER_USER} görünüm kaydedebilirsiniz; önce birini silin`);
+      }
+      return manager.save(manager.create(SavedView, { userId: user.id, name: dto.name, query: dto.query }));
+    });
+    return viewOf(saved);
   }
 
   /** Another user's view is as absent as one that never was. */
