@@ -1,8 +1,8 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
 /** The agent's desk: each user's saved views of the ticket list, and the hazır yanıtlar (per department, or global). */
-export class Desk1796300400000 implements MigrationInterface {
-  name = 'Desk1796300400000';
+export class Desk1796300410000 implements MigrationInterface {
+  name = 'Desk1796300410000';
 
   public async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(
