@@ -25,13 +25,16 @@ import { CallLogService } from './voice/call-log.service';
 import { PhoneStatusService } from './voice/phone-status.service';
 import { ScreenPopService } from './voice/screen-pop.service';
 import { VoicemailFiling } from './voice/voicemail-filing';
+import { VoicemailRecording } from './voice/voicemail-recording.entity';
+import { VoicemailRecordingProcessor } from './voice/voicemail-recording.processor';
+import { VoicemailRecordingSweeper } from './voice/voicemail-recording.sweeper';
 import { WebFormModule } from './web-form/web-form.module';
 import { WhatsappModule } from './whatsapp/whatsapp.module';
 
 /** Provider adapters: each verifies its provider, hands the raw message to intake, and replies on its channel. */
 @Module({
   imports: [
-    TypeOrmModule.forFeature([CallLog, MailboxCursor]),
+    TypeOrmModule.forFeature([CallLog, MailboxCursor, VoicemailRecording]),
     AuthModule,
     CitizensModule,
     IntakeModule,
@@ -53,6 +56,8 @@ import { WhatsappModule } from './whatsapp/whatsapp.module';
     CallTicketsService,
     CallCentreHours,
     VoicemailFiling,
+    VoicemailRecordingProcessor,
+    VoicemailRecordingSweeper,
     MailIntake,
     ImapMailbox,
     SmtpEmailSender,
