@@ -1,4 +1,5 @@
 export { CreateTicketDto } from './dto/create-ticket.dto';
+export { ListTicketsDto } from './dto/list-tickets.dto';
 export { DuplicateDetector } from './duplicate-detector.service';
 export type { Candidate, Original } from './duplicate-detector.service';
 export { TicketCreation } from './ticket-creation.service';
@@ -8,6 +9,7 @@ export { TicketEvent, TicketEventType } from './ticket-event.entity';
 export { routeJobId } from './ticket-jobs.service';
 export type { TicketNotice } from './ticket-lock.service';
 export { TicketQueries } from './ticket-queries.service';
+export type { CitizenTicketRow } from './ticket-queries.service';
 export type { TicketView } from './ticket-view';
 export { Ticket } from './ticket.entity';
 export { TicketsModule } from './tickets.module';
@@ -21,3 +23,5 @@ export type { CategoryChange, CategoryChangeListener } from './category-changes'
 export { EXEMPTION_ARTICLES } from './information/exemptions';
 export { CONTACT_SHOWN_SECONDS, TicketContacts } from './contact/ticket-contacts.service';
 export type { RevealedContact } from './contact/ticket-contacts.service';
+export { parseSearch } from './ticket-search';
+export type { SearchTerm } from './ticket-search';
