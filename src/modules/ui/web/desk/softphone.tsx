@@ -3,6 +3,19 @@ import { api, cached } from './deps';
 import { accept, hangUp, reject, setPresence, startPhone, toggleHold, toggleMute, transfer, usePhoneState } from './phone-store';
 import type { Ref } from './types';
 
+/**
+ * The caller as staff see phones everywhere: masked ("+90 5** *** ** 44"); a colleague's client
+ * identity as such. The clear number is read only through the logged contact action.
+ */
+export function maskCaller(from: string): string {
+  if (!from) return 'gizli numara';
+  if (from.startsWith('client:')) return 'çalışma arkadaşı';
+  const digits = from.replace(/\D/g, '');
+  if (digits.length < 10) return 'gizli numara';
+  const national = digits.slice(-10);
+  return `+90 ${national[0]}** *** ** ${national.slice(-2)}`;
+}
+
 /** Colleagues to hand a call to: the user list when the caller may read it, else departments only. */
 function TransferForm({ onDone }: { onDone: () => void }) {
   const [departments, setDepartments] = useState<Ref[]>([]);
@@ -77,8 +90,8 @@ export function Softphone() {
       <p class="sp-state" role="status" aria-live="polite" id="sp-state">
         {call
           ? call.state === 'ringing'
-            ? `Gelen çağrı: ${call.from || 'gizli numara'}`
-            : `Görüşmede: ${call.from || (call.direction === 'outgoing' ? 'vatandaş aranıyor' : 'arayan')}${call.muted ? ' · sessiz' : ''}${call.held ? ' · beklemede' : ''}`
+            ? `Gelen çağrı: ${maskCaller(call.from)}`
+            : `Görüşmede: ${call.direction === 'outgoing' ? 'vatandaş aranıyor' : maskCaller(call.from)}${call.muted ? ' · sessiz' : ''}${call.held ? ' · beklemede' : ''}`
           : phone.presence === 'available'
             ? 'Çağrı almaya hazır'
             : 'Molada'}
