@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { RouteProps } from '../router';
 import { BulkBar } from './bulk-bar';
 import { api, cached, CHANNEL_LABELS, countdown, formatTime, Pagination, STAFF_STATUS_LABELS, useShortcuts, type Page } from './deps';
@@ -32,7 +32,7 @@ function SortHeader({ field, label, sort, onSort }: { field: string; label: stri
  * the hash (`#/basvurular/<query>`), so a view can be bookmarked and the back button works.
  */
 export function AllTickets({ params, user }: RouteProps) {
-  const query = useMemo(() => parseQuery(params.query), [params.query]);
+  const [query, setQuery] = useState<TicketQuery>(() => parseQuery(params.query));
   const [data, setData] = useState<Page<TicketRow> | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [departments, setDepartments] = useState<Ref[]>([]);
@@ -43,19 +43,23 @@ export function AllTickets({ params, user }: RouteProps) {
   const table = useRef<HTMLTableElement>(null);
   const departmentScoped = !!user.departmentId;
 
-  const go = (next: TicketQuery) => {
-    location.hash = `#/basvurular/${encodeURIComponent(formatQuery(next))}`;
+  // The filters go into the hash without a hashchange (the shell would remount the screen and
+  // the search field would lose the focus while one types): a reload or a bookmark keeps them.
+  const go = (next: TicketQuery, typing = false) => {
+    setQuery(next);
+    if (!typing) setQ(next.q ?? '');
+    const text = formatQuery(next);
+    history.replaceState(history.state, '', `#/basvurular${text ? `/${encodeURIComponent(text)}` : ''}`);
   };
   const change = (patch: Partial<TicketQuery>) => go({ ...query, ...patch, page: patch.page ?? 1 });
 
   useEffect(() => {
     if (!departmentScoped) cached<Ref[]>('/departments').then(setDepartments, () => undefined);
   }, []);
-  useEffect(() => setQ(query.q ?? ''), [query.q]);
   // The search box applies as one types, once the typing pauses.
   useEffect(() => {
     if ((query.q ?? '') === q.trim() || (q.trim().length === 1 && !query.q)) return undefined;
-    const timer = setTimeout(() => change({ q: q.trim() || undefined }), 350);
+    const timer = setTimeout(() => go({ ...query, q: q.trim() || undefined, page: 1 }, true), 350);
     return () => clearTimeout(timer);
   }, [q]);
 
@@ -74,7 +78,7 @@ export function AllTickets({ params, user }: RouteProps) {
       (e: Error) => e.name !== 'AbortError' && setError(e.message),
     );
     return () => controller.abort();
-  }, [params.query, reload]);
+  }, [query, reload]);
 
   const rows = data?.items ?? [];
   const focusRow = (i: number) => {

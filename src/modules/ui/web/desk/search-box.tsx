@@ -65,7 +65,7 @@ export function SearchBox() {
     setOpen(false);
     location.hash = hash;
   };
-  const all = `#/basvurular?q=${encodeURIComponent(text.trim())}`;
+  const all = `#/basvurular/${encodeURIComponent(new URLSearchParams({ q: text.trim() }).toString())}`;
 
   function onKeyDown(event: KeyboardEvent) {
     if (event.key === 'ArrowDown') {
