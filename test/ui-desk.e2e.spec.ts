@@ -191,7 +191,7 @@ describeUi('the agent’s desk in headless Chromium', () => {
 
   /** axe-core run in the page (evaluated through the DevTools protocol, so the CSP stays as it is). */
   async function axe(page: Page, screen: string): Promise<void> {
-    if (!(await page.evaluate('typeof window.axe'))?.toString().includes('object')) await page.evaluate(axeSource);
+    if ((await page.evaluate('typeof window.axe')) === 'undefined') await page.evaluate(axeSource);
     const result = (await page.evaluate(`axe.run(document, { resultTypes: ['violations'] })`)) as {
       violations: { id: string; impact: string; help: string; nodes: { target: string[] }[] }[];
     };
@@ -234,7 +234,9 @@ describeUi('the agent’s desk in headless Chromium', () => {
 
   /** `/` focuses the search box from anywhere; the first result opens with Enter. */
   async function search(page: Page, text: string, trackingNo: string): Promise<void> {
-    await page.locator('main').click({ position: { x: 5, y: 5 } });
+    await page.goto(`${base}/app#/kuyruk`);
+    await page.getByRole('heading', { name: 'Başvuru kuyruğu' }).waitFor();
+    await page.evaluate('document.activeElement?.blur()');
     await page.keyboard.press('/');
     await waitFor('the search box focused by /', async () => page.evaluate(`document.activeElement?.id === 'global-search'`));
     await page.keyboard.type(text, { delay: 20 });
