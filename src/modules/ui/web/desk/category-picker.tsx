@@ -41,8 +41,15 @@ export function CategoryPicker({
   suggest = true,
   required = false,
   label = 'Konu',
+  searchId,
+  groupId,
+  error,
 }: {
   prefix: string;
+  /** The search box's id (default `<prefix>-cat-search`) and the choices' group id (default `<prefix>-category`). */
+  searchId?: string;
+  groupId?: string;
+  error?: string | null;
   categories: Category[];
   value: string | null;
   onChange: (id: string | null) => void;
@@ -60,6 +67,8 @@ export function CategoryPicker({
     () => (needle ? active.filter((c) => fold(`${c.name} ${c.serviceCode} ${(c.keywords ?? []).join(' ')}`).includes(needle)).slice(0, MAX) : []),
     [needle, active],
   );
+  const sid = searchId ?? `${prefix}-cat-search`;
+  const gid = groupId ?? `${prefix}-category`;
   const chosen = active.find((c) => c.id === value) ?? null;
   const byId = new Map(active.map((c) => [c.id, c]));
   const suggested = top.filter((s) => byId.has(s.categoryId));
@@ -71,13 +80,13 @@ export function CategoryPicker({
   return (
     <div class="category-picker">
       <div class="field">
-        <label for={`${prefix}-cat-search`}>Konu ara (Türkçe harfsiz de yazılabilir)</label>
+        <label for={sid}>Konu ara (Türkçe harfsiz de yazılabilir)</label>
         <input
-          id={`${prefix}-cat-search`}
+          id={sid}
           type="search"
           autocomplete="off"
           value={search}
-          aria-describedby={`${prefix}-cat-hint`}
+          aria-describedby={`${sid}-hint`}
           onInput={(e) => setSearch((e.target as HTMLInputElement).value)}
           onKeyDown={(e) => {
             if (e.key === 'Enter' && matches[0]) {
@@ -86,20 +95,21 @@ export function CategoryPicker({
             }
           }}
         />
-        <p class="hint" id={`${prefix}-cat-hint`}>
+        <p class="hint" id={`${sid}-hint`}>
           {needle
             ? `${matches.length ? matches.length : 'Hiç'} eşleşme${matches.length === MAX ? ' (ilk 8)' : ''}; Enter ilkini seçer.`
             : 'Yazdıkça eşleşen konular ve sistemin önerileri aşağıda listelenir.'}
         </p>
       </div>
-      <fieldset class="cat-choices" id={`${prefix}-category`} aria-required={required ? 'true' : undefined}>
+      <fieldset class="cat-choices" id={gid} aria-describedby={error ? `${gid}-error` : undefined}>
         <legend>
-          {label}: <strong id={`${prefix}-category-chosen`}>{chosen ? chosen.name : 'seçilmedi'}</strong>
+          {label}
+          {required ? ' (zorunlu)' : ''}: <strong id={`${gid}-chosen`}>{chosen ? chosen.name : 'seçilmedi'}</strong>
         </legend>
         {shown.length ? (
           shown.map(({ category, note }) => (
             <label key={category.id} class="cat-choice">
-              <input type="radio" name={`${prefix}-category`} value={category.id} checked={category.id === value} onChange={() => onChange(category.id)} />
+              <input type="radio" name={gid} value={category.id} required={required} checked={category.id === value} onChange={() => onChange(category.id)} />
               {category.name}
               {note ? <span class="cat-note"> ({note})</span> : null}
             </label>
@@ -111,6 +121,11 @@ export function CategoryPicker({
           <button type="button" class="link" onClick={() => onChange(null)}>
             Seçimi kaldır
           </button>
+        ) : null}
+        {error ? (
+          <p class="error" id={`${gid}-error`} role="alert">
+            {error}
+          </p>
         ) : null}
       </fieldset>
     </div>
