@@ -32,6 +32,22 @@ export class ChannelSettings extends ServiceSettings {
   @Matches(/^https?:\/\/[^\s/]+$/, { message: 'TWILIO_API_URL must be an http(s) origin such as https://api.twilio.com' })
   TWILIO_API_URL = 'https://api.twilio.com';
 
+  /** The API key (SK…) that signs the browser softphone's access tokens (Twilio Voice JS SDK). */
+  @IsOptional()
+  @Matches(/^SK[0-9a-fA-F]{32}$/, { message: 'TWILIO_API_KEY must look like SK followed by 32 hex digits' })
+  TWILIO_API_KEY?: string;
+
+  /** The API key's secret. */
+  @IsOptional()
+  @IsString()
+  @MinLength(16, { message: 'TWILIO_API_SECRET must be at least 16 characters' })
+  TWILIO_API_SECRET?: string;
+
+  /** The TwiML App (AP…) whose voice URL the browser's outgoing calls reach. */
+  @IsOptional()
+  @Matches(/^AP[0-9a-fA-F]{32}$/, { message: 'TWILIO_TWIML_APP_SID must look like AP followed by 32 hex digits' })
+  TWILIO_TWIML_APP_SID?: string;
+
   /** Who sends SMS: local (kept in the outbox, visible to admins, not sent) or twilio. */
   @IsIn(['local', 'twilio'])
   SMS_PROVIDER: 'local' | 'twilio' = 'local';

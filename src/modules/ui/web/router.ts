@@ -75,6 +75,8 @@ export function useHash(): string {
   useEffect(() => {
     const on = () => setHash(location.hash);
     window.addEventListener('hashchange', on);
+    // A redirect made before this effect ran (its hashchange already dispatched) is caught here.
+    on();
     return () => window.removeEventListener('hashchange', on);
   }, []);
   return hash;
