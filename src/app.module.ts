@@ -10,6 +10,7 @@ import { CategoriesModule } from './modules/categories';
 import { CitizensModule } from './modules/citizens';
 import { ClassifierModule } from './modules/classifier';
 import { DepartmentsModule } from './modules/departments';
+import { DeskModule } from './modules/desk';
 import { HealthModule } from './modules/health';
 import { ChannelsModule } from './modules/channels';
 import { IntakeModule } from './modules/intake';
@@ -48,6 +49,7 @@ export class AppModule {
         SurveysModule,
         CitizensModule,
         TicketsModule,
+        DeskModule,
         LiveModule,
         IntakeModule,
         MediaModule,

@@ -23,6 +23,7 @@ import { DeadlineDayClose1796300000000 } from './1796300000000-deadline-day-clos
 import { InformationRequests1796300100000 } from './1796300100000-information-requests';
 import { Cimer1796300200000 } from './1796300200000-cimer';
 import { PersonalData1796300300000 } from './1796300300000-personal-data';
+import { Desk1796300410000 } from './1796300410000-desk';
 
 /** Every migration, in order; the app runs them on start (never `synchronize`). */
 export const MIGRATIONS = [
@@ -51,4 +52,5 @@ export const MIGRATIONS = [
   InformationRequests1796300100000,
   Cimer1796300200000,
   PersonalData1796300300000,
+  Desk1796300410000,
 ];

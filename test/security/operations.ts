@@ -1,5 +1,6 @@
 import { BACK_OFFICE_OPERATIONS } from './back-office-operations';
 import { CIMER_OPERATIONS } from './cimer-operations';
+import { DESK_OPERATIONS } from './desk-operations';
 import { INFORMATION_OPERATIONS } from './information-operations';
 import { KVKK_OPERATIONS } from './kvkk-operations';
 import { Operation } from './operation';
@@ -16,6 +17,7 @@ export type { Operation, Req, Scope } from './operation';
 export const OPERATIONS: Record<string, Operation> = {
   ...STRUCTURE_OPERATIONS,
   ...TICKET_OPERATIONS,
+  ...DESK_OPERATIONS,
   ...INFORMATION_OPERATIONS,
   ...CIMER_OPERATIONS,
   ...KVKK_OPERATIONS,

@@ -4,3 +4,5 @@ export { CitizensService, identitiesOf } from './citizens.service';
 export type { CitizenBatch } from './citizens.service';
 export { CitizenInputDto } from './dto/citizen.dto';
 export type { CitizenView } from './dto/citizen.dto';
+export { ChannelIdentity } from './channel-identity.entity';
+export { isValidTcKimlik } from './tc-kimlik';

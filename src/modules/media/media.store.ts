@@ -84,6 +84,11 @@ export class MediaStore {
     return { file, stream: createReadStream(this.pathOf(file.sha256)) };
   }
 
+  /** The files a ticket carries, oldest first (its attachments). */
+  ofTicket(ticketId: string): Promise<MediaFile[]> {
+    return this.files.find({ where: { ticketId }, order: { createdAt: 'ASC', id: 'ASC' } });
+  }
+
   /**
    * Deletes from disk the files no stored row points at any more (after their rows were deleted
    * and committed: a KVKK erasure). Identical files are kept once, so another row may still need one.

@@ -1,15 +1,18 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository, SelectQueryBuilder } from 'typeorm';
-import { Clock, foldTurkish, Page, pageOf } from '@app/common';
-import { departmentScope, hidesApplicant, OPEN_STATUSES, StaffPrincipal } from '@app/domain';
+import { Clock, Page, pageOf } from '@app/common';
+import { departmentScope, hidesApplicant, OPEN_STATUSES, StaffPrincipal, STATUS_LABELS, TicketKind } from '@app/domain';
 import { User } from '../auth';
 import { Category } from '../categories';
-import { Citizen } from '../citizens';
+import { Citizen, CitizensService, isValidTcKimlik } from '../citizens';
 import { Department } from '../departments';
+import { MediaStore } from '../media';
 import { Mahalle } from '../neighbourhoods';
 import { ListTicketsDto } from './dto/list-tickets.dto';
 import { applyScope, assertVisible } from './ticket-access';
+import { attachmentView } from './ticket-attachments';
+import { parseSearch } from './ticket-search';
 import { TicketDeadlines } from './ticket-deadlines.service';
 import { TicketEvent } from './ticket-event.entity';
 import { eventView, LoadedTicket, ticketView, TicketView } from './ticket-view';
@@ -39,7 +42,27 @@ const SORTS: Record<string, [string, 'ASC' | 'DESC']> = {
   '-resolutionDueAt': ['t.resolution_due_at', 'DESC'],
   priority: ['t.priority', 'ASC'],
   '-priority': ['t.priority', 'DESC'],
+  updatedAt: ['t.updated_at', 'ASC'],
+  '-updatedAt': ['t.updated_at', 'DESC'],
+  status: ['t.status', 'ASC'],
+  '-status': ['t.status', 'DESC'],
 };
+
+/** One of a citizen's tickets, as the citizen's panel lists them. */
+export interface CitizenTicketRow {
+  id: string;
+  trackingNo: string;
+  subject: string;
+  status: string;
+  statusLabel: string;
+  channel: string;
+  createdAt: Date;
+  department: { id: string; name: string } | null;
+  overdue: boolean;
+}
+
+/** The most tickets of one citizen a panel lists (newest first). */
+export const CITIZEN_TICKETS_LIMIT = 50;
 
 @Injectable()
 export class TicketQueries {
@@ -48,6 +71,8 @@ export class TicketQueries {
     @InjectRepository(TicketEvent) private readonly events: Repository<TicketEvent>,
     private readonly deadlines: TicketDeadlines,
     private readonly clock: Clock,
+    private readonly citizens: CitizensService,
+    private readonly media: MediaStore,
   ) {}
 
   async list(user: StaffPrincipal, query: ListTicketsDto): Promise<Page<TicketView>> {
@@ -80,7 +105,7 @@ export class TicketQueries {
       const open = `EXISTS (SELECT 1 FROM duplicate_suspicions s WHERE s.state = 'open' AND (s.ticket_id = t.id OR s.original_id = t.id))`;
       qb.andWhere(query.duplicate ? open : `NOT ${open}`);
     }
-    if (query.q) qb.andWhere('t.search_text LIKE :q', { q: `%${escapeLike(foldTurkish(query.q))}%` });
+    if (query.q) await this.search(qb, user, query.q);
     const [column, direction] = SORTS[query.sort ?? '-createdAt'];
     qb.orderBy(column, direction, 'NULLS LAST').addOrderBy('t.id', 'ASC');
     const [rows, total] = await qb
@@ -162,9 +187,68 @@ export class TicketQueries {
     };
   }
 
+  /**
+   * The search box. Words match the folded search text (an ihbar's informant's name is never in
+   * it); a tracking number matches exactly; a phone, e-mail or T.C. number matches the contact the
+   * application gave and, for the roles that see citizens' records, the citizen's identities — but
+   * never an ihbar's informant, for anyone.
+   */
+  private async search(qb: SelectQueryBuilder<Ticket>, user: StaffPrincipal, q: string): Promise<void> {
+    const term = parseSearch(q, isValidTcKimlik);
+    if (term.kind === 'text') {
+      qb.andWhere('t.search_text LIKE :q', { q: `%${escapeLike(term.folded)}%` });
+      return;
+    }
+    if (term.kind === 'tracking') {
+      qb.andWhere('t.tracking_no = :trackingNo', { trackingNo: term.trackingNo });
+      return;
+    }
+    qb.andWhere('t.kind <> :informantKind', { informantKind: TicketKind.Ihbar });
+    // A department knows a citizen by what its applications gave, not by the citizen's record.
+    const department = departmentScope(user) !== undefined;
+    const contact = term.kind === 'phone' ? 't.contact_phone = :contact' : term.kind === 'email' ? 'lower(t.contact_email) = :contact' : null;
+    const value = term.kind === 'phone' ? term.phone : term.kind === 'email' ? term.email : null;
+    const citizenIds =
+      term.kind === 'tcKimlik' || !department
+        ? await this.citizens.idsMatching(
+            term.kind === 'phone' ? { phone: term.phone } : term.kind === 'email' ? { email: term.email } : { tcKimlikNo: term.tcKimlikNo },
+          )
+        : [];
+    const matches = [contact, citizenIds.length ? 't.citizen_id IN (:...citizenIds)' : null].filter(Boolean);
+    qb.andWhere(matches.length ? `(${matches.join(' OR ')})` : 'false', { contact: value, citizenIds });
+  }
+
+  /**
+   * A citizen's tickets as the user may see them, newest first: a department's only, and never an
+   * ihbar (listing it under the citizen would name the informant).
+   */
+  async ofCitizen(user: StaffPrincipal, citizenId: string): Promise<CitizenTicketRow[]> {
+    const qb = this.tickets
+      .createQueryBuilder('t')
+      .leftJoinAndMapOne('t.department', Department, 'department', 'department.id = t.department_id')
+      .where('t.citizen_id = :citizenId', { citizenId })
+      .andWhere('t.kind <> :informantKind', { informantKind: TicketKind.Ihbar })
+      .orderBy('t.created_at', 'DESC')
+      .addOrderBy('t.id', 'ASC')
+      .take(CITIZEN_TICKETS_LIMIT);
+    applyScope(qb, 't', user);
+    const now = this.clock.now().getTime();
+    return (await qb.getMany()).map((t) => ({
+      id: t.id,
+      trackingNo: t.trackingNo,
+      subject: t.subject,
+      status: t.status,
+      statusLabel: STATUS_LABELS[t.status],
+      channel: t.channel,
+      createdAt: t.createdAt,
+      department: t.department ? { id: t.department.id, name: t.department.name } : null,
+      overdue: OPEN_STATUSES.includes(t.status) && !!t.resolutionDueAt && t.resolutionDueAt.getTime() < now,
+    }));
+  }
+
   async detail(user: StaffPrincipal, id: string) {
     const ticket = await this.getVisible(user, id);
-    const [timeline, deadline, duplicates] = await Promise.all([
+    const [timeline, deadline, duplicates, files] = await Promise.all([
       this.events.find({ where: { ticketId: id }, order: { seq: 'ASC' } }),
       this.deadlines.state(ticket.id),
       // A department is shown only the look-alikes it may open itself.
@@ -174,8 +258,15 @@ export class TicketQueries {
           WHERE (s.ticket_id = $1 OR s.original_id = $1) AND s.state = 'open' AND (NOT $2::boolean OR o.department_id = $3::uuid)`,
         [id, departmentScope(user) !== undefined, departmentScope(user) ?? null],
       ),
+      this.media.ofTicket(id),
     ]);
-    return { ...ticketView(ticket, this.clock.now(), user), deadline, duplicates, timeline: timeline.map(eventView) };
+    return {
+      ...ticketView(ticket, this.clock.now(), user),
+      deadline,
+      duplicates,
+      attachments: files.map(attachmentView),
+      timeline: timeline.map(eventView),
+    };
   }
 
   view(ticket: LoadedTicket, viewer: StaffPrincipal): TicketView {

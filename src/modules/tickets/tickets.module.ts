@@ -27,6 +27,8 @@ import { TicketSequence } from './ticket-sequence.entity';
 import { Ticket } from './ticket.entity';
 import { TicketsController } from './tickets.controller';
 import { TicketMediaController } from './ticket-media.controller';
+import { TicketBulkController } from './ticket-bulk.controller';
+import { TicketBulk } from './ticket-bulk.service';
 import { CimerAnswer } from './cimer/cimer-answer.entity';
 import { CimerApplication } from './cimer/cimer-application.entity';
 import { CimerApplications } from './cimer/cimer-applications.service';
@@ -59,11 +61,12 @@ import { InformationRequests } from './information/information-requests.service'
     NotificationsModule,
     SlaModule,
   ],
-  controllers: [TicketsController, TicketMediaController, PublicStatusController, InformationController, CimerController],
+  controllers: [TicketBulkController, TicketsController, TicketMediaController, PublicStatusController, InformationController, CimerController],
   providers: [
     TicketCreation,
     TicketQueries,
     TicketActions,
+    TicketBulk,
     TicketLock,
     TicketInbox,
     TicketJobs,

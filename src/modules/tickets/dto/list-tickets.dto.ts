@@ -6,6 +6,20 @@ import { TicketChannel, TicketKind, TicketStatus } from '@app/domain';
 const toList = ({ value }: { value: unknown }) =>
   value === undefined ? undefined : (Array.isArray(value) ? value : String(value).split(',')).map((v) => String(v).trim());
 
+/** The orders the list can be sorted in; `-` is descending. */
+export const TICKET_SORTS = [
+  'createdAt',
+  '-createdAt',
+  'updatedAt',
+  '-updatedAt',
+  'resolutionDueAt',
+  '-resolutionDueAt',
+  'priority',
+  '-priority',
+  'status',
+  '-status',
+] as const;
+
 const toBool = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
 
 export class ListTicketsDto extends PageQueryDto {
@@ -85,13 +99,16 @@ export class ListTicketsDto extends PageQueryDto {
   @IsBoolean()
   duplicate?: boolean;
 
-  /** Free text; Turkish letters and case are ignored ("sikayet" finds "Şikâyet"). */
+  /**
+   * The search box: a tracking number (exact), a phone in any spelling, a T.C. Kimlik number, an
+   * e-mail, a name or free text (Turkish letters and case are ignored: "sikayet" finds "Şikâyet").
+   */
   @IsOptional()
   @IsString()
   @Length(2, 100)
   q?: string;
 
   @IsOptional()
-  @IsIn(['createdAt', '-createdAt', 'resolutionDueAt', '-resolutionDueAt', 'priority', '-priority'])
+  @IsIn(TICKET_SORTS)
   sort?: string;
 }

@@ -1,0 +1,33 @@
+import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Department } from '../departments';
+
+/** A hazır yanıt: wording a department (or, with no department, everyone) answers with, placeholders filled per ticket. */
+@Entity('canned_answers')
+export class CannedAnswer {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column({ type: 'varchar', length: 120 })
+  title: string;
+
+  @Column({ type: 'text' })
+  body: string;
+
+  /** Null: a global answer, for every department. */
+  @Index()
+  @Column({ type: 'uuid', nullable: true })
+  departmentId: string | null;
+
+  @ManyToOne(() => Department, { nullable: true, onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'department_id' })
+  department?: Department | null;
+
+  @Column({ type: 'uuid', nullable: true })
+  createdById: string | null;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt: Date;
+
+  @UpdateDateColumn({ type: 'timestamptz' })
+  updatedAt: Date;
+}

@@ -1,0 +1,15 @@
+import { DomainException, ErrorKind } from '@app/common';
+
+export enum DeskErrorCode {
+  TooManyViews = 'DESK_TOO_MANY_VIEWS',
+}
+
+const KIND: Record<DeskErrorCode, ErrorKind> = {
+  [DeskErrorCode.TooManyViews]: ErrorKind.Conflict,
+};
+
+export class DeskException extends DomainException {
+  constructor(code: DeskErrorCode, message: string) {
+    super(code, KIND[code], message);
+  }
+}
