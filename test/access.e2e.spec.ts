@@ -42,7 +42,7 @@ describe('department scoping and masking', () => {
     await as(parkStaff).get(`/tickets/${parkTicket.id}`).expect(200);
     const res = await as(parkStaff).get(`/tickets/${fenTicket.id}`).expect(404);
     expect(res.body).toEqual({ statusCode: 404, code: 'TICKET_NOT_FOUND', message: 'Başvuru bulunamadı' });
-    await as(parkStaff).get(`/tickets/${fenTicket.id}/contact`).expect(404);
+    await as(parkStaff).get(`/tickets/${fenTicket.id}/contact?purpose=geri%20arama`).expect(404);
     await as(parkStaff).post(`/tickets/${fenTicket.id}/entries`, { type: 'note', body: 'sızma' }).expect(404);
     await as(parkStaff).post(`/tickets/${fenTicket.id}/status`, { version: 1, status: 'in_progress' }).expect(404);
     await as(parkStaff).post(`/tickets/${fenTicket.id}/assign`, { version: 1, assigneeId: parkStaff.id }).expect(404);
@@ -85,15 +85,31 @@ describe('department scoping and masking', () => {
     expect(res.body.items[0].tcKimlikNo).toBe('*********46');
   });
 
-  it('gives contact details in clear only to roles that call back, and logs each read', async () => {
-    await as(agent).get(`/tickets/${fenTicket.id}/contact`).expect(403);
-    const res = await as(fenStaff).get(`/tickets/${fenTicket.id}/contact`).expect(200);
-    expect(res.body).toEqual({ phone: '+905325556677', email: 'hatice@example.com' });
-    await as(supervisor).get(`/tickets/${parkTicket.id}/contact`).expect(200);
+  it('gives contact details in clear only to roles that call back, for a purpose they give, and logs each read with it', async () => {
+    const executive = await loginAs(t, 'executive');
+    await as(executive)
+      .get(`/tickets/${fenTicket.id}/contact?purpose=${encodeURIComponent('Geri arama')}`)
+      .expect(403);
+    const missing = await as(fenStaff).get(`/tickets/${fenTicket.id}/contact`).expect(400);
+    expect(missing.body.details[0]).toMatchObject({ field: 'purpose', message: expect.stringContaining('Amaç (purpose)') });
+    const short = await as(fenStaff).get(`/tickets/${fenTicket.id}/contact?purpose=abc`).expect(400);
+    expect(short.body.details).toEqual([{ field: 'purpose', message: 'Amaç (purpose) en az 5 karakter olmalıdır' }]);
+    const res = await as(fenStaff)
+      .get(`/tickets/${fenTicket.id}/contact?purpose=${encodeURIComponent('Adres teyidi için arama')}`)
+      .expect(200);
+    expect(res.body).toEqual({ name: 'Hatice Şahin', phone: '+905325556677', email: 'hatice@example.com', shownForSeconds: 60 });
+    await as(supervisor)
+      .get(`/tickets/${parkTicket.id}/contact?purpose=${encodeURIComponent('Sonuç bilgisi')}`)
+      .expect(200);
+    const called = await as(agent)
+      .get(`/tickets/${fenTicket.id}/contact?purpose=${encodeURIComponent('Vatandaşı geri arama')}`)
+      .expect(200);
+    expect(called.body).toMatchObject({ phone: '+905325556677', shownForSeconds: 60 });
     const log = await t.dataSource.query('SELECT user_id, purpose FROM pii_access_log ORDER BY accessed_at');
     expect(log).toEqual([
-      { user_id: fenStaff.id, purpose: `ticket ${fenTicket.trackingNo}` },
-      { user_id: supervisor.id, purpose: `ticket ${parkTicket.trackingNo}` },
+      { user_id: fenStaff.id, purpose: `ticket ${fenTicket.trackingNo}: Adres teyidi için arama` },
+      { user_id: supervisor.id, purpose: `ticket ${parkTicket.trackingNo}: Sonuç bilgisi` },
+      { user_id: agent.id, purpose: `ticket ${fenTicket.trackingNo}: Vatandaşı geri arama` },
     ]);
   });
 

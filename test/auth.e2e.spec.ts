@@ -78,7 +78,7 @@ describe('authentication, authorisation and bad input', () => {
     const res = await t.http().post('/api/v1/auth/login').send({ username: 'agent', password: 'x', isAdmin: true }).expect(400);
     expect(res.body.code).toBe('VALIDATION_FAILED');
     expect(res.body.message).toContain('isAdmin');
-    expect(res.body.details).toEqual([{ field: 'isAdmin', message: 'isAdmin: bilinmeyen alan' }]);
+    expect(res.body.details).toEqual([{ field: 'isAdmin', message: 'Bilinmeyen alan (isAdmin) gönderilemez' }]);
   });
 
   it('answers 400 for malformed JSON', async () => {

@@ -56,7 +56,7 @@ describe('screen-pop and the ticket from a call', () => {
     const theirs = await callsOf(supervisor);
     const callSid = await ring('+905331112244');
 
-    const dequeue = await hook('dequeue', { CallSid: 'CAagentleg', From: `client:${agent.id}` }).expect(200);
+    const dequeue = await hook('dequeue', { CallSid: 'CAagentleg', From: `client:agent-${agent.id}` }).expect(200);
     expect(dequeue.text).toContain(`<Dial><Queue url="${BASE}/connected?agentId=${agent.id}" method="POST">cagri-merkezi</Queue></Dial>`);
     const connected = await t
       .http()
@@ -81,7 +81,7 @@ describe('screen-pop and the ticket from a call', () => {
 
   it('a softphone that is not a call-centre agent takes no caller', async () => {
     const staff = await loginAs(t, 'department-staff');
-    const res = await hook('dequeue', { CallSid: 'CAotherleg', From: `client:${staff.id}` }).expect(200);
+    const res = await hook('dequeue', { CallSid: 'CAotherleg', From: `client:agent-${staff.id}` }).expect(200);
     expect(res.text).toContain('yalnızca çağrı merkezi temsilcileri içindir');
     expect(res.text).not.toContain('<Queue');
   });
@@ -185,5 +185,31 @@ describe('screen-pop and the ticket from a call', () => {
       .send({ CallSid: withheld })
       .expect(400);
     expect(badAgent.body.details[0].field).toBe('agentId');
+  });
+
+  it('without the browser phone configured: no token (409, in Turkish), the config says so, and a transfer is recorded on the call log', async () => {
+    const refused = await t.http().post('/api/v1/voice/token').set('Authorization', `Bearer ${agent.token}`).expect(409);
+    expect(refused.body).toMatchObject({ code: 'VOICE_NOT_CONFIGURED', message: 'Tarayıcı telefonu yapılandırılmamış' });
+    const config = await t.http().get('/api/v1/voice/config').set('Authorization', `Bearer ${agent.token}`).expect(200);
+    expect(config.body).toEqual({ configured: false, identity: `agent-${agent.id}` });
+    // Available or not, with no softphones a call waits in the queue.
+    await t.http().post('/api/v1/voice/presence').set('Authorization', `Bearer ${agent.token}`).send({ state: 'available' }).expect(200);
+    const callSid = await ring('+905331110000');
+    expect((await hook('agent', { CallSid: callSid }).expect(200)).text).toContain('<Enqueue');
+
+    await t.dataSource.query('UPDATE call_logs SET agent_id = $2 WHERE call_sid = $1', [callSid, agent.id]);
+    const res = await t
+      .http()
+      .post(`/api/v1/calls/${callSid}/transfer`)
+      .set('Authorization', `Bearer ${agent.token}`)
+      .send({ toUserId: supervisor.id })
+      .expect(200);
+    expect(res.body).toMatchObject({ callSid, toUserId: supervisor.id, departmentId: null, redirected: false });
+    const [row] = await t.dataSource.query(
+      'SELECT transferred_to_user_id, transferred_by_id, transfer_redirected, transferred_at FROM call_logs WHERE call_sid = $1',
+      [callSid],
+    );
+    expect(row).toMatchObject({ transferred_to_user_id: supervisor.id, transferred_by_id: agent.id, transfer_redirected: false });
+    expect(row.transferred_at).not.toBeNull();
   });
 });

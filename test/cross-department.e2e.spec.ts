@@ -68,13 +68,15 @@ describe("another department's citizens", () => {
     expect(leaks(res.body)).toBe(false);
     const detail = await as(fenStaff).get(`/tickets/${res.body.id}`).expect(200);
     expect(leaks(detail.body)).toBe(false);
-    const contact = await as(fenStaff).get(`/tickets/${res.body.id}/contact`).expect(200);
+    const contact = await as(fenStaff)
+      .get(`/tickets/${res.body.id}/contact?purpose=${encodeURIComponent('Geri arama')}`)
+      .expect(200);
     // The phone is what the staff member typed; the e-mail came from another department's application.
-    expect(contact.body).toEqual({ phone: '+905447771122', email: null });
+    expect(contact.body).toEqual({ name: 'Telefondaki Kişi', phone: '+905447771122', email: null, shownForSeconds: 60 });
     // The call centre sees the citizen's record.
     const forAgent = await as(agent).get(`/tickets/${res.body.id}`).expect(200);
     expect(forAgent.body.citizen.fullName).toBe(parkCitizen.fullName);
-    const log = await t.dataSource.query('SELECT user_id FROM pii_access_log WHERE purpose = $1', [`ticket ${res.body.trackingNo}`]);
+    const log = await t.dataSource.query('SELECT user_id FROM pii_access_log WHERE purpose = $1', [`ticket ${res.body.trackingNo}: Geri arama`]);
     expect(log).toEqual([{ user_id: fenStaff.id }]);
   });
 

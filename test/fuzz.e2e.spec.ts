@@ -6,6 +6,17 @@ import { PROVIDER_ENV, signatureFor, webhookRequest } from './security/webhooks'
 import { buildWorld, quiescent, World } from './security/world';
 
 const SEED = Number(process.env.FUZZ_SEED ?? 4982);
+/** Words of class-validator's default messages. */
+const ENGLISH = /\b(must|should|property|characters|each value|nested)\b/;
+
+function validationDetails(text: string): { field?: string; message: string }[] {
+  try {
+    const body = JSON.parse(text) as { code?: string; details?: { field?: string; message: string }[] };
+    return body.code === 'VALIDATION_FAILED' ? (body.details ?? []) : [];
+  } catch {
+    return [];
+  }
+}
 /** Requests per operation at most, besides the malformed bodies every operation gets; fewer again as a department role. */
 const PER_OPERATION = 60;
 const AS_DEPARTMENT = 15;
@@ -115,6 +126,11 @@ describe('an OpenAPI-driven fuzz of every operation', () => {
           const res = await call.buffer(true).catch((error: Error) => ({ status: 0, text: error.message }));
           sent += 1;
           if (res.status >= 500 || res.status === 0) failures.push(`${key} with ${probe.what}: ${res.status} ${String(res.text).slice(0, 160)}`);
+          // Every validation message is Turkish: class-validator's English defaults never reach a client.
+          if (res.status === 400) {
+            const english = validationDetails(String(res.text)).filter((d) => ENGLISH.test(d.message));
+            if (english.length) failures.push(`${key} with ${probe.what}: English message ${JSON.stringify(english[0])}`);
+          }
         }
       }
     }

@@ -1,6 +1,8 @@
 import { createTestApp, idByCode, loginAs, Staff, TestApp, waitFor } from '@app/testing';
 
 /** An ihbar's informant: hidden from the department that handles it, and from everyone but supervisors and admins' logged read. */
+const PURPOSE = encodeURIComponent('Muhbiri geri arama');
+
 describe('ihbar: the informant hidden', () => {
   let t: TestApp;
   let agent: Staff;
@@ -71,13 +73,13 @@ describe('ihbar: the informant hidden', () => {
 
   it('lets only supervisors and admins read who it was, through the contact action, which is logged', async () => {
     const [{ id, tracking_no: trackingNo }] = await t.dataSource.query(`SELECT id, tracking_no FROM tickets WHERE kind = 'ihbar'`);
-    const refused = await get(fen, `/tickets/${id}/contact`).expect(403);
+    const refused = await get(fen, `/tickets/${id}/contact?purpose=${PURPOSE}`).expect(403);
     expect(refused.body.message).toContain('İhbarda bulunanın kimliği gizlidir');
-    await get(agent, `/tickets/${id}/contact`).expect(403);
-    await get(executive, `/tickets/${id}/contact`).expect(403);
-    const revealed = await get(supervisor, `/tickets/${id}/contact`).expect(200);
-    expect(revealed.body).toEqual({ name: informant.fullName, phone: '+905443337788', email: informant.email });
-    const logged = await t.dataSource.query(`SELECT user_id, purpose FROM pii_access_log WHERE purpose = $1`, [`ihbar ${trackingNo}`]);
-    expect(logged).toEqual([{ user_id: supervisor.id, purpose: `ihbar ${trackingNo}` }]);
+    await get(agent, `/tickets/${id}/contact?purpose=${PURPOSE}`).expect(403);
+    await get(executive, `/tickets/${id}/contact?purpose=${PURPOSE}`).expect(403);
+    const revealed = await get(supervisor, `/tickets/${id}/contact?purpose=${PURPOSE}`).expect(200);
+    expect(revealed.body).toEqual({ name: informant.fullName, phone: '+905443337788', email: informant.email, shownForSeconds: 60 });
+    const logged = await t.dataSource.query(`SELECT user_id, purpose FROM pii_access_log WHERE purpose LIKE $1`, [`ihbar ${trackingNo}%`]);
+    expect(logged).toEqual([{ user_id: supervisor.id, purpose: `ihbar ${trackingNo}: Muhbiri geri arama` }]);
   });
 });

@@ -100,7 +100,9 @@ describe('KVKK: personal data', () => {
     expect(request.body.resolutionDueAt).toBe('2026-12-02T20:59:59.999Z');
     await waitFor('routed', async () => ((await as(supervisor).get(`/tickets/${pothole.body.id}`)).body.routedAt ? true : undefined));
     await as(supervisor).post(`/tickets/${pothole.body.id}/entries`, { type: 'reply', body: 'Sayın Nermin Çakırbeyli, ekip yönlendirildi.' }).expect(201);
-    await as(supervisor).get(`/tickets/${pothole.body.id}/contact`).expect(200);
+    await as(supervisor)
+      .get(`/tickets/${pothole.body.id}/contact?purpose=${encodeURIComponent('Sonucu bildirmek için arama')}`)
+      .expect(200);
     await as(supervisor).post('/appointments', { requesterKind: 'citizen', subject: 'Başkanla görüşme', ticketId: pothole.body.id }).expect(201);
     const sent = await t
       .http()
@@ -137,7 +139,9 @@ describe('KVKK: personal data', () => {
     expect(data.call_logs).toEqual([expect.objectContaining({ from_number: '+905447650011' })]);
     expect(data.appointments).toEqual([expect.objectContaining({ requester_name: person.fullName })]);
     expect(data.ticket_timeline.length).toBeGreaterThan(3);
-    expect(data.access_log.map((a: { purpose: string }) => a.purpose)).toEqual(expect.arrayContaining([`ticket ${pothole.body.trackingNo}`]));
+    expect(data.access_log.map((a: { purpose: string }) => a.purpose)).toEqual(
+      expect.arrayContaining([`ticket ${pothole.body.trackingNo}: Sonucu bildirmek için arama`]),
+    );
     const [logged] = await t.dataSource.query(`SELECT user_id FROM pii_access_log WHERE purpose = $1`, [`KVKK m. 11 dışa aktarım ${request.body.trackingNo}`]);
     expect(logged.user_id).toBe(admin.id);
 

@@ -193,7 +193,7 @@ describe('satisfaction surveys', () => {
     expect(shown.body.trackingNo).toMatch(/^\d{4}-\d{6}$/);
 
     const seven = await t.http().post(`/api/v1/public/surveys/${token}`).send({ score: 7 }).expect(400);
-    expect(seven.body.details).toEqual([{ field: 'score', message: 'score: 1 ile 5 arasında bir tam sayı olmalı' }]);
+    expect(seven.body.details).toEqual([{ field: 'score', message: 'Puan (score): 1 ile 5 arasında bir tam sayı olmalı' }]);
     const unknown = await t
       .http()
       .post(`/api/v1/public/surveys/${'A'.repeat(24)}`)

@@ -7,6 +7,7 @@ import { Operation } from './operation';
 import { PUBLIC_OPERATIONS } from './public-operations';
 import { STRUCTURE_OPERATIONS } from './structure-operations';
 import { TICKET_OPERATIONS } from './ticket-operations';
+import { VOICE_OPERATIONS } from './voice-operations';
 
 export type { Operation, Req, Scope } from './operation';
 
@@ -23,4 +24,5 @@ export const OPERATIONS: Record<string, Operation> = {
   ...KVKK_OPERATIONS,
   ...BACK_OFFICE_OPERATIONS,
   ...PUBLIC_OPERATIONS,
+  ...VOICE_OPERATIONS,
 };

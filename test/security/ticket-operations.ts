@@ -33,10 +33,10 @@ export const TICKET_OPERATIONS: Record<string, Operation> = {
   'GET /api/v1/tickets/{id}': { allow: 'staff', foreign: 404, request: (w, _c, scope) => ({ path: { id: sideOf(w, scope).ticket.id } }) },
   'GET /api/v1/tickets/{id}/notifications': { allow: 'staff', foreign: 404, request: (w, _c, scope) => ({ path: { id: sideOf(w, scope).ticket.id } }) },
   'GET /api/v1/tickets/{id}/contact': {
-    allow: ['supervisor', 'department_staff', 'department_manager'],
+    allow: ['agent', 'supervisor', 'department_staff', 'department_manager'],
     foreign: 404,
     reveals: true,
-    request: (w, _c, scope) => ({ path: { id: sideOf(w, scope).ticket.id } }),
+    request: (w, _c, scope) => ({ path: { id: sideOf(w, scope).ticket.id }, query: { purpose: 'Vatandaşı geri aramak' } }),
   },
   'POST /api/v1/tickets/{id}/status': { allow: 'staff', foreign: 404, request: ticketAction(() => ({ status: 'in_progress' })) },
   'POST /api/v1/tickets/{id}/assign': { allow: 'staff', foreign: 404, request: ticketAction((_w, side) => ({ assigneeId: side.staff.id })) },

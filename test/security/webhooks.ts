@@ -7,6 +7,10 @@ export const PROVIDER_ENV = {
   PUBLIC_URL: 'http://cozum.fuzz.test',
   TWILIO_ACCOUNT_SID: 'AC00000000000000000000000000000000',
   TWILIO_AUTH_TOKEN: 'fuzz-twilio-token-0123456789',
+  TWILIO_API_KEY: `SK${'0'.repeat(32)}`,
+  TWILIO_API_SECRET: 'fuzz-voice-api-secret-0123456789',
+  TWILIO_TWIML_APP_SID: `AP${'0'.repeat(32)}`,
+  TWILIO_VOICE_CALLER_ID: '+904441234567',
   WHATSAPP_CLOUD_VERIFY_TOKEN: 'fuzz-verify-token',
   WHATSAPP_CLOUD_APP_SECRET: 'fuzz-app-secret-0123456789',
   // Nothing listens there: a media download fails at once, as it would while Graph is down.
@@ -43,6 +47,8 @@ export function webhookRequest(key: string): Req | null {
     },
     'voice/dequeue': { ...call, From: 'client:00000000-0000-4000-8000-000000000000' },
     'voice/connected': call,
+    'voice/dial-exit': { ...call, DialCallStatus: 'no-answer', DialCallSid: sid('CA') },
+    'voice/client': { ...call, From: 'client:agent-00000000-0000-4000-8000-000000000000', To: '', ticketId: '00000000-0000-4000-8000-000000000000' },
     'voice/status': { ...call, CallStatus: 'completed', CallDuration: '31' },
   };
   const twilio = /^POST \/api\/v1\/channels\/twilio\/(.+)$/.exec(key);

@@ -14,3 +14,5 @@ export * from './logging/request-log.middleware';
 export * from './time/with-timeout';
 export * from './cache/expiring-value';
 export * from './http/input-sanity';
+export * from './validation/field-labels';
+export * from './validation/turkish-messages';

@@ -12,12 +12,22 @@ export interface TwilioMessageRecord {
   dateCreated: Date;
 }
 
+/** A live call redirected through the Calls resource (`client.calls(sid).update(...)`). */
+export interface TwilioCallUpdate {
+  callSid: string;
+  twiml: string | null;
+  url: string | null;
+  status: string | null;
+}
+
 /**
- * A stand-in for Twilio's REST API on loopback: the Messages resource (create and list), with
- * basic auth checked, as the twilio library calls it. A test may queue a refusal for the next create.
+ * A stand-in for Twilio's REST API on loopback: the Messages resource (create and list) and a
+ * call's update (redirect), with basic auth checked, as the twilio library calls them. A test may
+ * queue a refusal for the next create.
  */
 export class FakeTwilioApi {
   readonly messages: TwilioMessageRecord[] = [];
+  readonly callUpdates: TwilioCallUpdate[] = [];
   private refusals: { status: number; code: number; message: string }[] = [];
   private server?: Server;
 
@@ -61,6 +71,8 @@ export class FakeTwilioApi {
     const expectedAuth = `Basic ${Buffer.from(`${this.accountSid}:${this.authToken}`).toString('base64')}`;
     const path = `/2010-04-01/Accounts/${this.accountSid}/Messages.json`;
     if (req.headers.authorization !== expectedAuth) return json(res, 401, { code: 20003, message: 'Authenticate', status: 401 });
+    const call = new RegExp(`^/2010-04-01/Accounts/${this.accountSid}/Calls/(CA[0-9a-zA-Z]+)\\.json$`).exec(url.pathname);
+    if (call && req.method === 'POST') return this.updateCall(res, call[1], new URLSearchParams(await readBody(req)));
     if (url.pathname !== path) return json(res, 404, { code: 20404, message: 'The requested resource was not found', status: 404 });
     if (req.method === 'GET') {
       const to = url.searchParams.get('To');
@@ -82,6 +94,17 @@ export class FakeTwilioApi {
     };
     this.messages.push(record);
     json(res, 201, this.resource(record));
+  }
+
+  private updateCall(res: ServerResponse, callSid: string, form: URLSearchParams): void {
+    this.callUpdates.push({ callSid, twiml: form.get('Twiml'), url: form.get('Url'), status: form.get('Status') });
+    json(res, 200, {
+      sid: callSid,
+      account_sid: this.accountSid,
+      status: 'in-progress',
+      direction: 'inbound',
+      uri: `/2010-04-01/Accounts/${this.accountSid}/Calls/${callSid}.json`,
+    });
   }
 
   private resource(m: TwilioMessageRecord) {

@@ -3,7 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, In, Repository } from 'typeorm';
 import { InvalidFieldException, Page, pageOf, ResourceNotFoundException } from '@app/common';
 import { whereDefined } from '@app/database';
-import { DEPARTMENT_ROLES, Role } from '@app/domain';
+import { DEPARTMENT_ROLES, Role, StaffPrincipal } from '@app/domain';
 import { BacklogSignals, DepartmentsService } from '../departments';
 import { AuthErrorCode, AuthException } from './auth-errors';
 import { CreateUserDto, ListUsersDto, UpdateUserDto } from './dto/user.dto';
@@ -68,6 +68,22 @@ export class UsersService {
   async isCallCentreAgent(id: string): Promise<boolean> {
     if (!/^[0-9a-f-]{36}$/i.test(id)) return false;
     return this.users.existsBy({ id, active: true, role: In([Role.Agent, Role.Supervisor]) });
+  }
+
+  /** The active call-centre agents and supervisors among `ids` (whose softphones may be rung). */
+  async callCentreAgents(ids: string[]): Promise<string[]> {
+    const valid = ids.filter((id) => /^[0-9a-f-]{36}$/i.test(id));
+    if (!valid.length) return [];
+    const users = await this.users.find({ select: { id: true }, where: { id: In(valid), active: true, role: In([Role.Agent, Role.Supervisor]) } });
+    const found = new Set(users.map((u) => u.id));
+    return valid.filter((id) => found.has(id));
+  }
+
+  /** An active call-centre agent or supervisor as a principal (a softphone acting for them), or null. */
+  async callCentrePrincipal(id: string): Promise<StaffPrincipal | null> {
+    if (!/^[0-9a-f-]{36}$/i.test(id)) return null;
+    const user = await this.users.findOneBy({ id, active: true, role: In([Role.Agent, Role.Supervisor]) });
+    return user ? { id: user.id, username: user.username, fullName: user.fullName, role: user.role, departmentId: user.departmentId } : null;
   }
 
   async update(id: string, dto: UpdateUserDto): Promise<UserView> {

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuthModule } from '../auth';
 import { CitizensModule } from '../citizens';
+import { DepartmentsModule } from '../departments';
 import { IntakeModule } from '../intake';
 import { LiveModule } from '../live';
 import { MediaModule } from '../media';
@@ -25,15 +26,21 @@ import { CallLogService } from './voice/call-log.service';
 import { PhoneStatusService } from './voice/phone-status.service';
 import { ScreenPopService } from './voice/screen-pop.service';
 import { VoicemailFiling } from './voice/voicemail-filing';
+import { VoicePresence } from './voice/voice-presence.entity';
+import { VoicePresenceService } from './voice/voice-presence.service';
+import { VoiceTokens } from './voice/voice-tokens.service';
+import { VoiceController } from './voice/voice.controller';
+import { CallTransfers } from './voice/call-transfer.service';
 import { WebFormModule } from './web-form/web-form.module';
 import { WhatsappModule } from './whatsapp/whatsapp.module';
 
 /** Provider adapters: each verifies its provider, hands the raw message to intake, and replies on its channel. */
 @Module({
   imports: [
-    TypeOrmModule.forFeature([CallLog, MailboxCursor]),
+    TypeOrmModule.forFeature([CallLog, MailboxCursor, VoicePresence]),
     AuthModule,
     CitizensModule,
+    DepartmentsModule,
     IntakeModule,
     LiveModule,
     MediaModule,
@@ -43,7 +50,7 @@ import { WhatsappModule } from './whatsapp/whatsapp.module';
     WebFormModule,
     WhatsappModule,
   ],
-  controllers: [TwilioSmsController, TwilioSmsStatusController, TwilioVoiceController, CallsController],
+  controllers: [TwilioSmsController, TwilioSmsStatusController, TwilioVoiceController, CallsController, VoiceController],
   providers: [
     TwilioSignatureGuard,
     TwilioSmsSender,
@@ -53,6 +60,9 @@ import { WhatsappModule } from './whatsapp/whatsapp.module';
     CallTicketsService,
     CallCentreHours,
     VoicemailFiling,
+    VoiceTokens,
+    VoicePresenceService,
+    CallTransfers,
     MailIntake,
     ImapMailbox,
     SmtpEmailSender,

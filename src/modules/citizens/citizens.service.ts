@@ -270,10 +270,10 @@ export class CitizensService {
   }
 
   /** Contact details in clear, recorded in the KVKK access log. */
-  async revealContact(citizenId: string, userId: string, purpose: string): Promise<{ phone: string | null; email: string | null }> {
+  async revealContact(citizenId: string, userId: string, purpose: string): Promise<{ name: string | null; phone: string | null; email: string | null }> {
     const citizen = await this.get(citizenId);
     await this.recordAccess(citizenId, userId, purpose);
-    return { phone: citizen.phone, email: citizen.email };
+    return { name: citizen.fullName, phone: citizen.phone, email: citizen.email };
   }
 
   /** A KVKK access-log row: who read personal data in clear, of whom (when known) and why. */

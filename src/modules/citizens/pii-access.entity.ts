@@ -14,7 +14,7 @@ export class PiiAccess {
   @Column({ type: 'uuid' })
   userId: string;
 
-  @Column({ type: 'varchar', length: 200 })
+  @Column({ type: 'varchar', length: 300 })
   purpose: string;
 
   @CreateDateColumn({ type: 'timestamptz' })

@@ -23,3 +23,5 @@ export type { CategoryChange, CategoryChangeListener } from './category-changes'
 export { EXEMPTION_ARTICLES } from './information/exemptions';
 export { parseSearch } from './ticket-search';
 export type { SearchTerm } from './ticket-search';
+export { CONTACT_SHOWN_SECONDS, TicketContacts } from './contact/ticket-contacts.service';
+export type { RevealedContact } from './contact/ticket-contacts.service';

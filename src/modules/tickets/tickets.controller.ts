@@ -1,9 +1,10 @@
 import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { ForbiddenActionException, IdParam, Page } from '@app/common';
+import { IdParam, Page } from '@app/common';
 import { CurrentUser, departmentScope, hidesApplicant, Role, Roles, StaffPrincipal, TicketStatus } from '@app/domain';
-import { CitizensService } from '../citizens';
 import { OutboundChannel, OutboxService } from '../notifications';
+import { CONTACT_SHOWN_SECONDS, TicketContacts } from './contact/ticket-contacts.service';
+import { ContactPurposeDto } from './dto/contact-purpose.dto';
 import { CreateTicketDto } from './dto/create-ticket.dto';
 import { ListTicketsDto } from './dto/list-tickets.dto';
 import { CategoriseTicketDto, MergeTicketDto, ReturnTicketDto } from './dto/inbox-actions.dto';
@@ -25,7 +26,7 @@ export class TicketsController {
     private readonly queries: TicketQueries,
     private readonly actions: TicketActions,
     private readonly inbox: TicketInbox,
-    private readonly citizens: CitizensService,
+    private readonly contacts: TicketContacts,
     private readonly outbox: OutboxService,
   ) {}
 
@@ -69,23 +70,15 @@ export class TicketsController {
     return hidesApplicant(ticket.kind) ? { ...page, items: page.items.map((m) => ({ ...m, recipient: null })) } : page;
   }
 
-  /** The citizen's phone and e-mail in clear, for calling back; every read is logged (KVKK). */
-  @Roles(Role.Supervisor, Role.DepartmentStaff, Role.DepartmentManager)
+  /**
+   * The applicant's name, phone and e-mail in clear, for calling back: the caller says why
+   * (`purpose`), and the read is logged with it (KVKK). The screens hide it again after
+   * `shownForSeconds`.
+   */
+  @Roles(Role.Agent, Role.Supervisor, Role.DepartmentStaff, Role.DepartmentManager)
   @Get(':id/contact')
-  async contact(@CurrentUser() user: StaffPrincipal, @IdParam() id: string) {
-    const ticket = await this.queries.getVisible(user, id);
-    if (hidesApplicant(ticket.kind)) {
-      // The informant: supervisors and admins only, the name too, and the read logged.
-      if (departmentScope(user) !== undefined)
-        throw new ForbiddenActionException('İhbarda bulunanın kimliği gizlidir; yalnızca çağrı merkezi sorumlusu görebilir');
-      const contact = await this.citizens.revealContact(ticket.citizenId, user.id, `ihbar ${ticket.trackingNo}`);
-      return { name: ticket.contactName, ...contact };
-    }
-    const purpose = `ticket ${ticket.trackingNo}`;
-    if (departmentScope(user) === undefined) return this.citizens.revealContact(ticket.citizenId, user.id, purpose);
-    // A department calls back on what the application gave, not on the citizen's record.
-    await this.citizens.recordAccess(ticket.citizenId, user.id, purpose);
-    return { phone: ticket.contactPhone, email: ticket.contactEmail };
+  async contact(@CurrentUser() user: StaffPrincipal, @IdParam() id: string, @Query() query: ContactPurposeDto) {
+    return { ...(await this.contacts.reveal(user, id, query.purpose)), shownForSeconds: CONTACT_SHOWN_SECONDS };
   }
 
   @Post(':id/status')

@@ -13,6 +13,7 @@ import { DuplicateSuspicion } from './duplicate-suspicion.entity';
 import { PublicStatusController } from './public-status.controller';
 import { CategoryChanges } from './category-changes';
 import { TicketInbox } from './ticket-inbox.service';
+import { TicketContacts } from './contact/ticket-contacts.service';
 import { TicketJobs } from './ticket-jobs.service';
 import { TicketLock } from './ticket-lock.service';
 import { TicketActions } from './ticket-actions.service';
@@ -80,7 +81,8 @@ import { InformationRequests } from './information/information-requests.service'
     InformationObjections,
     FeeWithdrawalSweeper,
     CimerApplications,
+    TicketContacts,
   ],
-  exports: [TicketQueries, TicketCreation, TicketJobs, DuplicateDetector, TicketDeadlines, TicketChangeHooks, TicketFeedback, CategoryChanges],
+  exports: [TicketQueries, TicketContacts, TicketCreation, TicketJobs, DuplicateDetector, TicketDeadlines, TicketChangeHooks, TicketFeedback, CategoryChanges],
 })
 export class TicketsModule {}

@@ -2,15 +2,16 @@ import { ArgumentMetadata, ValidationError, ValidationPipe } from '@nestjs/commo
 import { ErrorDetail } from '../errors/domain.exception';
 import { ValidationFailedException } from '../errors/common-errors';
 import { findUnusableInput } from './input-sanity';
+import { turkishMessages } from '../validation/turkish-messages';
 
-/** Flattens nested class-validator errors into `field.path: message` details. */
+/**
+ * Flattens nested class-validator errors into details naming the field's path (`citizen.phone`),
+ * each message in Turkish with the field's label (`turkishMessages`).
+ */
 export function flattenValidationErrors(errors: ValidationError[], prefix = ''): ErrorDetail[] {
   return errors.flatMap((error) => {
     const field = prefix ? `${prefix}.${error.property}` : error.property;
-    const own = Object.values(error.constraints ?? {}).map((message) => ({
-      field,
-      message: message.replace(/^property (\S+) should not exist$/, '$1: bilinmeyen alan'),
-    }));
+    const own = turkishMessages(error).map((message) => ({ field, message }));
     return [...own, ...flattenValidationErrors(error.children ?? [], field)];
   });
 }
@@ -42,6 +43,8 @@ export function createValidationPipe(): ValidationPipe {
     whitelist: true,
     forbidNonWhitelisted: true,
     transform: true,
+    // The object an error was found in, so its rules' limits can be read for the Turkish message; never sent.
+    validationError: { target: true, value: false },
     exceptionFactory: (errors) => new ValidationFailedException(flattenValidationErrors(errors)),
   });
 }

@@ -32,22 +32,6 @@ export class ChannelSettings extends ServiceSettings {
   @Matches(/^https?:\/\/[^\s/]+$/, { message: 'TWILIO_API_URL must be an http(s) origin such as https://api.twilio.com' })
   TWILIO_API_URL = 'https://api.twilio.com';
 
-  /** The API key (SK…) that signs the browser softphone's access tokens (Twilio Voice JS SDK). */
-  @IsOptional()
-  @Matches(/^SK[0-9a-fA-F]{32}$/, { message: 'TWILIO_API_KEY must look like SK followed by 32 hex digits' })
-  TWILIO_API_KEY?: string;
-
-  /** The API key's secret. */
-  @IsOptional()
-  @IsString()
-  @MinLength(16, { message: 'TWILIO_API_SECRET must be at least 16 characters' })
-  TWILIO_API_SECRET?: string;
-
-  /** The TwiML App (AP…) whose voice URL the browser's outgoing calls reach. */
-  @IsOptional()
-  @Matches(/^AP[0-9a-fA-F]{32}$/, { message: 'TWILIO_TWIML_APP_SID must look like AP followed by 32 hex digits' })
-  TWILIO_TWIML_APP_SID?: string;
-
   /** Who sends SMS: local (kept in the outbox, visible to admins, not sent) or twilio. */
   @IsIn(['local', 'twilio'])
   SMS_PROVIDER: 'local' | 'twilio' = 'local';
@@ -250,6 +234,37 @@ export class ChannelSettings extends ServiceSettings {
   @IsInt()
   @Min(10)
   VOICE_QUEUE_WAIT_SECONDS = 90;
+
+  /**
+   * The browser softphone (Twilio Voice JavaScript SDK): an API key (SK…) and its secret sign the
+   * agents' access tokens, and the TwiML App (AP…) whose voice URL is
+   * `PUBLIC_URL/api/v1/channels/twilio/voice/client` places their outgoing calls. All three with
+   * TWILIO_ACCOUNT_SID, or the browser phone stays off.
+   */
+  @IsOptional()
+  @Matches(/^SK[0-9a-fA-F]{32}$/, { message: 'TWILIO_API_KEY must look like SK followed by 32 hex digits' })
+  TWILIO_API_KEY?: string;
+
+  @IsOptional()
+  @IsString()
+  @MinLength(16, { message: 'TWILIO_API_SECRET must be at least 16 characters' })
+  TWILIO_API_SECRET?: string;
+
+  @IsOptional()
+  @Matches(/^AP[0-9a-fA-F]{32}$/, { message: 'TWILIO_TWIML_APP_SID must look like AP followed by 32 hex digits' })
+  TWILIO_TWIML_APP_SID?: string;
+
+  /** How long an agent's softphone token lives (Twilio allows at most 24 hours); "available" lasts as long. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(60)
+  @Max(86_400)
+  VOICE_TOKEN_TTL_SECONDS = 3600;
+
+  /** The number (E.164, e.g. the 444 line's) a citizen sees when an agent calls back from the browser. */
+  @IsOptional()
+  @Matches(/^\+[1-9]\d{7,14}$/, { message: 'TWILIO_VOICE_CALLER_ID must be an E.164 number' })
+  TWILIO_VOICE_CALLER_ID?: string;
 
   /** Shared secret of trusted integrations that post to /api/v1/intake/events (header X-Intake-Key). */
   @IsString()

@@ -4,7 +4,7 @@ import { PageQueryDto } from '@app/common';
 import { Role } from '@app/domain';
 
 export class CreateUserDto {
-  @Matches(/^[a-z0-9][a-z0-9._-]{2,59}$/, { message: 'username must be 3-60 lower-case letters, digits, ., _ or -' })
+  @Matches(/^[a-z0-9][a-z0-9._-]{2,59}$/, { message: 'username: 3–60 küçük harf, rakam, nokta, alt çizgi ya da tire olmalı' })
   username: string;
 
   @IsString()
@@ -16,7 +16,7 @@ export class CreateUserDto {
   email?: string | null;
 
   @IsOptional()
-  @Matches(/^\+[1-9]\d{7,14}$/, { message: 'phone must be in E.164 form, e.g. +905321234567' })
+  @Matches(/^\+[1-9]\d{7,14}$/, { message: 'phone: uluslararası biçimde (E.164) olmalı, ör. +905321234567' })
   phone?: string | null;
 
   @IsEnum(Role)
@@ -28,7 +28,7 @@ export class CreateUserDto {
   departmentId?: string | null;
 
   @IsString()
-  @Length(10, 200, { message: 'password must be at least 10 characters' })
+  @Length(10, 200, { message: 'password: 10 ile 200 karakter arasında olmalı' })
   password: string;
 
   @IsOptional()

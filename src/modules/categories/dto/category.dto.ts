@@ -3,7 +3,7 @@ import { TicketKind, TicketPriority } from '@app/domain';
 import { ArrayMaxSize, IsArray, IsBoolean, IsEnum, IsOptional, IsString, IsUUID, Length, Matches } from 'class-validator';
 
 export class CreateCategoryDto {
-  @Matches(/^[A-Z][A-Z0-9-]{1,39}$/, { message: 'serviceCode must look like TEM-001' })
+  @Matches(/^[A-Z][A-Z0-9-]{1,39}$/, { message: 'serviceCode: TEM-001 biçiminde olmalı' })
   serviceCode: string;
 
   @IsString()

@@ -2,7 +2,7 @@ import { Body, Controller, Header, HttpCode, Post, Query, UseGuards } from '@nes
 import { isUUID } from 'class-validator';
 import { ApiTags } from '@nestjs/swagger';
 import { AppConfig } from '@app/config';
-import { Clock, InvalidFieldException } from '@app/common';
+import { Clock, DomainException, ErrorKind, InvalidFieldException } from '@app/common';
 import { normalizePhone, Public } from '@app/domain';
 import { IntakeService } from '../../intake';
 import { CallLogService } from '../voice/call-log.service';
@@ -10,8 +10,11 @@ import { PhoneStatusService } from '../voice/phone-status.service';
 import { ScreenPopService } from '../voice/screen-pop.service';
 import { UsersService } from '../../auth';
 import { CallCentreHours } from '../voice/call-centre-hours';
+import { userIdOfClient } from '../voice/voice-identity';
+import { VoicePresenceService } from '../voice/voice-presence.service';
+import { TicketContacts } from '../../tickets';
 import { TwilioSignatureGuard } from './twilio-signature.guard';
-import { VoiceTwiml } from './voice-twiml';
+import { VoiceTwiml, voiceWebhookBase } from './voice-twiml';
 
 type Params = Record<string, string | undefined>;
 
@@ -31,10 +34,12 @@ export class TwilioVoiceController {
     private readonly agents: UsersService,
     private readonly intake: IntakeService,
     private readonly hours: CallCentreHours,
+    private readonly presence: VoicePresenceService,
+    private readonly contacts: TicketContacts,
     private readonly config: AppConfig,
     private readonly clock: Clock,
   ) {
-    this.twiml = new VoiceTwiml(`${config.PUBLIC_URL.replace(/\/$/, '')}/api/v1/channels/twilio/voice`);
+    this.twiml = new VoiceTwiml(voiceWebhookBase(config.PUBLIC_URL));
   }
 
   @Post('incoming')
@@ -56,7 +61,7 @@ export class TwilioVoiceController {
       return this.twiml.askTrackingNumber();
     }
     await this.calls.chose(callSid, p.Digits === '1' || /sorun|şikayet|ihbar|bildir/.test(said) ? 'report' : 'agent');
-    return this.twiml.toAgent();
+    return this.twiml.toAgent(await this.presence.availableAgents());
   }
 
   @Post('agent')
@@ -64,7 +69,16 @@ export class TwilioVoiceController {
   @Header('Content-Type', 'text/xml; charset=utf-8')
   async agent(@Body() p: Params): Promise<string> {
     await this.calls.chose(this.sid(p), 'agent');
-    return this.twiml.toAgent();
+    return this.twiml.toAgent(await this.presence.availableAgents());
+  }
+
+  /** The agents' softphones rang (or a transfer's did): answered and over, or on to the queue. */
+  @Post('dial-exit')
+  @HttpCode(200)
+  @Header('Content-Type', 'text/xml; charset=utf-8')
+  dialExit(@Body() p: Params): string {
+    this.sid(p);
+    return p.DialCallStatus === 'completed' || p.DialCallStatus === 'answered' ? this.twiml.empty() : this.twiml.toQueue();
   }
 
   @Post('queue-wait')
@@ -104,27 +118,58 @@ export class TwilioVoiceController {
   }
 
   /**
-   * The agents' softphones (a Twilio Client whose identity is the staff user's id) call here
-   * through the TwiML app to take the next caller from the queue.
+   * The agents' softphones (a Twilio Client whose identity is `agent-<userId>`) call here through
+   * the TwiML app to take the next caller from the queue.
    */
   @Post('dequeue')
   @HttpCode(200)
   @Header('Content-Type', 'text/xml; charset=utf-8')
   async dequeue(@Body() p: Params): Promise<string> {
-    const agentId = (p.From ?? '').replace(/^client:/, '');
-    return (await this.agents.isCallCentreAgent(agentId)) ? this.twiml.dequeue(agentId) : this.twiml.notAnAgent();
+    const agentId = userIdOfClient(p.From);
+    return agentId && (await this.agents.isCallCentreAgent(agentId)) ? this.twiml.dequeue(agentId) : this.twiml.notAnAgent();
   }
 
-  /** Runs on the caller's leg as an agent takes it: the call is theirs, and their screen shows the caller. */
+  /**
+   * The TwiML App's voice URL: an agent's softphone calls a citizen back with `ticketId`. The
+   * ticket's contact number is looked up here, with the agent's own access to the ticket, the
+   * read logged (purpose "geri arama"), and dialled by Twilio: the number never reaches the browser.
+   */
+  @Post('client')
+  @HttpCode(200)
+  @Header('Content-Type', 'text/xml; charset=utf-8')
+  async client(@Body() p: Params): Promise<string> {
+    this.sid(p);
+    const ticketId = p.ticketId ?? '';
+    if (!isUUID(ticketId)) throw new InvalidFieldException('ticketId', 'Başvuru (ticketId) geçerli bir kimlik (UUID) olmalıdır');
+    const agentId = userIdOfClient(p.From);
+    const agent = agentId ? await this.agents.callCentrePrincipal(agentId) : null;
+    if (!agent) return this.twiml.notAnAgent();
+    const callerId = this.config.TWILIO_VOICE_CALLER_ID;
+    if (!callerId) return this.twiml.refuse('Geri arama için arayan numara tanımlanmamış.');
+    try {
+      const contact = await this.contacts.reveal(agent, ticketId, 'geri arama');
+      return contact.phone ? this.twiml.callBack(callerId, contact.phone) : this.twiml.refuse('Bu başvuruda aranacak bir telefon numarası yok.');
+    } catch (error) {
+      // Not visible to this agent, or an informant: nothing read, nothing dialled.
+      if (error instanceof DomainException && error.kind !== ErrorKind.Invalid) return this.twiml.refuse('Bu başvurunun sahibini arama yetkiniz yok.');
+      throw error;
+    }
+  }
+
+  /**
+   * Runs as an agent takes a caller: on the caller's leg (taken from the queue) or on the agent's
+   * leg (their softphone rang; Twilio names the caller's leg as ParentCallSid). The call is theirs,
+   * and their screen shows the caller.
+   */
   @Post('connected')
   @HttpCode(200)
   @Header('Content-Type', 'text/xml; charset=utf-8')
   async connected(@Query('agentId') agentId: string | undefined, @Body() p: Params): Promise<string> {
     if (!agentId || !isUUID(agentId)) throw new InvalidFieldException('agentId', 'agentId: temsilcinin kullanıcı kimliği olmalı');
-    const callSid = this.sid(p);
+    const callSid = p.ParentCallSid || this.sid(p);
     await this.calls.answeredBy(callSid, agentId);
     await this.screenPop.show(agentId, callSid, p.From ?? '');
-    return this.twiml.connected();
+    return p.ParentCallSid ? this.twiml.empty() : this.twiml.connected();
   }
 
   /** Call status callbacks, in whatever order and however often they come. */

@@ -1,7 +1,13 @@
 import { twiml } from 'twilio';
+import { agentIdentity } from '../voice/voice-identity';
 
 const TR = { language: 'tr-TR' } as const;
 export const AGENT_QUEUE = 'cagri-merkezi';
+/** How long the agents' softphones ring before the caller goes to the queue. */
+const RING_SECONDS = 20;
+
+/** Where Twilio reaches the voice webhooks, given PUBLIC_URL. */
+export const voiceWebhookBase = (publicUrl: string) => `${publicUrl.replace(/\/$/, '')}/api/v1/channels/twilio/voice`;
 
 /** The 444 line's spoken Turkish and its TwiML, given the base URL of the voice webhooks. */
 export class VoiceTwiml {
@@ -31,10 +37,64 @@ export class VoiceTwiml {
     return this.voicemail(r);
   }
 
-  /** Waits for an agent; `queueExit` hears how the wait ended. */
-  toAgent(): string {
+  /**
+   * To an agent: the softphones of the agents available in the browser ring at once (the first
+   * to answer takes the call; `dial-exit` hears if nobody did); with nobody available, the queue.
+   */
+  toAgent(availableAgentIds: string[] = []): string {
     const r = new twiml.VoiceResponse();
     r.say(TR, 'Sizi bir müşteri temsilcisine bağlıyoruz, lütfen hatta kalın.');
+    if (availableAgentIds.length) {
+      this.ring(r, availableAgentIds);
+      return r.toString();
+    }
+    return this.enqueue(r);
+  }
+
+  /** Nobody answered the ring (or the colleague a call was transferred to): the queue, as before. */
+  toQueue(): string {
+    const r = new twiml.VoiceResponse();
+    r.say(TR, 'Temsilcilerimiz şu anda meşgul; sıranız korunarak bekletileceksiniz.');
+    return this.enqueue(r);
+  }
+
+  /** A transfer to a colleague's softphone; unanswered, the caller waits in the queue. */
+  transferToAgent(agentId: string): string {
+    const r = new twiml.VoiceResponse();
+    r.say(TR, 'Görüşmeniz bir başka temsilcimize aktarılıyor, lütfen hatta kalın.');
+    this.ring(r, [agentId]);
+    return r.toString();
+  }
+
+  /** A transfer to a department's switchboard. */
+  transferToNumber(number: string): string {
+    const r = new twiml.VoiceResponse();
+    r.say(TR, 'Görüşmeniz ilgili birime aktarılıyor, lütfen hatta kalın.');
+    r.dial({ action: this.url('dial-exit'), method: 'POST', answerOnBridge: true }).number(number);
+    return r.toString();
+  }
+
+  /** An agent's call back from the browser: the citizen's number, dialled here, never sent to the browser. */
+  callBack(callerId: string, number: string): string {
+    const r = new twiml.VoiceResponse();
+    r.dial({ callerId, answerOnBridge: true, timeout: 40 }).number(number);
+    return r.toString();
+  }
+
+  /** Said to the agent's softphone when a call back is not placed. */
+  refuse(text: string): string {
+    const r = new twiml.VoiceResponse();
+    r.say(TR, text);
+    r.hangup();
+    return r.toString();
+  }
+
+  private ring(r: twiml.VoiceResponse, agentIds: string[]): void {
+    const dial = r.dial({ action: this.url('dial-exit'), method: 'POST', timeout: RING_SECONDS, answerOnBridge: true });
+    for (const id of agentIds) dial.client({ url: `${this.url('connected')}?agentId=${id}`, method: 'POST' }, agentIdentity(id));
+  }
+
+  private enqueue(r: twiml.VoiceResponse): string {
     r.enqueue({ action: this.url('queue-exit'), method: 'POST', waitUrl: this.url('queue-wait'), waitUrlMethod: 'POST' }, AGENT_QUEUE);
     return r.toString();
   }

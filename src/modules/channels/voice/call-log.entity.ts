@@ -56,6 +56,23 @@ export class CallLog {
   @Column({ type: 'uuid', nullable: true })
   ticketId: string | null;
 
+  /** The last transfer of the call: to a colleague's softphone or to a department, by whom and when. */
+  @Column({ type: 'uuid', nullable: true })
+  transferredToUserId: string | null;
+
+  @Column({ type: 'uuid', nullable: true })
+  transferredToDepartmentId: string | null;
+
+  @Column({ type: 'uuid', nullable: true })
+  transferredById: string | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  transferredAt: Date | null;
+
+  /** Whether the live call was moved through Twilio's REST API (false: only recorded here). */
+  @Column({ type: 'boolean', nullable: true })
+  transferRedirected: boolean | null;
+
   @CreateDateColumn({ type: 'timestamptz' })
   startedAt: Date;
 

@@ -57,7 +57,7 @@ export class ContactPreferencesDto {
   marketingConsent?: boolean;
 
   @IsOptional()
-  @IsIn(['tr', 'en'], { message: 'locale must be tr or en' })
+  @IsIn(['tr', 'en'], { message: 'locale: tr ya da en olmalı' })
   locale?: 'tr' | 'en';
 }
 

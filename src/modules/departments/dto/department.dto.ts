@@ -33,12 +33,12 @@ export class EscalationContactDto {
   email?: string;
 
   @IsOptional()
-  @Matches(/^\+[1-9]\d{7,14}$/, { message: 'phone must be in E.164 form, e.g. +905321234567' })
+  @Matches(/^\+[1-9]\d{7,14}$/, { message: 'phone: uluslararası biçimde (E.164) olmalı, ör. +905321234567' })
   phone?: string;
 }
 
 export class CreateDepartmentDto {
-  @Matches(/^[A-Z][A-Z0-9_]{1,39}$/, { message: 'code must be 2-40 upper-case letters, digits or _' })
+  @Matches(/^[A-Z][A-Z0-9_]{1,39}$/, { message: 'code: 2–40 büyük harf, rakam ya da _ olmalı' })
   code: string;
 
   @IsString()
@@ -61,7 +61,7 @@ export class CreateDepartmentDto {
   email?: string | null;
 
   @IsOptional()
-  @Matches(/^\+[1-9]\d{7,14}$/, { message: 'phone must be in E.164 form' })
+  @Matches(/^\+[1-9]\d{7,14}$/, { message: 'phone: uluslararası biçimde (E.164) olmalı, ör. +905321234567' })
   phone?: string | null;
 
   @IsOptional()

@@ -2,7 +2,7 @@ import { PartialType } from '@nestjs/swagger';
 import { IsBoolean, IsOptional, IsString, Length, Matches } from 'class-validator';
 
 export class CreateMahalleDto {
-  @Matches(/^[A-Z][A-Z0-9_]{1,39}$/, { message: 'code must be 2-40 upper-case letters, digits or _' })
+  @Matches(/^[A-Z][A-Z0-9_]{1,39}$/, { message: 'code: 2–40 büyük harf, rakam ya da _ olmalı' })
   code: string;
 
   @IsString()
@@ -15,7 +15,7 @@ export class CreateMahalleDto {
   muhtarName?: string | null;
 
   @IsOptional()
-  @Matches(/^\+[1-9]\d{7,14}$/, { message: 'muhtarPhone must be in E.164 form, e.g. +905321234567' })
+  @Matches(/^\+[1-9]\d{7,14}$/, { message: 'muhtarPhone: uluslararası biçimde (E.164) olmalı, ör. +905321234567' })
   muhtarPhone?: string | null;
 
   @IsOptional()

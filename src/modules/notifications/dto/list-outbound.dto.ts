@@ -4,11 +4,11 @@ import { OutboundChannel, OutboundState } from '../outbound-message.entity';
 
 export class ListOutboundDto extends PageQueryDto {
   @IsOptional()
-  @IsEnum(OutboundState, { message: `state must be one of ${Object.values(OutboundState).join(', ')}` })
+  @IsEnum(OutboundState, { message: `state: şunlardan biri olmalı: ${Object.values(OutboundState).join(', ')}` })
   state?: OutboundState;
 
   @IsOptional()
-  @IsEnum(OutboundChannel, { message: `channel must be one of ${Object.values(OutboundChannel).join(', ')}` })
+  @IsEnum(OutboundChannel, { message: `channel: şunlardan biri olmalı: ${Object.values(OutboundChannel).join(', ')}` })
   channel?: OutboundChannel;
 
   @IsOptional()

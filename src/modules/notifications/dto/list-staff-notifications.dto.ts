@@ -5,6 +5,6 @@ import { PageQueryDto } from '@app/common';
 export class ListStaffNotificationsDto extends PageQueryDto {
   @IsOptional()
   @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
-  @IsBoolean({ message: 'unread must be true or false' })
+  @IsBoolean({ message: 'unread: true ya da false olmalı' })
   unread?: boolean;
 }

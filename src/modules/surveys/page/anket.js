@@ -53,7 +53,7 @@
           if (res.status === 200) return done(body);
           (body.details || []).forEach(function (d) {
             var slot = document.getElementById(d.field + '-error');
-            if (slot) slot.textContent = d.message.replace(/^[\w.-]+: /, '');
+            if (slot) slot.textContent = d.message.replace(/^(?:[^():]+ \([\w.-]+\)|[\w.-]+): /, '');
           });
           fail(body.message || 'Yanıtınız kaydedilemedi.');
         });

@@ -94,14 +94,14 @@
     });
   }
 
-  // The API names the field in each error detail ("phone: …"); the text after the name is shown.
+  // The API names the field in each error detail ("Telefon (phone): …" or "photos: …"); the text after the name is shown.
   function showErrors(body) {
     var details = (body && body.details) || [];
     var first = null;
     var unplaced = [];
     details.forEach(function (d) {
       var slot = d.field && document.getElementById(d.field + '-error');
-      var text = d.message.replace(/^[\w.[\]-]+: /, '');
+      var text = d.message.replace(/^(?:[^():]+ \([\w.[\]-]+\)|[\w.[\]-]+): /, '');
       if (!slot) {
         unplaced.push(text);
         return;

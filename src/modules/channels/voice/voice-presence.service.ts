@@ -1,0 +1,42 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { Clock } from '@app/common';
+import { UsersService } from '../../auth';
+import { VoiceTokens } from './voice-tokens.service';
+
+export type PresenceState = 'available' | 'away';
+
+/** Twilio rings at most ten <Client> nouns of one <Dial>. */
+const MAX_RUNG = 10;
+
+/** Who takes 444 calls in the browser now: agents who said "available" within their token's lifetime. */
+@Injectable()
+export class VoicePresenceService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly users: UsersService,
+    private readonly tokens: VoiceTokens,
+    private readonly clock: Clock,
+  ) {}
+
+  async set(userId: string, state: PresenceState): Promise<PresenceState> {
+    await this.dataSource.query(
+      `INSERT INTO voice_presence (user_id, available, updated_at) VALUES ($1, $2, $3)
+       ON CONFLICT (user_id) DO UPDATE SET available = EXCLUDED.available, updated_at = EXCLUDED.updated_at`,
+      [userId, state === 'available', this.clock.now()],
+    );
+    return state;
+  }
+
+  /** The user ids whose softphones a 444 call rings, longest available first; none when the browser phone is off. */
+  async availableAgents(): Promise<string[]> {
+    if (!this.tokens.configured) return [];
+    const since = new Date(this.clock.now().getTime() - this.tokens.ttlSeconds * 1000);
+    const rows: { user_id: string }[] = await this.dataSource.query(
+      'SELECT user_id FROM voice_presence WHERE available AND updated_at > $1 ORDER BY updated_at LIMIT 50',
+      [since],
+    );
+    return (await this.users.callCentreAgents(rows.map((r) => r.user_id))).slice(0, MAX_RUNG);
+  }
+}
