@@ -11,7 +11,8 @@ export function voiceConfigured(config: AppConfig): boolean {
 export interface UiConfig {
   tileUrl: string;
   tileAttribution: string;
-  voice: { configured: boolean };
+  /** `standIn`: the browser test's stand-in softphone device may be used (NODE_ENV=test only). */
+  voice: { configured: boolean; standIn: boolean };
 }
 
 /** What the staff screens need to know about this installation (no secrets). */
@@ -28,7 +29,7 @@ export class UiConfigController {
     return {
       tileUrl: this.config.UI_TILE_URL,
       tileAttribution: this.config.UI_TILE_ATTRIBUTION,
-      voice: { configured: voiceConfigured(this.config) },
+      voice: { configured: voiceConfigured(this.config), standIn: this.config.NODE_ENV === 'test' },
     };
   }
 }

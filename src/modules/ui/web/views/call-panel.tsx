@@ -108,7 +108,14 @@ function CallForm({ call, current, onClose }: { call: IncomingCall; current: Ses
         <Field id="call-phone" label="Telefon" hint="Arayan numara başvuruya otomatik yazılır">
           <input value={call.callerMasked} readOnly />
         </Field>
-        <CategoryPicker categories={categories} searchId="call-cat-search" selectId="call-category" value={form.categoryId} onChange={set('categoryId')} />
+        <CategoryPicker
+          categories={categories}
+          searchId="call-cat-search"
+          selectId="call-category"
+          value={form.categoryId}
+          onChange={set('categoryId')}
+          text={`${form.subject} ${form.description}`}
+        />
         <Field id="call-kind" label="Tür">
           <Select value={form.kind} onChange={set('kind')} options={optionsOf(KIND_LABELS)} />
         </Field>

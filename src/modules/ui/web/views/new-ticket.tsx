@@ -157,6 +157,7 @@ export function NewTicket() {
           value={form.categoryId}
           onChange={set('categoryId')}
           error={errors['nt-category']}
+          text={`${form.subject} ${form.description}`}
         />
         <Field id="nt-mahalle" label="Mahalle" error={errors['nt-mahalle']}>
           <Select empty="Mahalle seçin" value={form.mahalleId} onChange={set('mahalleId')} options={refs.mahalleler.map((m) => [m.id, m.name])} />

@@ -5,6 +5,7 @@ import { cached } from '../../api';
 import { Field, Select } from '../../components';
 import { CALL_CENTRE_ROLES, DEPARTMENT_STAFF_ROLES, type SessionUser } from '../../session';
 import { CategoryPicker } from '../category-picker';
+import { CannedAnswerPicker, CategoryPicker as DeskCategoryPicker } from '../../desk';
 import type { Category, Department, Mahalle, Ref, TicketDetail } from '../types';
 
 /** Posts an action and reloads the ticket; resolves to whether it succeeded. */
@@ -100,6 +101,7 @@ export function TicketActions({ ticket: t, user, act }: { ticket: TicketDetail; 
   const [mahalleId, setMahalleId] = useState(t.mahalle?.id ?? '');
   const [target, setTarget] = useState('');
   const [transferReason, setTransferReason] = useState('');
+  const [transferCategory, setTransferCategory] = useState('');
   const outcomes = outcomesFrom(t.status);
   const [outcome, setOutcome] = useState<TicketStatus | ''>(outcomes[0] ?? '');
   const [institution, setInstitution] = useState('');
@@ -158,6 +160,7 @@ export function TicketActions({ ticket: t, user, act }: { ticket: TicketDetail; 
         submitLabel="Yanıtı gönder"
         onSubmit={() => act(`/tickets/${t.id}/entries`, { type: 'reply', body: reply.trim() }, 'Yanıt gönderildi')}
       >
+        <CannedAnswerPicker ticketId={t.id} departmentId={t.department?.id} onInsert={(x) => setReply((r) => (r.trim() ? `${r}\n\n${x}` : x))} />
         <Field id="reply-body" label="Yanıt metni (vatandaşın kanalından gider)">
           <TextArea rows={4} value={reply} onInput={setReply} />
         </Field>
@@ -180,7 +183,15 @@ export function TicketActions({ ticket: t, user, act }: { ticket: TicketDetail; 
           open={!!t.triage}
           onSubmit={() => act(`/tickets/${t.id}/categorise`, { version: v, categoryId, mahalleId: mahalleId || undefined }, 'Sınıflandırıldı ve yönlendirildi')}
         >
-          <CategoryPicker categories={refs.categories} searchId="cat-search" selectId="cat-id" value={categoryId} onChange={setCategoryId} required />
+          <CategoryPicker
+            categories={refs.categories}
+            searchId="cat-search"
+            selectId="cat-id"
+            value={categoryId}
+            onChange={setCategoryId}
+            required
+            text={`${t.subject} ${t.description}`}
+          />
           <Field id="cat-mahalle" label="Mahalle">
             <Select empty="Değiştirme" value={mahalleId} onChange={setMahalleId} options={refs.mahalleler.map((m) => [m.id, m.name])} />
           </Field>
@@ -191,17 +202,36 @@ export function TicketActions({ ticket: t, user, act }: { ticket: TicketDetail; 
           id="transfer"
           title="Başka birime aktar (t)"
           submitLabel="Aktar"
-          onSubmit={() => act(`/tickets/${t.id}/transfer`, { version: v, departmentId: target, reason: transferReason.trim() }, 'Başvuru aktarıldı')}
+          onSubmit={() =>
+            act(
+              `/tickets/${t.id}/transfer`,
+              { version: v, departmentId: target, reason: transferReason.trim(), categoryId: transferCategory || undefined },
+              'Başvuru aktarıldı',
+            )
+          }
         >
           <Field id="transfer-dept" label="Hedef birim">
             <Select
               required
               empty="Birim seçin"
               value={target}
-              onChange={setTarget}
+              onChange={(d) => {
+                setTarget(d);
+                setTransferCategory('');
+              }}
               options={refs.departments.filter((d) => d.level === 'mudurluk' && d.active !== false && d.id !== t.department?.id).map((d) => [d.id, d.name])}
             />
           </Field>
+          {target ? (
+            <DeskCategoryPicker
+              prefix="transfer"
+              label="Konuyu da değiştir (isteğe bağlı)"
+              categories={refs.categories.filter((c) => c.defaultDepartmentId === target)}
+              value={transferCategory || null}
+              onChange={(id) => setTransferCategory(id ?? '')}
+              suggest={false}
+            />
+          ) : null}
           <Field id="transfer-reason" label="Aktarma gerekçesi">
             <TextArea value={transferReason} onInput={setTransferReason} />
           </Field>
