@@ -3,7 +3,7 @@
 // Each file is written beside its place and renamed over it, so a server reading dist/ui while
 // another build runs reads whole files. `--watch` rebuilds on save.
 import * as esbuild from 'esbuild';
-import { copyFile, mkdir, rename, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -20,6 +20,9 @@ const options = {
   sourcemap: 'linked',
   sourcesContent: true,
   format: 'esm',
+  // `await import('./heavy')` becomes a chunk of its own, loaded when first needed.
+  splitting: true,
+  chunkNames: 'chunk-[hash]',
   target: ['es2022', 'chrome110', 'firefox110', 'safari16'],
   platform: 'browser',
   jsx: 'automatic',
@@ -47,6 +50,9 @@ async function emit(result) {
   const tmp = join(out, `index.html.${process.pid}.tmp`);
   await copyFile(join(web, 'index.html'), tmp);
   await rename(tmp, join(out, 'index.html'));
+  // Chunks of earlier builds go (their names change with their content).
+  const current = new Set((result.outputFiles ?? []).map((f) => relative(out, f.path)));
+  for (const name of await readdir(out)) if (name.startsWith('chunk-') && !current.has(name)) await rm(join(out, name), { force: true });
   const size = (result.outputFiles ?? [])
     .filter((f) => !f.path.endsWith('.map'))
     .map((f) => `${relative(root, f.path)} ${(f.contents.length / 1024).toFixed(0)} kB`);
