@@ -33,6 +33,8 @@ const options = {
   // Images a stylesheet points at (Leaflet's markers and layer icons) are inlined: the CSP allows data:.
   loader: { '.png': 'dataurl', '.svg': 'dataurl', '.gif': 'dataurl', '.jpg': 'dataurl', '.woff2': 'dataurl' },
   define: { 'process.env.NODE_ENV': '"production"' },
+  // Turkish text as it is (served as UTF-8), not \u escapes.
+  charset: 'utf8',
   legalComments: 'none',
   logLevel: 'warning',
   write: false,
