@@ -168,6 +168,12 @@ describeUi('the agent’s desk in headless Chromium', () => {
     await new Promise((resolve) => tiles?.close(resolve));
   });
 
+  // Chromium opens at most 6 connections per host and each staff tab holds its event streams:
+  // whatever a test left open (a failure included) is closed before the next.
+  afterEach(async () => {
+    for (const page of context.pages()) await page.close();
+  });
+
   /** The README's pictures are refreshed on request only (UPDATE_DOCS_SCREENSHOTS=1), so a run leaves the tree clean. */
   async function shot(page: Page, name: string, docs = false): Promise<void> {
     await page.screenshot({ path: join(SHOTS, `${name}.png`) });
@@ -310,16 +316,6 @@ describeUi('the agent’s desk in headless Chromium', () => {
       RecordingSid: `RE${'7'.repeat(32)}`,
       RecordingDuration: '12',
     }).expect(200);
-    voicemail = await waitFor(
-      'the voicemail on a ticket',
-      async () =>
-        (
-          await t.dataSource.query(
-            `SELECT m.id AS "mediaId", m.ticket_id AS "ticketId" FROM media_files m WHERE m.ticket_id IS NOT NULL AND m.content_type LIKE 'audio/%' ORDER BY m.created_at DESC LIMIT 1`,
-          )
-        )[0],
-      20_000,
-    );
 
     const staff = await login('department-staff');
     await staff.goto(`${base}/app#/basvuru/${photoTicket.id}`);
@@ -331,7 +327,7 @@ describeUi('the agent’s desk in headless Chromium', () => {
     );
     await waitFor('map tiles from the local tile server', async () => (await staff.locator('#ticket-map img.leaflet-tile-loaded').count()) > 0);
     expect(tileHits).toBeGreaterThan(0);
-    expect(await staff.locator('.place .address').textContent()).toContain('Atatürk Cad. No: 12');
+    expect(await staff.locator('.place .place-address').textContent()).toContain('Atatürk Cad. No: 12');
     await shot(staff, 'ticket-photo-map', true);
     await thumb.click();
     const viewer = staff.getByRole('dialog', { name: /Fotoğraf 1 \/ 1/ });
@@ -341,6 +337,23 @@ describeUi('the agent’s desk in headless Chromium', () => {
     await viewer.waitFor({ state: 'detached' });
     expect(await staff.evaluate('document.activeElement?.classList.contains("thumb")')).toBe(true);
 
+    // Another department (Park Bahçeler) cannot read the FEN ticket's photo; those who may read the ticket may.
+    const park = await createStaff(t, admin, 'department_staff', await idByCode(t.dataSource, 'departments', 'PARK'));
+    const parkGets = async (id: string) => (await t.http().get(`/api/v1/media/${id}`).set('Authorization', `Bearer ${park.token}`)).status;
+    expect([403, 404]).toContain(await parkGets(photoTicket.mediaId));
+    await t.http().get(`/api/v1/media/${photoTicket.mediaId}`).set('Authorization', `Bearer ${agent.token}`).expect(200);
+
+    // The voicemail left on the 444 line: its recording on its ticket, played from a blob.
+    voicemail = await waitFor(
+      'the voicemail on a ticket',
+      async () =>
+        (
+          await t.dataSource.query(
+            `SELECT m.id AS "mediaId", m.ticket_id AS "ticketId" FROM media_files m WHERE m.ticket_id IS NOT NULL AND m.content_type LIKE 'audio/%' ORDER BY m.created_at DESC LIMIT 1`,
+          )
+        )[0],
+      20_000,
+    );
     const agentPage = await login('agent');
     await agentPage.goto(`${base}/app#/basvuru/${voicemail.ticketId}`);
     await agentPage.locator('.att-audio audio').waitFor();
@@ -348,15 +361,8 @@ describeUi('the agent’s desk in headless Chromium', () => {
       agentPage.evaluate(`document.querySelector('.att-audio audio')?.src.startsWith('blob:')`),
     );
     expect(await agentPage.locator('.att-audio').textContent()).toMatch(/Sesli mesaj|Ses kaydı/);
+    expect([403, 404]).toContain(await parkGets(voicemail.mediaId));
 
-    // Park Bahçeler cannot read the FEN ticket's photo, nor the voicemail it was never given.
-    const park = await createStaff(t, admin, 'department_staff', await idByCode(t.dataSource, 'departments', 'PARK'));
-    for (const id of [photoTicket.mediaId, voicemail.mediaId]) {
-      const res = await t.http().get(`/api/v1/media/${id}`).set('Authorization', `Bearer ${park.token}`);
-      expect([403, 404]).toContain(res.status);
-    }
-    // Those who may read the ticket may read the file.
-    await t.http().get(`/api/v1/media/${photoTicket.mediaId}`).set('Authorization', `Bearer ${agent.token}`).expect(200);
     await Promise.all([staff.close(), agentPage.close()]);
   }, 120_000);
 

@@ -191,7 +191,7 @@ export function AllTickets({ params, user }: RouteProps) {
           {error}
         </p>
       ) : null}
-      <p class="count" role="status" aria-live="polite">
+      <p class="all-count" role="status" aria-live="polite">
         {data ? `${data.total} başvuru` : 'Yükleniyor…'}
       </p>
       <div class="table-wrap">

@@ -45,7 +45,7 @@ export function TicketMap({
   return (
     <section class="card place" aria-labelledby="place-heading">
       <h2 id="place-heading">Konum</h2>
-      <p class="address">
+      <p class="place-address">
         {address ?? 'Adres yok'}
         {mahalle ? ` · ${mahalle}` : ''}
         {located ? ` (${Number(latitude).toFixed(5)}, ${Number(longitude).toFixed(5)})` : ''}
