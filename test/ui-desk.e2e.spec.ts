@@ -165,6 +165,7 @@ describeUi('the agent’s desk in headless Chromium', () => {
     await context?.close();
     if (profile) await rm(profile, { recursive: true, force: true });
     await t?.close();
+    tiles?.closeAllConnections();
     await new Promise((resolve) => tiles?.close(resolve));
   });
 

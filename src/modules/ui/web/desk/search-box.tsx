@@ -115,7 +115,7 @@ export function SearchBox() {
         {busy ? 'Aranıyor' : error ? error : result ? `${result.total} başvuru bulundu` : ''}
       </span>
       <div class="search-results" hidden={!expanded}>
-        <ul id="global-search-results" role="listbox" aria-label="Arama sonuçları">
+        <ul id="global-search-results" role="listbox" aria-label="Bulunan başvurular">
           {items.map((t, i) => (
             <li
               key={t.id}
