@@ -156,14 +156,14 @@ describeUi('staff screens in headless Chromium', () => {
     await waitFor(
       'the resolve form opened by its shortcut',
       async () => {
-        if (await deptPage.getByLabel('Sonuç').isVisible()) return true;
+        if (await deptPage.getByLabel('Sonuç', { exact: true }).isVisible()) return true;
         await deptPage.keyboard.press('c');
         return null;
       },
       15_000,
       500,
     );
-    await deptPage.getByLabel('Sonuç').selectOption('answered');
+    await deptPage.getByLabel('Sonuç', { exact: true }).selectOption('answered');
     const answer = 'Kaldırım ekiplerimizce bugün onarıldı, bilginize.';
     await deptPage.getByLabel('Vatandaşa verilecek yanıt').fill(answer);
     await deptPage.getByRole('button', { name: 'Kaydet' }).click();

@@ -98,6 +98,20 @@ describe('WhatsApp hotline through whatsapp-web.js', () => {
     expect(located.description).toBe('Konum paylaşıldı');
   });
 
+  it("puts a voice note on its ticket as an audio attachment, played through the ticket's access", async () => {
+    const OGG = Buffer.concat([Buffer.from('OggS'), Buffer.from([0, 2]), Buffer.from('opus-voice-note-bytes')]);
+    const note = factory.current.receive({
+      from: '905321110011@c.us',
+      type: 'ptt',
+      media: { mimetype: 'audio/ogg; codecs=opus', data: OGG.toString('base64'), filename: null },
+    });
+    const event = await processed(note.id._serialized);
+    const detail = await t.http().get(`/api/v1/tickets/${event.ticket_id}`).set('Authorization', `Bearer ${agent.token}`).expect(200);
+    expect(detail.body.attachments).toEqual([expect.objectContaining({ kind: 'audio', contentType: 'audio/ogg', size: OGG.length, source: 'whatsapp' })]);
+    const file = await t.http().get(detail.body.attachments[0].url).set('Authorization', `Bearer ${agent.token}`).buffer(true).expect(200);
+    expect(Buffer.from(file.body).equals(OGG)).toBe(true);
+  });
+
   it("keeps a shared place's name and address: the address on the ticket, both in its timeline", async () => {
     const client = factory.current;
     const place = { latitude: 41.0054, longitude: 28.9768, name: 'Sultanahmet Meydanı', address: 'Sultan Ahmet, 34122 Fatih/İstanbul' };

@@ -24,6 +24,7 @@ import { InformationRequests1796300100000 } from './1796300100000-information-re
 import { Cimer1796300200000 } from './1796300200000-cimer';
 import { PersonalData1796300300000 } from './1796300300000-personal-data';
 import { Desk1796300410000 } from './1796300410000-desk';
+import { VoicemailRecordings1796300420000 } from './1796300420000-voicemail-recordings';
 import { BrowserPhone1796300900000 } from './1796300900000-browser-phone';
 
 /** Every migration, in order; the app runs them on start (never `synchronize`). */
@@ -54,5 +55,6 @@ export const MIGRATIONS = [
   Cimer1796300200000,
   PersonalData1796300300000,
   Desk1796300410000,
+  VoicemailRecordings1796300420000,
   BrowserPhone1796300900000,
 ];

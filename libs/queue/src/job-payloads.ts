@@ -1,5 +1,5 @@
 import type { ClassConstructor } from 'class-transformer';
-import { ArrayMaxSize, ArrayNotEmpty, IsUUID } from 'class-validator';
+import { ArrayMaxSize, ArrayNotEmpty, IsUUID, Matches } from 'class-validator';
 import { QueueName } from './queue-name';
 
 /** Inbound events stored together; at most INTAKE_BATCH_SIZE (≤ 500). */
@@ -14,6 +14,12 @@ export class EventsJob {
 export class MediaFetchJob {
   @IsUUID()
   fetchId: string;
+}
+
+/** A voicemail's recording to copy from Twilio to its ticket's files, by the call's CallSid. */
+export class RecordingJob {
+  @Matches(/^CA[0-9a-zA-Z]{1,62}$/)
+  callSid: string;
 }
 
 export class TicketJob {
@@ -67,7 +73,7 @@ export type PayloadClass = ClassConstructor<object>;
  * one handler, and no handler exists for a job not listed here.
  */
 export const JOBS = {
-  [QueueName.Intake]: { 'process-events': EventsJob, 'fetch-whatsapp-media': MediaFetchJob },
+  [QueueName.Intake]: { 'process-events': EventsJob, 'fetch-whatsapp-media': MediaFetchJob, 'fetch-voicemail-recording': RecordingJob },
   [QueueName.Routing]: { 'route-ticket': TicketJob, 'assign-backlog': DepartmentJob },
   [QueueName.Sla]: { 'notify-escalations': EscalationBatchJob },
   [QueueName.Notify]: { 'send-messages': MessagesJob },

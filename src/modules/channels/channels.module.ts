@@ -31,13 +31,16 @@ import { VoicePresenceService } from './voice/voice-presence.service';
 import { VoiceTokens } from './voice/voice-tokens.service';
 import { VoiceController } from './voice/voice.controller';
 import { CallTransfers } from './voice/call-transfer.service';
+import { VoicemailRecording } from './voice/voicemail-recording.entity';
+import { VoicemailRecordingProcessor } from './voice/voicemail-recording.processor';
+import { VoicemailRecordingSweeper } from './voice/voicemail-recording.sweeper';
 import { WebFormModule } from './web-form/web-form.module';
 import { WhatsappModule } from './whatsapp/whatsapp.module';
 
 /** Provider adapters: each verifies its provider, hands the raw message to intake, and replies on its channel. */
 @Module({
   imports: [
-    TypeOrmModule.forFeature([CallLog, MailboxCursor, VoicePresence]),
+    TypeOrmModule.forFeature([CallLog, MailboxCursor, VoicePresence, VoicemailRecording]),
     AuthModule,
     CitizensModule,
     DepartmentsModule,
@@ -63,6 +66,8 @@ import { WhatsappModule } from './whatsapp/whatsapp.module';
     VoiceTokens,
     VoicePresenceService,
     CallTransfers,
+    VoicemailRecordingProcessor,
+    VoicemailRecordingSweeper,
     MailIntake,
     ImapMailbox,
     SmtpEmailSender,

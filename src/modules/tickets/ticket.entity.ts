@@ -76,6 +76,8 @@ export class Ticket {
   @Column({ type: 'varchar', length: 160, nullable: true })
   contactName: string | null;
 
+  /** Indexed: the search box finds an application by the phone it gave. */
+  @Index()
   @Column({ type: 'varchar', length: 20, nullable: true })
   contactPhone: string | null;
 

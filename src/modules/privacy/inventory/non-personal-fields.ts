@@ -56,5 +56,10 @@ export const NON_PERSONAL_FIELDS: readonly NonPersonalField[] = [
   ...none('staff_notifications', ['cause', 'link'], NUMBER),
   ...none('ticket_surveys', ['token', 'answered_via'], NUMBER),
   ...none('tickets', ['tracking_no', 'external_ref', 'resolution'], NUMBER),
+  ...none(
+    'voicemail_recordings',
+    ['call_sid', 'state', 'last_error'],
+    'the copy of a recording: the call’s id at Twilio, its state, and an HTTP status or timeout',
+  ),
   ...none('whatsapp_media_fetches', ['media_ref', 'content_type', 'state'], NUMBER),
 ];
