@@ -25,6 +25,7 @@ const ARGS = [
   '--disable-component-update',
   '--disable-sync',
 ];
+const ACCOUNT_SID = `AC${'0'.repeat(32)}`;
 const PHOTO = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
 
 const haveBrowser = existsSync(CHROMIUM);
@@ -65,6 +66,25 @@ function tilePng(): Buffer {
     chunk('IDAT', deflateSync(raw)),
     chunk('IEND', Buffer.alloc(0)),
   ]);
+}
+
+/** A second of silence as 8 kHz mono 16-bit WAV: the voicemail's recording. */
+function silenceWav(): Buffer {
+  const samples = 8000;
+  const wav = Buffer.alloc(44 + samples * 2);
+  wav.write('RIFF', 0);
+  wav.writeUInt32LE(36 + samples * 2, 4);
+  wav.write('WAVEfmt ', 8);
+  wav.writeUInt32LE(16, 16);
+  wav.writeUInt16LE(1, 20);
+  wav.writeUInt16LE(1, 22);
+  wav.writeUInt32LE(8000, 24);
+  wav.writeUInt32LE(16000, 28);
+  wav.writeUInt16LE(2, 32);
+  wav.writeUInt16LE(16, 34);
+  wav.write('data', 36);
+  wav.writeUInt32LE(samples * 2, 40);
+  return wav;
 }
 
 /**
@@ -122,18 +142,30 @@ describeUi('the agent’s desk in headless Chromium', () => {
 
   beforeAll(async () => {
     const png = tilePng();
+    const wav = silenceWav();
+    // One loopback server for what the page and the service fetch from outside: map tiles, and
+    // Twilio's API serving the voicemail's recording to the account (basic auth).
     tiles = createServer((req, res) => {
+      if (req.url?.startsWith(`/2010-04-01/Accounts/${ACCOUNT_SID}/Recordings/RE`)) {
+        const auth = `Basic ${Buffer.from(`${ACCOUNT_SID}:${TWILIO_TOKEN}`).toString('base64')}`;
+        if (req.headers.authorization !== auth) return void res.writeHead(401).end();
+        return void res.writeHead(200, { 'Content-Type': 'audio/x-wav', 'Content-Length': wav.length }).end(wav);
+      }
       tileHits += 1;
       res.writeHead(/^\/\d+\/\d+\/\d+\.png$/.test(req.url ?? '') ? 200 : 404, { 'Content-Type': 'image/png', 'Access-Control-Allow-Origin': '*' });
       res.end(png);
     });
     await new Promise<void>((resolve) => tiles.listen(0, '127.0.0.1', resolve));
-    const tileUrl = `http://127.0.0.1:${(tiles.address() as AddressInfo).port}/{z}/{x}/{y}.png`;
+    const outside = `http://127.0.0.1:${(tiles.address() as AddressInfo).port}`;
+    const tileUrl = `${outside}/{z}/{x}/{y}.png`;
     // A weekday morning in Istanbul, inside the 444 line's opening hours.
     t = await createTestApp({
       env: {
         TWILIO_AUTH_TOKEN: TWILIO_TOKEN,
-        TWILIO_ACCOUNT_SID: `AC${'0'.repeat(32)}`,
+        TWILIO_ACCOUNT_SID: ACCOUNT_SID,
+        TWILIO_API_URL: outside,
+        SWEEP_INTERVAL_MS: '200',
+        SWEEP_GRACE_MS: '0',
         TWILIO_API_KEY: `SK${'1'.repeat(32)}`,
         TWILIO_API_SECRET: 'test-twilio-api-secret-0123456789',
         TWILIO_TWIML_APP_SID: `AP${'2'.repeat(32)}`,
@@ -313,7 +345,7 @@ describeUi('the agent’s desk in headless Chromium', () => {
     await hook('voicemail', {
       CallSid,
       From,
-      RecordingUrl: `https://api.twilio.com/2010-04-01/Accounts/AC1/Recordings/RE${'7'.repeat(32)}`,
+      RecordingUrl: `https://api.twilio.com/2010-04-01/Accounts/${ACCOUNT_SID}/Recordings/RE${'7'.repeat(32)}`,
       RecordingSid: `RE${'7'.repeat(32)}`,
       RecordingDuration: '12',
     }).expect(200);
@@ -344,7 +376,15 @@ describeUi('the agent’s desk in headless Chromium', () => {
     expect([403, 404]).toContain(await parkGets(photoTicket.mediaId));
     await t.http().get(`/api/v1/media/${photoTicket.mediaId}`).set('Authorization', `Bearer ${agent.token}`).expect(200);
 
-    // The voicemail left on the 444 line: its recording on its ticket, played from a blob.
+    // The voicemail left on the 444 line: its recording copied from Twilio to its ticket (due from
+    // the filing on; the test's clock stands still unless moved), played from a blob.
+    await waitFor(
+      'the voicemail filed',
+      async () =>
+        (await t.dataSource.query(`SELECT ticket_id FROM inbound_events WHERE provider_id = $1 AND state = 'processed'`, [`${CallSid}-voicemail`]))[0]
+          ?.ticket_id,
+    );
+    t.clock.advance(1000);
     voicemail = await waitFor(
       'the voicemail on a ticket',
       async () =>
