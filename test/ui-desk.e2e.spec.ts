@@ -26,14 +26,13 @@ const ARGS = [
   '--disable-sync',
 ];
 const ACCOUNT_SID = `AC${'0'.repeat(32)}`;
-const PHOTO = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
 
 const haveBrowser = existsSync(CHROMIUM);
 if (!haveBrowser) process.stderr.write(`ui-desk.e2e: ${CHROMIUM} not found — browser tests skipped (install it with: apt-get install -y chromium)\n`);
 const describeUi = haveBrowser ? describe : describe.skip;
 
-/** A 256×256 map tile: a light grey PNG, so screenshots show where the tiles are. */
-function tilePng(): Buffer {
+/** A PNG of `width`×`height` whose pixel colours `pixel(x, y)` gives. */
+function png(width: number, height: number, pixel: (x: number, y: number) => [number, number, number]): Buffer {
   const crcTable = Array.from({ length: 256 }, (_, n) => {
     let c = n;
     for (let k = 0; k < 8; k += 1) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
@@ -53,13 +52,12 @@ function tilePng(): Buffer {
     return Buffer.concat([len, body, sum]);
   };
   const header = Buffer.alloc(13);
-  header.writeUInt32BE(256, 0);
-  header.writeUInt32BE(256, 4);
+  header.writeUInt32BE(width, 0);
+  header.writeUInt32BE(height, 4);
   header[8] = 8; // bit depth
   header[9] = 2; // RGB
-  const row = Buffer.alloc(1 + 256 * 3);
-  for (let x = 0; x < 256; x += 1) row.set(x % 32 === 0 ? [200, 205, 210] : [233, 236, 228], 1 + x * 3);
-  const raw = Buffer.concat(Array.from({ length: 256 }, (_, y) => (y % 32 === 0 ? Buffer.concat([Buffer.from([0]), Buffer.alloc(256 * 3, 200)]) : row)));
+  const raw = Buffer.alloc(height * (1 + width * 3));
+  for (let y = 0; y < height; y += 1) for (let x = 0; x < width; x += 1) raw.set(pixel(x, y), y * (1 + width * 3) + 1 + x * 3);
   return Buffer.concat([
     Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
     chunk('IHDR', header),
@@ -67,6 +65,17 @@ function tilePng(): Buffer {
     chunk('IEND', Buffer.alloc(0)),
   ]);
 }
+
+/** A 256×256 map tile: pale, with a grid, so screenshots show where the tiles are. */
+const tilePng = () => png(256, 256, (x, y) => (x % 32 === 0 || y % 32 === 0 ? [200, 205, 210] : [233, 236, 228]));
+
+/** The citizen's "photo": a cracked pavement, as far as a few lines of code can draw one. */
+const pavementPhoto = () =>
+  png(320, 240, (x, y) => {
+    const crack = Math.abs(y - (120 + 40 * Math.sin(x / 25))) < 3;
+    const joint = x % 64 < 2 || y % 48 < 2;
+    return crack ? [40, 36, 32] : joint ? [120, 116, 110] : [170 + ((x * 7 + y * 3) % 23), 165 + ((x * 5) % 19), 155 + ((y * 11) % 17)];
+  });
 
 /** A second of silence as 8 kHz mono 16-bit WAV: the voicemail's recording. */
 function silenceWav(): Buffer {
@@ -141,7 +150,7 @@ describeUi('the agent’s desk in headless Chromium', () => {
   const a11y: { screen: string; violations: { id: string; impact: string; nodes: number }[] }[] = [];
 
   beforeAll(async () => {
-    const png = tilePng();
+    const tile = tilePng();
     const wav = silenceWav();
     // One loopback server for what the page and the service fetch from outside: map tiles, and
     // Twilio's API serving the voicemail's recording to the account (basic auth).
@@ -153,7 +162,7 @@ describeUi('the agent’s desk in headless Chromium', () => {
       }
       tileHits += 1;
       res.writeHead(/^\/\d+\/\d+\/\d+\.png$/.test(req.url ?? '') ? 200 : 404, { 'Content-Type': 'image/png', 'Access-Control-Allow-Origin': '*' });
-      res.end(png);
+      res.end(tile);
     });
     await new Promise<void>((resolve) => tiles.listen(0, '127.0.0.1', resolve));
     const outside = `http://127.0.0.1:${(tiles.address() as AddressInfo).port}`;
@@ -208,8 +217,8 @@ describeUi('the agent’s desk in headless Chromium', () => {
   });
 
   /** The README's pictures are refreshed on request only (UPDATE_DOCS_SCREENSHOTS=1), so a run leaves the tree clean. */
-  async function shot(page: Page, name: string, docs = false): Promise<void> {
-    await page.screenshot({ path: join(SHOTS, `${name}.png`) });
+  async function shot(page: Page, name: string, docs = false, fullPage = false): Promise<void> {
+    await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage });
     if (docs && process.env.UPDATE_DOCS_SCREENSHOTS === '1') {
       await mkdir(DOCS_SHOTS, { recursive: true });
       await copyFile(join(SHOTS, `${name}.png`), join(DOCS_SHOTS, `${name}.png`));
@@ -321,7 +330,7 @@ describeUi('the agent’s desk in headless Chromium', () => {
       .field('longitude', '32.8541')
       .field('kvkkConsent', 'on')
       .field('website', '')
-      .attach('photos', PHOTO, { filename: 'kaldirim.png', contentType: 'image/png' });
+      .attach('photos', pavementPhoto(), { filename: 'kaldirim.png', contentType: 'image/png' });
     expect(form.status).toBeLessThan(300);
     const photo = await waitFor('the web-form ticket with its photo', async () => {
       const [row] = await t.dataSource.query(
@@ -361,7 +370,7 @@ describeUi('the agent’s desk in headless Chromium', () => {
     await waitFor('map tiles from the local tile server', async () => (await staff.locator('#ticket-map img.leaflet-tile-loaded').count()) > 0);
     expect(tileHits).toBeGreaterThan(0);
     expect(await staff.locator('.place .place-address').textContent()).toContain('Atatürk Cad. No: 12');
-    await shot(staff, 'ticket-photo-map', true);
+    await shot(staff, 'ticket-photo-map', true, true);
     await thumb.click();
     const viewer = staff.getByRole('dialog', { name: /Fotoğraf 1 \/ 1/ });
     await viewer.waitFor();
@@ -489,6 +498,7 @@ describeUi('the agent’s desk in headless Chromium', () => {
     expect(await page.evaluate('window.__standIn.log')).toEqual(expect.arrayContaining(['mute', 'hold', 'unhold']));
     await panel.getByLabel('Başlık').fill('Çöp konteyneri taşıyor');
     await panel.getByLabel('Açıklama').fill('Konteyner iki gündür boşaltılmadı, çevreye taşıyor.');
+    await panel.evaluate((el) => el.scrollTo(0, 0));
     await shot(page, 'softphone', true);
     await axe(page, 'softphone and screen-pop');
     await panel.getByRole('button', { name: 'Çağrıdan başvuru aç' }).click();

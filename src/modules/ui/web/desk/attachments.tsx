@@ -39,8 +39,9 @@ function Thumb({ file, onOpen }: { file: Attachment; onOpen: (f: Attachment) => 
   const { url, error } = useMedia(file.id);
   return (
     <li class="att att-image">
-      <button type="button" class="thumb" onClick={() => onOpen(file)} aria-label={`Fotoğrafı büyüt: ${label(file)}`}>
-        {url ? <img src={url} alt={`Vatandaşın gönderdiği fotoğraf: ${label(file)}`} /> : <span>{error ?? 'Yükleniyor…'}</span>}
+      <button type="button" class="thumb" onClick={() => onOpen(file)}>
+        <span class="sr-only">Fotoğrafı büyüt: {label(file)}</span>
+        {url ? <img src={url} alt="" /> : <span>{error ?? 'Yükleniyor…'}</span>}
       </button>
       <span class="att-meta">
         {SOURCES[file.source ?? ''] ?? ''} {formatTime(file.createdAt)}

@@ -4,13 +4,14 @@ import { api, CHANNEL_LABELS, formatDate } from './deps';
 import type { CitizenPanelData } from './types';
 
 const IDENTITY: Record<string, string> = { phone: 'Telefon', whatsapp: 'WhatsApp', email: 'E-posta', tckn: 'T.C. Kimlik No', tc: 'T.C. Kimlik No' };
-const CONSENT: Record<string, string> = { sms: 'SMS', email: 'E-posta', whatsapp: 'WhatsApp', survey: 'Anket', marketing: 'Duyuru' };
-
-function consentText(value: unknown): string {
-  if (value === true) return 'izin var';
-  if (value === false) return 'izin yok';
-  if (value === null || value === undefined) return 'belirtilmedi';
-  return String(value);
+/** The citizen's KVKK choices as staff read them. */
+function consentLines(consents: Record<string, unknown>): string[] {
+  const lines: string[] = [];
+  if (typeof consents.contact === 'boolean') lines.push(`Başvurusu hakkında iletişim: ${consents.contact ? 'izin var' : 'izin yok'}`);
+  if (typeof consents.marketing === 'boolean') lines.push(`Duyuru ve bilgilendirme: ${consents.marketing ? 'izin var' : 'izin yok'}`);
+  if (consents.optedOut === true) lines.push('Bildirim almak istemiyor');
+  if (typeof consents.recordedAt === 'string') lines.push(`İzin kaydı: ${formatDate(consents.recordedAt)}`);
+  return lines;
 }
 
 /**
@@ -56,10 +57,7 @@ export function CitizenPanel({ path, currentId, heading = 'Vatandaş' }: { path:
               </dl>
               <p class="cp-consents">
                 <span class="sr-only">İzinler: </span>
-                {Object.entries(data.citizen.consents ?? {})
-                  .filter(([, v]) => typeof v === 'boolean' || v === null)
-                  .map(([k, v]) => `${CONSENT[k] ?? k}: ${consentText(v)}`)
-                  .join(' · ') || 'İzin kaydı yok'}
+                {consentLines(data.citizen.consents ?? {}).join(' · ') || 'İzin kaydı yok'}
               </p>
             </>
           ) : (
