@@ -531,6 +531,26 @@ describeUi('the agent’s desk in headless Chromium', () => {
       await ready();
       await axe(page, name);
     }
+    // All applications: open ones only, saved as a view; two rows selected and assigned in bulk.
+    await page.goto(`${base}/app#/basvurular`);
+    await page.getByLabel('Durum', { exact: true }).selectOption('open');
+    await page.getByLabel('Bu süzgeçleri kaydet: ad').fill('Açık başvurular');
+    await page.getByRole('button', { name: 'Kaydet', exact: true }).click();
+    await page.getByLabel('Kayıtlı görünüm').locator('option', { hasText: 'Açık başvurular' }).waitFor({ state: 'attached' });
+    expect((await t.dataSource.query(`SELECT name, query FROM saved_views`)).map((v: { name: string }) => v.name)).toContain('Açık başvurular');
+    const rows = page.locator('table.all tbody tr[data-id]');
+    await rows.nth(1).waitFor();
+    const picked = [await rows.nth(0).getAttribute('data-id'), await rows.nth(1).getAttribute('data-id')] as string[];
+    for (const i of [0, 1]) await rows.nth(i).getByRole('checkbox').check();
+    await page.getByRole('heading', { name: 'Toplu işlem: 2 başvuru seçili' }).waitFor();
+    await page.getByLabel('İşlem', { exact: true }).selectOption('assign');
+    await axe(page, 'all applications with a selection');
+    await page.getByRole('button', { name: 'Seçilenlere uygula' }).click();
+    await waitFor(
+      'both assigned to the agent',
+      async () => (await t.dataSource.query(`SELECT count(*)::int AS n FROM tickets WHERE id = ANY($1) AND assignee_id = $2`, [picked, agent.id]))[0].n === 2,
+    );
+
     await page.goto(`${base}/app#/kuyruk`);
     await page.getByRole('heading', { name: 'Başvuru kuyruğu' }).waitFor();
     await page.keyboard.press('/');

@@ -99,7 +99,7 @@ export function SearchBox() {
         type="text"
         role="combobox"
         autocomplete="off"
-        placeholder="Ara: takip no, telefon, ad, T.C., e-posta… ( / )"
+        placeholder="Başvuru ara ( / )"
         aria-autocomplete="list"
         aria-expanded={expanded}
         aria-controls="global-search-results"
