@@ -101,7 +101,7 @@ describe('WhatsApp hotline through whatsapp-web.js', () => {
   it("puts a voice note on its ticket as an audio attachment, played through the ticket's access", async () => {
     const OGG = Buffer.concat([Buffer.from('OggS'), Buffer.from([0, 2]), Buffer.from('opus-voice-note-bytes')]);
     const note = factory.current.receive({
-      from: '905321110011@c.us',
+      from: '905321110021@c.us',
       type: 'ptt',
       media: { mimetype: 'audio/ogg; codecs=opus', data: OGG.toString('base64'), filename: null },
     });

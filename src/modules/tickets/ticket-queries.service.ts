@@ -5,14 +5,14 @@ import { Clock, Page, pageOf } from '@app/common';
 import { departmentScope, hidesApplicant, OPEN_STATUSES, StaffPrincipal, STATUS_LABELS, TicketKind } from '@app/domain';
 import { User } from '../auth';
 import { Category } from '../categories';
-import { Citizen, CitizensService, isValidTcKimlik } from '../citizens';
+import { Citizen, CitizensService } from '../citizens';
 import { Department } from '../departments';
 import { MediaStore } from '../media';
 import { Mahalle } from '../neighbourhoods';
 import { ListTicketsDto } from './dto/list-tickets.dto';
 import { applyScope, assertVisible } from './ticket-access';
 import { attachmentView } from './ticket-attachments';
-import { parseSearch } from './ticket-search';
+import { applySearch } from './ticket-search';
 import { TicketDeadlines } from './ticket-deadlines.service';
 import { TicketEvent } from './ticket-event.entity';
 import { eventView, LoadedTicket, ticketView, TicketView } from './ticket-view';
@@ -105,7 +105,7 @@ export class TicketQueries {
       const open = `EXISTS (SELECT 1 FROM duplicate_suspicions s WHERE s.state = 'open' AND (s.ticket_id = t.id OR s.original_id = t.id))`;
       qb.andWhere(query.duplicate ? open : `NOT ${open}`);
     }
-    if (query.q) await this.search(qb, user, query.q);
+    if (query.q) await applySearch(qb, user, query.q, (term) => this.citizens.idsMatching(term));
     const [column, direction] = SORTS[query.sort ?? '-createdAt'];
     qb.orderBy(column, direction, 'NULLS LAST').addOrderBy('t.id', 'ASC');
     const [rows, total] = await qb
@@ -188,37 +188,6 @@ export class TicketQueries {
   }
 
   /**
-   * The search box. Words match the folded search text (an ihbar's informant's name is never in
-   * it); a tracking number matches exactly; a phone, e-mail or T.C. number matches the contact the
-   * application gave and, for the roles that see citizens' records, the citizen's identities — but
-   * never an ihbar's informant, for anyone.
-   */
-  private async search(qb: SelectQueryBuilder<Ticket>, user: StaffPrincipal, q: string): Promise<void> {
-    const term = parseSearch(q, isValidTcKimlik);
-    if (term.kind === 'text') {
-      qb.andWhere('t.search_text LIKE :q', { q: `%${escapeLike(term.folded)}%` });
-      return;
-    }
-    if (term.kind === 'tracking') {
-      qb.andWhere('t.tracking_no = :trackingNo', { trackingNo: term.trackingNo });
-      return;
-    }
-    qb.andWhere('t.kind <> :informantKind', { informantKind: TicketKind.Ihbar });
-    // A department knows a citizen by what its applications gave, not by the citizen's record.
-    const department = departmentScope(user) !== undefined;
-    const contact = term.kind === 'phone' ? 't.contact_phone = :contact' : term.kind === 'email' ? 'lower(t.contact_email) = :contact' : null;
-    const value = term.kind === 'phone' ? term.phone : term.kind === 'email' ? term.email : null;
-    const citizenIds =
-      term.kind === 'tcKimlik' || !department
-        ? await this.citizens.idsMatching(
-            term.kind === 'phone' ? { phone: term.phone } : term.kind === 'email' ? { email: term.email } : { tcKimlikNo: term.tcKimlikNo },
-          )
-        : [];
-    const matches = [contact, citizenIds.length ? 't.citizen_id IN (:...citizenIds)' : null].filter(Boolean);
-    qb.andWhere(matches.length ? `(${matches.join(' OR ')})` : 'false', { contact: value, citizenIds });
-  }
-
-  /**
    * A citizen's tickets as the user may see them, newest first: a department's only, and never an
    * ihbar (listing it under the citizen would name the informant).
    */
@@ -281,8 +250,4 @@ export class TicketQueries {
       .leftJoinAndMapOne('t.citizen', Citizen, 'citizen', 'citizen.id = t.citizen_id')
       .leftJoinAndMapOne('t.assignee', User, 'assignee', 'assignee.id = t.assignee_id');
   }
-}
-
-function escapeLike(text: string): string {
-  return text.replace(/[\\%_]/g, (ch) => `\\${ch}`);
 }

@@ -5,7 +5,8 @@ import { AppConfig } from '@app/config';
 import { Clock } from '@app/common';
 import { JobHandler, QueueName, RecordingJob } from '@app/queue';
 import { linkMediaToTickets, MediaRejectedException, MediaStore } from '../../media';
-import { appendEvent, TicketEventType } from '../../tickets';
+import { LivePublisher } from '../../live';
+import { appendEvent, TicketEventType, TicketQueries } from '../../tickets';
 import {
   downloadRecording,
   RECORDING_FETCH_ATTEMPTS,
@@ -28,6 +29,8 @@ export class VoicemailRecordingProcessor {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly config: AppConfig,
     private readonly media: MediaStore,
+    private readonly live: LivePublisher,
+    private readonly tickets: TicketQueries,
     private readonly clock: Clock,
   ) {}
 
@@ -85,7 +88,7 @@ export class VoicemailRecordingProcessor {
   ): Promise<RecordingFetchState | 'stale'> {
     const attached = 'mediaId' in outcome;
     const state = attached ? RecordingFetchState.Attached : RecordingFetchState.Failed;
-    return this.dataSource.transaction(async (manager) => {
+    const settled = await this.dataSource.transaction(async (manager) => {
       const moved: unknown[] = await manager.query(
         `UPDATE voicemail_recordings SET state = $2, media_id = $3, last_error = $4, updated_at = $5 WHERE call_sid = $1 AND state = 'pending' RETURNING call_sid`,
         [recording.callSid, state, attached ? outcome.mediaId : null, attached ? null : outcome.reason, this.clock.now()],
@@ -101,5 +104,8 @@ export class VoicemailRecordingProcessor {
       }
       return state;
     });
+    // The open ticket page shows the new file.
+    if (settled !== 'stale') await this.live.publish(await this.tickets.load(recording.ticketId), 'updated');
+    return settled;
   }
 }
