@@ -92,7 +92,9 @@ describe('department scoping and masking', () => {
       .expect(403);
     const missing = await as(fenStaff).get(`/tickets/${fenTicket.id}/contact`).expect(400);
     expect(missing.body.details[0]).toMatchObject({ field: 'purpose', message: expect.stringContaining('Amaç (purpose)') });
-    const short = await as(fenStaff).get(`/tickets/${fenTicket.id}/contact?purpose=abc`).expect(400);
+    const short = await as(fenStaff)
+      .get(`/tickets/${fenTicket.id}/contact?purpose=${encodeURIComponent('  abc    ')}`)
+      .expect(400);
     expect(short.body.details).toEqual([{ field: 'purpose', message: 'Amaç (purpose) en az 5 karakter olmalıdır' }]);
     const res = await as(fenStaff)
       .get(`/tickets/${fenTicket.id}/contact?purpose=${encodeURIComponent('Adres teyidi için arama')}`)

@@ -1,4 +1,4 @@
-import { createTestApp, TestApp } from '@app/testing';
+import { createTestApp, FakeTwilioApi, TestApp } from '@app/testing';
 import { OPERATIONS, Req } from './security/operations';
 import { BAD_SEGMENTS, BAD_VALUES, formText, jsonBytes, leafPaths, nestedJson, prng, withValue } from './security/mutations';
 import { urlOf } from './security/send';
@@ -7,7 +7,7 @@ import { buildWorld, quiescent, World } from './security/world';
 
 const SEED = Number(process.env.FUZZ_SEED ?? 4982);
 /** Words of class-validator's default messages. */
-const ENGLISH = /\b(must|should|property|characters|each value|nested)\b/;
+const ENGLISH = /\b(must|should|property|characters|each value)\b/;
 
 function validationDetails(text: string): { field?: string; message: string }[] {
   try {
@@ -91,11 +91,17 @@ describe('an OpenAPI-driven fuzz of every operation', () => {
   let t: TestApp;
   let w: World;
 
+  // Twilio's REST API (a live call's transfer) answers from loopback, as it would: a call it does not know is a 404.
+  const twilio = new FakeTwilioApi(PROVIDER_ENV.TWILIO_ACCOUNT_SID, PROVIDER_ENV.TWILIO_AUTH_TOKEN);
+
   beforeAll(async () => {
-    t = await createTestApp({ env: { ...PROVIDER_ENV, TRUST_PROXY: 'loopback' } });
+    t = await createTestApp({ env: { ...PROVIDER_ENV, TRUST_PROXY: 'loopback', TWILIO_API_URL: await twilio.start() } });
     w = await buildWorld(t);
   }, 120_000);
-  afterAll(() => t?.close());
+  afterAll(async () => {
+    await t?.close();
+    await twilio.stop();
+  });
 
   it('answers malformed, oversized and hostile input with a 4xx, never a 5xx, and stays responsive', async () => {
     const doc = (await t.http().get('/api/docs-json').expect(200)).body as { paths: Record<string, Record<string, unknown>> };
@@ -142,7 +148,7 @@ describe('an OpenAPI-driven fuzz of every operation', () => {
       timings.push(Number(process.hrtime.bigint() - started) / 1e6);
     }
     process.stdout.write(
-      `fuzz: ${sent} requests over ${Object.keys(OPERATIONS).length} operations (seed ${SEED}), ${failures.length} answered 5xx; /health after the run ${timings.map((ms) => ms.toFixed(1)).join(', ')} ms\n`,
+      `fuzz: ${sent} requests over ${Object.keys(OPERATIONS).length} operations (seed ${SEED}), ${failures.length} answered 5xx or in English; /health after the run ${timings.map((ms) => ms.toFixed(1)).join(', ')} ms\n`,
     );
     expect(failures).toEqual([]);
     expect(Math.min(...timings)).toBeLessThan(100);

@@ -352,6 +352,18 @@ describe('the 444 line on Twilio Voice', () => {
       expect(twilio.callUpdates.at(-1)!.twiml).toContain('<Number>+902124440100</Number>');
       expect(await callLog(call.CallSid)).toMatchObject({ transferred_to_department_id: fen, transferred_to_user_id: null, transferred_by_id: supervisor.id });
 
+      // Twilio refusing (the caller hung up meanwhile): a conflict, and nothing recorded.
+      twilio.refuseNext(404, 20404, 'The requested resource was not found');
+      const gone = await as(supervisor).post(`/calls/${call.CallSid}/transfer`, { toUserId: colleague.id }).expect(409);
+      expect(gone.body.code).toBe('VOICE_CALL_NOT_LIVE');
+      expect((await callLog(call.CallSid)).transferred_to_department_id).toBe(fen);
+      // A department without a switchboard number cannot take a live call.
+      const park = await idByCode(t.dataSource, 'departments', 'PARK');
+      await t.dataSource.query('UPDATE departments SET phone = NULL WHERE id = $1', [park]);
+      expect((await as(supervisor).post(`/calls/${call.CallSid}/transfer`, { departmentId: park }).expect(409)).body.code).toBe(
+        'VOICE_DEPARTMENT_HAS_NO_PHONE',
+      );
+
       // Another agent's call is not theirs to move; one target, and a real one, named when wrong.
       await as(colleague).post(`/calls/${call.CallSid}/transfer`, { toUserId: agent.id }).expect(404);
       const both = await as(agent).post(`/calls/${call.CallSid}/transfer`, { toUserId: colleague.id, departmentId: fen }).expect(400);

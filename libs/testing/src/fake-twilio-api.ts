@@ -43,10 +43,12 @@ export class FakeTwilioApi {
   }
 
   stop(): Promise<void> {
+    // The twilio library keeps its connections alive; close them, or the server waits on them.
+    this.server?.closeAllConnections();
     return new Promise((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
   }
 
-  /** The next create answers with this Twilio error instead of sending. */
+  /** The next create (or call update) answers with this Twilio error instead. */
   refuseNext(status: number, code: number, message: string): void {
     this.refusals.push({ status, code, message });
   }
@@ -97,6 +99,8 @@ export class FakeTwilioApi {
   }
 
   private updateCall(res: ServerResponse, callSid: string, form: URLSearchParams): void {
+    const refusal = this.refusals.shift();
+    if (refusal) return json(res, refusal.status, { ...refusal, more_info: `https://www.twilio.com/docs/errors/${refusal.code}` });
     this.callUpdates.push({ callSid, twiml: form.get('Twiml'), url: form.get('Url'), status: form.get('Status') });
     json(res, 200, {
       sid: callSid,

@@ -72,5 +72,7 @@ import { WhatsappModule } from './whatsapp/whatsapp.module';
     ImapMailbox,
     SmtpEmailSender,
   ],
+  // The staff screens' config tells whether the browser phone is on.
+  exports: [VoiceTokens],
 })
 export class ChannelsModule {}

@@ -1,1 +1,2 @@
 export { ChannelsModule } from './channels.module';
+export { VoiceTokens } from './voice/voice-tokens.service';

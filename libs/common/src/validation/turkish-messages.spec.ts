@@ -83,6 +83,7 @@ describe('validation messages in Turkish, naming the field by its label and key'
   it('names a nested field by its path and its own label', () => {
     const citizen = Object.assign(new Citizen(), { fullName: 'A' });
     expect(messages({ citizen })).toEqual([{ field: 'citizen.fullName', message: 'Ad soyad (fullName) en az 2 karakter olmalıdır' }]);
+    expect(messages({ citizen: 5 })).toEqual([{ field: 'citizen', message: 'Vatandaş (citizen) nesne ya da nesne listesi olmalıdır' }]);
   });
 
   it("keeps a DTO's own wording after the field's name, refuses an unknown field, and names an unlabelled field by its key", () => {

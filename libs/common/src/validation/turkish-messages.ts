@@ -76,7 +76,9 @@ export function turkishMessages(error: ValidationError): string[] {
     if (rule === 'whitelistValidation') return `Bilinmeyen alan (${error.property}) gönderilemez`;
     const meta = metas.find((m) => ruleName(m) === rule);
     // A DTO's own message, written `key: text` (or `parent.key: text`): the key becomes the field's name.
-    if (meta?.message) return english.replace(/^([\w.]+):\s*/, (prefix, path: string) => (path.split('.').pop() === error.property ? `${name}: ` : prefix));
+    // (@ValidateNested always carries class-validator's English one: said in Turkish like the rest.)
+    if (meta?.message && rule !== 'nestedValidation')
+      return english.replace(/^([\w.]+):\s*/, (prefix, path: string) => (path.split('.').pop() === error.property ? `${name}: ` : prefix));
     const say = RULES[rule];
     const each = meta?.each && Array.isArray(value);
     if (!say) return `${name} geçerli değil`;

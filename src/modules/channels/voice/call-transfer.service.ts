@@ -65,7 +65,7 @@ export class CallTransfers {
         throw new DomainException(VoiceErrorCode.NoDepartmentPhone, ErrorKind.Conflict, 'Birimin telefon numarası tanımlı değil; çağrı aktarılamaz');
       twiml = department.phone ? this.twiml.transferToNumber(department.phone) : '';
     }
-    if (redirect) await this.client!.calls(callSid).update({ twiml });
+    if (redirect) await this.redirect(callSid, twiml);
     const now = this.clock.now();
     await this.dataSource.query(
       `UPDATE call_logs SET transferred_to_user_id = $2, transferred_to_department_id = $3, transferred_by_id = $4, transferred_at = $5,
@@ -73,5 +73,17 @@ export class CallTransfers {
       [callSid, dto.toUserId ?? null, dto.departmentId ?? null, actor.id, now, redirect],
     );
     return { callSid, toUserId: dto.toUserId ?? null, departmentId: dto.departmentId ?? null, redirected: redirect, transferredAt: now.toISOString() };
+  }
+
+  /** Twilio refusing (the call is over, or not ours) is a conflict; Twilio out of reach, a 503. */
+  private async redirect(callSid: string, twiml: string): Promise<void> {
+    try {
+      await this.client!.calls(callSid).update({ twiml });
+    } catch (error) {
+      const status = (error as { status?: number }).status;
+      if (status && status >= 400 && status < 500)
+        throw new DomainException(VoiceErrorCode.NotLive, ErrorKind.Conflict, 'Twilio bu çağrıyı aktaramadı; çağrı sona ermiş olabilir');
+      throw new DomainException(VoiceErrorCode.TwilioUnavailable, ErrorKind.Unavailable, 'Twilio’ya ulaşılamadı; çağrı aktarılamadı');
+    }
   }
 }

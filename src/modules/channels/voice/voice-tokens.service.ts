@@ -7,6 +7,8 @@ import { agentIdentity } from './voice-identity';
 export enum VoiceErrorCode {
   NotConfigured = 'VOICE_NOT_CONFIGURED',
   NoDepartmentPhone = 'VOICE_DEPARTMENT_HAS_NO_PHONE',
+  NotLive = 'VOICE_CALL_NOT_LIVE',
+  TwilioUnavailable = 'VOICE_TWILIO_UNAVAILABLE',
 }
 
 export interface VoiceToken {
