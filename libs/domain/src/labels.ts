@@ -88,3 +88,36 @@ export const OUTCOME_LABELS: Partial<Record<TicketStatus, string>> = {
   [TicketStatus.Closed]: 'Kapat',
   [TicketStatus.Reopened]: 'Yeniden aç',
 };
+
+/** A notice's delivery state (the notifications module's OutboundState, and what the ticket's notice list adds). */
+export const DELIVERY_STATE_LABELS: Readonly<Record<string, string>> = {
+  pending: 'Gönderilecek',
+  sending: 'Gönderiliyor',
+  sent: 'Gönderildi',
+  delivered: 'İletildi',
+  undelivered: 'İletilemedi',
+  read: 'Okundu',
+  failed: 'Gönderilemedi',
+  suppressed: 'Gönderilmedi (izin/tercih)',
+};
+
+/** The departments module's DepartmentLevel. */
+export const DEPARTMENT_LEVEL_LABELS: Readonly<Record<string, string>> = {
+  baskanlik: 'Başkanlık',
+  baskan_yardimciligi: 'Başkan yardımcılığı',
+  mudurluk: 'Müdürlük',
+};
+
+/** The sla module's DurationUnit. */
+export const DURATION_UNIT_LABELS: Readonly<Record<string, string>> = {
+  calendar_days: 'Takvim günü',
+  working_days: 'İş günü',
+  working_hours: 'İş saati',
+};
+
+/** The calendar's OverrideKind. */
+export const CALENDAR_OVERRIDE_LABELS: Readonly<Record<string, string>> = {
+  day_off: 'Tam gün tatil',
+  half_day_off: 'Yarım gün (13:00 sonrası)',
+  working_day: 'Çalışma günü',
+};

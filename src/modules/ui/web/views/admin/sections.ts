@@ -1,12 +1,22 @@
-import { KIND_LABELS, LEGAL_BASIS_LABELS, ROLE_LABELS, type LegalBasis, type Role, type TicketKind } from '@app/domain';
+import {
+  CALENDAR_OVERRIDE_LABELS,
+  DEPARTMENT_LEVEL_LABELS,
+  DURATION_UNIT_LABELS,
+  KIND_LABELS,
+  LEGAL_BASIS_LABELS,
+  ROLE_LABELS,
+  type LegalBasis,
+  type Role,
+  type TicketKind,
+} from '@app/domain';
 import { api, type Query } from '../../api';
 import { optionsOf } from '../../components';
 import { formatTime } from '../../format';
 import type { DeadlinePolicy, Department } from '../types';
 
-const LEVELS: Record<string, string> = { baskanlik: 'Başkanlık', baskan_yardimciligi: 'Başkan yardımcılığı', mudurluk: 'Müdürlük' };
-const UNITS: Record<string, string> = { calendar_days: 'Takvim günü', working_days: 'İş günü', working_hours: 'İş saati' };
-const OVERRIDES: Record<string, string> = { day_off: 'Tam gün tatil', half_day_off: 'Yarım gün (13:00 sonrası)', working_day: 'Çalışma günü' };
+const LEVELS = DEPARTMENT_LEVEL_LABELS;
+const UNITS = DURATION_UNIT_LABELS;
+const OVERRIDES = CALENDAR_OVERRIDE_LABELS;
 
 const yes = (b: unknown) => (b === false ? 'Hayır' : 'Evet');
 

@@ -1,17 +1,9 @@
 import { Fragment } from 'preact';
-import { STAFF_STATUS_LABELS, TIMELINE_EVENT_LABELS, type TicketStatus } from '@app/domain';
+import { DELIVERY_STATE_LABELS, STAFF_STATUS_LABELS, TIMELINE_EVENT_LABELS, type TicketStatus } from '@app/domain';
 import { formatTime } from '../../format';
 import type { Notice, TimelineEvent } from '../types';
 
-const DELIVERY: Record<string, string> = {
-  pending: 'Gönderilecek',
-  sending: 'Gönderiliyor',
-  sent: 'Gönderildi',
-  delivered: 'İletildi',
-  read: 'Okundu',
-  failed: 'Gönderilemedi',
-  suppressed: 'Gönderilmedi (izin/tercih)',
-};
+const DELIVERY = DELIVERY_STATE_LABELS;
 
 const status = (s: string | undefined) => (s ? (STAFF_STATUS_LABELS[s as TicketStatus] ?? s) : s);
 
