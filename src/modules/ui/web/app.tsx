@@ -100,7 +100,9 @@ export function App() {
   const current = session.get();
   useEffect(installShortcuts, []);
   useEffect(() => {
+    // A session that ended (expired, a 401) closes the live stream opened with its token.
     if (current) connectLive(current.token);
+    else disconnectLive();
   }, [current?.token]);
 
   const skip = (
