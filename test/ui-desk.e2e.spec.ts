@@ -570,8 +570,31 @@ describeUi('the agent’s desk in headless Chromium', () => {
     await manager.getByLabel('Başlık').fill('Ekip yönlendirildi');
     await manager.getByLabel('Metin').fill('Sayın {adSoyad}, {takipNo} numaralı başvurunuz için ekibimiz {tarih} tarihinde yönlendirilmiştir.');
     await manager.getByRole('button', { name: 'Ekle' }).click();
-    await manager.getByRole('cell', { name: 'Ekip yönlendirildi' }).waitFor();
+    await manager.getByRole('cell', { name: 'Ekip yönlendirildi', exact: true }).waitFor();
     await axe(manager, 'canned answers');
+    // The department's staff put it into a reply, filled in for the ticket by the server.
+    const writer = await login('department-staff');
+    await writer.goto(`${base}/app#/basvuru/${photoTicket.id}`);
+    await writer.getByRole('heading', { name: new RegExp(photoTicket.trackingNo) }).waitFor();
+    const canned = writer.getByLabel('Hazır yanıt', { exact: true });
+    // `r` opens the reply form; pressed again if the page was still settling (a live reload).
+    await waitFor(
+      'the reply form with its canned answers',
+      async () => {
+        if (await canned.isVisible()) return true;
+        await writer.keyboard.press('r');
+        return null;
+      },
+      15_000,
+      500,
+    );
+    // The manager's answer is their department's (not a global one), offered by its title.
+    await canned.selectOption({ label: 'Ekip yönlendirildi' });
+    await writer.getByRole('button', { name: 'Yanıta ekle' }).click();
+    const reply = writer.getByLabel('Yanıt metni (vatandaşın kanalından gider)');
+    await waitFor('the canned answer in the reply box', async () => (await reply.inputValue()).includes(photoTicket.trackingNo));
+    expect(await reply.inputValue()).toContain('Sayın Mehmet Aydın');
+    await writer.close();
     await manager.goto(`${base}/app#/yonetici`);
     await manager.getByRole('table', { name: 'Birim ve konu bazında başvurular' }).waitFor();
     await axe(manager, 'manager summary');

@@ -37,7 +37,7 @@ export function CannedAnswersAdmin({ user }: RouteProps) {
     cached<Ref[]>('/departments').then(setDepartments, () => undefined);
   }, []);
   const name = (id: string | null) => (id ? (departments.find((d) => d.id === id)?.name ?? 'Birim') : 'Genel (tüm birimler)');
-  const mayEdit = (a: CannedAnswer) => !manager || a.departmentId === user.departmentId;
+  const mayEdit = (a: CannedAnswer) => !manager || a.department?.id === user.departmentId;
 
   async function save(event: Event) {
     event.preventDefault();
@@ -88,7 +88,7 @@ export function CannedAnswersAdmin({ user }: RouteProps) {
                 {answers.map((a) => (
                   <tr key={a.id}>
                     <td>{a.title}</td>
-                    <td>{a.department?.name ?? name(a.departmentId)}</td>
+                    <td>{a.department?.name ?? name(null)}</td>
                     <td class="ca-body">{a.body}</td>
                     <td>
                       {mayEdit(a) ? (
@@ -96,7 +96,7 @@ export function CannedAnswersAdmin({ user }: RouteProps) {
                           <button
                             type="button"
                             class="small secondary"
-                            onClick={() => setDraft({ id: a.id, title: a.title, body: a.body, departmentId: a.departmentId ?? '' })}
+                            onClick={() => setDraft({ id: a.id, title: a.title, body: a.body, departmentId: a.department?.id ?? '' })}
                           >
                             Düzenle<span class="sr-only">: {a.title}</span>
                           </button>{' '}

@@ -45,7 +45,7 @@ export function CannedAnswerPicker({ ticketId, departmentId, onInsert }: { ticke
           {shown.map((a) => (
             <option key={a.id} value={a.id}>
               {a.title}
-              {a.departmentId ? '' : ' (genel)'}
+              {a.department ? '' : ' (genel)'}
             </option>
           ))}
         </select>

@@ -82,8 +82,8 @@ export interface CannedAnswer {
   id: string;
   title: string;
   body: string;
-  departmentId: string | null;
-  department?: Ref | null;
+  /** Null: a global answer, for every department. */
+  department: Ref | null;
 }
 
 export interface ContactReveal {
