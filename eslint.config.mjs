@@ -32,13 +32,19 @@ export default tseslint.config(
     rules: { 'no-restricted-imports': 'off' },
   },
   {
-    // The staff screens, the citizens' form and survey pages: plain browser scripts (ES modules).
+    // The staff screens (/app): TypeScript + TSX with Preact, bundled for the browser by scripts/build-ui.mjs.
+    files: ['src/modules/ui/web/**/*.ts', 'src/modules/ui/web/**/*.tsx'],
+    languageOptions: { sourceType: 'module', globals: globals.browser, parserOptions: { ecmaFeatures: { jsx: true } } },
+  },
+  {
+    // The citizens' form and survey pages: plain browser scripts (ES modules).
     files: ['src/**/page/*.js'],
     languageOptions: { sourceType: 'module', globals: globals.browser },
   },
   {
     files: ['*.js', '**/*.cjs'],
     languageOptions: { sourceType: 'commonjs', globals: globals.node },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
   {
     files: ['**/*.mjs'],

@@ -263,7 +263,7 @@ describe('documented processes', () => {
 
     it('an unknown unit, then accepts the fixed template and versions an edit', async () => {
       const body = base();
-      body.steps[1].departmentId = '00000000-0000-4000-8000-000000000000';
+      Object.assign(body.steps[1], { departmentId: '00000000-0000-4000-8000-000000000000' });
       expect((await post(body).expect(400)).body.details.map((d: { field: string }) => d.field)).toEqual(['steps.1.departmentId']);
       const created = (await post(base()).expect(201)).body;
       expect(created).toMatchObject({ version: 1, steps: [{ duration: { min: 1, max: 2 } }, { duration: { min: 5, max: 5 } }, { role: 'executive' }] });

@@ -123,7 +123,10 @@ describeUi('staff screens in headless Chromium', () => {
     await agentPage.locator(`tr[data-id="${ticketId}"] a`).click();
     await agentPage.getByRole('heading', { name: new RegExp(trackingNo) }).waitFor();
     await agentPage.getByLabel('Konu ara (Türkçe harfsiz de yazılabilir)').fill('bordur');
-    expect(await agentPage.locator('#cat-id option:checked').textContent()).toBe('Kırık kaldırım veya bordür');
+    // Nothing is chosen for the agent: the match is offered, the agent takes it.
+    expect(await agentPage.locator('#cat-id-chosen').textContent()).toBe('seçilmedi');
+    await agentPage.getByRole('radio', { name: /^Kırık kaldırım veya bordür/ }).check();
+    expect(await agentPage.locator('#cat-id-chosen').textContent()).toBe('Kırık kaldırım veya bordür');
     await agentPage.getByRole('button', { name: 'Sınıflandır' }).click();
     await waitFor(
       'routed to FEN',
@@ -153,14 +156,14 @@ describeUi('staff screens in headless Chromium', () => {
     await waitFor(
       'the resolve form opened by its shortcut',
       async () => {
-        if (await deptPage.getByLabel('Sonuç').isVisible()) return true;
+        if (await deptPage.getByLabel('Sonuç', { exact: true }).isVisible()) return true;
         await deptPage.keyboard.press('c');
         return null;
       },
       15_000,
       500,
     );
-    await deptPage.getByLabel('Sonuç').selectOption('answered');
+    await deptPage.getByLabel('Sonuç', { exact: true }).selectOption('answered');
     const answer = 'Kaldırım ekiplerimizce bugün onarıldı, bilginize.';
     await deptPage.getByLabel('Vatandaşa verilecek yanıt').fill(answer);
     await deptPage.getByRole('button', { name: 'Kaydet' }).click();
@@ -200,7 +203,9 @@ describeUi('staff screens in headless Chromium', () => {
     await agentPage.getByLabel('Telefon').fill('12ab');
     await agentPage.getByLabel('Ad soyad').fill('Fatma Demir');
     await agentPage.getByLabel('Konu ara (Türkçe harfsiz de yazılabilir)').fill('cop');
-    expect(await agentPage.locator('#nt-category option:checked').textContent()).toMatch(/[Çç]öp/);
+    // Enter in the search box takes the first match: the agent's choice, never a default.
+    await agentPage.getByLabel('Konu ara (Türkçe harfsiz de yazılabilir)').press('Enter');
+    expect(await agentPage.locator('#nt-category-chosen').textContent()).toMatch(/[Çç]öp/);
     await agentPage.getByLabel('Başlık').fill('Çöpler alınmadı');
     await agentPage.getByLabel('Açıklama').fill('Üç gündür sokağımızın çöpleri alınmadı.');
     await agentPage.getByRole('button', { name: 'Başvuruyu kaydet' }).click();

@@ -11,6 +11,8 @@ export const STRUCTURE_OPERATIONS: Record<string, Operation> = {
     request: () => ({ body: { username: 'agent', password: 'Demo-agent-2026' } }),
   },
   'GET /api/v1/auth/me': { allow: 'staff', narrow: true, request: () => ({}) },
+  // the staff screens' settings (map tiles, whether the browser softphone is configured)
+  'GET /api/v1/ui/config': { allow: 'staff', narrow: true, request: () => ({}) },
   'GET /api/v1/users': { allow: [], request: () => ({}) },
   'POST /api/v1/users': {
     allow: [],

@@ -1,7 +1,7 @@
 import { DEFAULT_WORKING_HOURS, parseWeeklyHours, parseWorkingHours } from '@app/calendar';
 import { isIP } from 'node:net';
 import { plainToInstance, Transform, Type } from 'class-transformer';
-import { IsBoolean, IsInt, IsNumber, IsOptional, IsString, Max, Min, validateSync } from 'class-validator';
+import { IsBoolean, IsInt, IsNumber, IsOptional, IsString, Matches, Max, Min, validateSync } from 'class-validator';
 import { ChannelSettings } from './settings/channel.settings';
 import { DEV_INTAKE_KEY, DEV_JWT_SECRET, DEV_PII_SECRET, toBool } from './settings/env-values';
 
@@ -10,6 +10,14 @@ import { DEV_INTAKE_KEY, DEV_JWT_SECRET, DEV_PII_SECRET, toBool } from './settin
  * at boot; nothing else in the code reads `process.env`.
  */
 export class AppConfig extends ChannelSettings {
+  /** The staff map's tile server ({z}/{x}/{y}); its origin is allowed in the /app CSP's img-src. */
+  @Matches(/^https?:\/\/[^\s/]+\/\S*\{z\}\S*\{x\}\S*\{y\}\S*$/, { message: 'UI_TILE_URL must be an http(s) URL with {z}, {x} and {y}' })
+  UI_TILE_URL = 'https://tile.openstreetmap.org/{z}/{x}/{y}.png';
+
+  /** The tiles' attribution, shown on the map (the OSM licence asks for it). */
+  @IsString()
+  UI_TILE_ATTRIBUTION = '© OpenStreetMap katkıcıları';
+
   /** Longest period one report may cover, in days; a longer one is refused (400). */
   @Type(() => Number)
   @IsInt()

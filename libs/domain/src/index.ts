@@ -6,3 +6,4 @@ export * from './ticket-status';
 export * from './identity-kind';
 export * from './phone';
 export * from './tracking-no';
+export * from './labels';

@@ -1,37 +1,48 @@
-import { Controller, Get, OnModuleInit, Param, Res } from '@nestjs/common';
+import { Controller, Get, Logger, OnModuleInit, Param, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { readdir, readFile } from 'node:fs/promises';
-import { extname, join } from 'node:path';
+import { AppConfig } from '@app/config';
 import { ResourceNotFoundException } from '@app/common';
 import { Public } from '@app/domain';
-
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-};
-
-// data: for the WhatsApp pairing QR drawn on a canvas and shown as an image.
-const CSP =
-  "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+import { readUiBundle, tileOrigin, uiBundleDir, type UiFile } from './ui-assets';
+import { voiceConfigured } from './ui-config.controller';
 
 /**
- * The staff screens (/app): plain ES modules and CSS, no build step; nest-cli copies page/ next to
- * the compiled code. The files hold no data: every screen fetches the API with the user's token.
+ * The staff screens (/app): the Preact bundle scripts/build-ui.mjs writes to dist/ui (`npm run
+ * build`, and before jest). The files hold no data: every screen fetches the API with the user's token.
  */
 @ApiExcludeController()
 @Public()
 @Controller('app')
 export class UiPageController implements OnModuleInit {
-  private readonly files = new Map<string, { type: string; body: string }>();
+  private readonly logger = new Logger(UiPageController.name);
+  private files = new Map<string, UiFile>();
+  private readonly csp: string;
+
+  constructor(config: AppConfig) {
+    const tiles = tileOrigin(config.UI_TILE_URL);
+    const voice = voiceConfigured(config);
+    // data: for the WhatsApp pairing QR and the map's inlined icons; blob: for media fetched with the token.
+    this.csp = [
+      "default-src 'none'",
+      "script-src 'self'",
+      "style-src 'self'",
+      `img-src 'self' data: blob:${tiles ? ` ${tiles}` : ''}`,
+      `media-src 'self' blob:${voice ? ' https://sdk.twilio.com' : ''}`,
+      `connect-src 'self'${voice ? ' https://*.twilio.com wss://*.twilio.com' : ''}`,
+      "form-action 'self'",
+      "frame-ancestors 'none'",
+      "base-uri 'none'",
+    ].join('; ');
+  }
 
   async onModuleInit(): Promise<void> {
-    const dir = join(__dirname, 'page');
-    for (const file of await readdir(dir)) {
-      const type = TYPES[extname(file)];
-      if (type) this.files.set(file, { type, body: await readFile(join(dir, file), 'utf8') });
+    const dir = uiBundleDir();
+    if (!dir) {
+      this.logger.error('The staff UI bundle (dist/ui) is missing: run `npm run build` (or `npm run build:ui`).');
+      return;
     }
+    this.files = await readUiBundle(dir);
   }
 
   @Get()
@@ -48,7 +59,7 @@ export class UiPageController implements OnModuleInit {
     const file = this.files.get(name);
     if (!file) throw new ResourceNotFoundException('Sayfa');
     res.setHeader('Content-Type', file.type);
-    res.setHeader('Content-Security-Policy', CSP);
+    res.setHeader('Content-Security-Policy', this.csp);
     res.setHeader('X-Content-Type-Options', 'nosniff');
     res.setHeader('Referrer-Policy', 'no-referrer');
     res.setHeader('Cache-Control', 'no-cache');

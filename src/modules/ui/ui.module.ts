@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
+import { UiConfigController } from './ui-config.controller';
 import { UiPageController } from './ui-page.controller';
 
-/** The agent queue, department inbox, manager and admin screens, served by the app itself at /app. */
-@Module({ controllers: [UiPageController] })
+/** The agent queue, department inbox, manager and admin screens, served by the app itself at /app, and their settings. */
+@Module({ controllers: [UiPageController, UiConfigController] })
 export class UiModule {}

@@ -1,0 +1,10 @@
+export { Field, fieldErrors } from './Field';
+export type { FieldProps } from './Field';
+export { Select, optionsOf } from './Select';
+export type { SelectOption, SelectProps } from './Select';
+export { toast, ToastHost } from './Toast';
+export type { ToastKind } from './Toast';
+export { Dialog } from './Dialog';
+export type { DialogProps } from './Dialog';
+export { Pagination } from './Pagination';
+export type { PaginationProps } from './Pagination';

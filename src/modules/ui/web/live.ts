@@ -1,0 +1,41 @@
+import { useEffect, useRef } from 'preact/hooks';
+import { store } from './store';
+
+/** One `ticket` event of /live/tickets: which ticket changed and how. */
+export interface TicketChange {
+  ticketId: string;
+  [key: string]: unknown;
+}
+
+/** 'connecting' | 'on' | 'off' for the header's "Canlı" indicator. */
+export const liveState = store<'connecting' | 'on' | 'off'>('connecting');
+
+let source: EventSource | null = null;
+
+/** One EventSource per tab; screens listen with `useTicketChanges`. */
+export function connectLive(token: string): void {
+  if (source) return;
+  source = new EventSource(`/api/v1/live/tickets?access_token=${encodeURIComponent(token)}`);
+  source.addEventListener('open', () => liveState.set('on'));
+  source.addEventListener('error', () => liveState.set('off'));
+  source.addEventListener('ticket', (event) =>
+    window.dispatchEvent(new CustomEvent<TicketChange>('ticket-change', { detail: JSON.parse((event as MessageEvent<string>).data) })),
+  );
+}
+
+export function disconnectLive(): void {
+  source?.close();
+  source = null;
+  liveState.set('connecting');
+}
+
+/** Calls `handler` on every ticket change pushed to this tab while the component is mounted. */
+export function useTicketChanges(handler: (change: TicketChange) => void): void {
+  const ref = useRef(handler);
+  ref.current = handler;
+  useEffect(() => {
+    const on = (event: Event) => ref.current((event as CustomEvent<TicketChange>).detail);
+    window.addEventListener('ticket-change', on);
+    return () => window.removeEventListener('ticket-change', on);
+  }, []);
+}

@@ -1,0 +1,31 @@
+import { Role } from '@app/domain';
+import { registerRoute } from './router';
+import { CALL_CENTRE_ROLES, DEPARTMENT_STAFF_ROLES, MANAGER_ROLES } from './session';
+import { AdminView } from './views/admin/admin-view';
+import { Inbox } from './views/inbox';
+import { ManagerView } from './views/manager/manager-view';
+import { NewTicket } from './views/new-ticket';
+import { Queue } from './views/queue';
+import { TicketView } from './views/ticket/ticket-view';
+import { AllTickets, CannedAnswersAdmin } from './desk';
+import { registerDesk } from './desk/register';
+
+/**
+ * Every screen of /app, one line each: the hash pattern, the component, who may open it and its
+ * menu entry (menu order 10, 20, …). The first matching pattern wins. `#/giris` is the login.
+ */
+registerRoute('/kuyruk', Queue, { roles: CALL_CENTRE_ROLES, nav: { label: 'Kuyruk', order: 10 } });
+registerRoute('/yeni', NewTicket, { roles: [...CALL_CENTRE_ROLES, ...DEPARTMENT_STAFF_ROLES], nav: { label: 'Yeni başvuru', order: 20 } });
+registerRoute('/gelen-kutusu', Inbox, { roles: DEPARTMENT_STAFF_ROLES, nav: { label: 'Gelen kutusu', order: 30 } });
+registerRoute('/yonetici', ManagerView, { roles: MANAGER_ROLES, nav: { label: 'Özet', order: 40 } });
+registerRoute('/yonetim/:section?', AdminView, { roles: [Role.Admin], nav: { label: 'Yönetim', order: 50 } });
+registerRoute('/basvuru/:id', TicketView);
+registerRoute('/basvurular/:query?', AllTickets, {
+  roles: [...CALL_CENTRE_ROLES, ...DEPARTMENT_STAFF_ROLES, Role.Executive],
+  nav: { label: 'Tüm başvurular', order: 15 },
+});
+registerRoute('/hazir-yanitlar', CannedAnswersAdmin, {
+  roles: [Role.Supervisor, Role.DepartmentManager, Role.Admin],
+  nav: { label: 'Hazır yanıtlar', order: 45 },
+});
+registerDesk();

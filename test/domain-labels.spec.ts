@@ -1,0 +1,19 @@
+import { OverrideKind } from '@app/calendar';
+import { CALENDAR_OVERRIDE_LABELS, DELIVERY_STATE_LABELS, DEPARTMENT_LEVEL_LABELS, DURATION_UNIT_LABELS, TIMELINE_EVENT_LABELS } from '@app/domain';
+import { DepartmentLevel } from '../src/modules/departments/department.entity';
+import { OutboundState } from '../src/modules/notifications/outbound-message.entity';
+import { DurationUnit } from '../src/modules/sla/deadline-policy.entity';
+import { TicketEventType } from '../src/modules/tickets/ticket-event.entity';
+
+/** The staff screens' Turkish labels (libs/domain) for enums that live in modules: none left without one. */
+describe('the Turkish labels of the modules’ enums', () => {
+  it.each([
+    ['timeline events', TicketEventType, TIMELINE_EVENT_LABELS],
+    ['delivery states', OutboundState, DELIVERY_STATE_LABELS],
+    ['department levels', DepartmentLevel, DEPARTMENT_LEVEL_LABELS],
+    ['duration units', DurationUnit, DURATION_UNIT_LABELS],
+    ['calendar overrides', OverrideKind, CALENDAR_OVERRIDE_LABELS],
+  ])('labels every %s value', (_name, values, labels) => {
+    expect(Object.values(values).filter((v) => !labels[v as string])).toEqual([]);
+  });
+});
