@@ -23,7 +23,7 @@ module.exports = {
   transform: { '^.+\\.(t|j|mj)s$': swc },
   transformIgnorePatterns: [`/node_modules/(?!(${esmPackages.join('|')})/)`],
   moduleNameMapper: { '^@app/(.*)$': '<rootDir>/libs/$1/src' },
-  // The staff UI bundle (dist/ui) from the current source, served by createTestApp's /app.
+  // The staff UI bundle (dist-ui/) from the current source, served by createTestApp's /app.
   globalSetup: '<rootDir>/scripts/jest-global-setup.cjs',
   setupFiles: ['reflect-metadata'],
   testTimeout: 60_000,

@@ -1,7 +1,8 @@
-// Bundles the staff UI (src/modules/ui/web, TypeScript + TSX with Preact) into dist/ui: app.js,
+// Bundles the staff UI (src/modules/ui/web, TypeScript + TSX with Preact) into dist-ui/: app.js,
 // app.css (every CSS the code imports, Leaflet's too), their source maps and index.html.
-// Each file is written beside its place and renamed over it, so a server reading dist/ui while
-// another build runs reads whole files. `--watch` rebuilds on save.
+// Each file is written beside its place and renamed over it, so a server reading dist-ui while
+// another build runs reads whole files. It is not under dist/, which `nest build` empties (a
+// test run's second build would take the bundle from under the suites serving it). `--watch` rebuilds on save.
 import * as esbuild from 'esbuild';
 import { copyFile, mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, relative } from 'node:path';
@@ -9,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const web = join(root, 'src/modules/ui/web');
-const out = join(root, 'dist/ui');
+const out = join(root, 'dist-ui');
 
 const options = {
   absWorkingDir: root,

@@ -1,4 +1,4 @@
-// Jest runs this once before the suites: the staff UI bundle (dist/ui) is built from the current
+// Jest runs this once before the suites: the staff UI bundle (dist-ui/) is built from the current
 // source, so createTestApp (the app from src under swc-jest) serves what the code says.
 const { execFileSync } = require('node:child_process');
 const { join } = require('node:path');

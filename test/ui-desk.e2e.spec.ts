@@ -1,35 +1,33 @@
-import { copyFile, mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
-import { existsSync } from 'node:fs';
+import { copyFile, mkdir, readFile } from 'node:fs/promises';
 import { createServer, Server } from 'node:http';
 import { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { deflateSync } from 'node:zlib';
-import { BrowserContext, chromium, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { getExpectedTwilioSignature } from 'twilio';
-import { categoryId, createStaff, createTestApp, idByCode, loginAs, Staff, TestApp, ticketInput, waitFor } from '@app/testing';
+import {
+  categoryId,
+  createStaff,
+  createTestApp,
+  idByCode,
+  loginAs,
+  Staff,
+  TestApp,
+  ticketInput,
+  waitFor,
+  describeInBrowser,
+  openBrowser,
+  TestBrowser,
+} from '@app/testing';
 
-const CHROMIUM = '/usr/bin/chromium';
 const TWILIO_TOKEN = 'test-twilio-auth-token-0123456789';
 const PUBLIC_URL = 'https://cozum.ornek-bel.tr';
 const VOICE = `${PUBLIC_URL}/api/v1/channels/twilio/voice`;
 const SHOTS = join(__dirname, '..', 'artifacts', 'screenshots');
 const DOCS_SHOTS = join(__dirname, '..', 'docs', 'screenshots');
-const ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 const ACCOUNT_SID = `AC${'0'.repeat(32)}`;
 
-const haveBrowser = existsSync(CHROMIUM);
-if (!haveBrowser) process.stderr.write(`ui-desk.e2e: ${CHROMIUM} not found — browser tests skipped (install it with: apt-get install -y chromium)\n`);
-const describeUi = haveBrowser ? describe : describe.skip;
+const describeUi = describeInBrowser('ui-desk.e2e');
 
 /** A PNG of `width`×`height` whose pixel colours `pixel(x, y)` gives. */
 function png(width: number, height: number, pixel: (x: number, y: number) => [number, number, number]): Buffer {
@@ -141,7 +139,7 @@ describeUi('the agent’s desk in headless Chromium', () => {
   let t: TestApp;
   let base: string;
   let context: BrowserContext;
-  let profile: string;
+  let browser: TestBrowser;
   let tiles: Server;
   let tileHits = 0;
   let admin: Staff;
@@ -190,21 +188,13 @@ describeUi('the agent’s desk in headless Chromium', () => {
     agent = await loginAs(t, 'agent');
     axeSource = await readFile(require.resolve('axe-core/axe.min.js'), 'utf8');
     await mkdir(SHOTS, { recursive: true });
-    profile = await mkdtemp(join(tmpdir(), 'cm-chromium-desk-'));
-    context = await chromium.launchPersistentContext(profile, {
-      executablePath: CHROMIUM,
-      headless: true,
-      args: ARGS,
-      viewport: { width: 1366, height: 768 },
-      locale: 'tr-TR',
-      timezoneId: 'Europe/Istanbul',
-    });
+    browser = await openBrowser();
+    context = browser.context;
     await context.addInitScript(STAND_IN_DEVICE);
   }, 120_000);
   afterAll(async () => {
     if (a11y.length) process.stdout.write(`ui-desk axe (serious/critical per screen): ${JSON.stringify(a11y)}\n`);
-    await context?.close();
-    if (profile) await rm(profile, { recursive: true, force: true });
+    await browser?.close();
     await t?.close();
     tiles?.closeAllConnections();
     await new Promise((resolve) => tiles?.close(resolve));

@@ -1,28 +1,13 @@
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
-import { existsSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
 import { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { BrowserContext, chromium, Page } from 'playwright-core';
-import { categoryId, createTestApp, idByCode, loginAs, Staff, TestApp, ticketInput, waitFor } from '@app/testing';
+import type { BrowserContext, Page } from 'playwright-core';
+import { categoryId, createTestApp, idByCode, loginAs, Staff, TestApp, ticketInput, waitFor, describeInBrowser, openBrowser, TestBrowser } from '@app/testing';
 
-const CHROMIUM = '/usr/bin/chromium';
 const SHOTS = join(__dirname, '..', 'artifacts', 'screenshots');
-const ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 const DAY = 86_400_000;
 
-const haveBrowser = existsSync(CHROMIUM);
-if (!haveBrowser) process.stderr.write(`ui-reports.e2e: ${CHROMIUM} not found — browser tests skipped (install it with: apt-get install -y chromium)\n`);
-const describeUi = haveBrowser ? describe : describe.skip;
+const describeUi = describeInBrowser('ui-reports.e2e');
 
 /**
  * The manager view's charts over three tickets of today (the app's clock is the real time, so the
@@ -33,7 +18,7 @@ describeUi('manager view charts in headless Chromium', () => {
   let t: TestApp;
   let base: string;
   let context: BrowserContext;
-  let profile: string;
+  let browser: TestBrowser;
   let admin: Staff;
   let park: string;
 
@@ -68,19 +53,11 @@ describeUi('manager view charts in headless Chromium', () => {
     await post('/reports/refresh', {}).expect(200);
 
     await mkdir(SHOTS, { recursive: true });
-    profile = await mkdtemp(join(tmpdir(), 'cm-chromium-'));
-    context = await chromium.launchPersistentContext(profile, {
-      executablePath: CHROMIUM,
-      headless: true,
-      args: ARGS,
-      viewport: { width: 1366, height: 900 },
-      locale: 'tr-TR',
-      timezoneId: 'Europe/Istanbul',
-    });
+    browser = await openBrowser({ width: 1366, height: 900 });
+    context = browser.context;
   }, 120_000);
   afterAll(async () => {
-    await context?.close();
-    await rm(profile, { recursive: true, force: true });
+    await browser?.close();
     await t?.close();
   });
 

@@ -1,39 +1,24 @@
-import { copyFile, mkdir, mkdtemp, rm } from 'node:fs/promises';
-import { existsSync } from 'node:fs';
+import { copyFile, mkdir } from 'node:fs/promises';
 import { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { BrowserContext, chromium, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { getExpectedTwilioSignature } from 'twilio';
-import { categoryId, createTestApp, idByCode, loginAs, Staff, TestApp, ticketInput, waitFor } from '@app/testing';
+import { categoryId, createTestApp, idByCode, loginAs, Staff, TestApp, ticketInput, waitFor, describeInBrowser, openBrowser, TestBrowser } from '@app/testing';
 
-const CHROMIUM = '/usr/bin/chromium';
 const KEY = 'dev-only-intake-key-change-me';
 const TWILIO_TOKEN = 'test-twilio-auth-token-0123456789';
 const PUBLIC_URL = 'https://cozum.ornek-bel.tr';
 const VOICE = `${PUBLIC_URL}/api/v1/channels/twilio/voice`;
 const SHOTS = join(__dirname, '..', 'artifacts', 'screenshots');
-const ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 // Debian's chromium package (`apt-get install -y chromium`); no browser is ever downloaded.
-const haveBrowser = existsSync(CHROMIUM);
-if (!haveBrowser) process.stderr.write(`ui.e2e: ${CHROMIUM} not found — browser tests skipped (install it with: apt-get install -y chromium)\n`);
-const describeUi = haveBrowser ? describe : describe.skip;
+const describeUi = describeInBrowser('ui.e2e');
 
 describeUi('staff screens in headless Chromium', () => {
   let t: TestApp;
   let base: string;
   let context: BrowserContext;
-  let profile: string;
+  let browser: TestBrowser;
   let admin: Staff;
   let agentPage: Page;
   let deptPage: Page;
@@ -47,19 +32,11 @@ describeUi('staff screens in headless Chromium', () => {
     base = `http://127.0.0.1:${(t.app.getHttpServer().address() as AddressInfo).port}`;
     admin = await loginAs(t, 'admin');
     await mkdir(SHOTS, { recursive: true });
-    profile = await mkdtemp(join(tmpdir(), 'cm-chromium-'));
-    context = await chromium.launchPersistentContext(profile, {
-      executablePath: CHROMIUM,
-      headless: true,
-      args: ARGS,
-      viewport: { width: 1366, height: 768 },
-      locale: 'tr-TR',
-      timezoneId: 'Europe/Istanbul',
-    });
+    browser = await openBrowser();
+    context = browser.context;
   }, 120_000);
   afterAll(async () => {
-    await context?.close();
-    await rm(profile, { recursive: true, force: true });
+    await browser?.close();
     await t?.close();
   });
 

@@ -11,3 +11,4 @@ export * from './fake-whatsapp-client';
 export * from './fake-twilio-api';
 export * from './postgres-server';
 export * from './free-port';
+export * from './browser';

@@ -8,6 +8,7 @@ import { IdentityKind, maskEmail, maskPhone, normalizePhone } from '@app/domain'
 import { ChannelIdentity } from './channel-identity.entity';
 import { Citizen } from './citizen.entity';
 import { citizensByIdentities } from './citizens-by-identity';
+import { citizenIdsMatching, SearchTerm } from './citizens-by-search-term';
 import { CitizenInputDto, CitizenQueryDto, CitizenView, ContactPreferencesDto } from './dto/citizen.dto';
 import { PiiAccess } from './pii-access.entity';
 import { hashTcKimlik, isValidTcKimlik, maskTcKimlik } from './tc-kimlik';
@@ -215,37 +216,9 @@ export class CitizensService {
     return (await this.byIdentities(this.dataSource.manager, [identity])).get(identityKey(identity)) ?? null;
   }
 
-  /**
-   * The citizens a search term names (the ticket list's search box): by a phone (E.164, also as a
-   * WhatsApp chat), an e-mail (case-insensitive) or a T.C. Kimlik number (by its keyed hash; a
-   * number failing the checksum names no one). Few rows: each is an index look-up.
-   */
-  async idsMatching(term: { phone?: string; email?: string; tcKimlikNo?: string }): Promise<string[]> {
-    const ids = new Set<string>();
-    const add = (rows: { id: string }[]) => rows.forEach((r) => ids.add(r.id));
-    if (term.phone) {
-      const digits = term.phone.replace(/\D/g, '');
-      const identities = [
-        { kind: IdentityKind.Phone, value: term.phone },
-        { kind: IdentityKind.Whatsapp, value: `${digits}@c.us` },
-        { kind: IdentityKind.Whatsapp, value: digits },
-      ];
-      add(await this.dataSource.query(`SELECT id FROM citizens WHERE phone = $1`, [term.phone]));
-      add((await citizensByIdentities(this.dataSource.manager, identities).select('c.id', 'id').getRawMany()) as { id: string }[]);
-    }
-    if (term.email) {
-      const email = term.email.toLowerCase();
-      add(await this.dataSource.query(`SELECT id FROM citizens WHERE email = $1`, [email]));
-      add(
-        (await citizensByIdentities(this.dataSource.manager, [{ kind: IdentityKind.Email, value: email }])
-          .select('c.id', 'id')
-          .getRawMany()) as { id: string }[],
-      );
-    }
-    if (term.tcKimlikNo && isValidTcKimlik(term.tcKimlikNo)) {
-      add(await this.dataSource.query(`SELECT id FROM citizens WHERE tc_kimlik_hash = $1`, [hashTcKimlik(term.tcKimlikNo, this.config.PII_HASH_SECRET)]));
-    }
-    return [...ids];
+  /** The citizens a search term names (the ticket list's search box): see citizenIdsMatching. */
+  idsMatching(term: SearchTerm): Promise<string[]> {
+    return citizenIdsMatching(this.dataSource.manager, term, this.config.PII_HASH_SECRET);
   }
 
   /** A citizen's channel identities, oldest first (the panel masks them). */

@@ -15,11 +15,11 @@ export interface UiFile {
 }
 
 /**
- * Where scripts/build-ui.mjs put the bundle: dist/ui beside the compiled server (dist/src/modules/ui
- * → dist/ui), or under the project's dist when the server runs from src (tests under swc-jest).
+ * Where scripts/build-ui.mjs put the bundle: dist-ui/ at the project's root, found from the compiled
+ * server (dist/src/modules/ui) or from the source (tests under swc-jest).
  */
 export function uiBundleDir(): string | null {
-  const candidates = [join(__dirname, '..', '..', '..', 'ui'), join(__dirname, '..', '..', '..', 'dist', 'ui')];
+  const candidates = [join(__dirname, '..', '..', '..', '..', 'dist-ui'), join(__dirname, '..', '..', '..', 'dist-ui')];
   return candidates.find((dir) => existsSync(join(dir, 'index.html'))) ?? null;
 }
 

@@ -8,7 +8,7 @@ import { readUiBundle, tileOrigin, uiBundleDir, type UiFile } from './ui-assets'
 import { voiceConfigured } from './ui-config.controller';
 
 /**
- * The staff screens (/app): the Preact bundle scripts/build-ui.mjs writes to dist/ui (`npm run
+ * The staff screens (/app): the Preact bundle scripts/build-ui.mjs writes to dist-ui/ (`npm run
  * build`, and before jest). The files hold no data: every screen fetches the API with the user's token.
  */
 @ApiExcludeController()
@@ -39,7 +39,7 @@ export class UiPageController implements OnModuleInit {
   async onModuleInit(): Promise<void> {
     const dir = uiBundleDir();
     if (!dir) {
-      this.logger.error('The staff UI bundle (dist/ui) is missing: run `npm run build` (or `npm run build:ui`).');
+      this.logger.error('The staff UI bundle (dist-ui/) is missing: run `npm run build` (or `npm run build:ui`).');
       return;
     }
     this.files = await readUiBundle(dir);

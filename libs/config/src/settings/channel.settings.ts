@@ -2,10 +2,10 @@ import { Transform, Type } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength } from 'class-validator';
 import { DEFAULT_WORKING_HOURS } from '@app/calendar';
 import { DEV_INTAKE_KEY, toBool } from './env-values';
-import { ServiceSettings } from './service.settings';
+import { VoiceSettings } from './voice.settings';
 
-/** The channels and providers, the outbox and surveys, the 444 line, media and the web form. */
-export class ChannelSettings extends ServiceSettings {
+/** The channels and providers, the outbox and surveys, media and the web form (the 444 line in VoiceSettings). */
+export class ChannelSettings extends VoiceSettings {
   /** Largest raw inbound payload stored as received; larger ones are kept as failed events. */
   @Type(() => Number)
   @IsInt()
@@ -211,60 +211,11 @@ export class ChannelSettings extends ServiceSettings {
   SURVEY_REOPEN_AT_OR_BELOW = 2;
 
   /**
-   * When the 444 line's agents answer, Istanbul time: any days and hours, `Mon-Fri 08:30-17:30;
-   * Sat 09:00-13:00`, or `Mon-Sun 00:00-24:00` for a line that never closes (bare periods mean
-   * Monday to Friday). Outside them callers leave a voicemail. Read by the business calendar.
-   */
-  @IsString()
-  VOICE_OPEN_HOURS = 'Mon-Fri 08:30-17:30';
-
-  /** `closed`: the line shuts on Law 2429's holidays, from 13:00 on eves and on the admins' days off; `open`: it keeps its hours. */
-  @IsIn(['closed', 'open'], { message: 'VOICE_HOLIDAYS must be closed or open' })
-  VOICE_HOLIDAYS: 'closed' | 'open' = 'closed';
-
-  /**
    * Office hours that deadlines in working days and hours count, Monday to Friday, Istanbul
    * time: comma-separated periods, the lunch break left out. Holidays come from the calendar.
    */
   @IsString()
   WORKING_HOURS = DEFAULT_WORKING_HOURS;
-
-  /** How long a caller waits in the agent queue before being offered a voicemail. */
-  @Type(() => Number)
-  @IsInt()
-  @Min(10)
-  VOICE_QUEUE_WAIT_SECONDS = 90;
-
-  /**
-   * The browser softphone (Twilio Voice JavaScript SDK): an API key (SK…) and its secret sign the
-   * agents' access tokens, and the TwiML App (AP…) whose voice URL is
-   * `PUBLIC_URL/api/v1/channels/twilio/voice/client` places their outgoing calls. All three with
-   * TWILIO_ACCOUNT_SID, or the browser phone stays off.
-   */
-  @IsOptional()
-  @Matches(/^SK[0-9a-fA-F]{32}$/, { message: 'TWILIO_API_KEY must look like SK followed by 32 hex digits' })
-  TWILIO_API_KEY?: string;
-
-  @IsOptional()
-  @IsString()
-  @MinLength(16, { message: 'TWILIO_API_SECRET must be at least 16 characters' })
-  TWILIO_API_SECRET?: string;
-
-  @IsOptional()
-  @Matches(/^AP[0-9a-fA-F]{32}$/, { message: 'TWILIO_TWIML_APP_SID must look like AP followed by 32 hex digits' })
-  TWILIO_TWIML_APP_SID?: string;
-
-  /** How long an agent's softphone token lives (Twilio allows at most 24 hours); "available" lasts as long. */
-  @Type(() => Number)
-  @IsInt()
-  @Min(60)
-  @Max(86_400)
-  VOICE_TOKEN_TTL_SECONDS = 3600;
-
-  /** The number (E.164, e.g. the 444 line's) a citizen sees when an agent calls back from the browser. */
-  @IsOptional()
-  @Matches(/^\+[1-9]\d{7,14}$/, { message: 'TWILIO_VOICE_CALLER_ID must be an E.164 number' })
-  TWILIO_VOICE_CALLER_ID?: string;
 
   /** Shared secret of trusted integrations that post to /api/v1/intake/events (header X-Intake-Key). */
   @IsString()
