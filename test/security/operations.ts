@@ -5,6 +5,7 @@ import { INFORMATION_OPERATIONS } from './information-operations';
 import { KVKK_OPERATIONS } from './kvkk-operations';
 import { Operation } from './operation';
 import { PUBLIC_OPERATIONS } from './public-operations';
+import { SCREENS_OPERATIONS } from './screens-operations';
 import { STRUCTURE_OPERATIONS } from './structure-operations';
 import { TICKET_OPERATIONS } from './ticket-operations';
 import { VOICE_OPERATIONS } from './voice-operations';
@@ -25,4 +26,5 @@ export const OPERATIONS: Record<string, Operation> = {
   ...BACK_OFFICE_OPERATIONS,
   ...PUBLIC_OPERATIONS,
   ...VOICE_OPERATIONS,
+  ...SCREENS_OPERATIONS,
 };

@@ -9,7 +9,10 @@ const HEARTBEAT_MS = 25_000;
 
 const heartbeat = () => interval(HEARTBEAT_MS).pipe(map((): MessageEvent => ({ type: 'ping', data: '' })));
 
-/** Server-sent events: the tickets entering or changing in the queues this user may see. */
+/**
+ * Server-sent events: the tickets entering or changing in the queues this user may see, and a
+ * `notification` event when this user's staff notification list grows (the bell re-reads it).
+ */
 @ApiTags('live')
 @ApiBearerAuth()
 @Controller('live')
@@ -24,7 +27,11 @@ export class LiveController {
       filter((change) => scope === undefined || (scope !== null && change.departmentId === scope)),
       map((change): MessageEvent => ({ type: 'ticket', data: change })),
     );
-    return merge(changes, heartbeat());
+    const notifications = this.subscriber.notificationStream.pipe(
+      filter((announcement) => announcement.userIds.includes(user.id)),
+      map((): MessageEvent => ({ type: 'notification', data: { userId: user.id } })),
+    );
+    return merge(changes, notifications, heartbeat());
   }
 
   /** Server-sent events: the 444 calls reaching this user, with the caller's record (screen-pop). */

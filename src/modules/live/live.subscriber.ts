@@ -2,6 +2,7 @@ import { Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/commo
 import { Redis } from 'ioredis';
 import { Observable, Subject } from 'rxjs';
 import { RedisClient } from '@app/queue';
+import { StaffNotificationAnnouncement, staffNotificationsChannel } from '../notifications';
 import { IncomingCall } from './incoming-call';
 import { callsChannel, liveChannel } from './live.publisher';
 import { TicketChange } from './ticket-change';
@@ -12,6 +13,7 @@ export class LiveSubscriber implements OnModuleInit, OnModuleDestroy {
   private readonly logger = new Logger(LiveSubscriber.name);
   private readonly changes = new Subject<TicketChange>();
   private readonly calls = new Subject<IncomingCall>();
+  private readonly notifications = new Subject<StaffNotificationAnnouncement>();
   private connection?: Redis;
 
   constructor(private readonly redis: RedisClient) {}
@@ -24,25 +26,33 @@ export class LiveSubscriber implements OnModuleInit, OnModuleDestroy {
     return this.calls.asObservable();
   }
 
+  /** Whose staff notification lists have just grown. */
+  get notificationStream(): Observable<StaffNotificationAnnouncement> {
+    return this.notifications.asObservable();
+  }
+
   async onModuleInit(): Promise<void> {
     // A subscribed connection can do nothing else, hence a connection of its own.
     this.connection = this.redis.duplicate({ enableAutoPipelining: false });
     this.connection.on('error', (error) => this.logger.warn({ msg: 'live subscription error', error: error.message }));
     const calls = callsChannel(this.redis);
+    const notifications = staffNotificationsChannel(this.redis);
     this.connection.on('message', (channel: string, raw: string) => {
       try {
         if (channel === calls) this.calls.next(JSON.parse(raw) as IncomingCall);
+        else if (channel === notifications) this.notifications.next(JSON.parse(raw) as StaffNotificationAnnouncement);
         else this.changes.next(JSON.parse(raw) as TicketChange);
       } catch {
         this.logger.warn({ msg: 'unreadable live message dropped' });
       }
     });
-    await this.connection.subscribe(liveChannel(this.redis), calls);
+    await this.connection.subscribe(liveChannel(this.redis), calls, notifications);
   }
 
   async onModuleDestroy(): Promise<void> {
     this.changes.complete();
     this.calls.complete();
+    this.notifications.complete();
     await this.connection?.quit().catch(() => this.connection?.disconnect());
   }
 }

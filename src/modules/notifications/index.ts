@@ -10,4 +10,5 @@ export { OutboundMessages } from './outbound-messages.service';
 export { OutboxService } from './outbox.service';
 export { afterQuietHours } from './quiet-hours';
 export { SenderRegistry } from './sender-registry';
-export { StaffNotifications } from './staff-notifications.service';
+export { StaffNotifications, staffNotificationsChannel } from './staff-notifications.service';
+export type { StaffNotificationAnnouncement } from './staff-notifications.service';

@@ -114,6 +114,12 @@ export class ReportsController {
     return this.exports.status(user, row.id);
   }
 
+  /** The caller's exports of the last days (running, done, failed), newest first. */
+  @Get('exports')
+  recentExports(@CurrentUser() user: StaffPrincipal) {
+    return this.exports.recent(user);
+  }
+
   @Get('exports/:id')
   exportStatus(@CurrentUser() user: StaffPrincipal, @IdParam() id: string) {
     return this.exports.status(user, id);

@@ -39,6 +39,7 @@ export class NotifyEscalationsProcessor {
       if (!effects) continue;
       notified += 1;
       await this.outbox.dispatch(effects.messages);
+      await this.staff.announce(effects.notified);
       await effects.afterCommit?.();
     }
     return `${notified} notified`;
@@ -54,6 +55,7 @@ export class NotifyEscalationsProcessor {
       await this.clocks.scheduleFurther(manager, escalation.clockId, department?.escalateAfterBreachHours ?? null);
     const messages: (OutboundMessage | null)[] = [];
     let afterCommit: (() => Promise<void>) | undefined;
+    const notified: string[] = [];
     if (target) {
       const recipients = ladderRecipients({
         level: escalation.level,
@@ -61,24 +63,31 @@ export class NotifyEscalationsProcessor {
         department: department ? await this.unit(manager, department) : null,
         parent: department?.parentId ? await this.unitById(manager, department.parentId) : null,
       });
-      messages.push(...(await this.tell(manager, escalation, target, recipients)));
+      messages.push(...(await this.tell(manager, escalation, target, recipients, notified)));
       const effects = await subject.afterNotified?.(manager, escalation, target);
       messages.push(...(effects?.messages ?? []));
       afterCommit = effects?.afterCommit;
     }
     await manager.update(Escalation, { id }, { notifiedAt: this.clock.now(), departmentId: department?.id ?? null });
-    return { messages, afterCommit };
+    return { messages, afterCommit, notified };
   }
 
-  private async tell(manager: EntityManager, escalation: Escalation, target: EscalationTarget, recipients: Recipient[]): Promise<(OutboundMessage | null)[]> {
+  private async tell(
+    manager: EntityManager,
+    escalation: Escalation,
+    target: EscalationTarget,
+    recipients: Recipient[],
+    notified: string[],
+  ): Promise<(OutboundMessage | null)[]> {
     const title = `${LEVEL_LABELS[escalation.level as EscalationLevel]}: ${target.title}`;
     const body = `${title}\nSon tarih: ${turkishDateTime(escalation.dueAt)}\n${this.config.PUBLIC_URL}${target.path}`;
-    await this.staff.add(
+    const added = await this.staff.add(
       manager,
       recipients
         .filter((r) => r.userId)
         .map((r) => ({ userId: r.userId!, cause: `escalation-${escalation.id}`, ticketId: target.ticketId, title, body, link: target.path })),
     );
+    notified.push(...added);
     const messages: (OutboundMessage | null)[] = [];
     for (const r of recipients) {
       const common = { purpose: 'escalation', subject: title, body, ticketId: target.ticketId, userId: r.userId ?? null, meta: { automatic: true } };

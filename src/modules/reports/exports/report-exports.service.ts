@@ -69,10 +69,26 @@ export class ReportExports {
     return this.queue.add('export-report', { exportId: id }, { jobId: exportJobId(id), attempts: 3 });
   }
 
+  /** The user's own exports still kept (REPORTS_EXPORT_KEEP_HOURS), newest first: running and finished ones. */
+  async recent(user: StaffPrincipal) {
+    const since = new Date(this.clock.now().getTime() - this.config.REPORTS_EXPORT_KEEP_HOURS * 3_600_000);
+    const rows = await this.exports
+      .createQueryBuilder('e')
+      .where('e.requested_by_id = :userId AND e.created_at >= :since', { userId: user.id, since })
+      .orderBy('e.created_at', 'DESC')
+      .take(50)
+      .getMany();
+    return { items: rows.map((row) => this.view(row)) };
+  }
+
   /** An export as its owner sees it; others' exports do not exist for them (admins see all). */
   async status(user: StaffPrincipal, id: string) {
     const row = await this.exports.findOneBy({ id });
     if (!row || (row.requestedById !== user.id && user.role !== Role.Admin)) throw new ResourceNotFoundException('Dışa aktarım');
+    return this.view(row);
+  }
+
+  private view(row: ReportExport) {
     const percent = row.state === ExportState.Done ? 100 : row.rowsTotal ? Math.min(99, Math.floor((100 * row.rowsWritten) / row.rowsTotal)) : 0;
     return {
       id: row.id,

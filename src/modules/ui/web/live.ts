@@ -21,6 +21,8 @@ export function connectLive(token: string): void {
   source.addEventListener('ticket', (event) =>
     window.dispatchEvent(new CustomEvent<TicketChange>('ticket-change', { detail: JSON.parse((event as MessageEvent<string>).data) })),
   );
+  // This user's staff notification list has grown (a deadline warning, a breach, an escalation).
+  source.addEventListener('notification', () => window.dispatchEvent(new Event('staff-notification')));
 }
 
 export function disconnectLive(): void {
@@ -37,5 +39,16 @@ export function useTicketChanges(handler: (change: TicketChange) => void): void 
     const on = (event: Event) => ref.current((event as CustomEvent<TicketChange>).detail);
     window.addEventListener('ticket-change', on);
     return () => window.removeEventListener('ticket-change', on);
+  }, []);
+}
+
+/** Calls `handler` whenever a new staff notification reaches this user while the component is mounted. */
+export function useStaffNotifications(handler: () => void): void {
+  const ref = useRef(handler);
+  ref.current = handler;
+  useEffect(() => {
+    const on = () => ref.current();
+    window.addEventListener('staff-notification', on);
+    return () => window.removeEventListener('staff-notification', on);
   }, []);
 }

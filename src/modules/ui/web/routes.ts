@@ -9,6 +9,7 @@ import { Queue } from './views/queue';
 import { TicketView } from './views/ticket/ticket-view';
 import { AllTickets, CannedAnswersAdmin } from './desk';
 import { registerDesk } from './desk/register';
+import { ExportsView, OutboxView, registerBackOffice } from './backoffice';
 
 /**
  * Every screen of /app, one line each: the hash pattern, the component, who may open it and its
@@ -28,4 +29,10 @@ registerRoute('/hazir-yanitlar', CannedAnswersAdmin, {
   roles: [Role.Supervisor, Role.DepartmentManager, Role.Admin],
   nav: { label: 'Hazır yanıtlar', order: 45 },
 });
+registerRoute('/giden-mesajlar', OutboxView, { roles: [Role.Admin, Role.Supervisor], nav: { label: 'Giden mesajlar', order: 52 } });
+registerRoute('/disa-aktarimlar', ExportsView, {
+  roles: [Role.Supervisor, Role.DepartmentManager, Role.Executive, Role.Admin],
+  nav: { label: 'Dışa aktarımlar', order: 47 },
+});
 registerDesk();
+registerBackOffice();

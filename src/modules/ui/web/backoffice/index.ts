@@ -1,0 +1,3 @@
+export { ExportsView } from './exports';
+export { OutboxView } from './outbox';
+export { registerBackOffice } from './register';
