@@ -2,7 +2,6 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { api, type Page } from '../api';
 import { formatTime } from '../format';
 import { useStaffNotifications } from '../live';
-import type { SlotProps } from '../slots';
 import './backoffice.css';
 
 /** One line of GET /notifications. */
@@ -33,7 +32,7 @@ const tone = (title: string) => (/aşıldı/i.test(title) ? 'breach' : /uyarı/i
  * The bell in the header: the user's unread staff notifications (deadline warnings, breaches,
  * escalations), re-read when the live stream says a new one has arrived; opening one marks it read.
  */
-export function NotificationBell(_props: SlotProps['shell.header']) {
+export function NotificationBell() {
   const [list, setList] = useState<List | null>(null);
   const [open, setOpen] = useState(false);
   const [error, setError] = useState<string | null>(null);

@@ -2,7 +2,6 @@ import { useEffect, useState } from 'preact/hooks';
 import { api, ApiError, apiBlob } from '../api';
 import { Field, Select, toast } from '../components';
 import { formatNumber, formatTime } from '../format';
-import type { RouteProps } from '../router';
 import './backoffice.css';
 
 /** One export as GET /reports/exports(/:id) shows it. */
@@ -63,7 +62,7 @@ async function download(e: ExportRow): Promise<void> {
  * Dışa aktarımlar: start a long export as a job, watch its progress, download the file; the
  * finished files of the last days (kept REPORTS_EXPORT_KEEP_HOURS) stay listed here.
  */
-export function ExportsView(_props: RouteProps) {
+export function ExportsView() {
   const today = new Date();
   const [report, setReport] = useState('tickets');
   const [format, setFormat] = useState('csv');
