@@ -44,7 +44,10 @@ describeUi('back office: bell, outbox and exports in headless Chromium', () => {
       .send(ticketInput({ categoryId: await categoryId(t.dataSource, 'FEN-001'), subject: 'Yolda büyük çukur' }))
       .expect(201);
     ticket = { id: created.body.id, trackingNo: created.body.trackingNo };
-    await waitFor('routed to Fen İşleri', async () => (await t.dataSource.query('SELECT department_id FROM tickets WHERE id = $1', [ticket.id]))[0]?.department_id);
+    await waitFor(
+      'routed to Fen İşleri',
+      async () => (await t.dataSource.query('SELECT department_id FROM tickets WHERE id = $1', [ticket.id]))[0]?.department_id,
+    );
     axeSource = await readFile(require.resolve('axe-core/axe.min.js'), 'utf8');
     await mkdir(SHOTS, { recursive: true });
     browser = await openBrowser({ width: 1366, height: 768 });

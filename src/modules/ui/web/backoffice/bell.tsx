@@ -96,7 +96,12 @@ export function NotificationBell() {
           setOpen(!open);
         }}
       >
-        <span aria-hidden="true">🔔</span>
+        <svg class="bell-icon" viewBox="0 0 24 24" width="20" height="20" aria-hidden="true" focusable="false">
+          <path
+            fill="currentColor"
+            d="M12 22a2.5 2.5 0 0 0 2.45-2h-4.9A2.5 2.5 0 0 0 12 22zm7-6V11a7 7 0 0 0-5.5-6.84V3.5a1.5 1.5 0 0 0-3 0v.66A7 7 0 0 0 5 11v5l-2 2v1h18v-1l-2-2z"
+          />
+        </svg>
         {unread ? (
           <span class="bell-count" id="bell-count" aria-hidden="true">
             {unread > 99 ? '99+' : unread}

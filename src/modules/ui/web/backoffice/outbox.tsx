@@ -175,7 +175,13 @@ export function OutboxView({ user }: RouteProps) {
                 </td>
                 <td>
                   {m.state === 'failed' && mayRetry ? (
-                    <button type="button" class="small" disabled={busy === m.id} onClick={() => void retry(m)} aria-label={`Yeniden dene: ${formatTime(m.createdAt)} ${m.recipient}`}>
+                    <button
+                      type="button"
+                      class="small"
+                      disabled={busy === m.id}
+                      onClick={() => void retry(m)}
+                      aria-label={`Yeniden dene: ${formatTime(m.createdAt)} ${m.recipient}`}
+                    >
                       Yeniden dene
                     </button>
                   ) : null}
