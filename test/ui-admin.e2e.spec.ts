@@ -117,7 +117,8 @@ describeUi('admin screens in the browser', () => {
     expect(await user.locator(`tr[data-id="${cleaning.id}"]`).count()).toBe(0);
     const bearer = String(await user.evaluate(() => (JSON.parse(sessionStorage.getItem('cm.session') ?? '{}') as { token?: string }).token));
     expect(bearer.split('.')).toHaveLength(3);
-    await t.http().get(`/api/v1/tickets/${cleaning.id}`).set('Authorization', `Bearer ${bearer}`).expect(403);
+    // Another department’s ticket does not exist for them (404, not even a 403 to confirm it).
+    await t.http().get(`/api/v1/tickets/${cleaning.id}`).set('Authorization', `Bearer ${bearer}`).expect(404);
     await t.http().get(`/api/v1/tickets/${vet.id}`).set('Authorization', `Bearer ${bearer}`).expect(200);
 
     // Deactivation asks first; "Vazgeç" changes nothing.

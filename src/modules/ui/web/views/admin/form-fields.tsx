@@ -7,7 +7,11 @@ export const YES_NO: [string, string][] = [
 ];
 
 /** An escalation contact as one line: "Ad | Unvan | e-posta | telefon". */
-const contactLine = (c: Row) => [c.name, c.title, c.email, c.phone].map((v) => v ?? '').join(' | ').replace(/( \| )+$/, '');
+const contactLine = (c: Row) =>
+  [c.name, c.title, c.email, c.phone]
+    .map((v) => v ?? '')
+    .join(' | ')
+    .replace(/( \| )+$/, '');
 function parseContacts(text: string): Row[] {
   return text
     .split('\n')

@@ -81,7 +81,12 @@ function NoticeEditor({ template, language, reload }: { template: Template; lang
       <Field id={`${id}-subject`} label={`Konu (${language})`} error={errors.subject}>
         <input value={subject} onInput={(e) => setSubject(e.currentTarget.value)} />
       </Field>
-      <Field id={`${id}-body`} label={`Metin (${language})`} error={errors.body} hint="Alanlar süslü parantezle: {trackingNo}, {statusUrl}, {municipality}, {text}…">
+      <Field
+        id={`${id}-body`}
+        label={`Metin (${language})`}
+        error={errors.body}
+        hint="Alanlar süslü parantezle: {trackingNo}, {statusUrl}, {municipality}, {text}…"
+      >
         <textarea rows={5} value={body} onInput={(e) => setBody(e.currentTarget.value)} />
       </Field>
       <div class="actions">

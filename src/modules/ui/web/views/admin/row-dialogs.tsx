@@ -74,9 +74,7 @@ interface PatchProps {
 }
 
 function PatchForm({ title, url, fields, row, done, onClose, onDone }: PatchProps) {
-  const [values, setValues] = useState<Record<string, string>>(() =>
-    Object.fromEntries(fields.map((f) => [f[0], row ? textOf(f, row[f[0]]) : ''])),
-  );
+  const [values, setValues] = useState<Record<string, string>>(() => Object.fromEntries(fields.map((f) => [f[0], row ? textOf(f, row[f[0]]) : ''])));
   const [errors, setErrors] = useState<Record<string, string>>({});
   const set = (name: string) => (value: string) => setValues((v) => ({ ...v, [name]: value }));
   const submit = async (event: Event) => {

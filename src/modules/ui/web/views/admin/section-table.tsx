@@ -84,12 +84,22 @@ export function SectionTable({ spec, onChange }: { spec: Section; onChange?: () 
                     </button>
                   ) : null}
                   {spec.password ? (
-                    <button type="button" class="small secondary" aria-label={`Parola sıfırla: ${label(r)}`} onClick={() => setDialog({ kind: 'password', row: r })}>
+                    <button
+                      type="button"
+                      class="small secondary"
+                      aria-label={`Parola sıfırla: ${label(r)}`}
+                      onClick={() => setDialog({ kind: 'password', row: r })}
+                    >
                       Parola sıfırla
                     </button>
                   ) : null}
                   {spec.toggle && spec.path ? (
-                    <button type="button" class="small secondary" aria-label={`${r[spec.toggle] === false ? 'Etkinleştir' : 'Devre dışı bırak'}: ${label(r)}`} onClick={() => toggle(r)}>
+                    <button
+                      type="button"
+                      class="small secondary"
+                      aria-label={`${r[spec.toggle] === false ? 'Etkinleştir' : 'Devre dışı bırak'}: ${label(r)}`}
+                      onClick={() => toggle(r)}
+                    >
                       {r[spec.toggle] === false ? 'Etkinleştir' : 'Devre dışı bırak'}
                     </button>
                   ) : null}
