@@ -115,7 +115,7 @@ describeUi('admin screens in the browser', () => {
     await user.getByRole('heading', { name: 'Birim gelen kutusu' }).waitFor();
     await user.locator(`tr[data-id="${vet.id}"]`).waitFor();
     expect(await user.locator(`tr[data-id="${cleaning.id}"]`).count()).toBe(0);
-    const bearer = String(await user.evaluate(() => (JSON.parse(sessionStorage.getItem('cm.session') ?? '{}') as { token?: string }).token));
+    const bearer = String(await user.evaluate("JSON.parse(sessionStorage.getItem('cm.session') ?? '{}').token"));
     expect(bearer.split('.')).toHaveLength(3);
     // Another department’s ticket does not exist for them (404, not even a 403 to confirm it).
     await t.http().get(`/api/v1/tickets/${cleaning.id}`).set('Authorization', `Bearer ${bearer}`).expect(404);

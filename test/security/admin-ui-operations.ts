@@ -1,6 +1,6 @@
 import { Operation } from './operation';
 
-/** What the admin screens added (issue 20d): the notice template preview. */
+/** What the admin screens added (issue 20d): the notice template preview, the queue board's session. */
 export const ADMIN_UI_OPERATIONS: Record<string, Operation> = {
   'POST /api/v1/notice-templates/{purpose}/{locale}/preview': {
     allow: [],
@@ -10,4 +10,5 @@ export const ADMIN_UI_OPERATIONS: Record<string, Operation> = {
       body: { subject: '{trackingNo} alındı', body: 'Başvurunuz {trackingNo} numarasıyla alındı — {municipality}' },
     }),
   },
+  'POST /api/v1/admin/queue-board/session': { allow: [], ok: [200], request: () => ({}) },
 };
