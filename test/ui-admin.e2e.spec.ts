@@ -209,6 +209,7 @@ describeUi('admin screens in the browser', () => {
       ['bildirimler', 'Bildirim metinleri'],
       ['isler', 'Başarısız işler'],
       ['whatsapp', 'WhatsApp eşleştirme'],
+      ['pano', 'Kuyruk panosu'],
     ]) {
       await page.goto(`${base}/app#/yonetim/${section}`);
       await page.getByRole('heading', { name: title, level: 1 }).waitFor();
@@ -224,6 +225,12 @@ describeUi('admin screens in the browser', () => {
     await dialog.getByRole('button', { name: 'Kaydet' }).click();
     await dialog.waitFor({ state: 'hidden' });
     await page.getByRole('cell', { name: 'deneme, sınama' }).waitFor();
+    // The queue board opens in the tab through its cookie (the page's token stays in sessionStorage).
+    await page.goto(`${base}/app#/yonetim/pano`);
+    await page.getByRole('button', { name: 'Kuyruk panosunu aç' }).click();
+    await page.waitForURL(`${base}/api/v1/admin/queues/`);
+    await waitFor('the board listing the queues', async () => (await page.locator('body').innerText()).includes('notify'), 20_000, 500);
+    await shot(page, 'admin-queue-board');
     expect(admin.token).toBeTruthy();
   }, 120_000);
 });

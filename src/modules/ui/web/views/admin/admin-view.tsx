@@ -5,6 +5,7 @@ import { toast } from '../../components';
 import type { RouteProps } from '../../router';
 import type { Category, DeadlinePolicy, Department, Ref } from '../types';
 import { NoticeTemplates } from './notice-templates';
+import { QueueBoardLink } from './queue-board';
 import { SectionTable } from './section-table';
 import { sections, type AdminRefs } from './sections';
 import { WhatsappPairing } from './whatsapp';
@@ -53,6 +54,8 @@ export function AdminView({ params }: RouteProps) {
           <WhatsappPairing />
         ) : spec.custom === 'notices' ? (
           <NoticeTemplates />
+        ) : spec.custom === 'board' ? (
+          <QueueBoardLink />
         ) : (
           <SectionTable key={key} spec={spec} onChange={() => void reload()} />
         )}

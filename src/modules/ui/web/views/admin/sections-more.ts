@@ -93,5 +93,6 @@ export function moreSections(refs: AdminRefs, deptOptions: [string, string][], d
       rowAction: ['Yeniden çalıştır', (r) => api(`/admin/jobs/${r.queue}/${encodeURIComponent(r.id)}/retry`, { method: 'POST', body: {} })],
     },
     whatsapp: { title: 'WhatsApp eşleştirme', custom: 'whatsapp' },
+    pano: { title: 'Kuyruk panosu', custom: 'board' },
   };
 }

@@ -51,7 +51,7 @@ export interface Section {
   remove?: (r: Row) => string;
   rowAction?: [string, (r: Row) => Promise<unknown>];
   /** A screen of its own instead of a table. */
-  custom?: 'whatsapp' | 'notices';
+  custom?: 'whatsapp' | 'notices' | 'board';
 }
 
 /** What the sections' selects offer: read once when the admin screen opens (and after a change). */
