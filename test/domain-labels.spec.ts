@@ -1,6 +1,14 @@
 import { OverrideKind } from '@app/calendar';
-import { CALENDAR_OVERRIDE_LABELS, DELIVERY_STATE_LABELS, DEPARTMENT_LEVEL_LABELS, DURATION_UNIT_LABELS, TIMELINE_EVENT_LABELS } from '@app/domain';
+import {
+  CALENDAR_OVERRIDE_LABELS,
+  DELIVERY_STATE_LABELS,
+  DEPARTMENT_LEVEL_LABELS,
+  DURATION_UNIT_LABELS,
+  NOTICE_PURPOSE_LABELS,
+  TIMELINE_EVENT_LABELS,
+} from '@app/domain';
 import { DepartmentLevel } from '../src/modules/departments/department.entity';
+import { NoticePurpose } from '../src/modules/notifications';
 import { OutboundState } from '../src/modules/notifications/outbound-message.entity';
 import { DurationUnit } from '../src/modules/sla/deadline-policy.entity';
 import { TicketEventType } from '../src/modules/tickets/ticket-event.entity';
@@ -13,6 +21,7 @@ describe('the Turkish labels of the modules’ enums', () => {
     ['department levels', DepartmentLevel, DEPARTMENT_LEVEL_LABELS],
     ['duration units', DurationUnit, DURATION_UNIT_LABELS],
     ['calendar overrides', OverrideKind, CALENDAR_OVERRIDE_LABELS],
+    ['notice purposes', NoticePurpose, NOTICE_PURPOSE_LABELS],
   ])('labels every %s value', (_name, values, labels) => {
     expect(Object.values(values).filter((v) => !labels[v as string])).toEqual([]);
   });

@@ -45,11 +45,13 @@ describe('WhatsApp hotline through whatsapp-web.js', () => {
     });
     expect(shown).toMatchObject({ provider: 'wwebjs', state: 'qr', qr: '2@Kq9vX1abc,def,ghi==' });
     expect(Date.parse(shown.qrIssuedAt)).not.toBeNaN();
+    // The code drawn as a QR image for the admin screen (no outside generator).
+    expect(shown.qrImage).toMatch(/^data:image\/png;base64,[A-Za-z0-9+/=]{200,}$/);
     await status(agent).expect(403);
 
     factory.current.emit('ready');
     const ready = await waitFor('ready', async () => ((await status(admin)).body.state === 'ready' ? (await status(admin)).body : null));
-    expect(ready).toMatchObject({ state: 'ready', qr: null, number: '908502220444' });
+    expect(ready).toMatchObject({ state: 'ready', qr: null, qrImage: null, number: '908502220444' });
     // Another worker of the same installation finds the hotline taken and runs no client.
     expect(await new WwebjsLease(t.app.get(RedisClient)).hold()).toBe(false);
     expect(factory.clients).toHaveLength(1);

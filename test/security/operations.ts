@@ -1,3 +1,4 @@
+import { ADMIN_UI_OPERATIONS } from './admin-ui-operations';
 import { BACK_OFFICE_OPERATIONS } from './back-office-operations';
 import { CIMER_OPERATIONS } from './cimer-operations';
 import { DESK_OPERATIONS } from './desk-operations';
@@ -27,4 +28,5 @@ export const OPERATIONS: Record<string, Operation> = {
   ...PUBLIC_OPERATIONS,
   ...VOICE_OPERATIONS,
   ...SCREENS_OPERATIONS,
+  ...ADMIN_UI_OPERATIONS,
 };

@@ -121,3 +121,22 @@ export const CALENDAR_OVERRIDE_LABELS: Readonly<Record<string, string>> = {
   half_day_off: 'Yarım gün (13:00 sonrası)',
   working_day: 'Çalışma günü',
 };
+
+/** The notifications module's NoticePurpose: what a citizen notice is for (the admin's template list). */
+export const NOTICE_PURPOSE_LABELS: Readonly<Record<string, string>> = {
+  received: 'Başvuru alındı',
+  forwarded: 'Birime iletildi',
+  reply: 'Personel yanıtı',
+  answered: 'Yanıtlandı',
+  rejected: 'Karşılanamadı',
+  referred: 'Başka kuruma yönlendirildi',
+  merged: 'Mükerrer başvuru birleştirildi',
+  delayed: 'Gecikme bildirimi',
+  extended: 'Süre uzatıldı',
+  survey: 'Memnuniyet anketi',
+  fee_notice: 'Bilgi edinme: ücret bildirimi',
+  withdrawn: 'Bilgi edinme: ücret ödenmedi, geri çekildi',
+  information_answered: 'Bilgi edinme: bilgi verildi',
+  information_partial: 'Bilgi edinme: kısmen verildi',
+  information_refused: 'Bilgi edinme: reddedildi',
+};

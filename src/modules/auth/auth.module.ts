@@ -10,6 +10,7 @@ import { AuthService } from './auth.service';
 import { LoginThrottle } from './login-throttle';
 import { User } from './user.entity';
 import { UsersController } from './users.controller';
+import { StaffTokens } from './staff-tokens';
 import { UsersService } from './users.service';
 
 @Module({
@@ -26,7 +27,7 @@ import { UsersService } from './users.service';
     DepartmentsModule,
   ],
   controllers: [AuthController, UsersController],
-  providers: [AuthService, LoginThrottle, UsersService, { provide: APP_GUARD, useClass: AuthGuard }],
-  exports: [UsersService],
+  providers: [AuthService, LoginThrottle, UsersService, StaffTokens, { provide: APP_GUARD, useClass: AuthGuard }],
+  exports: [UsersService, StaffTokens],
 })
 export class AuthModule {}

@@ -3,7 +3,18 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { ExpiringValue, InvalidFieldException } from '@app/common';
 import { StaffPrincipal } from '@app/domain';
-import { missingRequiredFields, NOTICE_FIELDS, NOTICE_TEMPLATES, NoticeLocale, NoticePurpose, NoticeTemplate, unknownFields } from './citizen-notice';
+import {
+  missingRequiredFields,
+  NOTICE_FIELDS,
+  NOTICE_TEMPLATES,
+  NoticeContext,
+  NoticeLocale,
+  NoticePurpose,
+  NoticeTemplate,
+  RenderedNotice,
+  renderNotice,
+  unknownFields,
+} from './citizen-notice';
 import { NoticeTemplateDto } from './dto/notice-template.dto';
 import { NoticeTemplateOverride } from './notice-template.entity';
 
@@ -15,6 +26,38 @@ export interface NoticeTemplateView extends NoticeTemplate {
 }
 
 const LOCALES: NoticeLocale[] = ['tr', 'en'];
+
+/** The example values a preview is filled in with. */
+const PREVIEW_CONTEXT: Record<NoticeLocale, NoticeContext> = {
+  tr: {
+    municipality: 'Örnek Belediyesi',
+    trackingNo: 'B-2026-000123',
+    statusUrl: 'https://cozum.ornek-bel.tr/durum/B-2026-000123',
+    text: 'Sokağınızdaki arıza giderilmiştir.',
+    department: 'Fen İşleri Müdürlüğü',
+    institution: 'İSKİ Genel Müdürlüğü',
+    originalTrackingNo: 'B-2026-000100',
+    newDueDate: '2 Aralık 2026',
+    surveyUrl: 'https://cozum.ornek-bel.tr/anket/ornek',
+    exemptions: 'm. 25 (kişisel bilgi): başka bir kişinin özel hayatına ilişkin',
+    amount: '125,50 TL',
+    payBy: '15 Aralık 2026',
+  },
+  en: {
+    municipality: 'Örnek Municipality',
+    trackingNo: 'B-2026-000123',
+    statusUrl: 'https://cozum.ornek-bel.tr/durum/B-2026-000123',
+    text: 'The fault in your street has been repaired.',
+    department: 'Public Works',
+    institution: 'İSKİ',
+    originalTrackingNo: 'B-2026-000100',
+    newDueDate: '2 December 2026',
+    surveyUrl: 'https://cozum.ornek-bel.tr/anket/ornek',
+    exemptions: 'art. 25 (personal data): concerns another person’s private life',
+    amount: '125.50 TL',
+    payBy: '15 December 2026',
+  },
+};
 
 /**
  * The wording of citizen notices: shipped templates, and the municipality's own where it wrote
@@ -45,6 +88,26 @@ export class NoticeTemplates {
   }
 
   async save(purpose: string, locale: string, dto: NoticeTemplateDto, actor: StaffPrincipal): Promise<NoticeTemplateView> {
+    const [p, l] = this.check(purpose, locale, dto);
+    await this.dataSource
+      .createQueryBuilder()
+      .insert()
+      .into(NoticeTemplateOverride)
+      .values({ purpose: p, locale: l, subject: dto.subject, body: dto.body, updatedById: actor.id })
+      .orUpdate(['subject', 'body', 'updated_by_id', 'updated_at'], ['purpose', 'locale'])
+      .execute();
+    this.overrides.invalidate();
+    return { purpose: p, locale: l, subject: dto.subject, body: dto.body, custom: true };
+  }
+
+  /** What a citizen would read with this wording: checked as when saved, filled in with example values. */
+  preview(purpose: string, locale: string, dto: NoticeTemplateDto): RenderedNotice {
+    const [p, l] = this.check(purpose, locale, dto);
+    return renderNotice(p, l, PREVIEW_CONTEXT[l], dto);
+  }
+
+  /** A template's placeholders: none unknown, none the law requires left out. */
+  private check(purpose: string, locale: string, dto: NoticeTemplateDto): [NoticePurpose, NoticeLocale] {
     const [p, l] = this.key(purpose, locale);
     for (const field of ['subject', 'body'] as const) {
       const unknown = unknownFields(dto[field]);
@@ -57,15 +120,7 @@ export class NoticeTemplates {
     }
     const missing = missingRequiredFields(p, dto.body);
     if (missing.length) throw new InvalidFieldException('body', `body: bu bildirimde yasa gereği bulunması gereken alan eksik: {${missing.join('}, {')}}`);
-    await this.dataSource
-      .createQueryBuilder()
-      .insert()
-      .into(NoticeTemplateOverride)
-      .values({ purpose: p, locale: l, subject: dto.subject, body: dto.body, updatedById: actor.id })
-      .orUpdate(['subject', 'body', 'updated_by_id', 'updated_at'], ['purpose', 'locale'])
-      .execute();
-    this.overrides.invalidate();
-    return { purpose: p, locale: l, subject: dto.subject, body: dto.body, custom: true };
+    return [p, l];
   }
 
   /** Back to the shipped wording. */

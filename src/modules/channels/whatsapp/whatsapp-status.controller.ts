@@ -1,10 +1,12 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { toDataURL } from 'qrcode';
 import { AppConfig } from '@app/config';
 import { Role, Roles } from '@app/domain';
 import { WhatsappClientStatus, WhatsappStatusStore } from './whatsapp-status.store';
 
-export type WhatsappStatusView = { provider: string } & (WhatsappClientStatus | { state: 'inactive' });
+/** `qrImage`: the pairing code drawn as a QR image (a PNG data: URL), while the client waits to be paired. */
+export type WhatsappStatusView = { provider: string; qrImage?: string | null } & (WhatsappClientStatus | { state: 'inactive' });
 
 /** The hotline client's state and, while it waits to be paired, the QR code to scan (admins only). */
 @ApiTags('channels')
@@ -23,8 +25,10 @@ export class WhatsappStatusController {
     // Only whatsapp-web.js has a client to pair; the Cloud API and local need none.
     if (provider !== 'wwebjs') return { provider, state: 'inactive' };
     const status = await this.store.get();
+    const qrImage = status?.state === 'qr' && status.qr ? await toDataURL(status.qr, { errorCorrectionLevel: 'L', margin: 2, scale: 6 }) : null;
     return {
       provider,
+      qrImage,
       ...(status ?? {
         state: 'disconnected',
         qr: null,

@@ -1,5 +1,4 @@
 import {
-  CALENDAR_OVERRIDE_LABELS,
   DEPARTMENT_LEVEL_LABELS,
   DURATION_UNIT_LABELS,
   KIND_LABELS,
@@ -9,14 +8,13 @@ import {
   type Role,
   type TicketKind,
 } from '@app/domain';
-import { api, type Query } from '../../api';
+import type { Query } from '../../api';
 import { optionsOf } from '../../components';
-import { formatTime } from '../../format';
-import type { DeadlinePolicy, Department } from '../types';
+import type { Category, DeadlinePolicy, Department, Ref } from '../types';
+import { moreSections } from './sections-more';
 
 const LEVELS = DEPARTMENT_LEVEL_LABELS;
 const UNITS = DURATION_UNIT_LABELS;
-const OVERRIDES = CALENDAR_OVERRIDE_LABELS;
 
 const yes = (b: unknown) => (b === false ? 'Hayır' : 'Evet');
 
@@ -24,7 +22,11 @@ const yes = (b: unknown) => (b === false ? 'Hayır' : 'Evet');
 export type Row = Record<string, any>;
 
 /** A field of the "new record" form: options for a select, or an input type ('list' = comma-separated). */
-export type FieldSpec = [name: string, label: string, type?: [string, string][] | 'number' | 'password' | 'date' | 'list'];
+export type FieldSpec = [
+  name: string,
+  label: string,
+  type?: [string, string][] | 'number' | 'password' | 'date' | 'list' | 'bool' | 'contacts' | 'text' | 'email' | 'tel',
+];
 
 export interface Section {
   title: string;
@@ -36,18 +38,40 @@ export interface Section {
   list?: (data: Row) => Row[];
   columns?: [string, (r: Row) => unknown][];
   fields?: FieldSpec[];
-  /** A boolean column the row's button flips (active). */
+  /** The fields the row's "Düzenle" dialog patches (prefilled from the row). */
+  edit?: FieldSpec[];
+  /** A boolean column the row's button flips (active); turning it off asks for a confirmation first. */
   toggle?: string;
+  /** What the deactivation's confirmation says. */
+  deactivateText?: string;
+  /** A "Parola sıfırla" button (users). */
+  password?: boolean;
+  /** How a row is named in its buttons and dialogs. */
+  label?: (r: Row) => string;
   remove?: (r: Row) => string;
   rowAction?: [string, (r: Row) => Promise<unknown>];
   /** A screen of its own instead of a table. */
-  custom?: 'whatsapp';
+  custom?: 'whatsapp' | 'notices' | 'board';
 }
 
-/** Each admin section: what to list, which columns, what a new row needs. */
-export function sections(refs: { departments: Department[]; policies: DeadlinePolicy[] }): Record<string, Section> {
+/** What the sections' selects offer: read once when the admin screen opens (and after a change). */
+export interface AdminRefs {
+  departments: Department[];
+  policies: DeadlinePolicy[];
+  managers: { id: string; username: string; fullName: string }[];
+  categories: Category[];
+  mahalleler: Ref[];
+}
+
+const ROLE_OPTIONS = optionsOf(ROLE_LABELS);
+
+/** Each admin section: what to list, which columns, what a new row needs, what a row's dialog edits. */
+export function sections(refs: AdminRefs): Record<string, Section> {
   const deptOptions = refs.departments.map((d): [string, string] => [d.id, d.name]);
   const deptName = (id: unknown) => refs.departments.find((d) => d.id === id)?.name ?? '—';
+  const managerOptions = refs.managers.map((u): [string, string] => [u.id, `${u.fullName} (${u.username})`]);
+  const managerName = (id: unknown) => refs.managers.find((u) => u.id === id)?.fullName ?? '—';
+  const policyOptions = refs.policies.map((p): [string, string] => [p.id, p.name]);
   return {
     birimler: {
       title: 'Birimler',
@@ -56,6 +80,8 @@ export function sections(refs: { departments: Department[]; policies: DeadlinePo
         ['Kod', (r) => r.code],
         ['Ad', (r) => r.name],
         ['Düzey', (r) => LEVELS[r.level]],
+        ['Müdür', (r) => managerName(r.managerUserId)],
+        ['Eskalasyon kişileri', (r) => (r.escalationContacts ?? []).map((c: Row) => c.name).join(', ') || '—'],
         ['Otomatik atama', (r) => yes(r.autoAssign)],
         ['Etkin', (r) => yes(r.active)],
       ],
@@ -65,7 +91,50 @@ export function sections(refs: { departments: Department[]; policies: DeadlinePo
         ['level', 'Düzey', optionsOf(LEVELS)],
         ['parentId', 'Bağlı olduğu birim', deptOptions],
       ],
+      edit: [
+        ['name', 'Ad'],
+        ['level', 'Düzey', optionsOf(LEVELS)],
+        ['parentId', 'Bağlı olduğu birim', deptOptions],
+        ['managerUserId', 'Müdür', managerOptions],
+        ['email', 'E-posta', 'email'],
+        ['phone', 'Telefon (+90…)', 'tel'],
+        ['escalationContacts', 'Eskalasyon kişileri', 'contacts'],
+        ['autoAssign', 'Otomatik atama', 'bool'],
+      ],
       toggle: 'active',
+      deactivateText: 'Birim yeni başvurularda ve atamalarda seçilemez; mevcut başvuruları korunur.',
+    },
+    kullanicilar: {
+      title: 'Kullanıcılar',
+      path: '/users',
+      query: { pageSize: 100 },
+      label: (r) => `${r.fullName} (${r.username})`,
+      columns: [
+        ['Kullanıcı adı', (r) => r.username],
+        ['Ad', (r) => r.fullName],
+        ['Rol', (r) => ROLE_LABELS[r.role as Role]],
+        ['Birim', (r) => deptName(r.departmentId)],
+        ['Müsait', (r) => yes(r.available)],
+        ['Etkin', (r) => yes(r.active)],
+      ],
+      fields: [
+        ['username', 'Kullanıcı adı'],
+        ['fullName', 'Ad soyad'],
+        ['role', 'Rol', ROLE_OPTIONS],
+        ['departmentId', 'Birim', deptOptions],
+        ['password', 'Parola (en az 10 karakter)', 'password'],
+      ],
+      edit: [
+        ['fullName', 'Ad soyad'],
+        ['email', 'E-posta', 'email'],
+        ['phone', 'Telefon (+90…)', 'tel'],
+        ['role', 'Rol', ROLE_OPTIONS],
+        ['departmentId', 'Birim', deptOptions],
+        ['available', 'Müsait', 'bool'],
+      ],
+      password: true,
+      toggle: 'active',
+      deactivateText: 'Kullanıcı artık giriş yapamaz ve açık oturumları hemen kapanır. Geçmiş işlemlerinde adı görünmeye devam eder.',
     },
     konular: {
       title: 'Konular',
@@ -75,6 +144,7 @@ export function sections(refs: { departments: Department[]; policies: DeadlinePo
         ['Ad', (r) => r.name],
         ['Tür', (r) => KIND_LABELS[r.kind as TicketKind]],
         ['Birim', (r) => deptName(r.defaultDepartmentId)],
+        ['Anahtar sözcükler', (r) => (r.keywords ?? []).join(', ')],
         ['Etkin', (r) => yes(r.active)],
       ],
       fields: [
@@ -82,7 +152,14 @@ export function sections(refs: { departments: Department[]; policies: DeadlinePo
         ['name', 'Ad'],
         ['kind', 'Tür', optionsOf(KIND_LABELS)],
         ['defaultDepartmentId', 'Birim', deptOptions],
-        ['deadlinePolicyId', 'Süre politikası', refs.policies.map((p): [string, string] => [p.id, p.name])],
+        ['deadlinePolicyId', 'Süre politikası', policyOptions],
+        ['keywords', 'Anahtar sözcükler (virgülle)', 'list'],
+      ],
+      edit: [
+        ['name', 'Ad'],
+        ['kind', 'Tür', optionsOf(KIND_LABELS)],
+        ['defaultDepartmentId', 'Birim', deptOptions],
+        ['deadlinePolicyId', 'Süre politikası', policyOptions],
         ['keywords', 'Anahtar sözcükler (virgülle)', 'list'],
       ],
       toggle: 'active',
@@ -104,75 +181,15 @@ export function sections(refs: { departments: Department[]; policies: DeadlinePo
         ['resolutionAmount', 'Sonuçlandırma süresi', 'number'],
         ['resolutionUnit', 'Birim', optionsOf(UNITS)],
       ],
-    },
-    kullanicilar: {
-      title: 'Kullanıcılar',
-      path: '/users',
-      query: { pageSize: 100 },
-      columns: [
-        ['Kullanıcı adı', (r) => r.username],
-        ['Ad', (r) => r.fullName],
-        ['Rol', (r) => ROLE_LABELS[r.role as Role]],
-        ['Birim', (r) => deptName(r.departmentId)],
-        ['Müsait', (r) => yes(r.available)],
-        ['Etkin', (r) => yes(r.active)],
-      ],
-      fields: [
-        ['username', 'Kullanıcı adı'],
-        ['fullName', 'Ad soyad'],
-        ['role', 'Rol', optionsOf(ROLE_LABELS)],
-        ['departmentId', 'Birim', deptOptions],
-        ['password', 'Parola (en az 12 karakter)', 'password'],
-      ],
-      toggle: 'active',
-    },
-    mahalleler: {
-      title: 'Mahalleler',
-      path: '/mahalleler',
-      columns: [
-        ['Kod', (r) => r.code],
-        ['Ad', (r) => r.name],
-        ['Muhtar', (r) => r.muhtarName ?? '—'],
-        ['Etkin', (r) => yes(r.active)],
-      ],
-      fields: [
-        ['code', 'Kod (BÜYÜK_HARF)'],
+      edit: [
         ['name', 'Ad'],
-        ['muhtarName', 'Muhtar'],
+        ['legalBasis', 'Dayanak', optionsOf(LEGAL_BASIS_LABELS)],
+        ['resolutionAmount', 'Sonuçlandırma süresi', 'number'],
+        ['resolutionUnit', 'Sonuçlandırma birimi', optionsOf(UNITS)],
+        ['firstResponseAmount', 'İlk yanıt süresi', 'number'],
+        ['firstResponseUnit', 'İlk yanıt birimi', optionsOf(UNITS)],
       ],
-      toggle: 'active',
     },
-    takvim: {
-      title: 'Takvim istisnaları',
-      path: '/calendar/overrides',
-      listPath: '/calendar',
-      query: { year: new Date().getFullYear() },
-      list: (d) => d.overrides,
-      columns: [
-        ['Tarih', (r) => r.date],
-        ['Tür', (r) => OVERRIDES[r.kind]],
-        ['Gerekçe', (r) => r.reason],
-      ],
-      fields: [
-        ['date', 'Tarih', 'date'],
-        ['kind', 'Tür', optionsOf(OVERRIDES)],
-        ['reason', 'Gerekçe'],
-      ],
-      remove: (r) => `/calendar/overrides/${r.id}`,
-    },
-    isler: {
-      title: 'Başarısız işler',
-      listPath: '/admin/jobs/failed',
-      query: { pageSize: 100 },
-      columns: [
-        ['Kuyruk', (r) => r.queue],
-        ['İş', (r) => r.name],
-        ['Hata', (r) => r.failedReason],
-        ['Deneme', (r) => r.attemptsMade],
-        ['Zaman', (r) => formatTime(r.failedAt)],
-      ],
-      rowAction: ['Yeniden çalıştır', (r) => api(`/admin/jobs/${r.queue}/${encodeURIComponent(r.id)}/retry`, { method: 'POST', body: {} })],
-    },
-    whatsapp: { title: 'WhatsApp eşleştirme', custom: 'whatsapp' },
+    ...moreSections(refs, deptOptions, deptName),
   };
 }
