@@ -9,6 +9,10 @@ import { Queue } from './views/queue';
 import { TicketView } from './views/ticket/ticket-view';
 import { AllTickets, CannedAnswersAdmin } from './desk';
 import { registerDesk } from './desk/register';
+import { OzelKalem } from './views/ozel-kalem/ozel-kalem';
+import { ProcessList } from './views/processes/process-list';
+import { ProcessView } from './views/processes/process-view';
+import { TemplateEditor } from './views/processes/template-editor';
 
 /**
  * Every screen of /app, one line each: the hash pattern, the component, who may open it and its
@@ -28,4 +32,8 @@ registerRoute('/hazir-yanitlar', CannedAnswersAdmin, {
   roles: [Role.Supervisor, Role.DepartmentManager, Role.Admin],
   nav: { label: 'Hazır yanıtlar', order: 45 },
 });
+registerRoute('/ozel-kalem/:day?/:view?', OzelKalem, { roles: [...DEPARTMENT_STAFF_ROLES, Role.Executive, Role.Admin], nav: { label: 'Özel Kalem', order: 60 } });
+registerRoute('/surecler', ProcessList, { roles: [...MANAGER_ROLES, Role.DepartmentStaff], nav: { label: 'Süreçler', order: 65 } });
+registerRoute('/surec/:id', ProcessView, { roles: [Role.Supervisor, Role.Executive, ...DEPARTMENT_STAFF_ROLES] });
+registerRoute('/surec-sablonu/:id?', TemplateEditor, { roles: [Role.Admin] });
 registerDesk();
