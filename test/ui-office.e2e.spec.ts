@@ -146,11 +146,35 @@ describeUi('the mayor’s office and processes in headless Chromium', () => {
     expect(sent.map((m) => m.purpose)).toContain('appointment');
     await winner.locator('#ok-status').selectOption('');
     await winner.locator(`li[data-appointment="${held[0].id}"] [data-status="scheduled"]`).waitFor();
+    await winner.locator(`li[data-appointment="${held[0].id}"]`).getByText('Gönderilen mesajlar').click();
+    await winner.locator(`li[data-appointment="${held[0].id}"] .ok-messages li[data-purpose="appointment_reminder"]`).waitFor();
     await axe(winner, 'ozel-kalem week');
     await shot(winner, 'ozel-kalem-calendar', true);
     await winner.goto(`${base}/app#/ozel-kalem/2026-11-04/gun`);
     await winner.locator('.ok-calendar.ok-days-1 .ok-slot.taken').waitFor();
     await axe(winner, 'ozel-kalem day');
+  }, 120_000);
+
+  it('a request goes to the mayor and comes back declined with a note, which the requester is told; the messages sent are listed', async () => {
+    const kemal = await request({ requesterName: 'Kemal Aksoy', subject: 'Spor kulübümüze destek talebi' });
+    const page = await login('kalem-ayse', PASSWORD);
+    await page.goto(`${base}/app#/ozel-kalem/2026-11-02`);
+    const row = page.locator(`li[data-appointment="${kemal.id}"]`);
+    await row.waitFor();
+    await row.getByLabel('Gerekçe / not').fill('Kulüp desteği Başkan’ın takdirinde');
+    await row.getByRole('button', { name: 'Başkan’a ilet' }).click();
+    await row.locator('.ok-mayor[data-decision="awaiting"]').waitFor();
+    await row.getByLabel('Gerekçe / not').fill('Bu yıl bütçede kulüplere ayrılan pay kalmadı');
+    await row.getByRole('button', { name: 'Başkan reddetti' }).click();
+    await page.locator('#ok-status').selectOption('declined');
+    const declined = page.locator(`li[data-appointment="${kemal.id}"]`);
+    await declined.locator('.ok-mayor[data-decision="declined"]', { hasText: 'bütçede' }).waitFor();
+    await declined.locator('.ok-reason', { hasText: 'bütçede' }).waitFor();
+    await declined.getByText('Gönderilen mesajlar').click();
+    await declined.locator('.ok-messages li[data-purpose="appointment"]').waitFor();
+    const [sms]: { body: string }[] = await t.dataSource.query(`SELECT body FROM outbound_messages WHERE meta->>'appointmentId' = $1 AND channel = 'sms'`, [kemal.id]);
+    expect(sms.body).toContain('bütçede');
+    await axe(page, 'ozel-kalem declined requests');
   }, 120_000);
 
   it('a sister-city instance started from the screen: the first step completed with its document number, the next appears with its deadline', async () => {

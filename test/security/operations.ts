@@ -3,6 +3,7 @@ import { CIMER_OPERATIONS } from './cimer-operations';
 import { DESK_OPERATIONS } from './desk-operations';
 import { INFORMATION_OPERATIONS } from './information-operations';
 import { KVKK_OPERATIONS } from './kvkk-operations';
+import { OFFICE_OPERATIONS } from './office-operations';
 import { Operation } from './operation';
 import { PUBLIC_OPERATIONS } from './public-operations';
 import { STRUCTURE_OPERATIONS } from './structure-operations';
@@ -23,6 +24,7 @@ export const OPERATIONS: Record<string, Operation> = {
   ...CIMER_OPERATIONS,
   ...KVKK_OPERATIONS,
   ...BACK_OFFICE_OPERATIONS,
+  ...OFFICE_OPERATIONS,
   ...PUBLIC_OPERATIONS,
   ...VOICE_OPERATIONS,
 };

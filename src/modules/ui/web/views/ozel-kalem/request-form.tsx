@@ -52,7 +52,7 @@ export function RequestForm({ onSaved }: { onSaved: () => void }) {
       <Field id="ok-subject" label="Konu" error={errors.subject}>
         <textarea rows={2} value={form.subject} onInput={set('subject')} />
       </Field>
-      <div class="field">
+      <div class="field ok-check">
         <label>
           <input type="checkbox" checked={walkIn} onChange={(e) => setWalkIn((e.currentTarget as HTMLInputElement).checked)} /> Randevusuz geldi, görüşüldü
         </label>

@@ -3,6 +3,7 @@ import { APPOINTMENT_CHANNEL_LABELS, APPOINTMENT_STATUS_LABELS, REQUESTER_KIND_L
 import { api, ApiError } from '../../api';
 import { Field, Select, toast } from '../../components';
 import { formatTime } from '../../format';
+import { SentMessages } from './sent-messages';
 import { type Appointment, clockTime, dayTitle, dayKey, type Slot } from './types';
 
 interface RowProps {
@@ -11,7 +12,7 @@ interface RowProps {
   onChanged: () => void;
 }
 
-type Action = 'book' | 'decline' | 'cancel' | 'held' | 'missed';
+type Action = 'book' | 'decline' | 'cancel' | 'held' | 'missed' | 'forward' | 'approved' | 'declined';
 
 const slotLabel = (s: Slot) => `${dayTitle(dayKey(s.startsAt))} ${clockTime(s.startsAt)}${s.location ? ` · ${s.location}` : ''}`;
 
@@ -28,6 +29,8 @@ export function RequestRow({ appointment: a, freeSlots, onChanged }: RowProps) {
     setError({});
     try {
       if (action === 'book') await api(`/appointments/${a.id}/book`, { method: 'POST', body: { slotId } });
+      else if (action === 'forward') await api(`/appointments/${a.id}/forward`, { method: 'POST', body: { note: text || undefined } });
+      else if (action === 'approved' || action === 'declined') await api(`/appointments/${a.id}/mayor-decision`, { method: 'POST', body: { decision: action, note: text } });
       else if (action === 'decline' || action === 'cancel') await api(`/appointments/${a.id}/${action}`, { method: 'POST', body: { reason: text } });
       else await api(`/appointments/${a.id}/close`, { method: 'POST', body: { status: action, note: text || undefined } });
       toast(action === 'book' ? `${a.requesterName}: randevu verildi, onay mesajı gönderildi` : `${a.requesterName}: kaydedildi`);
@@ -37,13 +40,14 @@ export function RequestRow({ appointment: a, freeSlots, onChanged }: RowProps) {
       if (err.status === 409 && action === 'book') {
         setError({ slot: `Bu saat az önce başka bir talebe verildi: ${err.field?.('slotId') ?? err.message}` });
         onChanged();
-      } else setError(action === 'book' ? { slot: err.field?.('slotId') ?? err.message } : { text: err.field?.('reason') ?? err.message });
+      } else setError(action === 'book' ? { slot: err.field?.('slotId') ?? err.message } : { text: err.field?.('reason') ?? err.field?.('note') ?? err.message });
     } finally {
       setBusy(false);
     }
   }
 
   const open = a.status === 'requested' || a.status === 'scheduled';
+  const awaiting = a.status === 'requested' && !!a.forwardedAt && !a.decidedAt;
   return (
     <li class={`ok-request st-${a.status}`} data-appointment={a.id}>
       <div class="ok-request-head">
@@ -60,6 +64,14 @@ export function RequestRow({ appointment: a, freeSlots, onChanged }: RowProps) {
       {a.scheduledAt ? <p>Randevu: {formatTime(a.scheduledAt)}</p> : null}
       {a.reason ? <p class="ok-reason">Gerekçe: {a.reason}</p> : null}
       {a.note ? <p>Not: {a.note}</p> : null}
+      {a.forwardedAt ? (
+        <p class="ok-mayor" data-decision={a.mayorDecision ?? 'awaiting'}>
+          Başkan’a iletildi {formatTime(a.forwardedAt)}
+          {a.forwardNote ? ` (${a.forwardNote})` : ''}:{' '}
+          <strong>{a.mayorDecision === 'approved' ? 'Onaylandı' : a.mayorDecision === 'declined' ? 'Reddedildi' : 'karar bekleniyor'}</strong>
+          {a.mayorNote ? ` — ${a.mayorNote}` : ''}
+        </p>
+      ) : null}
       {open ? (
         <div class="ok-actions">
           <Field id={id('slot')} label="Randevu saati" error={error.slot}>
@@ -71,10 +83,25 @@ export function RequestRow({ appointment: a, freeSlots, onChanged }: RowProps) {
           <Field id={id('text')} label="Gerekçe / not" error={error.text}>
             <input type="text" value={text} onInput={(e) => setText((e.currentTarget as HTMLInputElement).value)} />
           </Field>
-          {a.status === 'requested' ? (
-            <button type="button" class="secondary" disabled={busy} onClick={() => void act('decline')}>
-              Uygun görülmedi
-            </button>
+          {a.status === 'requested' && !awaiting ? (
+            <>
+              <button type="button" class="secondary" disabled={busy} onClick={() => void act('decline')}>
+                Uygun görülmedi
+              </button>
+              <button type="button" class="secondary" disabled={busy} onClick={() => void act('forward')}>
+                Başkan’a ilet
+              </button>
+            </>
+          ) : null}
+          {awaiting ? (
+            <>
+              <button type="button" class="secondary" disabled={busy} onClick={() => void act('approved')}>
+                Başkan onayladı
+              </button>
+              <button type="button" class="secondary" disabled={busy} onClick={() => void act('declined')}>
+                Başkan reddetti
+              </button>
+            </>
           ) : null}
           <button type="button" class="secondary" disabled={busy} onClick={() => void act('cancel')}>
             İptal et
@@ -91,6 +118,7 @@ export function RequestRow({ appointment: a, freeSlots, onChanged }: RowProps) {
           ) : null}
         </div>
       ) : null}
+      <SentMessages appointmentId={a.id} />
     </li>
   );
 }

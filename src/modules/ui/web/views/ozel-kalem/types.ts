@@ -22,6 +22,11 @@ export interface Appointment {
   reason: string | null;
   note: string | null;
   createdAt: string;
+  forwardedAt: string | null;
+  forwardNote: string | null;
+  mayorDecision: string | null;
+  mayorNote: string | null;
+  decidedAt: string | null;
 }
 
 const OFFSET = 3 * 3_600_000; // Istanbul keeps UTC+3 all year.
