@@ -5,7 +5,12 @@ import {
   PROCESS_EVENT_LABELS,
   PROCESS_STATUS_LABELS,
   REQUESTER_KIND_LABELS,
-  CALENDAR_OVERRIDE_LABELS, DELIVERY_STATE_LABELS, DEPARTMENT_LEVEL_LABELS, DURATION_UNIT_LABELS, TIMELINE_EVENT_LABELS } from '@app/domain';
+  CALENDAR_OVERRIDE_LABELS,
+  DELIVERY_STATE_LABELS,
+  DEPARTMENT_LEVEL_LABELS,
+  DURATION_UNIT_LABELS,
+  TIMELINE_EVENT_LABELS,
+} from '@app/domain';
 import { DepartmentLevel } from '../src/modules/departments/department.entity';
 import { OutboundState } from '../src/modules/notifications/outbound-message.entity';
 import { DurationUnit } from '../src/modules/sla/deadline-policy.entity';

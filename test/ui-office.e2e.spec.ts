@@ -101,7 +101,12 @@ describeUi('the mayor’s office and processes in headless Chromium', () => {
 
   it('two pages book two requests into the same slot at once: one gets it, the other sees the conflict', async () => {
     const ayse = await request({ requesterName: 'Ayşe Yılmaz', subject: 'Mahallemizdeki park hakkında görüşmek istiyorum' });
-    const esnaf = await request({ requesterKind: 'institution', requesterName: 'Mehmet Demir', institutionName: 'Esnaf Odası', subject: 'Pazar yeri düzenlemesi' });
+    const esnaf = await request({
+      requesterKind: 'institution',
+      requesterName: 'Mehmet Demir',
+      institutionName: 'Esnaf Odası',
+      subject: 'Pazar yeri düzenlemesi',
+    });
     await request({ requesterName: 'Zeynep Kaya', subject: 'Engelli rampası talebi', walkIn: true });
     const later = await t
       .http()
@@ -172,7 +177,9 @@ describeUi('the mayor’s office and processes in headless Chromium', () => {
     await declined.locator('.ok-reason', { hasText: 'bütçede' }).waitFor();
     await declined.getByText('Gönderilen mesajlar').click();
     await declined.locator('.ok-messages li[data-purpose="appointment"]').waitFor();
-    const [sms]: { body: string }[] = await t.dataSource.query(`SELECT body FROM outbound_messages WHERE meta->>'appointmentId' = $1 AND channel = 'sms'`, [kemal.id]);
+    const [sms]: { body: string }[] = await t.dataSource.query(`SELECT body FROM outbound_messages WHERE meta->>'appointmentId' = $1 AND channel = 'sms'`, [
+      kemal.id,
+    ]);
     expect(sms.body).toContain('bütçede');
     await axe(page, 'ozel-kalem declined requests');
   }, 120_000);

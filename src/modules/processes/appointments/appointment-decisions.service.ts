@@ -40,7 +40,15 @@ export class AppointmentDecisions {
   forward(id: string, note: string | undefined, actor: StaffPrincipal): Promise<Appointment> {
     return this.change(id, actor, async (_manager, a) => {
       if (a.forwardedAt && !a.decidedAt) throw state('Talep zaten Başkan’ın kararını bekliyor');
-      Object.assign(a, { forwardedAt: this.clock.now(), forwardedById: actor.id, forwardNote: note ?? null, mayorDecision: null, mayorNote: null, decidedAt: null, decidedById: null });
+      Object.assign(a, {
+        forwardedAt: this.clock.now(),
+        forwardedById: actor.id,
+        forwardNote: note ?? null,
+        mayorDecision: null,
+        mayorNote: null,
+        decidedAt: null,
+        decidedById: null,
+      });
       return [];
     });
   }

@@ -32,7 +32,10 @@ registerRoute('/hazir-yanitlar', CannedAnswersAdmin, {
   roles: [Role.Supervisor, Role.DepartmentManager, Role.Admin],
   nav: { label: 'Hazır yanıtlar', order: 45 },
 });
-registerRoute('/ozel-kalem/:day?/:view?', OzelKalem, { roles: [...DEPARTMENT_STAFF_ROLES, Role.Executive, Role.Admin], nav: { label: 'Özel Kalem', order: 60 } });
+registerRoute('/ozel-kalem/:day?/:view?', OzelKalem, {
+  roles: [...DEPARTMENT_STAFF_ROLES, Role.Executive, Role.Admin],
+  nav: { label: 'Özel Kalem', order: 60 },
+});
 registerRoute('/surecler', ProcessList, { roles: [...MANAGER_ROLES, Role.DepartmentStaff], nav: { label: 'Süreçler', order: 65 } });
 registerRoute('/surec/:id', ProcessView, { roles: [Role.Supervisor, Role.Executive, ...DEPARTMENT_STAFF_ROLES] });
 registerRoute('/surec-sablonu/:id?', TemplateEditor, { roles: [Role.Admin] });

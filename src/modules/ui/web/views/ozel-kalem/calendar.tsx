@@ -34,7 +34,7 @@ export function Calendar({ start, days, slots, appointments, onPick }: CalendarP
                         <span>Boş</span>
                       ) : (
                         <span>
-                          {holder ? holder.institutionName ?? holder.requesterName : 'Dolu'}
+                          {holder ? (holder.institutionName ?? holder.requesterName) : 'Dolu'}
                           {holder ? ` · ${APPOINTMENT_STATUS_LABELS[holder.status] ?? holder.status}` : ''}
                         </span>
                       )}

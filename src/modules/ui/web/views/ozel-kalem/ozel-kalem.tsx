@@ -49,7 +49,11 @@ export function OzelKalem({ params }: RouteProps) {
     try {
       await api('/appointments/slots', {
         method: 'POST',
-        body: { startsAt: new Date(`${opening.startsAt}:00+03:00`).toISOString(), durationMinutes: Number(opening.durationMinutes), location: opening.location || undefined },
+        body: {
+          startsAt: new Date(`${opening.startsAt}:00+03:00`).toISOString(),
+          durationMinutes: Number(opening.durationMinutes),
+          location: opening.location || undefined,
+        },
       });
       toast('Randevu saati açıldı');
       reload();
@@ -98,13 +102,28 @@ export function OzelKalem({ params }: RouteProps) {
             <h3 id="ok-open-title">Randevu saati aç</h3>
             <form onSubmit={(e) => void openSlot(e)}>
               <Field id="ok-open-at" label="Başlangıç" error={openError}>
-                <input type="datetime-local" required value={opening.startsAt} onInput={(e) => setOpening({ ...opening, startsAt: (e.currentTarget as HTMLInputElement).value })} />
+                <input
+                  type="datetime-local"
+                  required
+                  value={opening.startsAt}
+                  onInput={(e) => setOpening({ ...opening, startsAt: (e.currentTarget as HTMLInputElement).value })}
+                />
               </Field>
               <Field id="ok-open-minutes" label="Süre (dakika)">
-                <input type="number" min={5} max={480} value={opening.durationMinutes} onInput={(e) => setOpening({ ...opening, durationMinutes: (e.currentTarget as HTMLInputElement).value })} />
+                <input
+                  type="number"
+                  min={5}
+                  max={480}
+                  value={opening.durationMinutes}
+                  onInput={(e) => setOpening({ ...opening, durationMinutes: (e.currentTarget as HTMLInputElement).value })}
+                />
               </Field>
               <Field id="ok-open-location" label="Yer">
-                <input type="text" value={opening.location} onInput={(e) => setOpening({ ...opening, location: (e.currentTarget as HTMLInputElement).value })} />
+                <input
+                  type="text"
+                  value={opening.location}
+                  onInput={(e) => setOpening({ ...opening, location: (e.currentTarget as HTMLInputElement).value })}
+                />
               </Field>
               <button type="submit">Saati aç</button>
             </form>

@@ -30,7 +30,8 @@ export function RequestRow({ appointment: a, freeSlots, onChanged }: RowProps) {
     try {
       if (action === 'book') await api(`/appointments/${a.id}/book`, { method: 'POST', body: { slotId } });
       else if (action === 'forward') await api(`/appointments/${a.id}/forward`, { method: 'POST', body: { note: text || undefined } });
-      else if (action === 'approved' || action === 'declined') await api(`/appointments/${a.id}/mayor-decision`, { method: 'POST', body: { decision: action, note: text } });
+      else if (action === 'approved' || action === 'declined')
+        await api(`/appointments/${a.id}/mayor-decision`, { method: 'POST', body: { decision: action, note: text } });
       else if (action === 'decline' || action === 'cancel') await api(`/appointments/${a.id}/${action}`, { method: 'POST', body: { reason: text } });
       else await api(`/appointments/${a.id}/close`, { method: 'POST', body: { status: action, note: text || undefined } });
       toast(action === 'book' ? `${a.requesterName}: randevu verildi, onay mesajı gönderildi` : `${a.requesterName}: kaydedildi`);
@@ -40,7 +41,8 @@ export function RequestRow({ appointment: a, freeSlots, onChanged }: RowProps) {
       if (err.status === 409 && action === 'book') {
         setError({ slot: `Bu saat az önce başka bir talebe verildi: ${err.field?.('slotId') ?? err.message}` });
         onChanged();
-      } else setError(action === 'book' ? { slot: err.field?.('slotId') ?? err.message } : { text: err.field?.('reason') ?? err.field?.('note') ?? err.message });
+      } else
+        setError(action === 'book' ? { slot: err.field?.('slotId') ?? err.message } : { text: err.field?.('reason') ?? err.field?.('note') ?? err.message });
     } finally {
       setBusy(false);
     }

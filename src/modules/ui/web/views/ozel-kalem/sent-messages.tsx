@@ -20,7 +20,10 @@ export function SentMessages({ appointmentId }: { appointmentId: string }) {
   const [items, setItems] = useState<SentNotice[] | null>(null);
   const load = (event: Event) => {
     if ((event.currentTarget as HTMLDetailsElement).open && !items)
-      void api<{ items: SentNotice[] }>(`/appointments/${appointmentId}/messages`).then((r) => setItems(r.items), () => setItems([]));
+      void api<{ items: SentNotice[] }>(`/appointments/${appointmentId}/messages`).then(
+        (r) => setItems(r.items),
+        () => setItems([]),
+      );
   };
   return (
     <details class="ok-messages" onToggle={load}>

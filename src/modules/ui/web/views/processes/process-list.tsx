@@ -30,7 +30,9 @@ export function ProcessList({ user }: RouteProps) {
   }, []);
   useEffect(() => {
     if (!runs) return;
-    api<{ items: InstanceRow[] }>('/processes', { query: { templateId: filter.templateId || undefined, status: filter.status || undefined, late: filter.late || undefined } })
+    api<{ items: InstanceRow[] }>('/processes', {
+      query: { templateId: filter.templateId || undefined, status: filter.status || undefined, late: filter.late || undefined },
+    })
       .then((r) => setInstances(r.items))
       .catch((e: Error) => toast(e.message, 'error'));
   }, [filter, runs]);
@@ -84,7 +86,11 @@ export function ProcessList({ user }: RouteProps) {
             <h3 id="pr-start-heading">Yeni süreç başlat</h3>
             <form class="pr-inline" onSubmit={(e) => void begin(e)}>
               <Field id="pr-start-template" label="Şablon" error={errors.templateId}>
-                <Select options={templates.filter((t) => t.active).map((t) => [t.id, t.name] as const)} value={start.templateId} onChange={(v) => setStart({ ...start, templateId: v })} />
+                <Select
+                  options={templates.filter((t) => t.active).map((t) => [t.id, t.name] as const)}
+                  value={start.templateId}
+                  onChange={(v) => setStart({ ...start, templateId: v })}
+                />
               </Field>
               <Field id="pr-start-title" label="Başlık" error={errors.title}>
                 <input type="text" value={start.title} onInput={(e) => setStart({ ...start, title: (e.currentTarget as HTMLInputElement).value })} />
@@ -96,13 +102,19 @@ export function ProcessList({ user }: RouteProps) {
             <h3 id="pr-instances-title">Süreç kayıtları</h3>
             <div class="pr-inline">
               <Field id="pr-filter-template" label="Şablon">
-                <Select options={templates.map((t) => [t.id, t.name] as const)} empty="Tümü" value={filter.templateId} onChange={(v) => setFilter({ ...filter, templateId: v })} />
+                <Select
+                  options={templates.map((t) => [t.id, t.name] as const)}
+                  empty="Tümü"
+                  value={filter.templateId}
+                  onChange={(v) => setFilter({ ...filter, templateId: v })}
+                />
               </Field>
               <Field id="pr-filter-status" label="Durum">
                 <Select options={optionsOf(PROCESS_STATUS_LABELS)} empty="Tümü" value={filter.status} onChange={(v) => setFilter({ ...filter, status: v })} />
               </Field>
               <label>
-                <input type="checkbox" checked={filter.late} onChange={(e) => setFilter({ ...filter, late: (e.currentTarget as HTMLInputElement).checked })} /> Yalnız gecikenler
+                <input type="checkbox" checked={filter.late} onChange={(e) => setFilter({ ...filter, late: (e.currentTarget as HTMLInputElement).checked })} />{' '}
+                Yalnız gecikenler
               </label>
             </div>
             <table>

@@ -72,7 +72,9 @@ export function ProcessView({ params }: RouteProps) {
             <h3>
               {d.key}. {d.name}
             </h3>
-            <p class="muted">Sırası gelmedi · en çok {d.duration.max} {DURATION_UNIT_LABELS[d.duration.unit] ?? d.duration.unit}</p>
+            <p class="muted">
+              Sırası gelmedi · en çok {d.duration.max} {DURATION_UNIT_LABELS[d.duration.unit] ?? d.duration.unit}
+            </p>
           </li>
         ))}
       </ol>
@@ -117,7 +119,12 @@ function CompleteStep({ instance, step, onDone }: { instance: Instance; step: St
     <form class="pr-complete" onSubmit={(e) => void submit(e)} aria-label={`${step.key}. adımı tamamla`}>
       {outcomes.length ? (
         <Field id="pr-outcome" label="Karar" error={errors.outcome}>
-          <Select options={outcomes.map((o) => [o.code, o.label] as const)} empty="Seçin" value={form.outcome} onChange={(v) => setForm({ ...form, outcome: v })} />
+          <Select
+            options={outcomes.map((o) => [o.code, o.label] as const)}
+            empty="Seçin"
+            value={form.outcome}
+            onChange={(v) => setForm({ ...form, outcome: v })}
+          />
         </Field>
       ) : null}
       <Field id="pr-document" label="Belge sayısı" hint="Adımı tamamlayan yazının sayısı ve tarihi" error={errors.document}>

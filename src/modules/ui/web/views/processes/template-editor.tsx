@@ -12,7 +12,10 @@ const END_LABELS = { completed: 'Tamamlanır', rejected: 'Reddedilir', filed: 'D
 /** An outcome per line: `kod | etiket | sonraki adım | bitiş`. */
 const outcomesText = (s: StepDefinition) => (s.outcomes ?? []).map((o) => [o.code, o.label, o.next ?? '', o.end ?? ''].join(' | ')).join('\n');
 function parseOutcomes(text: string): StepDefinition['outcomes'] {
-  const lines = text.split('\n').map((l) => l.trim()).filter(Boolean);
+  const lines = text
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean);
   if (!lines.length) return null;
   return lines.map((line) => {
     const [code = '', label = '', next = '', end = ''] = line.split('|').map((p) => p.trim());
@@ -38,7 +41,9 @@ export function TemplateEditor({ params }: RouteProps) {
   const [errors, setErrors] = useState<{ field: string; message: string }[]>([]);
 
   useEffect(() => {
-    cached<Department[]>('/departments').then(setDepartments).catch(() => undefined);
+    cached<Department[]>('/departments')
+      .then(setDepartments)
+      .catch(() => undefined);
     if (!params.id) return;
     api<Template>(`/process-templates/${params.id}`)
       .then((t) => {
@@ -48,7 +53,8 @@ export function TemplateEditor({ params }: RouteProps) {
       .catch((e: Error) => toast(e.message, 'error'));
   }, [params.id]);
 
-  const setStep = (i: number, patch: Partial<StepDefinition>) => setTemplate({ ...template, steps: template.steps.map((s, j) => (j === i ? { ...s, ...patch } : s)) });
+  const setStep = (i: number, patch: Partial<StepDefinition>) =>
+    setTemplate({ ...template, steps: template.steps.map((s, j) => (j === i ? { ...s, ...patch } : s)) });
   const stepErrors = (i: number) => errors.filter((e) => e.field === `steps.${i}` || e.field.startsWith(`steps.${i}.`));
   const topErrors = errors.filter((e) => !/^steps\.\d+/.test(e.field));
   const topError = (field: string) => topErrors.find((e) => e.field === field)?.message;
@@ -83,11 +89,13 @@ export function TemplateEditor({ params }: RouteProps) {
   return (
     <form class="processes" onSubmit={(e) => void save(e)}>
       <h2>{params.id ? `Süreç şablonu: ${template.name}` : 'Yeni süreç şablonu'}</h2>
-      {topErrors.filter((e) => !['code', 'name', 'ownerDepartmentId', 'targetOnTimeRatio'].includes(e.field)).map((e) => (
-        <p key={e.message} class="error" role="alert">
-          {e.message}
-        </p>
-      ))}
+      {topErrors
+        .filter((e) => !['code', 'name', 'ownerDepartmentId', 'targetOnTimeRatio'].includes(e.field))
+        .map((e) => (
+          <p key={e.message} class="error" role="alert">
+            {e.message}
+          </p>
+        ))}
       <div class="pr-editor-grid">
         <Field id="pt-code" label="Kod" error={topError('code')}>
           <input type="text" value={template.code} onInput={(e) => setTemplate({ ...template, code: (e.currentTarget as HTMLInputElement).value })} />
@@ -99,7 +107,14 @@ export function TemplateEditor({ params }: RouteProps) {
           <Select options={deptOptions} empty="Seçin" value={template.ownerDepartmentId} onChange={(v) => setTemplate({ ...template, ownerDepartmentId: v })} />
         </Field>
         <Field id="pt-target" label="Zamanında bitirme hedefi (0–1)" error={topError('targetOnTimeRatio')}>
-          <input type="number" step="0.01" min="0.01" max="1" value={template.targetOnTimeRatio} onInput={(e) => setTemplate({ ...template, targetOnTimeRatio: Number((e.currentTarget as HTMLInputElement).value) })} />
+          <input
+            type="number"
+            step="0.01"
+            min="0.01"
+            max="1"
+            value={template.targetOnTimeRatio}
+            onInput={(e) => setTemplate({ ...template, targetOnTimeRatio: Number((e.currentTarget as HTMLInputElement).value) })}
+          />
         </Field>
       </div>
       <h3>Adımlar</h3>
@@ -123,21 +138,49 @@ export function TemplateEditor({ params }: RouteProps) {
                   <input type="text" value={s.actor ?? ''} onInput={(e) => setStep(i, { actor: (e.currentTarget as HTMLInputElement).value })} />
                 </Field>
                 <Field id={`ps-${i}-min`} label="En az" error={at('duration.min')}>
-                  <input type="number" value={s.duration.min ?? ''} onInput={(e) => setStep(i, { duration: { ...s.duration, min: Number((e.currentTarget as HTMLInputElement).value) } })} />
+                  <input
+                    type="number"
+                    value={s.duration.min ?? ''}
+                    onInput={(e) => setStep(i, { duration: { ...s.duration, min: Number((e.currentTarget as HTMLInputElement).value) } })}
+                  />
                 </Field>
                 <Field id={`ps-${i}-max`} label="En çok" error={at('duration.max') ?? at('duration')}>
-                  <input type="number" value={s.duration.max} onInput={(e) => setStep(i, { duration: { ...s.duration, max: Number((e.currentTarget as HTMLInputElement).value) } })} />
+                  <input
+                    type="number"
+                    value={s.duration.max}
+                    onInput={(e) => setStep(i, { duration: { ...s.duration, max: Number((e.currentTarget as HTMLInputElement).value) } })}
+                  />
                 </Field>
                 <Field id={`ps-${i}-unit`} label="Birim süre">
-                  <Select options={optionsOf(DURATION_UNIT_LABELS, UNITS)} value={s.duration.unit} onChange={(v) => setStep(i, { duration: { ...s.duration, unit: v } })} />
+                  <Select
+                    options={optionsOf(DURATION_UNIT_LABELS, UNITS)}
+                    value={s.duration.unit}
+                    onChange={(v) => setStep(i, { duration: { ...s.duration, unit: v } })}
+                  />
                 </Field>
                 <Field id={`ps-${i}-next`} label="Sonraki adım" error={at('next')}>
                   <input type="text" size={4} value={s.next ?? ''} onInput={(e) => setStep(i, { next: (e.currentTarget as HTMLInputElement).value })} />
                 </Field>
-                <Field id={`ps-${i}-outcomes`} label="Karar sonuçları" hint={`Satır başına: kod | etiket | sonraki adım | bitiş (${Object.keys(END_LABELS).join(', ')})`}>
-                  <textarea rows={2} cols={40} value={outcomes[i] ?? ''} onInput={(e) => setOutcomes(Object.assign([...outcomes], { [i]: (e.currentTarget as HTMLTextAreaElement).value }))} />
+                <Field
+                  id={`ps-${i}-outcomes`}
+                  label="Karar sonuçları"
+                  hint={`Satır başına: kod | etiket | sonraki adım | bitiş (${Object.keys(END_LABELS).join(', ')})`}
+                >
+                  <textarea
+                    rows={2}
+                    cols={40}
+                    value={outcomes[i] ?? ''}
+                    onInput={(e) => setOutcomes(Object.assign([...outcomes], { [i]: (e.currentTarget as HTMLTextAreaElement).value }))}
+                  />
                 </Field>
-                <button type="button" class="secondary" onClick={() => { setTemplate({ ...template, steps: template.steps.filter((_, j) => j !== i) }); setOutcomes(outcomes.filter((_, j) => j !== i)); }}>
+                <button
+                  type="button"
+                  class="secondary"
+                  onClick={() => {
+                    setTemplate({ ...template, steps: template.steps.filter((_, j) => j !== i) });
+                    setOutcomes(outcomes.filter((_, j) => j !== i));
+                  }}
+                >
                   Adımı sil
                 </button>
               </div>
@@ -154,7 +197,14 @@ export function TemplateEditor({ params }: RouteProps) {
           );
         })}
       </ol>
-      <button type="button" class="secondary" onClick={() => { setTemplate({ ...template, steps: [...template.steps, blankStep(template.steps.length + 1)] }); setOutcomes([...outcomes, '']); }}>
+      <button
+        type="button"
+        class="secondary"
+        onClick={() => {
+          setTemplate({ ...template, steps: [...template.steps, blankStep(template.steps.length + 1)] });
+          setOutcomes([...outcomes, '']);
+        }}
+      >
         Adım ekle
       </button>{' '}
       <button type="submit">Şablonu kaydet</button>
