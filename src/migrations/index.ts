@@ -26,6 +26,7 @@ import { PersonalData1796300300000 } from './1796300300000-personal-data';
 import { Desk1796300410000 } from './1796300410000-desk';
 import { VoicemailRecordings1796300420000 } from './1796300420000-voicemail-recordings';
 import { BrowserPhone1796300900000 } from './1796300900000-browser-phone';
+import { MayorDecision1796400000001 } from './1796400000001-mayor-decision';
 
 /** Every migration, in order; the app runs them on start (never `synchronize`). */
 export const MIGRATIONS = [
@@ -57,4 +58,5 @@ export const MIGRATIONS = [
   Desk1796300410000,
   VoicemailRecordings1796300420000,
   BrowserPhone1796300900000,
+  MayorDecision1796400000001,
 ];

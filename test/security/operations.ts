@@ -4,6 +4,7 @@ import { CIMER_OPERATIONS } from './cimer-operations';
 import { DESK_OPERATIONS } from './desk-operations';
 import { INFORMATION_OPERATIONS } from './information-operations';
 import { KVKK_OPERATIONS } from './kvkk-operations';
+import { OFFICE_OPERATIONS } from './office-operations';
 import { Operation } from './operation';
 import { PUBLIC_OPERATIONS } from './public-operations';
 import { SCREENS_OPERATIONS } from './screens-operations';
@@ -25,6 +26,7 @@ export const OPERATIONS: Record<string, Operation> = {
   ...CIMER_OPERATIONS,
   ...KVKK_OPERATIONS,
   ...BACK_OFFICE_OPERATIONS,
+  ...OFFICE_OPERATIONS,
   ...PUBLIC_OPERATIONS,
   ...VOICE_OPERATIONS,
   ...SCREENS_OPERATIONS,

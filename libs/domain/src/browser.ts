@@ -9,3 +9,4 @@ export * from './ticket-status';
 export * from './identity-kind';
 export * from './labels';
 export type { StaffPrincipal } from './staff-principal';
+export * from './office-labels';

@@ -7,3 +7,4 @@ export * from './identity-kind';
 export * from './phone';
 export * from './tracking-no';
 export * from './labels';
+export * from './office-labels';

@@ -8,6 +8,7 @@ import { NotificationsModule } from '../notifications';
 import { SlaModule } from '../sla';
 import { TicketsModule } from '../tickets';
 import { AppointmentBooking } from './appointments/appointment-booking.service';
+import { AppointmentDecisions } from './appointments/appointment-decisions.service';
 import { AppointmentNotices } from './appointments/appointment-notices';
 import { AppointmentOffice } from './appointments/appointment-office';
 import { AppointmentSlot } from './appointments/appointment-slot.entity';
@@ -53,6 +54,7 @@ import { ProcessesController } from './processes.controller';
     ProcessEscalations,
     Appointments,
     AppointmentBooking,
+    AppointmentDecisions,
     AppointmentNotices,
     AppointmentOffice,
   ],

@@ -12,7 +12,7 @@ const none = (table: string, columns: string[], why: string): NonPersonalField[]
 export const NON_PERSONAL_FIELDS: readonly NonPersonalField[] = [
   ...none('appointment_slots', ['location'], 'a room of the municipality'),
   ...none('appointments', ['institution_name'], 'the institution asking, not a person'),
-  ...none('appointments', ['channel'], STATE),
+  ...none('appointments', ['channel', 'mayor_decision'], STATE),
   ...none('calendar_overrides', ['reason'], CODE),
   ...none('call_logs', ['call_sid'], NUMBER),
   ...none('call_logs', ['to_number'], 'the municipality’s own 444 number'),

@@ -81,6 +81,8 @@ export const PERSONAL_FIELDS: readonly PersonalField[] = [
   field('appointments', 'subject', 'Başvuru içeriği', 'Görüşmenin konusu', SERVICE, RetentionKind.Appointments, 'redact'),
   field('appointments', 'reason', 'Başvuru içeriği', 'Karşılanamayan isteğin gerekçesi', SERVICE, RetentionKind.Appointments, 'redact'),
   field('appointments', 'note', 'Başvuru içeriği', 'Özel Kalem notu', SERVICE, RetentionKind.Appointments, 'redact'),
+  field('appointments', 'forward_note', 'Başvuru içeriği', 'Başkan’a iletilen talebin notu', SERVICE, RetentionKind.Appointments, 'redact'),
+  field('appointments', 'mayor_note', 'Başvuru içeriği', 'Başkan’ın kararının notu', SERVICE, RetentionKind.Appointments, 'redact'),
   field('information_objections', 'note', 'Başvuru içeriği', 'Bilgi Edinme Değerlendirme Kuruluna itirazın notu', PETITION, APP, 'redact'),
   field('cimer_answers', 'text', 'Başvuru içeriği', 'CİMER’e verilen yanıt', PETITION, APP, 'redact'),
   field('cimer_answers', 'answered_by_name', 'Kimlik', 'Yanıtı CİMER’e ileten personel', STAFF, RetentionKind.Employment, 'keep'),

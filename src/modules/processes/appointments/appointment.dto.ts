@@ -1,6 +1,6 @@
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsDate, IsEmail, IsEnum, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
-import { AppointmentStatus, RequesterKind } from './appointment.entity';
+import { AppointmentStatus, MAYOR_DECISIONS, type MayorDecision, RequesterKind } from './appointment.entity';
 
 export const REQUEST_CHANNELS = ['phone', 'sms', 'whatsapp', 'email', 'web', 'letter', 'walk_in'] as const;
 
@@ -45,4 +45,14 @@ export class ReasonDto {
 export class CloseAppointmentDto {
   @IsIn([AppointmentStatus.Held, AppointmentStatus.Missed]) status: AppointmentStatus.Held | AppointmentStatus.Missed;
   @IsOptional() @IsString() @MaxLength(4000) note?: string;
+}
+
+export class ForwardDto {
+  @IsOptional() @IsString() @MaxLength(4000) note?: string;
+}
+
+/** The mayor's answer as Özel Kalem records it; a declined request is told the note as its reason. */
+export class MayorDecisionDto {
+  @IsIn(MAYOR_DECISIONS) decision: MayorDecision;
+  @IsString() @IsNotEmpty() @MaxLength(1000) note: string;
 }

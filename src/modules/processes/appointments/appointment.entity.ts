@@ -9,6 +9,9 @@ export enum AppointmentStatus {
   Declined = 'declined',
 }
 
+export const MAYOR_DECISIONS = ['approved', 'declined'] as const;
+export type MayorDecision = (typeof MAYOR_DECISIONS)[number];
+
 export enum RequesterKind {
   Citizen = 'citizen',
   Institution = 'institution',
@@ -82,6 +85,29 @@ export class Appointment {
 
   @Column({ type: 'uuid', nullable: true })
   createdById: string | null;
+
+  /** Put before the mayor for a decision (Özel Kalem's note on what is asked). */
+  @Column({ type: 'timestamptz', nullable: true })
+  forwardedAt: Date | null;
+
+  @Column({ type: 'uuid', nullable: true })
+  forwardedById: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  forwardNote: string | null;
+
+  /** What the mayor said: approved (Özel Kalem then gives a slot) or declined. */
+  @Column({ type: 'varchar', length: 20, nullable: true })
+  mayorDecision: MayorDecision | null;
+
+  @Column({ type: 'text', nullable: true })
+  mayorNote: string | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  decidedAt: Date | null;
+
+  @Column({ type: 'uuid', nullable: true })
+  decidedById: string | null;
 
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;

@@ -4,9 +4,20 @@ import { IdParam } from '@app/common';
 import { CurrentUser, StaffPrincipal } from '@app/domain';
 import { Appointment } from './appointment.entity';
 import { AppointmentBooking } from './appointment-booking.service';
+import { AppointmentDecisions } from './appointment-decisions.service';
 import { appointmentView } from './appointment-view';
 import { Appointments } from './appointments.service';
-import { BookAppointmentDto, CloseAppointmentDto, CreateAppointmentDto, CreateSlotDto, ListAppointmentsDto, ListSlotsDto, ReasonDto } from './appointment.dto';
+import {
+  BookAppointmentDto,
+  CloseAppointmentDto,
+  CreateAppointmentDto,
+  CreateSlotDto,
+  ForwardDto,
+  ListAppointmentsDto,
+  ListSlotsDto,
+  MayorDecisionDto,
+  ReasonDto,
+} from './appointment.dto';
 
 /** Appointments with the mayor. Any staff member records a request; Özel Kalem keeps the calendar. */
 @ApiTags('appointments')
@@ -16,6 +27,7 @@ export class AppointmentsController {
   constructor(
     private readonly appointments: Appointments,
     private readonly booking: AppointmentBooking,
+    private readonly decisions: AppointmentDecisions,
   ) {}
 
   @Post()
@@ -73,5 +85,25 @@ export class AppointmentsController {
   @HttpCode(200)
   async close(@IdParam() id: string, @Body() dto: CloseAppointmentDto, @CurrentUser() user: StaffPrincipal): Promise<Appointment> {
     return appointmentView(await this.appointments.close(id, dto, user));
+  }
+
+  /** Puts the request before the mayor; it comes back with `mayor-decision`. */
+  @Post(':id/forward')
+  @HttpCode(200)
+  async forward(@IdParam() id: string, @Body() dto: ForwardDto, @CurrentUser() user: StaffPrincipal): Promise<Appointment> {
+    return appointmentView(await this.decisions.forward(id, dto.note, user));
+  }
+
+  /** `{ "decision": "approved" | "declined", "note": "…" }`: declined tells the requester the note. */
+  @Post(':id/mayor-decision')
+  @HttpCode(200)
+  async decide(@IdParam() id: string, @Body() dto: MayorDecisionDto, @CurrentUser() user: StaffPrincipal): Promise<Appointment> {
+    return appointmentView(await this.decisions.decide(id, dto, user));
+  }
+
+  /** The confirmations, reminders and answers written for the request, with their delivery state. */
+  @Get(':id/messages')
+  messages(@IdParam() id: string, @CurrentUser() user: StaffPrincipal) {
+    return this.decisions.sent(id, user);
   }
 }

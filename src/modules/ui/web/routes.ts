@@ -10,6 +10,10 @@ import { TicketView } from './views/ticket/ticket-view';
 import { AllTickets, CannedAnswersAdmin } from './desk';
 import { registerDesk } from './desk/register';
 import { ExportsView, OutboxView, registerBackOffice } from './backoffice';
+import { OzelKalem } from './views/ozel-kalem/ozel-kalem';
+import { ProcessList } from './views/processes/process-list';
+import { ProcessView } from './views/processes/process-view';
+import { TemplateEditor } from './views/processes/template-editor';
 
 /**
  * Every screen of /app, one line each: the hash pattern, the component, who may open it and its
@@ -34,5 +38,12 @@ registerRoute('/disa-aktarimlar', ExportsView, {
   roles: [Role.Supervisor, Role.DepartmentManager, Role.Executive, Role.Admin],
   nav: { label: 'Dışa aktarımlar', order: 47 },
 });
+registerRoute('/ozel-kalem/:day?/:view?', OzelKalem, {
+  roles: [...DEPARTMENT_STAFF_ROLES, Role.Executive, Role.Admin],
+  nav: { label: 'Özel Kalem', order: 60 },
+});
+registerRoute('/surecler', ProcessList, { roles: [...MANAGER_ROLES, Role.DepartmentStaff], nav: { label: 'Süreçler', order: 65 } });
+registerRoute('/surec/:id', ProcessView, { roles: [Role.Supervisor, Role.Executive, ...DEPARTMENT_STAFF_ROLES] });
+registerRoute('/surec-sablonu/:id?', TemplateEditor, { roles: [Role.Admin] });
 registerDesk();
 registerBackOffice();
