@@ -9,6 +9,7 @@ import { Queue } from './views/queue';
 import { TicketView } from './views/ticket/ticket-view';
 import { AllTickets, CannedAnswersAdmin } from './desk';
 import { registerDesk } from './desk/register';
+import { MuhtarActivityView, MuhtarCalendar, MuhtarDashboard, MuhtarDrillDown } from './muhtar';
 
 /**
  * Every screen of /app, one line each: the hash pattern, the component, who may open it and its
@@ -28,4 +29,9 @@ registerRoute('/hazir-yanitlar', CannedAnswersAdmin, {
   roles: [Role.Supervisor, Role.DepartmentManager, Role.Admin],
   nav: { label: 'Hazır yanıtlar', order: 45 },
 });
+const MUHTAR_ROLES = [Role.Supervisor, Role.DepartmentManager, Role.Executive];
+registerRoute('/muhtar/etkinlik/:id', MuhtarActivityView, { roles: MUHTAR_ROLES });
+registerRoute('/muhtar/gostergeler/:code/:from/:to', MuhtarDrillDown, { roles: MUHTAR_ROLES });
+registerRoute('/muhtar/gostergeler/:from?/:to?', MuhtarDashboard, { roles: MUHTAR_ROLES, nav: { label: 'Muhtar göstergeleri', order: 43 } });
+registerRoute('/muhtar', MuhtarCalendar, { roles: MUHTAR_ROLES, nav: { label: 'Muhtar takvimi', order: 42 } });
 registerDesk();
