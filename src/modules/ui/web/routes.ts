@@ -32,6 +32,7 @@ registerRoute('/hazir-yanitlar', CannedAnswersAdmin, {
 const MUHTAR_ROLES = [Role.Supervisor, Role.DepartmentManager, Role.Executive];
 registerRoute('/muhtar/etkinlik/:id', MuhtarActivityView, { roles: MUHTAR_ROLES });
 registerRoute('/muhtar/gostergeler/:code/:from/:to', MuhtarDrillDown, { roles: MUHTAR_ROLES });
-registerRoute('/muhtar/gostergeler/:from?/:to?', MuhtarDashboard, { roles: MUHTAR_ROLES, nav: { label: 'Muhtar göstergeleri', order: 43 } });
+registerRoute('/muhtar/gostergeler/:from/:to', MuhtarDashboard, { roles: MUHTAR_ROLES });
+registerRoute('/muhtar/gostergeler', MuhtarDashboard, { roles: MUHTAR_ROLES, nav: { label: 'Muhtar göstergeleri', order: 43 } });
 registerRoute('/muhtar', MuhtarCalendar, { roles: MUHTAR_ROLES, nav: { label: 'Muhtar takvimi', order: 42 } });
 registerDesk();

@@ -128,7 +128,14 @@ function RaiseTicket({ activity, onRaised }: { activity: ActivityDetail; onRaise
     try {
       const ticket = await api<{ id: string; trackingNo: string }>('/tickets', {
         method: 'POST',
-        body: { channel: 'muhtar', kind, mahalleId: activity.mahalleId ?? undefined, subject: form.get('subject'), description: form.get('description') },
+        body: {
+          channel: 'muhtar',
+          kind,
+          mahalleId: activity.mahalleId ?? undefined,
+          subject: form.get('subject'),
+          description: form.get('description'),
+          citizen: { fullName: form.get('applicant') || undefined, phone: form.get('phone') || undefined },
+        },
       });
       await api(`/muhtar-activities/${activity.id}/tickets`, { method: 'POST', body: { ticketId: ticket.id } });
       setErrors({});
@@ -136,7 +143,14 @@ function RaiseTicket({ activity, onRaised }: { activity: ActivityDetail; onRaise
       toast(`Başvuru açıldı: ${ticket.trackingNo}`);
       onRaised();
     } catch (e) {
-      if (e instanceof ApiError && e.status === 400) setErrors({ subject: e.field('subject') ?? '', description: e.field('description') ?? '' });
+      if (e instanceof ApiError && e.status === 400) {
+        setErrors({
+          subject: e.field('subject') ?? '',
+          description: e.field('description') ?? '',
+          applicant: e.field('citizen.fullName') ?? e.field('citizen') ?? '',
+          phone: e.field('citizen.phone') ?? '',
+        });
+      }
       toast((e as Error).message, 'error');
     }
   }
@@ -145,6 +159,12 @@ function RaiseTicket({ activity, onRaised }: { activity: ActivityDetail; onRaise
       <h3 id="ma-raise">Başvuru aç ve bağla</h3>
       <Field id="ma-kind" label="Başvuru türü">
         <Select options={[TicketKind.Sikayet, TicketKind.Talep].map((k) => [k, KIND_LABELS[k]] as const)} value={kind} onChange={setKind} />
+      </Field>
+      <Field id="ma-applicant" label="Başvuru sahibi" hint="Muhtar ya da ziyarette derdini anlatan kişi" error={errors.applicant || null}>
+        <input name="applicant" required minLength={2} maxLength={200} defaultValue={activity.mahalle?.muhtarName ?? ''} />
+      </Field>
+      <Field id="ma-phone" label="Telefonu" error={errors.phone || null}>
+        <input name="phone" type="tel" defaultValue={activity.mahalle?.muhtarPhone ?? ''} />
       </Field>
       <Field id="ma-subject" label="Konu" error={errors.subject || null}>
         <input name="subject" required minLength={3} maxLength={200} />

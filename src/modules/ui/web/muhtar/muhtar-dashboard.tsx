@@ -15,6 +15,7 @@ function halfYear(now: Date): [string, string] {
   return today.slice(5, 7) <= '06' ? [`${year}-01-01`, today] : [`${year}-07-01`, today];
 }
 
+const shown = (i: Indicator) => (i.value === null ? '—' : `${formatNumber(i.value)} ${UNIT[i.unit]}`);
 const drillHash = (code: string, from: string, to: string) => `#/muhtar/gostergeler/${code}/${from}/${to}`;
 
 /** PG7.4.1–PG7.4.5 for a period beside the plan's targets (from the municipality's data file), their weights and the goal's score. */
@@ -79,8 +80,8 @@ export function MuhtarDashboard({ params }: RouteProps) {
                     {i.code} {i.name}
                   </th>
                   <td class="num">
-                    <a href={drillHash(i.code, report.period.from, report.period.to)} aria-label={`${i.code}: ${formatNumber(i.value)} — listeyi aç`}>
-                      {i.value === null ? '—' : `${formatNumber(i.value)} ${UNIT[i.unit]}`}
+                    <a href={drillHash(i.code, report.period.from, report.period.to)} aria-label={`${shown(i)} — ${i.code} listesi`}>
+                      {shown(i)}
                     </a>
                   </td>
                   <td class="num">
