@@ -72,7 +72,11 @@ describeUi('muhtar work on screen: the calendar, the muhtar informed by SMS, a v
   }
 
   const pg742 = async () => {
-    const { body } = await t.http().get(`/api/v1/reports/muhtar-indicators?from=${FROM}&to=${TO}`).set('Authorization', `Bearer ${supervisor.token}`).expect(200);
+    const { body } = await t
+      .http()
+      .get(`/api/v1/reports/muhtar-indicators?from=${FROM}&to=${TO}`)
+      .set('Authorization', `Bearer ${supervisor.token}`)
+      .expect(200);
     return body.indicators.find((i: { code: string }) => i.code === 'PG7.4.2').value as number;
   };
 

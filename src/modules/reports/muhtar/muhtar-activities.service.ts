@@ -42,9 +42,10 @@ export class MuhtarActivities {
     if (dto.held) qb.andWhere('a.cancelled_at IS NULL');
     const rows = await qb.getMany();
     const counts: { id: string; n: number }[] = rows.length
-      ? await this.dataSource.query(`SELECT activity_id AS id, count(*)::int AS n FROM muhtar_activity_tickets WHERE activity_id = ANY($1::uuid[]) GROUP BY 1`, [
-          rows.map((r) => r.id),
-        ])
+      ? await this.dataSource.query(
+          `SELECT activity_id AS id, count(*)::int AS n FROM muhtar_activity_tickets WHERE activity_id = ANY($1::uuid[]) GROUP BY 1`,
+          [rows.map((r) => r.id)],
+        )
       : [];
     const by = new Map(counts.map((c) => [c.id, c.n]));
     return rows.map((r) => ({ ...r, ticketCount: by.get(r.id) ?? 0 }));

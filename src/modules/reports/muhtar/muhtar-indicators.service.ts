@@ -68,13 +68,41 @@ export class MuhtarIndicators {
     const indicators: Indicator[] = [
       indicator('PG7.4.1', 'Muhtarlarla koordinasyon toplantısı', 'count', held.meetings, { held: held.meetings }, activities(MuhtarActivityKind.Meeting)),
       indicator('PG7.4.2', 'Periyodik muhtar ziyareti', 'count', held.visits, { held: held.visits }, activities(MuhtarActivityKind.Visit)),
-      indicator('PG7.4.3', 'Karşılanan muhtar şikâyet ve talepleri oranı', 'percent', round(percent, 1), { tickets: t.all, fulfilled: t.fulfilled }, `${base}/PG7.4.3/tickets`),
-      indicator('PG7.4.4', 'Muhtar şikâyetlerine ortalama cevap süresi (gün)', 'days', round(t.complaintDays, 2), { answered: t.complaints }, `${base}/PG7.4.4/tickets`),
-      indicator('PG7.4.5', 'Muhtar taleplerine ortalama cevap süresi (gün)', 'days', round(t.requestDays, 2), { answered: t.requests }, `${base}/PG7.4.5/tickets`),
+      indicator(
+        'PG7.4.3',
+        'Karşılanan muhtar şikâyet ve talepleri oranı',
+        'percent',
+        round(percent, 1),
+        { tickets: t.all, fulfilled: t.fulfilled },
+        `${base}/PG7.4.3/tickets`,
+      ),
+      indicator(
+        'PG7.4.4',
+        'Muhtar şikâyetlerine ortalama cevap süresi (gün)',
+        'days',
+        round(t.complaintDays, 2),
+        { answered: t.complaints },
+        `${base}/PG7.4.4/tickets`,
+      ),
+      indicator(
+        'PG7.4.5',
+        'Muhtar taleplerine ortalama cevap süresi (gün)',
+        'days',
+        round(t.requestDays, 2),
+        { answered: t.requests },
+        `${base}/PG7.4.5/tickets`,
+      ),
     ];
     return { ...this.reports.describe(filter), planBasis: this.plan.basis, indicators, score: score(indicators) };
 
-    function indicator(code: MuhtarIndicatorCode, name: string, unit: Indicator['unit'], value: number | null, basis: Record<string, number>, drillDown: string): Indicator {
+    function indicator(
+      code: MuhtarIndicatorCode,
+      name: string,
+      unit: Indicator['unit'],
+      value: number | null,
+      basis: Record<string, number>,
+      drillDown: string,
+    ): Indicator {
       const p = plan(code);
       const comparison = unit === 'days' ? 'at_most' : 'at_least';
       const targetForPeriod = unit === 'count' ? p.forDays : p.target;

@@ -67,7 +67,8 @@ export class MuhtarPlan {
     for (const code of MUHTAR_INDICATOR_CODES) if (!section.indicators?.some((i) => i.code === code)) problems.push(`muhtarPlan.indicators: ${code} eksik`);
     for (const i of section.indicators ?? []) {
       for (const [key, target] of Object.entries(i.targets ?? {})) {
-        if (!PERIOD_KEY.test(key) || typeof target !== 'number') problems.push(`muhtarPlan.indicators[${i.code}].targets.${key}: "2020" ya da "2019-H2" ve bir sayı olmalı`);
+        if (!PERIOD_KEY.test(key) || typeof target !== 'number')
+          problems.push(`muhtarPlan.indicators[${i.code}].targets.${key}: "2020" ya da "2019-H2" ve bir sayı olmalı`);
       }
     }
     if (problems.length) throw new Error(`MUNICIPALITY_FILE: ${path} is invalid:\n  ${problems.join('\n  ')}`);

@@ -70,9 +70,17 @@ export function MuhtarActivityView({ params }: RouteProps) {
         </section>
         <section aria-labelledby="ma-held">
           <h2 id="ma-held">Yapıldı ve katılım</h2>
-          {open ? <HoldForm activity={a} onHeld={(body) => act('/held', body, 'Yapıldı olarak kaydedildi')} /> : <p>İptal edildi: {formatTime(a.cancelledAt)}</p>}
+          {open ? (
+            <HoldForm activity={a} onHeld={(body) => act('/held', body, 'Yapıldı olarak kaydedildi')} />
+          ) : (
+            <p>İptal edildi: {formatTime(a.cancelledAt)}</p>
+          )}
           {open && !a.heldAt ? (
-            <button type="button" class="secondary" onClick={() => confirm('Bu toplantı/ziyaret iptal edilsin mi?') && act('/cancel', undefined, 'İptal edildi')}>
+            <button
+              type="button"
+              class="secondary"
+              onClick={() => confirm('Bu toplantı/ziyaret iptal edilsin mi?') && act('/cancel', undefined, 'İptal edildi')}
+            >
               İptal et
             </button>
           ) : null}
@@ -83,7 +91,8 @@ export function MuhtarActivityView({ params }: RouteProps) {
         <ul class="plain" aria-label="Ziyarette alınan başvurular">
           {a.tickets.map((t) => (
             <li key={t.id}>
-              <a href={`#/basvuru/${t.id}`}>{t.trackingNo}</a> {t.subject} — {KIND_LABELS[t.kind as TicketKind] ?? t.kind}, {STAFF_STATUS_LABELS[t.status as never] ?? t.status}
+              <a href={`#/basvuru/${t.id}`}>{t.trackingNo}</a> {t.subject} — {KIND_LABELS[t.kind as TicketKind] ?? t.kind},{' '}
+              {STAFF_STATUS_LABELS[t.status as never] ?? t.status}
             </li>
           ))}
         </ul>

@@ -2,7 +2,6 @@ import { useEffect, useState } from 'preact/hooks';
 import { api, ApiError, cached } from '../api';
 import { Field, fieldErrors, Select, toast } from '../components';
 import { formatTime } from '../format';
-import type { RouteProps } from '../router';
 import { hasRole } from '../session';
 import type { Mahalle } from '../views/types';
 import { Role } from '@app/domain';
@@ -16,7 +15,7 @@ function monthEnd(from: string): string {
 }
 
 /** The muhtar calendar: meetings and visits of a month, one mahalle's or all, and a new one planned. */
-export function MuhtarCalendar(_: RouteProps) {
+export function MuhtarCalendar() {
   const [from, setFrom] = useState(monthStart(new Date()));
   const [to, setTo] = useState(monthEnd(monthStart(new Date())));
   const [mahalleId, setMahalleId] = useState('');
@@ -76,7 +75,9 @@ export function MuhtarCalendar(_: RouteProps) {
           </ul>
         </section>
       ))}
-      {hasRole(Role.Supervisor, Role.DepartmentManager, Role.Executive) ? <PlanForm mahalleler={mahalleOptions} onPlanned={() => setVersion(version + 1)} /> : null}
+      {hasRole(Role.Supervisor, Role.DepartmentManager, Role.Executive) ? (
+        <PlanForm mahalleler={mahalleOptions} onPlanned={() => setVersion(version + 1)} />
+      ) : null}
     </>
   );
 }

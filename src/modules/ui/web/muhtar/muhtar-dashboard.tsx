@@ -126,7 +126,10 @@ export function MuhtarDrillDown({ params }: RouteProps) {
   const [page, setPage] = useState(1);
   useEffect(() => {
     if (kind) api<Activity[]>('/muhtar-activities', { query: { from, to, kind, held: true } }).then(setActivities, (e: Error) => toast(e.message, 'error'));
-    else api<Page<TicketRow>>(`/reports/muhtar-indicators/${code}/tickets`, { query: { from, to, page, pageSize: 50 } }).then(setTickets, (e: Error) => toast(e.message, 'error'));
+    else
+      api<Page<TicketRow>>(`/reports/muhtar-indicators/${code}/tickets`, { query: { from, to, page, pageSize: 50 } }).then(setTickets, (e: Error) =>
+        toast(e.message, 'error'),
+      );
   }, [code, from, to, page]);
   return (
     <>
