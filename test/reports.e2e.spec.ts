@@ -326,6 +326,11 @@ describe('reports', () => {
     expect(by['PG7.4.3']).toMatchObject({ value: 33.3, target: 85, met: false, basis: { tickets: 3, fulfilled: 1 } });
     expect(by['PG7.4.4']).toMatchObject({ value: 2, target: 18, met: true });
     expect(by['PG7.4.5']).toMatchObject({ value: 10, target: 70, met: true });
+    // Targets and weights come from the data file's muhtarPlan; 2026 carries the plan's last year (2024).
+    expect(body.indicators.map((i: { weight: number }) => i.weight)).toEqual([30, 30, 20, 10, 10]);
+    expect(by['PG7.4.2']).toMatchObject({ planPeriod: '2024', targetCarried: true, achievement: 0.106 });
+    // 30×1 + 30×0.106 + 20×0.392 + 10×1 + 10×1 = 61.0
+    expect(body.score).toEqual({ value: 61, weightCounted: 100, weightTotal: 100 });
     const drill = await get(executive, `/reports/muhtar-indicators/PG7.4.3/tickets?${month}`).expect(200);
     expect(drill.body.items.map((r: { id: string }) => r.id).sort()).toEqual([ids.T7, ids.T8, ids.T9].sort());
     const visits = await get(executive, `/muhtar-activities?${month}&kind=visit&held=true`).expect(200);

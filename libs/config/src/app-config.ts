@@ -1,7 +1,7 @@
 import { DEFAULT_WORKING_HOURS, parseWeeklyHours, parseWorkingHours } from '@app/calendar';
 import { isIP } from 'node:net';
 import { plainToInstance, Transform, Type } from 'class-transformer';
-import { IsBoolean, IsInt, IsNumber, IsOptional, IsString, Matches, Max, Min, validateSync } from 'class-validator';
+import { IsBoolean, IsInt, IsOptional, IsString, Matches, Max, Min, validateSync } from 'class-validator';
 import { ChannelSettings } from './settings/channel.settings';
 import { DEV_INTAKE_KEY, DEV_JWT_SECRET, DEV_PII_SECRET, toBool } from './settings/env-values';
 
@@ -67,37 +67,6 @@ export class AppConfig extends ChannelSettings {
   @IsInt()
   @Min(1)
   REPORTS_EXPORT_KEEP_HOURS = 72;
-
-  /** Muhtar plan targets (strategic plan H7.4): PG7.4.1 coordination meetings per year. */
-  @Type(() => Number)
-  @IsInt()
-  @Min(0)
-  MUHTAR_TARGET_MEETINGS_PER_YEAR = 4;
-
-  /** PG7.4.2: periodic muhtar visits per year. */
-  @Type(() => Number)
-  @IsInt()
-  @Min(0)
-  MUHTAR_TARGET_VISITS_PER_YEAR = 111;
-
-  /** PG7.4.3: share of muhtar complaints and requests fulfilled, in percent (at least). */
-  @Type(() => Number)
-  @IsNumber()
-  @Min(0)
-  @Max(100)
-  MUHTAR_TARGET_FULFILLED_PERCENT = 85;
-
-  /** PG7.4.4: average days to answer a muhtar complaint (at most). */
-  @Type(() => Number)
-  @IsNumber()
-  @Min(0)
-  MUHTAR_TARGET_COMPLAINT_DAYS = 18;
-
-  /** PG7.4.5: average days to answer a muhtar request (at most). */
-  @Type(() => Number)
-  @IsNumber()
-  @Min(0)
-  MUHTAR_TARGET_REQUEST_DAYS = 70;
 
   @IsOptional()
   @IsString()

@@ -9,16 +9,18 @@ import { MuhtarActivities } from './muhtar/muhtar-activities.service';
 import { MuhtarActivity } from './muhtar/muhtar-activity.entity';
 import { MuhtarActivityTicket } from './muhtar/muhtar-activity-ticket.entity';
 import { MuhtarIndicators } from './muhtar/muhtar-indicators.service';
+import { MuhtarPlan } from './muhtar/muhtar-plan';
 import { ReportFacts } from './read-model/report-facts.service';
 import { ReportsController } from './reports.controller';
 import { ReportsService } from './reports.service';
 import { ReportsSweeper } from './reports.sweeper';
 import { TicketsModule } from '../tickets';
+import { NotificationsModule } from '../notifications';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([MuhtarActivity, MuhtarActivityTicket, ReportExport]), SlaModule, TicketsModule],
+  imports: [TypeOrmModule.forFeature([MuhtarActivity, MuhtarActivityTicket, ReportExport]), SlaModule, TicketsModule, NotificationsModule],
   controllers: [ReportsController, MuhtarActivitiesController],
-  providers: [ReportFacts, ReportsService, MuhtarIndicators, MuhtarActivities, ReportExports, ExportReportProcessor, ReportsSweeper],
+  providers: [ReportFacts, ReportsService, MuhtarIndicators, MuhtarPlan, MuhtarActivities, ReportExports, ExportReportProcessor, ReportsSweeper],
   exports: [ReportFacts],
 })
 export class ReportsModule {}

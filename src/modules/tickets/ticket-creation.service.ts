@@ -245,7 +245,8 @@ export class TicketCreation {
       if (!citizen || seen === null) throw new InvalidFieldException('citizenId', 'citizenId: böyle bir vatandaş yok');
       return { citizenOf: async () => citizen, contact: seen };
     }
-    const input = dto.citizen!;
+    const input = dto.citizen;
+    if (!input) throw new InvalidFieldException('citizen', 'citizen: başvuru sahibi (citizen ya da citizenId) gerekli');
     const { phone } = this.citizens.parseInput(input, 'citizen.');
     return {
       citizenOf: (manager) => this.citizens.findOrCreate(manager, input, 'citizen.'),

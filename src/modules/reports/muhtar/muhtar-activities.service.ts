@@ -4,6 +4,7 @@ import { DataSource, Repository } from 'typeorm';
 import { Clock, DomainException, ErrorKind, InvalidFieldException, ResourceNotFoundException } from '@app/common';
 import { AppConfig } from '@app/config';
 import { departmentScope, StaffPrincipal, TicketChannel } from '@app/domain';
+import { OutboundChannel, OutboundMessages } from '../../notifications';
 import { TicketQueries } from '../../tickets';
 import { REPORT_TIME_ZONE } from '../report-filter';
 import { checkPeriod } from '../report-period';
@@ -24,6 +25,7 @@ export class MuhtarActivities {
     private readonly tickets: TicketQueries,
     private readonly config: AppConfig,
     private readonly clock: Clock,
+    private readonly outbox: OutboundMessages,
   ) {}
 
   async list(dto: ListMuhtarActivitiesDto) {
@@ -36,8 +38,17 @@ export class MuhtarActivities {
       .andWhere(`${column} < ((:to::date + 1)::timestamp AT TIME ZONE '${REPORT_TIME_ZONE}')`, { to: dto.to })
       .orderBy(column, 'ASC');
     if (dto.kind) qb.andWhere('a.kind = :kind', { kind: dto.kind });
+    if (dto.mahalleId) qb.andWhere('(a.mahalle_id = :mahalleId OR a.mahalle_id IS NULL)', { mahalleId: dto.mahalleId });
     if (dto.held) qb.andWhere('a.cancelled_at IS NULL');
-    return qb.getMany();
+    const rows = await qb.getMany();
+    const counts: { id: string; n: number }[] = rows.length
+      ? await this.dataSource.query(
+          `SELECT activity_id AS id, count(*)::int AS n FROM muhtar_activity_tickets WHERE activity_id = ANY($1::uuid[]) GROUP BY 1`,
+          [rows.map((r) => r.id)],
+        )
+      : [];
+    const by = new Map(counts.map((c) => [c.id, c.n]));
+    return rows.map((r) => ({ ...r, ticketCount: by.get(r.id) ?? 0 }));
   }
 
   /** The activity with the requests collected there that the user may read (a department manager: their department's). */
@@ -51,7 +62,12 @@ export class MuhtarActivities {
         ORDER BY t.created_at`,
       [id, scope === undefined, scope ?? null],
     );
-    return { ...activity, tickets };
+    const messages = await this.dataSource.query(
+      `SELECT id, recipient, state, sent_at AS "sentAt", delivered_at AS "deliveredAt", created_at AS "createdAt"
+         FROM outbound_messages WHERE dedupe_key LIKE $1 ORDER BY created_at`,
+      [`muhtar-inform-${id}-%`],
+    );
+    return { ...activity, tickets, messages };
   }
 
   async create(actor: StaffPrincipal, dto: CreateMuhtarActivityDto): Promise<MuhtarActivity> {
@@ -67,10 +83,41 @@ export class MuhtarActivities {
     return this.activities.save(Object.assign(activity, dto));
   }
 
+  /**
+   * Informs the muhtar of a visit (every muhtar with a phone, for a meeting) by SMS through the
+   * outbox, one message per muhtar and activity, and records the time; again, it sends nothing twice.
+   */
   async informed(id: string): Promise<MuhtarActivity> {
     const activity = await this.open(id);
-    activity.muhtarInformedAt ??= this.clock.now();
-    return this.activities.save(activity);
+    const muhtars: { id: string; name: string | null; phone: string }[] = await this.dataSource.query(
+      `SELECT id, muhtar_name AS name, muhtar_phone AS phone FROM mahalleler
+        WHERE muhtar_phone IS NOT NULL AND ($1::uuid IS NULL OR id = $1::uuid) ORDER BY name`,
+      [activity.mahalleId],
+    );
+    if (!muhtars.length) throw new InvalidFieldException('mahalleId', 'mahalleId: mahallenin muhtarının telefonu kayıtlı değil');
+    const when = new Intl.DateTimeFormat('tr-TR', { dateStyle: 'long', timeStyle: 'short', timeZone: REPORT_TIME_ZONE }).format(activity.plannedAt);
+    const sent = await this.dataSource.transaction(async (manager) => {
+      activity.muhtarInformedAt ??= this.clock.now();
+      await manager.save(activity);
+      const messages = [];
+      for (const m of muhtars) {
+        const what = activity.kind === MuhtarActivityKind.Visit ? 'mahallenize ziyaret' : 'muhtarlar koordinasyon toplantısı';
+        const where = activity.location ? `, yer: ${activity.location}` : '';
+        messages.push(
+          await this.outbox.record(manager, {
+            dedupeKey: `muhtar-inform-${activity.id}-${m.id}`,
+            channel: OutboundChannel.Sms,
+            recipient: m.phone,
+            purpose: 'muhtar_informed',
+            body: `Sayın ${m.name ?? 'Muhtar'}, ${when} tarihinde ${what} planlanmıştır: ${activity.title}${where}. Muhtarlık İşleri Müdürlüğü`,
+            meta: { muhtarActivityId: activity.id, mahalleId: m.id },
+          }),
+        );
+      }
+      return messages;
+    });
+    await this.outbox.dispatch(sent);
+    return activity;
   }
 
   async held(id: string, dto: HoldMuhtarActivityDto): Promise<MuhtarActivity> {

@@ -87,6 +87,11 @@ export class ListMuhtarActivitiesDto {
   @IsEnum(MuhtarActivityKind)
   kind?: MuhtarActivityKind;
 
+  /** One mahalle's calendar: its visits and the meetings of all muhtars. */
+  @IsOptional()
+  @IsUUID()
+  mahalleId?: string;
+
   /** true: only those held in the period (what PG7.4.1–2 count); otherwise those planned in it. */
   @IsOptional()
   @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))

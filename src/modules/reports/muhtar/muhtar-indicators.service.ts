@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { AppConfig } from '@app/config';
 import { ResourceNotFoundException } from '@app/common';
 import { ReportFilter, REPORT_TIME_ZONE, whereClause } from '../report-filter';
 import { ReportsService } from '../reports.service';
 import { MuhtarActivityKind } from './muhtar-activity.entity';
+import { MuhtarIndicatorCode, MuhtarPlan } from './muhtar-plan';
 
 /** A ticket the muhtar brought, or one collected at a muhtar meeting or visit. */
 const MUHTAR_TICKET = `(f.channel = 'muhtar' OR EXISTS (SELECT 1 FROM muhtar_activity_tickets l WHERE l.ticket_id = f.ticket_id))`;
@@ -19,31 +19,39 @@ const DRILL_DOWN: Record<string, string> = {
 };
 
 export interface Indicator {
-  code: string;
+  code: MuhtarIndicatorCode;
   name: string;
   value: number | null;
   unit: 'count' | 'percent' | 'days';
-  /** The plan's yearly target, and the share of it due in this period for counts. */
+  /** The plan's target for the plan period holding the report's last day (a year's, or 2019 H2's). */
   target: number;
+  planPeriod: string;
+  /** The report runs past the plan's last period, whose target is carried forward. */
+  targetCarried: boolean;
+  /** For counts the share of the plan's targets due in the report's days; otherwise the target. */
   targetForPeriod: number;
   comparison: 'at_least' | 'at_most';
   met: boolean | null;
+  /** Its share of the goal's score (percent), and how much of the target was reached (0–1, capped). */
+  weight: number;
+  achievement: number | null;
   basis: Record<string, number>;
   /** Where the tickets or the meetings behind the figure are listed. */
   drillDown: string;
 }
 
-/** The Muhtarlık İşleri plan's indicators PG7.4.1–PG7.4.5 over a period, beside their targets. */
+const round = (n: number | null, digits: number) => (n === null ? null : Math.round(n * 10 ** digits) / 10 ** digits);
+
+/** The Muhtarlık İşleri plan's indicators PG7.4.1–PG7.4.5 over a period, beside the data file's targets and weights. */
 @Injectable()
 export class MuhtarIndicators {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly reports: ReportsService,
-    private readonly config: AppConfig,
+    private readonly plan: MuhtarPlan,
   ) {}
 
   async compute(filter: ReportFilter) {
-    const { period } = this.reports.describe(filter);
     const held = await this.heldCounts(filter);
     const where = whereClause(filter);
     const [t] = await this.dataSource.query(
@@ -53,77 +61,65 @@ export class MuhtarIndicators {
          FROM report_ticket_facts f WHERE ${where.sql} AND ${MUHTAR_TICKET}`,
       where.params,
     );
-    const c = this.config;
-    const share = period.days >= 365 ? 1 : period.days / 365;
-    const round = (n: number | null, digits: number) => (n === null ? null : Math.round(n * 10 ** digits) / 10 ** digits);
+    const plan = (code: MuhtarIndicatorCode) => this.plan.target(code, filter.from, filter.to);
     const base = `/api/v1/reports/muhtar-indicators`;
+    const activities = (kind: MuhtarActivityKind) => `/api/v1/muhtar-activities?kind=${kind}&held=true`;
+    const percent = t.all ? (100 * t.fulfilled) / t.all : null;
     const indicators: Indicator[] = [
-      count(
-        'PG7.4.1',
-        'Muhtarlarla koordinasyon toplantısı',
-        held.meetings,
-        c.MUHTAR_TARGET_MEETINGS_PER_YEAR,
-        share,
-        `/api/v1/muhtar-activities?kind=${MuhtarActivityKind.Meeting}&held=true`,
+      indicator('PG7.4.1', 'Muhtarlarla koordinasyon toplantısı', 'count', held.meetings, { held: held.meetings }, activities(MuhtarActivityKind.Meeting)),
+      indicator('PG7.4.2', 'Periyodik muhtar ziyareti', 'count', held.visits, { held: held.visits }, activities(MuhtarActivityKind.Visit)),
+      indicator(
+        'PG7.4.3',
+        'Karşılanan muhtar şikâyet ve talepleri oranı',
+        'percent',
+        round(percent, 1),
+        { tickets: t.all, fulfilled: t.fulfilled },
+        `${base}/PG7.4.3/tickets`,
       ),
-      count(
-        'PG7.4.2',
-        'Periyodik muhtar ziyareti',
-        held.visits,
-        c.MUHTAR_TARGET_VISITS_PER_YEAR,
-        share,
-        `/api/v1/muhtar-activities?kind=${MuhtarActivityKind.Visit}&held=true`,
-      ),
-      {
-        code: 'PG7.4.3',
-        name: 'Karşılanan muhtar şikâyet ve talepleri oranı',
-        value: t.all ? round((100 * t.fulfilled) / t.all, 1) : null,
-        unit: 'percent',
-        target: c.MUHTAR_TARGET_FULFILLED_PERCENT,
-        targetForPeriod: c.MUHTAR_TARGET_FULFILLED_PERCENT,
-        comparison: 'at_least',
-        met: t.all ? (100 * t.fulfilled) / t.all >= c.MUHTAR_TARGET_FULFILLED_PERCENT : null,
-        basis: { tickets: t.all, fulfilled: t.fulfilled },
-        drillDown: `${base}/PG7.4.3/tickets`,
-      },
-      days(
+      indicator(
         'PG7.4.4',
         'Muhtar şikâyetlerine ortalama cevap süresi (gün)',
-        t.complaintDays,
-        t.complaints,
-        c.MUHTAR_TARGET_COMPLAINT_DAYS,
+        'days',
+        round(t.complaintDays, 2),
+        { answered: t.complaints },
         `${base}/PG7.4.4/tickets`,
       ),
-      days('PG7.4.5', 'Muhtar taleplerine ortalama cevap süresi (gün)', t.requestDays, t.requests, c.MUHTAR_TARGET_REQUEST_DAYS, `${base}/PG7.4.5/tickets`),
+      indicator(
+        'PG7.4.5',
+        'Muhtar taleplerine ortalama cevap süresi (gün)',
+        'days',
+        round(t.requestDays, 2),
+        { answered: t.requests },
+        `${base}/PG7.4.5/tickets`,
+      ),
     ];
-    return { ...this.reports.describe(filter), indicators };
+    return { ...this.reports.describe(filter), planBasis: this.plan.basis, indicators, score: score(indicators) };
 
-    function count(code: string, name: string, value: number, target: number, part: number, drillDown: string): Indicator {
-      const targetForPeriod = round(target * part, 1)!;
+    function indicator(
+      code: MuhtarIndicatorCode,
+      name: string,
+      unit: Indicator['unit'],
+      value: number | null,
+      basis: Record<string, number>,
+      drillDown: string,
+    ): Indicator {
+      const p = plan(code);
+      const comparison = unit === 'days' ? 'at_most' : 'at_least';
+      const targetForPeriod = unit === 'count' ? p.forDays : p.target;
       return {
         code,
         name,
         value,
-        unit: 'count',
-        target,
+        unit,
+        target: p.target,
+        planPeriod: p.planPeriod,
+        targetCarried: p.carried,
         targetForPeriod,
-        comparison: 'at_least',
-        met: value >= targetForPeriod,
-        basis: { held: value },
-        drillDown,
-      };
-    }
-    function days(code: string, name: string, value: number | null, answered: number, target: number, drillDown: string): Indicator {
-      return {
-        code,
-        name,
-        value: round(value, 2),
-        unit: 'days',
-        target,
-        targetForPeriod: target,
-        comparison: 'at_most',
-        met: value === null ? null : value <= target,
-        basis: { answered },
+        comparison,
+        met: value === null ? null : comparison === 'at_least' ? value >= targetForPeriod : value <= targetForPeriod,
+        weight: p.weight,
+        achievement: round(achievement(value, targetForPeriod, comparison), 3),
+        basis,
         drillDown,
       };
     }
@@ -146,4 +142,19 @@ export class MuhtarIndicators {
     );
     return row;
   }
+}
+
+/** How much of the target a value reaches, capped at 1; null without a value. */
+export function achievement(value: number | null, target: number, comparison: 'at_least' | 'at_most'): number | null {
+  if (value === null) return null;
+  if (comparison === 'at_least') return target <= 0 ? 1 : Math.min(1, value / target);
+  return value <= target ? 1 : target / value;
+}
+
+/** The goal's composite score (0–100): the weighted achievements of the indicators that have a value, over their weights. */
+export function score(indicators: Pick<Indicator, 'weight' | 'achievement'>[]) {
+  const counted = indicators.filter((i) => i.achievement !== null);
+  const weights = counted.reduce((sum, i) => sum + i.weight, 0);
+  const value = weights ? counted.reduce((sum, i) => sum + i.weight * i.achievement!, 0) / weights : null;
+  return { value: round(value === null ? null : value * 100, 1), weightCounted: weights, weightTotal: indicators.reduce((sum, i) => sum + i.weight, 0) };
 }

@@ -14,6 +14,7 @@ import { OzelKalem } from './views/ozel-kalem/ozel-kalem';
 import { ProcessList } from './views/processes/process-list';
 import { ProcessView } from './views/processes/process-view';
 import { TemplateEditor } from './views/processes/template-editor';
+import { MuhtarActivityView, MuhtarCalendar, MuhtarDashboard, MuhtarDrillDown } from './muhtar';
 
 /**
  * Every screen of /app, one line each: the hash pattern, the component, who may open it and its
@@ -45,5 +46,11 @@ registerRoute('/ozel-kalem/:day?/:view?', OzelKalem, {
 registerRoute('/surecler', ProcessList, { roles: [...MANAGER_ROLES, Role.DepartmentStaff], nav: { label: 'Süreçler', order: 65 } });
 registerRoute('/surec/:id', ProcessView, { roles: [Role.Supervisor, Role.Executive, ...DEPARTMENT_STAFF_ROLES] });
 registerRoute('/surec-sablonu/:id?', TemplateEditor, { roles: [Role.Admin] });
+const MUHTAR_ROLES = [Role.Supervisor, Role.DepartmentManager, Role.Executive];
+registerRoute('/muhtar/etkinlik/:id', MuhtarActivityView, { roles: MUHTAR_ROLES });
+registerRoute('/muhtar/gostergeler/:code/:from/:to', MuhtarDrillDown, { roles: MUHTAR_ROLES });
+registerRoute('/muhtar/gostergeler/:from/:to', MuhtarDashboard, { roles: MUHTAR_ROLES });
+registerRoute('/muhtar/gostergeler', MuhtarDashboard, { roles: MUHTAR_ROLES, nav: { label: 'Muhtar göstergeleri', order: 43 } });
+registerRoute('/muhtar', MuhtarCalendar, { roles: MUHTAR_ROLES, nav: { label: 'Muhtar takvimi', order: 42 } });
 registerDesk();
 registerBackOffice();

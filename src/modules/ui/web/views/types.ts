@@ -25,6 +25,7 @@ export interface Category extends Ref {
 export interface Mahalle extends Ref {
   code: string;
   muhtarName?: string | null;
+  muhtarPhone?: string | null;
   active?: boolean;
 }
 

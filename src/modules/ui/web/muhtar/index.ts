@@ -1,0 +1,3 @@
+export { MuhtarActivityView } from './muhtar-activity';
+export { MuhtarCalendar } from './muhtar-calendar';
+export { MuhtarDashboard, MuhtarDrillDown } from './muhtar-dashboard';

@@ -1,0 +1,157 @@
+import { copyFile, mkdir, readFile } from 'node:fs/promises';
+import { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import type { BrowserContext, Page } from 'playwright-core';
+import { createTestApp, describeInBrowser, loginAs, openBrowser, Staff, TestApp, TestBrowser } from '@app/testing';
+
+const SHOTS = join(__dirname, '..', 'artifacts', 'screenshots');
+const DOCS_SHOTS = join(__dirname, '..', 'docs', 'screenshots');
+const FROM = '2026-11-01';
+const TO = '2026-11-30';
+
+const describeUi = describeInBrowser('ui-muhtar.e2e');
+
+describeUi('muhtar work on screen: the calendar, the muhtar informed by SMS, a visit held with tickets, the PG7.4 dashboard', () => {
+  let t: TestApp;
+  let base: string;
+  let context: BrowserContext;
+  let browser: TestBrowser;
+  let supervisor: Staff;
+  let axeSource: string;
+  const a11y: { screen: string; violations: string[] }[] = [];
+
+  beforeAll(async () => {
+    // A Wednesday morning in Istanbul (10:00).
+    t = await createTestApp({ now: new Date('2026-11-25T07:00:00Z') });
+    await t.app.listen(0, '127.0.0.1');
+    base = `http://127.0.0.1:${(t.app.getHttpServer().address() as AddressInfo).port}`;
+    supervisor = await loginAs(t, 'supervisor');
+    axeSource = await readFile(require.resolve('axe-core/axe.min.js'), 'utf8');
+    await mkdir(SHOTS, { recursive: true });
+    browser = await openBrowser();
+    context = browser.context;
+  }, 120_000);
+  afterAll(async () => {
+    if (a11y.length) process.stdout.write(`ui-muhtar axe (serious/critical per screen): ${JSON.stringify(a11y)}\n`);
+    await browser?.close();
+    await t?.close();
+  });
+  afterEach(async () => {
+    for (const page of context.pages()) await page.close();
+  });
+
+  async function shot(page: Page, name: string, docs = false): Promise<void> {
+    await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: docs });
+    if (docs && process.env.UPDATE_DOCS_SCREENSHOTS === '1') {
+      await mkdir(DOCS_SHOTS, { recursive: true });
+      await copyFile(join(SHOTS, `${name}.png`), join(DOCS_SHOTS, `${name}.png`));
+    }
+  }
+
+  async function login(username: string, password = `Demo-${username}-2026`): Promise<Page> {
+    const page = await context.newPage();
+    page.on('pageerror', (error) => process.stderr.write(`browser error (${username}): ${error.message}\n`));
+    await page.goto(`${base}/app`);
+    await page.getByLabel('Kullanıcı adı').fill(username);
+    await page.getByLabel('Parola').fill(password);
+    await page.getByRole('button', { name: 'Giriş yap' }).click();
+    await page.locator('#live-state[data-state=on]').waitFor();
+    return page;
+  }
+
+  async function axe(page: Page, screen: string): Promise<void> {
+    if ((await page.evaluate('typeof window.axe')) === 'undefined') await page.evaluate(axeSource);
+    const result = (await page.evaluate(`axe.run(document, { resultTypes: ['violations'] })`)) as {
+      violations: { id: string; impact: string; help: string; nodes: { target: string[] }[] }[];
+    };
+    const bad = result.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+    a11y.push({ screen, violations: bad });
+    expect({ screen, violations: bad }).toEqual({ screen, violations: [] });
+  }
+
+  const indicator = async (code: string) => {
+    const { body } = await t
+      .http()
+      .get(`/api/v1/reports/muhtar-indicators?from=${FROM}&to=${TO}`)
+      .set('Authorization', `Bearer ${supervisor.token}`)
+      .expect(200);
+    return body.indicators.find((i: { code: string }) => i.code === code) as { value: number; basis: Record<string, number> };
+  };
+  const pg742 = async () => (await indicator('PG7.4.2')).value;
+
+  it('plans a visit, informs the muhtar (one SMS in the outbox), holds it with two tickets raised; PG7.4.2 moves by one and links to the visit', async () => {
+    const before = await pg742();
+    const page = await login('supervisor');
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await page.goto(`${base}/app#/muhtar`);
+    await page.getByLabel('Başlangıç').fill(FROM);
+    await page.getByLabel('Bitiş').fill(TO);
+    await page.getByRole('heading', { name: 'Toplantı ya da ziyaret planla' }).waitFor();
+    await page.getByLabel('Tür').selectOption('visit');
+    await page.getByLabel('Başlık').fill('Atatürk Mahallesi periyodik ziyareti');
+    await page.locator('#mp-mahalle').selectOption({ label: 'Atatürk Mahallesi' });
+    await page.getByLabel('Tarih ve saat').fill('2026-11-25T09:30');
+    await page.getByLabel('Yer').fill('Muhtarlık binası');
+    await page.getByRole('button', { name: 'Planla' }).click();
+    const link = page.getByRole('link', { name: 'Atatürk Mahallesi periyodik ziyareti' });
+    await link.waitFor();
+    await axe(page, 'muhtar calendar');
+    await shot(page, 'muhtar-calendar');
+    await link.click();
+
+    await page.getByRole('heading', { name: 'Atatürk Mahallesi periyodik ziyareti' }).waitFor();
+    const id = page.url().split('/').pop()!;
+    await page.getByRole('button', { name: 'Muhtara SMS ile bildir' }).click();
+    await page.getByText(/^Bilgilendirildi:/).waitFor();
+    await page.getByText('SMS +905354000021').waitFor();
+    const sms = await t.dataSource.query(`SELECT channel, recipient, body FROM outbound_messages WHERE meta->>'muhtarActivityId' = $1`, [id]);
+    expect(sms).toEqual([{ channel: 'sms', recipient: '+905354000021', body: expect.stringContaining('Sayın Hüseyin Yılmaz, 25 Kasım 2026 09:30') }]);
+
+    await page.getByLabel('Katılan sayısı').fill('1');
+    await page.getByRole('button', { name: 'Yapıldı olarak kaydet' }).click();
+    await page.getByTestId('activity-state').getByText('Yapıldı').waitFor();
+
+    for (const [kind, subject] of [
+      ['sikayet', 'Parktaki aydınlatma yanmıyor'],
+      ['talep', 'Okul önüne yaya geçidi çizilsin'],
+    ]) {
+      await page.getByLabel('Başvuru türü').selectOption(kind);
+      await page.getByLabel('Konu').fill(subject);
+      await page.getByLabel('Açıklama').fill(`${subject}; muhtar ziyarette iletti.`);
+      await page.getByRole('button', { name: 'Başvuru aç' }).click();
+      await page.getByRole('list', { name: 'Ziyarette alınan başvurular' }).getByText(subject).waitFor();
+    }
+    await page.getByRole('heading', { name: 'Burada alınan başvurular (2)' }).waitFor();
+    await axe(page, 'muhtar activity');
+    await shot(page, 'muhtar-activity');
+    const linked = await t.dataSource.query(
+      `SELECT t.channel, m.code FROM muhtar_activity_tickets l JOIN tickets t ON t.id = l.ticket_id JOIN mahalleler m ON m.id = t.mahalle_id WHERE l.activity_id = $1`,
+      [id],
+    );
+    expect(linked).toEqual([
+      { channel: 'muhtar', code: 'ATATURK' },
+      { channel: 'muhtar', code: 'ATATURK' },
+    ]);
+
+    expect(await pg742()).toBe(before + 1);
+    await page.goto(`${base}/app#/muhtar/gostergeler/${FROM}/${TO}`);
+    const figure = page.locator('tr[data-code="PG7.4.2"] a');
+    await figure.waitFor();
+    expect(await figure.textContent()).toBe(`${before + 1} adet`);
+    expect(await page.locator('tr[data-code="PG7.4.2"] td').nth(4).textContent()).toBe('%30');
+    await page.getByTestId('muhtar-score').waitFor();
+    await axe(page, 'muhtar dashboard');
+    await page.locator('#toast.show').waitFor({ state: 'detached', timeout: 10_000 });
+    await shot(page, 'muhtar-dashboard', true);
+
+    await figure.click();
+    const visit = page.getByRole('link', { name: 'Atatürk Mahallesi periyodik ziyareti' });
+    await visit.waitFor();
+    await axe(page, 'muhtar drill-down');
+    await visit.click();
+    await page.waitForURL(`**/muhtar/etkinlik/${id}`);
+    await page.getByRole('heading', { name: 'Burada alınan başvurular (2)' }).waitFor();
+  }, 120_000);
+});
