@@ -9,10 +9,12 @@ import {
   DELIVERY_STATE_LABELS,
   DEPARTMENT_LEVEL_LABELS,
   DURATION_UNIT_LABELS,
+  MUHTAR_ACTIVITY_KIND_LABELS,
   NOTICE_PURPOSE_LABELS,
   TIMELINE_EVENT_LABELS,
 } from '@app/domain';
 import { DepartmentLevel } from '../src/modules/departments/department.entity';
+import { MuhtarActivityKind } from '../src/modules/reports/muhtar/muhtar-activity.entity';
 import { NoticePurpose } from '../src/modules/notifications';
 import { OutboundState } from '../src/modules/notifications/outbound-message.entity';
 import { DurationUnit } from '../src/modules/sla/deadline-policy.entity';
@@ -36,6 +38,7 @@ describe('the Turkish labels of the modules’ enums', () => {
     ['appointment channels', Object.fromEntries(REQUEST_CHANNELS.map((c) => [c, c])), APPOINTMENT_CHANNEL_LABELS],
     ['process statuses', ProcessStatus, PROCESS_STATUS_LABELS],
     ['process events', ProcessEventType, PROCESS_EVENT_LABELS],
+    ['muhtar activities', MuhtarActivityKind, MUHTAR_ACTIVITY_KIND_LABELS],
   ])('labels every %s value', (_name, values, labels) => {
     expect(Object.values(values).filter((v) => !labels[v as string])).toEqual([]);
   });

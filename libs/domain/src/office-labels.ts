@@ -41,3 +41,9 @@ export const PROCESS_EVENT_LABELS: Readonly<Record<string, string>> = {
   escalated: 'Üst makama iletildi',
   ended: 'Süreç sona erdi',
 };
+
+/** The muhtar activities the PG7.4.1 and PG7.4.2 indicators count (their enum lives in the reports module). */
+export const MUHTAR_ACTIVITY_KIND_LABELS: Readonly<Record<string, string>> = {
+  coordination_meeting: 'Koordinasyon toplantısı',
+  visit: 'Muhtar ziyareti',
+};

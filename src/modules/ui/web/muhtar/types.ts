@@ -2,10 +2,7 @@ import type { Mahalle } from '../views/types';
 
 export type ActivityKind = 'coordination_meeting' | 'visit';
 
-export const ACTIVITY_KIND_LABELS: Record<ActivityKind, string> = {
-  coordination_meeting: 'Koordinasyon toplantısı',
-  visit: 'Muhtar ziyareti',
-};
+export { MUHTAR_ACTIVITY_KIND_LABELS as ACTIVITY_KIND_LABELS } from '@app/domain';
 
 export interface Activity {
   id: string;
