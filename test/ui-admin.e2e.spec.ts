@@ -183,7 +183,7 @@ describeUi('admin screens in the browser', () => {
     // Notice templates: both languages side by side, a preview filled in with examples.
     await page.goto(`${base}/app#/yonetim/bildirimler`);
     await page.getByRole('heading', { name: 'Bildirim metinleri', level: 1 }).waitFor();
-    await page.getByLabel('Bildirim').selectOption('answered');
+    await page.getByLabel('Bildirim', { exact: true }).selectOption('answered');
     await page.getByLabel('Metin (İngilizce)').waitFor();
     await page.getByLabel('Metin (Türkçe)').fill('{trackingNo} numaralı başvurunuz yanıtlandı: {text} — {municipality} {unknownField}');
     const turkish = page.getByRole('region', { name: /^Türkçe/ });

@@ -217,7 +217,8 @@ describeUi('staff screens in headless Chromium', () => {
     await adminPage.goto(`${base}/app#/yonetim/isler`);
     await adminPage.getByRole('heading', { name: 'Başarısız işler' }).waitFor();
     await adminPage.goto(`${base}/app#/yonetim/whatsapp`);
-    await adminPage.getByText('Sağlayıcı:').waitFor();
+    await adminPage.getByText('Sağlayıcı', { exact: true }).waitFor();
+    await adminPage.locator('#wa-state').waitFor();
     await Promise.all([manager.close(), adminPage.close()]);
   });
 
