@@ -1,13 +1,26 @@
-import { copyFile, mkdir, readFile } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { ReportExports } from '../src/modules/reports/exports/report-exports.service';
 import { SlaTicker } from '../src/modules/sla/sla-ticker';
-import { categoryId, createTestApp, loginAs, Staff, TestApp, ticketInput, waitFor, describeInBrowser, openBrowser, TestBrowser } from '@app/testing';
+import {
+  categoryId,
+  createTestApp,
+  loginAs,
+  Staff,
+  TestApp,
+  ticketInput,
+  waitFor,
+  describeInBrowser,
+  openBrowser,
+  TestBrowser,
+  screenshot,
+  seriousA11yViolations,
+  signIn,
+} from '@app/testing';
 
 const SHOTS = join(__dirname, '..', 'artifacts', 'screenshots');
-const DOCS_SHOTS = join(__dirname, '..', 'docs', 'screenshots');
 const MONDAY_0900 = new Date('2026-11-02T06:00:00Z'); // Monday 2 November 2026, 09:00 in Istanbul
 
 const describeUi = describeInBrowser('ui-backoffice.e2e');
@@ -24,8 +37,7 @@ describeUi('back office: bell, outbox and exports in headless Chromium', () => {
   let browser: TestBrowser;
   let admin: Staff;
   let ticket: { id: string; trackingNo: string };
-  let axeSource: string;
-  const a11y: { screen: string; violations: unknown[] }[] = [];
+  const a11y: { screen: string; violations: string[] }[] = [];
 
   beforeAll(async () => {
     // The deadline timer is driven by hand; the notify jobs, the outbox and the exports run as in production.
@@ -48,7 +60,6 @@ describeUi('back office: bell, outbox and exports in headless Chromium', () => {
       'routed to Fen İşleri',
       async () => (await t.dataSource.query('SELECT department_id FROM tickets WHERE id = $1', [ticket.id]))[0]?.department_id,
     );
-    axeSource = await readFile(require.resolve('axe-core/axe.min.js'), 'utf8');
     await mkdir(SHOTS, { recursive: true });
     browser = await openBrowser({ width: 1366, height: 768 });
     context = browser.context;
@@ -59,39 +70,17 @@ describeUi('back office: bell, outbox and exports in headless Chromium', () => {
     await t?.close();
   });
 
-  async function login(username: string): Promise<Page> {
-    const page = await context.newPage();
-    page.on('pageerror', (error) => process.stderr.write(`browser error (${username}): ${error.message}\n`));
-    await page.goto(`${base}/app`);
-    await page.getByLabel('Kullanıcı adı').fill(username);
-    await page.getByLabel('Parola').fill(`Demo-${username}-2026`);
-    await page.getByRole('button', { name: 'Giriş yap' }).click();
-    await page.locator('#live-state[data-state=on]').waitFor();
-    return page;
-  }
+  const login = (username: string, password?: string) => signIn(context, base, username, password);
 
   /** axe-core run in the page (evaluated through the DevTools protocol, so the CSP stays as it is). */
   async function axe(page: Page, screen: string): Promise<void> {
-    if ((await page.evaluate('typeof window.axe')) === 'undefined') await page.evaluate(axeSource);
-    const result = (await page.evaluate(`axe.run(document, { resultTypes: ['violations'] })`)) as {
-      violations: { id: string; impact: string; help: string; nodes: { target: string[] }[] }[];
-    };
-    const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-    a11y.push({ screen, violations: bad.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.length })) });
-    expect({ screen, violations: bad.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`) }).toEqual({
-      screen,
-      violations: [],
-    });
+    const violations = await seriousA11yViolations(page);
+    a11y.push({ screen, violations });
+    expect({ screen, violations }).toEqual({ screen, violations: [] });
   }
 
   /** The README's pictures are refreshed on request only (UPDATE_DOCS_SCREENSHOTS=1), so a run leaves the tree clean. */
-  async function shot(page: Page, name: string, docs = false): Promise<void> {
-    await page.screenshot({ path: join(SHOTS, `${name}.png`) });
-    if (docs && process.env.UPDATE_DOCS_SCREENSHOTS === '1') {
-      await mkdir(DOCS_SHOTS, { recursive: true });
-      await copyFile(join(SHOTS, `${name}.png`), join(DOCS_SHOTS, `${name}.png`));
-    }
-  }
+  const shot = (page: Page, name: string, docs = false) => screenshot(page, name, { docs, fullPage: false });
 
   it('the bell shows the breach live when the deadline passes on the moved clock, and opening it marks it read', async () => {
     const page = await login('department-manager');

@@ -1,4 +1,4 @@
-import { copyFile, mkdir, readFile } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import { createServer, Server } from 'node:http';
 import { AddressInfo } from 'node:net';
 import { join } from 'node:path';
@@ -18,13 +18,15 @@ import {
   describeInBrowser,
   openBrowser,
   TestBrowser,
+  screenshot,
+  seriousA11yViolations,
+  signIn,
 } from '@app/testing';
 
 const TWILIO_TOKEN = 'test-twilio-auth-token-0123456789';
 const PUBLIC_URL = 'https://cozum.ornek-bel.tr';
 const VOICE = `${PUBLIC_URL}/api/v1/channels/twilio/voice`;
 const SHOTS = join(__dirname, '..', 'artifacts', 'screenshots');
-const DOCS_SHOTS = join(__dirname, '..', 'docs', 'screenshots');
 const ACCOUNT_SID = `AC${'0'.repeat(32)}`;
 
 const describeUi = describeInBrowser('ui-desk.e2e');
@@ -144,8 +146,7 @@ describeUi('the agent’s desk in headless Chromium', () => {
   let tileHits = 0;
   let admin: Staff;
   let agent: Staff;
-  let axeSource: string;
-  const a11y: { screen: string; violations: { id: string; impact: string; nodes: number }[] }[] = [];
+  const a11y: { screen: string; violations: string[] }[] = [];
 
   beforeAll(async () => {
     const tile = tilePng();
@@ -186,7 +187,6 @@ describeUi('the agent’s desk in headless Chromium', () => {
     base = `http://127.0.0.1:${(t.app.getHttpServer().address() as AddressInfo).port}`;
     admin = await loginAs(t, 'admin');
     agent = await loginAs(t, 'agent');
-    axeSource = await readFile(require.resolve('axe-core/axe.min.js'), 'utf8');
     await mkdir(SHOTS, { recursive: true });
     browser = await openBrowser();
     context = browser.context;
@@ -207,38 +207,16 @@ describeUi('the agent’s desk in headless Chromium', () => {
   });
 
   /** The README's pictures are refreshed on request only (UPDATE_DOCS_SCREENSHOTS=1), so a run leaves the tree clean. */
-  async function shot(page: Page, name: string, docs = false, fullPage = false): Promise<void> {
-    await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage });
-    if (docs && process.env.UPDATE_DOCS_SCREENSHOTS === '1') {
-      await mkdir(DOCS_SHOTS, { recursive: true });
-      await copyFile(join(SHOTS, `${name}.png`), join(DOCS_SHOTS, `${name}.png`));
-    }
-  }
+  const shot = (page: Page, name: string, docs = false, fullPage = false) => screenshot(page, name, { docs, fullPage });
 
   /** A new tab has its own sessionStorage, so each tab is its own staff member. */
-  async function login(username: string, password = `Demo-${username}-2026`): Promise<Page> {
-    const page = await context.newPage();
-    page.on('pageerror', (error) => process.stderr.write(`browser error (${username}): ${error.message}\n`));
-    await page.goto(`${base}/app`);
-    await page.getByLabel('Kullanıcı adı').fill(username);
-    await page.getByLabel('Parola').fill(password);
-    await page.getByRole('button', { name: 'Giriş yap' }).click();
-    await page.locator('#live-state[data-state=on]').waitFor();
-    return page;
-  }
+  const login = (username: string, password?: string) => signIn(context, base, username, password);
 
   /** axe-core run in the page (evaluated through the DevTools protocol, so the CSP stays as it is). */
   async function axe(page: Page, screen: string): Promise<void> {
-    if ((await page.evaluate('typeof window.axe')) === 'undefined') await page.evaluate(axeSource);
-    const result = (await page.evaluate(`axe.run(document, { resultTypes: ['violations'] })`)) as {
-      violations: { id: string; impact: string; help: string; nodes: { target: string[] }[] }[];
-    };
-    const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-    a11y.push({ screen, violations: bad.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.length })) });
-    expect({ screen, violations: bad.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`) }).toEqual({
-      screen,
-      violations: [],
-    });
+    const violations = await seriousA11yViolations(page);
+    a11y.push({ screen, violations });
+    expect({ screen, violations }).toEqual({ screen, violations: [] });
   }
 
   async function answeredTicket(phone: string, subject: string, answer: string): Promise<{ id: string; trackingNo: string }> {

@@ -1,11 +1,10 @@
-import { copyFile, mkdir, readFile } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
-import { createTestApp, describeInBrowser, loginAs, openBrowser, Staff, TestApp, TestBrowser } from '@app/testing';
+import { createTestApp, describeInBrowser, loginAs, openBrowser, Staff, TestApp, TestBrowser, screenshot, seriousA11yViolations, signIn } from '@app/testing';
 
 const SHOTS = join(__dirname, '..', 'artifacts', 'screenshots');
-const DOCS_SHOTS = join(__dirname, '..', 'docs', 'screenshots');
 const FROM = '2026-11-01';
 const TO = '2026-11-30';
 
@@ -17,7 +16,6 @@ describeUi('muhtar work on screen: the calendar, the muhtar informed by SMS, a v
   let context: BrowserContext;
   let browser: TestBrowser;
   let supervisor: Staff;
-  let axeSource: string;
   const a11y: { screen: string; violations: string[] }[] = [];
 
   beforeAll(async () => {
@@ -26,7 +24,6 @@ describeUi('muhtar work on screen: the calendar, the muhtar informed by SMS, a v
     await t.app.listen(0, '127.0.0.1');
     base = `http://127.0.0.1:${(t.app.getHttpServer().address() as AddressInfo).port}`;
     supervisor = await loginAs(t, 'supervisor');
-    axeSource = await readFile(require.resolve('axe-core/axe.min.js'), 'utf8');
     await mkdir(SHOTS, { recursive: true });
     browser = await openBrowser();
     context = browser.context;
@@ -40,35 +37,14 @@ describeUi('muhtar work on screen: the calendar, the muhtar informed by SMS, a v
     for (const page of context.pages()) await page.close();
   });
 
-  async function shot(page: Page, name: string, docs = false): Promise<void> {
-    await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: docs });
-    if (docs && process.env.UPDATE_DOCS_SCREENSHOTS === '1') {
-      await mkdir(DOCS_SHOTS, { recursive: true });
-      await copyFile(join(SHOTS, `${name}.png`), join(DOCS_SHOTS, `${name}.png`));
-    }
-  }
+  const shot = (page: Page, name: string, docs = false) => screenshot(page, name, { docs });
 
-  async function login(username: string, password = `Demo-${username}-2026`): Promise<Page> {
-    const page = await context.newPage();
-    page.on('pageerror', (error) => process.stderr.write(`browser error (${username}): ${error.message}\n`));
-    await page.goto(`${base}/app`);
-    await page.getByLabel('Kullanıcı adı').fill(username);
-    await page.getByLabel('Parola').fill(password);
-    await page.getByRole('button', { name: 'Giriş yap' }).click();
-    await page.locator('#live-state[data-state=on]').waitFor();
-    return page;
-  }
+  const login = (username: string, password?: string) => signIn(context, base, username, password);
 
   async function axe(page: Page, screen: string): Promise<void> {
-    if ((await page.evaluate('typeof window.axe')) === 'undefined') await page.evaluate(axeSource);
-    const result = (await page.evaluate(`axe.run(document, { resultTypes: ['violations'] })`)) as {
-      violations: { id: string; impact: string; help: string; nodes: { target: string[] }[] }[];
-    };
-    const bad = result.violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-    a11y.push({ screen, violations: bad });
-    expect({ screen, violations: bad }).toEqual({ screen, violations: [] });
+    const violations = await seriousA11yViolations(page);
+    a11y.push({ screen, violations });
+    expect({ screen, violations }).toEqual({ screen, violations: [] });
   }
 
   const indicator = async (code: string) => {

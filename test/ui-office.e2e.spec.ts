@@ -1,11 +1,23 @@
-import { copyFile, mkdir, readFile } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
-import { createTestApp, describeInBrowser, idByCode, loginAs, openBrowser, Staff, TestApp, TestBrowser, waitFor } from '@app/testing';
+import {
+  createTestApp,
+  describeInBrowser,
+  idByCode,
+  loginAs,
+  openBrowser,
+  Staff,
+  TestApp,
+  TestBrowser,
+  waitFor,
+  screenshot,
+  seriousA11yViolations,
+  signIn,
+} from '@app/testing';
 
 const SHOTS = join(__dirname, '..', 'artifacts', 'screenshots');
-const DOCS_SHOTS = join(__dirname, '..', 'docs', 'screenshots');
 const MONDAY_0900 = new Date('2026-11-02T06:00:00Z'); // Monday 2 November 2026, 09:00 in Istanbul
 const istanbul = (iso: string) => new Date(`${iso}+03:00`);
 const PASSWORD = 'Test-Parola-12345';
@@ -21,7 +33,6 @@ describeUi('the mayor’s office and processes in headless Chromium', () => {
   let admin: Staff;
   let agent: Staff;
   let kalem: Staff;
-  let axeSource: string;
   const a11y: { screen: string; violations: string[] }[] = [];
 
   beforeAll(async () => {
@@ -38,7 +49,6 @@ describeUi('the mayor’s office and processes in headless Chromium', () => {
       .send({ username: 'kalem-ayse', fullName: 'Ayşe Kalem', role: 'department_staff', departmentId: ozelKalem, password: PASSWORD })
       .expect(201);
     kalem = await loginAs(t, 'kalem-ayse', PASSWORD);
-    axeSource = await readFile(require.resolve('axe-core/axe.min.js'), 'utf8');
     await mkdir(SHOTS, { recursive: true });
     browser = await openBrowser();
     context = browser.context;
@@ -58,35 +68,14 @@ describeUi('the mayor’s office and processes in headless Chromium', () => {
     return { Authorization: `Bearer ${who.token}` };
   }
 
-  async function shot(page: Page, name: string, docs = false): Promise<void> {
-    await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
-    if (docs && process.env.UPDATE_DOCS_SCREENSHOTS === '1') {
-      await mkdir(DOCS_SHOTS, { recursive: true });
-      await copyFile(join(SHOTS, `${name}.png`), join(DOCS_SHOTS, `${name}.png`));
-    }
-  }
+  const shot = (page: Page, name: string, docs = false) => screenshot(page, name, { docs, fullPage: true });
 
-  async function login(username: string, password: string): Promise<Page> {
-    const page = await context.newPage();
-    page.on('pageerror', (error) => process.stderr.write(`browser error (${username}): ${error.message}\n`));
-    await page.goto(`${base}/app`);
-    await page.getByLabel('Kullanıcı adı').fill(username);
-    await page.getByLabel('Parola').fill(password);
-    await page.getByRole('button', { name: 'Giriş yap' }).click();
-    await page.locator('#live-state[data-state=on]').waitFor();
-    return page;
-  }
+  const login = (username: string, password?: string) => signIn(context, base, username, password);
 
   async function axe(page: Page, screen: string): Promise<void> {
-    if ((await page.evaluate('typeof window.axe')) === 'undefined') await page.evaluate(axeSource);
-    const result = (await page.evaluate(`axe.run(document, { resultTypes: ['violations'] })`)) as {
-      violations: { id: string; impact: string; help: string; nodes: { target: string[] }[] }[];
-    };
-    const bad = result.violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-    a11y.push({ screen, violations: bad });
-    expect({ screen, violations: bad }).toEqual({ screen, violations: [] });
+    const violations = await seriousA11yViolations(page);
+    a11y.push({ screen, violations });
+    expect({ screen, violations }).toEqual({ screen, violations: [] });
   }
 
   async function request(body: Record<string, unknown>): Promise<{ id: string }> {

@@ -1,8 +1,8 @@
 import { existsSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { BrowserContext } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 
 /** Debian's chromium package (`apt-get install -y chromium`); no browser is ever downloaded. */
 export const CHROMIUM = '/usr/bin/chromium';
@@ -50,4 +50,41 @@ export async function openBrowser(viewport = { width: 1366, height: 768 }): Prom
       await rm(profile, { recursive: true, force: true });
     },
   };
+}
+
+const ROOT = join(__dirname, '..', '..', '..');
+const SHOTS = join(ROOT, 'artifacts', 'screenshots');
+const DOCS_SHOTS = join(ROOT, 'docs', 'screenshots');
+
+/** A new tab signed in to /app as `username` (the demo password by default), its live stream connected. */
+export async function signIn(context: BrowserContext, base: string, username: string, password = `Demo-${username}-2026`): Promise<Page> {
+  const page = await context.newPage();
+  page.on('pageerror', (error) => process.stderr.write(`browser error (${username}): ${error.message}\n`));
+  await page.goto(`${base}/app`);
+  await page.getByLabel('Kullanıcı adı').fill(username);
+  await page.getByLabel('Parola').fill(password);
+  await page.getByRole('button', { name: 'Giriş yap' }).click();
+  await page.locator('#live-state[data-state=on]').waitFor();
+  return page;
+}
+
+/** axe-core's serious and critical violations on the page as it stands, one line each. */
+export async function seriousA11yViolations(page: Page): Promise<string[]> {
+  if ((await page.evaluate('typeof window.axe')) === 'undefined') await page.evaluate(await readFile(require.resolve('axe-core/axe.min.js'), 'utf8'));
+  const result = (await page.evaluate(`axe.run(document, { resultTypes: ['violations'] })`)) as {
+    violations: { id: string; impact: string; help: string; nodes: { target: string[] }[] }[];
+  };
+  return result.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+/** A screenshot in artifacts/screenshots; a `docs` one is copied to docs/screenshots with UPDATE_DOCS_SCREENSHOTS=1. */
+export async function screenshot(page: Page, name: string, { docs = false, fullPage = docs }: { docs?: boolean; fullPage?: boolean } = {}): Promise<void> {
+  await mkdir(SHOTS, { recursive: true });
+  await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage });
+  if (docs && process.env.UPDATE_DOCS_SCREENSHOTS === '1') {
+    await mkdir(DOCS_SHOTS, { recursive: true });
+    await copyFile(join(SHOTS, `${name}.png`), join(DOCS_SHOTS, `${name}.png`));
+  }
 }
