@@ -14,7 +14,8 @@ export interface StaffNotificationAnnouncement {
   userIds: string[];
 }
 
-export type NewStaffNotification = Pick<StaffNotification, 'userId' | 'cause' | 'ticketId' | 'title' | 'body' | 'link'>;
+/** `createdAt` is when its cause happened (a late job must not put an older warning above a newer breach). */
+export type NewStaffNotification = Pick<StaffNotification, 'userId' | 'cause' | 'ticketId' | 'title' | 'body' | 'link' | 'createdAt'>;
 
 /** The in-app list: written with its cause (once per person), read and ticked off by its owner. */
 @Injectable()

@@ -85,7 +85,15 @@ export class NotifyEscalationsProcessor {
       manager,
       recipients
         .filter((r) => r.userId)
-        .map((r) => ({ userId: r.userId!, cause: `escalation-${escalation.id}`, ticketId: target.ticketId, title, body, link: target.path })),
+        .map((r) => ({
+          userId: r.userId!,
+          cause: `escalation-${escalation.id}`,
+          ticketId: target.ticketId,
+          title,
+          body,
+          link: target.path,
+          createdAt: escalation.firedAt,
+        })),
     );
     notified.push(...added);
     const messages: (OutboundMessage | null)[] = [];
