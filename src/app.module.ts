@@ -5,6 +5,7 @@ import { ConfigModule } from '@app/config';
 import { DatabaseModule } from '@app/database';
 import { QueueModule } from '@app/queue';
 import { MIGRATIONS } from './migrations';
+import { AuditModule } from './modules/audit';
 import { AuthModule } from './modules/auth';
 import { CategoriesModule } from './modules/categories';
 import { CitizensModule } from './modules/citizens';
@@ -40,6 +41,7 @@ export class AppModule {
         ClockModule,
         DatabaseModule.forRoot({ migrations: MIGRATIONS }),
         QueueModule,
+        AuditModule,
         AuthModule,
         DepartmentsModule,
         NeighbourhoodsModule,

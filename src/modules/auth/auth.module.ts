@@ -3,6 +3,7 @@ import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AppConfig } from '@app/config';
+import { AuditModule } from '../audit';
 import { DepartmentsModule } from '../departments';
 import { AuthController } from './auth.controller';
 import { AuthGuard } from './auth.guard';
@@ -24,6 +25,7 @@ import { UsersService } from './users.service';
         verifyOptions: { algorithms: ['HS256'] },
       }),
     }),
+    AuditModule,
     DepartmentsModule,
   ],
   controllers: [AuthController, UsersController],

@@ -3,6 +3,8 @@ import { JwtService } from '@nestjs/jwt';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import { AppConfig } from '@app/config';
+import { AuditAction, AuditEntity } from '@app/domain';
+import { AuditTrail } from '../audit';
 import { AuthErrorCode, AuthException } from './auth-errors';
 import { AccessTokenClaims } from './access-token';
 import { LoginDto } from './dto/login.dto';
@@ -29,6 +31,7 @@ export class AuthService {
     private readonly jwt: JwtService,
     private readonly config: AppConfig,
     private readonly throttle: LoginThrottle,
+    private readonly audit: AuditTrail,
   ) {}
 
   async login(dto: LoginDto, ip: string): Promise<LoginResult> {
@@ -47,9 +50,11 @@ export class AuthService {
     }
     if (!user) {
       this.logger.warn({ msg: 'login refused', username: dto.username });
+      await this.audit.record(this.users.manager, { id: null, username }, { action: AuditAction.LoginFailed, entityType: AuditEntity.Session, ip });
       throw new AuthException(AuthErrorCode.InvalidCredentials, 'Kullanıcı adı veya parola hatalı');
     }
     await this.throttle.release(attempt);
+    await this.audit.record(this.users.manager, user, { action: AuditAction.Login, entityType: AuditEntity.Session, entityId: user.id, ip });
     const claims: AccessTokenClaims = { sub: user.id, role: user.role, ver: user.tokenVersion };
     const accessToken = await this.jwt.signAsync(claims, { algorithm: 'HS256', expiresIn: this.config.JWT_TTL_SECONDS });
     return { accessToken, tokenType: 'Bearer', expiresIn: this.config.JWT_TTL_SECONDS, user: userView(user) };

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { IdParam, Page } from '@app/common';
-import { Role, Roles } from '@app/domain';
+import { CurrentUser, Role, Roles, StaffPrincipal } from '@app/domain';
 import { CreateUserDto, ListUsersDto, UpdateUserDto } from './dto/user.dto';
 import { userView, UserView, UsersService } from './users.service';
 
@@ -24,12 +24,12 @@ export class UsersController {
   }
 
   @Post()
-  create(@Body() dto: CreateUserDto): Promise<UserView> {
-    return this.users.create(dto);
+  create(@CurrentUser() actor: StaffPrincipal, @Body() dto: CreateUserDto): Promise<UserView> {
+    return this.users.create(dto, actor);
   }
 
   @Patch(':id')
-  update(@IdParam() id: string, @Body() dto: UpdateUserDto): Promise<UserView> {
-    return this.users.update(id, dto);
+  update(@CurrentUser() actor: StaffPrincipal, @IdParam() id: string, @Body() dto: UpdateUserDto): Promise<UserView> {
+    return this.users.update(id, dto, actor);
   }
 }

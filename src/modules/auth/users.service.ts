@@ -3,7 +3,8 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, In, Repository } from 'typeorm';
 import { InvalidFieldException, Page, pageOf, ResourceNotFoundException } from '@app/common';
 import { whereDefined } from '@app/database';
-import { DEPARTMENT_ROLES, Role, StaffPrincipal } from '@app/domain';
+import { AuditAction, AuditEntity, DEPARTMENT_ROLES, Role, StaffPrincipal } from '@app/domain';
+import { AuditTrail } from '../audit';
 import { BacklogSignals, DepartmentsService } from '../departments';
 import { AuthErrorCode, AuthException } from './auth-errors';
 import { CreateUserDto, ListUsersDto, UpdateUserDto } from './dto/user.dto';
@@ -23,6 +24,7 @@ export class UsersService {
     @InjectRepository(User) private readonly users: Repository<User>,
     private readonly departments: DepartmentsService,
     private readonly backlog: BacklogSignals,
+    private readonly audit: AuditTrail,
   ) {}
 
   async list(query: ListUsersDto): Promise<Page<UserView>> {
@@ -41,14 +43,18 @@ export class UsersService {
     return user;
   }
 
-  async create(dto: CreateUserDto): Promise<UserView> {
+  async create(dto: CreateUserDto, actor: StaffPrincipal): Promise<UserView> {
     if (await this.users.existsBy({ username: dto.username })) {
       throw new AuthException(AuthErrorCode.UsernameTaken, `${dto.username} kullanıcı adı alınmış`, 'username');
     }
     const { password, ...fields } = dto;
     const user = this.users.create({ ...fields, departmentId: dto.departmentId ?? null, passwordHash: await hashPassword(password) });
     await this.checkDepartment(user);
-    return userView(await this.users.save(user));
+    return this.users.manager.transaction(async (manager) => {
+      const saved = userView(await manager.save(user));
+      await this.audit.record(manager, actor, { action: AuditAction.UserCreated, entityType: AuditEntity.User, entityId: saved.id, after: saved });
+      return saved;
+    });
   }
 
   /** Whether `id` is an active call-centre agent or supervisor (who may take 444 calls). */
@@ -86,8 +92,9 @@ export class UsersService {
     return user ? { id: user.id, username: user.username, fullName: user.fullName, role: user.role, departmentId: user.departmentId } : null;
   }
 
-  async update(id: string, dto: UpdateUserDto): Promise<UserView> {
+  async update(id: string, dto: UpdateUserDto, actor: StaffPrincipal): Promise<UserView> {
     const user = await this.get(id);
+    const previous = userView({ ...user });
     const before = { active: user.active, role: user.role, departmentId: user.departmentId };
     const { password, ...fields } = dto;
     Object.assign(user, fields);
@@ -98,6 +105,9 @@ export class UsersService {
       const row = await manager.save(user);
       // Ends the tokens issued so far; incremented in SQL, so concurrent changes each count.
       if (revokes) await manager.increment(User, { id }, 'tokenVersion', 1);
+      // A new password shows as such in the log, never as its hash.
+      const after = { ...userView(row), ...(password ? { passwordChanged: true } : {}) };
+      await this.audit.record(manager, actor, { action: AuditAction.UserUpdated, entityType: AuditEntity.User, entityId: id, before: previous, after });
       return row;
     });
     // Back at the desk (or moved to another department): the waiting tickets may go to them.

@@ -37,7 +37,7 @@ export class NoticeTemplatesController {
 
   @Delete(':purpose/:locale')
   @HttpCode(204)
-  reset(@Param('purpose') purpose: string, @Param('locale') locale: string): Promise<void> {
-    return this.templates.reset(purpose, locale);
+  reset(@Param('purpose') purpose: string, @Param('locale') locale: string, @CurrentUser() user: StaffPrincipal): Promise<void> {
+    return this.templates.reset(purpose, locale, user);
   }
 }

@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { ExpiringValue, InvalidFieldException } from '@app/common';
-import { StaffPrincipal } from '@app/domain';
+import { AuditAction, AuditEntity, StaffPrincipal } from '@app/domain';
+import { AuditTrail } from '../audit';
 import {
   missingRequiredFields,
   NOTICE_FIELDS,
@@ -68,7 +69,10 @@ const PREVIEW_CONTEXT: Record<NoticeLocale, NoticeContext> = {
 export class NoticeTemplates {
   private readonly overrides = new ExpiringValue<NoticeTemplateOverride[]>(30_000);
 
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly audit: AuditTrail,
+  ) {}
 
   /** The municipality's own template of a notice, if any, read through `manager` when the copy here is stale. */
   async own(manager: EntityManager, purpose: NoticePurpose, locale: NoticeLocale): Promise<NoticeTemplate | undefined> {
@@ -89,13 +93,24 @@ export class NoticeTemplates {
 
   async save(purpose: string, locale: string, dto: NoticeTemplateDto, actor: StaffPrincipal): Promise<NoticeTemplateView> {
     const [p, l] = this.check(purpose, locale, dto);
-    await this.dataSource
-      .createQueryBuilder()
-      .insert()
-      .into(NoticeTemplateOverride)
-      .values({ purpose: p, locale: l, subject: dto.subject, body: dto.body, updatedById: actor.id })
-      .orUpdate(['subject', 'body', 'updated_by_id', 'updated_at'], ['purpose', 'locale'])
-      .execute();
+    await this.dataSource.transaction(async (manager) => {
+      const before = await this.wording(manager, p, l);
+      await manager
+        .createQueryBuilder()
+        .insert()
+        .into(NoticeTemplateOverride)
+        .values({ purpose: p, locale: l, subject: dto.subject, body: dto.body, updatedById: actor.id })
+        .orUpdate(['subject', 'body', 'updated_by_id', 'updated_at'], ['purpose', 'locale'])
+        .execute();
+      const after = { subject: dto.subject, body: dto.body, custom: true };
+      await this.audit.record(manager, actor, {
+        action: AuditAction.NoticeTemplateChanged,
+        entityType: AuditEntity.NoticeTemplate,
+        entityId: `${p}/${l}`,
+        before,
+        after,
+      });
+    });
     this.overrides.invalidate();
     return { purpose: p, locale: l, subject: dto.subject, body: dto.body, custom: true };
   }
@@ -124,10 +139,29 @@ export class NoticeTemplates {
   }
 
   /** Back to the shipped wording. */
-  async reset(purpose: string, locale: string): Promise<void> {
+  async reset(purpose: string, locale: string, actor: StaffPrincipal): Promise<void> {
     const [p, l] = this.key(purpose, locale);
-    await this.dataSource.getRepository(NoticeTemplateOverride).delete({ purpose: p, locale: l });
+    await this.dataSource.transaction(async (manager) => {
+      const before = await this.wording(manager, p, l);
+      const { affected } = await manager.delete(NoticeTemplateOverride, { purpose: p, locale: l });
+      if (!affected) return;
+      const after = { ...NOTICE_TEMPLATES[p][l], custom: false };
+      await this.audit.record(manager, actor, {
+        action: AuditAction.NoticeTemplateDeleted,
+        entityType: AuditEntity.NoticeTemplate,
+        entityId: `${p}/${l}`,
+        before,
+        after,
+      });
+    });
     this.overrides.invalidate();
+  }
+
+  /** The wording in force, the municipality's own or the shipped one (what an audit entry's "before" shows). */
+  private async wording(manager: EntityManager, purpose: NoticePurpose, locale: NoticeLocale) {
+    const own = await manager.findOneBy(NoticeTemplateOverride, { purpose, locale });
+    const { subject, body } = own ?? NOTICE_TEMPLATES[purpose][locale];
+    return { subject, body, custom: Boolean(own) };
   }
 
   private key(purpose: string, locale: string): [NoticePurpose, NoticeLocale] {

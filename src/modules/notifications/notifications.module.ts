@@ -1,3 +1,4 @@
+import { AuditModule } from '../audit';
 import { CitizensModule } from '../citizens';
 import { Module, OnModuleInit } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
@@ -20,7 +21,7 @@ import { StaffNotifications } from './staff-notifications.service';
 
 /** The outbox: intents written with their cause, sent by the configured provider of each channel, delivery tracked. */
 @Module({
-  imports: [TypeOrmModule.forFeature([OutboundMessage, StaffNotification, NoticeTemplateOverride]), CitizensModule],
+  imports: [TypeOrmModule.forFeature([OutboundMessage, StaffNotification, NoticeTemplateOverride]), AuditModule, CitizensModule],
   controllers: [OutboxController, StaffNotificationsController, NoticeTemplatesController],
   providers: [
     SenderRegistry,

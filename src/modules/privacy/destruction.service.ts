@@ -2,8 +2,9 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { Clock } from '@app/common';
-import { OPEN_STATUSES, StaffPrincipal } from '@app/domain';
+import { AuditAction, AuditEntity, OPEN_STATUSES, StaffPrincipal } from '@app/domain';
 import { InjectJobQueue, JobQueue, QueueName } from '@app/queue';
+import { AuditTrail } from '../audit';
 import { MediaStore } from '../media';
 import { PersonalDataDestruction, DestructionState } from './personal-data-destruction.entity';
 import { PersonalDataEraser } from './personal-data-eraser';
@@ -30,6 +31,7 @@ export class PersonalDataDestructions {
     private readonly retention: RetentionPeriods,
     private readonly media: MediaStore,
     private readonly clock: Clock,
+    private readonly audit: AuditTrail,
   ) {}
 
   settings(): Promise<PersonalDataSettings> {
@@ -38,11 +40,18 @@ export class PersonalDataDestructions {
 
   async schedule(actor: StaffPrincipal, intervalDays: number): Promise<PersonalDataSettings> {
     const next = new Date(this.clock.now().getTime() + intervalDays * DAY);
-    await this.dataSource.manager.update(
-      PersonalDataSettings,
-      { id: 1 },
-      { destructionIntervalDays: intervalDays, nextDestructionAt: next, updatedById: actor.id },
-    );
+    await this.dataSource.transaction(async (manager) => {
+      const before = await manager.findOneByOrFail(PersonalDataSettings, { id: 1 });
+      const change = { destructionIntervalDays: intervalDays, nextDestructionAt: next, updatedById: actor.id };
+      await manager.update(PersonalDataSettings, { id: 1 }, change);
+      await this.audit.record(manager, actor, {
+        action: AuditAction.DestructionScheduled,
+        entityType: AuditEntity.Settings,
+        entityId: 'personal_data_destruction',
+        before: { destructionIntervalDays: before.destructionIntervalDays, nextDestructionAt: before.nextDestructionAt },
+        after: { destructionIntervalDays: intervalDays, nextDestructionAt: next },
+      });
+    });
     return this.settings();
   }
 
@@ -128,6 +137,7 @@ export class PersonalDataDestructions {
       [before(RetentionKind.RawMessages), ERASED],
     );
     counts.accessLog = await affected(manager, `DELETE FROM pii_access_log WHERE accessed_at < $1`, [before(RetentionKind.AccessLog)]);
+    counts.auditLog = await affected(manager, `DELETE FROM audit_log WHERE at < $1`, [before(RetentionKind.AuditLog)]);
     counts.appointments = await affected(
       manager,
       `UPDATE appointments SET requester_name = $2, phone = NULL, email = NULL, note = NULL, reason = NULL

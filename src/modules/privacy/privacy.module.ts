@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuditModule } from '../audit';
 import { CitizensModule } from '../citizens';
 import { MediaModule } from '../media';
 import { TicketsModule } from '../tickets';
@@ -21,6 +22,7 @@ import { SubjectRights } from './subject-rights.service';
 @Module({
   imports: [
     TypeOrmModule.forFeature([LegalHold, PersonalDataAction, PersonalDataDestruction, PersonalDataSettings]),
+    AuditModule,
     CitizensModule,
     MediaModule,
     TicketsModule,

@@ -13,6 +13,7 @@ export const DESTROYED_KINDS = [
   RetentionKind.Calls,
   RetentionKind.RawMessages,
   RetentionKind.AccessLog,
+  RetentionKind.AuditLog,
   RetentionKind.Appointments,
 ] as const;
 export type DestroyedKind = (typeof DESTROYED_KINDS)[number];
@@ -21,13 +22,14 @@ export type DestroyedKind = (typeof DESTROYED_KINDS)[number];
  * Defaults when the municipality file says nothing: its own "saklama ve imha politikası" should.
  * Applications ten years after closing (the archives keep petitions long; the file should say
  * how long theirs do), calls and appointments two years, raw provider payloads six months, the
- * access log three years (as long as the Yönetmelik keeps erasure records).
+ * access log and the audit log three years (as long as the Yönetmelik keeps erasure records).
  */
 export const DEFAULT_RETENTION_DAYS: Record<DestroyedKind, number> = {
   [RetentionKind.Applications]: 3650,
   [RetentionKind.Calls]: 730,
   [RetentionKind.RawMessages]: 180,
   [RetentionKind.AccessLog]: 1095,
+  [RetentionKind.AuditLog]: 1095,
   [RetentionKind.Appointments]: 730,
 };
 
@@ -48,6 +50,7 @@ class RetentionSection {
   @IsOptional() @ValidateNested() @Type(() => Period) calls?: Period;
   @IsOptional() @ValidateNested() @Type(() => Period) rawMessages?: Period;
   @IsOptional() @ValidateNested() @Type(() => Period) accessLog?: Period;
+  @IsOptional() @ValidateNested() @Type(() => Period) auditLog?: Period;
   @IsOptional() @ValidateNested() @Type(() => Period) appointments?: Period;
 }
 

@@ -142,6 +142,7 @@ export class ReportsController {
     const format = q.format ?? 'csv';
     res.setHeader('Content-Type', CONTENT_TYPES[format]);
     res.setHeader('Content-Disposition', `attachment; filename="${report}-${q.from}-${q.to}.${format}"`);
+    await this.exports.audited(user, report as ReportName, format, query);
     await this.exports.write(report as ReportName, format, query, res);
   }
 

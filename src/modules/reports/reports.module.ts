@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuditModule } from '../audit';
 import { SlaModule } from '../sla';
 import { ExportReportProcessor } from './exports/export-report.processor';
 import { ReportExport } from './exports/report-export.entity';
@@ -18,7 +19,7 @@ import { TicketsModule } from '../tickets';
 import { NotificationsModule } from '../notifications';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([MuhtarActivity, MuhtarActivityTicket, ReportExport]), SlaModule, TicketsModule, NotificationsModule],
+  imports: [TypeOrmModule.forFeature([MuhtarActivity, MuhtarActivityTicket, ReportExport]), AuditModule, SlaModule, TicketsModule, NotificationsModule],
   controllers: [ReportsController, MuhtarActivitiesController],
   providers: [ReportFacts, ReportsService, MuhtarIndicators, MuhtarPlan, MuhtarActivities, ReportExports, ExportReportProcessor, ReportsSweeper],
   exports: [ReportFacts],

@@ -12,6 +12,7 @@ import {
   STATUS_LABELS,
   TicketStatus,
 } from '@app/domain';
+import { AuditTrail } from '../audit';
 import { UsersService } from '../auth';
 import { CategoriesService } from '../categories';
 import { DepartmentsService } from '../departments';
@@ -52,6 +53,7 @@ export class TicketActions {
     private readonly information: InformationRequests,
     private readonly clock: Clock,
     private readonly categoryChanges: CategoryChanges,
+    private readonly audit: AuditTrail,
   ) {}
 
   async changeStatus(actor: StaffPrincipal, id: string, dto: ChangeStatusDto): Promise<Ticket> {
@@ -113,7 +115,7 @@ export class TicketActions {
         break;
       case TicketStatus.Merged:
         Object.assign(ticket, { closedAt: now, resolution: 'merged', mergedIntoId: dto.mergedIntoId });
-        await mergeInto(manager, ticket, dto.mergedIntoId!, actor);
+        await mergeInto(manager, ticket, dto.mergedIntoId!, actor, { trail: this.audit, fromStatus: from });
         break;
       case TicketStatus.Reopened:
         Object.assign(ticket, { closedAt: null, answeredAt: null, resolution: null, resolutionNote: null });

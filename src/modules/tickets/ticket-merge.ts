@@ -1,5 +1,6 @@
 import { EntityManager } from 'typeorm';
-import { StaffPrincipal } from '@app/domain';
+import { AuditAction, AuditEntity, StaffPrincipal, TicketStatus } from '@app/domain';
+import { AuditTrail } from '../audit';
 import { DuplicateState, DuplicateSuspicion } from './duplicate-suspicion.entity';
 import { TicketEvent, TicketEventType } from './ticket-event.entity';
 import { Ticket } from './ticket.entity';
@@ -8,10 +9,23 @@ import { appendEvent } from './timeline';
 /**
  * Folds a duplicate into the original: the citizen's messages move under the original, both
  * timelines say so, open suspicions between them close, and the duplicate's citizen is told
- * the tracking number to follow from now on.
+ * the tracking number to follow from now on. The audit log keeps who merged what into what.
  */
-export async function mergeInto(manager: EntityManager, duplicate: Ticket, originalId: string, actor: StaffPrincipal): Promise<void> {
+export async function mergeInto(
+  manager: EntityManager,
+  duplicate: Ticket,
+  originalId: string,
+  actor: StaffPrincipal,
+  audit: { trail: AuditTrail; fromStatus: TicketStatus },
+): Promise<void> {
   const original = await manager.findOneByOrFail(Ticket, { id: originalId });
+  await audit.trail.record(manager, actor, {
+    action: AuditAction.TicketMerged,
+    entityType: AuditEntity.Ticket,
+    entityId: duplicate.id,
+    before: { trackingNo: duplicate.trackingNo, status: audit.fromStatus, mergedIntoId: null },
+    after: { trackingNo: duplicate.trackingNo, status: TicketStatus.Merged, mergedIntoId: original.id, mergedIntoTrackingNo: original.trackingNo },
+  });
   await manager.update(TicketEvent, { ticketId: duplicate.id, type: TicketEventType.MessageIn }, { ticketId: original.id });
   await appendEvent(manager, original.id, TicketEventType.MessageIn, null, duplicate.description, {
     mergedFromId: duplicate.id,

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuditModule } from '../audit';
 import { AuthModule } from '../auth';
 import { CategoriesModule } from '../categories';
 import { CitizensModule } from '../citizens';
@@ -53,6 +54,7 @@ import { InformationRequests } from './information/information-requests.service'
       CimerApplication,
       CimerAnswer,
     ]),
+    AuditModule,
     AuthModule,
     CategoriesModule,
     CitizensModule,

@@ -8,6 +8,8 @@ export enum RetentionKind {
   RawMessages = 'rawMessages',
   /** Who read personal data in clear (KVKK art. 12's accountability). */
   AccessLog = 'accessLog',
+  /** Who did what in the system (logins, admin changes, exports, merges): the audit log. */
+  AuditLog = 'auditLog',
   /** The mayor's appointment requests. */
   Appointments = 'appointments',
   /** Staff accounts: kept while employed, under personnel law, not by this job. */

@@ -13,6 +13,8 @@ export const NON_PERSONAL_FIELDS: readonly NonPersonalField[] = [
   ...none('appointment_slots', ['location'], 'a room of the municipality'),
   ...none('appointments', ['institution_name'], 'the institution asking, not a person'),
   ...none('appointments', ['channel', 'mayor_decision'], STATE),
+  ...none('audit_log', ['action', 'entity_type'], STATE),
+  ...none('audit_log', ['entity_id'], NUMBER),
   ...none('calendar_overrides', ['reason'], CODE),
   ...none('call_logs', ['call_sid'], NUMBER),
   ...none('call_logs', ['to_number'], 'the municipality’s own 444 number'),

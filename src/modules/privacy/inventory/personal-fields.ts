@@ -94,6 +94,10 @@ export const PERSONAL_FIELDS: readonly PersonalField[] = [
   field('departments', 'escalation_contacts', 'İletişim', 'Süre aşımında haber verilecek yöneticiler', OFFICE, RetentionKind.Office, 'keep'),
   field('mahalleler', 'muhtar_name', 'Kimlik', 'Mahalle muhtarı', OFFICE, RetentionKind.Office, 'keep'),
   field('mahalleler', 'muhtar_phone', 'İletişim', 'Mahalle muhtarına ulaşmak', OFFICE, RetentionKind.Office, 'keep'),
+  field('audit_log', 'actor_name', 'İşlem güvenliği', 'İşlemi yapan (veya oturum açmayı deneyen) kullanıcı adı', SECURITY, RetentionKind.AuditLog, 'keep'),
+  field('audit_log', 'ip', 'İşlem güvenliği', 'Oturum açılan istemci adresi', SECURITY, RetentionKind.AuditLog, 'keep'),
+  field('audit_log', 'before', 'İşlem güvenliği', 'Yönetim değişikliğinden önceki hâli (personel hesabı, ayar)', SECURITY, RetentionKind.AuditLog, 'keep'),
+  field('audit_log', 'after', 'İşlem güvenliği', 'Yönetim değişikliğinden sonraki hâli (personel hesabı, ayar)', SECURITY, RetentionKind.AuditLog, 'keep'),
   field(
     'pii_access_log',
     'purpose',

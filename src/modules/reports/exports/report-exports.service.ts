@@ -3,11 +3,12 @@ import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { createReadStream } from 'node:fs';
 import { resolve } from 'node:path';
 import { Writable } from 'node:stream';
-import { DataSource, Repository } from 'typeorm';
+import { DataSource, EntityManager, Repository } from 'typeorm';
 import { Clock, DomainException, ErrorKind, ResourceNotFoundException } from '@app/common';
 import { AppConfig } from '@app/config';
 import { InjectJobQueue, JobQueue, QueueName } from '@app/queue';
-import { Role, StaffPrincipal } from '@app/domain';
+import { AuditAction, AuditEntity, Role, StaffPrincipal } from '@app/domain';
+import { AuditTrail } from '../../audit';
 import { ReportName, ReportOptions } from '../report-definitions';
 import { ReportFilter } from '../report-filter';
 import { ReportsService } from '../reports.service';
@@ -35,6 +36,7 @@ export class ReportExports {
     private readonly reports: ReportsService,
     private readonly config: AppConfig,
     private readonly clock: Clock,
+    private readonly audit: AuditTrail,
   ) {}
 
   /** Writes every row to `out` through a cursor; `progress` hears the running count. */
@@ -60,9 +62,35 @@ export class ReportExports {
   /** Records the export and enqueues its job; the sweeper re-enqueues it if the job is lost. */
   async start(user: StaffPrincipal, report: ReportName, format: ExportFormat, query: ExportQuery): Promise<ReportExport> {
     // Its age (when the sweeper deletes it) is on the app's clock, like its finish time.
-    const row = await this.exports.save(this.exports.create({ report, format, query: query as never, requestedById: user.id, createdAt: this.clock.now() }));
+    const row = await this.dataSource.transaction(async (manager) => {
+      const saved = await manager.save(
+        manager.create(ReportExport, { report, format, query: query as never, requestedById: user.id, createdAt: this.clock.now() }),
+      );
+      await this.audited(user, report, format, query, manager, saved.id);
+      return saved;
+    });
     await this.enqueue(row.id).catch(() => undefined);
     return row;
+  }
+
+  /**
+   * The audit entry of an export: who took which report, with which filters, in which format.
+   * A streamed export changes nothing, so it has no transaction to share.
+   */
+  audited(
+    user: StaffPrincipal,
+    report: ReportName,
+    format: ExportFormat,
+    query: ExportQuery,
+    manager: EntityManager = this.dataSource.manager,
+    exportId?: string,
+  ) {
+    return this.audit.record(manager, user, {
+      action: AuditAction.ReportExported,
+      entityType: AuditEntity.Report,
+      entityId: exportId ?? report,
+      after: { report, format, ...query },
+    });
   }
 
   enqueue(id: string) {

@@ -1,0 +1,52 @@
+/** What the audit log records: who did it, when, to what, and what it was before and after. */
+export enum AuditAction {
+  Login = 'login',
+  LoginFailed = 'login_failed',
+  UserCreated = 'user_created',
+  UserUpdated = 'user_updated',
+  NoticeTemplateChanged = 'notice_template_changed',
+  NoticeTemplateDeleted = 'notice_template_deleted',
+  DestructionScheduled = 'destruction_scheduled',
+  ReportExported = 'report_exported',
+  AuditExported = 'audit_exported',
+  /** Read from the KVKK access log (pii_access_log), not written to the audit table: see AuditLog. */
+  ContactRevealed = 'contact_revealed',
+  TicketMerged = 'ticket_merged',
+}
+
+export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
+  [AuditAction.Login]: 'Oturum açma',
+  [AuditAction.LoginFailed]: 'Başarısız oturum açma',
+  [AuditAction.UserCreated]: 'Kullanıcı oluşturma',
+  [AuditAction.UserUpdated]: 'Kullanıcı değişikliği',
+  [AuditAction.NoticeTemplateChanged]: 'Bildirim metni değişikliği',
+  [AuditAction.NoticeTemplateDeleted]: 'Bildirim metni silme',
+  [AuditAction.DestructionScheduled]: 'İmha takvimi değişikliği',
+  [AuditAction.ReportExported]: 'Rapor dışa aktarma',
+  [AuditAction.AuditExported]: 'Denetim kaydı dışa aktarma',
+  [AuditAction.ContactRevealed]: 'Kişisel veri görüntüleme',
+  [AuditAction.TicketMerged]: 'Başvuru birleştirme',
+};
+
+/** What an audit entry is about. */
+export enum AuditEntity {
+  Session = 'session',
+  User = 'user',
+  NoticeTemplate = 'notice_template',
+  Settings = 'settings',
+  Report = 'report',
+  AuditLog = 'audit_log',
+  Citizen = 'citizen',
+  Ticket = 'ticket',
+}
+
+export const AUDIT_ENTITY_LABELS: Record<AuditEntity, string> = {
+  [AuditEntity.Session]: 'Oturum',
+  [AuditEntity.User]: 'Kullanıcı',
+  [AuditEntity.NoticeTemplate]: 'Bildirim metni',
+  [AuditEntity.Settings]: 'Ayarlar',
+  [AuditEntity.Report]: 'Rapor',
+  [AuditEntity.AuditLog]: 'Denetim kaydı',
+  [AuditEntity.Citizen]: 'Vatandaş',
+  [AuditEntity.Ticket]: 'Başvuru',
+};
