@@ -100,13 +100,19 @@ export class FakeChat {
   }
 }
 
+/** whatsapp-web.js `MessageSendOptions`, the part the adapter uses. */
+export interface FakeSendOptions {
+  caption?: string;
+  sendMediaAsDocument?: boolean;
+}
+
 /**
  * Stands in for whatsapp-web.js's `Client` in tests: an EventEmitter the test drives with the
  * library's event names (`qr`, `ready`, `message`, `message_ack`, `disconnected`), with chats
  * for the unread sweep, and a record of what was sent.
  */
 export class FakeWhatsappClient extends EventEmitter {
-  readonly sent: { chatId: string; content: unknown; message: FakeMessage }[] = [];
+  readonly sent: { chatId: string; content: unknown; options?: FakeSendOptions; message: FakeMessage }[] = [];
   readonly chats = new Map<string, FakeChat>();
   info = { wid: { server: 'c.us', user: '908502220444', _serialized: '908502220444@c.us' }, pushname: 'Çözüm Masası', platform: 'android' };
   initialized = false;
@@ -156,11 +162,15 @@ export class FakeWhatsappClient extends EventEmitter {
     return this.chat(chatId).sendSeen();
   }
 
-  async sendMessage(chatId: string, content: unknown): Promise<FakeMessage> {
+  /** As the library does: a text, or a `MessageMedia` whose message body is the caption. */
+  async sendMessage(chatId: string, content: unknown, options?: FakeSendOptions): Promise<FakeMessage> {
     if (this.destroyed) throw new Error('Protocol error: Target closed');
-    const message = fakeMessage({ from: chatId, body: String(content), fromMe: true }, this.info.wid._serialized);
+    const media = typeof content === 'string' ? undefined : (content as FakeMessageMedia);
+    const body = media ? (options?.caption ?? '') : String(content);
+    const type = media ? (options?.sendMediaAsDocument ? 'document' : undefined) : undefined;
+    const message = fakeMessage({ from: chatId, body, fromMe: true, media, type }, this.info.wid._serialized);
     this.chat(chatId).messages.push(message);
-    this.sent.push({ chatId, content, message });
+    this.sent.push({ chatId, content, options, message });
     return message;
   }
 }

@@ -10,6 +10,7 @@ import { NotificationsModule } from '../notifications';
 import { SlaModule } from '../sla';
 import { TicketsModule } from '../tickets';
 import { ImapMailbox } from './email/imap-mailbox.service';
+import { OutboundAttachments } from './outbound-attachments';
 import { MailIntake } from './email/mail-intake.service';
 import { MailboxCursor } from './email/mailbox-cursor.entity';
 import { SmtpEmailSender } from './email/smtp-email.sender';
@@ -57,6 +58,7 @@ import { WhatsappModule } from './whatsapp/whatsapp.module';
   providers: [
     TwilioSignatureGuard,
     TwilioSmsSender,
+    OutboundAttachments,
     CallLogService,
     PhoneStatusService,
     ScreenPopService,

@@ -1,4 +1,10 @@
 export { MediaErrorCode, MediaRejectedException } from './media-errors';
+export { MediaLinks } from './media-links';
+export type { MediaLink } from './media-links';
 export { MediaModule } from './media.module';
-export { MediaStore, linkMediaToTickets, storedMediaIds } from './media.store';
+export { MediaStore, filesOfTicket, linkMediaToTickets, storedMediaIds } from './media.store';
 export type { StoredMedia } from './media.store';
+export type { MediaFile } from './media-file.entity';
+export { sendStoredFile } from './stored-file-response';
+export { uploadRefusal } from './upload-refusal';
+export type { UploadField } from './upload-refusal';

@@ -2,9 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { createHash, randomBytes } from 'node:crypto';
 import { createReadStream, ReadStream } from 'node:fs';
-import { mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
-import { EntityManager, Repository } from 'typeorm';
+import { EntityManager, In, Repository } from 'typeorm';
 import { AppConfig } from '@app/config';
 import { ResourceNotFoundException } from '@app/common';
 import { MediaErrorCode, MediaRejectedException } from './media-errors';
@@ -62,7 +62,16 @@ export class MediaStore {
     return new MediaRejectedException(MediaErrorCode.TooLarge, field, `${field}: dosya ${mb} MB sınırını aşıyor`);
   }
 
+  /** Keeps the file as `save` does, already given to the ticket (a document staff attach to it). */
+  saveForTicket(source: string, ticketId: string, file: IncomingFile): Promise<MediaFile> {
+    return this.store(source, file, ticketId);
+  }
+
   async save(source: string, file: IncomingFile): Promise<StoredMedia> {
+    return toStored(await this.store(source, file, null));
+  }
+
+  private async store(source: string, file: IncomingFile, ticketId: string | null): Promise<MediaFile> {
     const { type } = this.check(file);
     const sha256 = createHash('sha256').update(file.data).digest('hex');
     const path = this.pathOf(sha256);
@@ -73,8 +82,7 @@ export class MediaStore {
       await writeFile(partial, file.data);
       await rename(partial, path);
     }
-    const row = await this.files.save(this.files.create({ source, sha256, contentType: type, size: file.data.length, filename: cleanName(file.filename) }));
-    return toStored(row);
+    return this.files.save(this.files.create({ source, sha256, contentType: type, size: file.data.length, filename: cleanName(file.filename), ticketId }));
   }
 
   /** The file, if `mayRead` allows it; otherwise, as when there is none, a 404 that tells nothing. */
@@ -82,6 +90,21 @@ export class MediaStore {
     const file = await this.files.findOneBy({ id });
     if (!file || !(await mayRead(file))) throw new ResourceNotFoundException('Dosya');
     return { file, stream: createReadStream(this.pathOf(file.sha256)) };
+  }
+
+  /**
+   * The files of a ticket among `ids`, in the order asked: what a message to its citizen
+   * carries. A file of another ticket (or of none) is left out.
+   */
+  async ofTicketByIds(ticketId: string | null, ids: string[]): Promise<MediaFile[]> {
+    if (!ticketId || !ids.length) return [];
+    const files = await this.files.find({ where: { ticketId, id: In(ids) } });
+    return ids.map((id) => files.find((f) => f.id === id)).filter((f): f is MediaFile => !!f);
+  }
+
+  /** A stored file's bytes, for a sender that hands them to its provider. */
+  read(file: MediaFile): Promise<Buffer> {
+    return readFile(this.pathOf(file.sha256));
   }
 
   /** The files a ticket carries, oldest first (its attachments). */
@@ -126,6 +149,13 @@ export async function linkMediaToTickets(manager: EntityManager, links: { mediaI
       WHERE m.id = x.media_id AND m.ticket_id IS NULL`,
     [links.map((l) => l.mediaId), links.map((l) => l.ticketId)],
   );
+}
+
+/** The files among `ids` that `ticketId` carries, in the order asked, read on the caller's transaction. */
+export async function filesOfTicket(manager: EntityManager, ticketId: string, ids: string[]): Promise<StoredMedia[]> {
+  if (!ids.length) return [];
+  const rows = await manager.find(MediaFile, { where: { ticketId, id: In(ids) } });
+  return ids.map((id) => rows.find((r) => r.id === id)).filter((r): r is MediaFile => !!r).map(toStored);
 }
 
 export function toStored(row: MediaFile): StoredMedia {

@@ -19,6 +19,11 @@ export interface CitizenNotice {
   context?: Partial<NoticeContext>;
   /** Not before this instant (a survey waits a while after the answer); quiet hours still apply after it. */
   notBefore?: Date;
+  /**
+   * Stored files of the ticket the message carries, by id (never their bytes): each sender
+   * sends them in its provider's form — e-mail attachments, WhatsApp documents, links by SMS.
+   */
+  attachments?: string[];
 }
 
 /** The ticket a notice is about, as much as a notice needs of it. */
@@ -138,7 +143,7 @@ export class CitizenNotices {
       body: rendered.body,
       ticketId,
       citizenId: addressee.citizenId,
-      meta: { automatic: notice.purpose !== NoticePurpose.Reply },
+      meta: { automatic: notice.purpose !== NoticePurpose.Reply, ...(notice.attachments?.length ? { attachments: notice.attachments } : {}) },
       notBefore: URGENT.has(notice.purpose) ? earliest : afterQuietHours(earliest, this.config.NOTIFY_QUIET_HOURS),
     };
   }

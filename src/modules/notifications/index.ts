@@ -2,6 +2,7 @@ export { NoticePurpose } from './citizen-notice';
 export type { NoticeLocale } from './citizen-notice';
 export { CitizenNotices, statusUrl } from './citizen-notices.service';
 export type { Addressee, CitizenNotice } from './citizen-notices.service';
+export { attachmentIdsOf } from './message-attachments';
 export { PermanentSendError } from './message-sender';
 export type { MessageSender, SendResult } from './message-sender';
 export { NotificationsModule } from './notifications.module';

@@ -14,6 +14,7 @@ import {
 } from '@app/domain';
 import { AuditTrail } from '../audit';
 import { UsersService } from '../auth';
+import { filesOfTicket } from '../media';
 import { CategoriesService } from '../categories';
 import { DepartmentsService } from '../departments';
 import { AddEntryDto, AssignTicketDto, ChangeStatusDto, ExtendDeadlineDto, TransferTicketDto } from './dto/ticket-actions.dto';
@@ -195,10 +196,14 @@ export class TicketActions {
       if (ticket.status === TicketStatus.Merged) {
         throw new TicketException(TicketErrorCode.Closed, 'Birleştirilmiş başvuruya kayıt eklenemez');
       }
-      await appendEvent(manager, ticket.id, ENTRY_EVENT[dto.type], actor, dto.body);
+      const media = await filesOfTicket(manager, ticket.id, dto.attachmentIds ?? []);
+      if (media.length !== new Set(dto.attachmentIds ?? []).size) {
+        throw new InvalidFieldException('attachmentIds', 'attachmentIds: ekler önce bu başvuruya yüklenmiş dosyalar olmalı');
+      }
+      await appendEvent(manager, ticket.id, ENTRY_EVENT[dto.type], actor, dto.body, media.length ? { media } : {});
       if (dto.type !== 'reply') return [];
       ticket.firstRespondedAt ??= this.clock.now();
-      return [{ purpose: NoticePurpose.Reply, context: { text: dto.body } }];
+      return [{ purpose: NoticePurpose.Reply, context: { text: dto.body }, attachments: media.map((m) => m.id) }];
     });
   }
 

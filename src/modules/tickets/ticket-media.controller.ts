@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { IdParam } from '@app/common';
 import { CurrentUser, Role, StaffPrincipal } from '@app/domain';
-import { MediaStore } from '../media';
+import { MediaStore, sendStoredFile } from '../media';
 import { TicketQueries } from './ticket-queries.service';
 
 /**
@@ -21,13 +21,7 @@ export class TicketMediaController {
 
   @Get(':id')
   async download(@CurrentUser() user: StaffPrincipal, @IdParam() id: string, @Res() res: Response): Promise<void> {
-    const { file, stream } = await this.media.open(id, async ({ ticketId }) => (ticketId ? this.tickets.isVisible(user, ticketId) : user.role === Role.Admin));
-    res.setHeader('Content-Type', file.contentType);
-    res.setHeader('Content-Length', String(file.size));
-    res.setHeader('X-Content-Type-Options', 'nosniff');
-    // A PDF is shown inside a sandbox: no scripts, no same-origin access to the app.
-    res.setHeader('Content-Security-Policy', 'sandbox');
-    res.setHeader('Content-Disposition', `inline; filename*=UTF-8''${encodeURIComponent(file.filename ?? file.id)}`);
-    stream.pipe(res);
+    const opened = await this.media.open(id, async ({ ticketId }) => (ticketId ? this.tickets.isVisible(user, ticketId) : user.role === Role.Admin));
+    sendStoredFile(res, opened, 'inline');
   }
 }

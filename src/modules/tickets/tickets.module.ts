@@ -1,3 +1,7 @@
+import { MulterModule } from '@nestjs/platform-express';
+import { memoryStorage } from 'multer';
+import { AppConfig } from '@app/config';
+import { StaffUploadErrors, TicketUploadController } from './attachments/ticket-upload.controller';
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '../audit';
@@ -63,8 +67,13 @@ import { InformationRequests } from './information/information-requests.service'
     NeighbourhoodsModule,
     NotificationsModule,
     SlaModule,
+    // A staff upload stays in memory (one file, at most MEDIA_MAX_BYTES) until MediaStore checks and keeps it.
+    MulterModule.registerAsync({
+      inject: [AppConfig],
+      useFactory: (config: AppConfig) => ({ storage: memoryStorage(), limits: { fileSize: config.MEDIA_MAX_BYTES, files: 1, fields: 0, parts: 1 } }),
+    }),
   ],
-  controllers: [TicketBulkController, TicketsController, TicketMediaController, PublicStatusController, InformationController, CimerController],
+  controllers: [TicketBulkController, TicketsController, TicketMediaController, TicketUploadController, PublicStatusController, InformationController, CimerController],
   providers: [
     TicketCreation,
     TicketQueries,
@@ -84,6 +93,7 @@ import { InformationRequests } from './information/information-requests.service'
     FeeWithdrawalSweeper,
     CimerApplications,
     TicketContacts,
+    StaffUploadErrors,
   ],
   exports: [TicketQueries, TicketContacts, TicketCreation, TicketJobs, DuplicateDetector, TicketDeadlines, TicketChangeHooks, TicketFeedback, CategoryChanges],
 })

@@ -233,6 +233,16 @@ export class ChannelSettings extends VoiceSettings {
   MEDIA_MAX_BYTES = 10 * 1024 * 1024;
 
   /**
+   * How long the link to a document sent by SMS (the citizen has no login) stays valid, in days,
+   * counted from when the message was written; the link is signed with a key derived from JWT_SECRET.
+   */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(90)
+  MEDIA_LINK_TTL_DAYS = 14;
+
+  /**
    * Which proxies' X-Forwarded-For is believed for the client's IP (Express "trust proxy"):
    * false (none, the default), true, a hop count, or addresses/subnets/loopback, comma-separated.
    */

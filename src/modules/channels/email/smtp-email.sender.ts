@@ -4,6 +4,7 @@ import { createTransport, Transporter } from 'nodemailer';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '@app/config';
 import { MessageSender, OutboundChannel, OutboundMessage, OutboundState, PermanentSendError, SenderRegistry, SendResult } from '../../notifications';
+import { OutboundAttachments } from '../outbound-attachments';
 import { emailReplyMeta } from './email-reply-meta';
 import { messageIdDomainOf, smtpTransportOf } from './mail-settings';
 import { EmailMeta, isAutomaticOutbound, mailSubject, mailThreading, stableMessageId } from './outbound-mail';
@@ -23,6 +24,7 @@ export class SmtpEmailSender implements MessageSender, OnModuleInit {
     private readonly config: AppConfig,
     private readonly registry: SenderRegistry,
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly attachments: OutboundAttachments,
   ) {}
 
   onModuleInit(): void {
@@ -42,12 +44,16 @@ export class SmtpEmailSender implements MessageSender, OnModuleInit {
     const messageId = stableMessageId(message.id, messageIdDomainOf(this.config));
     await this.dataSource.query(`UPDATE outbound_messages SET meta = meta || jsonb_build_object('messageId', $2::text) WHERE id = $1`, [message.id, messageId]);
     const [ticket] = message.ticketId ? await this.dataSource.query('SELECT tracking_no FROM tickets WHERE id = $1', [message.ticketId]) : [];
+    // The documents as MIME parts of the mail itself, read from the store at sending time.
+    const files = await this.attachments.of(message);
+    const attachments = await Promise.all(files.map(async (a) => ({ filename: a.filename, contentType: a.file.contentType, content: await this.attachments.read(a) })));
     try {
       await this.smtp().sendMail({
         from: this.config.MAIL_FROM,
         to: message.recipient,
         subject: mailSubject(message.subject, ticket?.tracking_no ?? null),
         text: message.body,
+        ...(attachments.length ? { attachments } : {}),
         ...mailThreading(message, messageId),
       });
     } catch (error) {

@@ -2,6 +2,7 @@ import { Injectable, OnModuleInit } from '@nestjs/common';
 import { Twilio } from 'twilio';
 import { AppConfig } from '@app/config';
 import { MessageSender, OutboundChannel, OutboundMessage, OutboundState, PermanentSendError, SenderRegistry, SendResult } from '../../notifications';
+import { OutboundAttachments } from '../outbound-attachments';
 import { twilioClient } from './twilio-client';
 
 // Twilio error codes that no retry can fix: invalid or unreachable number, opted out, not SMS-capable.
@@ -18,6 +19,7 @@ export class TwilioSmsSender implements MessageSender, OnModuleInit {
   constructor(
     private readonly config: AppConfig,
     private readonly registry: SenderRegistry,
+    private readonly attachments: OutboundAttachments,
   ) {
     this.client = twilioClient(config);
   }
@@ -28,10 +30,12 @@ export class TwilioSmsSender implements MessageSender, OnModuleInit {
 
   async send(message: OutboundMessage): Promise<SendResult> {
     const from = this.config.TWILIO_SMS_FROM!;
+    // An SMS carries no file: the citizen, who has no login, gets a signed link that expires.
+    const body = await this.attachments.textWithLinks(message);
     try {
       const sent = await this.api().messages.create({
         to: message.recipient,
-        body: message.body,
+        body,
         ...(from.startsWith('MG') ? { messagingServiceSid: from } : { from }),
         statusCallback: `${this.config.PUBLIC_URL}/api/v1/channels/twilio/sms-status?m=${message.id}`,
       });
@@ -47,7 +51,8 @@ export class TwilioSmsSender implements MessageSender, OnModuleInit {
   async findSent(message: OutboundMessage): Promise<string | null> {
     const since = new Date(message.updatedAt.getTime() - 60_000);
     const recent = await this.api().messages.list({ to: message.recipient, dateSentAfter: since, limit: 50 });
-    return recent.find((m) => m.body === message.body)?.sid ?? null;
+    const body = await this.attachments.textWithLinks(message);
+    return recent.find((m) => m.body === body)?.sid ?? null;
   }
 
   private api(): Twilio {

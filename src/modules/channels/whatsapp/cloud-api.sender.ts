@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { AppConfig } from '@app/config';
 import { Clock } from '@app/common';
 import { MessageSender, OutboundChannel, OutboundMessage, OutboundState, PermanentSendError, SenderRegistry, SendResult } from '../../notifications';
+import { OutboundAttachments } from '../outbound-attachments';
 import { CloudApiGraph, GraphApiError } from './cloud-api-graph.client';
 import { WhatsappSmsFallback } from './whatsapp-sms-fallback.service';
 import { waIdOf } from './whatsapp-recipient';
@@ -30,6 +31,7 @@ export class CloudApiSender implements MessageSender, OnModuleInit {
     private readonly registry: SenderRegistry,
     private readonly graph: CloudApiGraph,
     private readonly fallback: WhatsappSmsFallback,
+    private readonly attachments: OutboundAttachments,
   ) {}
 
   onModuleInit(): void {
@@ -43,7 +45,9 @@ export class CloudApiSender implements MessageSender, OnModuleInit {
     let decision = decideWhatsappWindow({ lastInboundAt: await this.lastInboundAt(waId), now: this.clock.now(), templateConfigured });
     if (decision === 'free-form') {
       try {
-        return await this.post(message, waId, decision);
+        const result = await this.post(message, waId, decision);
+        await this.postDocuments(message, waId);
+        return result;
       } catch (error) {
         if (!(error instanceof GraphApiError && error.code === WINDOW_CLOSED)) throw classify(error);
         decision = templateConfigured ? 'template' : 'sms-fallback';
@@ -59,6 +63,18 @@ export class CloudApiSender implements MessageSender, OnModuleInit {
     }
   }
 
+  /**
+   * Inside the window each file follows the text as a document message, which Meta fetches from
+   * its signed link (the file never passes through a third store); outside it only a template
+   * may go, so the links are in its text instead.
+   */
+  private async postDocuments(message: OutboundMessage, to: string): Promise<void> {
+    for (const attached of await this.attachments.of(message)) {
+      const document = { link: this.attachments.linkOf(message, attached), filename: attached.filename };
+      await this.graph.sendMessage({ messaging_product: 'whatsapp', recipient_type: 'individual', to, type: 'document', document });
+    }
+  }
+
   private async post(message: OutboundMessage, to: string, decision: WindowDecision): Promise<SendResult> {
     const content =
       decision === 'free-form'
@@ -68,7 +84,7 @@ export class CloudApiSender implements MessageSender, OnModuleInit {
             template: {
               name: this.config.WHATSAPP_CLOUD_TEMPLATE,
               language: { code: this.config.WHATSAPP_CLOUD_TEMPLATE_LANGUAGE },
-              components: [{ type: 'body', parameters: [{ type: 'text', text: message.body }] }],
+              components: [{ type: 'body', parameters: [{ type: 'text', text: await this.attachments.textWithLinks(message) }] }],
             },
           };
     const providerId = await this.graph.sendMessage({ messaging_product: 'whatsapp', recipient_type: 'individual', to, ...content });

@@ -34,7 +34,8 @@ export class WhatsappSmsFallback {
         ticketId: message.ticketId,
         citizenId: message.citizenId,
         userId: message.userId,
-        meta: { fallbackFor: message.id },
+        // The files go with it, as the SMS sender sends them: links.
+        meta: { fallbackFor: message.id, ...(message.meta?.attachments ? { attachments: message.meta.attachments } : {}) },
       }),
     );
     await this.outbox.dispatch([sms]);

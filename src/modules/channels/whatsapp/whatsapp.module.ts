@@ -1,3 +1,4 @@
+import { OutboundAttachments } from '../outbound-attachments';
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { IntakeModule } from '../../intake';
@@ -33,6 +34,7 @@ import { WwebjsSender } from './wwebjs.sender';
     WwebjsLease,
     WwebjsSupervisor,
     WwebjsSender,
+    OutboundAttachments,
     CloudApiGraph,
     CloudApiInbound,
     CloudApiSignatureGuard,

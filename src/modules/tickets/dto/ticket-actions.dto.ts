@@ -1,4 +1,4 @@
-import { IsEnum, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Min } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsEnum, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Min } from 'class-validator';
 import { TicketStatus } from '@app/domain';
 
 /** Every change to a ticket names the version it was read at (optimistic locking). */
@@ -74,4 +74,11 @@ export class AddEntryDto {
   @IsString()
   @Length(1, 20_000)
   body: string;
+
+  /** Files uploaded to this ticket (`POST /tickets/:id/attachments`) that the entry carries; a reply sends them to the citizen. */
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(5)
+  @IsUUID('all', { each: true })
+  attachmentIds?: string[];
 }
