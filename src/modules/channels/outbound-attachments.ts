@@ -29,9 +29,12 @@ export class OutboundAttachments {
     return this.media.read(attached.file);
   }
 
-  /** The link to a file, counted from the message's writing so a resend is the same text. */
+  /**
+   * The link to a file, valid from the instant the message may first go (on the app's clock;
+   * quiet hours move it later), so a resend is the same text.
+   */
   linkOf(message: OutboundMessage, attached: AttachedFile): string {
-    return this.links.linkFor(attached.file.id, message.createdAt).url;
+    return this.links.linkFor(attached.file.id, message.notBefore).url;
   }
 
   /** The message's text followed by a line per file with its link (SMS, a WhatsApp template). */

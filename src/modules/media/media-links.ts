@@ -27,7 +27,7 @@ export class MediaLinks {
     this.key = createHmac('sha256', config.JWT_SECRET).update('media-link').digest();
   }
 
-  /** The link to `mediaId`, counted from `issuedAt` (the message's writing), so a resend is the same text. */
+  /** The link to `mediaId`, valid for MEDIA_LINK_TTL_DAYS from `issuedAt`. */
   linkFor(mediaId: string, issuedAt: Date): MediaLink {
     const expiresAt = new Date(issuedAt.getTime() + this.config.MEDIA_LINK_TTL_DAYS * DAY);
     const expires = Math.floor(expiresAt.getTime() / 1000);

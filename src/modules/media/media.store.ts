@@ -58,8 +58,9 @@ export class MediaStore {
 
   /** The refusal of a file over MEDIA_MAX_BYTES, also for uploads stopped before they were read whole. */
   tooLarge(field: string): MediaRejectedException {
-    const mb = (this.config.MEDIA_MAX_BYTES / 1024 / 1024).toFixed(0);
-    return new MediaRejectedException(MediaErrorCode.TooLarge, field, `${field}: dosya ${mb} MB sınırını aşıyor`);
+    const bytes = this.config.MEDIA_MAX_BYTES;
+    const limit = bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(0)} MB` : `${Math.floor(bytes / 1024)} KB`;
+    return new MediaRejectedException(MediaErrorCode.TooLarge, field, `${field}: dosya ${limit} sınırını aşıyor`);
   }
 
   /** Keeps the file as `save` does, already given to the ticket (a document staff attach to it). */
@@ -155,7 +156,10 @@ export async function linkMediaToTickets(manager: EntityManager, links: { mediaI
 export async function filesOfTicket(manager: EntityManager, ticketId: string, ids: string[]): Promise<StoredMedia[]> {
   if (!ids.length) return [];
   const rows = await manager.find(MediaFile, { where: { ticketId, id: In(ids) } });
-  return ids.map((id) => rows.find((r) => r.id === id)).filter((r): r is MediaFile => !!r).map(toStored);
+  return ids
+    .map((id) => rows.find((r) => r.id === id))
+    .filter((r): r is MediaFile => !!r)
+    .map(toStored);
 }
 
 export function toStored(row: MediaFile): StoredMedia {

@@ -73,7 +73,15 @@ import { InformationRequests } from './information/information-requests.service'
       useFactory: (config: AppConfig) => ({ storage: memoryStorage(), limits: { fileSize: config.MEDIA_MAX_BYTES, files: 1, fields: 0, parts: 1 } }),
     }),
   ],
-  controllers: [TicketBulkController, TicketsController, TicketMediaController, TicketUploadController, PublicStatusController, InformationController, CimerController],
+  controllers: [
+    TicketBulkController,
+    TicketsController,
+    TicketMediaController,
+    TicketUploadController,
+    PublicStatusController,
+    InformationController,
+    CimerController,
+  ],
   providers: [
     TicketCreation,
     TicketQueries,

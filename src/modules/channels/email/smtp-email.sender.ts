@@ -46,7 +46,9 @@ export class SmtpEmailSender implements MessageSender, OnModuleInit {
     const [ticket] = message.ticketId ? await this.dataSource.query('SELECT tracking_no FROM tickets WHERE id = $1', [message.ticketId]) : [];
     // The documents as MIME parts of the mail itself, read from the store at sending time.
     const files = await this.attachments.of(message);
-    const attachments = await Promise.all(files.map(async (a) => ({ filename: a.filename, contentType: a.file.contentType, content: await this.attachments.read(a) })));
+    const attachments = await Promise.all(
+      files.map(async (a) => ({ filename: a.filename, contentType: a.file.contentType, content: await this.attachments.read(a) })),
+    );
     try {
       await this.smtp().sendMail({
         from: this.config.MAIL_FROM,
