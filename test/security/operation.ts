@@ -10,6 +10,8 @@ export interface Req {
   body?: unknown;
   /** `application/x-www-form-urlencoded` (providers' webhooks) instead of JSON. */
   form?: boolean;
+  /** `multipart/form-data` with these files (an upload). */
+  files?: Record<string, { data: Buffer; filename: string }>;
   headers?: Record<string, string>;
 }
 

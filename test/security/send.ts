@@ -26,6 +26,7 @@ export async function send(t: TestApp, method: string, url: string, req: Req, st
       .serialize((b: Buffer) => b as unknown as string)
       .send(raw as never);
   else if (req.form) call = call.type('form').send(req.body as object);
+  else if (req.files) for (const [field, file] of Object.entries(req.files)) call = call.attach(field, file.data, { filename: file.filename });
   else if (req.body !== undefined) call = call.send(req.body as object);
   const res = await call.buffer(true).parse((r, done) => {
     const chunks: Buffer[] = [];
