@@ -73,15 +73,16 @@ function expired(status: number, path: string): void {
   }
 }
 
-/** Calls /api/v1 with the session's token and returns the JSON answer; throws ApiError. */
+/** Calls /api/v1 with the session's token and returns the JSON answer; throws ApiError. A FormData body goes as multipart (an upload). */
 export async function api<T = unknown>(path: string, { method = 'GET', body, query, signal }: ApiOptions = {}): Promise<T> {
   let res: Response;
+  const form = body instanceof FormData;
   try {
     res = await fetch(url(path, query), {
       method,
       signal,
-      headers: headers({ Accept: 'application/json', ...(body === undefined ? {} : { 'Content-Type': 'application/json' }) }),
-      body: body === undefined ? undefined : JSON.stringify(body),
+      headers: headers({ Accept: 'application/json', ...(body === undefined || form ? {} : { 'Content-Type': 'application/json' }) }),
+      body: body === undefined ? undefined : form ? body : JSON.stringify(body),
     });
   } catch (error) {
     if ((error as Error).name === 'AbortError') throw error;

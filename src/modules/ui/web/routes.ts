@@ -9,7 +9,7 @@ import { Queue } from './views/queue';
 import { TicketView } from './views/ticket/ticket-view';
 import { AllTickets, CannedAnswersAdmin } from './desk';
 import { registerDesk } from './desk/register';
-import { ExportsView, OutboxView, registerBackOffice } from './backoffice';
+import { AuditLogView, ExportsView, OutboxView, registerBackOffice } from './backoffice';
 import { OzelKalem } from './views/ozel-kalem/ozel-kalem';
 import { ProcessList } from './views/processes/process-list';
 import { ProcessView } from './views/processes/process-view';
@@ -39,6 +39,7 @@ registerRoute('/disa-aktarimlar', ExportsView, {
   roles: [Role.Supervisor, Role.DepartmentManager, Role.Executive, Role.Admin],
   nav: { label: 'Dışa aktarımlar', order: 47 },
 });
+registerRoute('/denetim-kaydi', AuditLogView, { roles: [Role.Admin], nav: { label: 'Denetim kaydı', order: 55 } });
 registerRoute('/ozel-kalem/:day?/:view?', OzelKalem, {
   roles: [...DEPARTMENT_STAFF_ROLES, Role.Executive, Role.Admin],
   nav: { label: 'Özel Kalem', order: 60 },

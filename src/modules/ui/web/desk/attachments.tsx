@@ -9,6 +9,7 @@ const SOURCES: Record<string, string> = {
   voicemail: 'Sesli mesaj',
   email: 'E-posta',
   sms: 'SMS',
+  staff: 'Personel',
 };
 
 const label = (a: Attachment) => a.filename ?? `${a.kind} ${a.id.slice(0, 8)}`;

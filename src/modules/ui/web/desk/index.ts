@@ -12,6 +12,7 @@ export { CannedAnswerPicker } from './canned-answers';
 export { CategoryPicker, useSuggestions } from './category-picker';
 export { CitizenPanel } from './citizen-panel';
 export { Attachments } from './attachments';
+export { humanSize } from './media';
 export { TicketMap } from './ticket-map';
 export { ShowContact } from './show-contact';
 export { TicketMedia, TicketSide, type DeskTicket } from './ticket-panels';

@@ -7,6 +7,7 @@ import { CALL_CENTRE_ROLES, DEPARTMENT_STAFF_ROLES, type SessionUser } from '../
 import { CategoryPicker } from '../category-picker';
 import { CannedAnswerPicker, CategoryPicker as DeskCategoryPicker } from '../../desk';
 import type { Category, Department, Mahalle, Ref, TicketDetail } from '../types';
+import { AttachmentPicker, type UploadedFile } from './attachment-picker';
 
 /** Posts an action and reloads the ticket; resolves to whether it succeeded. */
 export type Act = (path: string, body: object, done: string) => Promise<boolean>;
@@ -97,6 +98,12 @@ export function TicketActions({ ticket: t, user, act }: { ticket: TicketDetail; 
   const [refs, setRefs] = useState<Refs | null>(null);
   const [reply, setReply] = useState('');
   const [note, setNote] = useState('');
+  const [replyFiles, setReplyFiles] = useState<UploadedFile[]>([]);
+  const [noteFiles, setNoteFiles] = useState<UploadedFile[]>([]);
+  const entry = async (type: 'reply' | 'note', body: string, files: UploadedFile[], done: string) => {
+    const ok = await act(`/tickets/${t.id}/entries`, { type, body: body.trim(), attachmentIds: files.length ? files.map((f) => f.id) : undefined }, done);
+    if (ok) (type === 'reply' ? setReplyFiles : setNoteFiles)([]);
+  };
   const [categoryId, setCategoryId] = useState('');
   const [mahalleId, setMahalleId] = useState(t.mahalle?.id ?? '');
   const [target, setTarget] = useState('');
@@ -154,26 +161,18 @@ export function TicketActions({ ticket: t, user, act }: { ticket: TicketDetail; 
           Bana ata
         </button>
       ) : null}
-      <ActionForm
-        id="reply"
-        title="Vatandaşa yanıt (r)"
-        submitLabel="Yanıtı gönder"
-        onSubmit={() => act(`/tickets/${t.id}/entries`, { type: 'reply', body: reply.trim() }, 'Yanıt gönderildi')}
-      >
+      <ActionForm id="reply" title="Vatandaşa yanıt (r)" submitLabel="Yanıtı gönder" onSubmit={() => entry('reply', reply, replyFiles, 'Yanıt gönderildi')}>
         <CannedAnswerPicker ticketId={t.id} departmentId={t.department?.id} onInsert={(x) => setReply((r) => (r.trim() ? `${r}\n\n${x}` : x))} />
         <Field id="reply-body" label="Yanıt metni (vatandaşın kanalından gider)">
           <TextArea rows={4} value={reply} onInput={setReply} />
         </Field>
+        <AttachmentPicker id="reply-files" ticketId={t.id} files={replyFiles} onChange={setReplyFiles} />
       </ActionForm>
-      <ActionForm
-        id="note"
-        title="İç not"
-        submitLabel="Notu ekle"
-        onSubmit={() => act(`/tickets/${t.id}/entries`, { type: 'note', body: note.trim() }, 'Not eklendi')}
-      >
+      <ActionForm id="note" title="İç not" submitLabel="Notu ekle" onSubmit={() => entry('note', note, noteFiles, 'Not eklendi')}>
         <Field id="note-body" label="Not (vatandaş görmez)">
           <TextArea value={note} onInput={setNote} />
         </Field>
+        <AttachmentPicker id="note-files" ticketId={t.id} files={noteFiles} onChange={setNoteFiles} />
       </ActionForm>
       {callCentre && t.status === TicketStatus.New && !t.routedAt ? (
         <ActionForm
