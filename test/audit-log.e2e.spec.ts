@@ -1,4 +1,4 @@
-import { createStaff, createTestApp, idByCode, loginAs, Staff, TestApp, ticketInput, waitFor } from '@app/testing';
+import { categoryId, createStaff, createTestApp, idByCode, loginAs, Staff, TestApp, ticketInput, waitFor } from '@app/testing';
 
 const DAY = 86_400_000;
 
@@ -118,6 +118,41 @@ describe('audit log', () => {
         after: { trackingNo: duplicate.trackingNo, status: 'merged', mergedIntoId: original.id, mergedIntoTrackingNo: original.trackingNo },
       }),
     ]);
+  });
+
+  it('records a data subject’s erasure (KVKK) with its reason and counts, never the erased values', async () => {
+    const ticket = (
+      await as(agent)
+        .post('/tickets', ticketInput({ citizen: { fullName: 'Silinecek Vatandaş', phone: '05329998877' } }))
+        .expect(201)
+    ).body;
+    const request = await as(agent)
+      .post('/tickets', {
+        channel: 'walk_in',
+        categoryId: await categoryId(t.dataSource, 'HLK-004'),
+        subject: 'KVKK başvurusu',
+        description: 'Verilerimin silinmesini istiyorum.',
+        citizenId: ticket.citizen.id,
+      })
+      .expect(201);
+    await waitFor('the notices sent', async () => {
+      const [{ n }] = await t.dataSource.query(`SELECT count(*)::int AS n FROM outbound_messages WHERE citizen_id = $1 AND state IN ('pending', 'sending')`, [
+        ticket.citizen.id,
+      ]);
+      return n === 0;
+    });
+    const erased = await as(admin)
+      .post(`/kvkk/citizens/${ticket.citizen.id}/erase`, { requestTicketId: request.body.id, reason: 'İlgili kişinin talebi' })
+      .expect(200);
+    const { items } = await search({ action: 'personal_data_erased', entityId: ticket.citizen.id });
+    expect(items).toEqual([
+      expect.objectContaining({
+        actorId: admin.id,
+        entityType: 'citizen',
+        after: expect.objectContaining({ requestTicketId: request.body.id, reason: 'İlgili kişinin talebi', tickets: erased.body.erasedTickets, held: [] }),
+      }),
+    ]);
+    expect(JSON.stringify(items)).not.toMatch(/Silinecek|9998877/);
   });
 
   it('filters by date range and pages, newest first', async () => {

@@ -12,6 +12,10 @@ export enum AuditAction {
   /** Read from the KVKK access log (pii_access_log), not written to the audit table: see AuditLog. */
   ContactRevealed = 'contact_revealed',
   TicketMerged = 'ticket_merged',
+  /** A data subject's rights (KVKK art. 11): their data exported, rectified, erased. */
+  PersonalDataExported = 'personal_data_exported',
+  PersonalDataRectified = 'personal_data_rectified',
+  PersonalDataErased = 'personal_data_erased',
 }
 
 export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
@@ -26,6 +30,9 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   [AuditAction.AuditExported]: 'Denetim kaydı dışa aktarma',
   [AuditAction.ContactRevealed]: 'Kişisel veri görüntüleme',
   [AuditAction.TicketMerged]: 'Başvuru birleştirme',
+  [AuditAction.PersonalDataExported]: 'Kişisel veri dökümü (KVKK)',
+  [AuditAction.PersonalDataRectified]: 'Kişisel veri düzeltme (KVKK)',
+  [AuditAction.PersonalDataErased]: 'Kişisel veri silme (KVKK)',
 };
 
 /** What an audit entry is about. */

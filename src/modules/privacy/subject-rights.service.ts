@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { Clock, DomainException, ErrorKind, InvalidFieldException, ResourceNotFoundException } from '@app/common';
-import { LegalBasis, StaffPrincipal } from '@app/domain';
+import { AuditAction, AuditEntity, LegalBasis, StaffPrincipal } from '@app/domain';
+import { AuditTrail } from '../audit';
 import { CitizensService } from '../citizens';
 import { MediaStore } from '../media';
 import { CITIZEN_ROWS } from './citizen-rows';
@@ -11,6 +12,12 @@ import { PersonalDataAction, SubjectRight } from './personal-data-action.entity'
 import { PersonalDataEraser } from './personal-data-eraser';
 
 const conflict = (code: string, message: string) => new DomainException(code, ErrorKind.Conflict, message);
+
+const AUDITED: Record<SubjectRight, AuditAction> = {
+  [SubjectRight.Export]: AuditAction.PersonalDataExported,
+  [SubjectRight.Rectify]: AuditAction.PersonalDataRectified,
+  [SubjectRight.Erase]: AuditAction.PersonalDataErased,
+};
 
 /**
  * A data subject's rights under KVKK art. 11, each exercised on their application (a ticket on
@@ -26,6 +33,7 @@ export class SubjectRights {
     private readonly eraser: PersonalDataEraser,
     private readonly media: MediaStore,
     private readonly clock: Clock,
+    private readonly audit: AuditTrail,
   ) {}
 
   /** Art. 11(1)(a–c): every row of every table that holds the citizen's data, as stored. */
@@ -155,7 +163,9 @@ export class SubjectRights {
     if (!taken) await manager.query(`INSERT INTO citizen_identities (citizen_id, kind, value) VALUES ($1, $2, $3)`, [citizenId, kind, after]);
   }
 
+  /** The right's own record, and its audit entry with the same details (names and counts, never values). */
   private async record(manager: EntityManager, action: SubjectRight, citizenId: string, requestTicketId: string, actor: StaffPrincipal, details: object) {
     await manager.insert(PersonalDataAction, { action, citizenId, requestTicketId, actorId: actor.id, details: details as never });
+    await this.audit.record(manager, actor, { action: AUDITED[action], entityType: AuditEntity.Citizen, entityId: citizenId, after: { requestTicketId, ...details } });
   }
 }
