@@ -166,6 +166,11 @@ export class SubjectRights {
   /** The right's own record, and its audit entry with the same details (names and counts, never values). */
   private async record(manager: EntityManager, action: SubjectRight, citizenId: string, requestTicketId: string, actor: StaffPrincipal, details: object) {
     await manager.insert(PersonalDataAction, { action, citizenId, requestTicketId, actorId: actor.id, details: details as never });
-    await this.audit.record(manager, actor, { action: AUDITED[action], entityType: AuditEntity.Citizen, entityId: citizenId, after: { requestTicketId, ...details } });
+    await this.audit.record(manager, actor, {
+      action: AUDITED[action],
+      entityType: AuditEntity.Citizen,
+      entityId: citizenId,
+      after: { requestTicketId, ...details },
+    });
   }
 }
