@@ -10,3 +10,4 @@ export * from './identity-kind';
 export * from './labels';
 export type { StaffPrincipal } from './staff-principal';
 export * from './office-labels';
+export * from './call-centre';

@@ -8,3 +8,4 @@ export * from './phone';
 export * from './tracking-no';
 export * from './labels';
 export * from './office-labels';
+export * from './call-centre';
