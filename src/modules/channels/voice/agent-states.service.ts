@@ -125,5 +125,4 @@ export class AgentStates {
   }
 }
 
-const zeroSeconds = (): Record<AgentState, number> =>
-  Object.fromEntries(Object.values(AgentState).map((state) => [state, 0])) as Record<AgentState, number>;
+const zeroSeconds = (): Record<AgentState, number> => Object.fromEntries(Object.values(AgentState).map((state) => [state, 0])) as Record<AgentState, number>;

@@ -100,8 +100,14 @@ export class CallFiguresService {
       to,
       serviceLevel: this.serviceLevel,
       total: this.shape(rows.find((r) => !r.by_hour && !r.by_day && !r.by_agent) ?? EMPTY),
-      byHour: rows.filter((r) => r.by_hour).map((r) => ({ hour: r.hour!, ...this.shape(r) })).sort((a, b) => a.hour - b.hour),
-      byDay: rows.filter((r) => r.by_day).map((r) => ({ day: r.day!, ...this.shape(r) })).sort((a, b) => a.day.localeCompare(b.day)),
+      byHour: rows
+        .filter((r) => r.by_hour)
+        .map((r) => ({ hour: r.hour!, ...this.shape(r) }))
+        .sort((a, b) => a.hour - b.hour),
+      byDay: rows
+        .filter((r) => r.by_day)
+        .map((r) => ({ day: r.day!, ...this.shape(r) }))
+        .sort((a, b) => a.day.localeCompare(b.day)),
       byAgent: rows
         .filter((r) => r.by_agent && r.agent_id)
         .map((r) => ({ agentId: r.agent_id!, fullName: names.get(r.agent_id!) ?? '', ...this.shape(r) }))
@@ -126,7 +132,9 @@ export class CallFiguresService {
   }
 
   private async names(ids: string[]): Promise<Map<string, string>> {
-    const rows: { id: string; full_name: string }[] = ids.length ? await this.dataSource.query('SELECT id, full_name FROM users WHERE id = ANY($1)', [ids]) : [];
+    const rows: { id: string; full_name: string }[] = ids.length
+      ? await this.dataSource.query('SELECT id, full_name FROM users WHERE id = ANY($1)', [ids])
+      : [];
     return new Map(rows.map((r) => [r.id, r.full_name]));
   }
 
