@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
+import { AgentState } from '@app/domain';
 import { uiConfig } from './config';
 import { api, toast } from './deps';
 import { type Phone, type PhoneCall, type PhoneFactory, twilioPhone } from './phone';
@@ -103,6 +104,23 @@ export async function setPresence(presence: Presence): Promise<void> {
     set({ presence, error: null });
   } catch (e) {
     set({ error: (e as Error).message });
+  }
+}
+
+/**
+ * The header's state switcher: the server records the state (only "available" is rung); the
+ * device listens while available or wrapping up (a colleague may still hand a call over).
+ */
+export async function chooseAgentState(next: AgentState): Promise<boolean> {
+  try {
+    await api('/voice/state', { method: 'POST', body: { state: next } });
+    if (phone && next === AgentState.Available) await phone.register();
+    else if (phone && next !== AgentState.WrapUp) await phone.unregister();
+    set({ presence: next === AgentState.Available ? 'available' : 'away', error: null });
+    return true;
+  } catch (e) {
+    toast((e as Error).message, 'error');
+    return false;
   }
 }
 
