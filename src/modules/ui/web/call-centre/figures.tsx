@@ -5,8 +5,6 @@ import { Field } from '../components';
 import { clock, percentText, type CallCentreReport, type CallFigures } from './types';
 import './call-centre.css';
 
-const today = () => new Date().toLocaleDateString('sv-SE', { timeZone: 'Europe/Istanbul' });
-
 const COLUMNS: [string, (f: CallFigures) => string][] = [
   ['Gelen', (f) => String(f.offered)],
   ['Yanıtlanan', (f) => String(f.answered)],
@@ -51,14 +49,17 @@ const STATES = [AgentState.Available, AgentState.OnCall, AgentState.WrapUp, Agen
 
 /** The call centre's figures for a period: in total, per hour, day and agent, and the agents' time per state. */
 export function CallCentreFigures() {
-  const [from, setFrom] = useState(today());
-  const [to, setTo] = useState(today());
+  // Empty at first: the server's today (its clock, Istanbul), then the period it answered for.
+  const [from, setFrom] = useState('');
+  const [to, setTo] = useState('');
   const [report, setReport] = useState<CallCentreReport | null>(null);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const load = () =>
-    api<CallCentreReport>('/call-centre/figures', { query: { from, to } }).then(
+    api<CallCentreReport>('/call-centre/figures', { query: { ...(from ? { from } : {}), ...(to ? { to } : {}) } }).then(
       (r) => {
         setReport(r);
+        setFrom(r.from);
+        setTo(r.to);
         setErrors({});
       },
       (e: Error) => setErrors(e instanceof ApiError && Object.keys(e.fields).length ? e.fields : { to: e.message }),
