@@ -1,14 +1,9 @@
 import { AddressInfo } from 'node:net';
-import { getExpectedTwilioSignature } from 'twilio';
-import { createStaff, createTestApp, loginAs, openEventStream, Staff, TestApp, waitFor } from '@app/testing';
+import { createStaff, createTestApp, FakeTwilioApi, loginAs, openEventStream, Staff, TestApp, waitFor } from '@app/testing';
+import { at, callCentreDriver, PUBLIC_URL, TWILIO_TOKEN } from './call-centre-driver';
 
-const TOKEN = 'test-twilio-auth-token-0123456789';
-const PUBLIC_URL = 'https://cozum.ornek-bel.tr';
-const BASE = `${PUBLIC_URL}/api/v1/channels/twilio/voice`;
 const TUESDAY = '2026-11-24';
 const WEDNESDAY = '2026-11-25';
-/** An Istanbul wall-clock time (UTC+3 all year). */
-const at = (day: string, time: string) => new Date(`${day}T${time}+03:00`);
 
 /**
  * A day of 444 calls driven through Twilio's signed webhooks (menu, softphone ring, queue, queue
@@ -21,13 +16,14 @@ describe('call-centre figures and the wallboard', () => {
   let a: Staff;
   let b: Staff;
   let supervisor: Staff;
-  let seq = 0;
+  const twilio = new FakeTwilioApi(`AC${'a'.repeat(32)}`, TWILIO_TOKEN);
 
   beforeAll(async () => {
     t = await createTestApp({
       env: {
         TWILIO_ACCOUNT_SID: `AC${'a'.repeat(32)}`,
-        TWILIO_AUTH_TOKEN: TOKEN,
+        TWILIO_AUTH_TOKEN: TWILIO_TOKEN,
+        TWILIO_API_URL: await twilio.start(),
         PUBLIC_URL,
         VOICE_SERVICE_LEVEL_SECONDS: '20',
         VOICE_SERVICE_LEVEL_TARGET_PERCENT: '80',
@@ -40,58 +36,12 @@ describe('call-centre figures and the wallboard', () => {
     b = await createStaff(t, await loginAs(t, 'admin'), 'agent');
     supervisor = await loginAs(t, 'supervisor');
   });
-  afterAll(() => t.close());
-
-  const signed = (path: string, params: Record<string, string>) =>
-    t
-      .http()
-      .post(`/api/v1/channels/twilio/voice/${path}`)
-      .type('form')
-      .set('X-Twilio-Signature', getExpectedTwilioSignature(TOKEN, `${BASE}/${path}`, params))
-      .send(params)
-      .expect(200);
-  const as = (staff: Staff) => ({
-    get: (path: string, query: Record<string, string> = {}) => t.http().get(`/api/v1${path}`).query(query).set('Authorization', `Bearer ${staff.token}`),
-    post: (path: string, body: object) => t.http().post(`/api/v1${path}`).set('Authorization', `Bearer ${staff.token}`).send(body),
+  afterAll(async () => {
+    await t.close();
+    await twilio.stop();
   });
-  const clockAt = (day: string, time: string) => t.clock.set(at(day, time));
-  const state = async (staff: Staff, day: string, time: string, value: string) => {
-    clockAt(day, time);
-    await as(staff).post('/voice/state', { state: value }).expect(200);
-  };
 
-  /** A caller presses 0 for an agent: the call is offered. */
-  async function offer(day: string, time: string): Promise<string> {
-    clockAt(day, time);
-    const CallSid = `CA${String((seq += 1)).padStart(32, '0')}`;
-    await signed('incoming', { CallSid, From: `+9053212300${String(seq).padStart(2, '0')}`, To: '+904440444', CallStatus: 'ringing' });
-    await signed('menu', { CallSid, Digits: '0' });
-    return CallSid;
-  }
-  /** An agent takes it: from a ringing softphone (the agent's leg names the caller's) or from the queue (with QueueTime). */
-  async function answer(callSid: string, agent: Staff, day: string, time: string, queueTime?: number): Promise<void> {
-    clockAt(day, time);
-    const params: Record<string, string> =
-      queueTime === undefined
-        ? { CallSid: `CA${'9'.repeat(28)}${String(seq).padStart(4, '0')}`, ParentCallSid: callSid }
-        : { CallSid: callSid, QueueTime: String(queueTime) };
-    const path = `connected?agentId=${agent.id}`;
-    await t
-      .http()
-      .post(`/api/v1/channels/twilio/voice/${path}`)
-      .type('form')
-      .set('X-Twilio-Signature', getExpectedTwilioSignature(TOKEN, `${BASE}/${path}`, params))
-      .send(params)
-      .expect(200);
-  }
-  async function hangUp(callSid: string, day: string, time: string): Promise<void> {
-    clockAt(day, time);
-    await signed('status', { CallSid: callSid, From: '+905321230000', To: '+904440444', CallStatus: 'completed', CallDuration: '1' });
-  }
-  async function leaveQueue(callSid: string, day: string, time: string, result: string, queueTime: number): Promise<void> {
-    clockAt(day, time);
-    await signed('queue-exit', { CallSid: callSid, QueueResult: result, QueueTime: String(queueTime) });
-  }
+  const { clockAt, signed, as, state, offer, answer, hangUp, leaveQueue } = callCentreDriver(() => t);
   const fileTicket = (staff: Staff, callSid: string, solved: boolean) =>
     as(staff)
       .post(`/calls/${callSid}/ticket`, {
@@ -313,5 +263,27 @@ describe('call-centre figures and the wallboard', () => {
     expect(onCall.body.details[0].field).toBe('state');
     const backwards = await as(supervisor).get('/call-centre/figures', { from: WEDNESDAY, to: TUESDAY }).expect(400);
     expect(backwards.body.details[0].field).toBe('to');
+  });
+
+  it("a transfer ends the agent's part of the call (wrap-up); the colleague who takes it wraps up when it ends", async () => {
+    await state(a, WEDNESDAY, '14:00:00', 'available');
+    await state(b, WEDNESDAY, '14:00:00', 'available');
+    const call = await offer(WEDNESDAY, '14:00:00');
+    await answer(call, a, WEDNESDAY, '14:00:05');
+    clockAt(WEDNESDAY, '14:01:00');
+    await as(a).post(`/calls/${call}/transfer`, { toUserId: b.id }).expect(200);
+    await answer(call, b, WEDNESDAY, '14:01:10');
+    const stateOf = async (staff: Staff) => (await as(staff).get('/voice/state').expect(200)).body;
+    expect(await stateOf(a)).toEqual({ userId: a.id, state: 'wrap_up', since: at(WEDNESDAY, '14:01:00').toISOString(), callSid: call });
+    expect(await stateOf(b)).toMatchObject({ state: 'on_call', callSid: call });
+    await hangUp(call, WEDNESDAY, '14:03:10');
+    expect(await stateOf(b)).toEqual({ userId: b.id, state: 'wrap_up', since: at(WEDNESDAY, '14:03:10').toISOString(), callSid: call });
+    const sources = await t.dataSource.query('SELECT user_id, state, source FROM agent_state_changes WHERE call_sid = $1 ORDER BY id', [call]);
+    expect(sources).toEqual([
+      { user_id: a.id, state: 'on_call', source: 'phone' },
+      { user_id: a.id, state: 'wrap_up', source: 'phone' },
+      { user_id: b.id, state: 'on_call', source: 'phone' },
+      { user_id: b.id, state: 'wrap_up', source: 'phone' },
+    ]);
   });
 });

@@ -68,13 +68,16 @@ export class AgentStates {
 
   /** The call ended: its agent, if still on it, goes into wrap-up. */
   async callEnded(callSid: string): Promise<void> {
-    const [onIt]: { agent_id: string }[] = await this.dataSource.query(
-      `SELECT c.agent_id FROM call_logs c
-         CROSS JOIN LATERAL (SELECT state, call_sid FROM agent_state_changes s WHERE s.user_id = c.agent_id ORDER BY at DESC, id DESC LIMIT 1) s
-        WHERE c.call_sid = $1 AND s.state = 'on_call' AND s.call_sid = $1`,
-      [callSid],
-    );
-    if (onIt) await this.set(onIt.agent_id, AgentState.WrapUp, 'phone', callSid);
+    const [call]: { agent_id: string }[] = await this.dataSource.query('SELECT agent_id FROM call_logs WHERE call_sid = $1 AND agent_id IS NOT NULL', [
+      callSid,
+    ]);
+    if (call) await this.leftCall(call.agent_id, callSid);
+  }
+
+  /** The agent is done with the call (it ended, or they handed it on): if still on it, their wrap-up starts. */
+  async leftCall(userId: string, callSid: string): Promise<void> {
+    const current = await this.current(userId);
+    if (current.state === AgentState.OnCall && current.callSid === callSid) await this.set(userId, AgentState.WrapUp, 'phone', callSid);
   }
 
   async current(userId: string): Promise<AgentStateView> {
