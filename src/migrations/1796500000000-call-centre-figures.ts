@@ -14,7 +14,7 @@ export class CallCentreFigures1796500000000 implements MigrationInterface {
     await queryRunner.query(
       `CREATE TABLE "agent_state_changes" ("id" BIGSERIAL NOT NULL, "user_id" uuid NOT NULL, "state" character varying(20) NOT NULL, "source" character varying(10) NOT NULL, "call_sid" character varying(64), "at" TIMESTAMP WITH TIME ZONE NOT NULL, CONSTRAINT "PK_agent_state_changes" PRIMARY KEY ("id"))`,
     );
-    await queryRunner.query(`CREATE INDEX "IDX_agent_state_changes_user_at" ON "agent_state_changes" ("user_id", "at")`);
+    await queryRunner.query(`CREATE INDEX "IDX_agent_state_changes_user_at" ON "agent_state_changes" ("user_id", "at", "id")`);
   }
 
   public async down(queryRunner: QueryRunner): Promise<void> {

@@ -9,7 +9,7 @@ export type AgentStateSource = 'agent' | 'phone';
  * durations are computed from consecutive rows, never stored.
  */
 @Entity('agent_state_changes')
-@Index('IDX_agent_state_changes_user_at', ['userId', 'at'])
+@Index('IDX_agent_state_changes_user_at', ['userId', 'at', 'id'])
 export class AgentStateChange {
   /** In order of writing: transitions at the same instant keep their order. */
   @PrimaryGeneratedColumn('increment', { type: 'bigint' })

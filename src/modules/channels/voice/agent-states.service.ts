@@ -91,9 +91,10 @@ export class AgentStates {
   /** Every agent not offline, with their state and since when (the wallboard's agent list). */
   async working(): Promise<(AgentStateView & { fullName: string })[]> {
     const rows: { user_id: string; full_name: string; state: AgentState; at: Date; call_sid: string | null }[] = await this.dataSource.query(
-      `SELECT s.user_id, u.full_name, s.state, s.at, s.call_sid
-         FROM (SELECT DISTINCT ON (user_id) user_id, state, at, call_sid FROM agent_state_changes ORDER BY user_id, at DESC, id DESC) s
-         JOIN users u ON u.id = s.user_id
+      // Each user's last transition through the (user, at, id) index: a few hundred lookups, not the whole history.
+      `SELECT u.id AS user_id, u.full_name, s.state, s.at, s.call_sid
+         FROM users u
+        CROSS JOIN LATERAL (SELECT state, at, call_sid FROM agent_state_changes c WHERE c.user_id = u.id ORDER BY at DESC, id DESC LIMIT 1) s
         WHERE s.state <> 'offline' AND u.active
         ORDER BY s.at`,
     );
@@ -107,9 +108,15 @@ export class AgentStates {
   async durations(from: Date, to: Date, userId?: string): Promise<AgentStateDurations[]> {
     const end = new Date(Math.min(to.getTime(), this.clock.now().getTime()));
     const rows: { user_id: string; full_name: string; state: AgentState; seconds: number }[] = await this.dataSource.query(
-      `WITH spans AS (
-         SELECT user_id, state, at AS starts, coalesce(lead(at) OVER (PARTITION BY user_id ORDER BY at, id), $2::timestamptz) AS ends
-           FROM agent_state_changes WHERE at < $2 AND ($3::uuid IS NULL OR user_id = $3))
+      // The period's transitions and, per user, the one they were in when it began.
+      `WITH transitions AS (
+         SELECT user_id, state, at, id FROM agent_state_changes WHERE at >= $1 AND at < $2 AND ($3::uuid IS NULL OR user_id = $3)
+         UNION ALL
+         SELECT u.id, b.state, b.at, b.id FROM users u
+          CROSS JOIN LATERAL (SELECT state, at, id FROM agent_state_changes c WHERE c.user_id = u.id AND c.at < $1 ORDER BY at DESC, id DESC LIMIT 1) b
+          WHERE $3::uuid IS NULL OR u.id = $3),
+       spans AS (
+         SELECT user_id, state, at AS starts, coalesce(lead(at) OVER (PARTITION BY user_id ORDER BY at, id), $2::timestamptz) AS ends FROM transitions)
        SELECT s.user_id, u.full_name, s.state,
               sum(extract(epoch FROM least(s.ends, $2::timestamptz) - greatest(s.starts, $1::timestamptz)))::float8 AS seconds
          FROM spans s JOIN users u ON u.id = s.user_id

@@ -8,7 +8,7 @@ const CALLS = `
   WITH wraps AS (
     SELECT call_sid, sum(extract(epoch FROM ends - starts)) AS wrap
       FROM (SELECT call_sid, state, at AS starts, lead(at) OVER (PARTITION BY user_id ORDER BY at, id) AS ends
-              FROM agent_state_changes WHERE at >= $1) s
+              FROM agent_state_changes WHERE at >= $1 AND at < $2::timestamptz + interval '1 day') s
      WHERE state = 'wrap_up' AND call_sid IS NOT NULL AND ends IS NOT NULL
      GROUP BY call_sid),
   calls AS (
