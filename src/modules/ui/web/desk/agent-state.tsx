@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { AGENT_CHOSEN_STATES, AGENT_STATE_LABELS, AgentState } from '@app/domain';
 import { api } from './deps';
-import { chooseAgentState, usePhoneState } from './phone-store';
+import { chooseAgentState, knowAgentState, usePhoneState } from './phone-store';
 
 interface CurrentState {
   state: AgentState;
@@ -15,7 +15,14 @@ interface CurrentState {
 export function AgentStateSwitcher() {
   const phone = usePhoneState();
   const [current, setCurrent] = useState<CurrentState | null>(null);
-  const load = () => api<CurrentState>('/voice/state').then(setCurrent, () => setCurrent(null));
+  const load = () =>
+    api<CurrentState>('/voice/state').then(
+      (now) => {
+        setCurrent(now);
+        if (now.state !== AgentState.OnCall) knowAgentState(now.state);
+      },
+      () => setCurrent(null),
+    );
   useEffect(() => void load(), [phone.presence, phone.call === null]);
   if (!current) return null;
   const onCall = current.state === AgentState.OnCall;

@@ -124,6 +124,14 @@ export async function chooseAgentState(next: AgentState): Promise<boolean> {
   }
 }
 
+/**
+ * The server's word on the agent's state: the phone may have moved them into wrap-up, so the
+ * softphone stops saying "ready". (Only that way: "available" comes with registering the device.)
+ */
+export function knowAgentState(current: AgentState): void {
+  if (current !== AgentState.Available && state.presence === 'available') set({ presence: 'away' });
+}
+
 export function accept(): void {
   active?.accept();
   patchCall({ state: 'open' });
