@@ -1,5 +1,7 @@
 import { OverrideKind } from '@app/calendar';
 import {
+  AGENT_STATE_LABELS,
+  AgentState,
   APPOINTMENT_CHANNEL_LABELS,
   APPOINTMENT_STATUS_LABELS,
   PROCESS_EVENT_LABELS,
@@ -39,6 +41,7 @@ describe('the Turkish labels of the modules’ enums', () => {
     ['process statuses', ProcessStatus, PROCESS_STATUS_LABELS],
     ['process events', ProcessEventType, PROCESS_EVENT_LABELS],
     ['muhtar activities', MuhtarActivityKind, MUHTAR_ACTIVITY_KIND_LABELS],
+    ['agent states', AgentState, AGENT_STATE_LABELS],
   ])('labels every %s value', (_name, values, labels) => {
     expect(Object.values(values).filter((v) => !labels[v as string])).toEqual([]);
   });

@@ -28,6 +28,7 @@ import { VoicemailRecordings1796300420000 } from './1796300420000-voicemail-reco
 import { BrowserPhone1796300900000 } from './1796300900000-browser-phone';
 import { MayorDecision1796400000001 } from './1796400000001-mayor-decision';
 import { AuditLog1796560000000 } from './1796560000000-audit-log';
+import { CallCentreFigures1796500000000 } from './1796500000000-call-centre-figures';
 
 /** Every migration, in order; the app runs them on start (never `synchronize`). */
 export const MIGRATIONS = [
@@ -61,4 +62,5 @@ export const MIGRATIONS = [
   BrowserPhone1796300900000,
   MayorDecision1796400000001,
   AuditLog1796560000000,
+  CallCentreFigures1796500000000,
 ];

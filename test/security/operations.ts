@@ -1,5 +1,6 @@
 import { ADMIN_UI_OPERATIONS } from './admin-ui-operations';
 import { BACK_OFFICE_OPERATIONS } from './back-office-operations';
+import { CALL_CENTRE_OPERATIONS } from './call-centre-operations';
 import { CIMER_OPERATIONS } from './cimer-operations';
 import { DESK_OPERATIONS } from './desk-operations';
 import { DOCUMENTS_OPERATIONS } from './documents-operations';
@@ -30,6 +31,7 @@ export const OPERATIONS: Record<string, Operation> = {
   ...OFFICE_OPERATIONS,
   ...PUBLIC_OPERATIONS,
   ...VOICE_OPERATIONS,
+  ...CALL_CENTRE_OPERATIONS,
   ...SCREENS_OPERATIONS,
   ...ADMIN_UI_OPERATIONS,
   ...DOCUMENTS_OPERATIONS,

@@ -11,3 +11,4 @@ export * from './labels';
 export type { StaffPrincipal } from './staff-principal';
 export * from './office-labels';
 export * from './audit-action';
+export * from './call-centre';

@@ -9,3 +9,4 @@ export * from './tracking-no';
 export * from './labels';
 export * from './office-labels';
 export * from './audit-action';
+export * from './call-centre';

@@ -19,7 +19,11 @@ import { TwilioSmsController } from './twilio/twilio-sms.controller';
 import { TwilioSmsSender } from './twilio/twilio-sms.sender';
 import { TwilioSmsStatusController } from './twilio/twilio-sms-status.controller';
 import { TwilioVoiceController } from './twilio/twilio-voice.controller';
+import { AgentStateChange } from './voice/agent-state-change.entity';
+import { AgentStates } from './voice/agent-states.service';
+import { CallCentreController } from './voice/call-centre.controller';
 import { CallCentreHours } from './voice/call-centre-hours';
+import { CallFiguresService } from './voice/call-figures.service';
 import { CallLog } from './voice/call-log.entity';
 import { CallTicketsService } from './voice/call-tickets.service';
 import { CallsController } from './voice/calls.controller';
@@ -35,13 +39,14 @@ import { CallTransfers } from './voice/call-transfer.service';
 import { VoicemailRecording } from './voice/voicemail-recording.entity';
 import { VoicemailRecordingProcessor } from './voice/voicemail-recording.processor';
 import { VoicemailRecordingSweeper } from './voice/voicemail-recording.sweeper';
+import { WallboardService } from './voice/wallboard.service';
 import { WebFormModule } from './web-form/web-form.module';
 import { WhatsappModule } from './whatsapp/whatsapp.module';
 
 /** Provider adapters: each verifies its provider, hands the raw message to intake, and replies on its channel. */
 @Module({
   imports: [
-    TypeOrmModule.forFeature([CallLog, MailboxCursor, VoicePresence, VoicemailRecording]),
+    TypeOrmModule.forFeature([AgentStateChange, CallLog, MailboxCursor, VoicePresence, VoicemailRecording]),
     AuthModule,
     CitizensModule,
     DepartmentsModule,
@@ -54,7 +59,7 @@ import { WhatsappModule } from './whatsapp/whatsapp.module';
     WebFormModule,
     WhatsappModule,
   ],
-  controllers: [TwilioSmsController, TwilioSmsStatusController, TwilioVoiceController, CallsController, VoiceController],
+  controllers: [TwilioSmsController, TwilioSmsStatusController, TwilioVoiceController, CallsController, VoiceController, CallCentreController],
   providers: [
     TwilioSignatureGuard,
     TwilioSmsSender,
@@ -68,6 +73,9 @@ import { WhatsappModule } from './whatsapp/whatsapp.module';
     VoiceTokens,
     VoicePresenceService,
     CallTransfers,
+    AgentStates,
+    CallFiguresService,
+    WallboardService,
     VoicemailRecordingProcessor,
     VoicemailRecordingSweeper,
     MailIntake,

@@ -45,4 +45,13 @@ export class LiveController {
     );
     return merge(mine, heartbeat());
   }
+
+  /** Server-sent events for the call-centre wallboard: a `wallboard` nudge when a call or an agent's state moves. */
+  @AllowQueryToken()
+  @Roles(Role.Supervisor, Role.DepartmentManager, Role.Executive)
+  @Sse('wallboard')
+  wallboard(): Observable<MessageEvent> {
+    const changes = this.subscriber.wallboardStream.pipe(map((change): MessageEvent => ({ type: 'wallboard', data: change })));
+    return merge(changes, heartbeat());
+  }
 }

@@ -6,6 +6,13 @@ import { TicketChange } from './ticket-change';
 
 export const liveChannel = (redis: RedisClient) => redis.key('live', 'tickets');
 export const callsChannel = (redis: RedisClient) => redis.key('live', 'calls');
+export const wallboardChannel = (redis: RedisClient) => redis.key('live', 'wallboard');
+
+/** The wallboard re-reads its figures when a call or an agent's state moves (no personal data in the message). */
+export interface WallboardChange {
+  cause: 'call' | 'agent';
+  at: string;
+}
 
 /**
  * Announces ticket changes on Redis pub/sub, so every API process can tell its connected
@@ -42,6 +49,16 @@ export class LivePublisher {
       await withTimeout(this.redis.publish(callsChannel(this.redis), JSON.stringify(call)), 500);
     } catch (error) {
       this.logger.warn({ msg: 'screen-pop not published', callSid: call.callSid, error: (error as Error).message });
+    }
+  }
+
+  /** A call was offered, answered or ended, or an agent changed state: wallboards re-read. Best effort. */
+  async publishWallboard(cause: WallboardChange['cause']): Promise<void> {
+    const change: WallboardChange = { cause, at: this.clock.now().toISOString() };
+    try {
+      await withTimeout(this.redis.publish(wallboardChannel(this.redis), JSON.stringify(change)), 500);
+    } catch (error) {
+      this.logger.warn({ msg: 'wallboard change not published', cause, error: (error as Error).message });
     }
   }
 }

@@ -4,7 +4,7 @@ import { Observable, Subject } from 'rxjs';
 import { RedisClient } from '@app/queue';
 import { StaffNotificationAnnouncement, staffNotificationsChannel } from '../notifications';
 import { IncomingCall } from './incoming-call';
-import { callsChannel, liveChannel } from './live.publisher';
+import { callsChannel, liveChannel, WallboardChange, wallboardChannel } from './live.publisher';
 import { TicketChange } from './ticket-change';
 
 /** One subscription per API process, fanned out to the streams of the staff connected to it. */
@@ -14,6 +14,7 @@ export class LiveSubscriber implements OnModuleInit, OnModuleDestroy {
   private readonly changes = new Subject<TicketChange>();
   private readonly calls = new Subject<IncomingCall>();
   private readonly notifications = new Subject<StaffNotificationAnnouncement>();
+  private readonly wallboard = new Subject<WallboardChange>();
   private connection?: Redis;
 
   constructor(private readonly redis: RedisClient) {}
@@ -31,28 +32,35 @@ export class LiveSubscriber implements OnModuleInit, OnModuleDestroy {
     return this.notifications.asObservable();
   }
 
+  get wallboardStream(): Observable<WallboardChange> {
+    return this.wallboard.asObservable();
+  }
+
   async onModuleInit(): Promise<void> {
     // A subscribed connection can do nothing else, hence a connection of its own.
     this.connection = this.redis.duplicate({ enableAutoPipelining: false });
     this.connection.on('error', (error) => this.logger.warn({ msg: 'live subscription error', error: error.message }));
     const calls = callsChannel(this.redis);
     const notifications = staffNotificationsChannel(this.redis);
+    const wallboard = wallboardChannel(this.redis);
     this.connection.on('message', (channel: string, raw: string) => {
       try {
         if (channel === calls) this.calls.next(JSON.parse(raw) as IncomingCall);
+        else if (channel === wallboard) this.wallboard.next(JSON.parse(raw) as WallboardChange);
         else if (channel === notifications) this.notifications.next(JSON.parse(raw) as StaffNotificationAnnouncement);
         else this.changes.next(JSON.parse(raw) as TicketChange);
       } catch {
         this.logger.warn({ msg: 'unreadable live message dropped' });
       }
     });
-    await this.connection.subscribe(liveChannel(this.redis), calls, notifications);
+    await this.connection.subscribe(liveChannel(this.redis), calls, notifications, wallboard);
   }
 
   async onModuleDestroy(): Promise<void> {
     this.changes.complete();
     this.calls.complete();
     this.notifications.complete();
+    this.wallboard.complete();
     await this.connection?.quit().catch(() => this.connection?.disconnect());
   }
 }

@@ -23,6 +23,21 @@ export class VoiceSettings extends ServiceSettings {
   VOICE_QUEUE_WAIT_SECONDS = 90;
 
   /**
+   * The municipality's service level: the share of offered calls (abandoned ones included) an
+   * agent answers within VOICE_SERVICE_LEVEL_SECONDS, against its target in percent (80/20 by default).
+   */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  VOICE_SERVICE_LEVEL_SECONDS = 20;
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  VOICE_SERVICE_LEVEL_TARGET_PERCENT = 80;
+
+  /**
    * The browser softphone (Twilio Voice JavaScript SDK): an API key (SK…) and its secret sign the
    * agents' access tokens, and the TwiML App (AP…) whose voice URL is
    * `PUBLIC_URL/api/v1/channels/twilio/voice/client` places their outgoing calls. All three with

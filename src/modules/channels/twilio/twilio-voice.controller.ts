@@ -3,8 +3,9 @@ import { isUUID } from 'class-validator';
 import { ApiTags } from '@nestjs/swagger';
 import { AppConfig } from '@app/config';
 import { Clock, DomainException, ErrorKind, InvalidFieldException } from '@app/common';
-import { normalizePhone, Public } from '@app/domain';
+import { AgentState, normalizePhone, Public } from '@app/domain';
 import { IntakeService } from '../../intake';
+import { AgentStates } from '../voice/agent-states.service';
 import { CallLogService } from '../voice/call-log.service';
 import { PhoneStatusService } from '../voice/phone-status.service';
 import { ScreenPopService } from '../voice/screen-pop.service';
@@ -36,6 +37,7 @@ export class TwilioVoiceController {
     private readonly hours: CallCentreHours,
     private readonly presence: VoicePresenceService,
     private readonly contacts: TicketContacts,
+    private readonly states: AgentStates,
     private readonly config: AppConfig,
     private readonly clock: Clock,
   ) {
@@ -61,6 +63,7 @@ export class TwilioVoiceController {
       return this.twiml.askTrackingNumber();
     }
     await this.calls.chose(callSid, p.Digits === '1' || /sorun|şikayet|ihbar|bildir/.test(said) ? 'report' : 'agent');
+    await this.calls.offered(callSid);
     return this.twiml.toAgent(await this.presence.availableAgents());
   }
 
@@ -68,7 +71,9 @@ export class TwilioVoiceController {
   @HttpCode(200)
   @Header('Content-Type', 'text/xml; charset=utf-8')
   async agent(@Body() p: Params): Promise<string> {
-    await this.calls.chose(this.sid(p), 'agent');
+    const callSid = this.sid(p);
+    await this.calls.chose(callSid, 'agent');
+    await this.calls.offered(callSid);
     return this.twiml.toAgent(await this.presence.availableAgents());
   }
 
@@ -92,7 +97,8 @@ export class TwilioVoiceController {
   @Post('queue-exit')
   @HttpCode(200)
   @Header('Content-Type', 'text/xml; charset=utf-8')
-  queueExit(@Body() p: Params): string {
+  async queueExit(@Body() p: Params): Promise<string> {
+    if (p.QueueResult) await this.calls.leftQueue(this.sid(p), p.QueueResult, seconds(p.QueueTime));
     return p.QueueResult === 'bridged' || p.QueueResult === 'hangup' ? this.twiml.empty() : this.twiml.noAgent();
   }
 
@@ -167,7 +173,8 @@ export class TwilioVoiceController {
   async connected(@Query('agentId') agentId: string | undefined, @Body() p: Params): Promise<string> {
     if (!agentId || !isUUID(agentId)) throw new InvalidFieldException('agentId', 'agentId: temsilcinin kullanıcı kimliği olmalı');
     const callSid = p.ParentCallSid || this.sid(p);
-    await this.calls.answeredBy(callSid, agentId);
+    await this.calls.answeredBy(callSid, agentId, seconds(p.QueueTime));
+    await this.states.set(agentId, AgentState.OnCall, 'phone', callSid);
     await this.screenPop.show(agentId, callSid, p.From ?? '');
     return p.ParentCallSid ? this.twiml.empty() : this.twiml.connected();
   }
@@ -178,7 +185,9 @@ export class TwilioVoiceController {
   @Header('Content-Type', 'text/xml; charset=utf-8')
   async status(@Body() p: Params): Promise<string> {
     const duration = p.CallDuration === undefined ? null : Number(p.CallDuration) || 0;
-    await this.calls.progress({ callSid: this.sid(p), from: p.From ?? '', to: p.To ?? '', status: p.CallStatus ?? 'queued', durationSeconds: duration });
+    const callSid = this.sid(p);
+    const ended = await this.calls.progress({ callSid, from: p.From ?? '', to: p.To ?? '', status: p.CallStatus ?? 'queued', durationSeconds: duration });
+    if (ended) await this.states.callEnded(callSid);
     return this.twiml.empty();
   }
 
@@ -187,3 +196,6 @@ export class TwilioVoiceController {
     return p.CallSid;
   }
 }
+
+/** Twilio's QueueTime: whole seconds, or nothing when absent or unreadable. */
+const seconds = (value: string | undefined): number | null => (value !== undefined && /^\d{1,7}$/.test(value) ? Number(value) : null);

@@ -73,6 +73,26 @@ export class CallLog {
   @Column({ type: 'boolean', nullable: true })
   transferRedirected: boolean | null;
 
+  /** When the caller asked for an agent (softphones rang, or the queue): their wait starts here. */
+  @Index('IDX_call_logs_offered_at')
+  @Column({ type: 'timestamptz', nullable: true })
+  offeredAt: Date | null;
+
+  /** When an agent took the call. */
+  @Column({ type: 'timestamptz', nullable: true })
+  answeredAt: Date | null;
+
+  /** When the wait ended: answered, hung up while waiting, or sent on to a voicemail. */
+  @Column({ type: 'timestamptz', nullable: true })
+  waitEndedAt: Date | null;
+
+  /** Twilio's queue events: QueueTime (seconds in the agent queue) and QueueResult (bridged, hangup, leave…). */
+  @Column({ type: 'int', nullable: true })
+  queueSeconds: number | null;
+
+  @Column({ type: 'varchar', length: 30, nullable: true })
+  queueResult: string | null;
+
   @CreateDateColumn({ type: 'timestamptz' })
   startedAt: Date;
 

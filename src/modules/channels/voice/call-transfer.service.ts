@@ -9,6 +9,7 @@ import { UsersService } from '../../auth';
 import { DepartmentsService } from '../../departments';
 import { twilioClient } from '../twilio/twilio-client';
 import { VoiceTwiml, voiceWebhookBase } from '../twilio/voice-twiml';
+import { AgentStates } from './agent-states.service';
 import { TransferCallDto } from './dto/voice.dto';
 import { VoiceErrorCode } from './voice-tokens.service';
 
@@ -36,6 +37,7 @@ export class CallTransfers {
     private readonly users: UsersService,
     private readonly departments: DepartmentsService,
     private readonly clock: Clock,
+    private readonly states: AgentStates,
     config: AppConfig,
   ) {
     this.client = twilioClient(config);
@@ -72,6 +74,7 @@ export class CallTransfers {
               transfer_redirected = $6, updated_at = $5 WHERE call_sid = $1`,
       [callSid, dto.toUserId ?? null, dto.departmentId ?? null, actor.id, now, redirect],
     );
+    await this.states.leftCall(actor.id, callSid);
     return { callSid, toUserId: dto.toUserId ?? null, departmentId: dto.departmentId ?? null, redirected: redirect, transferredAt: now.toISOString() };
   }
 

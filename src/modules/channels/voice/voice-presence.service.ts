@@ -2,7 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Clock } from '@app/common';
+import { AgentState } from '@app/domain';
 import { UsersService } from '../../auth';
+import { AgentStates } from './agent-states.service';
 import { VoiceTokens } from './voice-tokens.service';
 
 export type PresenceState = 'available' | 'away';
@@ -18,14 +20,12 @@ export class VoicePresenceService {
     private readonly users: UsersService,
     private readonly tokens: VoiceTokens,
     private readonly clock: Clock,
+    private readonly states: AgentStates,
   ) {}
 
+  /** The softphone's own switch: available, or away (a break). */
   async set(userId: string, state: PresenceState): Promise<PresenceState> {
-    await this.dataSource.query(
-      `INSERT INTO voice_presence (user_id, available, updated_at) VALUES ($1, $2, $3)
-       ON CONFLICT (user_id) DO UPDATE SET available = EXCLUDED.available, updated_at = EXCLUDED.updated_at`,
-      [userId, state === 'available', this.clock.now()],
-    );
+    await this.states.set(userId, state === 'available' ? AgentState.Available : AgentState.Break, 'agent');
     return state;
   }
 

@@ -1,7 +1,9 @@
 import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, Role, Roles, StaffPrincipal } from '@app/domain';
+import { AgentStateDto } from './dto/call-centre.dto';
 import { VoicePresenceDto } from './dto/voice.dto';
+import { AgentStates, AgentStateView } from './agent-states.service';
 import { agentIdentity } from './voice-identity';
 import { PresenceState, VoicePresenceService } from './voice-presence.service';
 import { VoiceToken, VoiceTokens } from './voice-tokens.service';
@@ -15,6 +17,7 @@ export class VoiceController {
   constructor(
     private readonly tokens: VoiceTokens,
     private readonly presence: VoicePresenceService,
+    private readonly states: AgentStates,
   ) {}
 
   @Get('config')
@@ -34,5 +37,18 @@ export class VoiceController {
   @HttpCode(200)
   async setPresence(@CurrentUser() user: StaffPrincipal, @Body() dto: VoicePresenceDto): Promise<{ state: PresenceState }> {
     return { state: await this.presence.set(user.id, dto.state) };
+  }
+
+  /** The agent's state now (available, on a call, wrap-up, break, offline) and since when. */
+  @Get('state')
+  state(@CurrentUser() user: StaffPrincipal): Promise<AgentStateView> {
+    return this.states.current(user.id);
+  }
+
+  /** The header's switcher: available (rung), wrap-up, break or offline (not rung). */
+  @Post('state')
+  @HttpCode(200)
+  setState(@CurrentUser() user: StaffPrincipal, @Body() dto: AgentStateDto): Promise<AgentStateView> {
+    return this.states.set(user.id, dto.state, 'agent');
   }
 }

@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { store } from './store';
 
 /** One `ticket` event of /live/tickets: which ticket changed and how. */
@@ -51,4 +51,26 @@ export function useStaffNotifications(handler: () => void): void {
     window.addEventListener('staff-notification', on);
     return () => window.removeEventListener('staff-notification', on);
   }, []);
+}
+
+/**
+ * The call-centre wallboard's own stream (/live/wallboard, for those who may see it): `handler`
+ * runs whenever a call or an agent's state moves. Returns the connection's state.
+ */
+export function useWallboardChanges(token: string, handler: () => void): 'connecting' | 'on' | 'off' {
+  const ref = useRef(handler);
+  ref.current = handler;
+  const [state, setState] = useState<'connecting' | 'on' | 'off'>('connecting');
+  useEffect(() => {
+    const wallboard = new EventSource(`/api/v1/live/wallboard?access_token=${encodeURIComponent(token)}`);
+    wallboard.addEventListener('open', () => {
+      setState('on');
+      // Whatever moved while the stream was down.
+      ref.current();
+    });
+    wallboard.addEventListener('error', () => setState('off'));
+    wallboard.addEventListener('wallboard', () => ref.current());
+    return () => wallboard.close();
+  }, [token]);
+  return state;
 }

@@ -14,6 +14,7 @@ import { OzelKalem } from './views/ozel-kalem/ozel-kalem';
 import { ProcessList } from './views/processes/process-list';
 import { ProcessView } from './views/processes/process-view';
 import { TemplateEditor } from './views/processes/template-editor';
+import { CallCentreFigures, WallboardView } from './call-centre';
 import { MuhtarActivityView, MuhtarCalendar, MuhtarDashboard, MuhtarDrillDown } from './muhtar';
 
 /**
@@ -53,5 +54,8 @@ registerRoute('/muhtar/gostergeler/:code/:from/:to', MuhtarDrillDown, { roles: M
 registerRoute('/muhtar/gostergeler/:from/:to', MuhtarDashboard, { roles: MUHTAR_ROLES });
 registerRoute('/muhtar/gostergeler', MuhtarDashboard, { roles: MUHTAR_ROLES, nav: { label: 'Muhtar göstergeleri', order: 43 } });
 registerRoute('/muhtar', MuhtarCalendar, { roles: MUHTAR_ROLES, nav: { label: 'Muhtar takvimi', order: 42 } });
+const CALL_CENTRE_FIGURE_ROLES = [Role.Supervisor, Role.DepartmentManager, Role.Executive, Role.Admin];
+registerRoute('/pano', WallboardView, { roles: CALL_CENTRE_FIGURE_ROLES, nav: { label: 'Çağrı panosu', order: 12 } });
+registerRoute('/cagri-rakamlari', CallCentreFigures, { roles: [Role.Agent, ...CALL_CENTRE_FIGURE_ROLES], nav: { label: 'Çağrı rakamları', order: 44 } });
 registerDesk();
 registerBackOffice();

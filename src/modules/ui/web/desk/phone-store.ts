@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
+import { AgentState } from '@app/domain';
 import { uiConfig } from './config';
 import { api, toast } from './deps';
 import { type Phone, type PhoneCall, type PhoneFactory, twilioPhone } from './phone';
@@ -104,6 +105,31 @@ export async function setPresence(presence: Presence): Promise<void> {
   } catch (e) {
     set({ error: (e as Error).message });
   }
+}
+
+/**
+ * The header's state switcher: the server records the state (only "available" is rung); the
+ * device listens while available or wrapping up (a colleague may still hand a call over).
+ */
+export async function chooseAgentState(next: AgentState): Promise<boolean> {
+  try {
+    await api('/voice/state', { method: 'POST', body: { state: next } });
+    if (phone && next === AgentState.Available) await phone.register();
+    else if (phone && next !== AgentState.WrapUp) await phone.unregister();
+    set({ presence: next === AgentState.Available ? 'available' : 'away', error: null });
+    return true;
+  } catch (e) {
+    toast((e as Error).message, 'error');
+    return false;
+  }
+}
+
+/**
+ * The server's word on the agent's state: the phone may have moved them into wrap-up, so the
+ * softphone stops saying "ready". (Only that way: "available" comes with registering the device.)
+ */
+export function knowAgentState(current: AgentState): void {
+  if (current !== AgentState.Available && state.presence === 'available') set({ presence: 'away' });
 }
 
 export function accept(): void {

@@ -1,5 +1,6 @@
 import { useEffect } from 'preact/hooks';
 import { registerSlot, type SlotProps } from '../slots';
+import { AgentStateSwitcher } from './agent-state';
 import { CitizenPanel } from './citizen-panel';
 import { Role } from './deps';
 import { knowCallSid } from './phone-store';
@@ -15,6 +16,10 @@ function HeaderSearch({ user }: SlotProps['shell.header']) {
   return SEARCH_ROLES.includes(user.role) ? <SearchBox /> : null;
 }
 
+function HeaderAgentState({ user }: SlotProps['shell.header']) {
+  return PHONE_ROLES.includes(user.role) ? <AgentStateSwitcher /> : null;
+}
+
 function ShellPhone({ user }: SlotProps['shell.end']) {
   return PHONE_ROLES.includes(user.role) ? <Softphone /> : null;
 }
@@ -27,6 +32,7 @@ function CallCitizen({ call }: SlotProps['call.panel']) {
 /** Puts the desk into the core screens' slots (the routes are in ../routes.ts). */
 export function registerDesk(): void {
   registerSlot('shell.header', HeaderSearch, 10);
+  registerSlot('shell.header', HeaderAgentState, 15);
   registerSlot('shell.end', ShellPhone, 10);
   registerSlot('ticket.main', ({ ticket }) => <TicketMedia ticket={ticket as never} />, 10);
   registerSlot('ticket.side', ({ ticket, user }) => <TicketSide ticket={ticket as never} role={user.role} />, 10);

@@ -1,0 +1,2 @@
+export { CallCentreFigures } from './figures';
+export { WallboardView } from './wallboard';
