@@ -61,6 +61,6 @@ export const MIGRATIONS = [
   VoicemailRecordings1796300420000,
   BrowserPhone1796300900000,
   MayorDecision1796400000001,
-  AuditLog1796560000000,
   CallCentreFigures1796500000000,
+  AuditLog1796560000000,
 ];
