@@ -1,6 +1,7 @@
 import { createTestApp, loginAs, Staff, TestApp, waitFor } from '@app/testing';
 import { freePort } from '../libs/testing/src/free-port';
-import { GeoReportClient, GeoReportError } from './open311/georeport-client';
+import { GeoReportClient } from './open311/georeport-client';
+import { jsonDifferences, SPEC_EXAMPLES, xmlShape } from './open311/spec-examples';
 
 const FIELDS = [
   { code: 'cukur_boyu', label: 'Çukurun büyüklüğü', datatype: 'singlevaluelist', required: true, options: [{ key: 'kucuk', name: 'Küçük' }, { key: 'buyuk', name: 'Büyük' }] },
@@ -149,10 +150,54 @@ describe('Open311 GeoReport v2', () => {
     expect(none.items).toEqual([]);
 
     // Answered: closed, and status_notes is what the citizen was told.
-    await staff(fenStaff).post(`/tickets/${ticket.id}/status`).send({ status: 'answered', note: 'Çukur asfaltlandı.', version: view.version }).expect(201);
+    await staff(fenStaff).post(`/tickets/${ticket.id}/status`).send({ status: 'answered', note: 'Çukur asfaltlandı.', version: view.version }).expect(200);
     const answered = await client.request(id, 'json');
     expect(answered.status).toBe('closed');
     expect(answered.status_notes).toContain('Çukur asfaltlandı.');
+  });
+
+  it('answers each operation with the fields of the specification’s example document, in JSON and XML', async () => {
+    // Equivalent data: a service asking one list question, as the example's DMV66 does.
+    const [{ id: containers }] = await t.dataSource.query(`SELECT id FROM categories WHERE service_code = 'TEM-003'`);
+    const question = { code: 'hasar', label: 'Hasar türü', datatype: 'singlevaluelist', required: true, options: [{ key: 'kirik', name: 'Kırık' }, { key: 'yanik', name: 'Yanık' }] };
+    await staff(admin).patch(`/categories/${containers}`).send({ fields: [question] }).expect(200);
+    const [{ id: mahalle }] = await t.dataSource.query(`SELECT id FROM mahalleler WHERE code = 'ATATURK'`);
+    const fields = { ...form({ service_code: 'TEM-003', 'attribute[hasar]': 'kirik', media_url: 'https://foto.example.org/k.jpg', address_id: mahalle }) };
+    delete (fields as Record<string, string>)['attribute[cukur_boyu]'];
+    const filed = (await post(fields).expect(201)).body;
+    const id = await client.requestIdFor(filed[0].token);
+    const [ticket] = await t.dataSource.query(`SELECT id, version FROM tickets WHERE tracking_no = $1`, [id]);
+    const routed = await waitFor('routed', async () => (await staff(admin).get(`/tickets/${ticket.id}`)).body.routedAt && (await staff(admin).get(`/tickets/${ticket.id}`)).body);
+    await staff(admin).post(`/tickets/${ticket.id}/status`).send({ status: 'answered', note: 'Konteyner değiştirildi.', version: routed.version }).expect(200);
+    const retried = (await post(fields).expect(201)).body;
+    const documents: [keyof typeof SPEC_EXAMPLES, string, number][] = [
+      ['discovery', '/discovery', 200],
+      ['services', '/services', 200],
+      ['service_definition', '/services/TEM-003', 200],
+      ['token', `/tokens/${filed[0].token}`, 200],
+      ['request', `/requests/${id}`, 200],
+      ['request', `/requests?service_request_id=${id}`, 200],
+    ];
+    for (const [name, path, status] of documents) {
+      const json = (await t.http().get(`/open311/v2${path.replace(/(\?|$)/, '.json$1')}`).expect(status)).body;
+      expect([name, jsonDifferences(SPEC_EXAMPLES[name].json, json)]).toEqual([name, []]);
+      const xml = (await t.http().get(`/open311/v2${path.replace(/(\?|$)/, '.xml$1')}`).expect(status)).text;
+      expect([name, xmlShape(xml)]).toEqual([name, xmlShape(SPEC_EXAMPLES[name].xml)]);
+    }
+    // POST: a token at first; the request id once the ticket exists (the retry).
+    expect(jsonDifferences(SPEC_EXAMPLES.post_token.json, filed)).toEqual([]);
+    expect(jsonDifferences(SPEC_EXAMPLES.post_request_id.json, retried)).toEqual([]);
+    expect(retried[0]).toEqual({ service_request_id: id, service_notice: `Başvuru numaranız ${id}`, account_id: null });
+    const xmlRetry = (await post(fields, 'xml').expect(201)).text;
+    expect(xmlShape(xmlRetry)).toBe(xmlShape(SPEC_EXAMPLES.post_request_id.xml));
+    // Errors.
+    const refused = await post({ ...fields, api_key: 'o311_yok' }).expect(403);
+    expect(jsonDifferences(SPEC_EXAMPLES.errors.json, refused.body)).toEqual([]);
+    expect(xmlShape((await post({ ...fields, api_key: 'o311_yok' }, 'xml').expect(403)).text)).toBe(xmlShape(SPEC_EXAMPLES.errors.xml));
+    // The values behind the fields, for this data.
+    const request = (await t.http().get(`/open311/v2/requests/${id}.json`).expect(200)).body[0];
+    expect(request).toMatchObject({ status: 'closed', service_code: 'TEM-003', address_id: mahalle, media_url: 'https://foto.example.org/k.jpg', agency_responsible: 'Temizlik İşleri Müdürlüğü' });
+    expect(request.status_notes).toContain('Konteyner değiştirildi.');
   });
 
   it('files a retried POST once', async () => {
