@@ -4,7 +4,16 @@ import { GeoReportClient } from './open311/georeport-client';
 import { jsonDifferences, SPEC_EXAMPLES, xmlShape } from './open311/spec-examples';
 
 const FIELDS = [
-  { code: 'cukur_boyu', label: 'Çukurun büyüklüğü', datatype: 'singlevaluelist', required: true, options: [{ key: 'kucuk', name: 'Küçük' }, { key: 'buyuk', name: 'Büyük' }] },
+  {
+    code: 'cukur_boyu',
+    label: 'Çukurun büyüklüğü',
+    datatype: 'singlevaluelist',
+    required: true,
+    options: [
+      { key: 'kucuk', name: 'Küçük' },
+      { key: 'buyuk', name: 'Büyük' },
+    ],
+  },
   { code: 'derinlik_cm', label: 'Derinlik (cm)', datatype: 'number', description: 'Yaklaşık derinlik' },
 ];
 
@@ -86,7 +95,15 @@ describe('Open311 GeoReport v2', () => {
             { key: 'buyuk', name: 'Büyük' },
           ],
         },
-        { variable: true, code: 'derinlik_cm', datatype: 'number', required: false, datatype_description: 'Yaklaşık derinlik', order: 2, description: 'Derinlik (cm)' },
+        {
+          variable: true,
+          code: 'derinlik_cm',
+          datatype: 'number',
+          required: false,
+          datatype_description: 'Yaklaşık derinlik',
+          order: 2,
+          description: 'Derinlik (cm)',
+        },
       ],
     });
   });
@@ -111,11 +128,17 @@ describe('Open311 GeoReport v2', () => {
          FROM tickets t JOIN departments d ON d.id = t.department_id WHERE t.tracking_no = $1`,
       [id],
     );
-    expect(ticket).toMatchObject({ channel: 'open311', attributes: { cukur_boyu: 'buyuk', derinlik_cm: 12.5 }, contact_email: 'ayse.yilmaz@example.com', department: 'FEN' });
+    expect(ticket).toMatchObject({
+      channel: 'open311',
+      attributes: { cukur_boyu: 'buyuk', derinlik_cm: 12.5 },
+      contact_email: 'ayse.yilmaz@example.com',
+      department: 'FEN',
+    });
     expect(ticket.resolution_due_at).not.toBeNull();
     // The receipt went out as for any application: by SMS first when the app gave a phone.
-    const receipt = await waitFor('receipt', async () =>
-      (await t.dataSource.query(`SELECT channel, recipient FROM outbound_messages WHERE ticket_id = $1 AND purpose = 'received'`, [ticket.id]))[0],
+    const receipt = await waitFor(
+      'receipt',
+      async () => (await t.dataSource.query(`SELECT channel, recipient FROM outbound_messages WHERE ticket_id = $1 AND purpose = 'received'`, [ticket.id]))[0],
     );
     expect(receipt).toEqual({ channel: 'sms', recipient: '+905327654321' });
 
@@ -159,15 +182,30 @@ describe('Open311 GeoReport v2', () => {
   it('answers each operation with the fields of the specification’s example document, in JSON and XML', async () => {
     // Equivalent data: a service asking one list question, as the example's DMV66 does.
     const [{ id: containers }] = await t.dataSource.query(`SELECT id FROM categories WHERE service_code = 'TEM-003'`);
-    const question = { code: 'hasar', label: 'Hasar türü', datatype: 'singlevaluelist', required: true, options: [{ key: 'kirik', name: 'Kırık' }, { key: 'yanik', name: 'Yanık' }] };
-    await staff(admin).patch(`/categories/${containers}`).send({ fields: [question] }).expect(200);
+    const question = {
+      code: 'hasar',
+      label: 'Hasar türü',
+      datatype: 'singlevaluelist',
+      required: true,
+      options: [
+        { key: 'kirik', name: 'Kırık' },
+        { key: 'yanik', name: 'Yanık' },
+      ],
+    };
+    await staff(admin)
+      .patch(`/categories/${containers}`)
+      .send({ fields: [question] })
+      .expect(200);
     const [{ id: mahalle }] = await t.dataSource.query(`SELECT id FROM mahalleler WHERE code = 'ATATURK'`);
     const fields = { ...form({ service_code: 'TEM-003', 'attribute[hasar]': 'kirik', media_url: 'https://foto.example.org/k.jpg', address_id: mahalle }) };
     delete (fields as Record<string, string>)['attribute[cukur_boyu]'];
     const filed = (await post(fields).expect(201)).body;
     const id = await client.requestIdFor(filed[0].token);
     const [ticket] = await t.dataSource.query(`SELECT id, version FROM tickets WHERE tracking_no = $1`, [id]);
-    const routed = await waitFor('routed', async () => (await staff(admin).get(`/tickets/${ticket.id}`)).body.routedAt && (await staff(admin).get(`/tickets/${ticket.id}`)).body);
+    const routed = await waitFor(
+      'routed',
+      async () => (await staff(admin).get(`/tickets/${ticket.id}`)).body.routedAt && (await staff(admin).get(`/tickets/${ticket.id}`)).body,
+    );
     await staff(admin).post(`/tickets/${ticket.id}/status`).send({ status: 'answered', note: 'Konteyner değiştirildi.', version: routed.version }).expect(200);
     const retried = (await post(fields).expect(201)).body;
     const documents: [keyof typeof SPEC_EXAMPLES, string, number][] = [
@@ -179,9 +217,19 @@ describe('Open311 GeoReport v2', () => {
       ['request', `/requests?service_request_id=${id}`, 200],
     ];
     for (const [name, path, status] of documents) {
-      const json = (await t.http().get(`/open311/v2${path.replace(/(\?|$)/, '.json$1')}`).expect(status)).body;
+      const json = (
+        await t
+          .http()
+          .get(`/open311/v2${path.replace(/(\?|$)/, '.json$1')}`)
+          .expect(status)
+      ).body;
       expect([name, jsonDifferences(SPEC_EXAMPLES[name].json, json)]).toEqual([name, []]);
-      const xml = (await t.http().get(`/open311/v2${path.replace(/(\?|$)/, '.xml$1')}`).expect(status)).text;
+      const xml = (
+        await t
+          .http()
+          .get(`/open311/v2${path.replace(/(\?|$)/, '.xml$1')}`)
+          .expect(status)
+      ).text;
       expect([name, xmlShape(xml)]).toEqual([name, xmlShape(SPEC_EXAMPLES[name].xml)]);
     }
     // POST: a token at first; the request id once the ticket exists (the retry).
@@ -196,7 +244,13 @@ describe('Open311 GeoReport v2', () => {
     expect(xmlShape((await post({ ...fields, api_key: 'o311_yok' }, 'xml').expect(403)).text)).toBe(xmlShape(SPEC_EXAMPLES.errors.xml));
     // The values behind the fields, for this data.
     const request = (await t.http().get(`/open311/v2/requests/${id}.json`).expect(200)).body[0];
-    expect(request).toMatchObject({ status: 'closed', service_code: 'TEM-003', address_id: mahalle, media_url: 'https://foto.example.org/k.jpg', agency_responsible: 'Temizlik İşleri Müdürlüğü' });
+    expect(request).toMatchObject({
+      status: 'closed',
+      service_code: 'TEM-003',
+      address_id: mahalle,
+      media_url: 'https://foto.example.org/k.jpg',
+      agency_responsible: 'Temizlik İşleri Müdürlüğü',
+    });
     expect(request.status_notes).toContain('Konteyner değiştirildi.');
   });
 

@@ -50,7 +50,9 @@ export class GeoReportClient {
     return getJson(`${this.endpoint}/services.json`) as never;
   }
 
-  definition(serviceCode: string): Promise<{ service_code: string; attributes: { code: string; datatype: string; required: boolean; values?: { key: string }[] }[] }> {
+  definition(
+    serviceCode: string,
+  ): Promise<{ service_code: string; attributes: { code: string; datatype: string; required: boolean; values?: { key: string }[] }[] }> {
     return getJson(`${this.endpoint}/services/${encodeURIComponent(serviceCode)}.json`) as never;
   }
 
@@ -70,7 +72,7 @@ export class GeoReportClient {
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
       body: body.toString(),
     });
-    const parsed = await res.json();
+    const parsed = (await res.json()) as { service_request_id?: string; token?: string }[] & { code: number; description: string }[];
     if (!res.ok) throw new GeoReportError(res.status, parsed);
     return parsed[0];
   }
@@ -102,8 +104,8 @@ export class GeoReportClient {
 
 async function getJson(url: string): Promise<unknown> {
   const res = await fetch(url);
-  const parsed = await res.json();
-  if (!res.ok) throw new GeoReportError(res.status, parsed);
+  const parsed: unknown = await res.json();
+  if (!res.ok) throw new GeoReportError(res.status, parsed as { code: number; description: string }[]);
   return parsed;
 }
 
@@ -113,7 +115,16 @@ export function firstRequestOf(xml: string): Record<string, string | null> {
   if (!request) throw new Error(`no request in ${xml.slice(0, 200)}`);
   const fields: Record<string, string | null> = {};
   for (const [, name, value] of request[1].matchAll(/<(\w+)>([^<]*)<\/\1>|<(\w+)\/>/g)) {
-    if (name) fields[name] = value === '' ? null : value.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
+    if (name)
+      fields[name] =
+        value === ''
+          ? null
+          : value
+              .replace(/&lt;/g, '<')
+              .replace(/&gt;/g, '>')
+              .replace(/&quot;/g, '"')
+              .replace(/&apos;/g, "'")
+              .replace(/&amp;/g, '&');
   }
   return fields;
 }

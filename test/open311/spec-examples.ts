@@ -9,7 +9,13 @@ export const SPEC_EXAMPLES = {
       contact: 'You can email or call for assistance api@mycity.gov +1 (555) 555-5555',
       key_service: 'You can request a key here: http://api.mycity.gov/api_key/request',
       endpoints: [
-        { specification: 'http://wiki.open311.org/GeoReport_v2', url: 'http://open311.mycity.gov/v2', changeset: '2010-11-23 09:01:12.0', type: 'production', formats: ['text/xml', 'application/json'] },
+        {
+          specification: 'http://wiki.open311.org/GeoReport_v2',
+          url: 'http://open311.mycity.gov/v2',
+          changeset: '2010-11-23 09:01:12.0',
+          type: 'production',
+          formats: ['text/xml', 'application/json'],
+        },
       ],
     },
     xml: `<?xml version="1.0" encoding="utf-8"?><discovery><changeset>2011-04-05 17:48:34.0</changeset><contact>You can email or call for assistance api@mycity.gov +1 (555) 555-5555</contact><key_service>You can request a key here: http://api.mycity.gov/api_key/request</key_service><endpoints><endpoint><specification>http://wiki.open311.org/GeoReport_v2</specification><url>http://open311.mycity.gov/v2</url><changeset>2010-11-23 09:01:12.0</changeset><type>production</type><formats><format>text/xml</format><format>application/json</format></formats></endpoint></endpoints></discovery>`,
@@ -54,7 +60,14 @@ export const SPEC_EXAMPLES = {
     xml: `<?xml version="1.0" encoding="utf-8"?><service_requests><request><token>12345</token></request></service_requests>`,
   },
   post_request_id: {
-    json: [{ service_request_id: 293944, service_notice: 'The City will inspect and require the responsible party to correct within 24 hours and/or issue a Correction Notice or Notice of Violation of the Public Works Code', account_id: null }],
+    json: [
+      {
+        service_request_id: 293944,
+        service_notice:
+          'The City will inspect and require the responsible party to correct within 24 hours and/or issue a Correction Notice or Notice of Violation of the Public Works Code',
+        account_id: null,
+      },
+    ],
     xml: `<?xml version="1.0" encoding="utf-8"?><service_requests><request><service_request_id>293944</service_request_id><service_notice>The City will inspect and require the responsible party to correct within 24 hours and/or issue a Correction Notice or Notice of Violation of the Public Works Code</service_notice><account_id/></request></service_requests>`,
   },
   token: {
@@ -105,7 +118,10 @@ const typeOf = (v: unknown) => (v === null ? 'null' : Array.isArray(v) ? 'array'
  */
 export function jsonDifferences(example: unknown, actual: unknown, path = '$'): string[] {
   const [e, a] = [typeOf(example), typeOf(actual)];
-  const field = path.split('.').pop()!.replace(/\[\d+\]$/, '');
+  const field = path
+    .split('.')
+    .pop()!
+    .replace(/\[\d+\]$/, '');
   if (e === 'null' || a === 'null') return [];
   if (ID_FIELDS.has(field) && ['number', 'string'].includes(e) && ['number', 'string'].includes(a)) return [];
   if (e !== a) return [`${path}: ${e} in the specification, ${a} here`];

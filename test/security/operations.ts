@@ -5,6 +5,7 @@ import { DESK_OPERATIONS } from './desk-operations';
 import { INFORMATION_OPERATIONS } from './information-operations';
 import { KVKK_OPERATIONS } from './kvkk-operations';
 import { OFFICE_OPERATIONS } from './office-operations';
+import { OPEN311_OPERATIONS } from './open311-operations';
 import { Operation } from './operation';
 import { PUBLIC_OPERATIONS } from './public-operations';
 import { SCREENS_OPERATIONS } from './screens-operations';
@@ -28,6 +29,7 @@ export const OPERATIONS: Record<string, Operation> = {
   ...BACK_OFFICE_OPERATIONS,
   ...OFFICE_OPERATIONS,
   ...PUBLIC_OPERATIONS,
+  ...OPEN311_OPERATIONS,
   ...VOICE_OPERATIONS,
   ...SCREENS_OPERATIONS,
   ...ADMIN_UI_OPERATIONS,

@@ -87,5 +87,4 @@ function checkOne(field: CategoryField, raw: unknown, name: string): FieldValue 
 }
 
 /** The fields in the order the forms ask them. */
-export const orderedFields = (fields: CategoryField[]): CategoryField[] =>
-  [...fields].sort((a, b) => a.order - b.order || a.code.localeCompare(b.code));
+export const orderedFields = (fields: CategoryField[]): CategoryField[] => [...fields].sort((a, b) => a.order - b.order || a.code.localeCompare(b.code));

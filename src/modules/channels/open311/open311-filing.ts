@@ -81,7 +81,8 @@ export class Open311Filing {
     const long = one(form, 'long');
     const address = one(form, 'address_string');
     const addressId = one(form, 'address_id');
-    if ((lat === null) !== (long === null)) throw new InvalidFieldException(lat === null ? 'lat' : 'long', `${lat === null ? 'lat' : 'long'}: enlem ve boylam birlikte verilmeli`);
+    if ((lat === null) !== (long === null))
+      throw new InvalidFieldException(lat === null ? 'lat' : 'long', `${lat === null ? 'lat' : 'long'}: enlem ve boylam birlikte verilmeli`);
     if (lat === null && !address && !addressId) {
       throw new InvalidFieldException('lat', 'lat: konum gerekli; lat ve long, address_string veya address_id verin');
     }
@@ -128,7 +129,10 @@ function coordinate(name: string, text: string, range: { min: number; max: numbe
 function contactOf(form: Form) {
   const first = one(form, 'first_name');
   const last = one(form, 'last_name');
-  for (const [name, value] of [['first_name', first], ['last_name', last]] as const) {
+  for (const [name, value] of [
+    ['first_name', first],
+    ['last_name', last],
+  ] as const) {
     if (value && value.length > 80) throw new InvalidFieldException(name, `${name}: en fazla 80 karakter olabilir`);
   }
   const email = one(form, 'email')?.toLowerCase() ?? null;

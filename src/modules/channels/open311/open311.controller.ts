@@ -131,11 +131,17 @@ function requestQuery(query: Record<string, unknown>, now: Date): RequestQuery {
     }
     return parsed;
   };
-  const ids = (text('service_request_id') ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  const ids = (text('service_request_id') ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   if (ids.length > 100 || ids.some((id) => !/^\d{4}-\d{6}$/.test(id))) {
     throw new InvalidFieldException('service_request_id', 'service_request_id: en fazla 100 tane, 2026-000123 biçiminde, virgülle ayrılmış olmalı');
   }
-  const status = (text('status') ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  const status = (text('status') ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   if (status.some((s) => s !== 'open' && s !== 'closed')) throw new InvalidFieldException('status', 'status: open, closed veya ikisi olmalı');
   const end = date('end_date') ?? now;
   const start = date('start_date') ?? new Date(end.getTime() - DEFAULT_DAYS * DAY_MS);

@@ -18,7 +18,9 @@ export class PublicListsController {
   ) {}
 
   @Get('categories')
-  async searchCategories(@Query() query: CategorySearchDto): Promise<{ id: string; name: string; kind: TicketKind; kindLabel: string; fields: CategoryField[] }[]> {
+  async searchCategories(
+    @Query() query: CategorySearchDto,
+  ): Promise<{ id: string; name: string; kind: TicketKind; kindLabel: string; fields: CategoryField[] }[]> {
     const found = await this.categories.list(query.q);
     return found
       .filter((c) => c.active)
