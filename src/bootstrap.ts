@@ -20,6 +20,8 @@ export function configureHttp(app: NestExpressApplication): INestApplication {
   app.setGlobalPrefix('api/v1', {
     exclude: [
       { path: 'health', method: RequestMethod.GET },
+      // The way in: the citizens' form or the staff screens.
+      { path: '/', method: RequestMethod.GET },
       // The citizens' web form pages live at short addresses.
       { path: 'basvuru', method: RequestMethod.GET },
       { path: 'basvuru/:file', method: RequestMethod.GET },
