@@ -13,6 +13,7 @@ const PAGE = `<!doctype html>
     <ul>
       <li><a href="/basvuru">Başvuru yap</a> — şikâyet, talep, öneri veya bilgi edinme</li>
       <li><a href="/basvuru/durum">Başvurumun durumu</a></li>
+      <li><a href="/basvuru/seffaflik">Başvurular haritası ve istatistikler</a></li>
       <li><a href="/app">Personel girişi</a></li>
     </ul>
   </main>
