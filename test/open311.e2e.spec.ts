@@ -351,6 +351,79 @@ describe('Open311 GeoReport v2', () => {
     });
   });
 
+  it('checks a category’s fields on the web form and the staff form too, and the admins’ definitions', async () => {
+    const [{ id }] = await t.dataSource.query(`SELECT id FROM categories WHERE service_code = 'FEN-001'`);
+    const web = (attributes: Record<string, unknown>) =>
+      t.http().post('/api/v1/public/applications').send({
+        kind: 'sikayet',
+        categoryId: id,
+        description: 'Yolda derin bir çukur var.',
+        fullName: 'Deniz Ak',
+        email: 'deniz@example.com',
+        kvkkConsent: true,
+        attributes,
+      });
+    const before = await counts();
+    expect((await web({}).expect(400)).body.details).toEqual([{ field: 'attributes.cukur_boyu', message: expect.stringMatching(/Çukurun büyüklüğü gerekli/) }]);
+    expect((await web({ cukur_boyu: 'buyuk', derinlik_cm: 'çok' }).expect(400)).body.details[0].field).toBe('attributes.derinlik_cm');
+    expect(await counts()).toEqual(before);
+    const receipt = (await web({ cukur_boyu: 'kucuk', derinlik_cm: '7' }).expect(202)).body;
+    const trackingNo = await waitFor(
+      'accepted',
+      async () => (await t.http().get(`/api/v1/public/applications/${receipt.receiptId}`)).body.trackingNo as string | undefined,
+    );
+    expect((await t.dataSource.query(`SELECT attributes FROM tickets WHERE tracking_no = $1`, [trackingNo]))[0].attributes).toEqual({
+      cukur_boyu: 'kucuk',
+      derinlik_cm: 7,
+    });
+
+    // The page posts multipart, the fields named attributes[code] as its script names them.
+    const multipart = await t
+      .http()
+      .post('/api/v1/public/applications')
+      .field('kind', 'sikayet')
+      .field('categoryId', id)
+      .field('description', 'Yolda derin bir çukur var, multipart.')
+      .field('fullName', 'Deniz Ak')
+      .field('email', 'deniz2@example.com')
+      .field('kvkkConsent', 'on')
+      .field('attributes[cukur_boyu]', 'buyuk')
+      .field('attributes[derinlik_cm]', '30')
+      .expect(202);
+    const multipartNo = await waitFor(
+      'accepted',
+      async () => (await t.http().get(`/api/v1/public/applications/${multipart.body.receiptId}`)).body.trackingNo as string | undefined,
+    );
+    expect((await t.dataSource.query(`SELECT attributes FROM tickets WHERE tracking_no = $1`, [multipartNo]))[0].attributes).toEqual({
+      cukur_boyu: 'buyuk',
+      derinlik_cm: 30,
+    });
+    const page = (await t.http().get('/basvuru/basvuru.js').expect(200)).text;
+    expect(page).toContain("'attributes[' + f.code + ']'");
+
+    const agent = await loginAs(t, 'agent');
+    const ticket = (attributes?: Record<string, unknown>) =>
+      staff(agent)
+        .post('/tickets')
+        .send({
+          channel: 'phone',
+          categoryId: id,
+          subject: 'Yolda çukur',
+          description: 'Arayan yolda çukur bildirdi',
+          citizen: { fullName: 'Arayan Kişi', phone: '0532 444 55 66' },
+          attributes,
+        });
+    expect((await ticket().expect(400)).body.details[0].field).toBe('attributes.cukur_boyu');
+    expect((await ticket({ cukur_boyu: ['kucuk', 'buyuk'] }).expect(400)).body.details[0].message).toMatch(/tek bir değer/);
+    expect((await ticket({ cukur_boyu: 'buyuk' }).expect(201)).body).toMatchObject({ fields: [{ code: 'cukur_boyu', value: 'buyuk' }] });
+
+    const define = (fields: object[]) => staff(admin).patch(`/categories/${id}`).send({ fields });
+    expect((await define([{ code: 'secim', label: 'Seçim', datatype: 'singlevaluelist' }]).expect(400)).body.details[0].field).toBe('fields.0.options');
+    expect((await define([{ code: 'Kod', label: 'Kod', datatype: 'string' }]).expect(400)).body.details[0].field).toMatch(/code/);
+    expect((await define([{ code: 'renk', label: 'Renk', datatype: 'color' }]).expect(400)).body.details[0].field).toMatch(/datatype/);
+    expect((await define([FIELDS[1], FIELDS[1]]).expect(400)).body.details[0].message).toMatch(/iki kez/);
+  });
+
   it('never lists an ihbar', async () => {
     const [{ id }] = await t.dataSource.query(`SELECT id FROM categories WHERE service_code = 'FEN-001'`);
     const agent = await loginAs(t, 'agent');
