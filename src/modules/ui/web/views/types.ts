@@ -75,6 +75,8 @@ export interface TicketDetail extends TicketRow {
   citizen?: { id?: string; fullName?: string | null; phone?: string | null } | null;
   duplicates: { id: string; trackingNo: string; status: TicketStatus }[];
   timeline: TimelineEvent[];
+  /** The category's extra fields that were filled (plate number, tree count…). */
+  fields?: { code: string; label: string; datatype: string; value: string | number | string[] }[];
 }
 
 export interface Notice {
