@@ -69,9 +69,9 @@ describe('the authorization matrix: every operation × every role × own and ano
           .filter((m) => API_METHODS.includes(m))
           .map((m) => `${m.toUpperCase()} ${route!.path.replace(/:(\w+)/g, '{$1}')}`),
       );
-    expect(
-      served.filter((route) => route !== HOME && !documented.includes(route) && !PAGE_PATHS.some((page) => route.split(' ')[1].startsWith(page))),
-    ).toEqual([]);
+    expect(served.filter((route) => route !== HOME && !documented.includes(route) && !PAGE_PATHS.some((page) => route.split(' ')[1].startsWith(page)))).toEqual(
+      [],
+    );
   });
 
   it('gives each caller exactly its rights, tells a department nothing of another, and changes nothing when it refuses', async () => {
