@@ -14,9 +14,20 @@ export interface Department extends Ref {
   active?: boolean;
 }
 
+/** An extra field a category asks for (Open311's attribute datatypes). */
+export interface CategoryField {
+  code: string;
+  label: string;
+  datatype: 'string' | 'number' | 'datetime' | 'text' | 'singlevaluelist' | 'multivaluelist';
+  required: boolean;
+  options: { key: string; name: string }[];
+  description: string | null;
+}
+
 export interface Category extends Ref {
   serviceCode: string;
   kind: TicketKind;
+  fields?: CategoryField[];
   keywords?: string[];
   active?: boolean;
   defaultDepartmentId?: string | null;
