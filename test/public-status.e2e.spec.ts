@@ -1,4 +1,4 @@
-import { createTestApp, loginAs, TestApp, ticketInput } from '@app/testing';
+import { createTestApp, loginAs, TestApp, ticketInput, waitFor } from '@app/testing';
 
 describe('public status look-up', () => {
   let t: TestApp;
@@ -58,5 +58,64 @@ describe('public status look-up', () => {
     for (let i = 0; i < 5; i += 1) await lookUp(enumerator, `2026-99990${i}`, '1234').expect(404);
     await expectLimited(enumerator, trackingNo, '1234');
     await lookUp('198.51.100.4', trackingNo, '1234').expect(200);
+  });
+
+  describe('for every applicant, whatever the channel', () => {
+    const KEY = 'dev-only-intake-key-change-me';
+    const inbound = (channel: string, providerId: string, payload: object) =>
+      t.http().post('/api/v1/intake/events').set('X-Intake-Key', KEY).send({ channel, providerId, payload }).expect(202);
+    const trackingOf = (providerId: string) =>
+      waitFor(`ticket of ${providerId}`, async () => {
+        const [row] = await t.dataSource.query(`SELECT t.tracking_no FROM inbound_events e JOIN tickets t ON t.id = e.ticket_id WHERE e.provider_id = $1`, [
+          providerId,
+        ]);
+        return row?.tracking_no as string | undefined;
+      });
+    const byEmail = (ip: string, number: string, email: string) =>
+      t
+        .http()
+        .get(`/api/v1/public/tickets/${number}?email=${encodeURIComponent(email)}`)
+        .set('X-Forwarded-For', ip);
+
+    it('finds an e-mail application by its tracking number and e-mail (any case), and nothing with another e-mail', async () => {
+      await inbound('email', '<durum-1@example.com>', {
+        messageId: '<durum-1@example.com>',
+        from: { address: 'Fatma.Sahin@example.com', name: 'Fatma Şahin' },
+        subject: 'Parktaki salıncak kırık',
+        text: 'Çocuk parkındaki salıncak kırılmış, tehlikeli.',
+      });
+      const number = await trackingOf('<durum-1@example.com>');
+      const res = await byEmail('198.51.100.20', number, ' fatma.sahin@EXAMPLE.com ').expect(200);
+      expect(res.body).toMatchObject({ trackingNo: number, status: 'new' });
+      expect(JSON.stringify(res.body)).not.toMatch(/Fatma|Şahin|fatma|salıncak/i);
+      expect((await byEmail('198.51.100.20', number, 'baska@example.com').expect(404)).body.message).toMatch(/e-postayla/);
+      expect((await byEmail('198.51.100.20', number, 'e-posta-degil').expect(400)).body.details[0].field).toBe('email');
+    });
+
+    it('finds a WhatsApp application by the last four digits of the number it came from', async () => {
+      await inbound('whatsapp', 'wamid.durum-1', {
+        id: 'wamid.durum-1',
+        from: '905377778899@c.us',
+        body: 'Sokakta su borusu patladı, su akıyor',
+        type: 'chat',
+      });
+      const number = await trackingOf('wamid.durum-1');
+      await lookUp('198.51.100.21', number, '8899').expect(200);
+      await lookUp('198.51.100.21', number, '1234').expect(404);
+    });
+
+    it('finds a web-form application by the phone it gave', async () => {
+      const res = await t
+        .http()
+        .post('/api/v1/public/applications')
+        .set('X-Forwarded-For', '198.51.100.22')
+        .send({ kind: 'talep', description: 'Parka yeni bank konulmasını istiyoruz.', fullName: 'Can Öz', phone: '0538 111 22 44', kvkkConsent: true })
+        .expect(202);
+      const number = await waitFor('accepted', async () => {
+        const receipt = await t.http().get(`/api/v1/public/applications/${res.body.receiptId}`).expect(200);
+        return receipt.body.trackingNo as string | undefined;
+      });
+      await lookUp('198.51.100.22', number, '2244').expect(200);
+    });
   });
 });

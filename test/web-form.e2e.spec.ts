@@ -82,7 +82,7 @@ describe('public web form', () => {
   it('finds categories without Turkish letters and lists mahalleler without personal data', async () => {
     const cats = await t.http().get('/api/v1/public/categories?q=COP').expect(200);
     expect(cats.body.map((c: { name: string }) => c.name)).toContain('Çöp toplanmadı');
-    expect(Object.keys(cats.body[0]).sort()).toEqual(['id', 'kind', 'kindLabel', 'name']);
+    expect(Object.keys(cats.body[0]).sort()).toEqual(['fields', 'id', 'kind', 'kindLabel', 'name']);
     const mahalleler = await t.http().get('/api/v1/public/mahalleler').expect(200);
     expect(mahalleler.body.length).toBeGreaterThan(0);
     expect(Object.keys(mahalleler.body[0]).sort()).toEqual(['id', 'name']);

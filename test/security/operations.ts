@@ -7,6 +7,7 @@ import { DOCUMENTS_OPERATIONS } from './documents-operations';
 import { INFORMATION_OPERATIONS } from './information-operations';
 import { KVKK_OPERATIONS } from './kvkk-operations';
 import { OFFICE_OPERATIONS } from './office-operations';
+import { OPEN311_OPERATIONS } from './open311-operations';
 import { Operation } from './operation';
 import { PUBLIC_OPERATIONS } from './public-operations';
 import { SCREENS_OPERATIONS } from './screens-operations';
@@ -30,6 +31,7 @@ export const OPERATIONS: Record<string, Operation> = {
   ...BACK_OFFICE_OPERATIONS,
   ...OFFICE_OPERATIONS,
   ...PUBLIC_OPERATIONS,
+  ...OPEN311_OPERATIONS,
   ...VOICE_OPERATIONS,
   ...CALL_CENTRE_OPERATIONS,
   ...SCREENS_OPERATIONS,

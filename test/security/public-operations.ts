@@ -48,6 +48,8 @@ export const PUBLIC_OPERATIONS: Record<string, Operation> = {
   },
   'GET /api/v1/public/categories': { allow: 'public', request: () => ({}) },
   'GET /api/v1/public/mahalleler': { allow: 'public', request: () => ({}) },
+  'GET /api/v1/public/statistics': { allow: 'public', request: () => ({ query: { from: '2026-01-01', to: '2026-06-30' } }) },
+  'GET /api/v1/public/map': { allow: 'public', request: () => ({}) },
 
   // providers' webhooks: an unsigned request is refused whoever sends it
   ...Object.fromEntries(

@@ -75,4 +75,16 @@ describe('loadConfig', () => {
     expect(trustProxySetting('10.0.0.0/8/1')).toBeNull();
     expect(() => loadConfig({ TRUST_PROXY: 'nginx' })).toThrow(/TRUST_PROXY:/);
   });
+
+  it('takes PUBLIC_URL from PORT unless it is set, so links in citizens’ messages reach this process', () => {
+    expect(loadConfig({}).PUBLIC_URL).toBe('http://localhost:3000');
+    expect(loadConfig({ PORT: '8080' }).PUBLIC_URL).toBe('http://localhost:8080');
+    expect(loadConfig({ PORT: '8080', PUBLIC_URL: 'https://cozum.example.bel.tr' }).PUBLIC_URL).toBe('https://cozum.example.bel.tr');
+  });
+
+  it('names the rule a wrong value broke', () => {
+    expect(() => loadConfig({ WHATSAPP_CLOUD_PHONE_NUMBER_ID: '+90 532 000 00 00' })).toThrow(
+      /WHATSAPP_CLOUD_PHONE_NUMBER_ID: .*5-30 digits.*not the phone number itself/,
+    );
+  });
 });

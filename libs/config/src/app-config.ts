@@ -93,6 +93,8 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
   const declared = new Set(Object.keys(new AppConfig()));
   const input = Object.fromEntries(Object.entries(env).filter(([key, value]) => declared.has(key) && value !== ''));
   const config = plainToInstance(AppConfig, input, { exposeDefaultValues: true });
+  // Links in citizens' messages must reach this process when PUBLIC_URL is not set: it follows PORT.
+  if (!input.PUBLIC_URL && Number.isInteger(config.PORT)) config.PUBLIC_URL = `http://localhost:${config.PORT}`;
   const errors = validateSync(config, { whitelist: true });
   const problems = errors.flatMap((e) => Object.values(e.constraints ?? {}).map((m) => `${e.property}: ${m}`));
   const hours = hoursProblem(config.WORKING_HOURS, parseWorkingHours);

@@ -1,5 +1,5 @@
 import { Role } from './role';
-import { LegalBasis, TicketChannel } from './ticket-enums';
+import { FieldDatatype, LegalBasis, TicketChannel } from './ticket-enums';
 import { TicketStatus } from './ticket-status';
 
 /** The channels as staff and reports name them. */
@@ -13,6 +13,17 @@ export const CHANNEL_LABELS: Record<TicketChannel, string> = {
   [TicketChannel.FieldTeam]: 'Saha ekibi',
   [TicketChannel.Muhtar]: 'Muhtar',
   [TicketChannel.Cimer]: 'CİMER',
+  [TicketChannel.Open311]: 'Open311 uygulaması',
+};
+
+/** A category's extra fields' kinds, as the admin screens name them. */
+export const FIELD_DATATYPE_LABELS: Record<FieldDatatype, string> = {
+  [FieldDatatype.String]: 'Kısa metin',
+  [FieldDatatype.Number]: 'Sayı',
+  [FieldDatatype.Datetime]: 'Tarih ve saat',
+  [FieldDatatype.Text]: 'Uzun metin',
+  [FieldDatatype.SingleValueList]: 'Listeden bir seçim',
+  [FieldDatatype.MultiValueList]: 'Listeden birden çok seçim',
 };
 
 export const ROLE_LABELS: Record<Role, string> = {

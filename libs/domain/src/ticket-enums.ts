@@ -17,6 +17,8 @@ export enum TicketChannel {
   FieldTeam = 'field_team',
   Muhtar = 'muhtar',
   Cimer = 'cimer',
+  /** Filed by a city app or FixMyStreet-like client over Open311 GeoReport v2. */
+  Open311 = 'open311',
 }
 
 export enum TicketPriority {
@@ -47,3 +49,16 @@ export const KIND_LABELS: Record<TicketKind, string> = {
   [TicketKind.Ihbar]: 'İhbar',
   [TicketKind.Tesekkur]: 'Teşekkür',
 };
+
+/**
+ * What a category's extra field holds: Open311 GeoReport v2's own attribute datatypes, so a
+ * field defined here is a service-definition attribute as it stands.
+ */
+export enum FieldDatatype {
+  String = 'string',
+  Number = 'number',
+  Datetime = 'datetime',
+  Text = 'text',
+  SingleValueList = 'singlevaluelist',
+  MultiValueList = 'multivaluelist',
+}

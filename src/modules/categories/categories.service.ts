@@ -6,6 +6,7 @@ import { DepartmentsService } from '../departments';
 import { DeadlinePoliciesService } from '../sla';
 import { Category } from './category.entity';
 import { CreateCategoryDto, UpdateCategoryDto } from './dto/category.dto';
+import { normaliseFields } from './fields/field-definitions';
 import { Institution } from './institution.entity';
 
 export const CATEGORY_CODE_TAKEN = 'CATEGORY_SERVICE_CODE_TAKEN';
@@ -64,7 +65,7 @@ export class CategoriesService {
 
   async create(dto: CreateCategoryDto): Promise<Category> {
     await this.assertCodeFree(dto.serviceCode);
-    const category = this.categories.create({ ...dto, keywords: normaliseKeywords(dto.keywords ?? []) });
+    const category = this.categories.create({ ...dto, keywords: normaliseKeywords(dto.keywords ?? []), fields: normaliseFields(dto.fields ?? []) });
     await this.checkReferences(category);
     return this.categories.save(category);
   }
@@ -72,7 +73,7 @@ export class CategoriesService {
   async update(id: string, dto: UpdateCategoryDto): Promise<Category> {
     const category = await this.get(id);
     if (dto.serviceCode && dto.serviceCode !== category.serviceCode) await this.assertCodeFree(dto.serviceCode);
-    Object.assign(category, dto, dto.keywords ? { keywords: normaliseKeywords(dto.keywords) } : {});
+    Object.assign(category, dto, dto.keywords ? { keywords: normaliseKeywords(dto.keywords) } : {}, dto.fields ? { fields: normaliseFields(dto.fields) } : {});
     await this.checkReferences(category);
     return this.categories.save(category);
   }

@@ -2,6 +2,7 @@ import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, Primary
 import { TicketKind, TicketPriority } from '@app/domain';
 import { DeadlinePolicy } from '../sla';
 import { Department } from '../departments';
+import { CategoryField } from './fields/category-field';
 import { Institution } from './institution.entity';
 
 /** A subject citizens raise, mapped to the müdürlük that answers it (or the institution it goes to). */
@@ -51,6 +52,10 @@ export class Category {
 
   @Column({ type: 'boolean', default: true })
   active: boolean;
+
+  /** Extra fields its applications carry (ordered, validated on every form and in Open311). */
+  @Column({ type: 'jsonb', default: () => "'[]'" })
+  fields: CategoryField[];
 
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;

@@ -39,6 +39,7 @@ import { CallTransfers } from './voice/call-transfer.service';
 import { VoicemailRecording } from './voice/voicemail-recording.entity';
 import { VoicemailRecordingProcessor } from './voice/voicemail-recording.processor';
 import { VoicemailRecordingSweeper } from './voice/voicemail-recording.sweeper';
+import { Open311Module } from './open311/open311.module';
 import { WallboardService } from './voice/wallboard.service';
 import { WebFormModule } from './web-form/web-form.module';
 import { WhatsappModule } from './whatsapp/whatsapp.module';
@@ -57,6 +58,7 @@ import { WhatsappModule } from './whatsapp/whatsapp.module';
     SlaModule,
     TicketsModule,
     WebFormModule,
+    Open311Module,
     WhatsappModule,
   ],
   controllers: [TwilioSmsController, TwilioSmsStatusController, TwilioVoiceController, CallsController, VoiceController, CallCentreController],

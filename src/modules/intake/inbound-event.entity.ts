@@ -6,6 +6,8 @@ export enum InboundChannel {
   Email = 'email',
   Web = 'web',
   Phone = 'phone',
+  /** A city app's service request over Open311 GeoReport v2. */
+  Open311 = 'open311',
 }
 
 export enum InboundState {

@@ -15,11 +15,18 @@ import { TicketErrorCode, TicketException } from './ticket-errors';
 import { Ticket } from './ticket.entity';
 
 const TRACKING_NO = /^\d{4}-\d{6}$/;
+// The applicant's phone or e-mail: what the application gave, the citizen's record, or an
+// identity they wrote from (a WhatsApp id is "905321234567@c.us", so only its digits count).
+const OWNS_PHONE = `(right(t.contact_phone, 4) = :last4 OR right(c.phone, 4) = :last4 OR EXISTS (
+  SELECT 1 FROM citizen_identities i WHERE i.citizen_id = c.id AND i.kind IN ('phone', 'whatsapp')
+     AND right(regexp_replace(i.value, '\\D', '', 'g'), 4) = :last4))`;
+const OWNS_EMAIL = `(lower(t.contact_email) = :email OR lower(c.email) = :email OR EXISTS (
+  SELECT 1 FROM citizen_identities i WHERE i.citizen_id = c.id AND i.kind = 'email' AND lower(i.value) = :email))`;
 const WINDOW_SECONDS = 3600;
 
 /**
  * A citizen looks an application up by tracking number and the last four digits of their
- * phone. The answer carries no personal data; wrong guesses are counted and capped per client
+ * phone (WhatsApp's too), or the e-mail they applied with. The answer carries no personal data; wrong guesses are counted and capped per client
  * address and number (so a stranger's guesses lock out only the stranger, not the citizen) and
  * per address across numbers (enumeration).
  */
@@ -57,9 +64,9 @@ export class PublicStatusController {
       .leftJoinAndMapOne('t.category', Category, 'category', 'category.id = t.category_id')
       .leftJoinAndMapOne('t.department', Department, 'department', 'department.id = t.department_id')
       .where('t.tracking_no = :trackingNo', { trackingNo })
-      .andWhere('right(c.phone, 4) = :last4', { last4: query.phoneLast4 })
+      .andWhere(query.email ? OWNS_EMAIL : OWNS_PHONE, query.email ? { email: query.email } : { last4: query.phoneLast4 })
       .getOne();
-    if (!row) throw new TicketException(TicketErrorCode.LookupNotFound, 'Bu numara ve telefonla eşleşen başvuru bulunamadı');
+    if (!row) throw new TicketException(TicketErrorCode.LookupNotFound, `Bu numara ve ${query.email ? 'e-postayla' : 'telefonla'} eşleşen başvuru bulunamadı`);
     await this.limiter.refund(checks);
     const ticket = row as Ticket & { category?: Category; department?: Department };
     return {

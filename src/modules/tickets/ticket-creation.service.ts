@@ -14,7 +14,7 @@ import {
   TicketPriority,
   TicketStatus,
 } from '@app/domain';
-import { CategoriesService, Category } from '../categories';
+import { CategoriesService, Category, checkFieldValues, FieldValues } from '../categories';
 import { Citizen, CitizensService } from '../citizens';
 import { DepartmentsService } from '../departments';
 import { NeighbourhoodsService } from '../neighbourhoods';
@@ -51,6 +51,8 @@ export interface NewTicket {
   contact?: TicketContact;
   subject: string;
   description: string;
+  /** The category's extra fields, already checked against it. */
+  attributes?: FieldValues | null;
   mahalleId?: string | null;
   address?: string | null;
   latitude?: number | null;
@@ -99,6 +101,7 @@ export class TicketCreation {
     const category = dto.categoryId ? await this.categories.requireActive(dto.categoryId, 'categoryId') : null;
     if (dto.departmentId) await this.departments.requireActive(dto.departmentId, 'departmentId');
     if (dto.mahalleId) await this.mahalleler.requireActive(dto.mahalleId, 'mahalleId');
+    const attributes = checkFieldValues(category?.fields ?? [], dto.attributes, (code) => `attributes.${code}`);
     const { citizenOf, contact } = await this.citizenResolver(dto, actor);
     if (!dto.kind && !category) throw new InvalidFieldException('kind', 'kind: kategori seçilmediğinde başvuru türü gerekli');
     if (dto.channel === TicketChannel.Cimer && !dto.externalRef) {
@@ -107,9 +110,9 @@ export class TicketCreation {
     if (dto.channel === TicketChannel.Muhtar && !dto.mahalleId) {
       throw new InvalidFieldException('mahalleId', 'mahalleId: muhtar başvurusunda mahalle gerekli');
     }
-    const { citizen: _citizen, citizenId: _citizenId, categoryId: _categoryId, ...fields } = dto;
+    const { citizen: _citizen, citizenId: _citizenId, categoryId: _categoryId, attributes: _given, ...fields } = dto;
     const ticket = await this.dataSource.transaction(async (manager) => {
-      const input = { ...fields, category, citizen: await citizenOf(manager), contact, placement, deadlineCap: extras.deadlineCap };
+      const input = { ...fields, attributes, category, citizen: await citizenOf(manager), contact, placement, deadlineCap: extras.deadlineCap };
       const inserted = await this.insert(manager, input, actor);
       await extras.inTransaction?.(manager, inserted);
       return inserted;
@@ -174,6 +177,7 @@ export class TicketCreation {
       externalRef: input.externalRef ?? null,
       subject: input.subject,
       description: input.description,
+      attributes: input.attributes && Object.keys(input.attributes).length ? input.attributes : null,
       deadlinePolicyId: policy?.id ?? null,
       firstResponseDueAt: due?.firstResponseDueAt ?? null,
       resolutionDueAt: due?.resolutionDueAt ?? null,

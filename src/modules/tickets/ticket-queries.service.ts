@@ -91,6 +91,13 @@ export class TicketQueries {
       const value = query[field as keyof typeof equals];
       if (value !== undefined) qb.andWhere(`t.${column} = :${field}`, { [field]: value });
     }
+    if (query.attribute) {
+      const [code, value] = splitAttribute(query.attribute);
+      qb.andWhere(
+        `(t.attributes ->> :attrCode = :attrValue OR (jsonb_typeof(t.attributes -> :attrCode) = 'array' AND t.attributes -> :attrCode ? :attrValue))`,
+        { attrCode: code, attrValue: value },
+      );
+    }
     if (query.from) qb.andWhere('t.created_at >= :from', { from: query.from });
     if (query.to) qb.andWhere('t.created_at < :to', { to: query.to });
     if (query.overdue !== undefined) {
@@ -250,4 +257,10 @@ export class TicketQueries {
       .leftJoinAndMapOne('t.citizen', Citizen, 'citizen', 'citizen.id = t.citizen_id')
       .leftJoinAndMapOne('t.assignee', User, 'assignee', 'assignee.id = t.assignee_id');
   }
+}
+
+/** `plaka=34 ABC 123` → the field code and the value, split at the first `=`. */
+function splitAttribute(filter: string): [string, string] {
+  const at = filter.indexOf('=');
+  return [filter.slice(0, at), filter.slice(at + 1)];
 }

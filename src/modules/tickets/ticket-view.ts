@@ -34,6 +34,10 @@ export function ticketView(ticket: LoadedTicket, now: Date, viewer: StaffPrincip
     subject: ticket.subject,
     description: ticket.description,
     address: ticket.address,
+    /** The category's extra fields that were filled, in the category's order, with their labels. */
+    fields: (ticket.category?.fields ?? [])
+      .filter((f) => ticket.attributes?.[f.code] !== undefined)
+      .map((f) => ({ code: f.code, label: f.label, datatype: f.datatype, value: ticket.attributes![f.code] })),
     latitude: ticket.latitude,
     longitude: ticket.longitude,
     category: ticket.category ? { ...ref(ticket.category), serviceCode: ticket.category.serviceCode } : null,

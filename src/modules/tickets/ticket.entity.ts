@@ -110,6 +110,10 @@ export class Ticket {
   @Column({ type: 'varchar', length: 200 })
   subject: string;
 
+  /** Its category's extra fields as the citizen or staff filled them, by field code. */
+  @Column({ type: 'jsonb', nullable: true })
+  attributes: Record<string, string | number | string[]> | null;
+
   @Column({ type: 'text' })
   description: string;
 

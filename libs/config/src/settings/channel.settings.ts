@@ -156,7 +156,9 @@ export class ChannelSettings extends VoiceSettings {
 
   /** Cloud API: the id of the hotline's phone number (not the number itself). */
   @IsOptional()
-  @Matches(/^\d{5,30}$/, { message: 'WHATSAPP_CLOUD_PHONE_NUMBER_ID must be digits' })
+  @Matches(/^\d{5,30}$/, {
+    message: 'WHATSAPP_CLOUD_PHONE_NUMBER_ID must be 5-30 digits: the phone number ID from WhatsApp Manager (API Setup), not the phone number itself',
+  })
   WHATSAPP_CLOUD_PHONE_NUMBER_ID?: string;
 
   /** The Graph API base with its version; only changed for a new version or a stand-in on loopback (tests). */

@@ -1,6 +1,8 @@
 import { PartialType } from '@nestjs/swagger';
 import { TicketKind, TicketPriority } from '@app/domain';
-import { ArrayMaxSize, IsArray, IsBoolean, IsEnum, IsOptional, IsString, IsUUID, Length, Matches } from 'class-validator';
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, IsArray, IsBoolean, IsEnum, IsOptional, IsString, IsUUID, Length, Matches, ValidateNested } from 'class-validator';
+import { CategoryFieldDto } from './category-field.dto';
 
 export class CreateCategoryDto {
   @Matches(/^[A-Z][A-Z0-9-]{1,39}$/, { message: 'serviceCode: TEM-001 biçiminde olmalı' })
@@ -39,6 +41,14 @@ export class CreateCategoryDto {
   @IsOptional()
   @IsBoolean()
   active?: boolean;
+
+  /** Extra fields the category asks for (the whole list; replaces the previous one). */
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(30)
+  @ValidateNested({ each: true })
+  @Type(() => CategoryFieldDto)
+  fields?: CategoryFieldDto[];
 }
 
 export class UpdateCategoryDto extends PartialType(CreateCategoryDto) {}

@@ -1,7 +1,7 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { KIND_LABELS, Public, TicketKind } from '@app/domain';
-import { CategoriesService } from '../../categories';
+import { CategoriesService, CategoryField } from '../../categories';
 import { NeighbourhoodsService } from '../../neighbourhoods';
 import { CategorySearchDto } from './dto/public-lists.dto';
 
@@ -18,12 +18,14 @@ export class PublicListsController {
   ) {}
 
   @Get('categories')
-  async searchCategories(@Query() query: CategorySearchDto): Promise<{ id: string; name: string; kind: TicketKind; kindLabel: string }[]> {
+  async searchCategories(
+    @Query() query: CategorySearchDto,
+  ): Promise<{ id: string; name: string; kind: TicketKind; kindLabel: string; fields: CategoryField[] }[]> {
     const found = await this.categories.list(query.q);
     return found
       .filter((c) => c.active)
       .slice(0, MAX_RESULTS)
-      .map((c) => ({ id: c.id, name: c.name, kind: c.kind, kindLabel: KIND_LABELS[c.kind] }));
+      .map((c) => ({ id: c.id, name: c.name, kind: c.kind, kindLabel: KIND_LABELS[c.kind], fields: c.fields }));
   }
 
   @Get('mahalleler')

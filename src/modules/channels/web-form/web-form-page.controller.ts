@@ -16,6 +16,8 @@ interface PageFile {
 const FILES: Record<string, { file: string; type: string }> = {
   '': { file: 'basvuru.html', type: 'text/html; charset=utf-8' },
   durum: { file: 'durum.html', type: 'text/html; charset=utf-8' },
+  seffaflik: { file: 'seffaflik.html', type: 'text/html; charset=utf-8' },
+  'seffaflik.js': { file: 'seffaflik.js', type: 'text/javascript; charset=utf-8' },
   'basvuru.js': { file: 'basvuru.js', type: 'text/javascript; charset=utf-8' },
   'durum.js': { file: 'durum.js', type: 'text/javascript; charset=utf-8' },
   'basvuru.css': { file: 'basvuru.css', type: 'text/css; charset=utf-8' },
@@ -26,7 +28,7 @@ const CSP =
 
 const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
 
-/** The citizens' application page (/basvuru) and status page (/basvuru/durum), read once at boot. */
+/** The citizens' application page (/basvuru), status page (/basvuru/durum) and the public map and figures (/basvuru/seffaflik), read once at boot. */
 @ApiExcludeController()
 @Public()
 @Controller('basvuru')

@@ -5,7 +5,7 @@ import { DataSource } from 'typeorm';
 import { AppConfig } from '@app/config';
 import { InvalidFieldException, ResourceNotFoundException } from '@app/common';
 import { RedisClient } from '@app/queue';
-import { CategoriesService } from '../../categories';
+import { CategoriesService, checkFieldValues } from '../../categories';
 import { InboundChannel, InboundState, IntakeService } from '../../intake';
 import { MediaErrorCode, MediaRejectedException, MediaStore, StoredMedia } from '../../media';
 import { NeighbourhoodsService } from '../../neighbourhoods';
@@ -53,7 +53,8 @@ export class WebFormService {
     // A file input left empty still sends a part with no name and no bytes.
     const photos = uploads.filter((p) => p.size > 0 || p.originalname);
     photos.forEach((p) => this.checkPhoto(p));
-    if (input.categoryId) await this.categories.requireActive(input.categoryId, 'categoryId');
+    const category = input.categoryId ? await this.categories.requireActive(input.categoryId, 'categoryId') : null;
+    const attributes = checkFieldValues(category?.fields ?? [], input.attributes, (code) => `attributes.${code}`);
     if (input.mahalleId) await this.mahalleler.requireActive(input.mahalleId, 'mahalleId');
     if (key) {
       // A retried POST answers with the first one's receipt and saves its photos again no more.
@@ -67,6 +68,7 @@ export class WebFormService {
     const { eventId } = await this.intake.receive(InboundChannel.Web, key ?? randomUUID(), {
       kind: input.kind,
       categoryId: input.categoryId ?? null,
+      attributes,
       text: input.description,
       mahalleId: input.mahalleId ?? null,
       address: input.address ?? null,

@@ -7,4 +7,5 @@ export const INBOUND_TO_TICKET_CHANNEL: Record<InboundChannel, TicketChannel> = 
   [InboundChannel.Email]: TicketChannel.Email,
   [InboundChannel.Web]: TicketChannel.Web,
   [InboundChannel.Phone]: TicketChannel.Phone,
+  [InboundChannel.Open311]: TicketChannel.Open311,
 };

@@ -137,6 +137,8 @@ export class EventFiling {
         contact: contactOf(message),
         subject,
         description: text,
+        // Checked against the category the citizen picked; any other category asks other fields.
+        attributes: category && category.id === message.categoryHint ? (message.attributes ?? null) : null,
         mahalleId: validMahalleId,
         address: message.address ?? null,
         latitude: message.location?.latitude ?? null,

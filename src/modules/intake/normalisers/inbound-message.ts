@@ -17,6 +17,8 @@ export interface InboundMessage {
   /** A category or mahalle the citizen picked on the web form. */
   categoryHint?: string | null;
   mahalleHint?: string | null;
+  /** The picked category's extra fields, checked by the adapter against that category. */
+  attributes?: Record<string, string | number | string[]> | null;
   /**
    * Channels that say what they answer (e-mail): the tracking number in the subject and the
    * Message-IDs replied to. When set, only these thread the message onto a ticket.

@@ -1,6 +1,7 @@
 import { InboundChannel } from '../inbound-event.entity';
 import { normaliseEmail } from './email.normaliser';
 import { Normaliser } from './inbound-message';
+import { normaliseOpen311 } from './open311.normaliser';
 import { normaliseSms } from './sms.normaliser';
 import { normaliseVoicemail } from './voicemail.normaliser';
 import { normaliseWebForm } from './web-form.normaliser';
@@ -15,4 +16,5 @@ export const NORMALISERS: Partial<Record<InboundChannel, Normaliser>> = {
   [InboundChannel.Email]: normaliseEmail,
   [InboundChannel.Web]: normaliseWebForm,
   [InboundChannel.Phone]: normaliseVoicemail,
+  [InboundChannel.Open311]: normaliseOpen311,
 };

@@ -34,9 +34,19 @@ export function normaliseWebForm(payload: Record<string, unknown>): InboundMessa
     location: Number.isFinite(lat) && Number.isFinite(lng) && payload.latitude != null ? { latitude: lat, longitude: lng } : null,
     categoryHint: uuidOrNull(payload.categoryId),
     mahalleHint: uuidOrNull(payload.mahalleId),
+    attributes: attributesOf(payload.attributes),
     kindHint: kind && KINDS.has(kind) ? (kind as TicketKind) : null,
     address: str(payload.address),
     contactConsent: payload.kvkkConsent === true,
     startsTicket: true,
   });
+}
+
+/** The category's fields as the adapter checked them: text, numbers or lists of keys. */
+export function attributesOf(value: unknown): Record<string, string | number | string[]> | null {
+  if (!value || typeof value !== 'object' || Array.isArray(value)) return null;
+  const kept = Object.entries(value as Record<string, unknown>).filter(
+    ([, v]) => typeof v === 'string' || typeof v === 'number' || (Array.isArray(v) && v.every((x) => typeof x === 'string')),
+  );
+  return kept.length ? (Object.fromEntries(kept) as Record<string, string | number | string[]>) : null;
 }

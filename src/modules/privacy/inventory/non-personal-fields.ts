@@ -21,6 +21,7 @@ export const NON_PERSONAL_FIELDS: readonly NonPersonalField[] = [
   ...none('call_logs', ['status', 'menu_choice'], STATE),
   ...none('canned_answers', ['title', 'body'], TEMPLATE),
   ...none('categories', ['service_code', 'name', 'keywords'], CODE),
+  ...none('categories', ['fields'], TEMPLATE),
   ...none('classifier_examples', ['source'], STATE),
   ...none('classifier_models', ['reason', 'error'], 'why a version was trained, or why its training failed'),
   ...none('classifier_models', ['evaluation'], STATS),
@@ -53,6 +54,8 @@ export const NON_PERSONAL_FIELDS: readonly NonPersonalField[] = [
   ...none('report_ticket_facts', ['resolution', 'open_minutes', 'open_working_minutes'], STATS),
   ...none('report_work_periods', ['minutes', 'cum_minutes'], STATS),
   // A phone, e-mail or T.C. number is refused in a view's search (saved-views.service.ts).
+  ...none('open311_clients', ['name'], 'a client application of the municipality (its mobile app, a city-app provider)'),
+  ...none('open311_clients', ['key_hash', 'key_prefix'], NUMBER),
   ...none('saved_views', ['name', 'query'], 'a staff member’s own filter of the ticket list; it may not search for a person’s phone, e-mail or T.C. number'),
   ...none('sla_clocks', ['subject_type'], STATE),
   ...none('staff_notifications', ['cause', 'link'], NUMBER),

@@ -34,6 +34,7 @@ export const PERSONAL_FIELDS: readonly PersonalField[] = [
   field('tickets', 'contact_email', 'İletişim', 'Başvurunun verdiği e-posta', PETITION, APP, 'null'),
   field('tickets', 'subject', 'Başvuru içeriği', 'Başvurunun konusu', PETITION, APP, 'redact'),
   field('tickets', 'description', 'Başvuru içeriği', 'Başvurunun metni', PETITION, APP, 'redact'),
+  field('tickets', 'attributes', 'Başvuru içeriği', 'Konunun sorduğu ek alanlar (plaka, ağaç sayısı…)', PETITION, APP, 'null'),
   field('tickets', 'resolution_note', 'Başvuru içeriği', 'Verilen yanıt veya ret gerekçesi', PETITION, APP, 'redact'),
   field('tickets', 'address', 'Konum', 'Sorunun yeri (mahalle istatistiği için kalır)', SERVICE, APP, 'redact'),
   field('tickets', 'latitude', 'Konum', 'Paylaşılan konum', SERVICE, APP, 'null'),

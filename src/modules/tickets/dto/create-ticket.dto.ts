@@ -1,6 +1,6 @@
 import { Type } from 'class-transformer';
 import { LegalBasis, TicketChannel, TicketKind, TicketPriority } from '@app/domain';
-import { IsEnum, IsLatitude, IsLongitude, IsOptional, IsString, IsUUID, Length, ValidateIf, ValidateNested } from 'class-validator';
+import { IsEnum, IsObject, IsLatitude, IsLongitude, IsOptional, IsString, IsUUID, Length, ValidateIf, ValidateNested } from 'class-validator';
 import { CitizenInputDto } from '../../citizens';
 
 /** A ticket opened by staff on a citizen's behalf, from any channel. */
@@ -60,6 +60,11 @@ export class CreateTicketDto {
   @IsString()
   @Length(3, 20_000)
   description: string;
+
+  /** The category's extra fields, by field code (checked against the category's definitions). */
+  @IsOptional()
+  @IsObject()
+  attributes?: Record<string, unknown>;
 
   /** An existing citizen… */
   @IsOptional()

@@ -1,5 +1,5 @@
 import { Transform, Type } from 'class-transformer';
-import { IsBoolean, IsDate, IsEnum, IsIn, IsOptional, IsString, IsUUID, Length } from 'class-validator';
+import { IsBoolean, IsDate, IsEnum, IsIn, IsOptional, IsString, IsUUID, Length, Matches } from 'class-validator';
 import { PageQueryDto } from '@app/common';
 import { TicketChannel, TicketKind, TicketStatus } from '@app/domain';
 
@@ -44,6 +44,11 @@ export class ListTicketsDto extends PageQueryDto {
   @IsOptional()
   @IsUUID()
   assigneeId?: string;
+
+  /** One of the category's extra fields, `code=value` (a list field matches any picked key). */
+  @IsOptional()
+  @Matches(/^[a-z][a-z0-9_]{0,39}=.{1,200}$/s, { message: 'attribute: kod=değer biçiminde olmalı (plaka=34ABC123)' })
+  attribute?: string;
 
   @IsOptional()
   @IsEnum(TicketChannel)

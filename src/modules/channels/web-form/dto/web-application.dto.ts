@@ -1,5 +1,5 @@
 import { Transform } from 'class-transformer';
-import { Equals, IsEmail, IsEnum, IsNumber, IsOptional, IsString, IsUUID, Length, Matches, Max, MaxLength, Min, ValidateIf } from 'class-validator';
+import { Equals, IsEmail, IsEnum, IsNumber, IsObject, IsOptional, IsString, IsUUID, Length, Matches, Max, MaxLength, Min, ValidateIf } from 'class-validator';
 import { TicketKind } from '@app/domain';
 import { checkbox, lowerCaseEmail, optionalNumber, optionalText, phoneNumber, ticketKind } from '../form-fields';
 
@@ -24,6 +24,11 @@ export class WebApplicationDto {
   @IsString({ message: 'description: başvurunuzu yazın' })
   @Length(10, 5000, { message: 'description: açıklama 10 ile 5000 karakter arasında olmalı' })
   description: string;
+
+  /** The chosen category's extra fields, `attributes[code]` on the multipart form. */
+  @IsOptional()
+  @IsObject({ message: 'attributes: konuya özel alanlar kod ve değer olarak gönderilmeli' })
+  attributes?: Record<string, unknown>;
 
   @IsOptional()
   @Transform(optionalText)

@@ -52,11 +52,77 @@
 
   var search = document.getElementById('category-search');
   var timer;
+  // The extra fields each listed category asks for (plate number, tree count…), by category id.
+  var fieldsOf = {};
   function searchCategories() {
     getJson(API + '/categories?q=' + encodeURIComponent(search.value.trim())).then(function (r) {
-      if (r.status === 200) fillSelect(form.categoryId, r.body, r.body.length ? 'Bilmiyorum / listede yok' : 'Sonuç yok — boş bırakabilirsiniz');
+      if (r.status !== 200) return;
+      r.body.forEach(function (c) {
+        fieldsOf[c.id] = c.fields || [];
+      });
+      fillSelect(form.categoryId, r.body, r.body.length ? 'Bilmiyorum / listede yok' : 'Sonuç yok — boş bırakabilirsiniz');
+      showCategoryFields();
     });
   }
+
+  // Each field is named attributes[code] (a multi-choice list attributes[code][]), its error slot attributes.code-error.
+  var fieldBox = document.getElementById('category-fields');
+  function showCategoryFields() {
+    fieldBox.textContent = '';
+    (fieldsOf[form.categoryId.value] || []).forEach(function (f) {
+      var id = 'attributes.' + f.code;
+      var wrap = document.createElement(f.datatype === 'multivaluelist' ? 'fieldset' : 'div');
+      wrap.className = 'field';
+      var label = document.createElement(f.datatype === 'multivaluelist' ? 'legend' : 'label');
+      label.textContent = f.label + (f.required ? ' *' : '');
+      if (label.tagName === 'LABEL') label.htmlFor = id;
+      wrap.appendChild(label);
+      var input;
+      if (f.datatype === 'singlevaluelist') {
+        input = document.createElement('select');
+        input.appendChild(new Option('Seçiniz', ''));
+        f.options.forEach(function (o) {
+          input.appendChild(new Option(o.name, o.key));
+        });
+      } else if (f.datatype === 'multivaluelist') {
+        f.options.forEach(function (o, i) {
+          var box = document.createElement('input');
+          box.type = 'checkbox';
+          box.name = 'attributes[' + f.code + '][]';
+          box.value = o.key;
+          box.id = id + '-' + i;
+          var l = document.createElement('label');
+          l.htmlFor = box.id;
+          l.textContent = o.name;
+          wrap.appendChild(box);
+          wrap.appendChild(l);
+        });
+      } else {
+        input = document.createElement(f.datatype === 'text' ? 'textarea' : 'input');
+        if (f.datatype === 'number') input.inputMode = 'decimal';
+        if (f.datatype === 'datetime') input.type = 'datetime-local';
+      }
+      if (input) {
+        input.id = id;
+        input.name = 'attributes[' + f.code + ']';
+        input.required = f.required;
+        input.setAttribute('aria-describedby', id + '-error');
+        wrap.appendChild(input);
+      }
+      if (f.description) {
+        var hint = document.createElement('p');
+        hint.className = 'hint';
+        hint.textContent = f.description;
+        wrap.appendChild(hint);
+      }
+      var error = document.createElement('p');
+      error.className = 'error';
+      error.id = id + '-error';
+      wrap.appendChild(error);
+      fieldBox.appendChild(wrap);
+    });
+  }
+  form.categoryId.addEventListener('change', showCategoryFields);
   search.addEventListener('input', function () {
     clearTimeout(timer);
     timer = setTimeout(searchCategories, 250);

@@ -1,5 +1,5 @@
 'use strict';
-// Looks an application up by tracking number and the last four digits of the phone.
+// Looks an application up by tracking number and the phone's last four digits, or the e-mail applied with.
 (function () {
   var form = document.getElementById('lookup');
   var summary = document.getElementById('form-error');
@@ -20,11 +20,15 @@
   form.addEventListener('submit', function (event) {
     event.preventDefault();
     summary.hidden = true;
+    // A new look-up never leaves the previous application on screen.
     result.hidden = true;
-    ['trackingNo', 'phoneLast4'].forEach(function (f) {
+    result.textContent = '';
+    ['trackingNo', 'phoneLast4', 'email'].forEach(function (f) {
       document.getElementById(f + '-error').textContent = '';
     });
-    var url = '/api/v1/public/tickets/' + encodeURIComponent(form.trackingNo.value.trim()) + '?phoneLast4=' + encodeURIComponent(form.phoneLast4.value.trim());
+    var email = form.email.value.trim();
+    var proof = email ? 'email=' + encodeURIComponent(email) : 'phoneLast4=' + encodeURIComponent(form.phoneLast4.value.trim());
+    var url = '/api/v1/public/tickets/' + encodeURIComponent(form.trackingNo.value.trim()) + '?' + proof;
     fetch(url, { headers: { Accept: 'application/json' } }).then(
       function (res) {
         return res.json().then(function (body) {

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { CHANNEL_LABELS, KIND_LABELS, TicketChannel } from '@app/domain';
 import { api, ApiError, cached, type Page } from '../api';
 import { Field, Select, optionsOf, toast } from '../components';
+import { CategoryFields, fieldInputId, filledFields, type FieldInput } from './category-fields';
 import { CategoryPicker } from './category-picker';
 import type { Category, Mahalle } from './types';
 
@@ -50,6 +51,7 @@ export function NewTicket() {
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [general, setGeneral] = useState<string | null>(null);
   const [saved, setSaved] = useState<{ id: string; trackingNo: string } | null>(null);
+  const [attributes, setAttributes] = useState<FieldInput>({});
   const root = useRef<HTMLFormElement>(null);
   const phoneRef = useRef<HTMLInputElement>(null);
 
@@ -103,6 +105,7 @@ export function NewTicket() {
       description: value(form.description),
       address: value(form.address),
       externalRef: value(form.ref),
+      ...(Object.keys(filledFields(attributes)).length ? { attributes: filledFields(attributes) } : {}),
       ...(citizen ? { citizenId: citizen.id } : { citizen: { fullName: value(form.name), phone: value(form.phone) } }),
     };
     try {
@@ -113,7 +116,10 @@ export function NewTicket() {
     } catch (e) {
       const error = e as ApiError;
       const placed: Record<string, string> = {};
-      for (const d of error.details ?? []) if (FIELD_INPUTS[d.field]) placed[FIELD_INPUTS[d.field]] = d.message;
+      for (const d of error.details ?? []) {
+        const input = FIELD_INPUTS[d.field] ?? (d.field?.startsWith('attributes.') ? fieldInputId(d.field.slice('attributes.'.length)) : undefined);
+        if (input) placed[input] = d.message;
+      }
       if (!Object.keys(placed).length) setGeneral(error.message);
       setErrors(placed);
     }
@@ -155,9 +161,18 @@ export function NewTicket() {
           searchId="nt-cat-search"
           selectId="nt-category"
           value={form.categoryId}
-          onChange={set('categoryId')}
+          onChange={(v) => {
+            set('categoryId')(v);
+            setAttributes({});
+          }}
           error={errors['nt-category']}
           text={`${form.subject} ${form.description}`}
+        />
+        <CategoryFields
+          fields={refs.categories.find((c) => c.id === form.categoryId)?.fields ?? []}
+          values={attributes}
+          onChange={setAttributes}
+          errors={errors}
         />
         <Field id="nt-mahalle" label="Mahalle" error={errors['nt-mahalle']}>
           <Select empty="Mahalle seçin" value={form.mahalleId} onChange={set('mahalleId')} options={refs.mahalleler.map((m) => [m.id, m.name])} />

@@ -14,9 +14,20 @@ export interface Department extends Ref {
   active?: boolean;
 }
 
+/** An extra field a category asks for (Open311's attribute datatypes). */
+export interface CategoryField {
+  code: string;
+  label: string;
+  datatype: 'string' | 'number' | 'datetime' | 'text' | 'singlevaluelist' | 'multivaluelist';
+  required: boolean;
+  options: { key: string; name: string }[];
+  description: string | null;
+}
+
 export interface Category extends Ref {
   serviceCode: string;
   kind: TicketKind;
+  fields?: CategoryField[];
   keywords?: string[];
   active?: boolean;
   defaultDepartmentId?: string | null;
@@ -75,6 +86,8 @@ export interface TicketDetail extends TicketRow {
   citizen?: { id?: string; fullName?: string | null; phone?: string | null } | null;
   duplicates: { id: string; trackingNo: string; status: TicketStatus }[];
   timeline: TimelineEvent[];
+  /** The category's extra fields that were filled (plate number, tree count…). */
+  fields?: { code: string; label: string; datatype: string; value: string | number | string[] }[];
 }
 
 export interface Notice {

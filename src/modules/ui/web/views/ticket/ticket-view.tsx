@@ -122,6 +122,7 @@ export function TicketView({ params, user }: RouteProps) {
               ['Atanan', t.assignee?.name],
               ['Mahalle', t.mahalle?.name],
               ['Adres', t.address],
+              ...(t.fields ?? []).map((f): [string, ComponentChildren] => [f.label, Array.isArray(f.value) ? f.value.join(', ') : String(f.value)]),
               ['Vatandaş', t.citizen ? `${t.citizen.fullName ?? 'Adsız'} ${t.citizen.phone ?? ''}` : null],
               ['Oluşturma', formatTime(t.createdAt)],
               ['İlk yanıt süresi', t.firstResponseDueAt ? `${formatTime(t.firstResponseDueAt)}${t.firstRespondedAt ? ' (yanıtlandı)' : ''}` : null],
