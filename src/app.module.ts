@@ -11,6 +11,7 @@ import { CitizensModule } from './modules/citizens';
 import { ClassifierModule } from './modules/classifier';
 import { DepartmentsModule } from './modules/departments';
 import { DeskModule } from './modules/desk';
+import { IncidentsModule } from './modules/incidents';
 import { HealthModule } from './modules/health';
 import { ChannelsModule } from './modules/channels';
 import { IntakeModule } from './modules/intake';
@@ -50,6 +51,7 @@ export class AppModule {
         CitizensModule,
         TicketsModule,
         DeskModule,
+        IncidentsModule,
         LiveModule,
         IntakeModule,
         MediaModule,

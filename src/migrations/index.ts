@@ -27,6 +27,7 @@ import { Desk1796300410000 } from './1796300410000-desk';
 import { VoicemailRecordings1796300420000 } from './1796300420000-voicemail-recordings';
 import { BrowserPhone1796300900000 } from './1796300900000-browser-phone';
 import { MayorDecision1796400000001 } from './1796400000001-mayor-decision';
+import { KnowledgeBaseAndIncidents1796510000000 } from './1796510000000-knowledge-base-and-incidents';
 
 /** Every migration, in order; the app runs them on start (never `synchronize`). */
 export const MIGRATIONS = [
@@ -59,4 +60,6 @@ export const MIGRATIONS = [
   VoicemailRecordings1796300420000,
   BrowserPhone1796300900000,
   MayorDecision1796400000001,
+  KnowledgeBaseAndIncidents1796510000000,
+  KnowledgeBaseAndIncidents1796510000000,
 ];

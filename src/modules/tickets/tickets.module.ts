@@ -17,6 +17,7 @@ import { TicketContacts } from './contact/ticket-contacts.service';
 import { TicketJobs } from './ticket-jobs.service';
 import { TicketLock } from './ticket-lock.service';
 import { TicketActions } from './ticket-actions.service';
+import { TicketAnswers } from './ticket-answers.service';
 import { TicketChangeHooks } from './ticket-change-hooks';
 import { TicketCreation } from './ticket-creation.service';
 import { TicketFeedback } from './ticket-feedback.service';
@@ -67,6 +68,7 @@ import { InformationRequests } from './information/information-requests.service'
     TicketCreation,
     TicketQueries,
     TicketActions,
+    TicketAnswers,
     TicketBulk,
     TicketLock,
     TicketInbox,
@@ -83,6 +85,6 @@ import { InformationRequests } from './information/information-requests.service'
     CimerApplications,
     TicketContacts,
   ],
-  exports: [TicketQueries, TicketContacts, TicketCreation, TicketJobs, DuplicateDetector, TicketDeadlines, TicketChangeHooks, TicketFeedback, CategoryChanges],
+  exports: [TicketQueries, TicketAnswers, TicketContacts, TicketCreation, TicketJobs, DuplicateDetector, TicketDeadlines, TicketChangeHooks, TicketFeedback, CategoryChanges],
 })
 export class TicketsModule {}
