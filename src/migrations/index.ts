@@ -61,5 +61,4 @@ export const MIGRATIONS = [
   BrowserPhone1796300900000,
   MayorDecision1796400000001,
   KnowledgeBaseAndIncidents1796510000000,
-  KnowledgeBaseAndIncidents1796510000000,
 ];

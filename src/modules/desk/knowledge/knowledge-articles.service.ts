@@ -115,7 +115,7 @@ export class KnowledgeArticles {
       cause: `kb-${article.id}`,
       data: { knowledgeArticleId: article.id, knowledgeArticleTitle: article.title },
       version: dto.version,
-      also: (manager) => manager.insert(KnowledgeAnswer, { articleId: article.id, ticketId: ticket.id, channel: ticket.channel, userId: user.id }),
+      also: (manager) => manager.insert(KnowledgeAnswer, { articleId: article.id, ticketId: ticket.id, channel: ticket.channel, userId: user.id, answeredAt: this.clock.now() }),
     });
     return { ticketId: answered.id, status: answered.status, text };
   }
