@@ -109,7 +109,9 @@ describe('knowledge base (bilgi bankası)', () => {
     // An e-mail applicant is answered by e-mail.
     const mailed = await ticket('email', { fullName: 'Adile Naşit', email: 'adile@example.com' });
     await call(agent, 'post', `/knowledge-articles/${asphaltArticle}/answer`, { ticketId: mailed.id, version: mailed.version }).expect(200);
-    const [mail] = await t.dataSource.query(`SELECT channel, recipient, body FROM outbound_messages WHERE ticket_id = $1 AND purpose = 'answered'`, [mailed.id]);
+    const [mail] = await t.dataSource.query(`SELECT channel, recipient, body FROM outbound_messages WHERE ticket_id = $1 AND purpose = 'answered'`, [
+      mailed.id,
+    ]);
     expect(mail).toMatchObject({ channel: 'email', recipient: 'adile@example.com' });
     expect(mail.body).toContain('Sayın Adile Naşit, 2027 asfalt yenileme programı');
 

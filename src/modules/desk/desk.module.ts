@@ -19,7 +19,13 @@ import { SavedViews } from './saved-views.service';
 
 /** The agent's desk: saved views of the list, the citizen's panel, hazır yanıtlar, the bilgi bankası. */
 @Module({
-  imports: [TypeOrmModule.forFeature([SavedView, CannedAnswer, KnowledgeArticle, KnowledgeAnswer]), CategoriesModule, CitizensModule, DepartmentsModule, TicketsModule],
+  imports: [
+    TypeOrmModule.forFeature([SavedView, CannedAnswer, KnowledgeArticle, KnowledgeAnswer]),
+    CategoriesModule,
+    CitizensModule,
+    DepartmentsModule,
+    TicketsModule,
+  ],
   controllers: [SavedViewsController, CannedAnswersController, KnowledgeArticlesController, CitizenPanelsController],
   providers: [SavedViews, CannedAnswers, KnowledgeArticles, CitizenPanels],
 })

@@ -106,7 +106,10 @@ export class KnowledgeArticles {
   async answer(user: StaffPrincipal, id: string, dto: AnswerWithArticleDto): Promise<{ ticketId: string; status: string; text: string }> {
     const article = await this.load(id);
     if (article.validUntil !== null && article.validUntil < localDateOf(this.clock.now())) {
-      throw new DeskException(DeskErrorCode.ArticleExpired, `"${article.title}" maddesinin geçerliliği ${article.validUntil} tarihinde sona erdi; yanıt olarak kullanılamaz`);
+      throw new DeskException(
+        DeskErrorCode.ArticleExpired,
+        `"${article.title}" maddesinin geçerliliği ${article.validUntil} tarihinde sona erdi; yanıt olarak kullanılamaz`,
+      );
     }
     const ticket = await this.tickets.getVisible(user, dto.ticketId);
     const text = fillPlaceholders(article.body, valuesFor(ticket, this.clock.now()));
@@ -115,7 +118,8 @@ export class KnowledgeArticles {
       cause: `kb-${article.id}`,
       data: { knowledgeArticleId: article.id, knowledgeArticleTitle: article.title },
       version: dto.version,
-      also: (manager) => manager.insert(KnowledgeAnswer, { articleId: article.id, ticketId: ticket.id, channel: ticket.channel, userId: user.id, answeredAt: this.clock.now() }),
+      also: (manager) =>
+        manager.insert(KnowledgeAnswer, { articleId: article.id, ticketId: ticket.id, channel: ticket.channel, userId: user.id, answeredAt: this.clock.now() }),
     });
     return { ticketId: answered.id, status: answered.status, text };
   }
