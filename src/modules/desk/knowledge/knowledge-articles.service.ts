@@ -117,7 +117,7 @@ export class KnowledgeArticles {
       text,
       cause: `kb-${article.id}`,
       data: { knowledgeArticleId: article.id, knowledgeArticleTitle: article.title },
-      version: dto.version,
+      version: dto.version ?? null,
       also: (manager) =>
         manager.insert(KnowledgeAnswer, { articleId: article.id, ticketId: ticket.id, channel: ticket.channel, userId: user.id, answeredAt: this.clock.now() }),
     });

@@ -75,10 +75,11 @@ export class AnswerWithArticleDto {
   @IsUUID()
   ticketId: string;
 
-  /** The ticket's version the agent saw. */
+  /** The ticket's version the agent saw; absent for a ticket just opened on the call (routing may move it meanwhile). */
+  @IsOptional()
   @IsInt()
   @Min(1)
-  version: number;
+  version?: number;
 }
 
 export class KnowledgeFiguresQueryDto {

@@ -7,7 +7,8 @@ import { ManagerView } from './views/manager/manager-view';
 import { NewTicket } from './views/new-ticket';
 import { Queue } from './views/queue';
 import { TicketView } from './views/ticket/ticket-view';
-import { AllTickets, CannedAnswersAdmin } from './desk';
+import { AllTickets, CannedAnswersAdmin, KnowledgeBase } from './desk';
+import { IncidentList, IncidentView, registerIncidents } from './incidents';
 import { registerDesk } from './desk/register';
 import { ExportsView, OutboxView, registerBackOffice } from './backoffice';
 import { OzelKalem } from './views/ozel-kalem/ozel-kalem';
@@ -34,6 +35,12 @@ registerRoute('/hazir-yanitlar', CannedAnswersAdmin, {
   roles: [Role.Supervisor, Role.DepartmentManager, Role.Admin],
   nav: { label: 'Hazır yanıtlar', order: 45 },
 });
+registerRoute('/bilgi-bankasi', KnowledgeBase, {
+  roles: [...CALL_CENTRE_ROLES, ...DEPARTMENT_STAFF_ROLES, Role.Executive, Role.Admin],
+  nav: { label: 'Bilgi bankası', order: 46 },
+});
+registerRoute('/olaylar', IncidentList, { roles: [...CALL_CENTRE_ROLES, ...DEPARTMENT_STAFF_ROLES, Role.Executive], nav: { label: 'Olaylar', order: 44 } });
+registerRoute('/olay/:id', IncidentView, { roles: [...CALL_CENTRE_ROLES, ...DEPARTMENT_STAFF_ROLES, Role.Executive] });
 registerRoute('/giden-mesajlar', OutboxView, { roles: [Role.Admin, Role.Supervisor], nav: { label: 'Giden mesajlar', order: 52 } });
 registerRoute('/disa-aktarimlar', ExportsView, {
   roles: [Role.Supervisor, Role.DepartmentManager, Role.Executive, Role.Admin],
@@ -53,4 +60,5 @@ registerRoute('/muhtar/gostergeler/:from/:to', MuhtarDashboard, { roles: MUHTAR_
 registerRoute('/muhtar/gostergeler', MuhtarDashboard, { roles: MUHTAR_ROLES, nav: { label: 'Muhtar göstergeleri', order: 43 } });
 registerRoute('/muhtar', MuhtarCalendar, { roles: MUHTAR_ROLES, nav: { label: 'Muhtar takvimi', order: 42 } });
 registerDesk();
+registerIncidents();
 registerBackOffice();
