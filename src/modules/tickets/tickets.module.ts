@@ -85,6 +85,17 @@ import { InformationRequests } from './information/information-requests.service'
     CimerApplications,
     TicketContacts,
   ],
-  exports: [TicketQueries, TicketAnswers, TicketContacts, TicketCreation, TicketJobs, DuplicateDetector, TicketDeadlines, TicketChangeHooks, TicketFeedback, CategoryChanges],
+  exports: [
+    TicketQueries,
+    TicketAnswers,
+    TicketContacts,
+    TicketCreation,
+    TicketJobs,
+    DuplicateDetector,
+    TicketDeadlines,
+    TicketChangeHooks,
+    TicketFeedback,
+    CategoryChanges,
+  ],
 })
 export class TicketsModule {}
