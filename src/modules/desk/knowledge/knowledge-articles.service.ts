@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import { addDays, endOfLocalDay, localDateOf } from '@app/calendar';
-import { Clock, foldTurkish, ForbiddenActionException, ResourceNotFoundException, turkishCollator } from '@app/common';
+import { Clock, foldTurkish, ForbiddenActionException, InvalidFieldException, ResourceNotFoundException, turkishCollator } from '@app/common';
 import { Role, StaffPrincipal } from '@app/domain';
 import { CategoriesService } from '../../categories';
 import { DepartmentsService } from '../../departments';
@@ -72,14 +72,16 @@ export class KnowledgeArticles {
   }
 
   async create(user: StaffPrincipal, dto: CreateKnowledgeArticleDto): Promise<KnowledgeArticleView> {
-    const departmentId = dto.departmentId ?? user.departmentId;
-    this.assertMayManage(user, departmentId);
-    await this.departments.requireActive(departmentId!, 'departmentId');
-    await this.categories.requireActive(dto.categoryId, 'categoryId');
+    // A manager writes for their own department; an admin for the one named, else the subject's.
+    const departmentId = dto.departmentId ?? (user.role === Role.Admin ? null : user.departmentId);
+    if (departmentId) this.assertMayManage(user, departmentId);
+    const category = await this.categories.requireActive(dto.categoryId, 'categoryId');
+    const owner = departmentId ?? category.defaultDepartmentId;
+    if (!owner) throw new InvalidFieldException('departmentId', 'departmentId: bu konunun birimi yok; maddenin birimini seçin');
+    this.assertMayManage(user, owner);
+    await this.departments.requireActive(owner, 'departmentId');
     checkPlaceholders('body', dto.body);
-    const saved = await this.articles.save(
-      this.articles.create({ ...dto, departmentId: departmentId!, validUntil: dto.validUntil ?? null, createdById: user.id }),
-    );
+    const saved = await this.articles.save(this.articles.create({ ...dto, departmentId: owner, validUntil: dto.validUntil ?? null, createdById: user.id }));
     return this.get(saved.id);
   }
 

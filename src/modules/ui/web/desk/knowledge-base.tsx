@@ -32,15 +32,10 @@ export function KnowledgeBase({ user }: RouteProps) {
   async function save(event: Event) {
     event.preventDefault();
     setErrors({});
-    const category = categories.find((c) => c.id === draft.categoryId);
     const body = { title: draft.title.trim(), body: draft.body, categoryId: draft.categoryId, validUntil: draft.validUntil || null };
     try {
       if (draft.id) await api(`/knowledge-articles/${draft.id}`, { method: 'PATCH', body });
-      else
-        await api('/knowledge-articles', {
-          method: 'POST',
-          body: { ...body, departmentId: user.role === Role.Admin ? category?.defaultDepartmentId : undefined },
-        });
+      else await api('/knowledge-articles', { method: 'POST', body });
       toast(draft.id ? 'Madde güncellendi' : 'Madde eklendi');
       setDraft(EMPTY);
       reload();
