@@ -12,6 +12,7 @@ import { CitizensModule } from './modules/citizens';
 import { ClassifierModule } from './modules/classifier';
 import { DepartmentsModule } from './modules/departments';
 import { DeskModule } from './modules/desk';
+import { IncidentsModule } from './modules/incidents';
 import { HealthModule } from './modules/health';
 import { ChannelsModule } from './modules/channels';
 import { IntakeModule } from './modules/intake';
@@ -52,6 +53,7 @@ export class AppModule {
         CitizensModule,
         TicketsModule,
         DeskModule,
+        IncidentsModule,
         LiveModule,
         IntakeModule,
         MediaModule,

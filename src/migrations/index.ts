@@ -28,8 +28,9 @@ import { VoicemailRecordings1796300420000 } from './1796300420000-voicemail-reco
 import { BrowserPhone1796300900000 } from './1796300900000-browser-phone';
 import { MayorDecision1796400000001 } from './1796400000001-mayor-decision';
 import { CallCentreFigures1796500000000 } from './1796500000000-call-centre-figures';
-import { CategoryFieldsOpen3111796530000000 } from './1796530000000-category-fields-open311';
+import { KnowledgeBaseAndIncidents1796510000000 } from './1796510000000-knowledge-base-and-incidents';
 import { AuditLog1796560000000 } from './1796560000000-audit-log';
+import { CategoryFieldsOpen3111796530000000 } from './1796530000000-category-fields-open311';
 
 /** Every migration, in order; the app runs them on start (never `synchronize`). */
 export const MIGRATIONS = [
@@ -63,6 +64,7 @@ export const MIGRATIONS = [
   BrowserPhone1796300900000,
   MayorDecision1796400000001,
   CallCentreFigures1796500000000,
-  CategoryFieldsOpen3111796530000000,
+  KnowledgeBaseAndIncidents1796510000000,
   AuditLog1796560000000,
+  CategoryFieldsOpen3111796530000000,
 ];

@@ -4,6 +4,7 @@ import { CALL_CENTRE_OPERATIONS } from './call-centre-operations';
 import { CIMER_OPERATIONS } from './cimer-operations';
 import { DESK_OPERATIONS } from './desk-operations';
 import { DOCUMENTS_OPERATIONS } from './documents-operations';
+import { INCIDENT_OPERATIONS } from './incident-operations';
 import { INFORMATION_OPERATIONS } from './information-operations';
 import { KVKK_OPERATIONS } from './kvkk-operations';
 import { OFFICE_OPERATIONS } from './office-operations';
@@ -37,4 +38,5 @@ export const OPERATIONS: Record<string, Operation> = {
   ...SCREENS_OPERATIONS,
   ...ADMIN_UI_OPERATIONS,
   ...DOCUMENTS_OPERATIONS,
+  ...INCIDENT_OPERATIONS,
 };

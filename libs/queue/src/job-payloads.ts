@@ -58,6 +58,12 @@ export class ModelJob {
   modelId: string;
 }
 
+/** An answered incident whose linked tickets are to be answered. */
+export class IncidentJob {
+  @IsUUID()
+  incidentId: string;
+}
+
 /** A periodic destruction of personal data (KVKK), recorded before it runs. */
 export class DestructionJob {
   @IsUUID()
@@ -76,7 +82,7 @@ export const JOBS = {
   [QueueName.Intake]: { 'process-events': EventsJob, 'fetch-whatsapp-media': MediaFetchJob, 'fetch-voicemail-recording': RecordingJob },
   [QueueName.Routing]: { 'route-ticket': TicketJob, 'assign-backlog': DepartmentJob },
   [QueueName.Sla]: { 'notify-escalations': EscalationBatchJob },
-  [QueueName.Notify]: { 'send-messages': MessagesJob },
+  [QueueName.Notify]: { 'send-messages': MessagesJob, 'answer-incident': IncidentJob },
   [QueueName.Reports]: { 'export-report': ExportJob, 'destroy-personal-data': DestructionJob },
   [QueueName.Classifier]: { 'train-model': ModelJob },
 } as const satisfies Record<QueueName, Record<string, PayloadClass>>;

@@ -1,13 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
-import { Clock, foldTurkish, ForbiddenActionException, InvalidFieldException, ResourceNotFoundException, turkishCollator, turkishDate } from '@app/common';
-import { departmentScope, hidesApplicant, Role, StaffPrincipal } from '@app/domain';
+import { Clock, foldTurkish, ForbiddenActionException, ResourceNotFoundException, turkishCollator } from '@app/common';
+import { departmentScope, Role, StaffPrincipal } from '@app/domain';
 import { DepartmentsService } from '../departments';
 import { TicketQueries } from '../tickets';
 import { CannedAnswer } from './canned-answer.entity';
 import { CannedAnswerQueryDto, CreateCannedAnswerDto, UpdateCannedAnswerDto } from './dto/canned-answer.dto';
-import { fillPlaceholders, PLACEHOLDERS, unknownPlaceholders } from './placeholders';
+import { checkPlaceholders, fillPlaceholders, valuesFor } from './placeholders';
 
 export interface CannedAnswerView {
   id: string;
@@ -49,7 +49,7 @@ export class CannedAnswers {
   async create(user: StaffPrincipal, dto: CreateCannedAnswerDto): Promise<CannedAnswerView> {
     const departmentId = dto.departmentId ?? null;
     await this.assertMayManage(user, departmentId);
-    checkBody(dto.body);
+    checkPlaceholders('body', dto.body);
     const saved = await this.answers.save(this.answers.create({ title: dto.title, body: dto.body, departmentId, createdById: user.id }));
     return viewOf(await this.load(saved.id));
   }
@@ -58,7 +58,7 @@ export class CannedAnswers {
     const answer = await this.visible(user, id);
     await this.assertMayManage(user, answer.departmentId);
     if (dto.departmentId !== undefined) await this.assertMayManage(user, dto.departmentId);
-    if (dto.body !== undefined) checkBody(dto.body);
+    if (dto.body !== undefined) checkPlaceholders('body', dto.body);
     const patch: Partial<CannedAnswer> = {};
     if (dto.title !== undefined) patch.title = dto.title;
     if (dto.body !== undefined) patch.body = dto.body;
@@ -77,13 +77,7 @@ export class CannedAnswers {
   async render(user: StaffPrincipal, id: string, ticketId: string): Promise<{ text: string }> {
     const answer = await this.visible(user, id);
     const ticket = await this.tickets.getVisible(user, ticketId);
-    const text = fillPlaceholders(answer.body, {
-      takipNo: ticket.trackingNo,
-      adSoyad: hidesApplicant(ticket.kind) ? '' : (ticket.contactName ?? ''),
-      tarih: turkishDate(this.clock.now()),
-      birim: ticket.department?.name ?? '',
-      konu: ticket.subject,
-    });
+    const text = fillPlaceholders(answer.body, valuesFor(ticket, this.clock.now()));
     return { text };
   }
 
@@ -109,15 +103,6 @@ export class CannedAnswers {
 
   private async load(id: string): Promise<CannedAnswer> {
     return (await this.answers.findOne({ where: { id }, relations: { department: true } }))!;
-  }
-}
-
-/** Unknown placeholders are refused when saved, named, so a typo never reaches a citizen. */
-function checkBody(body: string): void {
-  const unknown = unknownPlaceholders(body);
-  if (unknown.length) {
-    const names = unknown.map((n) => `{${n}}`).join(', ');
-    throw new InvalidFieldException('body', `body: bilinmeyen yer tutucu ${names}; kullanılabilenler: ${PLACEHOLDERS.map((p) => `{${p}}`).join(', ')}`);
   }
 }
 

@@ -23,7 +23,7 @@ export interface Original {
 
 const WINDOW_DAYS = 7;
 // pg_trgm similarity of the folded texts above which two reports from one mahalle look alike.
-const SIMILAR_TEXT = 0.45;
+export const SIMILAR_TEXT = 0.45;
 
 /**
  * For each candidate (unnest of $1–$5), the oldest open ticket of the week ($6 open statuses,

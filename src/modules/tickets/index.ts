@@ -25,3 +25,6 @@ export { CONTACT_SHOWN_SECONDS, TicketContacts } from './contact/ticket-contacts
 export type { RevealedContact } from './contact/ticket-contacts.service';
 export { parseSearch } from './ticket-search';
 export type { SearchTerm } from './ticket-search';
+export { TicketAnswers } from './ticket-answers.service';
+export type { PresetAnswer } from './ticket-answers.service';
+export { SIMILAR_TEXT } from './duplicate-detector.service';

@@ -10,8 +10,8 @@ import { assertVisible } from './ticket-access';
 import { TicketErrorCode, TicketException, ticketNotFound } from './ticket-errors';
 import { Ticket } from './ticket.entity';
 
-/** A notice to the ticket's citizen; its cause is the version the change creates. */
-export type TicketNotice = Omit<CitizenNotice, 'cause'>;
+/** A notice to the ticket's citizen; its cause is the version the change creates unless it names its own. */
+export type TicketNotice = Omit<CitizenNotice, 'cause'> & { cause?: string };
 
 /** The one way staff change a ticket: lock, check who and which version, change, save. */
 @Injectable()
@@ -56,7 +56,7 @@ export class TicketLock {
       ticket.version += 1;
       const { searchText: _omit, ...columns } = ticket;
       await manager.update(Ticket, { id }, { ...columns, updatedAt: this.clock.now() });
-      for (const notice of notices) messages.push(await this.notices.record(manager, ticket, { ...notice, cause: `v${ticket.version}` }));
+      for (const notice of notices) messages.push(await this.notices.record(manager, ticket, { cause: `v${ticket.version}`, ...notice }));
       messages.push(...(await this.hooks.inTransaction(manager, { kind: 'updated', ticket, before })));
       return ticket;
     });

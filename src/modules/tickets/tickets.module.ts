@@ -22,6 +22,7 @@ import { TicketContacts } from './contact/ticket-contacts.service';
 import { TicketJobs } from './ticket-jobs.service';
 import { TicketLock } from './ticket-lock.service';
 import { TicketActions } from './ticket-actions.service';
+import { TicketAnswers } from './ticket-answers.service';
 import { TicketChangeHooks } from './ticket-change-hooks';
 import { TicketCreation } from './ticket-creation.service';
 import { TicketFeedback } from './ticket-feedback.service';
@@ -86,6 +87,7 @@ import { InformationRequests } from './information/information-requests.service'
     TicketCreation,
     TicketQueries,
     TicketActions,
+    TicketAnswers,
     TicketBulk,
     TicketLock,
     TicketInbox,
@@ -103,6 +105,17 @@ import { InformationRequests } from './information/information-requests.service'
     TicketContacts,
     StaffUploadErrors,
   ],
-  exports: [TicketQueries, TicketContacts, TicketCreation, TicketJobs, DuplicateDetector, TicketDeadlines, TicketChangeHooks, TicketFeedback, CategoryChanges],
+  exports: [
+    TicketQueries,
+    TicketAnswers,
+    TicketContacts,
+    TicketCreation,
+    TicketJobs,
+    DuplicateDetector,
+    TicketDeadlines,
+    TicketChangeHooks,
+    TicketFeedback,
+    CategoryChanges,
+  ],
 })
 export class TicketsModule {}

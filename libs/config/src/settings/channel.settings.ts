@@ -184,6 +184,16 @@ export class ChannelSettings extends VoiceSettings {
   @Matches(/^([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-3]):[0-5]\d$/, { message: 'NOTIFY_QUIET_HOURS must look like 21:00-08:00' })
   NOTIFY_QUIET_HOURS = '21:00-08:00';
 
+  /**
+   * An incident's answer reaches its citizens at most this many a minute (the slowest provider's
+   * pace: a Twilio long code sends about one SMS a second); the rest wait their minute in the outbox.
+   */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(6000)
+  INCIDENT_NOTICES_PER_MINUTE = 60;
+
   /** Minutes between the answer (or closing) and the satisfaction survey, so it does not arrive with the answer. */
   @Type(() => Number)
   @IsInt()

@@ -7,7 +7,8 @@ import { ManagerView } from './views/manager/manager-view';
 import { NewTicket } from './views/new-ticket';
 import { Queue } from './views/queue';
 import { TicketView } from './views/ticket/ticket-view';
-import { AllTickets, CannedAnswersAdmin } from './desk';
+import { AllTickets, CannedAnswersAdmin, KnowledgeBase } from './desk';
+import { IncidentList, IncidentView, registerIncidents } from './incidents';
 import { registerDesk } from './desk/register';
 import { AuditLogView, ExportsView, OutboxView, registerBackOffice } from './backoffice';
 import { OzelKalem } from './views/ozel-kalem/ozel-kalem';
@@ -35,6 +36,12 @@ registerRoute('/hazir-yanitlar', CannedAnswersAdmin, {
   roles: [Role.Supervisor, Role.DepartmentManager, Role.Admin],
   nav: { label: 'Hazır yanıtlar', order: 45 },
 });
+registerRoute('/bilgi-bankasi', KnowledgeBase, {
+  roles: [...CALL_CENTRE_ROLES, ...DEPARTMENT_STAFF_ROLES, Role.Executive, Role.Admin],
+  nav: { label: 'Bilgi bankası', order: 46 },
+});
+registerRoute('/olaylar', IncidentList, { roles: [...CALL_CENTRE_ROLES, ...DEPARTMENT_STAFF_ROLES, Role.Executive], nav: { label: 'Olaylar', order: 44 } });
+registerRoute('/olay/:id', IncidentView, { roles: [...CALL_CENTRE_ROLES, ...DEPARTMENT_STAFF_ROLES, Role.Executive] });
 registerRoute('/giden-mesajlar', OutboxView, { roles: [Role.Admin, Role.Supervisor], nav: { label: 'Giden mesajlar', order: 52 } });
 registerRoute('/disa-aktarimlar', ExportsView, {
   roles: [Role.Supervisor, Role.DepartmentManager, Role.Executive, Role.Admin],
@@ -58,4 +65,5 @@ const CALL_CENTRE_FIGURE_ROLES = [Role.Supervisor, Role.DepartmentManager, Role.
 registerRoute('/pano', WallboardView, { roles: CALL_CENTRE_FIGURE_ROLES, nav: { label: 'Çağrı panosu', order: 12 } });
 registerRoute('/cagri-rakamlari', CallCentreFigures, { roles: [Role.Agent, ...CALL_CENTRE_FIGURE_ROLES], nav: { label: 'Çağrı rakamları', order: 44 } });
 registerDesk();
+registerIncidents();
 registerBackOffice();

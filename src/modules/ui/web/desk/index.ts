@@ -8,6 +8,7 @@ import './desk.css';
 export { SearchBox } from './search-box';
 export { AllTickets } from './all-tickets';
 export { CannedAnswersAdmin } from './canned-answers-admin';
+export { KnowledgeBase } from './knowledge-base';
 export { CannedAnswerPicker } from './canned-answers';
 export { CategoryPicker, useSuggestions } from './category-picker';
 export { CitizenPanel } from './citizen-panel';

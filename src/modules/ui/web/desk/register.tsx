@@ -3,6 +3,7 @@ import { registerSlot, type SlotProps } from '../slots';
 import { AgentStateSwitcher } from './agent-state';
 import { CitizenPanel } from './citizen-panel';
 import { Role } from './deps';
+import { CallKnowledge, TicketKnowledge } from './knowledge-slots';
 import { knowCallSid } from './phone-store';
 import { SearchBox } from './search-box';
 import { Softphone } from './softphone';
@@ -36,5 +37,7 @@ export function registerDesk(): void {
   registerSlot('shell.end', ShellPhone, 10);
   registerSlot('ticket.main', ({ ticket }) => <TicketMedia ticket={ticket as never} />, 10);
   registerSlot('ticket.side', ({ ticket, user }) => <TicketSide ticket={ticket as never} role={user.role} />, 10);
+  registerSlot('ticket.side', TicketKnowledge, 15);
   registerSlot('call.panel', CallCitizen, 10);
+  registerSlot('call.panel', CallKnowledge, 20);
 }
