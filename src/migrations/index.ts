@@ -29,8 +29,8 @@ import { BrowserPhone1796300900000 } from './1796300900000-browser-phone';
 import { MayorDecision1796400000001 } from './1796400000001-mayor-decision';
 import { CallCentreFigures1796500000000 } from './1796500000000-call-centre-figures';
 import { KnowledgeBaseAndIncidents1796510000000 } from './1796510000000-knowledge-base-and-incidents';
-import { AuditLog1796560000000 } from './1796560000000-audit-log';
 import { CategoryFieldsOpen3111796530000000 } from './1796530000000-category-fields-open311';
+import { AuditLog1796560000000 } from './1796560000000-audit-log';
 
 /** Every migration, in order; the app runs them on start (never `synchronize`). */
 export const MIGRATIONS = [
@@ -65,6 +65,6 @@ export const MIGRATIONS = [
   MayorDecision1796400000001,
   CallCentreFigures1796500000000,
   KnowledgeBaseAndIncidents1796510000000,
-  AuditLog1796560000000,
   CategoryFieldsOpen3111796530000000,
+  AuditLog1796560000000,
 ];
