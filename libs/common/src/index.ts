@@ -16,3 +16,4 @@ export * from './cache/expiring-value';
 export * from './http/input-sanity';
 export * from './validation/field-labels';
 export * from './validation/turkish-messages';
+export * from './metrics/metrics';

@@ -8,6 +8,7 @@ import { AppConfig } from '@app/config';
 import { buildHandlerRegistry, DiscoveredHandler } from './handler-registry';
 import { JOB_HANDLER, JobHandlerMeta } from './job-handler.decorator';
 import { JOBS, PayloadClass } from './job-payloads';
+import { QueueMetrics } from './queue-metrics';
 import { QueueName } from './queue-name';
 import { redisOptionsFromUrl } from './redis-options';
 
@@ -26,6 +27,7 @@ export class QueueWorkers implements OnApplicationBootstrap, BeforeApplicationSh
     private readonly reflector: Reflector,
     private readonly config: AppConfig,
     private readonly moduleRef: ModuleRef,
+    private readonly metrics: QueueMetrics,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -48,7 +50,11 @@ export class QueueWorkers implements OnApplicationBootstrap, BeforeApplicationSh
         stalledInterval: this.config.QUEUE_LOCK_MS,
       });
       worker.on('error', (error) => this.logger.warn({ msg: 'worker connection error', queue, error: error.message }));
-      worker.on('failed', (job, error) => this.logger.warn({ msg: 'job failed', queue, job: job?.name, id: job?.id, error: error.message }));
+      worker.on('failed', (job, error) => {
+        this.metrics.observe(queue, job, 'failed');
+        this.logger.warn({ msg: 'job failed', queue, job: job?.name, id: job?.id, error: error.message });
+      });
+      worker.on('completed', (job) => this.metrics.observe(queue, job, 'completed'));
       this.workers.push(worker);
     }
   }
