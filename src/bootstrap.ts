@@ -2,7 +2,7 @@ import { INestApplication, RequestMethod } from '@nestjs/common';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { AppConfig, trustProxySetting } from '@app/config';
-import { formBody, jsonBody, Metrics, requestLog } from '@app/common';
+import { formBody, jsonBody, Metrics, requestContext, requestLog } from '@app/common';
 
 /** HTTP set-up shared by main.ts and the test app builder, so tests run what production runs. */
 export function configureHttp(app: NestExpressApplication): INestApplication {
@@ -14,6 +14,7 @@ export function configureHttp(app: NestExpressApplication): INestApplication {
   app.use(jsonBody(config.BODY_LIMIT, ['/api/v1/channels/whatsapp/cloud']));
   // Providers' webhooks (Twilio) post forms.
   app.use('/api/v1/channels', formBody(config.BODY_LIMIT));
+  app.use(requestContext);
   app.setGlobalPrefix('api/v1', {
     exclude: [
       { path: 'health', method: RequestMethod.GET },

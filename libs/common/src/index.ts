@@ -17,3 +17,4 @@ export * from './http/input-sanity';
 export * from './validation/field-labels';
 export * from './validation/turkish-messages';
 export * from './metrics/metrics';
+export * from './logging/request-context';

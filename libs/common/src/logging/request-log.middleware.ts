@@ -17,7 +17,14 @@ export function requestLog(metrics: Metrics) {
     res.on('finish', () => {
       const seconds = Number(process.hrtime.bigint() - started) / 1e9;
       metrics.httpDuration.observe({ method: req.method, route: routeOf(req), status: String(res.statusCode) }, seconds);
-      const entry = { msg: 'request', method: req.method, path: req.originalUrl, status: res.statusCode, ms: Math.round(seconds * 1e4) / 10 };
+      const entry = {
+        msg: 'request',
+        requestId: res.locals.requestId as string | undefined,
+        method: req.method,
+        path: req.originalUrl,
+        status: res.statusCode,
+        ms: Math.round(seconds * 1e4) / 10,
+      };
       if (res.statusCode >= 500) logger.error(entry);
       else logger.log(entry);
     });
