@@ -18,6 +18,8 @@ export function configureHttp(app: NestExpressApplication): INestApplication {
   app.setGlobalPrefix('api/v1', {
     exclude: [
       { path: 'health', method: RequestMethod.GET },
+      { path: 'health/live', method: RequestMethod.GET },
+      { path: 'health/ready', method: RequestMethod.GET },
       // The citizens' web form pages live at short addresses.
       { path: 'basvuru', method: RequestMethod.GET },
       { path: 'basvuru/:file', method: RequestMethod.GET },

@@ -2,6 +2,7 @@ import { ADMIN_UI_OPERATIONS } from './admin-ui-operations';
 import { BACK_OFFICE_OPERATIONS } from './back-office-operations';
 import { CIMER_OPERATIONS } from './cimer-operations';
 import { DESK_OPERATIONS } from './desk-operations';
+import { HEALTH_OPERATIONS } from './health-operations';
 import { INFORMATION_OPERATIONS } from './information-operations';
 import { KVKK_OPERATIONS } from './kvkk-operations';
 import { OFFICE_OPERATIONS } from './office-operations';
@@ -31,4 +32,5 @@ export const OPERATIONS: Record<string, Operation> = {
   ...VOICE_OPERATIONS,
   ...SCREENS_OPERATIONS,
   ...ADMIN_UI_OPERATIONS,
+  ...HEALTH_OPERATIONS,
 };

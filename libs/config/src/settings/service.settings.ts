@@ -201,4 +201,14 @@ export class ServiceSettings {
   @IsString()
   @MinLength(16, { message: 'METRICS_TOKEN must be at least 16 characters' })
   METRICS_TOKEN?: string;
+
+  /**
+   * On SIGTERM, how long the API answers "not ready" while still serving, before it stops
+   * accepting: the time a load balancer (Kubernetes endpoints) takes to stop sending to it.
+   */
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(60_000)
+  SHUTDOWN_DELAY_MS = 0;
 }
