@@ -1,5 +1,6 @@
 import { Global, Injectable, Module } from '@nestjs/common';
 import { ExpiringValue } from '../cache/expiring-value';
+import { withTimeout } from '../time/with-timeout';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 
 /** Seconds, from a few milliseconds (an HTTP answer) to minutes (a report job, a queued event). */
@@ -64,7 +65,7 @@ export class Metrics {
 
   /**
    * A gauge whose samples `read` fetches at scrape time — at most once per `cacheMs` (a count
-   * over a large table); a failed read leaves it empty and the scrape still answers.
+   * over a large table); a failed or slow read (2 s) leaves it empty and the scrape still answers.
    */
   gauge(name: string, help: string, labelNames: string[], read: () => Promise<GaugeSample[]>, cacheMs = 0): void {
     const cache = new ExpiringValue<GaugeSample[]>(cacheMs);
@@ -75,7 +76,7 @@ export class Metrics {
       registers: [this.registry],
       async collect() {
         this.reset();
-        const samples = await cache.get(read).catch(() => []);
+        const samples = await cache.get(() => withTimeout(read(), 2000)).catch(() => []);
         for (const sample of samples) this.set(sample.labels, sample.value);
       },
     });
