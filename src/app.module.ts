@@ -1,6 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_PIPE } from '@nestjs/core';
-import { ClockModule, createValidationPipe, HttpErrorFilter } from '@app/common';
+import { ClockModule, createValidationPipe, HttpErrorFilter, MetricsModule } from '@app/common';
 import { ConfigModule } from '@app/config';
 import { DatabaseModule } from '@app/database';
 import { QueueModule } from '@app/queue';
@@ -40,6 +40,7 @@ export class AppModule {
       imports: [
         ConfigModule.forRoot(env),
         ClockModule,
+        MetricsModule,
         DatabaseModule.forRoot({ migrations: MIGRATIONS }),
         QueueModule,
         AuditModule,

@@ -4,6 +4,7 @@ import { CALL_CENTRE_OPERATIONS } from './call-centre-operations';
 import { CIMER_OPERATIONS } from './cimer-operations';
 import { DESK_OPERATIONS } from './desk-operations';
 import { DOCUMENTS_OPERATIONS } from './documents-operations';
+import { HEALTH_OPERATIONS } from './health-operations';
 import { INCIDENT_OPERATIONS } from './incident-operations';
 import { INFORMATION_OPERATIONS } from './information-operations';
 import { KVKK_OPERATIONS } from './kvkk-operations';
@@ -38,5 +39,6 @@ export const OPERATIONS: Record<string, Operation> = {
   ...SCREENS_OPERATIONS,
   ...ADMIN_UI_OPERATIONS,
   ...DOCUMENTS_OPERATIONS,
+  ...HEALTH_OPERATIONS,
   ...INCIDENT_OPERATIONS,
 };

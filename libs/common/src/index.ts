@@ -16,4 +16,6 @@ export * from './cache/expiring-value';
 export * from './http/input-sanity';
 export * from './validation/field-labels';
 export * from './validation/turkish-messages';
+export * from './logging/request-context';
+export * from './metrics/metrics';
 export * from './text/csv';

@@ -1,7 +1,7 @@
 import { DataSource } from 'typeorm';
 
 /** Any fixed number: the key of the session lock that keeps two processes from migrating at once. */
-const MIGRATION_LOCK = 4_444_726_001;
+export const MIGRATION_LOCK = 4_444_726_001;
 
 /**
  * Runs the pending migrations (all in one transaction) while holding a PostgreSQL advisory

@@ -9,3 +9,4 @@ export * from './redis-options';
 export * from './interval-sweeper';
 export * from './redis-keys';
 export * from './job-queue';
+export * from './queue-metrics';

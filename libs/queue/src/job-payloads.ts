@@ -90,3 +90,6 @@ export const JOBS = {
 export type JobCatalogue = Record<QueueName, Record<string, PayloadClass>>;
 export type JobName<Q extends QueueName> = Extract<keyof (typeof JOBS)[Q], string>;
 export type JobPayload<Q extends QueueName, N extends JobName<Q>> = InstanceType<Extract<(typeof JOBS)[Q][N], PayloadClass>>;
+
+/** The key of job data that carries the causing request's id (not a payload field: no handler sees it). */
+export const REQUEST_ID_KEY = 'requestId';

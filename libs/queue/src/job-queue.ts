@@ -1,7 +1,8 @@
 import { getQueueToken } from '@nestjs/bullmq';
 import { Inject, Provider } from '@nestjs/common';
 import { JobsOptions, Queue } from 'bullmq';
-import { JobName, JobPayload } from './job-payloads';
+import { RequestContext } from '@app/common';
+import { JobName, JobPayload, REQUEST_ID_KEY } from './job-payloads';
 import { QueueName } from './queue-name';
 
 /** One job of queue Q: a name of the catalogue and the payload it declares. */
@@ -19,17 +20,26 @@ export class JobQueue<Q extends QueueName> {
   ) {}
 
   add<N extends JobName<Q>>(name: N, data: JobPayload<Q, N>, opts?: JobsOptions) {
-    return this.queue.add(name, data, opts);
+    return this.queue.add(name, withRequestId(data), opts);
   }
 
   addBulk(jobs: TypedJob<Q>[]) {
-    return this.queue.addBulk(jobs);
+    return this.queue.addBulk(jobs.map((job) => ({ ...job, data: withRequestId(job.data) })));
   }
 
   /** For the admins' view of failed jobs. */
   get raw(): Queue {
     return this.queue;
   }
+}
+
+/**
+ * The request (or the job's own cause) that adds a job goes with it, so the job's log lines can
+ * be found from the request's; the worker takes it off before the payload is checked.
+ */
+function withRequestId(data: object): object {
+  const { requestId } = RequestContext.current();
+  return requestId ? { ...data, [REQUEST_ID_KEY]: requestId } : data;
 }
 
 /** The provider token of a typed queue (for looking one up by name, as the admins' failed-jobs view does). */

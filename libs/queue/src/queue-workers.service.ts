@@ -4,10 +4,12 @@ import { DiscoveryService, MetadataScanner, ModuleRef, Reflector } from '@nestjs
 import { Job, Queue, UnrecoverableError, Worker } from 'bullmq';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
+import { RequestContext } from '@app/common';
 import { AppConfig } from '@app/config';
 import { buildHandlerRegistry, DiscoveredHandler } from './handler-registry';
 import { JOB_HANDLER, JobHandlerMeta } from './job-handler.decorator';
-import { JOBS, PayloadClass } from './job-payloads';
+import { JOBS, PayloadClass, REQUEST_ID_KEY } from './job-payloads';
+import { QueueMetrics } from './queue-metrics';
 import { QueueName } from './queue-name';
 import { redisOptionsFromUrl } from './redis-options';
 
@@ -26,6 +28,7 @@ export class QueueWorkers implements OnApplicationBootstrap, BeforeApplicationSh
     private readonly reflector: Reflector,
     private readonly config: AppConfig,
     private readonly moduleRef: ModuleRef,
+    private readonly metrics: QueueMetrics,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -48,7 +51,11 @@ export class QueueWorkers implements OnApplicationBootstrap, BeforeApplicationSh
         stalledInterval: this.config.QUEUE_LOCK_MS,
       });
       worker.on('error', (error) => this.logger.warn({ msg: 'worker connection error', queue, error: error.message }));
-      worker.on('failed', (job, error) => this.logger.warn({ msg: 'job failed', queue, job: job?.name, id: job?.id, error: error.message }));
+      worker.on('failed', (job, error) => {
+        this.metrics.observe(queue, job, 'failed');
+        this.logger.warn({ msg: 'job failed', queue, job: job?.name, id: job?.id, error: error.message });
+      });
+      worker.on('completed', (job) => this.metrics.observe(queue, job, 'completed'));
       this.workers.push(worker);
     }
   }
@@ -62,10 +69,13 @@ export class QueueWorkers implements OnApplicationBootstrap, BeforeApplicationSh
     const handler = registry.get(`${queue}/${job.name}`);
     if (!handler) throw new UnrecoverableError(`no handler for ${queue}/${job.name}`);
     const payloadClass = (JOBS[queue] as Record<string, PayloadClass>)[job.name];
-    const payload = plainToInstance(payloadClass, job.data);
+    const { [REQUEST_ID_KEY]: requestId, ...data } = job.data as Record<string, unknown>;
+    const payload = plainToInstance(payloadClass, data);
     const errors = await validate(payload, { whitelist: true, forbidNonWhitelisted: true });
     if (errors.length) throw new UnrecoverableError(`invalid payload: ${errors.map((e) => e.property).join(', ')}`);
-    return handler.run(payload);
+    // The job's log lines and the jobs it adds carry the request that caused it.
+    const scope = { requestId: typeof requestId === 'string' ? requestId : undefined, jobId: `${queue}:${job.id}` };
+    return RequestContext.run(scope, () => handler.run(payload));
   }
 
   private discover(): DiscoveredHandler[] {

@@ -3,6 +3,7 @@ import { Global, Module } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
 import { AppConfig } from '@app/config';
 import { jobQueueProviders } from './job-queue';
+import { QueueMetrics } from './queue-metrics';
 import { QueueName } from './queue-name';
 import { QueueWorkers } from './queue-workers.service';
 import { redisOptionsFromUrl } from './redis-options';
@@ -31,7 +32,7 @@ const queues = BullModule.registerQueue(...Object.values(QueueName).map((name) =
     }),
     queues,
   ],
-  providers: [QueueWorkers, RedisClient, RateLimiter, ...jobQueueProviders],
+  providers: [QueueWorkers, QueueMetrics, RedisClient, RateLimiter, ...jobQueueProviders],
   exports: [RedisClient, RateLimiter, ...jobQueueProviders],
 })
 export class QueueModule {}

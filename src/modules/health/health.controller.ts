@@ -1,38 +1,37 @@
 import { Controller, Get, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { InjectDataSource } from '@nestjs/typeorm';
 import type { Response } from 'express';
-import { DataSource } from 'typeorm';
-import { withTimeout } from '@app/common';
-import { RedisClient } from '@app/queue';
 import { Public } from '@app/domain';
+import { ReadinessProbe } from './readiness';
 
-type Check = 'up' | 'down';
-
-/** Liveness and readiness in one: 200 when PostgreSQL and Redis answer, 503 otherwise. */
+/**
+ * For orchestrators: `/health/live` (the process answers: restart it if not), `/health/ready`
+ * (send it traffic: see ReadinessProbe), and `/health`, PostgreSQL and Redis as before.
+ */
 @ApiTags('health')
 @Public()
 @Controller('health')
 export class HealthController {
-  constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly redis: RedisClient,
-  ) {}
+  constructor(private readonly readiness: ReadinessProbe) {}
 
   @Get()
   async check(@Res({ passthrough: true }) res: Response) {
-    const [database, redis] = await Promise.all([probe(() => this.dataSource.query('SELECT 1')), probe(() => this.redis.ping())]);
-    const status = database === 'up' && redis === 'up' ? 'ok' : 'degraded';
+    const checks = await this.readiness.dependencies();
+    const status = checks.database === 'up' && checks.redis === 'up' ? 'ok' : 'degraded';
     res.status(status === 'ok' ? 200 : 503);
-    return { status, checks: { database, redis } };
+    return { status, checks };
   }
-}
 
-async function probe(run: () => Promise<unknown>): Promise<Check> {
-  try {
-    await withTimeout(run(), 2000);
-    return 'up';
-  } catch {
-    return 'down';
+  /** No dependency is asked: a lost database is a reason to stop traffic, not to restart every pod. */
+  @Get('live')
+  live() {
+    return { status: 'ok' };
+  }
+
+  @Get('ready')
+  async ready(@Res({ passthrough: true }) res: Response) {
+    const { ready, checks } = await this.readiness.check();
+    res.status(ready ? 200 : 503);
+    return { status: ready ? 'ready' : 'not-ready', checks };
   }
 }

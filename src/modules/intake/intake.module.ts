@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { IntakeMetrics } from './intake.metrics';
 import { CategoriesModule } from '../categories';
 import { CitizensModule } from '../citizens';
 import { ClassifierModule } from '../classifier';
@@ -34,6 +35,7 @@ import { Threading } from './filing/threading.service';
   ],
   controllers: [IntakeController, InboundEventsController],
   providers: [
+    IntakeMetrics,
     IntakeService,
     ReplyClaims,
     IntakeSweeper,

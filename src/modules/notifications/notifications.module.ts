@@ -2,6 +2,7 @@ import { AuditModule } from '../audit';
 import { CitizensModule } from '../citizens';
 import { Module, OnModuleInit } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { OutboundMetrics } from './outbound.metrics';
 import { CitizenNotices } from './citizen-notices.service';
 import { LocalSender } from './local.sender';
 import { OutboundChannel, OutboundMessage } from './outbound-message.entity';
@@ -24,6 +25,7 @@ import { StaffNotifications } from './staff-notifications.service';
   imports: [TypeOrmModule.forFeature([OutboundMessage, StaffNotification, NoticeTemplateOverride]), AuditModule, CitizensModule],
   controllers: [OutboxController, StaffNotificationsController, NoticeTemplatesController],
   providers: [
+    OutboundMetrics,
     SenderRegistry,
     OutboundMessages,
     MunicipalityProfile,

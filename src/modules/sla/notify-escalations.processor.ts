@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AppConfig } from '@app/config';
-import { Clock, turkishDateTime } from '@app/common';
+import { Clock, Metrics, turkishDateTime } from '@app/common';
 import { EscalationBatchJob, JobHandler, QueueName } from '@app/queue';
 import { UsersService } from '../auth';
 import { Department, DepartmentsService } from '../departments';
@@ -12,6 +12,13 @@ import { Escalation } from './escalation.entity';
 import { ladderRecipients, LadderUnit, LEVEL_LABELS, Recipient } from './escalation-ladder';
 import { EscalationSubjects, EscalationTarget } from './escalation-subjects';
 import { SlaClocks } from './sla-clocks.service';
+
+/** The ladder's steps as the metrics name them. */
+const STEP_NAMES: Record<EscalationLevel, string> = {
+  [EscalationLevel.Warning]: 'warning',
+  [EscalationLevel.Breach]: 'breach',
+  [EscalationLevel.Further]: 'escalation',
+};
 
 /**
  * Tells the people on the ladder of each escalation: in the app, by e-mail and by SMS, each
@@ -29,6 +36,7 @@ export class NotifyEscalationsProcessor {
     private readonly departments: DepartmentsService,
     private readonly config: AppConfig,
     private readonly clock: Clock,
+    private readonly metrics: Metrics,
   ) {}
 
   @JobHandler(QueueName.Sla, 'notify-escalations')
@@ -38,6 +46,7 @@ export class NotifyEscalationsProcessor {
       const effects = await this.dataSource.transaction((manager) => this.notify(manager, id));
       if (!effects) continue;
       notified += 1;
+      this.metrics.deadlineSteps.inc(effects.step);
       await this.outbox.dispatch(effects.messages);
       await this.staff.announce(effects.notified);
       await effects.afterCommit?.();
@@ -69,7 +78,8 @@ export class NotifyEscalationsProcessor {
       afterCommit = effects?.afterCommit;
     }
     await manager.update(Escalation, { id }, { notifiedAt: this.clock.now(), departmentId: department?.id ?? null });
-    return { messages, afterCommit, notified };
+    const step = { department: department?.code ?? 'none', step: STEP_NAMES[escalation.level as EscalationLevel] };
+    return { messages, afterCommit, notified, step };
   }
 
   private async tell(

@@ -1,5 +1,5 @@
 import { Transform, Type } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsString, Matches, Max, Min, MinLength } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength } from 'class-validator';
 import { DEV_JWT_SECRET, DEV_PII_SECRET, toBool } from './env-values';
 
 /** The process itself: HTTP, PostgreSQL, Redis, sign-in, the sweepers and timers, intake's batching. */
@@ -180,4 +180,35 @@ export class ServiceSettings {
   @Min(0)
   @Max(1000)
   INTAKE_JOB_INTERVAL_MS = 5;
+
+  /**
+   * Every process (API and worker) serves Prometheus metrics at /metrics on this port of its
+   * own, apart from the public HTTP port; unset = no metrics server, 0 = a free port (tests).
+   * Keep it off the ingress.
+   */
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(65535)
+  METRICS_PORT?: number;
+
+  @IsString()
+  METRICS_HOST = '0.0.0.0';
+
+  /** When set, a scrape must bring `Authorization: Bearer <token>` (for a port reachable beyond the cluster). */
+  @IsOptional()
+  @IsString()
+  @MinLength(16, { message: 'METRICS_TOKEN must be at least 16 characters' })
+  METRICS_TOKEN?: string;
+
+  /**
+   * On SIGTERM, how long the API answers "not ready" while still serving, before it stops
+   * accepting: the time a load balancer (Kubernetes endpoints) takes to stop sending to it.
+   */
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(60_000)
+  SHUTDOWN_DELAY_MS = 0;
 }

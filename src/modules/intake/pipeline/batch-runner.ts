@@ -1,6 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { Metrics } from '@app/common';
 import { AppConfig } from '@app/config';
 import { InboundChannel, InboundEvent, InboundState } from '../inbound-event.entity';
 import { RecentIds } from './recent-ids';
@@ -44,6 +45,7 @@ export class IntakeBatchRunner {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly config: AppConfig,
+    private readonly metrics: Metrics,
   ) {}
 
   /** Files the job's events (and others waiting); null when every one was taken by another job already. */
@@ -52,9 +54,10 @@ export class IntakeBatchRunner {
     if (own.length === 0) return null;
     const context = await filing.prepare();
     const claimed: string[] = [];
+    const received = new Map<string, InboundEvent>();
     let filed: R[];
     try {
-      filed = await this.dataSource.transaction((manager) => this.batch(manager, own, this.config.INTAKE_BATCH_SIZE, filing, context, claimed));
+      filed = await this.dataSource.transaction((manager) => this.batch(manager, own, this.config.INTAKE_BATCH_SIZE, filing, context, claimed, received));
     } catch (error) {
       if (claimed.length <= 1) {
         claimed.forEach((id) => this.taken.delete(id));
@@ -65,7 +68,7 @@ export class IntakeBatchRunner {
       let ownError: unknown = null;
       for (const id of claimed) {
         try {
-          filed.push(...(await this.dataSource.transaction((manager) => this.batch(manager, [id], 1, filing, context, []))));
+          filed.push(...(await this.dataSource.transaction((manager) => this.batch(manager, [id], 1, filing, context, [], received))));
         } catch (failed) {
           // Not filed after all: its next job (a re-run, the sweeper's) must not take it for done.
           this.taken.delete(id);
@@ -74,12 +77,24 @@ export class IntakeBatchRunner {
         }
       }
       if (ownError) {
-        await filing.afterCommit(filed);
+        await this.committed(filing, filed, received);
         throw ownError;
       }
     }
-    await filing.afterCommit(filed);
+    await this.committed(filing, filed, received);
     return filed;
+  }
+
+  /** After the commit: the filing's news, and each event's time from receipt to the inbox. */
+  private async committed<R extends FiledOutcome>(filing: BatchFiling<unknown, R>, filed: R[], received: Map<string, InboundEvent>): Promise<void> {
+    const now = Date.now();
+    for (const f of filed) {
+      const event = received.get(f.eventId);
+      if (!event) continue;
+      this.metrics.eventsFiled.inc({ channel: event.channel, outcome: f.kind });
+      if (f.kind !== 'failed') this.metrics.intakeLatency.observe({ channel: event.channel }, (now - event.receivedAt.getTime()) / 1000);
+    }
+    await filing.afterCommit(filed);
   }
 
   private async batch<C, R extends FiledOutcome>(
@@ -89,9 +104,11 @@ export class IntakeBatchRunner {
     filing: BatchFiling<C, R>,
     context: C,
     claimed: string[],
+    received: Map<string, InboundEvent>,
   ): Promise<R[]> {
     const events = await this.claim(manager, ownIds, limit);
     claimed.push(...events.map((e) => e.id));
+    for (const event of events) received.set(event.id, event);
     for (const event of events) this.taken.add(event.id);
     const filed = await filing.file(manager, events, context);
     // An admin may re-run a failed event once its cause is fixed.
