@@ -171,7 +171,9 @@ async function main(): Promise<void> {
     const report = await scaleBench(PG_ROOT, REDIS_URL, SCALE_SIZE, process.argv.includes('--reuse'), (line) => console.log(`scale: ${line}`));
     mkdirSync(resolve(__dirname, '../bench/results'), { recursive: true });
     writeFileSync(resolve(__dirname, '../bench/results/scale-latest.json'), JSON.stringify(report, null, 2));
-    console.log(`scale: ${report.size} tickets, ${report.database.mbPerMillionTickets} MB per million; load average ${report.loadAverage.before} → ${report.loadAverage.after}`);
+    console.log(
+      `scale: ${report.size} tickets, ${report.database.mbPerMillionTickets} MB per million; load average ${report.loadAverage.before} → ${report.loadAverage.after}`,
+    );
     return;
   }
   const run = randomBytes(3).toString('hex');

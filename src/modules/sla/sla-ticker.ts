@@ -21,9 +21,7 @@ const LANES = 2;
  * however often timers fire.
  */
 export function fireDueSteps(subjects: Pick<EscalationSubject, 'subjectType' | 'recordFiredSql'>[]): string {
-  const timelines = subjects.map(
-    (s, i) => `, timeline_${i} AS (${s.recordFiredSql(`(SELECT * FROM fired WHERE subject_type = '${s.subjectType}')`)})`,
-  );
+  const timelines = subjects.map((s, i) => `, timeline_${i} AS (${s.recordFiredSql(`(SELECT * FROM fired WHERE subject_type = '${s.subjectType}')`)})`);
   return `
   WITH due AS (
     SELECT ctid, next_at FROM sla_clocks WHERE next_at <= $1 ORDER BY next_at LIMIT $2 FOR UPDATE SKIP LOCKED
