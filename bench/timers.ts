@@ -99,7 +99,7 @@ export async function dueTogether(pg: Client, batch: number, queuePrefix: string
   const due = new Date(Date.now() + 2000);
   await pg.query(
     `UPDATE sla_clocks SET next_at = $1, next_level = 1
-      WHERE id IN (SELECT id FROM sla_clocks WHERE subject_type = 'ticket' AND next_at IS NOT NULL AND next_at > $1 ORDER BY id LIMIT $2)`,
+      WHERE id IN (SELECT id FROM sla_clocks WHERE subject_type = 'ticket' AND level = 0 AND next_at > $1 ORDER BY id LIMIT $2)`,
     [due, batch],
   );
   let first = 0;
