@@ -6,10 +6,10 @@ import { summary } from './stats';
 
 const TICKETS = Number(process.env.BENCH_REPORT_TICKETS ?? 1_000_000);
 const RUNS = 5;
-const YEAR = 'from=2025-01-01&to=2025-12-31';
+export const YEAR = 'from=2025-01-01&to=2025-12-31';
 
 /** Every report for a year, as the executive (all departments) and as a department manager. */
-const REPORTS = [
+export const REPORTS = [
   `summary?${YEAR}`,
   `volume?${YEAR}&interval=day`,
   `volume?${YEAR}&interval=week`,
@@ -62,13 +62,13 @@ SELECT t.id, 'status_changed'::ticket_event_type, e.data, t.closed_at + e.shift
   FROM tickets t CROSS JOIN (VALUES ('{"from": "answered", "to": "reopened"}'::jsonb, interval '1 day'), ('{"from": "reopened", "to": "answered"}'::jsonb, interval '3 days')) e(data, shift)
  WHERE t.tracking_no LIKE 'B-%' AND t.status = 'closed' AND right(t.tracking_no, 2) IN ('07', '42', '99')`;
 
-async function timed<T>(work: () => Promise<T>): Promise<[T, number]> {
+export async function timed<T>(work: () => Promise<T>): Promise<[T, number]> {
   const start = process.hrtime.bigint();
   const value = await work();
   return [value, Math.round(Number(process.hrtime.bigint() - start) / 1e5) / 10];
 }
 
-async function login(port: number, username: string): Promise<string> {
+export async function login(port: number, username: string): Promise<string> {
   const res = await fetch(`http://127.0.0.1:${port}/api/v1/auth/login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },

@@ -13,10 +13,14 @@ import { cpuSecondsOfCommand } from './proc';
 import { inboundEvent } from './payloads';
 import { deleteKeysUnder } from './redis-keys';
 import { reportsBench } from './reports';
+import { scaleBench } from './scale';
 import { summary } from './stats';
 import { TimerReport, timerBench } from './timers';
 
 const FULL = process.argv.includes('--full');
+// `--scale [--size N] [--reuse]`: N tickets over five years (10,000,000 by default) in the database cm_scale, and what they cost.
+const SCALE = process.argv.includes('--scale');
+const SCALE_SIZE = process.argv.includes('--size') ? Number(process.argv[process.argv.indexOf('--size') + 1]) : 10_000_000;
 // `--reports-only`: skip the intake steps and time only the reports over 1,000,000 tickets.
 const REPORTS_ONLY = process.argv.includes('--reports-only');
 // `--intake-only`: the intake steps and floors, without the timer and report data sets of a million tickets.
@@ -163,6 +167,15 @@ async function step(app: RunningApp, pg: Client, redis: Redis, name: string, rat
 }
 
 async function main(): Promise<void> {
+  if (SCALE) {
+    const report = await scaleBench(PG_ROOT, REDIS_URL, SCALE_SIZE, process.argv.includes('--reuse'), (line) => console.log(`scale: ${line}`));
+    mkdirSync(resolve(__dirname, '../bench/results'), { recursive: true });
+    writeFileSync(resolve(__dirname, '../bench/results/scale-latest.json'), JSON.stringify(report, null, 2));
+    console.log(
+      `scale: ${report.size} tickets, ${report.database.mbPerMillionTickets} MB per million; load average ${report.loadAverage.before} → ${report.loadAverage.after}`,
+    );
+    return;
+  }
   const run = randomBytes(3).toString('hex');
   if (!REPORTS_ONLY) await intake(run);
   if (INTAKE_ONLY) return;

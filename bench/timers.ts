@@ -3,19 +3,12 @@ import { Client } from 'pg';
 import { resolve } from 'node:path';
 import { summary } from './stats';
 
-export interface TimerReport {
+export interface TimerReport extends DueTogether {
   openTickets: number;
   generateSeconds: number;
   idleTickMs: ReturnType<typeof summary>;
   idleTickPlan: string;
   batch: number;
-  batchFirstCommittedAfterDueMs: number;
-  batchAllCommittedAfterDueMs: number;
-  /** From the tick that found them (its start, `escalations.fired_at`) to the last of them committed. */
-  batchProcessedMs: number;
-  batchEscalations: number;
-  batchTimelineEvents: number;
-  notifyJobs: number;
   tickMs: number;
   redisUsedMemoryMb: { beforeClocks: number; afterClocks: number; afterBatch: number };
 }
@@ -46,62 +39,94 @@ export async function timerBench(
     await pg.query('ANALYZE sla_clocks');
     const afterClocks = await redisUsedMb();
 
-    // The statement the timer runs each tick (see SlaTicker), in its own transaction, with nothing due.
-    // eslint-disable-next-line @typescript-eslint/no-require-imports -- the built service's statement, found by path at run time
-    const { FIRE_DUE_STEPS } = require(resolve(__dirname, '../dist/src/modules/sla/sla-ticker.js')) as { FIRE_DUE_STEPS: string };
-    const idle: number[] = [];
-    for (let i = 0; i < 500; i += 1) {
-      const started = performance.now();
-      await pg.query('BEGIN');
-      const { rowCount } = await pg.query(FIRE_DUE_STEPS, [new Date(), 5000]);
-      await pg.query('COMMIT');
-      idle.push(performance.now() - started);
-      if (rowCount) throw new Error('something fell due during the idle measurement');
-    }
-    const plan = await pg.query(`EXPLAIN SELECT id, next_at FROM sla_clocks WHERE next_at <= now() ORDER BY next_at LIMIT 5000 FOR UPDATE SKIP LOCKED`);
-
-    // `batch` of them fall due together two seconds from now; the service's own timer takes them.
-    const due = new Date(Date.now() + 2000);
-    await pg.query(
-      `UPDATE sla_clocks SET next_at = $1, next_level = 1 WHERE id IN (SELECT id FROM sla_clocks WHERE subject_type = 'ticket' ORDER BY id LIMIT $2)`,
-      [due, batch],
-    );
-    let first = 0;
-    let all = 0;
-    for (const deadline = Date.now() + 60_000; Date.now() < deadline && !all; await sleep(10)) {
-      const { rows } = await pg.query(`SELECT count(*)::int AS n FROM escalations WHERE due_at = $1`, [due]);
-      if (rows[0].n > 0 && !first) first = Date.now() - due.getTime();
-      if (rows[0].n >= batch) all = Date.now() - due.getTime();
-    }
-    const allCommittedAt = due.getTime() + all;
-    const { rows: counts } = await pg.query(
-      `SELECT (SELECT extract(epoch FROM min(fired_at)) * 1000 FROM escalations WHERE due_at = $1) AS first_tick,
-              (SELECT count(*)::int FROM escalations WHERE due_at = $1) AS escalations,
-              (SELECT count(*)::int FROM ticket_events WHERE type = 'escalated' AND (data->>'dueAt')::timestamptz = $1) AS events`,
-      [due],
-    );
-    const url2 = new URL(redisUrl);
-    const queue = new Queue('sla', { prefix: queuePrefix, connection: { host: url2.hostname, port: Number(url2.port || 6379) } });
-    const jobs = await queue.getJobCounts('waiting', 'active', 'completed', 'failed', 'delayed');
-    await queue.close();
+    const idle = await idleTicks(pg, 500);
+    const due = await dueTogether(pg, batch, queuePrefix, redisUrl);
     return {
       openTickets: open,
       generateSeconds,
-      idleTickMs: summary(idle),
-      idleTickPlan: plan.rows.map((r) => r['QUERY PLAN']).join(' | '),
+      idleTickMs: idle.ms,
+      idleTickPlan: idle.plan,
       batch,
-      batchFirstCommittedAfterDueMs: first,
-      batchAllCommittedAfterDueMs: all,
-      batchProcessedMs: Math.round(allCommittedAt - Number(counts[0].first_tick)),
-      batchEscalations: counts[0].escalations,
-      batchTimelineEvents: counts[0].events,
-      notifyJobs: Object.values(jobs).reduce((a, b) => a + b, 0),
+      ...due,
       tickMs,
       redisUsedMemoryMb: { beforeClocks, afterClocks, afterBatch: await redisUsedMb() },
     };
   } finally {
     await pg.end();
   }
+}
+
+/** The statement the service's timer runs each tick (see SlaTicker), with the subjects' timeline parts, from the built service. */
+function firingStatement(): string {
+  const dist = resolve(__dirname, '../dist/src/modules');
+  /* eslint-disable @typescript-eslint/no-require-imports -- the built service's statement, found by path at run time */
+  const { fireDueSteps } = require(`${dist}/sla/sla-ticker.js`) as { fireDueSteps: (subjects: unknown[]) => string };
+  const { TicketEscalations } = require(`${dist}/tickets/ticket-escalations.js`);
+  const { ProcessEscalations } = require(`${dist}/processes/process-escalations.js`);
+  /* eslint-enable @typescript-eslint/no-require-imports */
+  return fireDueSteps([
+    { subjectType: 'ticket', recordFiredSql: (f: string) => TicketEscalations.prototype.recordFiredSql(f) },
+    { subjectType: 'process_step', recordFiredSql: (f: string) => ProcessEscalations.prototype.recordFiredSql(f) },
+  ]);
+}
+
+/** A tick with nothing due, `times` over: the timer's statement in its own transaction, timed from here. */
+export async function idleTicks(pg: Client, times: number): Promise<{ ms: ReturnType<typeof summary>; plan: string }> {
+  const statement = firingStatement();
+  const idle: number[] = [];
+  for (let i = 0; i < times; i += 1) {
+    const started = performance.now();
+    const { rowCount } = await pg.query(statement, [new Date(), 5000]);
+    idle.push(performance.now() - started);
+    if (rowCount) throw new Error('something fell due during the idle measurement');
+  }
+  const plan = await pg.query(`EXPLAIN SELECT ctid, next_at FROM sla_clocks WHERE next_at <= now() ORDER BY next_at LIMIT 5000 FOR UPDATE SKIP LOCKED`);
+  return { ms: summary(idle), plan: plan.rows.map((r) => r['QUERY PLAN']).join(' | ') };
+}
+
+export interface DueTogether {
+  batchFirstCommittedAfterDueMs: number;
+  batchAllCommittedAfterDueMs: number;
+  /** From the tick that found them (its start, `escalations.fired_at`) to the last of them committed. */
+  batchProcessedMs: number;
+  batchEscalations: number;
+  batchTimelineEvents: number;
+  notifyJobs: number;
+}
+
+/** `batch` running clocks fall due together two seconds from now; the running service's own timer takes them. */
+export async function dueTogether(pg: Client, batch: number, queuePrefix: string, redisUrl: string): Promise<DueTogether> {
+  const due = new Date(Date.now() + 2000);
+  await pg.query(
+    `UPDATE sla_clocks SET next_at = $1, next_level = 1
+      WHERE id IN (SELECT id FROM sla_clocks WHERE subject_type = 'ticket' AND level = 0 AND next_at > $1 ORDER BY id LIMIT $2)`,
+    [due, batch],
+  );
+  let first = 0;
+  let all = 0;
+  for (const deadline = Date.now() + 120_000; Date.now() < deadline && !all; await sleep(10)) {
+    const { rows } = await pg.query(`SELECT count(*)::int AS n FROM escalations WHERE due_at = $1`, [due]);
+    if (rows[0].n > 0 && !first) first = Date.now() - due.getTime();
+    if (rows[0].n >= batch) all = Date.now() - due.getTime();
+  }
+  const { rows: counts } = await pg.query(
+    `SELECT (SELECT extract(epoch FROM min(fired_at)) * 1000 FROM escalations WHERE due_at = $1) AS first_tick,
+            (SELECT count(*)::int FROM escalations WHERE due_at = $1) AS escalations,
+            (SELECT count(*)::int FROM ticket_events WHERE type = 'escalated' AND (data->>'dueAt')::timestamptz = $1) AS events`,
+    [due],
+  );
+  const url = new URL(redisUrl);
+  const queue = new Queue('sla', { prefix: queuePrefix, connection: { host: url.hostname, port: Number(url.port || 6379) } });
+  const jobs = await queue.getJobCounts('waiting', 'active', 'completed', 'failed', 'delayed');
+  await queue.close();
+  return {
+    batchFirstCommittedAfterDueMs: first,
+    batchAllCommittedAfterDueMs: all,
+    batchProcessedMs: all ? Math.round(due.getTime() + all - Number(counts[0].first_tick)) : -1,
+    batchEscalations: counts[0].escalations,
+    batchTimelineEvents: counts[0].events,
+    notifyJobs: Object.values(jobs).reduce((a, b) => a + b, 0),
+  };
 }
 
 /** `open` open tickets of one citizen with running clocks due within the next year, written set-based. */

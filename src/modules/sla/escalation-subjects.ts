@@ -17,11 +17,16 @@ export interface EscalationTarget {
 
 /**
  * What a kind of subject does when its clock escalates: the timeline entries written in the
- * timer's own transaction (set-based, for thousands at once), and the facts the notify step needs.
+ * timer's own statement (set-based, for thousands at once), and the facts the notify step needs.
  */
 export interface EscalationSubject {
   readonly subjectType: ClockSubject;
-  recordFired(manager: EntityManager, escalations: FiredEscalation[]): Promise<void>;
+  /**
+   * The timeline entries of fired steps, as one `INSERT … SELECT … FROM <fired>`: the timer runs
+   * it as a part of its own statement, where `fired` is this subject's new escalations
+   * (id, subject_id, level, due_at, fired_at), so a batch is one round trip whatever its size.
+   */
+  recordFiredSql(fired: string): string;
   describe(manager: EntityManager, escalation: Escalation): Promise<EscalationTarget | null>;
   /**
    * Extra effects of a step on the subject itself (the citizen's delay notice, re-assignment at
@@ -35,13 +40,6 @@ export interface SubjectEffects {
   afterCommit?: () => Promise<void>;
 }
 
-export interface FiredEscalation {
-  id: string;
-  subjectId: string;
-  level: number;
-  dueAt: Date;
-}
-
 /** The subject kinds that own clocks register themselves here (tickets, process steps). */
 @Injectable()
 export class EscalationSubjects {
@@ -50,6 +48,10 @@ export class EscalationSubjects {
   register(subject: EscalationSubject): void {
     if (this.subjects.has(subject.subjectType)) throw new Error(`two escalation subjects for ${subject.subjectType}`);
     this.subjects.set(subject.subjectType, subject);
+  }
+
+  all(): EscalationSubject[] {
+    return [...this.subjects.values()];
   }
 
   for(type: ClockSubject): EscalationSubject {

@@ -4,36 +4,48 @@ import { DataSource } from 'typeorm';
 import { AppConfig } from '@app/config';
 import { Clock, withTimeout } from '@app/common';
 import { InjectJobQueue, IntervalSweeper, JobQueue, QueueName } from '@app/queue';
-import { EscalationSubjects, FiredEscalation } from './escalation-subjects';
-import { ClockSubject } from './sla-clock.entity';
+import { EscalationSubject, EscalationSubjects } from './escalation-subjects';
 
 const BATCH = 5000;
 const NOTIFY_CHUNK = 500;
+// Batches written side by side when many steps fall due at once: each is its own transaction
+// on its own connection, so PostgreSQL works on them with more than one core.
+const LANES = 2;
 
 /**
  * Takes the next step of the ladder for every clock whose `next_at` has come, thousands per
- * statement. Workers tick concurrently: SKIP LOCKED splits the due clocks between them, and the
- * unique (clock, level) index makes every step happen once however often timers fire.
+ * statement: the due clocks are locked (found again by their row address, not the primary key),
+ * stepped, their escalations inserted, and each subject's timeline entries written from those
+ * (`recordFiredSql`), all in one statement. Workers tick concurrently: SKIP LOCKED splits the
+ * due clocks between them, and the unique (clock, level) index makes every step happen once
+ * however often timers fire.
  */
-export const FIRE_DUE_STEPS = `
+export function fireDueSteps(subjects: Pick<EscalationSubject, 'subjectType' | 'recordFiredSql'>[]): string {
+  const timelines = subjects.map((s, i) => `, timeline_${i} AS (${s.recordFiredSql(`(SELECT * FROM fired WHERE subject_type = '${s.subjectType}')`)})`);
+  return `
   WITH due AS (
-    SELECT id, next_at FROM sla_clocks WHERE next_at <= $1 ORDER BY next_at LIMIT $2 FOR UPDATE SKIP LOCKED
+    SELECT ctid, next_at FROM sla_clocks WHERE next_at <= $1 ORDER BY next_at LIMIT $2 FOR UPDATE SKIP LOCKED
   ), stepped AS (
     UPDATE sla_clocks c
        SET level = c.next_level,
            next_level = CASE WHEN c.next_level < 2 THEN 2 WHEN c.next_level = 2 AND c.further_at IS NOT NULL THEN 3 END,
            next_at = CASE WHEN c.next_level < 2 THEN c.due_at WHEN c.next_level = 2 THEN c.further_at END,
            updated_at = $1
-      FROM due WHERE c.id = due.id
+      FROM due WHERE c.ctid = due.ctid
     RETURNING c.id, c.subject_type, c.subject_id, c.level, due.next_at AS due_at
-  )
-  INSERT INTO escalations (clock_id, subject_type, subject_id, level, due_at, fired_at)
-  SELECT id, subject_type, subject_id, level, due_at, $1 FROM stepped
-  ON CONFLICT (clock_id, level) DO NOTHING
-  RETURNING id, subject_type, subject_id, level, due_at`;
+  ), fired AS (
+    INSERT INTO escalations (clock_id, subject_type, subject_id, level, due_at, fired_at)
+    SELECT id, subject_type, subject_id, level, due_at, $1 FROM stepped
+    ON CONFLICT (clock_id, level) DO NOTHING
+    RETURNING id, subject_type, subject_id, level, due_at, fired_at
+  )${timelines.join('')}
+  SELECT id FROM fired`;
+}
 
 @Injectable()
 export class SlaTicker extends IntervalSweeper {
+  private statement?: string;
+
   constructor(
     config: AppConfig,
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -48,32 +60,26 @@ export class SlaTicker extends IntervalSweeper {
     return this.config.SLA_TICK_MS;
   }
 
-  /** Fires everything due now, batch after batch; returns how many steps were taken. */
+  /** Fires everything due now, batch after batch in each lane; returns how many steps were taken. */
   async sweep(): Promise<number> {
-    let total = 0;
-    for (;;) {
-      const fired = await this.fireBatch();
-      total += fired;
-      if (fired < BATCH) return total;
-    }
+    const lanes = await Promise.all(
+      Array.from({ length: LANES }, async () => {
+        let total = 0;
+        for (;;) {
+          const fired = await this.fireBatch();
+          total += fired;
+          if (fired < BATCH) return total;
+        }
+      }),
+    );
+    return lanes.reduce((a, b) => a + b, 0);
   }
 
   private async fireBatch(): Promise<number> {
-    const now = this.clock.now();
-    const fired = await this.dataSource.transaction(async (manager) => {
-      const rows: { id: string; subject_type: ClockSubject; subject_id: string; level: number; due_at: Date }[] = await manager.query(FIRE_DUE_STEPS, [
-        now,
-        BATCH,
-      ]);
-      const byType = new Map<ClockSubject, FiredEscalation[]>();
-      for (const row of rows) {
-        const list = byType.get(row.subject_type) ?? [];
-        list.push({ id: row.id, subjectId: row.subject_id, level: row.level, dueAt: row.due_at });
-        byType.set(row.subject_type, list);
-      }
-      for (const [type, list] of byType) await this.subjects.for(type).recordFired(manager, list);
-      return rows.map((r) => r.id);
-    });
+    // The subjects register themselves at module init; the statement is built once they all have.
+    this.statement ??= fireDueSteps(this.subjects.all());
+    const rows: { id: string }[] = await this.dataSource.query(this.statement, [this.clock.now(), BATCH]);
+    const fired = rows.map((r) => r.id);
     await enqueueNotify(this.queue, fired, '');
     return fired.length;
   }

@@ -11,8 +11,7 @@ import {
   EscalationSubject,
   EscalationSubjects,
   EscalationTarget,
-  FiredEscalation,
-  LEVEL_LABELS,
+  levelLabelSql,
   SubjectEffects,
 } from '../sla';
 import { DepartmentsService } from '../departments';
@@ -42,17 +41,12 @@ export class TicketEscalations implements EscalationSubject, OnModuleInit {
     this.subjects.register(this);
   }
 
-  /** One statement for the whole batch: thousands of tickets may fall due in the same second. */
-  async recordFired(manager: EntityManager, fired: FiredEscalation[]): Promise<void> {
-    const label = `CASE s.level ${Object.entries(LEVEL_LABELS)
-      .map(([level, text]) => `WHEN ${level} THEN '${text}'`)
-      .join(' ')} END`;
-    await manager.query(
-      `INSERT INTO ticket_events (ticket_id, type, body, data)
-       SELECT s.subject_id, '${TicketEventType.Escalated}', ${label}, jsonb_build_object('level', s.level, 'dueAt', s.due_at, 'escalationId', s.id)
-         FROM unnest($1::uuid[], $2::uuid[], $3::int[], $4::timestamptz[]) AS s(id, subject_id, level, due_at)`,
-      [fired.map((f) => f.id), fired.map((f) => f.subjectId), fired.map((f) => f.level), fired.map((f) => f.dueAt)],
-    );
+  /** Part of the timer's one statement: thousands of tickets may fall due in the same second. */
+  recordFiredSql(fired: string): string {
+    return `INSERT INTO ticket_events (ticket_id, type, body, data)
+      SELECT f.subject_id, '${TicketEventType.Escalated}', ${levelLabelSql('f.level')},
+             jsonb_build_object('level', f.level, 'dueAt', f.due_at, 'escalationId', f.id)
+        FROM ${fired} f`;
   }
 
   async describe(manager: EntityManager, escalation: Escalation): Promise<EscalationTarget | null> {

@@ -114,11 +114,18 @@ export class TicketQueries {
     }
     if (query.q) await applySearch(qb, user, query.q, (term) => this.citizens.idsMatching(term));
     const [column, direction] = SORTS[query.sort ?? '-createdAt'];
-    qb.orderBy(column, direction, 'NULLS LAST').addOrderBy('t.id', 'ASC');
-    const [rows, total] = await qb
-      .skip((query.page - 1) * query.pageSize)
-      .take(query.pageSize)
-      .getManyAndCount();
+    // Every join is to one row (names of the ticket's department, category, …), so a page is a plain
+    // LIMIT the planner takes from the sort's index; skip/take would wrap the whole join in a
+    // DISTINCT and sort every visible ticket (seconds at millions), and getCount would count
+    // DISTINCT ids. The count leaves the joins to the planner, which drops them.
+    const count = qb.clone().select('count(*)::int', 'total');
+    // Only the due date can be null: `NULLS LAST` on a NOT NULL column would match no index.
+    qb.orderBy(column, direction, column === 't.resolution_due_at' ? 'NULLS LAST' : undefined)
+      .addOrderBy('t.id', 'ASC')
+      .offset((query.page - 1) * query.pageSize)
+      .limit(query.pageSize);
+    const [rows, counted] = await Promise.all([qb.getMany(), count.getRawOne<{ total: number }>()]);
+    const total = counted?.total ?? 0;
     const now = this.clock.now();
     return pageOf(
       rows.map((t) => ticketView(t, now, user)),

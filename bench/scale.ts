@@ -1,0 +1,164 @@
+import { readFileSync } from 'node:fs';
+import { request } from 'node:http';
+import { Redis } from 'ioredis';
+import { Client } from 'pg';
+import { RunningApp, startApp } from './app-process';
+import { deleteKeysUnder } from './redis-keys';
+import { login, REPORTS, timed, YEAR } from './reports';
+import { generateScale, Generated } from './scale-data';
+import { summary } from './stats';
+import { DueTogether, dueTogether, idleTicks } from './timers';
+
+const DATABASE = 'cm_scale';
+const RUNS = 3;
+const CHANGED = 100_000;
+// The list as staff open it, and the search box with a word, a tracking number and a phone.
+const LISTS = [
+  'tickets?pageSize=50',
+  'tickets?status=in_progress&status=assigned&pageSize=50',
+  'tickets?q=cukur&pageSize=50',
+  'tickets?q=S000123457&pageSize=50',
+  'tickets?q=05550001234&pageSize=50',
+];
+
+export interface ScaleReport {
+  date: string;
+  size: number;
+  loadAverage: { before: string; after: string };
+  generated: Generated | null;
+  readModelBuildSeconds: number;
+  reports: { path: string; as: string; ms: ReturnType<typeof summary> }[];
+  idleTick: { openClocks: number; ms: ReturnType<typeof summary>; plan: string };
+  readModelRefreshAfterChanges: { changed: number; seconds: number };
+  dueTogether: (DueTogether & { batch: number; loadAverage: string })[];
+  database: { bytes: number; mbPerMillionTickets: number; tables: { table: string; mb: number }[] };
+}
+
+/** A POST that may take many minutes (fetch gives up waiting for the headers after five). */
+function postWithoutTimeout(port: number, path: string, token: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const req = request({ host: '127.0.0.1', port, path: `/api/v1/${path}`, method: 'POST', headers: { authorization: `Bearer ${token}` } }, (res) => {
+      res.resume();
+      res.on('end', () => ((res.statusCode ?? 500) < 300 ? resolve() : reject(new Error(`${path}: ${res.statusCode}`))));
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+const loadAverage = () => readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
+
+/**
+ * `--scale [--size N]`: N tickets over five years in a database of their own (kept afterwards, so
+ * `--reuse` measures again without generating), then every report, the ticket list and search,
+ * the deadline timer idle and with bursts, the read model's refresh after changes, and the size.
+ */
+export async function scaleBench(pgRoot: string, redisUrl: string, size: number, reuse: boolean, log: (line: string) => void): Promise<ScaleReport> {
+  const url = `${pgRoot}/${DATABASE}`;
+  const prefix = `cm-scale-${Date.now()}`;
+  const admin = new Client({ connectionString: `${pgRoot}/postgres` });
+  await admin.connect();
+  const before = loadAverage();
+  const env = {
+    DATABASE_URL: url,
+    REDIS_URL: redisUrl,
+    REDIS_PREFIX: prefix,
+    SEED_DEMO_USERS: 'true',
+    SLA_TICK_MS: '1000',
+    REPORTS_REFRESH_INTERVAL_MS: '86400000',
+    CLASSIFIER_AUTO_TRAIN: 'false',
+  };
+  const port = () => 40_000 + Math.floor(Math.random() * 10_000);
+  let app: RunningApp | undefined;
+  const pg = new Client({ connectionString: url });
+  try {
+    let generated: Generated | null = null;
+    if (!reuse) {
+      await admin.query(`DROP DATABASE IF EXISTS ${DATABASE} WITH (FORCE)`);
+      // The service migrates and seeds the municipality, then stops: the data is written with nothing else running.
+      await (await startApp(env, port(), 'one-process')).stop();
+      await pg.connect();
+      generated = await generateScale(pg, size, log);
+      log(`generated ${size} tickets in ${generated.seconds} s: ${JSON.stringify(generated.rows)}`);
+    } else await pg.connect();
+    app = await startApp(env, port(), 'api+worker');
+    const p = app.port;
+    const [adminToken, executive, manager] = await Promise.all(['admin', 'executive', 'department-manager'].map((u) => login(p, u)));
+    const call = async (path: string, token: string) => {
+      const res = await fetch(`http://127.0.0.1:${p}/api/v1/${path}`, { headers: { authorization: `Bearer ${token}` } });
+      if (res.status >= 300) throw new Error(`${path}: ${res.status} ${await res.text()}`);
+      return res.json();
+    };
+    const refresh = () => postWithoutTimeout(p, 'reports/refresh', adminToken);
+    const [, buildMs] = await timed(refresh);
+    await pg.query('ANALYZE report_ticket_facts');
+    log(`read model brought up to date in ${(buildMs / 1000).toFixed(1)} s`);
+
+    const reports: ScaleReport['reports'] = [];
+    for (const [as, token] of [
+      ['executive', executive],
+      ['department manager', manager],
+    ] as const) {
+      for (const path of [...REPORTS.map((r) => `reports/${r}`), ...LISTS]) {
+        const times: number[] = [];
+        for (let i = 0; i < RUNS; i += 1) times.push((await timed(() => call(path, token)))[1]);
+        reports.push({ path, as, ms: summary(times) });
+        log(`  ${as.padEnd(18)} ${path.replace(YEAR, 'year 2025').padEnd(66)} median ${summary(times).p50} ms, max ${summary(times).max} ms`);
+      }
+    }
+
+    const [{ open }] = (await pg.query(`SELECT count(*)::int AS open FROM sla_clocks WHERE next_at IS NOT NULL`)).rows;
+    const idle = await idleTicks(pg, 200);
+    log(`idle tick with ${open} open clocks: p50/p95/p99 ${idle.ms.p50}/${idle.ms.p95}/${idle.ms.p99} ms`);
+
+    // A day's changes: 100,000 open tickets answered, each queued for the read model by the trigger.
+    await pg.query(
+      `WITH answered AS (
+         UPDATE tickets SET status = 'closed', resolution = 'answered', answered_at = now(), closed_at = now(), updated_at = now()
+          WHERE id IN (SELECT id FROM tickets WHERE status = 'in_progress' LIMIT $1) RETURNING id)
+       UPDATE sla_clocks SET stopped_at = now(), next_at = NULL, next_level = NULL WHERE subject_type = 'ticket' AND subject_id IN (SELECT id FROM answered)`,
+      [CHANGED],
+    );
+    const [, refreshMs] = await timed(refresh);
+    log(`read model refresh after ${CHANGED} changed tickets: ${(refreshMs / 1000).toFixed(1)} s`);
+
+    const bursts: ScaleReport['dueTogether'] = [];
+    for (const batch of [10_000, 100_000]) {
+      if (batch > open - CHANGED) continue;
+      const at = loadAverage();
+      bursts.push({ batch, loadAverage: at, ...(await dueTogether(pg, batch, prefix, redisUrl)) });
+      log(`${batch} due at once: all committed ${bursts.at(-1)!.batchProcessedMs} ms after the tick that found them (load ${at})`);
+    }
+    await app.stop();
+    app = undefined;
+
+    const { rows: tables } = await pg.query(
+      `SELECT relname AS table, round(pg_total_relation_size(oid) / 1048576.0) AS mb FROM pg_class
+        WHERE relkind = 'r' AND relnamespace = 'public'::regnamespace ORDER BY pg_total_relation_size(oid) DESC LIMIT 12`,
+    );
+    const [{ bytes, tickets }] = (await pg.query(`SELECT pg_database_size(current_database()) AS bytes, (SELECT count(*) FROM tickets) AS tickets`)).rows;
+    return {
+      date: new Date().toISOString(),
+      size: Number(tickets),
+      loadAverage: { before, after: loadAverage() },
+      generated,
+      readModelBuildSeconds: Math.round(buildMs / 100) / 10,
+      reports,
+      idleTick: { openClocks: open, ms: idle.ms, plan: idle.plan },
+      readModelRefreshAfterChanges: { changed: CHANGED, seconds: Math.round(refreshMs / 100) / 10 },
+      dueTogether: bursts,
+      database: {
+        bytes: Number(bytes),
+        mbPerMillionTickets: Math.round(Number(bytes) / 1048576 / (Number(tickets) / 1e6)),
+        tables: tables.map((t) => ({ table: t.table, mb: Number(t.mb) })),
+      },
+    };
+  } finally {
+    await pg.end().catch(() => undefined);
+    await app?.stop();
+    await admin.end();
+    const redis = new Redis(redisUrl);
+    await deleteKeysUnder(redis, prefix);
+    redis.disconnect();
+  }
+}
