@@ -88,7 +88,13 @@ export class ClassifierTraining {
         model: encodeModel(trained.model),
         threshold: trained.threshold,
         // TypeORM's deep-partial type does not take a plain JSON object.
-        evaluation: { heldOut, outOfFold: trained.outOfFold, temperature: trained.model.temperature, features: trained.model.features.length } as never,
+        evaluation: {
+          heldOut,
+          outOfFold: trained.outOfFold,
+          temperature: trained.model.temperature,
+          lengthExponent: trained.model.lengthExponent,
+          features: trained.model.features.length,
+        } as never,
         corpusExamples: examples.length - staff.length,
         staffExamples: staff.length,
         examplesSeq: staff.at(-1)?.seq ?? '0',
