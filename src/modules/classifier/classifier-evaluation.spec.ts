@@ -81,7 +81,7 @@ describe('the classifier on the labelled corpus', () => {
     const figures = routingFigures(routed, destinationOf);
     console.log(`classifier, 5-fold over the whole corpus (${all.length} messages): ${describeFigures(figures)}`);
     expectHeld(figures);
-  }, 1_800_000);
+  }, 3_600_000);
 
   it('beats naive Bayes, the other model tried, at the same cap on confidently wrong routing', async () => {
     const [logistic, bayes] = await Promise.all([
