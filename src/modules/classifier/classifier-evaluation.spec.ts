@@ -23,12 +23,12 @@ const destinationOf = (label: string) => destinations.get(label);
 const corpus: Corpus = readCorpus(join(root, 'data/classifier-corpus.json'));
 const priors = priorsOf(data.categories);
 
-// What the model holds on this corpus, a few points under the measured figures (held out
-// 64.9 % / 34.3 % / 0.7 %, 5-fold over all 74.4 % / 24.1 % / 1.5 %) so that a regression fails.
-// The issue's ≤ 2 % confidently wrong is held; its ≥ 90 % without triage is not (README,
-// "How categorising works").
-const MIN_AUTO_CORRECT = 0.6;
-const MAX_TRIAGE = 0.38;
+// What the model holds on this corpus, a few points under the figures measured on 2026-12-06
+// (held out 84.9 % / 14.0 % / 1.1 %, 5-fold over all 87.5 % / 11.1 % / 1.4 %) so that a regression fails.
+// The issue's ≤ 2 % confidently wrong is held; its ≥ 90 % without triage and ≤ 10 % triage are
+// not (README, "How categorising works").
+const MIN_AUTO_CORRECT = 0.82;
+const MAX_TRIAGE = 0.17;
 const MAX_CONFIDENTLY_WRONG = 0.02;
 
 function expectHeld(figures: RoutingFigures): void {
@@ -60,7 +60,7 @@ describe('the classifier on the labelled corpus', () => {
     // Against the keywords: more routed right, and a tenth of the wrong ones.
     expect(heldOut.autoCorrect).toBeGreaterThan(keywords.autoCorrect);
     expect(heldOut.confidentlyWrong).toBeLessThan(keywords.confidentlyWrong / 4);
-  }, 300_000);
+  }, 900_000);
 
   it('routes every message of the whole corpus in 5-fold cross-validation, each fold choosing its own threshold without the messages it is scored on', async () => {
     const all = [...corpus.training, ...corpus.heldOut];
@@ -81,7 +81,7 @@ describe('the classifier on the labelled corpus', () => {
     const figures = routingFigures(routed, destinationOf);
     console.log(`classifier, 5-fold over the whole corpus (${all.length} messages): ${describeFigures(figures)}`);
     expectHeld(figures);
-  }, 600_000);
+  }, 3_600_000);
 
   it('beats naive Bayes, the other model tried, at the same cap on confidently wrong routing', async () => {
     const [logistic, bayes] = await Promise.all([
@@ -92,7 +92,7 @@ describe('the classifier on the labelled corpus', () => {
       `5-fold on the training part:\n  logistic regression: ${describeFigures(logistic.outOfFold)}\n  naive Bayes:         ${describeFigures(bayes.outOfFold)}`,
     );
     expect(logistic.outOfFold.autoCorrect).toBeGreaterThan(bayes.outOfFold.autoCorrect);
-  }, 300_000);
+  }, 900_000);
 
   it('classifies a message in well under 100 µs (printed, not asserted: the machine is shared)', async () => {
     const trained = await trainClassifier(corpus.training, priors, destinations, { folds: 2 });

@@ -1,26 +1,56 @@
-import { softmax } from './linear-model';
+import { softmax, temperatureFor } from './linear-model';
+
+export interface Calibration {
+  temperature: number;
+  lengthExponent: number;
+}
+
+/** A score on an example the model was not trained on: raw scores, known features, the true label. */
+export interface HeldBackScore {
+  raw: Float64Array;
+  known: number;
+  truth: number;
+}
 
 /**
- * The temperature that makes the softmax of scores on examples the model was not trained on
- * most likely (least negative log-likelihood), by golden-section search over log T. Naive Bayes
- * is overconfident by orders of magnitude and needs a large T; logistic regression a small one.
+ * The calibration that makes the softmax of scores on examples the model was not trained on
+ * most likely (least negative log-likelihood). Naive Bayes is overconfident by orders of
+ * magnitude and needs a large temperature; logistic regression a small one. Over unit-length
+ * vectors a long message's scores shrink however clear it is (5-fold on the corpus's training
+ * part, stories of 13 to 30 words had the right destination first 97 % of the time, yet one in
+ * five went to triage, against one in eight of one- and two-word fragments): so the temperature
+ * may change with the number of known features, by a power of it chosen on the same held-back
+ * scores (0, a single temperature, unless another power makes them likelier).
  */
-export function fitTemperature(raws: Float64Array[], truths: number[]): number {
-  const loss = (logT: number) => {
-    const t = Math.exp(logT);
-    let sum = 0;
-    raws.forEach((raw, n) => (sum -= Math.log(Math.max(softmax(raw, t)[truths[n]], 1e-12))));
-    return sum;
-  };
-  let [a, b] = [Math.log(0.02), Math.log(200)];
+export function fitCalibration(scores: HeldBackScore[], exponents = LENGTH_EXPONENTS): Calibration {
+  let best: Calibration & { loss: number } = { temperature: 1, lengthExponent: 0, loss: Infinity };
+  for (const lengthExponent of exponents) {
+    const loss = (logT: number) => {
+      const t = Math.exp(logT);
+      let sum = 0;
+      for (const { raw, known, truth } of scores) sum -= Math.log(Math.max(softmax(raw, temperatureFor(t, lengthExponent, known))[truth], 1e-12));
+      return sum;
+    };
+    const logT = goldenMinimum(loss, Math.log(0.02), Math.log(200));
+    const fitted = { temperature: Math.exp(logT), lengthExponent, loss: loss(logT) };
+    if (fitted.loss < best.loss) best = fitted;
+  }
+  return { temperature: best.temperature, lengthExponent: best.lengthExponent };
+}
+
+/** The powers tried, none first (it wins ties); 0.5 halves the temperature when the features quadruple. */
+export const LENGTH_EXPONENTS = [0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, -0.1, -0.2];
+
+function goldenMinimum(f: (x: number) => number, from: number, to: number): number {
+  let [a, b] = [from, to];
   const ratio = (Math.sqrt(5) - 1) / 2;
   for (let i = 0; i < 40; i += 1) {
     const c = b - ratio * (b - a);
     const d = a + ratio * (b - a);
-    if (loss(c) < loss(d)) b = d;
+    if (f(c) < f(d)) b = d;
     else a = c;
   }
-  return Math.exp((a + b) / 2);
+  return (a + b) / 2;
 }
 
 export interface Outcome {

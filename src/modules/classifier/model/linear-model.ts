@@ -7,10 +7,23 @@ export interface LinearModelData {
   bias: Float32Array;
   /** Scores are divided by it before the softmax (fitted on held-back folds, see calibrate.ts). */
   temperature: number;
+  /**
+   * How the temperature falls with the number of known features n: it is
+   * `temperature × (n / LENGTH_PIVOT)^-lengthExponent` (absent in models stored before it: 0).
+   */
+  lengthExponent?: number;
   /** Logistic regression reads a feature vector scaled to unit length; naive Bayes reads counts. */
   unitLength: boolean;
   /** The value of a present feature by its kind (`s`, `b`, `c`), before scaling to unit length. */
   groupWeights: Record<string, number>;
+}
+
+/** The number of known features at which the temperature is `temperature` itself. */
+export const LENGTH_PIVOT = 20;
+
+/** The temperature for a text with `known` known features. */
+export function temperatureFor(temperature: number, lengthExponent: number, known: number): number {
+  return lengthExponent ? temperature * Math.pow(Math.max(known, 1) / LENGTH_PIVOT, -lengthExponent) : temperature;
 }
 
 /** Each feature's value when present, from its kind's weight. */
@@ -60,7 +73,7 @@ export class LinearModel {
 
   /** Scores distinct known feature rows. */
   scoreRows(rows: number[]): Scored {
-    const { labels, bias, temperature, unitLength } = this.data;
+    const { labels, bias, temperature, lengthExponent = 0, unitLength } = this.data;
     const { weighted, values, stems } = this;
     const width = labels.length;
     let knownStems = 0;
@@ -76,7 +89,7 @@ export class LinearModel {
     const scale = unitLength && norm ? 1 / Math.sqrt(norm) : 1;
     const scores = new Float64Array(width);
     for (let c = 0; c < width; c += 1) scores[c] = bias[c] + scale * sums[c];
-    return { raw: scores, probabilities: softmax(scores, temperature), known: rows.length, knownStems };
+    return { raw: scores, probabilities: softmax(scores, temperatureFor(temperature, lengthExponent, rows.length)), known: rows.length, knownStems };
   }
 }
 

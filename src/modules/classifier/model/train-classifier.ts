@@ -1,7 +1,7 @@
 import { decide, NO_SUBJECT, routesOf } from '../routing/decide';
 import { featuresOf } from '../text/features';
-import { chooseThreshold, fitTemperature } from './calibrate';
-import { LinearModel, LinearModelData, softmax } from './linear-model';
+import { chooseThreshold, fitCalibration, HeldBackScore } from './calibrate';
+import { LinearModel, LinearModelData, softmax, temperatureFor } from './linear-model';
 import { Routed, RoutingFigures, routingFigures } from './routing-figures';
 import { trainBayes } from './train-bayes';
 import { LogisticOptions, trainLogistic } from './train-logistic';
@@ -46,26 +46,26 @@ export async function trainClassifier(
   const labels = [...new Set([...destinations.keys(), NO_SUBJECT])].sort();
   const destinationOf = (label: string) => destinations.get(label);
   const folds = foldsOf(examples, o.folds);
-  const raws: Float64Array[] = [];
-  const truths: number[] = [];
-  const scored: { text: string; truth: string; raw: Float64Array; knownStems: number }[] = [];
+  const scores: HeldBackScore[] = [];
+  const scored: { text: string; truth: string; raw: Float64Array; known: number; knownStems: number }[] = [];
   for (let k = 0; k < o.folds; k += 1) {
     const model = new LinearModel(await fit([...examples.filter((_, n) => folds[n] !== k), ...priors], labels, o));
     examples.forEach((e, n) => {
       if (folds[n] !== k || !labels.includes(e.label)) return;
-      const { raw, knownStems } = model.score(featuresOf(e.text));
-      raws.push(raw);
-      truths.push(labels.indexOf(e.label));
-      scored.push({ text: e.text, truth: e.label, raw, knownStems });
+      const { raw, known, knownStems } = model.score(featuresOf(e.text));
+      scores.push({ raw, known, truth: labels.indexOf(e.label) });
+      scored.push({ text: e.text, truth: e.label, raw, known, knownStems });
     });
   }
-  const temperature = raws.length ? fitTemperature(raws, truths) : 1;
+  const calibration = scores.length ? fitCalibration(scores) : { temperature: 1, lengthExponent: 0 };
   const routes = routesOf(labels, destinationOf);
   // As decideText does: a message without one known word is not routed, whatever its scores.
-  const routed = scored.map(({ text, truth, raw, knownStems }) => ({
+  const routed = scored.map(({ text, truth, raw, known, knownStems }) => ({
     text,
     truth,
-    decision: knownStems ? decide(routes, softmax(raw, temperature), 0) : { label: null, confidence: 0, confident: false, top: [] },
+    decision: knownStems
+      ? decide(routes, softmax(raw, temperatureFor(calibration.temperature, calibration.lengthExponent, known)), 0)
+      : { label: null, confidence: 0, confident: false, top: [] },
   }));
   const threshold = chooseThreshold(
     routed.map(({ truth, decision }) => ({
@@ -75,7 +75,7 @@ export async function trainClassifier(
     o.maxWrongShare,
   );
   const final = rethreshold(routed, threshold);
-  const model = { ...(await fit([...examples, ...priors], labels, o)), temperature };
+  const model = { ...(await fit([...examples, ...priors], labels, o)), ...calibration };
   return { model, threshold, outOfFold: routingFigures(final, destinationOf), routed: final };
 }
 
