@@ -28,6 +28,9 @@ function expectedFor(op: Operation, caller: Caller, scope: Scope): Expected {
   return ok();
 }
 
+/** Operations per slice of the matrix test. */
+const SLICE = 60;
+
 const matches = (status: number, statuses: Expected['statuses']) => (statuses === '2xx' ? status >= 200 && status < 300 : statuses.includes(status));
 
 describe('the authorization matrix: every operation × every role × own and another department', () => {
@@ -128,9 +131,6 @@ describe('the authorization matrix: every operation × every role × own and ano
     600_000,
   );
 });
-
-/** Operations per slice of the matrix test. */
-const SLICE = 60;
 
 function sliced<T>(items: T[], size: number): T[][] {
   return Array.from({ length: Math.ceil(items.length / size) }, (_, i) => items.slice(i * size, (i + 1) * size));

@@ -10,6 +10,8 @@ const none = (table: string, columns: string[], why: string): NonPersonalField[]
 
 /** Every other text, JSON or number column a person's data could hide in, and why it holds none. */
 export const NON_PERSONAL_FIELDS: readonly NonPersonalField[] = [
+  ...none('agent_state_changes', ['state', 'source'], STATE),
+  ...none('agent_state_changes', ['call_sid'], NUMBER),
   ...none('appointment_slots', ['location'], 'a room of the municipality'),
   ...none('appointments', ['institution_name'], 'the institution asking, not a person'),
   ...none('appointments', ['channel', 'mayor_decision'], STATE),
@@ -18,7 +20,7 @@ export const NON_PERSONAL_FIELDS: readonly NonPersonalField[] = [
   ...none('calendar_overrides', ['reason'], CODE),
   ...none('call_logs', ['call_sid'], NUMBER),
   ...none('call_logs', ['to_number'], 'the municipality’s own 444 number'),
-  ...none('call_logs', ['status', 'menu_choice'], STATE),
+  ...none('call_logs', ['status', 'menu_choice', 'queue_result'], STATE),
   ...none('canned_answers', ['title', 'body'], TEMPLATE),
   ...none('categories', ['service_code', 'name', 'keywords'], CODE),
   ...none('categories', ['fields'], TEMPLATE),
@@ -33,9 +35,18 @@ export const NON_PERSONAL_FIELDS: readonly NonPersonalField[] = [
   ...none('duplicate_suspicions', ['reason'], STATE),
   ...none('escalations', ['subject_type'], STATE),
   ...none('inbound_events', ['channel'], STATE),
+  // An incident is a water cut or a storm as staff describe it; the citizens' reports stay on their tickets.
+  ...none(
+    'incidents',
+    ['title', 'description', 'search_text', 'answer_text'],
+    'an event in the municipality (a water cut, a storm) and its one answer, as staff wrote them',
+  ),
+  ...none('incidents', ['mahalle_ids'], CODE),
   ...none('information_objections', ['kurul_ref'], 'the Kurul’s file number'),
   ...none('information_requests', ['exemption_articles', 'decision_reason'], 'the articles of Law 4982 and why they apply, as staff wrote them'),
   ...none('institutions', ['code', 'name', 'phone', 'website'], 'an outside institution'),
+  ...none('knowledge_answers', ['channel'], STATE),
+  ...none('knowledge_articles', ['title', 'body'], TEMPLATE),
   ...none('legal_holds', ['reason'], 'why a ticket is under dispute, as staff wrote it'),
   ...none('mahalleler', ['code', 'name'], CODE),
   ...none('mailbox_cursors', ['mailbox'], 'the municipality’s own mailbox'),

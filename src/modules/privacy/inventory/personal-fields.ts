@@ -87,6 +87,7 @@ export const PERSONAL_FIELDS: readonly PersonalField[] = [
   field('information_objections', 'note', 'Başvuru içeriği', 'Bilgi Edinme Değerlendirme Kuruluna itirazın notu', PETITION, APP, 'redact'),
   field('cimer_answers', 'text', 'Başvuru içeriği', 'CİMER’e verilen yanıt', PETITION, APP, 'redact'),
   field('cimer_answers', 'answered_by_name', 'Kimlik', 'Yanıtı CİMER’e ileten personel', STAFF, RetentionKind.Employment, 'keep'),
+  field('incidents', 'answered_by_name', 'Kimlik', 'Olayı yanıtlayan personel', STAFF, RetentionKind.Employment, 'keep'),
   field('users', 'username', 'Kimlik', 'Personelin oturum açması', STAFF, RetentionKind.Employment, 'keep'),
   field('users', 'full_name', 'Kimlik', 'Personelin adı', STAFF, RetentionKind.Employment, 'keep'),
   field('users', 'email', 'İletişim', 'Süre uyarılarının gönderilmesi', STAFF, RetentionKind.Employment, 'keep'),
