@@ -15,7 +15,8 @@ import { deleteKeysUnder } from './redis-keys';
 import { reportsBench } from './reports';
 import { scaleBench } from './scale';
 import { summary } from './stats';
-import { TimerReport, timerBench } from './timers';
+import { mb, perTicketMs, printStep, printTimers, StepReport } from './step-report';
+import { timerBench } from './timers';
 
 const FULL = process.argv.includes('--full');
 // `--scale [--size N] [--reuse]`: N tickets over five years (10,000,000 by default) in the database cm_scale, and what they cost.
@@ -42,30 +43,6 @@ const IN_FLIGHT = 64;
 const KEY = 'bench-intake-key-0123456789';
 const PG_ROOT = process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432';
 const REDIS_URL = process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379';
-
-interface StepReport {
-  offeredPerSecond: number;
-  requests: number;
-  distinctEvents: number;
-  accepted: number;
-  httpErrors: number;
-  resent: number;
-  httpMs: ReturnType<typeof summary>;
-  receiptToInboxMs: ReturnType<typeof summary>;
-  /** From the intended send time of an event's first request to its ticket in the inbox: what a citizen waits. */
-  sendToInboxMs: ReturnType<typeof summary>;
-  ticketsPerSecond: number;
-  tickets: number;
-  triage: number;
-  /** Tickets whose receipt ("Başvurunuz alındı …") the local sender sent before the step ended. */
-  receiptsSent: number;
-  correct: boolean;
-  pgCommitsPerTicket: number;
-  redisCommandsPerTicket: number;
-  /** CPU time per ticket over the step and its drain: the service's processes, all PostgreSQL backends, Redis, this load generator. */
-  cpuMsPerTicket: { service: number; postgres: number; redis: number; loadGenerator: number };
-  peakRssMb: number;
-}
 
 function cpuNow(app: RunningApp) {
   const own = process.cpuUsage();
@@ -303,37 +280,6 @@ async function intake(run: string): Promise<void> {
     await deleteKeysUnder(redis, `${prefix}-floor`);
     redis.disconnect();
   }
-}
-
-function perTicketMs(seconds: number, tickets: number): number {
-  return Math.round((seconds * 1000 * 100) / Math.max(1, tickets)) / 100;
-}
-
-function mb(bytes: number): number {
-  return Math.round((bytes / 2 ** 20) * 10) / 10;
-}
-
-function printTimers(t: TimerReport): void {
-  console.log(
-    `\ndeadline timer with ${t.openTickets} open tickets and clocks (generated in ${t.generateSeconds} s): ` +
-      `idle tick p50/p95/p99 ${t.idleTickMs.p50}/${t.idleTickMs.p95}/${t.idleTickMs.p99} ms [${t.idleTickPlan}]`,
-  );
-  console.log(
-    `${t.batch} due at one instant (tick every ${t.tickMs} ms): first committed ${t.batchFirstCommittedAfterDueMs} ms, all ${t.batchEscalations} escalations ` +
-      `and ${t.batchTimelineEvents} timeline events committed ${t.batchAllCommittedAfterDueMs} ms after the due instant, ${t.batchProcessedMs} ms after the tick that found them; ${t.notifyJobs} notify jobs; ` +
-      `Redis used_memory ${t.redisUsedMemoryMb.beforeClocks} MB before the clocks, ${t.redisUsedMemoryMb.afterClocks} MB after, ${t.redisUsedMemoryMb.afterBatch} MB after the batch`,
-  );
-}
-
-function printStep(s: StepReport, label = `${s.offeredPerSecond}/s offered`): void {
-  console.log(
-    `${label.padEnd(18)} ${s.requests} requests (${s.distinctEvents} distinct, ${s.httpErrors} failed, ${s.resent} resent) → ${s.tickets} tickets (${s.triage} triage, ${s.receiptsSent} receipts sent), correct=${s.correct}, ` +
-      `${s.ticketsPerSecond} tickets/s; HTTP p50/p95/p99 ${s.httpMs.p50}/${s.httpMs.p95}/${s.httpMs.p99} ms; ` +
-      `receipt→inbox p50/p95/p99 ${s.receiptToInboxMs.p50}/${s.receiptToInboxMs.p95}/${s.receiptToInboxMs.p99} ms; ` +
-      `send→inbox p50/p95/p99 ${s.sendToInboxMs.p50}/${s.sendToInboxMs.p95}/${s.sendToInboxMs.p99} ms; ` +
-      `${s.pgCommitsPerTicket} PG commits and ${s.redisCommandsPerTicket} Redis commands per ticket; ` +
-      `CPU ms per ticket: service ${s.cpuMsPerTicket.service}, PostgreSQL ${s.cpuMsPerTicket.postgres}, Redis ${s.cpuMsPerTicket.redis}, load generator ${s.cpuMsPerTicket.loadGenerator}; peak RSS ${s.peakRssMb} MB`,
-  );
 }
 
 console.log(

@@ -1,0 +1,58 @@
+import { summary } from './stats';
+import { TimerReport } from './timers';
+
+/** What one open-loop intake step measured. */
+export interface StepReport {
+  offeredPerSecond: number;
+  requests: number;
+  distinctEvents: number;
+  accepted: number;
+  httpErrors: number;
+  resent: number;
+  httpMs: ReturnType<typeof summary>;
+  receiptToInboxMs: ReturnType<typeof summary>;
+  /** From the intended send time of an event's first request to its ticket in the inbox: what a citizen waits. */
+  sendToInboxMs: ReturnType<typeof summary>;
+  ticketsPerSecond: number;
+  tickets: number;
+  triage: number;
+  /** Tickets whose receipt ("Başvurunuz alındı …") the local sender sent before the step ended. */
+  receiptsSent: number;
+  correct: boolean;
+  pgCommitsPerTicket: number;
+  redisCommandsPerTicket: number;
+  /** CPU time per ticket over the step and its drain: the service's processes, all PostgreSQL backends, Redis, this load generator. */
+  cpuMsPerTicket: { service: number; postgres: number; redis: number; loadGenerator: number };
+  peakRssMb: number;
+}
+
+export function perTicketMs(seconds: number, tickets: number): number {
+  return Math.round((seconds * 1000 * 100) / Math.max(1, tickets)) / 100;
+}
+
+export function mb(bytes: number): number {
+  return Math.round((bytes / 2 ** 20) * 10) / 10;
+}
+
+export function printTimers(t: TimerReport): void {
+  console.log(
+    `\ndeadline timer with ${t.openTickets} open tickets and clocks (generated in ${t.generateSeconds} s): ` +
+      `idle tick p50/p95/p99 ${t.idleTickMs.p50}/${t.idleTickMs.p95}/${t.idleTickMs.p99} ms [${t.idleTickPlan}]`,
+  );
+  console.log(
+    `${t.batch} due at one instant (tick every ${t.tickMs} ms): first committed ${t.batchFirstCommittedAfterDueMs} ms, all ${t.batchEscalations} escalations ` +
+      `and ${t.batchTimelineEvents} timeline events committed ${t.batchAllCommittedAfterDueMs} ms after the due instant, ${t.batchProcessedMs} ms after the tick that found them; ${t.notifyJobs} notify jobs; ` +
+      `Redis used_memory ${t.redisUsedMemoryMb.beforeClocks} MB before the clocks, ${t.redisUsedMemoryMb.afterClocks} MB after, ${t.redisUsedMemoryMb.afterBatch} MB after the batch`,
+  );
+}
+
+export function printStep(s: StepReport, label = `${s.offeredPerSecond}/s offered`): void {
+  console.log(
+    `${label.padEnd(18)} ${s.requests} requests (${s.distinctEvents} distinct, ${s.httpErrors} failed, ${s.resent} resent) → ${s.tickets} tickets (${s.triage} triage, ${s.receiptsSent} receipts sent), correct=${s.correct}, ` +
+      `${s.ticketsPerSecond} tickets/s; HTTP p50/p95/p99 ${s.httpMs.p50}/${s.httpMs.p95}/${s.httpMs.p99} ms; ` +
+      `receipt→inbox p50/p95/p99 ${s.receiptToInboxMs.p50}/${s.receiptToInboxMs.p95}/${s.receiptToInboxMs.p99} ms; ` +
+      `send→inbox p50/p95/p99 ${s.sendToInboxMs.p50}/${s.sendToInboxMs.p95}/${s.sendToInboxMs.p99} ms; ` +
+      `${s.pgCommitsPerTicket} PG commits and ${s.redisCommandsPerTicket} Redis commands per ticket; ` +
+      `CPU ms per ticket: service ${s.cpuMsPerTicket.service}, PostgreSQL ${s.cpuMsPerTicket.postgres}, Redis ${s.cpuMsPerTicket.redis}, load generator ${s.cpuMsPerTicket.loadGenerator}; peak RSS ${s.peakRssMb} MB`,
+  );
+}
