@@ -74,6 +74,38 @@ describe('audit log', () => {
     expect(deleted.after).toEqual({ ...changed.before });
   });
 
+  it('records admins’ changes to units, subjects, routing rules and deadline policies, and nothing for a refused one', async () => {
+    const fen = await idByCode(t.dataSource, 'departments', 'FEN');
+    const pothole = await categoryId(t.dataSource, 'FEN-001');
+    await as(admin).patch(`/departments/${fen}`, { name: 'Fen İşleri ve Yol Müdürlüğü' }).expect(200);
+    await as(admin)
+      .patch(`/categories/${pothole}`, { keywords: ['çukur', 'asfalt'] })
+      .expect(200);
+    // Refused (no category, mahalle or kind): no entry, as the change itself was not written.
+    await as(admin).post('/routing-rules', { departmentId: fen }).expect(400);
+    const rule = (await as(admin).post('/routing-rules', { categoryId: pothole, departmentId: fen }).expect(201)).body;
+    t.clock.advance(1000);
+    await as(admin).delete(`/routing-rules/${rule.id}`).expect(204);
+    const [policy] = (await as(admin).get('/deadline-policies').expect(200)).body;
+    await as(admin).patch(`/deadline-policies/${policy.id}`, { warningRatio: 0.5 }).expect(200);
+
+    const unit = (await search({ entityType: 'department', entityId: fen })).items;
+    expect(unit).toEqual([
+      expect.objectContaining({ action: 'setting_changed', actorId: admin.id, before: expect.objectContaining({ name: 'Fen İşleri Müdürlüğü' }) }),
+    ]);
+    expect(unit[0].after).toMatchObject({ name: 'Fen İşleri ve Yol Müdürlüğü', code: 'FEN' });
+    const subject = (await search({ entityType: 'category', entityId: pothole })).items;
+    expect(subject[0].after.keywords).toEqual(['çukur', 'asfalt']);
+    expect(subject[0].before.keywords).not.toEqual(['çukur', 'asfalt']);
+    const rules = (await search({ entityType: 'routing_rule' })).items;
+    expect(rules.map((i: { action: string }) => i.action)).toEqual(['setting_deleted', 'setting_created']);
+    expect(rules[0]).toMatchObject({ entityId: rule.id, before: { categoryId: pothole, departmentId: fen }, after: null });
+    expect(rules[1]).toMatchObject({ entityId: rule.id, before: null, after: { categoryId: pothole, departmentId: fen } });
+    const policies = (await search({ entityType: 'deadline_policy', entityId: policy.id })).items;
+    expect(policies).toEqual([expect.objectContaining({ action: 'setting_changed', before: expect.objectContaining({ warningRatio: policy.warningRatio }) })]);
+    expect(policies[0].after.warningRatio).toBe(0.5);
+  });
+
   it('records an export with its report, format and filters', async () => {
     await as(supervisor).get('/reports/volume/export?from=2026-11-01&to=2026-11-30&format=csv').expect(200);
     const { items } = await search({ action: 'report_exported' });

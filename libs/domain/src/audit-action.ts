@@ -16,6 +16,10 @@ export enum AuditAction {
   PersonalDataExported = 'personal_data_exported',
   PersonalDataRectified = 'personal_data_rectified',
   PersonalDataErased = 'personal_data_erased',
+  /** An admin's change to the municipality's set-up: units, subjects, routing rules, deadline policies. */
+  SettingCreated = 'setting_created',
+  SettingChanged = 'setting_changed',
+  SettingDeleted = 'setting_deleted',
 }
 
 export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
@@ -33,6 +37,9 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   [AuditAction.PersonalDataExported]: 'Kişisel veri dökümü (KVKK)',
   [AuditAction.PersonalDataRectified]: 'Kişisel veri düzeltme (KVKK)',
   [AuditAction.PersonalDataErased]: 'Kişisel veri silme (KVKK)',
+  [AuditAction.SettingCreated]: 'Yapılandırma ekleme',
+  [AuditAction.SettingChanged]: 'Yapılandırma değişikliği',
+  [AuditAction.SettingDeleted]: 'Yapılandırma silme',
 };
 
 /** What an audit entry is about. */
@@ -45,6 +52,10 @@ export enum AuditEntity {
   AuditLog = 'audit_log',
   Citizen = 'citizen',
   Ticket = 'ticket',
+  Department = 'department',
+  Category = 'category',
+  RoutingRule = 'routing_rule',
+  DeadlinePolicy = 'deadline_policy',
 }
 
 export const AUDIT_ENTITY_LABELS: Record<AuditEntity, string> = {
@@ -56,4 +67,8 @@ export const AUDIT_ENTITY_LABELS: Record<AuditEntity, string> = {
   [AuditEntity.AuditLog]: 'Denetim kaydı',
   [AuditEntity.Citizen]: 'Vatandaş',
   [AuditEntity.Ticket]: 'Başvuru',
+  [AuditEntity.Department]: 'Birim',
+  [AuditEntity.Category]: 'Konu',
+  [AuditEntity.RoutingRule]: 'Yönlendirme kuralı',
+  [AuditEntity.DeadlinePolicy]: 'Süre politikası',
 };

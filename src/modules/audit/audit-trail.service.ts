@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { EntityManager } from 'typeorm';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { Clock } from '@app/common';
 import { AuditAction, AuditEntity, StaffPrincipal } from '@app/domain';
 import { AuditEntry } from './audit-entry.entity';
@@ -25,7 +26,28 @@ const SECRET_KEYS = new Set(['password', 'passwordHash', 'tokenVersion']);
  */
 @Injectable()
 export class AuditTrail {
-  constructor(private readonly clock: Clock) {}
+  constructor(
+    private readonly clock: Clock,
+    @InjectDataSource() private readonly dataSource: DataSource,
+  ) {}
+
+  /**
+   * An admin's change to a setting, written and recorded in one transaction: `before` is a copy
+   * taken before the change (null: created), `write` answers the row as saved (null: deleted).
+   */
+  async setting<T extends { id: string } | null>(
+    actor: AuditActor,
+    entityType: AuditEntity,
+    before: { id: string } | null,
+    write: (manager: EntityManager) => Promise<T>,
+  ): Promise<T> {
+    return this.dataSource.transaction(async (manager) => {
+      const after = await write(manager);
+      const action = !before ? AuditAction.SettingCreated : after ? AuditAction.SettingChanged : AuditAction.SettingDeleted;
+      await this.record(manager, actor, { action, entityType, entityId: after?.id ?? before?.id ?? null, before, after });
+      return after;
+    });
+  }
 
   async record(manager: EntityManager, actor: AuditActor, record: AuditRecord): Promise<void> {
     await manager.save(

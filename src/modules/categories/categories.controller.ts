@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { IdParam } from '@app/common';
-import { Role, Roles } from '@app/domain';
+import { CurrentUser, Role, Roles, StaffPrincipal } from '@app/domain';
 import { CategoriesService } from './categories.service';
 import { Category } from './category.entity';
 import { CategoryQueryDto, CreateCategoryDto, UpdateCategoryDto } from './dto/category.dto';
@@ -25,14 +25,14 @@ export class CategoriesController {
 
   @Roles(Role.Admin)
   @Post('categories')
-  create(@Body() dto: CreateCategoryDto): Promise<Category> {
-    return this.categories.create(dto);
+  create(@CurrentUser() user: StaffPrincipal, @Body() dto: CreateCategoryDto): Promise<Category> {
+    return this.categories.create(user, dto);
   }
 
   @Roles(Role.Admin)
   @Patch('categories/:id')
-  update(@IdParam() id: string, @Body() dto: UpdateCategoryDto): Promise<Category> {
-    return this.categories.update(id, dto);
+  update(@CurrentUser() user: StaffPrincipal, @IdParam() id: string, @Body() dto: UpdateCategoryDto): Promise<Category> {
+    return this.categories.update(user, id, dto);
   }
 
   @Get('institutions')

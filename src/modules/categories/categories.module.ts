@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuditModule } from '../audit';
 import { DepartmentsModule } from '../departments';
 import { SlaModule } from '../sla';
 import { CategoriesController } from './categories.controller';
@@ -8,7 +9,7 @@ import { Category } from './category.entity';
 import { Institution } from './institution.entity';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Category, Institution]), DepartmentsModule, SlaModule],
+  imports: [TypeOrmModule.forFeature([Category, Institution]), AuditModule, DepartmentsModule, SlaModule],
   controllers: [CategoriesController],
   providers: [CategoriesService],
   exports: [CategoriesService],

@@ -2,6 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, Repository } from 'typeorm';
 import { DomainException, ErrorKind, foldTurkish, InvalidFieldException, ResourceNotFoundException, turkishCollator, turkishLower } from '@app/common';
+import { AuditEntity, StaffPrincipal } from '@app/domain';
+import { AuditTrail } from '../audit';
 import { DepartmentsService } from '../departments';
 import { DeadlinePoliciesService } from '../sla';
 import { Category } from './category.entity';
@@ -18,6 +20,7 @@ export class CategoriesService {
     @InjectRepository(Institution) private readonly institutions: Repository<Institution>,
     private readonly departments: DepartmentsService,
     private readonly policies: DeadlinePoliciesService,
+    private readonly audit: AuditTrail,
   ) {}
 
   async list(q?: string): Promise<Category[]> {
@@ -63,19 +66,20 @@ export class CategoriesService {
     return this.institutions.findOneBy({ id });
   }
 
-  async create(dto: CreateCategoryDto): Promise<Category> {
+  async create(actor: StaffPrincipal, dto: CreateCategoryDto): Promise<Category> {
     await this.assertCodeFree(dto.serviceCode);
     const category = this.categories.create({ ...dto, keywords: normaliseKeywords(dto.keywords ?? []), fields: normaliseFields(dto.fields ?? []) });
     await this.checkReferences(category);
-    return this.categories.save(category);
+    return this.audit.setting(actor, AuditEntity.Category, null, (manager) => manager.save(category));
   }
 
-  async update(id: string, dto: UpdateCategoryDto): Promise<Category> {
+  async update(actor: StaffPrincipal, id: string, dto: UpdateCategoryDto): Promise<Category> {
     const category = await this.get(id);
+    const before = { ...category };
     if (dto.serviceCode && dto.serviceCode !== category.serviceCode) await this.assertCodeFree(dto.serviceCode);
     Object.assign(category, dto, dto.keywords ? { keywords: normaliseKeywords(dto.keywords) } : {}, dto.fields ? { fields: normaliseFields(dto.fields) } : {});
     await this.checkReferences(category);
-    return this.categories.save(category);
+    return this.audit.setting(actor, AuditEntity.Category, before, (manager) => manager.save(category));
   }
 
   /** A category is answered by one department or referred to one institution — exactly one. */

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Patch, Post } from '@nestjs/common';
 import { IdParam } from '@app/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { AnyRole, Role, Roles } from '@app/domain';
+import { AnyRole, CurrentUser, Role, Roles, StaffPrincipal } from '@app/domain';
 import { Department } from './department.entity';
 import { DepartmentsService } from './departments.service';
 import { CreateDepartmentDto, UpdateDepartmentDto } from './dto/department.dto';
@@ -26,14 +26,14 @@ export class DepartmentsController {
 
   @Roles(Role.Admin)
   @Post()
-  create(@Body() dto: CreateDepartmentDto): Promise<Department> {
-    return this.departments.create(dto);
+  create(@CurrentUser() user: StaffPrincipal, @Body() dto: CreateDepartmentDto): Promise<Department> {
+    return this.departments.create(user, dto);
   }
 
   /** Deactivate with `{ "active": false }`; departments are never deleted (tickets refer to them). */
   @Roles(Role.Admin)
   @Patch(':id')
-  update(@IdParam() id: string, @Body() dto: UpdateDepartmentDto): Promise<Department> {
-    return this.departments.update(id, dto);
+  update(@CurrentUser() user: StaffPrincipal, @IdParam() id: string, @Body() dto: UpdateDepartmentDto): Promise<Department> {
+    return this.departments.update(user, id, dto);
   }
 }

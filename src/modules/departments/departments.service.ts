@@ -2,6 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, In, Repository } from 'typeorm';
 import { ExpiringValue, InvalidFieldException, ResourceNotFoundException, turkishCollator } from '@app/common';
+import { AuditEntity, StaffPrincipal } from '@app/domain';
+import { AuditTrail } from '../audit';
 import { BacklogSignals } from './backlog-signals';
 import { Department, PARENT_LEVEL } from './department.entity';
 import { CreateDepartmentDto, UpdateDepartmentDto } from './dto/department.dto';
@@ -14,6 +16,7 @@ export class DepartmentsService {
   constructor(
     @InjectRepository(Department) private readonly departments: Repository<Department>,
     private readonly backlog: BacklogSignals,
+    private readonly audit: AuditTrail,
   ) {}
 
   async list(): Promise<Department[]> {
@@ -55,25 +58,26 @@ export class DepartmentsService {
     return department;
   }
 
-  async create(dto: CreateDepartmentDto): Promise<Department> {
+  async create(actor: StaffPrincipal, dto: CreateDepartmentDto): Promise<Department> {
     if (await this.departments.existsBy({ code: dto.code })) {
       throw new DepartmentException(DepartmentErrorCode.CodeTaken, `${dto.code} kodu kullanımda`);
     }
     const department = this.departments.create({ ...dto, parentId: dto.parentId ?? null });
     await this.checkParent(department);
-    const saved = await this.departments.save(department);
+    const saved = await this.audit.setting(actor, AuditEntity.Department, null, (manager) => manager.save(department));
     this.directory.invalidate();
     return saved;
   }
 
-  async update(id: string, dto: UpdateDepartmentDto): Promise<Department> {
+  async update(actor: StaffPrincipal, id: string, dto: UpdateDepartmentDto): Promise<Department> {
     const department = await this.get(id);
+    const before = { ...department };
     if (dto.code && dto.code !== department.code && (await this.departments.existsBy({ code: dto.code }))) {
       throw new DepartmentException(DepartmentErrorCode.CodeTaken, `${dto.code} kodu kullanımda`);
     }
     Object.assign(department, dto);
     await this.checkParent(department);
-    const saved = await this.departments.save(department);
+    const saved = await this.audit.setting(actor, AuditEntity.Department, before, (manager) => manager.save(department));
     this.directory.invalidate();
     // Switched on, or a higher cap: waiting tickets may now have someone to go to.
     if (saved.autoAssign && saved.active) await this.backlog.roomIn(saved.id);

@@ -1,7 +1,7 @@
 import { Body, Controller, Delete, Get, HttpCode, Patch, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { IdParam } from '@app/common';
-import { Role, Roles } from '@app/domain';
+import { CurrentUser, Role, Roles, StaffPrincipal } from '@app/domain';
 import { CreateRoutingRuleDto, UpdateRoutingRuleDto } from './dto/routing-rule.dto';
 import { RoutingRule } from './routing-rule.entity';
 import { RoutingRulesService } from './routing-rules.service';
@@ -21,20 +21,20 @@ export class RoutingRulesController {
 
   @Roles(Role.Admin)
   @Post()
-  create(@Body() dto: CreateRoutingRuleDto): Promise<RoutingRule> {
-    return this.rules.create(dto);
+  create(@CurrentUser() user: StaffPrincipal, @Body() dto: CreateRoutingRuleDto): Promise<RoutingRule> {
+    return this.rules.create(user, dto);
   }
 
   @Roles(Role.Admin)
   @Patch(':id')
-  update(@IdParam() id: string, @Body() dto: UpdateRoutingRuleDto): Promise<RoutingRule> {
-    return this.rules.update(id, dto);
+  update(@CurrentUser() user: StaffPrincipal, @IdParam() id: string, @Body() dto: UpdateRoutingRuleDto): Promise<RoutingRule> {
+    return this.rules.update(user, id, dto);
   }
 
   @Roles(Role.Admin)
   @Delete(':id')
   @HttpCode(204)
-  remove(@IdParam() id: string): Promise<void> {
-    return this.rules.remove(id);
+  remove(@CurrentUser() user: StaffPrincipal, @IdParam() id: string): Promise<void> {
+    return this.rules.remove(user, id);
   }
 }

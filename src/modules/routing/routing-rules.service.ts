@@ -2,6 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import { InvalidFieldException, ResourceNotFoundException } from '@app/common';
+import { AuditEntity, StaffPrincipal } from '@app/domain';
+import { AuditTrail } from '../audit';
 import { CategoriesService } from '../categories';
 import { DepartmentsService } from '../departments';
 import { NeighbourhoodsService } from '../neighbourhoods';
@@ -18,23 +20,30 @@ export class RoutingRulesService {
     private readonly mahalleler: NeighbourhoodsService,
     private readonly departments: DepartmentsService,
     private readonly router: TicketRouter,
+    private readonly audit: AuditTrail,
   ) {}
 
   list(): Promise<RoutingRule[]> {
     return this.rules.find({ order: { createdAt: 'ASC' } });
   }
 
-  async create(dto: CreateRoutingRuleDto): Promise<RoutingRule> {
+  async create(actor: StaffPrincipal, dto: CreateRoutingRuleDto): Promise<RoutingRule> {
     const rule = this.rules.create({ categoryId: null, mahalleId: null, kind: null, active: true, ...dto });
-    return this.save(rule);
+    return this.save(actor, null, rule);
   }
 
-  async update(id: string, dto: UpdateRoutingRuleDto): Promise<RoutingRule> {
-    return this.save(Object.assign(await this.get(id), dto));
+  async update(actor: StaffPrincipal, id: string, dto: UpdateRoutingRuleDto): Promise<RoutingRule> {
+    const rule = await this.get(id);
+    const before = { ...rule };
+    return this.save(actor, before, Object.assign(rule, dto));
   }
 
-  async remove(id: string): Promise<void> {
-    await this.rules.remove(await this.get(id));
+  async remove(actor: StaffPrincipal, id: string): Promise<void> {
+    const rule = await this.get(id);
+    await this.audit.setting(actor, AuditEntity.RoutingRule, { ...rule }, async (manager) => {
+      await manager.remove(rule);
+      return null;
+    });
     this.router.rulesChanged();
   }
 
@@ -44,14 +53,14 @@ export class RoutingRulesService {
     return rule;
   }
 
-  private async save(rule: RoutingRule): Promise<RoutingRule> {
+  private async save(actor: StaffPrincipal, before: RoutingRule | null, rule: RoutingRule): Promise<RoutingRule> {
     if (!rule.categoryId && !rule.mahalleId && !rule.kind) {
       throw new InvalidFieldException('categoryId', 'categoryId: kural en az bir kategori, mahalle ya da başvuru türüne bağlanmalı');
     }
     if (rule.categoryId) await this.categories.requireActive(rule.categoryId, 'categoryId');
     if (rule.mahalleId) await this.mahalleler.requireActive(rule.mahalleId, 'mahalleId');
     await this.departments.requireActive(rule.departmentId, 'departmentId');
-    const saved = await this.rules.save(rule);
+    const saved = await this.audit.setting(actor, AuditEntity.RoutingRule, before, (manager) => manager.save(rule));
     this.router.rulesChanged();
     return saved;
   }

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuditModule } from '../audit';
 import { CategoriesModule } from '../categories';
 import { DepartmentsModule } from '../departments';
 import { TicketsModule } from '../tickets';
@@ -15,7 +16,15 @@ import { RoutingSweeper } from './routing.sweeper';
 import { TicketRouter } from './ticket-router.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([RoutingRule]), CategoriesModule, DepartmentsModule, NeighbourhoodsModule, NotificationsModule, TicketsModule],
+  imports: [
+    TypeOrmModule.forFeature([RoutingRule]),
+    AuditModule,
+    CategoriesModule,
+    DepartmentsModule,
+    NeighbourhoodsModule,
+    NotificationsModule,
+    TicketsModule,
+  ],
   controllers: [RoutingRulesController],
   providers: [RouteTicketProcessor, AssignBacklogProcessor, DepartmentBacklog, RoutingSweeper, TicketRouter, RoutingRulesService],
   exports: [TicketRouter],

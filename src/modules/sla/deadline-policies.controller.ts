@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Patch, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { IdParam } from '@app/common';
-import { Role, Roles } from '@app/domain';
+import { CurrentUser, Role, Roles, StaffPrincipal } from '@app/domain';
 import { DeadlinePoliciesService } from './deadline-policies.service';
 import { DeadlinePolicy } from './deadline-policy.entity';
 import { CreateDeadlinePolicyDto, UpdateDeadlinePolicyDto } from './dto/deadline-policy.dto';
@@ -20,13 +20,13 @@ export class DeadlinePoliciesController {
 
   @Roles(Role.Admin)
   @Post()
-  create(@Body() dto: CreateDeadlinePolicyDto): Promise<DeadlinePolicy> {
-    return this.policies.create(dto);
+  create(@CurrentUser() user: StaffPrincipal, @Body() dto: CreateDeadlinePolicyDto): Promise<DeadlinePolicy> {
+    return this.policies.create(user, dto);
   }
 
   @Roles(Role.Admin)
   @Patch(':id')
-  update(@IdParam() id: string, @Body() dto: UpdateDeadlinePolicyDto): Promise<DeadlinePolicy> {
-    return this.policies.update(id, dto);
+  update(@CurrentUser() user: StaffPrincipal, @IdParam() id: string, @Body() dto: UpdateDeadlinePolicyDto): Promise<DeadlinePolicy> {
+    return this.policies.update(user, id, dto);
   }
 }

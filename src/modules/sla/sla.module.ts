@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuditModule } from '../audit';
 import { AuthModule } from '../auth';
 import { DepartmentsModule } from '../departments';
 import { NotificationsModule } from '../notifications';
@@ -19,7 +20,13 @@ import { SlaTicker } from './sla-ticker';
 
 /** Deadlines: policies, the business calendar, the clocks with their escalation ladder and timer. */
 @Module({
-  imports: [TypeOrmModule.forFeature([DeadlinePolicy, CalendarOverride, SlaClock, Escalation]), AuthModule, DepartmentsModule, NotificationsModule],
+  imports: [
+    TypeOrmModule.forFeature([DeadlinePolicy, CalendarOverride, SlaClock, Escalation]),
+    AuditModule,
+    AuthModule,
+    DepartmentsModule,
+    NotificationsModule,
+  ],
   controllers: [DeadlinePoliciesController, CalendarController],
   providers: [DeadlinePoliciesService, BusinessCalendarService, SlaClocks, EscalationSubjects, SlaTicker, EscalationSweeper, NotifyEscalationsProcessor],
   exports: [DeadlinePoliciesService, BusinessCalendarService, SlaClocks, EscalationSubjects],
