@@ -10,3 +10,4 @@ export * from './labels';
 export * from './office-labels';
 export * from './audit-action';
 export * from './call-centre';
+export * from './attribute-filter';

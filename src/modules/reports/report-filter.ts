@@ -1,4 +1,4 @@
-import { departmentScope, StaffPrincipal } from '@app/domain';
+import { departmentScope, splitAttributeFilter, StaffPrincipal } from '@app/domain';
 import { ReportQueryDto } from './dto/report-query.dto';
 
 /**
@@ -13,13 +13,15 @@ export interface ReportFilter {
   mahalleId?: string;
   kind?: string;
   channel?: string;
+  /** `code=value` on the category's extra fields, read from the ticket. */
+  attribute?: string;
   /** undefined = every department; null = none (a department role without a department). */
   scopeDepartmentId?: string | null;
 }
 
 export function reportFilter(user: StaffPrincipal, dto: ReportQueryDto): ReportFilter {
-  const { from, to, departmentId, categoryId, mahalleId, kind, channel } = dto;
-  const filter: ReportFilter = { from, to, departmentId, categoryId, mahalleId, kind, channel };
+  const { from, to, departmentId, categoryId, mahalleId, kind, channel, attribute } = dto;
+  const filter: ReportFilter = { from, to, departmentId, categoryId, mahalleId, kind, channel, attribute };
   const scope = departmentScope(user);
   if (scope !== undefined) filter.scopeDepartmentId = scope;
   return filter;
@@ -48,5 +50,13 @@ export function whereClause(filter: ReportFilter, offset = 0): { sql: string; pa
   if (filter.mahalleId) conditions.push(`f.mahalle_id = ${p(filter.mahalleId)}`);
   if (filter.kind) conditions.push(`f.kind = ${p(filter.kind)}`);
   if (filter.channel) conditions.push(`f.channel = ${p(filter.channel)}`);
+  if (filter.attribute) {
+    const [code, value] = splitAttributeFilter(filter.attribute);
+    const [c, v] = [p(code), p(value)];
+    // The extra fields live on the ticket only; a list field matches any of its picked keys.
+    conditions.push(
+      `EXISTS (SELECT 1 FROM tickets t WHERE t.id = f.ticket_id AND (t.attributes ->> ${c} = ${v} OR (jsonb_typeof(t.attributes -> ${c}) = 'array' AND t.attributes -> ${c} ? ${v})))`,
+    );
+  }
   return { sql: conditions.join(' AND '), params };
 }

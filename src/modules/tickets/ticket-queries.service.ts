@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository, SelectQueryBuilder } from 'typeorm';
 import { Clock, Page, pageOf } from '@app/common';
-import { departmentScope, hidesApplicant, OPEN_STATUSES, StaffPrincipal, STATUS_LABELS, TicketKind } from '@app/domain';
+import { departmentScope, hidesApplicant, OPEN_STATUSES, splitAttributeFilter, StaffPrincipal, STATUS_LABELS, TicketKind } from '@app/domain';
 import { User } from '../auth';
 import { Category } from '../categories';
 import { Citizen, CitizensService } from '../citizens';
@@ -92,7 +92,7 @@ export class TicketQueries {
       if (value !== undefined) qb.andWhere(`t.${column} = :${field}`, { [field]: value });
     }
     if (query.attribute) {
-      const [code, value] = splitAttribute(query.attribute);
+      const [code, value] = splitAttributeFilter(query.attribute);
       qb.andWhere(
         `(t.attributes ->> :attrCode = :attrValue OR (jsonb_typeof(t.attributes -> :attrCode) = 'array' AND t.attributes -> :attrCode ? :attrValue))`,
         { attrCode: code, attrValue: value },
@@ -264,10 +264,4 @@ export class TicketQueries {
       .leftJoinAndMapOne('t.citizen', Citizen, 'citizen', 'citizen.id = t.citizen_id')
       .leftJoinAndMapOne('t.assignee', User, 'assignee', 'assignee.id = t.assignee_id');
   }
-}
-
-/** `plaka=34 ABC 123` → the field code and the value, split at the first `=`. */
-function splitAttribute(filter: string): [string, string] {
-  const at = filter.indexOf('=');
-  return [filter.slice(0, at), filter.slice(at + 1)];
 }

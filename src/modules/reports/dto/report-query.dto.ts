@@ -1,7 +1,7 @@
 import { Type } from 'class-transformer';
 import { IsEnum, IsIn, IsInt, IsOptional, IsUUID, Matches, Max, Min } from 'class-validator';
 import { MAX_PAGE } from '@app/common';
-import { TicketChannel, TicketKind } from '@app/domain';
+import { ATTRIBUTE_FILTER, ATTRIBUTE_FILTER_MESSAGE, TicketChannel, TicketKind } from '@app/domain';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -32,6 +32,11 @@ export class ReportQueryDto {
   @IsOptional()
   @IsEnum(TicketChannel)
   channel?: TicketChannel;
+
+  /** One of the category's extra fields, `code=value` (a list field matches any picked key). */
+  @IsOptional()
+  @Matches(ATTRIBUTE_FILTER, { message: ATTRIBUTE_FILTER_MESSAGE })
+  attribute?: string;
 }
 
 export class VolumeQueryDto extends ReportQueryDto {

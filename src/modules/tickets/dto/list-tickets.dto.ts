@@ -1,7 +1,7 @@
 import { Transform, Type } from 'class-transformer';
 import { IsBoolean, IsDate, IsEnum, IsIn, IsOptional, IsString, IsUUID, Length, Matches } from 'class-validator';
 import { PageQueryDto } from '@app/common';
-import { TicketChannel, TicketKind, TicketStatus } from '@app/domain';
+import { ATTRIBUTE_FILTER, ATTRIBUTE_FILTER_MESSAGE, TicketChannel, TicketKind, TicketStatus } from '@app/domain';
 
 const toList = ({ value }: { value: unknown }) =>
   value === undefined ? undefined : (Array.isArray(value) ? value : String(value).split(',')).map((v) => String(v).trim());
@@ -47,7 +47,7 @@ export class ListTicketsDto extends PageQueryDto {
 
   /** One of the category's extra fields, `code=value` (a list field matches any picked key). */
   @IsOptional()
-  @Matches(/^[a-z][a-z0-9_]{0,39}=.{1,200}$/s, { message: 'attribute: kod=değer biçiminde olmalı (plaka=34ABC123)' })
+  @Matches(ATTRIBUTE_FILTER, { message: ATTRIBUTE_FILTER_MESSAGE })
   attribute?: string;
 
   @IsOptional()
