@@ -1,6 +1,6 @@
 import { createTestApp, loginAs, Staff, TestApp, waitFor } from '@app/testing';
 import { freePort } from '../libs/testing/src/free-port';
-import { GeoReportClient } from './open311/georeport-client';
+import { firstRequestOf, GeoReportClient } from './open311/georeport-client';
 import { jsonDifferences, SPEC_EXAMPLES, xmlShape } from './open311/spec-examples';
 
 const FIELDS = [
@@ -76,7 +76,7 @@ describe('Open311 GeoReport v2', () => {
     expect(client.endpoint).toBe(`${base}/open311/v2`);
     const services = await client.services();
     const pothole = services.find((s) => s.service_code === 'FEN-001')!;
-    expect(pothole).toMatchObject({ service_name: 'Yolda çukur / bozuk asfalt', metadata: true, type: 'realtime', group: 'Fen İşleri Müdürlüğü' });
+    expect(pothole).toMatchObject({ service_name: 'Yolda çukur / bozuk asfalt', metadata: true, type: 'batch', group: 'Fen İşleri Müdürlüğü' });
     expect(services.find((s) => s.service_code === 'TEM-001')).toMatchObject({ metadata: false });
     const definition = await client.definition('FEN-001');
     expect(definition).toEqual({
@@ -232,6 +232,12 @@ describe('Open311 GeoReport v2', () => {
       ).text;
       expect([name, xmlShape(xml)]).toEqual([name, xmlShape(SPEC_EXAMPLES[name].xml)]);
     }
+    // The client reads the specification's own XML: indented text, a self-closed element.
+    expect(firstRequestOf(SPEC_EXAMPLES.post_request_id.xml)).toEqual({
+      service_request_id: '293944',
+      service_notice: SPEC_EXAMPLES.post_request_id.json[0].service_notice,
+      account_id: null,
+    });
     // POST: a token at first; the request id once the ticket exists (the retry).
     expect(jsonDifferences(SPEC_EXAMPLES.post_token.json, filed)).toEqual([]);
     expect(jsonDifferences(SPEC_EXAMPLES.post_request_id.json, retried)).toEqual([]);
@@ -252,6 +258,12 @@ describe('Open311 GeoReport v2', () => {
       agency_responsible: 'Temizlik İşleri Müdürlüğü',
     });
     expect(request.status_notes).toContain('Konteyner değiştirildi.');
+    // service_request_id overrides the other filters; service_code takes a comma-delimited list.
+    const listed = async (query: string) =>
+      ((await t.http().get(`/open311/v2/requests.json?${query}`).expect(200)).body as { service_request_id: string }[]).map((r) => r.service_request_id);
+    expect(await listed(`service_request_id=${id}&status=open&service_code=FEN-001`)).toEqual([id]);
+    expect(await listed('service_code=FEN-001,TEM-003')).toContain(id);
+    expect(await listed('service_code=FEN-001')).not.toContain(id);
   });
 
   it('files a retried POST once', async () => {
@@ -283,7 +295,7 @@ describe('Open311 GeoReport v2', () => {
 
   describe('bad input: the specification’s error format, never a 5xx, nothing stored', () => {
     const cases: [string, () => Record<string, string>, number, RegExp][] = [
-      ['an unknown service code', () => form({ service_code: 'YOK-999' }), 400, /service_code/],
+      ['an unknown service code', () => form({ service_code: 'YOK-999' }), 404, /service_code/],
       ['no service code', () => form({ service_code: '' }), 400, /service_code/],
       ['a number attribute that is not a number', () => form({ 'attribute[derinlik_cm]': 'derin' }), 400, /attribute\[derinlik_cm\].*sayı/],
       ['a list attribute outside its list', () => form({ 'attribute[cukur_boyu]': 'dev' }), 400, /attribute\[cukur_boyu\]/],
@@ -348,6 +360,10 @@ describe('Open311 GeoReport v2', () => {
       await t.http().get('/open311/v2/tokens/00000000-0000-4000-8000-000000000000.json').expect(404);
       await t.http().get('/open311/v2/requests.json?status=pending').expect(400);
       await t.http().get('/open311/v2/requests.json?start_date=dün').expect(400);
+      // A range may not span more than 90 days.
+      const tooLong = await t.http().get('/open311/v2/requests.json?start_date=2026-01-01T00:00:00Z&end_date=2026-06-01T00:00:00Z').expect(400);
+      expect(tooLong.body[0].description).toMatch(/start_date.*90 gün/);
+      await t.http().get('/open311/v2/requests.json?start_date=2026-01-01T00:00:00Z').expect(200);
     });
   });
 

@@ -109,22 +109,27 @@ async function getJson(url: string): Promise<unknown> {
   return parsed;
 }
 
-/** `<service_requests><request><field>value</field>…</request></service_requests>`: the first request's fields, as text. */
+/**
+ * `<service_requests><request><field>value</field>…</request></service_requests>`: the first
+ * request's fields, as text; an empty or self-closed element (the spec's `<account_id/>`) is
+ * null, and the text is trimmed (the spec's examples indent it).
+ */
 export function firstRequestOf(xml: string): Record<string, string | null> {
   const request = /<service_requests>\s*<request>([\s\S]*?)<\/request>/.exec(xml);
   if (!request) throw new Error(`no request in ${xml.slice(0, 200)}`);
   const fields: Record<string, string | null> = {};
-  for (const [, name, value] of request[1].matchAll(/<(\w+)>([^<]*)<\/\1>|<(\w+)\/>/g)) {
+  for (const [, name, text, closed] of request[1].matchAll(/<(\w+)>([^<]*)<\/\1>|<(\w+)\/>/g)) {
+    if (closed) fields[closed] = null;
+    const value = text?.trim();
     if (name)
-      fields[name] =
-        value === ''
-          ? null
-          : value
-              .replace(/&lt;/g, '<')
-              .replace(/&gt;/g, '>')
-              .replace(/&quot;/g, '"')
-              .replace(/&apos;/g, "'")
-              .replace(/&amp;/g, '&');
+      fields[name] = !value
+        ? null
+        : value
+            .replace(/&lt;/g, '<')
+            .replace(/&gt;/g, '>')
+            .replace(/&quot;/g, '"')
+            .replace(/&apos;/g, "'")
+            .replace(/&amp;/g, '&');
   }
   return fields;
 }

@@ -1,25 +1,46 @@
 /**
- * The example documents of the GeoReport v2 specification (http://wiki.open311.org/GeoReport_v2),
- * one per operation, in JSON and XML, as the specification prints them (shortened to one item).
+ * The example documents of the Open311 specification, as printed on https://wiki.open311.org/GeoReport_v2
+ * ("GeoReport v2", each marked with its section) and https://wiki.open311.org/Service_Discovery,
+ * cut to their first item where they print several (the comparison reads the first item only).
+ * The JSON tabs print `"service_code":001` and `006`, which JSON does not allow (a leading
+ * zero): they are kept here as the strings of the XML tabs.
  */
 export const SPEC_EXAMPLES = {
+  // Service Discovery, "Examples" (the first of its three endpoints).
   discovery: {
     json: {
-      changeset: '2011-04-05 17:48:34.0',
-      contact: 'You can email or call for assistance api@mycity.gov +1 (555) 555-5555',
+      changeset: '2011-02-03 14:18',
+      contact: 'You can email or call for assistance api@mycity.org +1 (555) 555-5555',
       key_service: 'You can request a key here: http://api.mycity.gov/api_key/request',
       endpoints: [
         {
           specification: 'http://wiki.open311.org/GeoReport_v2',
           url: 'http://open311.mycity.gov/v2',
-          changeset: '2010-11-23 09:01:12.0',
+          changeset: '2010-11-23 09:01',
           type: 'production',
-          formats: ['text/xml', 'application/json'],
+          formats: ['text/xml'],
         },
       ],
     },
-    xml: `<?xml version="1.0" encoding="utf-8"?><discovery><changeset>2011-04-05 17:48:34.0</changeset><contact>You can email or call for assistance api@mycity.gov +1 (555) 555-5555</contact><key_service>You can request a key here: http://api.mycity.gov/api_key/request</key_service><endpoints><endpoint><specification>http://wiki.open311.org/GeoReport_v2</specification><url>http://open311.mycity.gov/v2</url><changeset>2010-11-23 09:01:12.0</changeset><type>production</type><formats><format>text/xml</format><format>application/json</format></formats></endpoint></endpoints></discovery>`,
+    xml: `<?xml version="1.0" encoding="UTF-8"?>
+<discovery>
+    <changeset>2011-02-03 14:18</changeset>
+    <contact>You can email or call for assistance api@mycity.org +1 (555) 555-5555</contact>
+    <key_service>You can request a key here: http://api.mycity.gov/api_key/request</key_service>
+    <endpoints>
+        <endpoint>
+            <specification>http://wiki.open311.org/GeoReport_v2</specification>
+            <url>http://open311.mycity.gov/v2</url>
+            <changeset>2010-11-23 09:01</changeset>
+            <type>production</type>
+            <formats>
+                <format>text/xml</format>
+            </formats>
+        </endpoint>
+    </endpoints>
+</discovery>`,
   },
+  // GeoReport v2, "GET Service List", example response (the first of three services).
   services: {
     json: [
       {
@@ -32,8 +53,20 @@ export const SPEC_EXAMPLES = {
         group: 'sanitation',
       },
     ],
-    xml: `<?xml version="1.0" encoding="utf-8"?><services><service><service_code>001</service_code><service_name>Cans left out 24x7</service_name><description>Garbage or recycling cans that have been left out for more than 24 hours after collection. Violators will be cited.</description><metadata>true</metadata><type>realtime</type><keywords>lorem, ipsum, dolor</keywords><group>sanitation</group></service></services>`,
+    xml: `<?xml version="1.0" encoding="utf-8"?>
+<services>
+    <service>
+        <service_code>001</service_code>
+        <service_name>Cans left out 24x7</service_name>
+        <description>Garbage or recycling cans that have been left out for more than 24 hours after collection. Violators will be cited.</description>
+        <metadata>true</metadata>
+        <type>realtime</type>
+        <keywords>lorem, ipsum, dolor</keywords>
+        <group>sanitation</group>
+    </service>
+</services>`,
   },
+  // GeoReport v2, "GET Service Definition", example response.
   service_definition: {
     json: {
       service_code: 'DMV66',
@@ -53,12 +86,40 @@ export const SPEC_EXAMPLES = {
         },
       ],
     },
-    xml: `<?xml version="1.0" encoding="utf-8"?><service_definition><service_code>DMV66</service_code><attributes><attribute><variable>true</variable><code>WHISHETN</code><datatype>singlevaluelist</datatype><required>true</required><datatype_description></datatype_description><order>1</order><description>What is the ticket/tag/DL number?</description><values><value><key>123</key><name>Ford</name></value><value><key>124</key><name>Chrysler</name></value></values></attribute></attributes></service_definition>`,
+    xml: `<?xml version="1.0" encoding="utf-8"?>
+<service_definition>
+    <service_code>DMV66</service_code>
+    <attributes>
+        <attribute>
+            <variable>true</variable>
+            <code>WHISHETN</code>
+            <datatype>singlevaluelist</datatype>
+            <required>true</required>
+            <datatype_description></datatype_description>
+            <order>1</order>
+            <description>What is the ticket/tag/DL number?</description>
+            <values>
+                <value>
+                    <key>123</key>
+                    <name>Ford</name>
+                </value>
+                <value>
+                    <key>124</key>
+                    <name>Chrysler</name>
+                </value>
+            </values>
+        </attribute>
+    </attributes>
+</service_definition>`,
   },
+  // Not printed by the specification: "POST Service Request"'s response table answers either a
+  // service_request_id or a token ("should not be returned if service_request_id is returned"),
+  // service_notice and account_id "may not be returned". This is its example with the token.
   post_token: {
     json: [{ token: '12345' }],
     xml: `<?xml version="1.0" encoding="utf-8"?><service_requests><request><token>12345</token></request></service_requests>`,
   },
+  // GeoReport v2, "POST Service Request", example response.
   post_request_id: {
     json: [
       {
@@ -68,12 +129,30 @@ export const SPEC_EXAMPLES = {
         account_id: null,
       },
     ],
-    xml: `<?xml version="1.0" encoding="utf-8"?><service_requests><request><service_request_id>293944</service_request_id><service_notice>The City will inspect and require the responsible party to correct within 24 hours and/or issue a Correction Notice or Notice of Violation of the Public Works Code</service_notice><account_id/></request></service_requests>`,
+    xml: `<?xml version="1.0" encoding="utf-8"?>
+<service_requests>
+    <request>
+        <service_request_id>293944</service_request_id>
+        <service_notice>
+            The City will inspect and require the responsible party to correct within 24 hours and/or issue a Correction Notice or Notice of Violation of the Public Works Code
+        </service_notice>
+        <account_id/>
+    </request>
+</service_requests>`,
   },
+  // GeoReport v2, "GET service_request_id from a token", example response.
   token: {
     json: [{ service_request_id: 638344, token: 12345 }],
-    xml: `<?xml version="1.0" encoding="utf-8"?><service_requests><request><service_request_id>638344</service_request_id><token>12345</token></request></service_requests>`,
+    xml: `<?xml version="1.0" encoding="utf-8"?>
+<service_requests>
+    <request>
+        <service_request_id>638344</service_request_id>
+        <token>12345</token>
+    </request>
+</service_requests>`,
   },
+  // GeoReport v2, "GET Service Request", example response ("GET Service Requests" prints this
+  // request and a second one, 638349, of the same fields).
   request: {
     json: [
       {
@@ -96,11 +175,39 @@ export const SPEC_EXAMPLES = {
         media_url: 'http://city.gov.s3.amazonaws.com/requests/media/638344.jpg',
       },
     ],
-    xml: `<?xml version="1.0" encoding="utf-8"?><service_requests><request><service_request_id>638344</service_request_id><status>closed</status><status_notes>Duplicate request.</status_notes><service_name>Sidewalk and Curb Issues</service_name><service_code>006</service_code><description></description><agency_responsible></agency_responsible><service_notice></service_notice><requested_datetime>2010-04-14T06:37:38-08:00</requested_datetime><updated_datetime>2010-04-14T06:37:38-08:00</updated_datetime><expected_datetime>2010-04-15T06:37:38-08:00</expected_datetime><address>8TH AVE and JUDAH ST</address><address_id>545483</address_id><zipcode>94122</zipcode><lat>37.762221815</lat><long>-122.4651145</long><media_url>http://city.gov.s3.amazonaws.com/requests/media/638344.jpg</media_url></request></service_requests>`,
+    xml: `<?xml version="1.0" encoding="utf-8"?>
+<service_requests>
+    <request>
+        <service_request_id>638344</service_request_id>
+        <status>closed</status>
+        <status_notes>Duplicate request.</status_notes>
+        <service_name>Sidewalk and Curb Issues</service_name>
+        <service_code>006</service_code>
+        <description></description>
+        <agency_responsible></agency_responsible>
+        <service_notice></service_notice>
+        <requested_datetime>2010-04-14T06:37:38-08:00</requested_datetime>
+        <updated_datetime>2010-04-14T06:37:38-08:00</updated_datetime>
+        <expected_datetime>2010-04-15T06:37:38-08:00</expected_datetime>
+        <address>8TH AVE and JUDAH ST</address>
+        <address_id>545483</address_id>
+        <zipcode>94122</zipcode>
+        <lat>37.762221815</lat>
+        <long>-122.4651145</long>
+        <media_url>http://city.gov.s3.amazonaws.com/requests/media/638344.jpg </media_url>
+    </request>
+</service_requests>`,
   },
+  // GeoReport v2, "Errors", example (HTTP/1.1 403 Forbidden).
   errors: {
     json: [{ code: 403, description: "Invalid api_key received -- can't proceed with create_request." }],
-    xml: `<?xml version="1.0" encoding="utf-8"?><errors><error><code>403</code><description>Invalid api_key received -- can't proceed with create_request.</description></error></errors>`,
+    xml: `<?xml version="1.0" encoding="utf-8"?>
+<errors>
+    <error>
+        <code>403</code>
+        <description>Invalid api_key received -- can't proceed with create_request.</description>
+    </error>
+</errors>`,
   },
 } as const;
 

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { createHash } from 'node:crypto';
 import { isEmail } from 'class-validator';
-import { InvalidFieldException } from '@app/common';
+import { InvalidFieldException, ResourceNotFoundException } from '@app/common';
 import { normalizePhone } from '@app/domain';
 import { CategoriesService, Category, checkFieldValues } from '../../categories';
 import { InboundChannel, IntakeService } from '../../intake';
@@ -71,7 +71,8 @@ export class Open311Filing {
   private async service(code: string | null): Promise<Category> {
     if (!code) throw new InvalidFieldException('service_code', 'service_code: hizmet kodu gerekli');
     const found = (await this.categories.listActive()).find((c) => c.serviceCode === code);
-    if (!found) throw new InvalidFieldException('service_code', `service_code: ${code.slice(0, 40)} kodlu bir hizmet yok`);
+    // The specification answers an unknown service_code with 404, a missing one with 400.
+    if (!found) throw new ResourceNotFoundException(`service_code: ${code.slice(0, 40)} kodlu hizmet`);
     return found;
   }
 

@@ -11,7 +11,7 @@ export type RequestIdentity = { token: string; service_request_id: string | null
 
 export interface RequestQuery {
   ids: string[];
-  serviceCode: string | null;
+  serviceCodes: string[];
   start: Date;
   end: Date;
   status: ('open' | 'closed')[];
@@ -53,14 +53,15 @@ export class Open311Reads {
       params.push(value);
       where.push(clause(`$${params.length}`));
     };
+    // Ids override all other arguments, as the specification says.
     if (query.ids.length) {
       add((n) => `t.tracking_no = ANY(${n}::text[])`, query.ids);
     } else {
       add((n) => `t.created_at >= ${n}`, query.start);
       add((n) => `t.created_at < ${n}`, query.end);
+      if (query.serviceCodes.length) add((n) => `c.service_code = ANY(${n}::text[])`, query.serviceCodes);
+      if (query.status.length === 1) add((n) => `(t.status = ANY(${n}::ticket_status[])) = ${query.status[0] === 'open'}`, OPEN_STATUSES);
     }
-    if (query.serviceCode) add((n) => `c.service_code = ${n}`, query.serviceCode);
-    if (query.status.length === 1) add((n) => `(t.status = ANY(${n}::ticket_status[])) = ${query.status[0] === 'open'}`, OPEN_STATUSES);
     const rows: Row[] = await this.dataSource.query(
       `SELECT t.tracking_no, t.status, t.created_at, t.updated_at, t.resolution_due_at, t.latitude, t.longitude,
               c.service_code, c.name AS service_name, d.name AS department, m.id AS mahalle_id, m.name AS mahalle,
@@ -83,7 +84,7 @@ export class Open311Reads {
 
   async request(id: string): Promise<Record<string, Open311Value>[]> {
     if (!TRACKING_NO.test(id)) throw new InvalidFieldException('service_request_id', 'service_request_id: 2026-000123 biçiminde olmalı');
-    const found = await this.requests({ ids: [id], serviceCode: null, start: new Date(0), end: new Date(0), status: [] });
+    const found = await this.requests({ ids: [id], serviceCodes: [], start: new Date(0), end: new Date(0), status: [] });
     if (!found.length) throw new ResourceNotFoundException('Başvuru');
     return found;
   }

@@ -44,7 +44,8 @@ export class Open311Services {
       service_name: c.name,
       description: c.fields.length ? `${c.name}: ${c.fields.map((f) => f.label).join(', ')} sorulur` : c.name,
       metadata: c.fields.length > 0,
-      type: 'realtime',
+      // POST answers a token first (intake files the ticket a moment later): the spec's batch.
+      type: 'batch',
       keywords: c.keywords.join(', '),
       group: (c.defaultDepartmentId && departments.get(c.defaultDepartmentId)) || 'Diğer kurumlar',
     }));

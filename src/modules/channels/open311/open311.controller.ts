@@ -11,8 +11,8 @@ import { Open311Services } from './open311-services';
 import { parseXmlRequest } from './xml-input';
 
 const DAY_MS = 24 * 3600_000;
-// GET requests without dates covers the last 90 days, as the specification suggests.
-const DEFAULT_DAYS = 90;
+// GET requests covers at most 90 days, the last 90 without dates, as the specification says.
+const MAX_DAYS = 90;
 const FORMAT = { name: 'format', enum: ['json', 'xml'] };
 
 /**
@@ -86,7 +86,7 @@ export class Open311Controller {
   @Get('requests.:format')
   @ApiParam(FORMAT)
   @ApiQuery({ name: 'service_request_id', required: false, description: 'virgülle ayrılmış başvuru numaraları' })
-  @ApiQuery({ name: 'service_code', required: false })
+  @ApiQuery({ name: 'service_code', required: false, description: 'virgülle ayrılmış hizmet kodları' })
   @ApiQuery({ name: 'start_date', required: false })
   @ApiQuery({ name: 'end_date', required: false })
   @ApiQuery({ name: 'status', required: false, description: 'open, closed veya ikisi virgülle' })
@@ -131,20 +131,26 @@ function requestQuery(query: Record<string, unknown>, now: Date): RequestQuery {
     }
     return parsed;
   };
-  const ids = (text('service_request_id') ?? '')
-    .split(',')
-    .map((s) => s.trim())
-    .filter(Boolean);
+  const list = (name: string) =>
+    (text(name) ?? '')
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean);
+  const ids = list('service_request_id');
   if (ids.length > 100 || ids.some((id) => !/^\d{4}-\d{6}$/.test(id))) {
     throw new InvalidFieldException('service_request_id', 'service_request_id: en fazla 100 tane, 2026-000123 biçiminde, virgülle ayrılmış olmalı');
   }
-  const status = (text('status') ?? '')
-    .split(',')
-    .map((s) => s.trim())
-    .filter(Boolean);
+  const status = list('status');
   if (status.some((s) => s !== 'open' && s !== 'closed')) throw new InvalidFieldException('status', 'status: open, closed veya ikisi olmalı');
-  const end = date('end_date') ?? now;
-  const start = date('start_date') ?? new Date(end.getTime() - DEFAULT_DAYS * DAY_MS);
+  const [from, until] = [date('start_date'), date('end_date')];
+  // A start_date alone reads its 90 days (up to now).
+  const end = until ?? (from ? new Date(Math.min(now.getTime(), from.getTime() + MAX_DAYS * DAY_MS)) : now);
+  const start = from ?? new Date(end.getTime() - MAX_DAYS * DAY_MS);
   if (start >= end) throw new InvalidFieldException('start_date', 'start_date: end_date’ten önce olmalı');
-  return { ids, serviceCode: text('service_code'), start, end, status: [...new Set(status)] as RequestQuery['status'] };
+  if (end.getTime() - start.getTime() > MAX_DAYS * DAY_MS) {
+    throw new InvalidFieldException('start_date', `start_date: end_date ile arası en fazla ${MAX_DAYS} gün olabilir`);
+  }
+  const serviceCodes = list('service_code');
+  if (serviceCodes.length > 100) throw new InvalidFieldException('service_code', 'service_code: en fazla 100 tane, virgülle ayrılmış olmalı');
+  return { ids, serviceCodes, start, end, status: [...new Set(status)] as RequestQuery['status'] };
 }
