@@ -216,6 +216,30 @@ describeUi('admin screens in the browser', () => {
     await dialog.getByRole('button', { name: 'Kaydet' }).click();
     await dialog.waitFor({ state: 'hidden' });
     await page.getByRole('cell', { name: 'deneme, sınama' }).waitFor();
+    // Its extra fields as lines: a wrong code is refused beside the text, a right one is saved.
+    await first.click();
+    await dialog.getByLabel('Ek alanlar (başvuruda sorulur)').fill('Plaka | Araç plakası | Kısa metin | evet');
+    await dialog.getByRole('button', { name: 'Kaydet' }).click();
+    await dialog.locator('#edit-fields-error', { hasText: 'code' }).waitFor();
+    await dialog
+      .getByLabel('Ek alanlar (başvuruda sorulur)')
+      .fill('plaka | Araç plakası | Kısa metin | evet\nagac_turu | Ağaç türü | Listeden birden çok seçim | hayır | cinar=Çınar; cam=Çam');
+    await dialog.getByRole('button', { name: 'Kaydet' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    await page.getByRole('cell', { name: 'Araç plakası, Ağaç türü' }).waitFor();
+    const [edited] = await t.dataSource.query(`SELECT fields FROM categories WHERE 'deneme' = ANY(keywords)`);
+    expect(edited.fields).toEqual([
+      expect.objectContaining({ code: 'plaka', label: 'Araç plakası', datatype: 'string', required: true, options: [] }),
+      expect.objectContaining({
+        code: 'agac_turu',
+        datatype: 'multivaluelist',
+        required: false,
+        options: [
+          { key: 'cinar', name: 'Çınar' },
+          { key: 'cam', name: 'Çam' },
+        ],
+      }),
+    ]);
     // The queue board opens in the tab through its cookie (the page's token stays in sessionStorage).
     await page.goto(`${base}/app#/yonetim/pano`);
     await page.getByRole('button', { name: 'Kuyruk panosunu aç' }).click();

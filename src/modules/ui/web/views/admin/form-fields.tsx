@@ -1,4 +1,5 @@
 import { Field, Select } from '../../components';
+import { CATEGORY_FIELDS_HINT, fieldsText, parseFieldsText } from './category-fields-text';
 import type { FieldSpec, Row } from './sections';
 
 export const YES_NO: [string, string][] = [
@@ -26,6 +27,7 @@ export function textOf(spec: FieldSpec, value: unknown): string {
   if (value === null || value === undefined) return '';
   if (type === 'list' && Array.isArray(value)) return value.join(', ');
   if (type === 'contacts' && Array.isArray(value)) return (value as Row[]).map(contactLine).join('\n');
+  if (type === 'fields' && Array.isArray(value)) return fieldsText(value as Row[]);
   return String(value);
 }
 
@@ -37,7 +39,7 @@ export function bodyOf(fields: FieldSpec[], values: Record<string, string>, row?
     const value = (values[name] ?? '').trim();
     if (row && value === textOf(spec, row[name])) continue;
     if (!value) {
-      if (row && type !== 'password') body[name] = type === 'list' || type === 'contacts' ? [] : null;
+      if (row && type !== 'password') body[name] = type === 'list' || type === 'contacts' || type === 'fields' ? [] : null;
       continue;
     }
     body[name] =
@@ -52,7 +54,9 @@ export function bodyOf(fields: FieldSpec[], values: Record<string, string>, row?
                 .filter(Boolean)
             : type === 'contacts'
               ? parseContacts(value)
-              : value;
+              : type === 'fields'
+                ? parseFieldsText(value, (row?.[name] as Row[] | undefined) ?? [])
+                : value;
   }
   return body;
 }
@@ -85,11 +89,11 @@ export function Inputs({ fields, prefix, values, errors, set }: InputsProps) {
           id={`${prefix}-${name}`}
           label={label}
           error={errors[name]}
-          hint={type === 'contacts' ? 'Her satıra bir kişi: Ad | Unvan | e-posta | telefon (+90…)' : undefined}
+          hint={type === 'contacts' ? 'Her satıra bir kişi: Ad | Unvan | e-posta | telefon (+90…)' : type === 'fields' ? CATEGORY_FIELDS_HINT : undefined}
         >
           {Array.isArray(type) || type === 'bool' ? (
             <Select empty="Seçin" value={values[name] ?? ''} onChange={set(name)} options={type === 'bool' ? YES_NO : type} />
-          ) : type === 'contacts' || type === 'text' ? (
+          ) : type === 'contacts' || type === 'fields' || type === 'text' ? (
             <textarea name={name} rows={4} value={values[name] ?? ''} onInput={(e) => set(name)(e.currentTarget.value)} />
           ) : (
             <input

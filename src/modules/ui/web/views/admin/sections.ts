@@ -25,7 +25,7 @@ export type Row = Record<string, any>;
 export type FieldSpec = [
   name: string,
   label: string,
-  type?: [string, string][] | 'number' | 'password' | 'date' | 'list' | 'bool' | 'contacts' | 'text' | 'email' | 'tel',
+  type?: [string, string][] | 'number' | 'password' | 'date' | 'list' | 'bool' | 'contacts' | 'fields' | 'text' | 'email' | 'tel',
 ];
 
 export interface Section {
@@ -145,6 +145,7 @@ export function sections(refs: AdminRefs): Record<string, Section> {
         ['Tür', (r) => KIND_LABELS[r.kind as TicketKind]],
         ['Birim', (r) => deptName(r.defaultDepartmentId)],
         ['Anahtar sözcükler', (r) => (r.keywords ?? []).join(', ')],
+        ['Ek alanlar', (r) => (r.fields ?? []).map((f: Row) => f.label).join(', ') || '—'],
         ['Etkin', (r) => yes(r.active)],
       ],
       fields: [
@@ -161,6 +162,7 @@ export function sections(refs: AdminRefs): Record<string, Section> {
         ['defaultDepartmentId', 'Birim', deptOptions],
         ['deadlinePolicyId', 'Süre politikası', policyOptions],
         ['keywords', 'Anahtar sözcükler (virgülle)', 'list'],
+        ['fields', 'Ek alanlar (başvuruda sorulur)', 'fields'],
       ],
       toggle: 'active',
     },
