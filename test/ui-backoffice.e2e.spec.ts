@@ -132,8 +132,9 @@ describeUi('back office: bell, outbox and exports in headless Chromium', () => {
 
     await page.locator('button[data-state=failed]').click();
     const rows = page.locator('#outbox-table tbody tr');
+    // The unfiltered table also holds the failed row: wait for the filtered one to replace it.
+    await waitFor('the failed messages only', async () => ((await rows.count()) === 1 ? true : undefined), 10_000, 100);
     await rows.filter({ hasText: 'Twilio 21211' }).waitFor();
-    expect(await rows.count()).toBe(1);
     const row = rows.first();
     expect(await row.getAttribute('data-id')).toBe(failed.id);
     expect(await row.textContent()).toContain('+90 5** *** ** 77');
