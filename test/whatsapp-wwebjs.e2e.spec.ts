@@ -196,14 +196,16 @@ describe('WhatsApp hotline through whatsapp-web.js', () => {
     const row = async () => (await t.dataSource.query('SELECT * FROM outbound_messages WHERE id = $1', [intent!.id]))[0];
     const sent = await waitFor('sent', async () => ((await row()).state === 'sent' ? row() : null));
     const client = factory.current;
-    expect(client.sent).toHaveLength(1);
-    expect(client.sent[0]).toMatchObject({ chatId: '905321110001@c.us', content: 'Başvurunuz Temizlik İşleri Müdürlüğüne iletildi.' });
-    expect(sent).toMatchObject({ provider: 'wwebjs', provider_id: client.sent[0].message.id._serialized });
+    // The same client may also have told the earlier test's citizen where their application went.
+    const [reply, ...more] = client.sent.filter((s) => s.chatId === '905321110001@c.us');
+    expect(more).toEqual([]);
+    expect(reply).toMatchObject({ chatId: '905321110001@c.us', content: 'Başvurunuz Temizlik İşleri Müdürlüğüne iletildi.' });
+    expect(sent).toMatchObject({ provider: 'wwebjs', provider_id: reply.message.id._serialized });
 
-    client.emit('message_ack', client.sent[0].message, 2);
+    client.emit('message_ack', reply.message, 2);
     await waitFor('delivered', async () => (await row()).state === 'delivered');
-    client.emit('message_ack', client.sent[0].message, 1);
-    client.emit('message_ack', client.sent[0].message, -1);
+    client.emit('message_ack', reply.message, 1);
+    client.emit('message_ack', reply.message, -1);
     await new Promise((resolve) => setTimeout(resolve, 200));
     expect((await row()).state).toBe('delivered');
   });
