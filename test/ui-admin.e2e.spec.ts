@@ -240,6 +240,19 @@ describeUi('admin screens in the browser', () => {
         ],
       }),
     ]);
+    // An Open311 client's key is shown once, whole, at its issue; the table keeps its prefix only.
+    await page.goto(`${base}/app#/yonetim/open311`);
+    await page.getByRole('heading', { name: 'Open311 uygulamaları', level: 1 }).waitFor();
+    await page.getByLabel('Uygulamanın adı').fill('Belediye mobil uygulaması');
+    await page.getByRole('button', { name: 'Ekle' }).click();
+    const notice = await page.getByRole('status').filter({ hasText: 'API anahtarı' }).textContent();
+    const key = notice!.split(': ').pop()!.trim();
+    const [client] = await t.dataSource.query(`SELECT key_prefix, revoked_at FROM open311_clients WHERE name = 'Belediye mobil uygulaması'`);
+    expect(key.startsWith(client.key_prefix)).toBe(true);
+    expect(client.revoked_at).toBeNull();
+    await page.getByRole('cell', { name: `${client.key_prefix}…` }).waitFor();
+    expect(await page.locator('table').innerText()).not.toContain(key);
+    await axe(page, 'admin open311');
     // The queue board opens in the tab through its cookie (the page's token stays in sessionStorage).
     await page.goto(`${base}/app#/yonetim/pano`);
     await page.getByRole('button', { name: 'Kuyruk panosunu aç' }).click();

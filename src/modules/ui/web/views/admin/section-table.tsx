@@ -133,12 +133,15 @@ function CreateForm({ spec, reload }: { spec: Section; reload: () => Promise<voi
   const fields = spec.fields ?? [];
   const [values, setValues] = useState<Record<string, string>>({});
   const [errors, setErrors] = useState<Record<string, string>>({});
+  const [notice, setNotice] = useState<string | null>(null);
   const set = (name: string) => (value: string) => setValues((v) => ({ ...v, [name]: value }));
   const submit = async (event: Event) => {
     event.preventDefault();
     setErrors({});
+    setNotice(null);
     try {
-      await api(spec.path ?? '', { method: 'POST', body: bodyOf(fields, values) });
+      const created = await api<Row>(spec.path ?? '', { method: 'POST', body: bodyOf(fields, values) });
+      setNotice(spec.createdNotice?.(created) ?? null);
       setValues({});
       await reload();
     } catch (e) {
@@ -153,6 +156,11 @@ function CreateForm({ spec, reload }: { spec: Section; reload: () => Promise<voi
       <h2>Yeni kayıt</h2>
       <Inputs fields={fields} prefix="new" values={values} errors={errors} set={set} />
       <button type="submit">Ekle</button>
+      {notice ? (
+        <p role="status" class="created-notice">
+          <code>{notice}</code>
+        </p>
+      ) : null}
     </form>
   );
 }

@@ -92,6 +92,20 @@ export function moreSections(refs: AdminRefs, deptOptions: [string, string][], d
       ],
       rowAction: ['Yeniden çalıştır', (r) => api(`/admin/jobs/${r.queue}/${encodeURIComponent(r.id)}/retry`, { method: 'POST', body: {} })],
     },
+    open311: {
+      title: 'Open311 uygulamaları',
+      path: '/open311/clients',
+      label: (r) => r.name,
+      columns: [
+        ['Ad', (r) => r.name],
+        ['Anahtar', (r) => `${r.keyPrefix}…`],
+        ['Son kullanım', (r) => formatTime(r.lastUsedAt)],
+        ['Durum', (r) => (r.revokedAt ? `İptal edildi: ${formatTime(r.revokedAt)}` : 'Etkin')],
+      ],
+      fields: [['name', 'Uygulamanın adı']],
+      remove: (r) => `/open311/clients/${r.id}`,
+      createdNotice: (r) => `${r.name} için API anahtarı (yalnızca şimdi gösterilir, saklayın): ${r.apiKey}`,
+    },
     whatsapp: { title: 'WhatsApp eşleştirme', custom: 'whatsapp' },
     pano: { title: 'Kuyruk panosu', custom: 'board' },
   };

@@ -50,6 +50,8 @@ export interface Section {
   label?: (r: Row) => string;
   remove?: (r: Row) => string;
   rowAction?: [string, (r: Row) => Promise<unknown>];
+  /** What the new row's answer says once, kept on screen (an Open311 API key is shown only at its issue). */
+  createdNotice?: (r: Row) => string;
   /** A screen of its own instead of a table. */
   custom?: 'whatsapp' | 'notices' | 'board';
 }
