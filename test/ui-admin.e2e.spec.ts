@@ -15,7 +15,7 @@ import {
   ticketInput,
   waitFor,
   screenshot,
-  seriousA11yViolations,
+  a11yLog,
   signIn,
 } from '@app/testing';
 
@@ -29,7 +29,7 @@ describeUi('admin screens in the browser', () => {
   let browser: TestBrowser;
   let context: BrowserContext;
   let admin: Staff;
-  const a11y: { screen: string; violations: string[] }[] = [];
+  const a11y = a11yLog('ui-admin');
 
   beforeAll(async () => {
     t = await createTestApp({ now: new Date('2026-11-25T07:00:00Z') });
@@ -41,7 +41,7 @@ describeUi('admin screens in the browser', () => {
     context = browser.context;
   }, 120_000);
   afterAll(async () => {
-    if (a11y.length) process.stdout.write(`ui-admin axe (serious/critical per screen): ${JSON.stringify(a11y)}\n`);
+    a11y.print();
     await browser?.close();
     await t?.close();
   });
@@ -54,11 +54,7 @@ describeUi('admin screens in the browser', () => {
   /** A new tab has its own sessionStorage, so each tab is its own staff member. */
   const login = (username: string, password?: string) => signIn(context, base, username, password);
 
-  async function axe(page: Page, screen: string): Promise<void> {
-    const violations = await seriousA11yViolations(page);
-    a11y.push({ screen, violations });
-    expect({ screen, violations }).toEqual({ screen, violations: [] });
-  }
+  const axe = (page: Page, screen: string) => a11y.check(page, screen);
 
   async function ticketIn(serviceCode: string, subject: string): Promise<{ id: string; trackingNo: string }> {
     const agent = await loginAs(t, 'agent');

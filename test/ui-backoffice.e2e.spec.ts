@@ -16,7 +16,7 @@ import {
   openBrowser,
   TestBrowser,
   screenshot,
-  seriousA11yViolations,
+  a11yLog,
   signIn,
 } from '@app/testing';
 
@@ -37,7 +37,7 @@ describeUi('back office: bell, outbox and exports in headless Chromium', () => {
   let browser: TestBrowser;
   let admin: Staff;
   let ticket: { id: string; trackingNo: string };
-  const a11y: { screen: string; violations: string[] }[] = [];
+  const a11y = a11yLog('ui-backoffice');
 
   beforeAll(async () => {
     // The deadline timer is driven by hand; the notify jobs, the outbox and the exports run as in production.
@@ -65,7 +65,7 @@ describeUi('back office: bell, outbox and exports in headless Chromium', () => {
     context = browser.context;
   }, 120_000);
   afterAll(async () => {
-    if (a11y.length) process.stdout.write(`ui-backoffice axe (serious/critical per screen): ${JSON.stringify(a11y)}\n`);
+    a11y.print();
     await browser?.close();
     await t?.close();
   });
@@ -73,11 +73,7 @@ describeUi('back office: bell, outbox and exports in headless Chromium', () => {
   const login = (username: string, password?: string) => signIn(context, base, username, password);
 
   /** axe-core run in the page (evaluated through the DevTools protocol, so the CSP stays as it is). */
-  async function axe(page: Page, screen: string): Promise<void> {
-    const violations = await seriousA11yViolations(page);
-    a11y.push({ screen, violations });
-    expect({ screen, violations }).toEqual({ screen, violations: [] });
-  }
+  const axe = (page: Page, screen: string) => a11y.check(page, screen);
 
   /** The README's pictures are refreshed on request only (UPDATE_DOCS_SCREENSHOTS=1), so a run leaves the tree clean. */
   const shot = (page: Page, name: string, docs = false) => screenshot(page, name, { docs, fullPage: false });

@@ -2,7 +2,7 @@ import { mkdir } from 'node:fs/promises';
 import { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
-import { createTestApp, describeInBrowser, loginAs, openBrowser, Staff, TestApp, TestBrowser, screenshot, seriousA11yViolations, signIn } from '@app/testing';
+import { createTestApp, describeInBrowser, loginAs, openBrowser, Staff, TestApp, TestBrowser, screenshot, a11yLog, signIn } from '@app/testing';
 
 const SHOTS = join(__dirname, '..', 'artifacts', 'screenshots');
 const FROM = '2026-11-01';
@@ -16,7 +16,7 @@ describeUi('muhtar work on screen: the calendar, the muhtar informed by SMS, a v
   let context: BrowserContext;
   let browser: TestBrowser;
   let supervisor: Staff;
-  const a11y: { screen: string; violations: string[] }[] = [];
+  const a11y = a11yLog('ui-muhtar');
 
   beforeAll(async () => {
     // A Wednesday morning in Istanbul (10:00).
@@ -29,7 +29,7 @@ describeUi('muhtar work on screen: the calendar, the muhtar informed by SMS, a v
     context = browser.context;
   }, 120_000);
   afterAll(async () => {
-    if (a11y.length) process.stdout.write(`ui-muhtar axe (serious/critical per screen): ${JSON.stringify(a11y)}\n`);
+    a11y.print();
     await browser?.close();
     await t?.close();
   });
@@ -41,11 +41,7 @@ describeUi('muhtar work on screen: the calendar, the muhtar informed by SMS, a v
 
   const login = (username: string, password?: string) => signIn(context, base, username, password);
 
-  async function axe(page: Page, screen: string): Promise<void> {
-    const violations = await seriousA11yViolations(page);
-    a11y.push({ screen, violations });
-    expect({ screen, violations }).toEqual({ screen, violations: [] });
-  }
+  const axe = (page: Page, screen: string) => a11y.check(page, screen);
 
   const indicator = async (code: string) => {
     const { body } = await t

@@ -13,7 +13,7 @@ import {
   TestBrowser,
   waitFor,
   screenshot,
-  seriousA11yViolations,
+  a11yLog,
   signIn,
 } from '@app/testing';
 
@@ -33,7 +33,7 @@ describeUi('the mayor’s office and processes in headless Chromium', () => {
   let admin: Staff;
   let agent: Staff;
   let kalem: Staff;
-  const a11y: { screen: string; violations: string[] }[] = [];
+  const a11y = a11yLog('ui-office');
 
   beforeAll(async () => {
     t = await createTestApp({ now: MONDAY_0900 });
@@ -56,7 +56,7 @@ describeUi('the mayor’s office and processes in headless Chromium', () => {
     await context.clock.setFixedTime(MONDAY_0900);
   }, 120_000);
   afterAll(async () => {
-    if (a11y.length) process.stdout.write(`ui-office axe (serious/critical per screen): ${JSON.stringify(a11y)}\n`);
+    a11y.print();
     await browser?.close();
     await t?.close();
   });
@@ -72,11 +72,7 @@ describeUi('the mayor’s office and processes in headless Chromium', () => {
 
   const login = (username: string, password?: string) => signIn(context, base, username, password);
 
-  async function axe(page: Page, screen: string): Promise<void> {
-    const violations = await seriousA11yViolations(page);
-    a11y.push({ screen, violations });
-    expect({ screen, violations }).toEqual({ screen, violations: [] });
-  }
+  const axe = (page: Page, screen: string) => a11y.check(page, screen);
 
   async function request(body: Record<string, unknown>): Promise<{ id: string }> {
     const res = await t

@@ -79,6 +79,21 @@ export async function seriousA11yViolations(page: Page): Promise<string[]> {
     .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
 
+/** A suite's axe-core record: `check` fails on a screen's serious or critical violation, `print` lists every screen checked. */
+export function a11yLog(suite: string) {
+  const checked: { screen: string; violations: string[] }[] = [];
+  return {
+    async check(page: Page, screen: string): Promise<void> {
+      const violations = await seriousA11yViolations(page);
+      checked.push({ screen, violations });
+      expect({ screen, violations }).toEqual({ screen, violations: [] });
+    },
+    print(): void {
+      if (checked.length) process.stdout.write(`${suite} axe (serious/critical per screen): ${JSON.stringify(checked)}\n`);
+    },
+  };
+}
+
 /** A screenshot in artifacts/screenshots; a `docs` one is copied to docs/screenshots with UPDATE_DOCS_SCREENSHOTS=1. */
 export async function screenshot(page: Page, name: string, { docs = false, fullPage = docs }: { docs?: boolean; fullPage?: boolean } = {}): Promise<void> {
   await mkdir(SHOTS, { recursive: true });
