@@ -12,3 +12,4 @@ export * from './fake-twilio-api';
 export * from './postgres-server';
 export * from './free-port';
 export * from './browser';
+export * from './query-routes';

@@ -26,6 +26,7 @@ class SentFieldsValidationPipe extends ValidationPipe {
     // Checked before class-transformer recurses into it: what PostgreSQL cannot store is a 400
     // naming the field, not a 500. A provider's untyped payload is only held to the depth: its
     // text is the intake's to judge, which keeps what it cannot store as a failed event.
+    if (metadata.type === 'query') value = withoutEmptyValues(value);
     const untyped = metadata.metatype === Object;
     const unusable = metadata.type === 'custom' ? null : findUnusableInput(value, metadata.data ?? '', { text: !untyped });
     if (unusable) throw new ValidationFailedException([unusable]);
@@ -35,6 +36,15 @@ class SentFieldsValidationPipe extends ValidationPipe {
     }
     return result;
   }
+}
+
+/**
+ * A query's empty values are filters left blank: a form's empty select sends `?status=`, which
+ * means "any status", as leaving the parameter out does (a required one is still reported missing).
+ */
+function withoutEmptyValues(value: unknown): unknown {
+  if (!value || typeof value !== 'object' || Array.isArray(value)) return value;
+  return Object.fromEntries(Object.entries(value).filter(([, field]) => field !== ''));
 }
 
 /** The single validation used at every HTTP entry (rule 7 of the house). */

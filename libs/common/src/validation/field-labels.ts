@@ -2,7 +2,7 @@
  * The Turkish label of every field a request can carry, by its key: the one map validation
  * messages name fields by ("Başlık (subject) en az 3 karakter olmalıdır"). A field of a nested
  * object is labelled by its own key. A field missing here is named by its key alone, and
- * `test/validation-messages.e2e.spec.ts` fails on every documented field without a label.
+ * `test/validation-messages.e2e.spec.ts` fails on every validated field without a label.
  */
 export const FIELD_LABELS: Readonly<Record<string, string>> = {
   accessLog: 'Erişim kaydı',
@@ -28,6 +28,7 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   body: 'Metin',
   calendarDayEnd: 'Takvim günü sonu',
   calls: 'Çağrılar',
+  callSid: 'Çağrı',
   categories: 'Konular',
   categoryId: 'Konu',
   channel: 'Kanal',
@@ -90,7 +91,9 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   id: 'Kimlik',
   idempotencyKey: 'Tekrar anahtarı',
   ids: 'Başvurular',
+  incidentId: 'Olay',
   includeExpired: 'Süresi geçenler de',
+  indicators: 'Göstergeler',
   institutionId: 'Kurum',
   institutionName: 'Kurum adı',
   institutions: 'Kurumlar',
@@ -157,13 +160,13 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   rawMessages: 'Ham mesajlar',
   reason: 'Gerekçe',
   reassignOnBreach: 'Süre aşımında yeniden atama',
+  referenceDocument: 'Dayanak belge',
   referTo: 'Yönlendirilen kurum',
   referToInstitutionId: 'Yönlendirilen kurum',
-  referenceDocument: 'Dayanak belge',
   report: 'Rapor',
-  requestTicketId: 'Talep başvurusu',
   requesterKind: 'Talep eden türü',
   requesterName: 'Talep edenin adı',
+  requestTicketId: 'Talep başvurusu',
   required: 'Zorunlu',
   resolution: 'Çözüm',
   resolutionAmount: 'Çözüm süresi',
@@ -173,9 +176,9 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   role: 'Rol',
   runId: 'Çalıştırma',
   score: 'Puan',
-  serviceCode: 'Hizmet kodu',
   service_code: 'Hizmet kodu',
   service_request_id: 'Başvuru numarası',
+  serviceCode: 'Hizmet kodu',
   signature: 'İmza',
   slotId: 'Randevu aralığı',
   solved: 'Çözüldü',
@@ -188,6 +191,7 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   steps: 'Adımlar',
   subject: 'Başlık',
   targetOnTimeRatio: 'Zamanında çözüm hedefi',
+  targets: 'Hedefler',
   tcKimlikNo: 'TC Kimlik No',
   templateId: 'Şablon',
   text: 'Metin',
@@ -195,8 +199,8 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   ticketIds: 'Başvurular',
   title: 'Başlık',
   to: 'Bitiş',
-  toUserId: 'Kullanıcı',
   top: 'İlk kaç',
+  toUserId: 'Kullanıcı',
   triage: 'Ön inceleme',
   type: 'Tür',
   unassigned: 'Atanmamış',
@@ -208,6 +212,7 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   walkIn: 'Masaya gelen',
   warningRatio: 'Uyarı oranı',
   website: 'Web sitesi',
+  weight: 'Ağırlık',
   year: 'Yıl',
 };
 
