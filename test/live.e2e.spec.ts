@@ -4,6 +4,7 @@ import { createStaff, createTestApp, idByCode, loginAs, openEventStream, Staff, 
 
 interface Stream {
   events: { ticketId: string; departmentId: string | null }[];
+  ended: () => boolean;
   close: () => void;
 }
 
@@ -15,15 +16,16 @@ describe('live ticket updates over server-sent events', () => {
   let fenStaff: Staff;
   let parkStaff: Staff;
   let agent: Staff;
+  let admin: Staff;
   const streams: Stream[] = [];
 
   beforeAll(async () => {
-    t = await createTestApp();
+    t = await createTestApp({ env: { LIVE_SESSION_CHECK_MS: '200' } });
     await t.app.listen(0, '127.0.0.1');
     port = (t.app.getHttpServer().address() as AddressInfo).port;
     fen = await idByCode(t.dataSource, 'departments', 'FEN');
     park = await idByCode(t.dataSource, 'departments', 'PARK');
-    const admin = await loginAs(t, 'admin');
+    admin = await loginAs(t, 'admin');
     fenStaff = await loginAs(t, 'department-staff');
     parkStaff = await createStaff(t, admin, 'department_staff', park);
     agent = await loginAs(t, 'agent');
@@ -88,5 +90,18 @@ describe('live ticket updates over server-sent events', () => {
   it('refuses a stream without a valid token', async () => {
     expect((await open('/api/v1/live/tickets')).status).toBe(401);
     expect((await open('/api/v1/live/tickets?access_token=forged')).status).toBe(401);
+  });
+
+  it('closes a stream once its sign-in is revoked, and leaves the others open', async () => {
+    const leaving = await createStaff(t, admin, 'department_staff', fen);
+    const staying = await createStaff(t, admin, 'department_staff', fen);
+    const leavingStream = (await open(`/api/v1/live/tickets?access_token=${leaving.token}`)).stream;
+    const stayingStream = (await open('/api/v1/live/tickets', { Authorization: `Bearer ${staying.token}` })).stream;
+    await new Promise((r) => setTimeout(r, 500));
+    expect([leavingStream.ended(), stayingStream.ended()]).toEqual([false, false]);
+    await t.http().patch(`/api/v1/users/${leaving.id}`).set('Authorization', `Bearer ${admin.token}`).send({ active: false }).expect(200);
+    await waitFor('the revoked stream ended', async () => leavingStream.ended());
+    await new Promise((r) => setTimeout(r, 500));
+    expect(stayingStream.ended()).toBe(false);
   });
 });

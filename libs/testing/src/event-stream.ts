@@ -4,6 +4,8 @@ export interface EventStream<T> {
   status: number;
   /** The data of every event of the chosen type received so far. */
   events: T[];
+  /** Whether the server has ended the stream. */
+  ended: () => boolean;
   close: () => void;
 }
 
@@ -13,6 +15,8 @@ export function openEventStream<T>(port: number, path: string, eventType: string
     const events: T[] = [];
     const req = get({ host: '127.0.0.1', port, path, headers: { Accept: 'text/event-stream', ...headers } }, (res: IncomingMessage) => {
       let buffer = '';
+      let ended = false;
+      res.on('end', () => (ended = true));
       res.setEncoding('utf8');
       res.on('data', (chunk: string) => {
         buffer += chunk;
@@ -23,7 +27,7 @@ export function openEventStream<T>(port: number, path: string, eventType: string
           if (block.includes(`event: ${eventType}`) && data) events.push(JSON.parse(data.slice(6)) as T);
         }
       });
-      resolve({ status: res.statusCode!, events, close: () => req.destroy() });
+      resolve({ status: res.statusCode!, events, ended: () => ended, close: () => req.destroy() });
     });
     req.on('error', (error) => (error.message.includes('socket hang up') ? undefined : reject(error)));
   });

@@ -55,6 +55,13 @@ export class ServiceSettings {
   @Max(7 * 24 * 3600)
   JWT_TTL_SECONDS = 8 * 3600;
 
+  /** How often an open live stream checks that its sign-in still holds (a revoked one is closed). */
+  @Type(() => Number)
+  @IsInt()
+  @Min(100)
+  @Max(600_000)
+  LIVE_SESSION_CHECK_MS = 25_000;
+
   /** Failed logins allowed per account from one client address per window. */
   @Type(() => Number)
   @IsInt()
