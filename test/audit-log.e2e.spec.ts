@@ -106,6 +106,38 @@ describe('audit log', () => {
     expect(policies[0].after.warningRatio).toBe(0.5);
   });
 
+  it('records calendar days, canned answers and legal holds, before and after', async () => {
+    const day = (await as(admin).post('/calendar/overrides', { date: '2027-01-04', kind: 'day_off', reason: 'Kar tatili' }).expect(201)).body;
+    t.clock.advance(1000);
+    await as(admin).delete(`/calendar/overrides/${day.id}`).expect(204);
+    const days = (await search({ entityType: 'calendar_day', entityId: day.id })).items;
+    expect(days.map((i: { action: string }) => i.action)).toEqual(['setting_deleted', 'setting_created']);
+    expect(days[1]).toMatchObject({ actorId: admin.id, before: null, after: { date: '2027-01-04', reason: 'Kar tatili' } });
+
+    const answer = (await as(supervisor).post('/canned-answers', { title: 'Ortak: bilgi', body: 'Başvurunuz {takipNo} incelendi.' }).expect(201)).body;
+    t.clock.advance(1000);
+    await as(supervisor).patch(`/canned-answers/${answer.id}`, { title: 'Ortak: inceleme' }).expect(200);
+    t.clock.advance(1000);
+    await as(supervisor).delete(`/canned-answers/${answer.id}`).expect(204);
+    const answers = (await search({ entityType: 'canned_answer', entityId: answer.id })).items;
+    expect(answers.map((i: { action: string; actorId: string }) => [i.action, i.actorId])).toEqual([
+      ['setting_deleted', supervisor.id],
+      ['setting_changed', supervisor.id],
+      ['setting_created', supervisor.id],
+    ]);
+    expect([answers[1].before.title, answers[1].after.title]).toEqual(['Ortak: bilgi', 'Ortak: inceleme']);
+
+    const ticket = (await as(agent).post('/tickets', ticketInput()).expect(201)).body;
+    const hold = (await as(admin).post('/kvkk/legal-holds', { ticketId: ticket.id, reason: 'İdare Mahkemesi 2026/77 E.' }).expect(201)).body;
+    await as(admin).post('/kvkk/legal-holds', { ticketId: ticket.id, reason: 'İkinci kez' }).expect(409);
+    t.clock.advance(1000);
+    await as(admin).delete(`/kvkk/legal-holds/${hold.id}`).expect(204);
+    const holds = (await search({ entityType: 'legal_hold', entityId: hold.id })).items;
+    expect(holds.map((i: { action: string }) => i.action)).toEqual(['legal_hold_released', 'legal_hold_placed']);
+    expect(holds[1].after).toMatchObject({ ticketId: ticket.id, reason: 'İdare Mahkemesi 2026/77 E.' });
+    expect(holds[0]).toMatchObject({ before: { releasedAt: null }, after: { releasedById: admin.id } });
+  });
+
   it('records an export with its report, format and filters', async () => {
     await as(supervisor).get('/reports/volume/export?from=2026-11-01&to=2026-11-30&format=csv').expect(200);
     const { items } = await search({ action: 'report_exported' });

@@ -16,10 +16,13 @@ export enum AuditAction {
   PersonalDataExported = 'personal_data_exported',
   PersonalDataRectified = 'personal_data_rectified',
   PersonalDataErased = 'personal_data_erased',
-  /** An admin's change to the municipality's set-up: units, subjects, routing rules, deadline policies. */
+  /** A change to the municipality's set-up: units, subjects, routing rules, deadline policies, calendar days, canned answers. */
   SettingCreated = 'setting_created',
   SettingChanged = 'setting_changed',
   SettingDeleted = 'setting_deleted',
+  /** A ticket put under a legal hold (its personal data kept past retention while disputed), or released. */
+  LegalHoldPlaced = 'legal_hold_placed',
+  LegalHoldReleased = 'legal_hold_released',
 }
 
 export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
@@ -40,6 +43,8 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   [AuditAction.SettingCreated]: 'Yapılandırma ekleme',
   [AuditAction.SettingChanged]: 'Yapılandırma değişikliği',
   [AuditAction.SettingDeleted]: 'Yapılandırma silme',
+  [AuditAction.LegalHoldPlaced]: 'Saklama kararı',
+  [AuditAction.LegalHoldReleased]: 'Saklama kararının kaldırılması',
 };
 
 /** What an audit entry is about. */
@@ -56,6 +61,9 @@ export enum AuditEntity {
   Category = 'category',
   RoutingRule = 'routing_rule',
   DeadlinePolicy = 'deadline_policy',
+  CalendarDay = 'calendar_day',
+  CannedAnswer = 'canned_answer',
+  LegalHold = 'legal_hold',
 }
 
 export const AUDIT_ENTITY_LABELS: Record<AuditEntity, string> = {
@@ -71,4 +79,7 @@ export const AUDIT_ENTITY_LABELS: Record<AuditEntity, string> = {
   [AuditEntity.Category]: 'Konu',
   [AuditEntity.RoutingRule]: 'Yönlendirme kuralı',
   [AuditEntity.DeadlinePolicy]: 'Süre politikası',
+  [AuditEntity.CalendarDay]: 'Takvim günü',
+  [AuditEntity.CannedAnswer]: 'Hazır yanıt',
+  [AuditEntity.LegalHold]: 'Saklama kararı',
 };

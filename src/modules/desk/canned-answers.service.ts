@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import { Clock, foldTurkish, ForbiddenActionException, ResourceNotFoundException, turkishCollator } from '@app/common';
-import { departmentScope, Role, StaffPrincipal } from '@app/domain';
+import { AuditEntity, departmentScope, Role, StaffPrincipal } from '@app/domain';
+import { AuditTrail } from '../audit';
 import { DepartmentsService } from '../departments';
 import { TicketQueries } from '../tickets';
 import { CannedAnswer } from './canned-answer.entity';
@@ -30,6 +31,7 @@ export class CannedAnswers {
     private readonly departments: DepartmentsService,
     private readonly tickets: TicketQueries,
     private readonly clock: Clock,
+    private readonly audit: AuditTrail,
   ) {}
 
   async list(user: StaffPrincipal, query: CannedAnswerQueryDto): Promise<CannedAnswerView[]> {
@@ -50,7 +52,9 @@ export class CannedAnswers {
     const departmentId = dto.departmentId ?? null;
     await this.assertMayManage(user, departmentId);
     checkPlaceholders('body', dto.body);
-    const saved = await this.answers.save(this.answers.create({ title: dto.title, body: dto.body, departmentId, createdById: user.id }));
+    const saved = await this.audit.setting(user, AuditEntity.CannedAnswer, null, (manager) =>
+      manager.save(this.answers.create({ title: dto.title, body: dto.body, departmentId, createdById: user.id })),
+    );
     return viewOf(await this.load(saved.id));
   }
 
@@ -63,14 +67,22 @@ export class CannedAnswers {
     if (dto.title !== undefined) patch.title = dto.title;
     if (dto.body !== undefined) patch.body = dto.body;
     if (dto.departmentId !== undefined) patch.departmentId = dto.departmentId;
-    if (Object.keys(patch).length) await this.answers.update({ id }, patch);
+    if (Object.keys(patch).length) {
+      await this.audit.setting(user, AuditEntity.CannedAnswer, { ...answer }, async (manager) => {
+        await manager.update(CannedAnswer, { id }, patch);
+        return manager.findOneByOrFail(CannedAnswer, { id });
+      });
+    }
     return viewOf(await this.load(id));
   }
 
   async remove(user: StaffPrincipal, id: string): Promise<void> {
     const answer = await this.visible(user, id);
     await this.assertMayManage(user, answer.departmentId);
-    await this.answers.delete({ id });
+    await this.audit.setting(user, AuditEntity.CannedAnswer, { ...answer }, async (manager) => {
+      await manager.delete(CannedAnswer, { id });
+      return null;
+    });
   }
 
   /** The answer's text for one ticket the user may read; an ihbar's informant stays unnamed. */

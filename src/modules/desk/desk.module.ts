@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuditModule } from '../audit';
 import { CategoriesModule } from '../categories';
 import { CitizensModule } from '../citizens';
 import { DepartmentsModule } from '../departments';
@@ -21,6 +22,7 @@ import { SavedViews } from './saved-views.service';
 @Module({
   imports: [
     TypeOrmModule.forFeature([SavedView, CannedAnswer, KnowledgeArticle, KnowledgeAnswer]),
+    AuditModule,
     CategoriesModule,
     CitizensModule,
     DepartmentsModule,

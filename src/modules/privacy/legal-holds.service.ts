@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { IsNull, Repository } from 'typeorm';
 import { Clock, DomainException, ErrorKind, InvalidFieldException, ResourceNotFoundException } from '@app/common';
-import { StaffPrincipal } from '@app/domain';
+import { AuditAction, AuditEntity, StaffPrincipal } from '@app/domain';
+import { AuditTrail } from '../audit';
 import { TicketQueries } from '../tickets';
 import { LegalHoldDto } from './dto/kvkk.dto';
 import { LegalHold } from './legal-hold.entity';
@@ -14,6 +15,7 @@ export class LegalHolds {
     @InjectRepository(LegalHold) private readonly holds: Repository<LegalHold>,
     private readonly tickets: TicketQueries,
     private readonly clock: Clock,
+    private readonly audit: AuditTrail,
   ) {}
 
   list(): Promise<LegalHold[]> {
@@ -27,12 +29,31 @@ export class LegalHolds {
         { field: 'ticketId', message: 'ticketId: başvuru zaten saklama altında' },
       ]);
     }
-    return this.holds.save(this.holds.create({ ticketId: dto.ticketId, reason: dto.reason, placedById: actor.id }));
+    return this.holds.manager.transaction(async (manager) => {
+      const hold = await manager.save(this.holds.create({ ticketId: dto.ticketId, reason: dto.reason, placedById: actor.id }));
+      await this.audit.record(manager, actor, {
+        action: AuditAction.LegalHoldPlaced,
+        entityType: AuditEntity.LegalHold,
+        entityId: hold.id,
+        after: { ...hold },
+      });
+      return hold;
+    });
   }
 
   async release(actor: StaffPrincipal, id: string): Promise<void> {
     const hold = await this.holds.findOneBy({ id, releasedAt: IsNull() });
     if (!hold) throw new ResourceNotFoundException('Saklama kaydı');
-    await this.holds.update({ id }, { releasedAt: this.clock.now(), releasedById: actor.id });
+    await this.holds.manager.transaction(async (manager) => {
+      const released = { ...hold, releasedAt: this.clock.now(), releasedById: actor.id };
+      await manager.update(LegalHold, { id }, { releasedAt: released.releasedAt, releasedById: actor.id });
+      await this.audit.record(manager, actor, {
+        action: AuditAction.LegalHoldReleased,
+        entityType: AuditEntity.LegalHold,
+        entityId: id,
+        before: { ...hold },
+        after: released,
+      });
+    });
   }
 }

@@ -4,7 +4,8 @@ import { EntityManager, Repository } from 'typeorm';
 import { BusinessCalendar, CalendarOptions } from '@app/calendar';
 import { DomainException, ErrorKind, ExpiringValue, ResourceNotFoundException } from '@app/common';
 import { AppConfig } from '@app/config';
-import { StaffPrincipal } from '@app/domain';
+import { AuditEntity, StaffPrincipal } from '@app/domain';
+import { AuditTrail } from '../audit';
 import { CalendarOverride } from './calendar-override.entity';
 import { CreateCalendarOverrideDto } from './dto/calendar-override.dto';
 
@@ -22,6 +23,7 @@ export class BusinessCalendarService {
   constructor(
     @InjectRepository(CalendarOverride) private readonly overrides: Repository<CalendarOverride>,
     private readonly config: AppConfig,
+    private readonly audit: AuditTrail,
   ) {}
 
   /** Read through `manager` when the copy kept here is stale (inside a transaction, its own connection). */
@@ -64,7 +66,9 @@ export class BusinessCalendarService {
   async add(dto: CreateCalendarOverrideDto, actor: StaffPrincipal): Promise<CalendarOverride> {
     if (await this.overrides.existsBy({ date: dto.date })) throw dateTaken(dto.date);
     try {
-      return await this.overrides.save(this.overrides.create({ ...dto, createdById: actor.id }));
+      return await this.audit.setting(actor, AuditEntity.CalendarDay, null, (manager) =>
+        manager.save(this.overrides.create({ ...dto, createdById: actor.id })),
+      );
     } catch (error) {
       // Two admins entering the same day at once: the unique index decides.
       if ((error as { code?: string }).code === '23505') throw dateTaken(dto.date);
@@ -74,10 +78,13 @@ export class BusinessCalendarService {
     }
   }
 
-  async remove(id: string): Promise<void> {
+  async remove(id: string, actor: StaffPrincipal): Promise<void> {
     const override = await this.overrides.findOneBy({ id });
     if (!override) throw new ResourceNotFoundException('Takvim değişikliği');
-    await this.overrides.remove(override);
+    await this.audit.setting(actor, AuditEntity.CalendarDay, { ...override }, async (manager) => {
+      await manager.delete(CalendarOverride, { id });
+      return null;
+    });
     this.current.invalidate();
   }
 }

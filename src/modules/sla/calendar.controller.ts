@@ -28,7 +28,7 @@ export class CalendarController {
   @Roles(Role.Admin)
   @Delete('overrides/:id')
   @HttpCode(204)
-  remove(@IdParam() id: string): Promise<void> {
-    return this.calendar.remove(id);
+  remove(@IdParam() id: string, @CurrentUser() actor: StaffPrincipal): Promise<void> {
+    return this.calendar.remove(id, actor);
   }
 }
