@@ -81,6 +81,25 @@ describe('incidents (olaylar)', () => {
     ]);
   });
 
+  it('changes an open incident’s wording, mahalleler and window, the suggestions following; a window that ends before it begins is refused', async () => {
+    const before = (await call(fenStaff, 'get', `/incidents/${incidentId}`).expect(200)).body;
+    const narrowed = await call(fenStaff, 'patch', `/incidents/${incidentId}`, {
+      title: 'Fırtına: su baskınları (Cumhuriyet)',
+      mahalleIds: [cumhuriyet],
+    }).expect(200);
+    expect(narrowed.body).toMatchObject({ title: 'Fırtına: su baskınları (Cumhuriyet)', mahalleIds: [cumhuriyet], description: before.description, linked: 1 });
+    // The Yenidoğan report is no longer suggested; the linked one stays linked.
+    expect((await call(fenStaff, 'get', `/incidents/${incidentId}/suggestions`).expect(200)).body).toEqual([]);
+    const refused = await call(fenStaff, 'patch', `/incidents/${incidentId}`, { endsAt: before.startsAt }).expect(400);
+    expect(refused.body.details).toEqual([{ field: 'endsAt', message: expect.stringContaining('başlangıcından sonra') }]);
+    await call(parkManager, 'patch', `/incidents/${incidentId}`, { title: 'Başka birimden' }).expect(404);
+    const widened = await call(fenStaff, 'patch', `/incidents/${incidentId}`, { mahalleIds: [cumhuriyet, yenidogan], endsAt: null }).expect(200);
+    expect(widened.body).toMatchObject({ title: 'Fırtına: su baskınları (Cumhuriyet)', endsAt: null });
+    expect(((await call(fenStaff, 'get', `/incidents/${incidentId}/suggestions`).expect(200)).body as { id: string }[]).map((s) => s.id)).toEqual([
+      first[1].id,
+    ]);
+  });
+
   it('keeps another department’s incident from a department’s staff: not seen, not linked, not answered', async () => {
     await call(parkManager, 'get', `/incidents/${incidentId}`).expect(404);
     await call(parkManager, 'post', `/incidents/${incidentId}/tickets`, { ticketIds: [first[1].id] }).expect(404);
@@ -170,9 +189,10 @@ describe('incidents (olaylar)', () => {
     expect(new Set(numbers).size).toBe(LINKED - 99);
     expect(numbers).toEqual(expect.arrayContaining(phones.map((p) => `+90${p.slice(1)}`)));
 
-    // Answered, the incident takes no more reports.
+    // Answered, the incident takes no more reports, nor changes.
     const late = await report();
     await call(fenStaff, 'post', `/incidents/${incidentId}/tickets`, { ticketIds: [late.id] }).expect(409);
+    await call(fenStaff, 'patch', `/incidents/${incidentId}`, { title: 'Yanıtlandıktan sonra' }).expect(409);
     expect((await call(fenStaff, 'get', `/incidents/${incidentId}/suggestions`).expect(200)).body).toEqual([]);
   }, 300_000);
 });

@@ -128,6 +128,16 @@ describeUi('the bilgi bankası and incident screens in headless Chromium', () =>
     await page.getByRole('heading', { name: 'Bağlı başvurular (3)' }).waitFor();
     await screenshot(page, 'incident', { fullPage: true });
 
+    // Renamed while open: the page shows the new title; an end before its start is refused, naming the field.
+    await page.getByText('Olayı düzenle').click();
+    await page.getByLabel('Olayın başlığı').fill('Fırtına: Cumhuriyet’te su baskınları');
+    await page.getByLabel('Bitiş (boş: yanıtlanana dek)').fill('2020-01-01T10:00');
+    await page.getByRole('button', { name: 'Değişiklikleri kaydet' }).click();
+    await page.getByText('endsAt: olayın başlangıcından sonra olmalı').first().waitFor();
+    await page.getByLabel('Bitiş (boş: yanıtlanana dek)').fill('');
+    await page.getByRole('button', { name: 'Değişiklikleri kaydet' }).click();
+    await page.getByRole('heading', { name: 'Fırtına: Cumhuriyet’te su baskınları', level: 1 }).waitFor();
+
     await page.getByLabel('Her bağlı başvuruya gidecek yanıt').fill('Izgaralar açıldı, biriken su tahliye edildi.');
     await page.getByRole('button', { name: 'Tüm başvuruları yanıtla (3)' }).click();
     await page.getByRole('heading', { name: 'Yanıt', exact: true }).waitFor();
@@ -140,7 +150,7 @@ describeUi('the bilgi bankası and incident screens in headless Chromium', () =>
     // The list shows it among the answered ones.
     await page.goto(`${base}/app#/olaylar`);
     await page.getByRole('button', { name: 'Yanıtlanan' }).click();
-    await page.getByRole('link', { name: 'Fırtına: yağmur suyu baskınları' }).waitFor();
+    await page.getByRole('link', { name: 'Fırtına: Cumhuriyet’te su baskınları' }).waitFor();
     await axe(page, 'olaylar');
   });
 });

@@ -95,6 +95,11 @@ export const INCIDENT_OPERATIONS: Record<string, Operation> = {
     foreign: 404,
     request: async (w, _c, scope) => ({ path: { id: (await incidentOf(w, sideOf(w, scope))).id } }),
   },
+  'PATCH /api/v1/incidents/{id}': {
+    allow: WORKERS,
+    foreign: 404,
+    request: async (w, _c, scope) => ({ path: { id: (await incidentOf(w, sideOf(w, scope))).id }, body: { title: `Olay ${unique()} (güncel)` } }),
+  },
   'GET /api/v1/incidents/{id}/suggestions': {
     allow: [...WORKERS, 'executive'],
     foreign: 404,

@@ -1,8 +1,8 @@
-import { Body, Controller, Delete, Get, HttpCode, Post, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { IdParam } from '@app/common';
 import { CurrentUser, Role, Roles, StaffPrincipal } from '@app/domain';
-import { AnswerIncidentDto, CreateIncidentDto, LinkTicketsDto, ListIncidentsDto } from './dto/incident.dto';
+import { AnswerIncidentDto, CreateIncidentDto, LinkTicketsDto, ListIncidentsDto, UpdateIncidentDto } from './dto/incident.dto';
 import { SuggestedTicket } from './incident-matches';
 import { IncidentDetail, Incidents, IncidentSummary } from './incidents.service';
 
@@ -37,6 +37,12 @@ export class IncidentsController {
   @Post()
   create(@CurrentUser() user: StaffPrincipal, @Body() dto: CreateIncidentDto): Promise<IncidentDetail> {
     return this.incidents.create(user, dto);
+  }
+
+  @Roles(...WORKERS)
+  @Patch(':id')
+  update(@CurrentUser() user: StaffPrincipal, @IdParam() id: string, @Body() dto: UpdateIncidentDto): Promise<IncidentDetail> {
+    return this.incidents.update(user, id, dto);
   }
 
   /** New reports that match it (category, department, mahalle, time window, similar text), not yet linked. */

@@ -6,7 +6,7 @@ import { departmentScope, OPEN_STATUSES, StaffPrincipal, TicketStatus } from '@a
 import { InjectJobQueue, JobQueue, QueueName } from '@app/queue';
 import { CategoriesService } from '../categories';
 import { Ticket } from '../tickets';
-import { AnswerIncidentDto, CreateIncidentDto, LinkTicketsDto, ListIncidentsDto } from './dto/incident.dto';
+import { AnswerIncidentDto, CreateIncidentDto, LinkTicketsDto, ListIncidentsDto, UpdateIncidentDto } from './dto/incident.dto';
 import { IncidentAnsweredException } from './incident-errors';
 import { incidentsMatching, SuggestedTicket, suggestionsFor } from './incident-matches';
 import { IncidentTicket } from './incident-ticket.entity';
@@ -99,6 +99,9 @@ export class Incidents {
       throw new InvalidFieldException('categoryId', 'categoryId: biriminizin kategorilerinden biri olmalı');
     }
     const now = this.clock.now();
+    const startsAt = dto.startsAt ? new Date(dto.startsAt) : new Date(now.getTime() - DEFAULT_LOOKBACK_MS);
+    const endsAt = dto.endsAt ? new Date(dto.endsAt) : null;
+    assertWindow(startsAt, endsAt);
     const saved = await this.dataSource.getRepository(Incident).save({
       title: dto.title,
       description: dto.description,
@@ -106,11 +109,27 @@ export class Incidents {
       categoryId: category.id,
       departmentId,
       mahalleIds: [...new Set(dto.mahalleIds ?? [])],
-      startsAt: dto.startsAt ? new Date(dto.startsAt) : new Date(now.getTime() - DEFAULT_LOOKBACK_MS),
-      endsAt: dto.endsAt ? new Date(dto.endsAt) : null,
+      startsAt,
+      endsAt,
       createdById: user.id,
     });
     return this.get(user, saved.id);
+  }
+
+  /** Its wording, mahalleler and time window while open: the suggestions follow; linked reports stay linked. */
+  async update(user: StaffPrincipal, id: string, dto: UpdateIncidentDto): Promise<IncidentDetail> {
+    await this.dataSource.transaction(async (manager) => {
+      const incident = await this.visible(manager, user, id, true);
+      if (incident.answeredAt) throw new IncidentAnsweredException();
+      const title = dto.title ?? incident.title;
+      const description = dto.description ?? incident.description;
+      const startsAt = dto.startsAt ? new Date(dto.startsAt) : incident.startsAt;
+      const endsAt = dto.endsAt === undefined ? incident.endsAt : dto.endsAt ? new Date(dto.endsAt) : null;
+      assertWindow(startsAt, endsAt);
+      const mahalleIds = dto.mahalleIds ? [...new Set(dto.mahalleIds)] : incident.mahalleIds;
+      await manager.update(Incident, { id }, { title, description, searchText: foldTurkish(`${title} ${description}`), mahalleIds, startsAt, endsAt });
+    });
+    return this.get(user, id);
   }
 
   /** Links reports the user may see that are still open; one already in an incident stays where it is. */
@@ -190,6 +209,10 @@ export class Incidents {
     if (!incident || (scope !== undefined && incident.departmentId !== scope)) throw new ResourceNotFoundException('Olay');
     return incident;
   }
+}
+
+function assertWindow(startsAt: Date, endsAt: Date | null): void {
+  if (endsAt && endsAt <= startsAt) throw new InvalidFieldException('endsAt', 'endsAt: olayın başlangıcından sonra olmalı');
 }
 
 function summaryOf(i: Incident, linked: number): IncidentSummary {

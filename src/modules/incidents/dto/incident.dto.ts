@@ -32,6 +32,34 @@ export class CreateIncidentDto {
   endsAt?: string;
 }
 
+/** What may change while the incident is open; its subject (hence its department) stays. */
+export class UpdateIncidentDto {
+  @IsOptional()
+  @IsString()
+  @Length(3, 160)
+  title?: string;
+
+  @IsOptional()
+  @IsString()
+  @Length(3, 2000)
+  description?: string;
+
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(100)
+  @IsUUID('all', { each: true })
+  mahalleIds?: string[];
+
+  @IsOptional()
+  @IsDateString({ strict: true })
+  startsAt?: string;
+
+  /** `null`: until answered again. */
+  @IsOptional()
+  @IsDateString({ strict: true })
+  endsAt?: string | null;
+}
+
 export class LinkTicketsDto {
   @IsArray()
   @ArrayNotEmpty()

@@ -3,6 +3,7 @@ import { api, ApiError, cached } from '../api';
 import { toast } from '../components';
 import { formatTime } from '../format';
 import { navigate, type RouteProps } from '../router';
+import { MahalleChecklist } from './mahalle-checklist';
 import { INCIDENT_WORKERS, type IncidentDetail, type IncidentSummary } from './types';
 
 interface Ref {
@@ -69,7 +70,6 @@ export function IncidentList({ user }: RouteProps) {
 
 function NewIncident({ departmentId }: { departmentId: string | null }) {
   const [categories, setCategories] = useState<Ref[]>([]);
-  const [mahalleler, setMahalleler] = useState<Ref[]>([]);
   const [form, setForm] = useState({ title: '', description: '', categoryId: '', mahalleIds: [] as string[] });
   const [errors, setErrors] = useState<Record<string, string>>({});
   useEffect(() => {
@@ -77,7 +77,6 @@ function NewIncident({ departmentId }: { departmentId: string | null }) {
       (all) => setCategories(all.filter((c) => !departmentId || c.defaultDepartmentId === departmentId)),
       () => undefined,
     );
-    cached<Ref[]>('/mahalleler').then(setMahalleler, () => undefined);
   }, [departmentId]);
   async function submit(event: Event) {
     event.preventDefault();
@@ -124,24 +123,7 @@ function NewIncident({ departmentId }: { departmentId: string | null }) {
           </select>
           {errors.categoryId ? <p class="error">{errors.categoryId}</p> : null}
         </div>
-        <fieldset class="field incident-mahalleler">
-          <legend>Etkilenen mahalleler (komşular dahil; boş: tüm ilçe)</legend>
-          {mahalleler.map((m) => (
-            <label key={m.id}>
-              <input
-                type="checkbox"
-                checked={form.mahalleIds.includes(m.id)}
-                onChange={(e) =>
-                  setForm({
-                    ...form,
-                    mahalleIds: (e.currentTarget as HTMLInputElement).checked ? [...form.mahalleIds, m.id] : form.mahalleIds.filter((id) => id !== m.id),
-                  })
-                }
-              />{' '}
-              {m.name}
-            </label>
-          ))}
-        </fieldset>
+        <MahalleChecklist value={form.mahalleIds} onChange={(mahalleIds) => setForm({ ...form, mahalleIds })} />
         <button type="submit">Olayı aç</button>
       </form>
     </section>

@@ -4,6 +4,7 @@ import { api } from '../api';
 import { toast } from '../components';
 import { formatTime } from '../format';
 import type { RouteProps } from '../router';
+import { IncidentEdit } from './incident-edit';
 import { INCIDENT_ANSWERERS, INCIDENT_WORKERS, type IncidentDetail, type IncidentTicket } from './types';
 
 /** One incident: its linked reports, the matching new ones to link, and the one answer for all. */
@@ -50,6 +51,7 @@ export function IncidentView({ params, user }: RouteProps) {
         {incident.answeredAt ? ` · ${formatTime(incident.answeredAt)} yanıtlandı (${incident.answeredByName ?? ''})` : ''}
       </p>
       <p>{incident.description}</p>
+      {worker ? <IncidentEdit key={incident.title + incident.description} incident={incident} onSaved={() => void load()} /> : null}
       {incident.answerText ? (
         <section class="card" aria-labelledby="incident-answer-title">
           <h2 id="incident-answer-title">Yanıt</h2>
