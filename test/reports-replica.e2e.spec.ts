@@ -49,7 +49,11 @@ describe('reports from a PostgreSQL streaming replica', () => {
         .http()
         .post('/api/v1/intake/events')
         .set('X-Intake-Key', KEY)
-        .send({ channel: 'sms', providerId: id, payload: { MessageSid: id, From: `+90532${String(5_000_000 + seq)}`, Body: 'Sokağımızdaki çöpler toplanmadı' } })
+        .send({
+          channel: 'sms',
+          providerId: id,
+          payload: { MessageSid: id, From: `+90532${String(5_000_000 + seq)}`, Body: 'Sokağımızdaki çöpler toplanmadı' },
+        })
         .expect(202);
     }
     await waitFor('intake to make the tickets', async () => {
@@ -100,4 +104,14 @@ describe('reports from a PostgreSQL streaming replica', () => {
     expect(await auditExport()).toHaveLength(1);
     expect(await csvLines(`/reports/tickets/export?${period}&format=csv`)).toHaveLength(1 + 5);
   }, 120_000);
+
+  it('stays ready without the replica: only the reports fail, and readiness says which', async () => {
+    await replica.stop();
+    const { body } = await t.http().get('/health/ready').expect(200);
+    expect(body.checks).toMatchObject({ database: 'up', redis: 'up', reportsDatabase: 'down' });
+    // A database that does not answer is a 503 (try again later), as for the primary.
+    await t.http().get(`/api/v1/reports/summary?${period}`).set('Authorization', `Bearer ${executive.token}`).expect(503);
+    const [{ n }] = await t.dataSource.query('SELECT count(*)::int AS n FROM tickets');
+    expect(n).toBe(5);
+  }, 60_000);
 });

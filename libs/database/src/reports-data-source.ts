@@ -1,4 +1,4 @@
-import { Inject, Injectable, OnApplicationShutdown, Provider } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnApplicationShutdown, OnModuleInit, Provider } from '@nestjs/common';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '@app/config';
@@ -9,14 +9,18 @@ export const REPORTS_DATA_SOURCE = Symbol('REPORTS_DATA_SOURCE');
 
 export const InjectReportsDataSource = () => Inject(REPORTS_DATA_SOURCE);
 
+// How often a replica that could not be reached is tried again.
+const RETRY_MS = 5000;
+
 /**
  * Raw read-only queries only: no entities, no migrations (a hot standby refuses writes, and its
  * schema is the primary's, replayed). Its own pool, so a long export never takes intake's connections.
+ * Connected by ReportsDatabase, not here: a replica that is down must not stop the process booting.
  */
 export const reportsDataSourceProvider: Provider = {
   provide: REPORTS_DATA_SOURCE,
   inject: [AppConfig, getDataSourceToken()],
-  useFactory: async (config: AppConfig, primary: DataSource): Promise<DataSource> => {
+  useFactory: (config: AppConfig, primary: DataSource): DataSource => {
     if (!config.REPORTS_DATABASE_URL) return primary;
     return new DataSource({
       type: 'postgres',
@@ -24,13 +28,20 @@ export const reportsDataSourceProvider: Provider = {
       namingStrategy: new SnakeNamingStrategy(),
       extra: { max: config.REPORTS_DATABASE_POOL_SIZE },
       logging: ['error'],
-    }).initialize();
+    });
   },
 };
 
-/** Whether reports read a replica of their own; closes its pool at shutdown (TypeORM closes the primary's). */
+/**
+ * Whether reports read a replica of their own, and its connection: tried once at boot, then every
+ * RETRY_MS until it answers (reports fail meanwhile; intake does not care). Closed at shutdown;
+ * TypeORM closes the primary's.
+ */
 @Injectable()
-export class ReportsDatabase implements OnApplicationShutdown {
+export class ReportsDatabase implements OnModuleInit, OnApplicationShutdown {
+  private readonly logger = new Logger(ReportsDatabase.name);
+  private retry?: NodeJS.Timeout;
+
   constructor(
     @InjectReportsDataSource() readonly dataSource: DataSource,
     @Inject(getDataSourceToken()) private readonly primary: DataSource,
@@ -40,7 +51,22 @@ export class ReportsDatabase implements OnApplicationShutdown {
     return this.dataSource !== this.primary;
   }
 
+  async onModuleInit(): Promise<void> {
+    if (this.separate) await this.connect();
+  }
+
   async onApplicationShutdown(): Promise<void> {
+    clearTimeout(this.retry);
     if (this.separate && this.dataSource.isInitialized) await this.dataSource.destroy();
+  }
+
+  private async connect(): Promise<void> {
+    try {
+      await this.dataSource.initialize();
+    } catch (error) {
+      this.logger.warn({ msg: 'reports replica unreachable; retrying', error: (error as Error).message, retryMs: RETRY_MS });
+      this.retry = setTimeout(() => void this.connect(), RETRY_MS);
+      this.retry.unref();
+    }
   }
 }

@@ -19,7 +19,20 @@ export class OwnPostgresReplica extends OwnPostgres {
   }
 
   protected override async initialise(data: string): Promise<void> {
-    await this.command(binary('pg_basebackup'), ['-h', '127.0.0.1', '-p', String(this.primary.port), '-U', 'postgres', '-D', data, '-R', '-X', 'stream', '--no-sync']);
+    await this.command(binary('pg_basebackup'), [
+      '-h',
+      '127.0.0.1',
+      '-p',
+      String(this.primary.port),
+      '-U',
+      'postgres',
+      '-D',
+      data,
+      '-R',
+      '-X',
+      'stream',
+      '--no-sync',
+    ]);
   }
 
   /** Waits until the replica has replayed everything the primary had written when called. */

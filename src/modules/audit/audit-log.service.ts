@@ -69,10 +69,7 @@ export class AuditLog {
     const writer = csvWriter(out);
     let written = 0;
     while (written < EXPORT_LIMIT) {
-      const batch = await this.reading.query(
-        `SELECT * FROM (${ENTRIES}) e ${where} ORDER BY at ASC, id ASC LIMIT ${EXPORT_BATCH} OFFSET ${written}`,
-        params,
-      );
+      const batch = await this.reading.query(`SELECT * FROM (${ENTRIES}) e ${where} ORDER BY at ASC, id ASC LIMIT ${EXPORT_BATCH} OFFSET ${written}`, params);
       await writer.rows(batch.map((row: AuditRow) => csvRow(toView(row))));
       written += batch.length;
       if (batch.length < EXPORT_BATCH) break;
