@@ -22,6 +22,8 @@ describe('loadConfig', () => {
     [{ APP_ROLE: 'web' }, 'APP_ROLE'],
     [{ REDIS_URL: 'localhost:6379' }, 'REDIS_URL'],
     [{ DATABASE_URL: 'mysql://x' }, 'DATABASE_URL'],
+    [{ REPORTS_DATABASE_URL: 'replica:5433' }, 'REPORTS_DATABASE_URL'],
+    [{ REPORTS_DATABASE_POOL_SIZE: '0' }, 'REPORTS_DATABASE_POOL_SIZE'],
     [{ JWT_SECRET: 'short' }, 'JWT_SECRET'],
     [{ WORKING_HOURS: '08:30-17:30,12:30-13:30' }, 'WORKING_HOURS'],
     [{ WORKING_HOURS: '8.30-17.30' }, 'WORKING_HOURS'],

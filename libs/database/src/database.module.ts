@@ -5,6 +5,7 @@ import { DataSource, DataSourceOptions } from 'typeorm';
 import { ensureDatabase } from './ensure-database';
 import { migrateUnderLock } from './migrate';
 import { setMigrationSettings } from './migration-settings';
+import { REPORTS_DATA_SOURCE, ReportsDatabase, reportsDataSourceProvider } from './reports-data-source';
 import { SnakeNamingStrategy } from './snake-naming.strategy';
 
 export interface DatabaseModuleOptions {
@@ -13,10 +14,16 @@ export interface DatabaseModuleOptions {
 
 @Module({})
 export class DatabaseModule {
-  /** Entities come from each module's `TypeOrmModule.forFeature`; schema only from migrations. */
+  /**
+   * Entities come from each module's `TypeOrmModule.forFeature`; schema only from migrations.
+   * Also offers every module the reports' DataSource (see reports-data-source.ts).
+   */
   static forRoot(options: DatabaseModuleOptions): DynamicModule {
     return {
       module: DatabaseModule,
+      global: true,
+      providers: [reportsDataSourceProvider, ReportsDatabase],
+      exports: [REPORTS_DATA_SOURCE, ReportsDatabase],
       imports: [
         TypeOrmModule.forRootAsync({
           inject: [AppConfig],

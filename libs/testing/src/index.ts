@@ -10,6 +10,7 @@ export * from './smtp-capture';
 export * from './fake-whatsapp-client';
 export * from './fake-twilio-api';
 export * from './postgres-server';
+export * from './postgres-replica';
 export * from './free-port';
 export * from './browser';
 export * from './query-routes';

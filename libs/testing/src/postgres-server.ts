@@ -11,7 +11,7 @@ import { waitFor } from './wait-for';
 const run = promisify(execFile);
 
 /** Debian's PostgreSQL binaries (the newest installed version). */
-function binary(name: string): string {
+export function binary(name: string): string {
   const versions = readdirSync('/usr/lib/postgresql').sort((a, b) => Number(b) - Number(a));
   return join('/usr/lib/postgresql', versions[0], 'bin', name);
 }
@@ -22,7 +22,7 @@ function binary(name: string): string {
  * as root, so as root it runs as the `postgres` system user.
  */
 export class OwnPostgres {
-  private dir = '';
+  protected dir = '';
   port = 0;
 
   get url(): string {
@@ -67,7 +67,12 @@ export class OwnPostgres {
       const { stdout: gid } = await run('id', ['-g', 'postgres']);
       await chown(this.dir, Number(stdout), Number(gid));
     }
-    await this.command(binary('initdb'), ['-D', join(this.dir, 'data'), '-U', 'postgres', '--auth=trust', '--no-sync', '-E', 'UTF8', '--locale=C.UTF-8']);
+    await this.initialise(join(this.dir, 'data'));
+  }
+
+  /** Creates the cluster's data directory (a replica takes a base backup instead). */
+  protected async initialise(data: string): Promise<void> {
+    await this.command(binary('initdb'), ['-D', data, '-U', 'postgres', '--auth=trust', '--no-sync', '-E', 'UTF8', '--locale=C.UTF-8']);
   }
 
   private pgCtl(...args: string[]): Promise<unknown> {
@@ -78,7 +83,7 @@ export class OwnPostgres {
     return process.getuid?.() === 0;
   }
 
-  private command(file: string, args: string[]): Promise<unknown> {
+  protected command(file: string, args: string[]): Promise<unknown> {
     return this.asPostgresUser() ? run('runuser', ['-u', 'postgres', '--', file, ...args]) : run(file, args);
   }
 }

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { Writable } from 'node:stream';
 import { DataSource } from 'typeorm';
 import { csvWriter, Page, pageOf } from '@app/common';
+import { InjectReportsDataSource } from '@app/database';
 import { AUDIT_ACTION_LABELS, AUDIT_ENTITY_LABELS, AuditAction, AuditEntity, StaffPrincipal } from '@app/domain';
 import { AuditQueryDto } from './dto/audit-query.dto';
 import { AuditTrail } from './audit-trail.service';
@@ -42,6 +43,8 @@ const EXPORT_BATCH = 1_000;
 export class AuditLog {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
+    // An inspection's export (up to 100,000 rows) reads the replica when one is configured; the screen reads the primary.
+    @InjectReportsDataSource() private readonly reading: DataSource,
     private readonly trail: AuditTrail,
   ) {}
 
@@ -66,10 +69,7 @@ export class AuditLog {
     const writer = csvWriter(out);
     let written = 0;
     while (written < EXPORT_LIMIT) {
-      const batch = await this.dataSource.query(
-        `SELECT * FROM (${ENTRIES}) e ${where} ORDER BY at ASC, id ASC LIMIT ${EXPORT_BATCH} OFFSET ${written}`,
-        params,
-      );
+      const batch = await this.reading.query(`SELECT * FROM (${ENTRIES}) e ${where} ORDER BY at ASC, id ASC LIMIT ${EXPORT_BATCH} OFFSET ${written}`, params);
       await writer.rows(batch.map((row: AuditRow) => csvRow(toView(row))));
       written += batch.length;
       if (batch.length < EXPORT_BATCH) break;

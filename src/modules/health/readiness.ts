@@ -3,14 +3,14 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { withTimeout } from '@app/common';
 import { AppConfig } from '@app/config';
-import { MIGRATION_LOCK } from '@app/database';
+import { MIGRATION_LOCK, ReportsDatabase } from '@app/database';
 import { RedisClient } from '@app/queue';
 
 export type Check = 'up' | 'down';
 
 export interface Readiness {
   ready: boolean;
-  checks: { database: Check; redis: Check; migrations: 'done' | 'running' | 'pending' | 'unknown'; shutdown: boolean };
+  checks: { database: Check; redis: Check; reportsDatabase?: Check; migrations: 'done' | 'running' | 'pending' | 'unknown'; shutdown: boolean };
 }
 
 /** The advisory lock's key as pg_locks shows it: the high and low 32 bits. */
@@ -22,6 +22,8 @@ const LOCK_OBJ = MIGRATION_LOCK % 2 ** 32;
  * (another process holds the migration lock: its statements would hold ours) nor left pending,
  * and the process is not shutting down. On SIGTERM it answers "not ready" for SHUTDOWN_DELAY_MS
  * before the server stops accepting, so the load balancer stops sending first.
+ * The reports' replica (REPORTS_DATABASE_URL) is checked and shown, but does not make the process
+ * unready: without it only reports fail, and taking every API pod out would stop intake too.
  */
 @Injectable()
 export class ReadinessProbe implements BeforeApplicationShutdown {
@@ -32,17 +34,23 @@ export class ReadinessProbe implements BeforeApplicationShutdown {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly redis: RedisClient,
     private readonly config: AppConfig,
+    private readonly reports: ReportsDatabase,
   ) {}
 
-  async dependencies(): Promise<{ database: Check; redis: Check }> {
-    const [database, redis] = await Promise.all([probe(() => this.dataSource.query('SELECT 1')), probe(() => this.redis.ping())]);
-    return { database, redis };
+  async dependencies(): Promise<{ database: Check; redis: Check; reportsDatabase?: Check }> {
+    const [database, redis, reportsDatabase] = await Promise.all([
+      probe(() => this.dataSource.query('SELECT 1')),
+      probe(() => this.redis.ping()),
+      this.reports.separate ? probe(() => this.reports.dataSource.query('SELECT 1')) : undefined,
+    ]);
+    return reportsDatabase ? { database, redis, reportsDatabase } : { database, redis };
   }
 
   async check(): Promise<Readiness> {
-    const [{ database, redis }, migrations] = await Promise.all([this.dependencies(), this.migrations()]);
+    const [checks, migrations] = await Promise.all([this.dependencies(), this.migrations()]);
     const shutdown = this.shuttingDown;
-    return { ready: database === 'up' && redis === 'up' && migrations === 'done' && !shutdown, checks: { database, redis, migrations, shutdown } };
+    const ready = checks.database === 'up' && checks.redis === 'up' && migrations === 'done' && !shutdown;
+    return { ready, checks: { ...checks, migrations, shutdown } };
   }
 
   async beforeApplicationShutdown(): Promise<void> {

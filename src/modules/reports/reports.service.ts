@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Clock } from '@app/common';
 import { AppConfig } from '@app/config';
+import { InjectReportsDataSource } from '@app/database';
 import { StaffPrincipal } from '@app/domain';
 import { BusinessCalendarService } from '../sla';
 import { ReportQueryDto } from './dto/report-query.dto';
@@ -26,6 +27,8 @@ export interface ReportResult {
 export class ReportsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
+    // The figures themselves: the replica when one is configured (REPORTS_DATABASE_URL).
+    @InjectReportsDataSource() private readonly reading: DataSource,
     private readonly facts: ReportFacts,
     private readonly calendars: BusinessCalendarService,
     private readonly config: AppConfig,
@@ -50,7 +53,7 @@ export class ReportsService {
   async run(name: ReportName, user: StaffPrincipal, dto: ReportQueryDto, extra: Partial<ReportOptions> = {}): Promise<ReportResult> {
     const filter = this.filter(user, dto);
     const { sql, params } = await this.sql(name, filter, extra);
-    const [rows, asOf] = await Promise.all([this.dataSource.query(sql, params), this.facts.asOf()]);
+    const [rows, asOf] = await Promise.all([this.reading.query(sql, params), this.facts.asOf(this.reading)]);
     return { report: name, ...this.describe(filter), asOf, rows };
   }
 
@@ -60,8 +63,8 @@ export class ReportsService {
     const where = whereClause(filter);
     // Counted on the facts alone: the joins that name things are only needed for the page shown.
     const [rows, [{ total }]] = await Promise.all([
-      this.dataSource.query(`${sql} LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`, params),
-      this.dataSource.query(`SELECT count(*)::int AS total FROM report_ticket_facts f WHERE ${where.sql} ${extra}`, where.params),
+      this.reading.query(`${sql} LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`, params),
+      this.reading.query(`SELECT count(*)::int AS total FROM report_ticket_facts f WHERE ${where.sql} ${extra}`, where.params),
     ]);
     return { items: rows, total, page, pageSize };
   }

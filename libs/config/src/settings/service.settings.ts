@@ -38,6 +38,21 @@ export class ServiceSettings {
   @Max(200)
   DATABASE_POOL_SIZE = 10;
 
+  /**
+   * A PostgreSQL streaming replica (hot standby) that reports and exports read from; unset, they
+   * read the primary. The report read model is refreshed on the primary and reaches it by replication.
+   */
+  @IsOptional()
+  @Matches(/^postgres(ql)?:\/\/\S+$/, { message: 'REPORTS_DATABASE_URL must be a postgres:// URL' })
+  REPORTS_DATABASE_URL?: string;
+
+  /** Connections per process to REPORTS_DATABASE_URL (only used when it is set). */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(200)
+  REPORTS_DATABASE_POOL_SIZE = 4;
+
   @Matches(/^rediss?:\/\/\S+$/, { message: 'REDIS_URL must be a redis:// URL' })
   REDIS_URL = 'redis://127.0.0.1:6379';
 

@@ -6,6 +6,7 @@ import { Writable } from 'node:stream';
 import { DataSource, EntityManager, Repository } from 'typeorm';
 import { Clock, DomainException, ErrorKind, ResourceNotFoundException } from '@app/common';
 import { AppConfig } from '@app/config';
+import { InjectReportsDataSource } from '@app/database';
 import { InjectJobQueue, JobQueue, QueueName } from '@app/queue';
 import { AuditAction, AuditEntity, Role, StaffPrincipal } from '@app/domain';
 import { AuditTrail } from '../../audit';
@@ -32,6 +33,8 @@ export class ReportExports {
   constructor(
     @InjectRepository(ReportExport) private readonly exports: Repository<ReportExport>,
     @InjectDataSource() private readonly dataSource: DataSource,
+    // The rows exported: the replica when one is configured; the export's own record stays on the primary.
+    @InjectReportsDataSource() private readonly reading: DataSource,
     @InjectJobQueue(QueueName.Reports) private readonly queue: JobQueue<QueueName.Reports>,
     private readonly reports: ReportsService,
     private readonly config: AppConfig,
@@ -44,7 +47,7 @@ export class ReportExports {
     const { sql, params } = await this.reports.sql(report, query.filter, query.options);
     const writer = tableWriter(format, out);
     let written = 0;
-    for await (const batch of cursorRows(this.dataSource, sql, params)) {
+    for await (const batch of cursorRows(this.reading, sql, params)) {
       await writer.rows(batch);
       written += batch.length;
       await progress?.(written);
@@ -55,7 +58,7 @@ export class ReportExports {
 
   async count(report: ReportName, query: ExportQuery): Promise<number> {
     const { sql, params } = await this.reports.sql(report, query.filter, query.options);
-    const [{ n }] = await this.dataSource.query(`SELECT count(*)::int AS n FROM (${sql}) x`, params);
+    const [{ n }] = await this.reading.query(`SELECT count(*)::int AS n FROM (${sql}) x`, params);
     return n;
   }
 

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { ResourceNotFoundException } from '@app/common';
+import { InjectReportsDataSource } from '@app/database';
 import { ReportFilter, REPORT_TIME_ZONE, whereClause } from '../report-filter';
 import { ReportsService } from '../reports.service';
 import { MuhtarActivityKind } from './muhtar-activity.entity';
@@ -46,7 +46,8 @@ const round = (n: number | null, digits: number) => (n === null ? null : Math.ro
 @Injectable()
 export class MuhtarIndicators {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    // Read on the replica when one is configured, like the other reports.
+    @InjectReportsDataSource() private readonly dataSource: DataSource,
     private readonly reports: ReportsService,
     private readonly plan: MuhtarPlan,
   ) {}

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '@app/config';
+import { InjectReportsDataSource } from '@app/database';
 import { addDays, isLocalDate, localDateOf } from '@app/calendar';
 import { Clock, InvalidFieldException } from '@app/common';
 import { OPEN_STATUSES, TicketKind } from '@app/domain';
@@ -30,7 +30,8 @@ export interface StatsRow {
 @Injectable()
 export class PublicStats {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    // A public page: read from the replica when one is configured (REPORTS_DATABASE_URL).
+    @InjectReportsDataSource() private readonly dataSource: DataSource,
     private readonly config: AppConfig,
     private readonly clock: Clock,
   ) {}

@@ -59,9 +59,9 @@ export class ReportFacts {
     }
   }
 
-  /** When the facts were last brought up to date. */
-  async asOf(): Promise<Date | null> {
-    const [row] = await this.dataSource.query('SELECT refreshed_at FROM report_state WHERE id = 1');
+  /** When the facts were last brought up to date, as `source` (the primary, or the replica a report read) has them. */
+  async asOf(source: DataSource = this.dataSource): Promise<Date | null> {
+    const [row] = await source.query('SELECT refreshed_at FROM report_state WHERE id = 1');
     return row?.refreshed_at ?? null;
   }
 
