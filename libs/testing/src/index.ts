@@ -12,3 +12,5 @@ export * from './fake-twilio-api';
 export * from './postgres-server';
 export * from './free-port';
 export * from './browser';
+export * from './redis-cluster';
+export * from './redis-sentinel';

@@ -35,7 +35,7 @@ export class ReadinessProbe implements BeforeApplicationShutdown {
   ) {}
 
   async dependencies(): Promise<{ database: Check; redis: Check }> {
-    const [database, redis] = await Promise.all([probe(() => this.dataSource.query('SELECT 1')), probe(() => this.redis.ping())]);
+    const [database, redis] = await Promise.all([probe(() => this.dataSource.query('SELECT 1')), probe(() => this.redis.connection.ping())]);
     return { database, redis };
   }
 
