@@ -1,4 +1,5 @@
 import { Injectable, OnApplicationShutdown } from '@nestjs/common';
+import { withTimeout } from '@app/common';
 import { AppConfig } from '@app/config';
 import { createRedisConnection, RedisConnection, RedisPurpose, redisKeyPrefix } from './redis-topology';
 
@@ -25,6 +26,13 @@ export class RedisConnections implements OnApplicationShutdown {
   }
 
   async onApplicationShutdown(): Promise<void> {
-    await Promise.all([...this.opened].map((connection) => connection.quit().catch(() => connection.disconnect())));
+    await Promise.all([...this.opened].map(close));
   }
+}
+
+// QUIT waits for the replies still due; a connection that is not up (Redis gone, a failover
+// under way) would hold it forever with BullMQ's unlimited retries, so it is just dropped.
+async function close(connection: RedisConnection): Promise<void> {
+  if (connection.status !== 'ready') return connection.disconnect();
+  await withTimeout(connection.quit(), 2000).catch(() => connection.disconnect());
 }

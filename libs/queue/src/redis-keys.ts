@@ -6,6 +6,8 @@ import { RedisConnection } from './redis-topology';
  * SCAN walks one node's keys, so on a cluster every master is walked.
  */
 export async function deleteKeysUnder(connection: RedisConnection, prefix: string): Promise<void> {
+  // A cluster client knows its nodes once it is ready; the first command waits for that.
+  await connection.ping();
   const nodes: Redis[] = connection instanceof Cluster ? connection.nodes('master') : [connection];
   for (const node of nodes) {
     let cursor = '0';
