@@ -63,7 +63,12 @@ describe('on a Redis Cluster', () => {
     // Reports read a read model the workers fold the tickets into; fold now rather than wait a minute.
     await t.http().post('/api/v1/reports/refresh').set('Authorization', `Bearer ${admin.token}`).expect(200);
     const period = { from: day(-1), to: day(1) };
-    const started = await t.http().post('/api/v1/reports/exports').set('Authorization', auth).send({ report: 'tickets', format: 'csv', ...period }).expect(202);
+    const started = await t
+      .http()
+      .post('/api/v1/reports/exports')
+      .set('Authorization', auth)
+      .send({ report: 'tickets', format: 'csv', ...period })
+      .expect(202);
     const done = await waitFor(
       'the export done',
       async () => {

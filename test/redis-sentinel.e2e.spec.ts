@@ -10,7 +10,14 @@ describe('on a Redis master that Sentinel fails over', () => {
   beforeAll(async () => {
     await sentinel.start();
     t = await createTestApp({
-      env: { ...twilioEnv, REDIS_URL: '', REDIS_SENTINELS: sentinel.addresses, REDIS_SENTINEL_NAME: sentinel.name, SWEEP_INTERVAL_MS: '300', SWEEP_GRACE_MS: '300' },
+      env: {
+        ...twilioEnv,
+        REDIS_URL: '',
+        REDIS_SENTINELS: sentinel.addresses,
+        REDIS_SENTINEL_NAME: sentinel.name,
+        SWEEP_INTERVAL_MS: '300',
+        SWEEP_GRACE_MS: '300',
+      },
     });
   }, 120_000);
   afterAll(async () => {
@@ -37,7 +44,16 @@ describe('on a Redis master that Sentinel fails over', () => {
     // Webhooks keep answering while there is no master: the event is in PostgreSQL, its job follows.
     expect(await sendBatch(8)).toEqual(Array(8).fill(200));
     await waitFor('the sentinel to promote the replica', async () => (await sentinel.masterPort()) === replicaPort, 60_000, 200);
-    await waitFor('the app ready on the new master', async () => (await t.http().get('/health/ready')).status === 200, 60_000, 200);
+    await waitFor(
+      'the app ready on the new master',
+      async () => {
+        const res = await t.http().get('/health/ready');
+        if (res.status !== 200) throw new Error(JSON.stringify(res.body));
+        return true;
+      },
+      60_000,
+      200,
+    );
     expect(await sendBatch(12)).toEqual(Array(12).fill(200));
 
     // The sweepers leave fresh work to its own job for SWEEP_GRACE_MS; let that pass.

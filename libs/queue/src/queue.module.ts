@@ -31,11 +31,7 @@ const queues = BullModule.registerQueueAsync(
 
 @Global()
 @Module({
-  imports: [
-    DiscoveryModule,
-    RedisModule,
-    queues,
-  ],
+  imports: [DiscoveryModule, RedisModule, queues],
   providers: [QueueWorkers, QueueMetrics, RedisClient, RateLimiter, ...jobQueueProviders],
   exports: [RedisModule, RedisClient, RateLimiter, ...jobQueueProviders],
 })

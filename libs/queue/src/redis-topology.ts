@@ -8,7 +8,14 @@ export type RedisConnection = Redis | Cluster;
 /** The settings that say where Redis is. */
 export type RedisSettings = Pick<
   AppConfig,
-  'REDIS_URL' | 'REDIS_PREFIX' | 'REDIS_CLUSTER_NODES' | 'REDIS_SENTINELS' | 'REDIS_SENTINEL_NAME' | 'REDIS_SENTINEL_PASSWORD' | 'REDIS_USERNAME' | 'REDIS_PASSWORD'
+  | 'REDIS_URL'
+  | 'REDIS_PREFIX'
+  | 'REDIS_CLUSTER_NODES'
+  | 'REDIS_SENTINELS'
+  | 'REDIS_SENTINEL_NAME'
+  | 'REDIS_SENTINEL_PASSWORD'
+  | 'REDIS_USERNAME'
+  | 'REDIS_PASSWORD'
 >;
 
 /**

@@ -31,10 +31,15 @@ export class OwnRedisCluster {
       this.nodes.push(node);
     }
     await run('redis-cli', ['--cluster', 'create', ...this.addresses.split(','), '--cluster-replicas', '0', '--cluster-yes']);
-    await waitFor('every cluster node to agree the cluster is ok', async () => {
-      const states = await Promise.all(this.nodes.map((node) => clusterState(node.port)));
-      return states.every((state) => state === 'ok');
-    }, 20_000, 100);
+    await waitFor(
+      'every cluster node to agree the cluster is ok',
+      async () => {
+        const states = await Promise.all(this.nodes.map((node) => clusterState(node.port)));
+        return states.every((state) => state === 'ok');
+      },
+      20_000,
+      100,
+    );
   }
 
   async stop(): Promise<void> {
