@@ -74,8 +74,6 @@ const TOPOLOGIES: Record<'single' | 'cluster' | 'sentinel', Topology> = {
         sentinels: addresses(settings.REDIS_SENTINELS ?? ''),
         name: settings.REDIS_SENTINEL_NAME,
         sentinelPassword: settings.REDIS_SENTINEL_PASSWORD,
-        // Hears the Sentinels announce a new master instead of waiting for the old one's socket to fail.
-        failoverDetector: true,
         maxRetriesPerRequest: PURPOSES[purpose].perRequest,
         enableAutoPipelining: PURPOSES[purpose].pipelining,
       }),
