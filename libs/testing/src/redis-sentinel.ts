@@ -39,8 +39,9 @@ export class OwnRedisSentinel {
   async start(): Promise<void> {
     this.dir = await mkdtemp(join(tmpdir(), 'cm-redis-sentinel-'));
     const [masterPort, replicaPort, sentinelPort] = [await freePort(), await freePort(), await freePort()];
-    this.master = new OwnRedis(masterPort);
-    this.replica = new OwnRedis(replicaPort, ['--replicaof', '127.0.0.1', String(masterPort)]);
+    // A replica writes the master's snapshot to its directory: the temporary one, not the checkout.
+    this.master = new OwnRedis(masterPort, ['--dir', this.dir]);
+    this.replica = new OwnRedis(replicaPort, ['--dir', this.dir, '--replicaof', '127.0.0.1', String(masterPort)]);
     await this.master.start();
     await this.replica.start();
     const config = join(this.dir, 'sentinel.conf');
