@@ -21,6 +21,10 @@ describe('loadConfig', () => {
     [{ PORT: 'abc' }, 'PORT'],
     [{ APP_ROLE: 'web' }, 'APP_ROLE'],
     [{ REDIS_URL: 'localhost:6379' }, 'REDIS_URL'],
+    [{ REDIS_CLUSTER_NODES: 'redis-1' }, 'REDIS_CLUSTER_NODES'],
+    [{ REDIS_SENTINELS: '10.0.0.1:26379,' }, 'REDIS_SENTINELS'],
+    [{ REDIS_CLUSTER_NODES: 'redis-1:6379', REDIS_SENTINELS: 'sentinel-1:26379' }, 'REDIS_CLUSTER_NODES, REDIS_SENTINELS'],
+    [{ REDIS_URL: 'redis://redis:6379', REDIS_SENTINELS: 'sentinel-1:26379' }, 'REDIS_URL, REDIS_SENTINELS'],
     [{ DATABASE_URL: 'mysql://x' }, 'DATABASE_URL'],
     [{ REPORTS_DATABASE_URL: 'replica:5433' }, 'REPORTS_DATABASE_URL'],
     [{ REPORTS_DATABASE_POOL_SIZE: '0' }, 'REPORTS_DATABASE_POOL_SIZE'],
@@ -36,6 +40,11 @@ describe('loadConfig', () => {
     [{ EMAIL_PROVIDER: 'smtp', SMTP_URL: 'smtp://127.0.0.1:25' }, 'MAIL_FROM'],
   ])('stops with a message naming the variable for %p', (env, name) => {
     expect(() => loadConfig(env)).toThrow(new RegExp(`${name}:`));
+  });
+
+  it('takes a cluster or sentinels instead of REDIS_URL', () => {
+    expect(loadConfig({ REDIS_CLUSTER_NODES: 'redis-1:6379,10.0.0.2:6379,[::1]:6380' }).REDIS_CLUSTER_NODES).toBe('redis-1:6379,10.0.0.2:6379,[::1]:6380');
+    expect(loadConfig({ REDIS_SENTINELS: 'sentinel-1:26379', REDIS_SENTINEL_NAME: 'cozum' })).toMatchObject({ REDIS_SENTINEL_NAME: 'cozum' });
   });
 
   it('refuses development secrets and demo users in production', () => {

@@ -3,6 +3,7 @@ import { isIP } from 'node:net';
 import { plainToInstance, Transform, Type } from 'class-transformer';
 import { IsBoolean, IsInt, IsOptional, IsString, Matches, Max, Min, validateSync } from 'class-validator';
 import { ChannelSettings } from './settings/channel.settings';
+import { redisTopologyProblem } from './settings/redis.settings';
 import { DEV_INTAKE_KEY, DEV_JWT_SECRET, DEV_PII_SECRET, toBool } from './settings/env-values';
 
 /**
@@ -101,6 +102,8 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
   if (hours) problems.push(`WORKING_HOURS: ${hours}, e.g. ${DEFAULT_WORKING_HOURS}`);
   const voice = hoursProblem(config.VOICE_OPEN_HOURS, parseWeeklyHours);
   if (voice) problems.push(`VOICE_OPEN_HOURS: ${voice}, e.g. Mon-Fri 08:30-17:30; Sat 09:00-13:00`);
+  const redis = redisTopologyProblem(input);
+  if (redis) problems.push(redis);
   if (config.NODE_ENV === 'production') {
     if (config.JWT_SECRET === DEV_JWT_SECRET) problems.push('JWT_SECRET: must be set in production');
     if (config.PII_HASH_SECRET === DEV_PII_SECRET) problems.push('PII_HASH_SECRET: must be set in production');

@@ -11,7 +11,7 @@ import { JOB_HANDLER, JobHandlerMeta } from './job-handler.decorator';
 import { JOBS, PayloadClass, REQUEST_ID_KEY } from './job-payloads';
 import { QueueMetrics } from './queue-metrics';
 import { QueueName } from './queue-name';
-import { redisOptionsFromUrl } from './redis-options';
+import { RedisConnections } from './redis-connections.service';
 
 /**
  * Finds every @JobHandler at boot, checks them against JOBS, and (for APP_ROLE worker|all)
@@ -29,6 +29,7 @@ export class QueueWorkers implements OnApplicationBootstrap, BeforeApplicationSh
     private readonly config: AppConfig,
     private readonly moduleRef: ModuleRef,
     private readonly metrics: QueueMetrics,
+    private readonly connections: RedisConnections,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -44,8 +45,8 @@ export class QueueWorkers implements OnApplicationBootstrap, BeforeApplicationSh
     for (const queue of Object.values(QueueName)) {
       if (![...registry.values()].some((h) => h.queue === queue)) continue;
       const worker = new Worker(queue, (job) => this.dispatch(registry, queue, job), {
-        connection: redisOptionsFromUrl(this.config.REDIS_URL),
-        prefix: this.config.REDIS_PREFIX,
+        connection: this.connections.open('queue'),
+        prefix: this.connections.keyPrefix,
         concurrency: queue === QueueName.Intake ? this.config.INTAKE_CONCURRENCY : 8,
         lockDuration: this.config.QUEUE_LOCK_MS,
         stalledInterval: this.config.QUEUE_LOCK_MS,

@@ -1,38 +1,38 @@
 import { BullModule } from '@nestjs/bullmq';
 import { Global, Module } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
-import { AppConfig } from '@app/config';
+import { JobsOptions } from 'bullmq';
 import { jobQueueProviders } from './job-queue';
 import { QueueMetrics } from './queue-metrics';
 import { QueueName } from './queue-name';
 import { QueueWorkers } from './queue-workers.service';
-import { redisOptionsFromUrl } from './redis-options';
+import { RedisConnections } from './redis-connections.service';
+import { RedisModule } from './redis.module';
 import { RateLimiter } from './rate-limiter';
 import { RedisClient } from './redis.provider';
 
-const queues = BullModule.registerQueue(...Object.values(QueueName).map((name) => ({ name })));
+const defaultJobOptions: JobsOptions = {
+  attempts: 8,
+  backoff: { type: 'exponential', delay: 1000 },
+  // Completed jobs are kept only to look at; correctness rests on the rows, not on them.
+  removeOnComplete: { age: 3600, count: 10_000 },
+  removeOnFail: false,
+};
+
+// Each queue gets a connection of its own, of the kind the settings choose (BullMQ makes only single-server ones).
+const queues = BullModule.registerQueueAsync(
+  ...Object.values(QueueName).map((name) => ({
+    name,
+    imports: [RedisModule],
+    inject: [RedisConnections],
+    useFactory: (connections: RedisConnections) => ({ connection: connections.open('queue'), prefix: connections.keyPrefix, defaultJobOptions }),
+  })),
+);
 
 @Global()
 @Module({
-  imports: [
-    DiscoveryModule,
-    BullModule.forRootAsync({
-      inject: [AppConfig],
-      useFactory: (config: AppConfig) => ({
-        connection: redisOptionsFromUrl(config.REDIS_URL),
-        prefix: config.REDIS_PREFIX,
-        defaultJobOptions: {
-          attempts: 8,
-          backoff: { type: 'exponential', delay: 1000 },
-          // Completed jobs are kept only to look at; correctness rests on the rows, not on them.
-          removeOnComplete: { age: 3600, count: 10_000 },
-          removeOnFail: false,
-        },
-      }),
-    }),
-    queues,
-  ],
+  imports: [DiscoveryModule, RedisModule, queues],
   providers: [QueueWorkers, QueueMetrics, RedisClient, RateLimiter, ...jobQueueProviders],
-  exports: [RedisClient, RateLimiter, ...jobQueueProviders],
+  exports: [RedisModule, RedisClient, RateLimiter, ...jobQueueProviders],
 })
 export class QueueModule {}

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { loadConfig } from '@app/config';
 import { RateLimitedException, RateLimiter, RateLimitUnavailableException, RateRule } from './rate-limiter';
 import { RedisClient } from './redis.provider';
+import { RedisConnections } from './redis-connections.service';
 import { deleteKeysUnder } from './redis-keys';
 
 /** Against the real Redis, as two API processes would share it. */
@@ -11,14 +12,15 @@ describe('RateLimiter', () => {
     REDIS_URL: process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379',
     REDIS_PREFIX: `cm-test-rl-${randomBytes(4).toString('hex')}`,
   });
-  const clients = [new RedisClient(config), new RedisClient(config)];
+  const connections = new RedisConnections(config);
+  const clients = [new RedisClient(connections), new RedisClient(connections)];
   const [one, two] = clients.map((redis) => new RateLimiter(redis, config));
   const message = (wait: number) => `${wait} saniye bekleyin`;
   const rule = (limit: number, windowSeconds = 60): RateRule => ({ scope: `s${randomBytes(3).toString('hex')}`, limit, windowSeconds });
 
   afterAll(async () => {
-    await deleteKeysUnder(clients[0], config.REDIS_PREFIX);
-    await Promise.all(clients.map((c) => c.quit()));
+    await deleteKeysUnder(clients[0].connection, config.REDIS_PREFIX);
+    await connections.onApplicationShutdown();
   });
 
   const outcome = (work: Promise<void>) =>
@@ -80,7 +82,7 @@ describe('RateLimiter', () => {
   });
 
   it('says so when Redis does not answer, and a refund then fails nothing', async () => {
-    const down = jest.spyOn(clients[0], 'eval').mockRejectedValue(new Error('Connection is closed.'));
+    const down = jest.spyOn(clients[0].connection, 'eval').mockRejectedValue(new Error('Connection is closed.'));
     try {
       await expect(one.take([{ rule: rule(5), subject: 'z' }], message)).rejects.toBeInstanceOf(RateLimitUnavailableException);
       await expect(one.refund([{ rule: rule(5), subject: 'z' }])).resolves.toBeUndefined();
@@ -92,7 +94,7 @@ describe('RateLimiter', () => {
   it('keeps subjects only as keyed hashes', async () => {
     const r = rule(5);
     await one.take([{ rule: r, subject: ['yonetici', '192.0.2.77'] }], message);
-    const keys = await clients[0].keys(`${config.REDIS_PREFIX}:rate:${r.scope}:*`);
+    const keys = await clients[0].connection.keys(`${config.REDIS_PREFIX}:rate:${r.scope}:*`);
     expect(keys).toHaveLength(1);
     expect(keys[0]).toMatch(new RegExp(`^${config.REDIS_PREFIX}:rate:${r.scope}:[0-9a-f]{32}$`));
   });

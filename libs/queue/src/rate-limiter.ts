@@ -110,7 +110,7 @@ export class RateLimiter {
   private async run(script: string, checks: readonly RateCheck[], args: number[]): Promise<unknown> {
     const keys = checks.map((c) => this.keyOf(c));
     try {
-      return await withTimeout(this.redis.eval(script, keys.length, ...keys, ...args), REDIS_TIMEOUT_MS);
+      return await withTimeout(this.redis.connection.eval(script, keys.length, ...keys, ...args), REDIS_TIMEOUT_MS);
     } catch {
       throw new RateLimitUnavailableException();
     }

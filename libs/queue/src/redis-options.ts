@@ -1,6 +1,6 @@
 import type { RedisOptions } from 'bullmq';
 
-/** BullMQ connection options from a redis:// URL; workers need maxRetriesPerRequest null. */
+/** A single server's connection options from a redis:// URL (the topology sets the retries per purpose). */
 export function redisOptionsFromUrl(url: string): RedisOptions {
   const parsed = new URL(url);
   return {

@@ -1,18 +1,20 @@
-import { Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
-import { Redis } from 'ioredis';
-import { AppConfig } from '@app/config';
+import { Injectable, Logger } from '@nestjs/common';
+import { RedisConnection } from './redis-topology';
+import { RedisConnections } from './redis-connections.service';
 
-/** The app's own Redis connection (health, counters, pub/sub), separate from BullMQ's. */
+/** The app's own Redis connection (health, counters, leases, pub/sub), separate from BullMQ's. */
 @Injectable()
-export class RedisClient extends Redis implements OnApplicationShutdown {
+export class RedisClient {
   private readonly logger = new Logger(RedisClient.name);
+  /** One server, a cluster or a Sentinel-found master: the same commands on each. */
+  readonly connection: RedisConnection;
   readonly prefix: string;
 
-  constructor(config: AppConfig) {
+  constructor(private readonly connections: RedisConnections) {
     // Commands issued in the same tick (an intake batch's live updates) leave in one write.
-    super(config.REDIS_URL, { maxRetriesPerRequest: 2, enableAutoPipelining: true });
-    this.prefix = config.REDIS_PREFIX;
-    this.on('error', (error) => this.logger.warn({ msg: 'redis connection error', error: error.message }));
+    this.connection = connections.open('commands');
+    this.prefix = connections.keyPrefix;
+    this.connection.on('error', (error: Error) => this.logger.warn({ msg: 'redis connection error', error: error.message }));
   }
 
   /** A key under this installation's prefix. */
@@ -20,7 +22,8 @@ export class RedisClient extends Redis implements OnApplicationShutdown {
     return [this.prefix, ...parts].join(':');
   }
 
-  async onApplicationShutdown(): Promise<void> {
-    await this.quit().catch(() => this.disconnect());
+  /** A connection of its own for SUBSCRIBE (a subscribed connection can do nothing else). */
+  subscriber(): RedisConnection {
+    return this.connections.open('subscriber');
   }
 }

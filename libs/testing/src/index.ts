@@ -14,3 +14,5 @@ export * from './postgres-replica';
 export * from './free-port';
 export * from './browser';
 export * from './query-routes';
+export * from './redis-cluster';
+export * from './redis-sentinel';

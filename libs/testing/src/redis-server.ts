@@ -6,14 +6,18 @@ import { waitFor } from './wait-for';
 export class OwnRedis {
   private process?: ChildProcess;
 
-  constructor(readonly port: number) {}
+  /** `args` are more redis-server options (a cluster node's, a replica's). */
+  constructor(
+    readonly port: number,
+    private readonly args: readonly string[] = [],
+  ) {}
 
   get url(): string {
     return `redis://127.0.0.1:${this.port}`;
   }
 
   async start(): Promise<void> {
-    this.process = spawn('redis-server', ['--port', String(this.port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
+    this.process = spawn('redis-server', this.spawnArgs(), { stdio: 'ignore' });
     await waitFor(
       `redis on ${this.port}`,
       async () => {
@@ -31,9 +35,15 @@ export class OwnRedis {
     );
   }
 
+  protected spawnArgs(): string[] {
+    return ['--port', String(this.port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', ...this.args];
+  }
+
+  /** Kills the server at once (SIGKILL): what it had not written anywhere is gone. */
   async stop(): Promise<void> {
     const child = this.process;
-    if (!child || child.exitCode !== null) return;
+    // A killed server has a signalCode and no exitCode.
+    if (!child || child.exitCode !== null || child.signalCode !== null) return;
     const exited = new Promise((resolve) => child.once('exit', resolve));
     child.kill('SIGKILL');
     await exited;

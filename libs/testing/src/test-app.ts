@@ -5,12 +5,12 @@ import { randomBytes } from 'node:crypto';
 import { rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Redis } from 'ioredis';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { Clock, FixedClock, logLevelsFrom } from '@app/common';
 import { dropDatabase, ensureDatabase } from '@app/database';
-import { deleteKeysUnder } from '@app/queue';
+import { loadConfig } from '@app/config';
+import { createRedisConnection, deleteKeysUnder, redisKeyPrefix } from '@app/queue';
 import { AppModule } from '../../../src/app.module';
 import { configureHttp } from '../../../src/bootstrap';
 
@@ -74,17 +74,19 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     env,
     close: async () => {
       await app.close();
-      await dropRedisPrefix(env.REDIS_URL, env.REDIS_PREFIX);
+      await dropRedisPrefix(env);
       await dropDatabase(env.DATABASE_URL);
       for (const dir of [env.MEDIA_DIR, env.REPORTS_EXPORT_DIR, env.WHATSAPP_DATA_DIR]) await rm(dir, { recursive: true, force: true });
     },
   };
 }
 
-async function dropRedisPrefix(url: string, prefix: string): Promise<void> {
-  const redis = new Redis(url);
+/** Deletes the test's keys from whichever Redis (server, cluster, Sentinel master) it ran on. */
+async function dropRedisPrefix(env: Record<string, string>): Promise<void> {
+  const settings = loadConfig(env);
+  const redis = createRedisConnection(settings, 'commands');
   try {
-    await deleteKeysUnder(redis, prefix);
+    await deleteKeysUnder(redis, redisKeyPrefix(settings));
   } finally {
     redis.disconnect();
   }

@@ -40,7 +40,7 @@ export class ReadinessProbe implements BeforeApplicationShutdown {
   async dependencies(): Promise<{ database: Check; redis: Check; reportsDatabase?: Check }> {
     const [database, redis, reportsDatabase] = await Promise.all([
       probe(() => this.dataSource.query('SELECT 1')),
-      probe(() => this.redis.ping()),
+      probe(() => this.redis.connection.ping()),
       this.reports.separate ? probe(() => this.reports.dataSource.query('SELECT 1')) : undefined,
     ]);
     return reportsDatabase ? { database, redis, reportsDatabase } : { database, redis };

@@ -37,7 +37,7 @@ export class LivePublisher {
       at: this.clock.now().toISOString(),
     };
     try {
-      await withTimeout(this.redis.publish(liveChannel(this.redis), JSON.stringify(message)), 500);
+      await withTimeout(this.redis.connection.publish(liveChannel(this.redis), JSON.stringify(message)), 500);
     } catch (error) {
       this.logger.warn({ msg: 'live update not published', ticketId: ticket.id, error: (error as Error).message });
     }
@@ -46,7 +46,7 @@ export class LivePublisher {
   /** A call has reached an agent: their screen shows the caller. Best effort, like the rest. */
   async publishCall(call: IncomingCall): Promise<void> {
     try {
-      await withTimeout(this.redis.publish(callsChannel(this.redis), JSON.stringify(call)), 500);
+      await withTimeout(this.redis.connection.publish(callsChannel(this.redis), JSON.stringify(call)), 500);
     } catch (error) {
       this.logger.warn({ msg: 'screen-pop not published', callSid: call.callSid, error: (error as Error).message });
     }
@@ -56,7 +56,7 @@ export class LivePublisher {
   async publishWallboard(cause: WallboardChange['cause']): Promise<void> {
     const change: WallboardChange = { cause, at: this.clock.now().toISOString() };
     try {
-      await withTimeout(this.redis.publish(wallboardChannel(this.redis), JSON.stringify(change)), 500);
+      await withTimeout(this.redis.connection.publish(wallboardChannel(this.redis), JSON.stringify(change)), 500);
     } catch (error) {
       this.logger.warn({ msg: 'wallboard change not published', cause, error: (error as Error).message });
     }

@@ -1,7 +1,6 @@
 import { Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
-import { Redis } from 'ioredis';
 import { Observable, Subject } from 'rxjs';
-import { RedisClient } from '@app/queue';
+import { RedisClient, RedisConnection } from '@app/queue';
 import { StaffNotificationAnnouncement, staffNotificationsChannel } from '../notifications';
 import { IncomingCall } from './incoming-call';
 import { callsChannel, liveChannel, WallboardChange, wallboardChannel } from './live.publisher';
@@ -15,7 +14,7 @@ export class LiveSubscriber implements OnModuleInit, OnModuleDestroy {
   private readonly calls = new Subject<IncomingCall>();
   private readonly notifications = new Subject<StaffNotificationAnnouncement>();
   private readonly wallboard = new Subject<WallboardChange>();
-  private connection?: Redis;
+  private connection?: RedisConnection;
 
   constructor(private readonly redis: RedisClient) {}
 
@@ -37,8 +36,7 @@ export class LiveSubscriber implements OnModuleInit, OnModuleDestroy {
   }
 
   async onModuleInit(): Promise<void> {
-    // A subscribed connection can do nothing else, hence a connection of its own.
-    this.connection = this.redis.duplicate({ enableAutoPipelining: false });
+    this.connection = this.redis.subscriber();
     this.connection.on('error', (error) => this.logger.warn({ msg: 'live subscription error', error: error.message }));
     const calls = callsChannel(this.redis);
     const notifications = staffNotificationsChannel(this.redis);

@@ -41,7 +41,7 @@ export class StaffNotifications {
     if (!userIds.length) return;
     const message: StaffNotificationAnnouncement = { userIds };
     try {
-      await withTimeout(this.redis.publish(staffNotificationsChannel(this.redis), JSON.stringify(message)), 500);
+      await withTimeout(this.redis.connection.publish(staffNotificationsChannel(this.redis), JSON.stringify(message)), 500);
     } catch (error) {
       this.logger.warn({ msg: 'notification not announced', error: (error as Error).message });
     }

@@ -1,9 +1,10 @@
 import { Transform, Type } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength } from 'class-validator';
+import { RedisSettings } from './redis.settings';
 import { DEV_JWT_SECRET, DEV_PII_SECRET, toBool } from './env-values';
 
 /** The process itself: HTTP, PostgreSQL, Redis, sign-in, the sweepers and timers, intake's batching. */
-export class ServiceSettings {
+export class ServiceSettings extends RedisSettings {
   @IsIn(['development', 'test', 'production'])
   NODE_ENV: 'development' | 'test' | 'production' = 'development';
 
@@ -52,13 +53,6 @@ export class ServiceSettings {
   @Min(1)
   @Max(200)
   REPORTS_DATABASE_POOL_SIZE = 4;
-
-  @Matches(/^rediss?:\/\/\S+$/, { message: 'REDIS_URL must be a redis:// URL' })
-  REDIS_URL = 'redis://127.0.0.1:6379';
-
-  /** Key prefix for every queue key, so several installations can share one Redis. */
-  @Matches(/^[a-zA-Z0-9_-]{1,40}$/, { message: 'REDIS_PREFIX must be 1-40 letters, digits, - or _' })
-  REDIS_PREFIX = 'cm';
 
   @IsString()
   @MinLength(32, { message: 'JWT_SECRET must be at least 32 characters' })

@@ -91,7 +91,7 @@ export class WebFormService {
       [receiptId, InboundChannel.Web],
     );
     if (!row) {
-      if (await this.redis.exists(this.redis.key('web-form-decoy', receiptId))) return { receiptId, status: 'pending' };
+      if (await this.redis.connection.exists(this.redis.key('web-form-decoy', receiptId))) return { receiptId, status: 'pending' };
       throw new ResourceNotFoundException('Başvuru alındısı');
     }
     if (row.state === InboundState.Failed) return { receiptId, status: 'failed', reason: row.last_error ?? 'başvuru işlenemedi' };
@@ -132,7 +132,7 @@ export class WebFormService {
    */
   private async decoy(): Promise<Receipt> {
     const receiptId = randomUUID();
-    await this.redis.set(this.redis.key('web-form-decoy', receiptId), '1', 'EX', DECOY_TTL_SECONDS);
+    await this.redis.connection.set(this.redis.key('web-form-decoy', receiptId), '1', 'EX', DECOY_TTL_SECONDS);
     this.logger.warn({ msg: 'web form honeypot filled; nothing stored' });
     return { receiptId, status: 'pending' };
   }

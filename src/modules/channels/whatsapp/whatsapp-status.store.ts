@@ -26,11 +26,11 @@ export class WhatsappStatusStore {
   constructor(private readonly redis: RedisClient) {}
 
   async set(status: WhatsappClientStatus): Promise<void> {
-    await this.redis.set(this.redis.key('whatsapp', 'status'), JSON.stringify(status), 'EX', TTL_SECONDS);
+    await this.redis.connection.set(this.redis.key('whatsapp', 'status'), JSON.stringify(status), 'EX', TTL_SECONDS);
   }
 
   async get(): Promise<WhatsappClientStatus | null> {
-    const raw = await this.redis.get(this.redis.key('whatsapp', 'status'));
+    const raw = await this.redis.connection.get(this.redis.key('whatsapp', 'status'));
     return raw ? (JSON.parse(raw) as WhatsappClientStatus) : null;
   }
 }

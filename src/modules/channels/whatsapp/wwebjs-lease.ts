@@ -21,11 +21,11 @@ export class WwebjsLease {
   /** Takes the lease when free, or keeps it when held; false when another worker has it. */
   async hold(): Promise<boolean> {
     const key = this.redis.key('whatsapp', 'client-lease');
-    if ((await this.redis.eval(RENEW, 1, key, this.token, LEASE_MS)) === 1) return true;
-    return (await this.redis.set(key, this.token, 'PX', LEASE_MS, 'NX')) === 'OK';
+    if ((await this.redis.connection.eval(RENEW, 1, key, this.token, LEASE_MS)) === 1) return true;
+    return (await this.redis.connection.set(key, this.token, 'PX', LEASE_MS, 'NX')) === 'OK';
   }
 
   async release(): Promise<void> {
-    await this.redis.eval(RELEASE, 1, this.redis.key('whatsapp', 'client-lease'), this.token);
+    await this.redis.connection.eval(RELEASE, 1, this.redis.key('whatsapp', 'client-lease'), this.token);
   }
 }
