@@ -51,16 +51,28 @@ export function whereClause(filter: ReportFilter, offset = 0): { sql: string; pa
 }
 
 /**
- * The same conditions over the per-day counts alias `a` (`report_daily_counts`), or null when the
- * filter needs what the counts do not hold (a category's extra field, read from the ticket).
- * A fact's `created_day` is the Istanbul day of its `created_at`, so the day range is the same period.
+ * The same conditions over a per-day count aliased `a` that groups by `columns`, or null when the
+ * filter needs a column the count does not hold (or a category's extra field, read from the
+ * ticket). A fact's `created_day` is the Istanbul day of its `created_at`: the same period.
  */
-export function dailyWhereClause(filter: ReportFilter): { sql: string; params: unknown[] } | null {
+export function dailyWhereClause(filter: ReportFilter, columns: readonly string[]): { sql: string; params: unknown[] } | null {
   if (filter.attribute) return null;
+  const filtered = Object.entries(FILTER_COLUMNS).filter(([field]) => filter[field as keyof typeof FILTER_COLUMNS] !== undefined);
+  if (filtered.some(([, column]) => !columns.includes(column))) return null;
   const { p, params } = numbered(0);
   const conditions = [`a.day >= ${p(filter.from)}::date`, `a.day <= ${p(filter.to)}::date`, ...groupConditions(filter, 'a', p)];
   return { sql: conditions.join(' AND '), params };
 }
+
+/** The fact column each filter (and the asker's department scope) is on. */
+const FILTER_COLUMNS = {
+  scopeDepartmentId: 'department_id',
+  departmentId: 'department_id',
+  categoryId: 'category_id',
+  mahalleId: 'mahalle_id',
+  kind: 'kind',
+  channel: 'channel',
+} as const;
 
 function numbered(offset: number) {
   const params: unknown[] = [];

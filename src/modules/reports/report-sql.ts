@@ -22,9 +22,9 @@ export function scoped(filter: ReportFilter) {
   return withParams(whereClause(filter));
 }
 
-/** The same over the per-day counts (alias `a`), or null when the filter needs the facts. */
-export function scopedDaily(filter: ReportFilter) {
-  const where = dailyWhereClause(filter);
+/** The same over a per-day count (alias `a`) grouping by `columns`, or null when the filter needs the facts. */
+export function scopedDaily(filter: ReportFilter, columns: readonly string[]) {
+  const where = dailyWhereClause(filter, columns);
   return where && withParams(where);
 }
 

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { Clock } from '@app/common';
 import { BusinessCalendarService } from '../../sla';
-import { ADD_TO_DAILY_COUNTS, DROP_EMPTY_GROUPS } from './daily-counts.sql';
+import { addToDailyCounts, DAILY_COUNTS, dropEmptyGroups } from './daily-counts.sql';
 import { UPSERT_FACTS } from './fact-rows.sql';
 import { workPeriods } from './work-periods';
 
@@ -13,7 +13,8 @@ const REFRESH_LOCK = 742_031;
 
 /**
  * Keeps `report_ticket_facts` (one narrow row per ticket, the reports' read model) up to date,
- * and `report_daily_counts` (the facts counted per day and group) with it, in the same transaction.
+ * and the per-day counts of the facts (`report_daily_volume`, `report_daily_subjects`) with it, in
+ * the same transaction.
  * A trigger on `tickets` queues every changed ticket in `report_dirty_tickets`; a refresh
  * recomputes those in batches. When the business calendar changes, every ticket is requeued,
  * because its working-day durations depend on it.
@@ -76,15 +77,18 @@ export class ReportFacts {
     );
     if (!rows.length) return 0;
     const ids = rows.map((r) => r.ticket_id);
-    const emptied: { day: string }[] = await manager.query(ADD_TO_DAILY_COUNTS, [ids, -1]);
+    const emptied: { day: string }[][] = [];
+    for (const counts of DAILY_COUNTS) emptied.push(await manager.query(addToDailyCounts(counts), [ids, -1]));
     await manager.query(
       `DELETE FROM report_ticket_facts f WHERE f.ticket_id = ANY($1::uuid[])
          AND NOT EXISTS (SELECT 1 FROM tickets t WHERE t.id = f.ticket_id AND t.status <> 'merged')`,
       [ids],
     );
     await manager.query(UPSERT_FACTS, [ids]);
-    await manager.query(ADD_TO_DAILY_COUNTS, [ids, 1]);
-    if (emptied.length) await manager.query(DROP_EMPTY_GROUPS, [emptied.map((e) => e.day)]);
+    for (const [i, counts] of DAILY_COUNTS.entries()) {
+      await manager.query(addToDailyCounts(counts), [ids, 1]);
+      if (emptied[i].length) await manager.query(dropEmptyGroups(counts), [emptied[i].map((e) => e.day)]);
+    }
     return rows.length;
   }
 
