@@ -10,23 +10,28 @@ export const DAILY_VOLUME: DailyCounts = { table: 'report_daily_volume', groups:
 export const DAILY_SUBJECTS: DailyCounts = { table: 'report_daily_subjects', groups: ['department_id', 'category_id', 'mahalle_id'] };
 export const DAILY_COUNTS = [DAILY_VOLUME, DAILY_SUBJECTS] as const;
 
+/** The fact columns a per-day count needs: a CTE of facts must return these. */
+export const COUNTED_COLUMNS = 'created_day, department_id, category_id, mahalle_id, channel';
+
 /**
- * Adds ($2 = 1) or takes away ($2 = -1) the facts of the tickets in $1 to or from a per-day count:
- * a refresh takes the old facts away, recomputes them, and adds the new, so the counts always
- * equal the facts grouped (a moved category or a merged ticket included). Answers the days where
- * a group fell to zero, for `dropEmptyGroups`.
+ * CTEs (after a first one named `source`, holding facts' `COUNTED_COLUMNS`) that add (sign 1) or
+ * take away (-1) those facts to or from every per-day count, then the days where a group fell to
+ * zero. A refresh takes the old facts away as it deletes them and adds the new as it inserts them,
+ * so the counts always equal the facts grouped (a moved category or a merged ticket included),
+ * without reading the facts again.
  */
-export function addToDailyCounts({ table, groups }: DailyCounts): string {
-  const columns = groups.join(', ');
-  return `
-WITH changed AS (
+export function countDeltas(source: string, sign: 1 | -1): string {
+  const deltas = DAILY_COUNTS.map(({ table, groups }) => {
+    const columns = groups.join(', ');
+    return `${table}_delta AS (
   INSERT INTO ${table} AS d (day, ${columns}, tickets)
-  SELECT f.created_day, ${groups.map((g) => `f.${g}`).join(', ')}, $2::int * count(*)
-    FROM report_ticket_facts f WHERE f.ticket_id = ANY($1::uuid[])
-   GROUP BY ${groups.map((_, i) => i + 2).join(', ')}, 1
+  SELECT created_day, ${columns}, ${sign} * count(*) FROM ${source} GROUP BY created_day, ${columns}
   ON CONFLICT (day, ${columns}) DO UPDATE SET tickets = d.tickets + EXCLUDED.tickets
-  RETURNING d.day, d.tickets)
-SELECT DISTINCT day::text AS day FROM changed WHERE tickets = 0`;
+  RETURNING '${table}'::text AS counts, d.day, d.tickets)`;
+  });
+  const changed = DAILY_COUNTS.map(({ table }) => `SELECT * FROM ${table}_delta`).join(' UNION ALL ');
+  return `${deltas.join(',\n')}
+SELECT DISTINCT counts, day::text AS day FROM (${changed}) changed WHERE tickets = 0`;
 }
 
 export function dropEmptyGroups({ table }: DailyCounts): string {

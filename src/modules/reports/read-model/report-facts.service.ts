@@ -3,8 +3,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { Clock } from '@app/common';
 import { BusinessCalendarService } from '../../sla';
-import { addToDailyCounts, DAILY_COUNTS, dropEmptyGroups } from './daily-counts.sql';
-import { UPSERT_FACTS } from './fact-rows.sql';
+import { COUNTED_COLUMNS, countDeltas, DAILY_COUNTS, dropEmptyGroups } from './daily-counts.sql';
+import { INSERT_FACTS } from './fact-rows.sql';
 import { workPeriods } from './work-periods';
 
 const BATCH = 20_000;
@@ -77,17 +77,15 @@ export class ReportFacts {
     );
     if (!rows.length) return 0;
     const ids = rows.map((r) => r.ticket_id);
-    const emptied: { day: string }[][] = [];
-    for (const counts of DAILY_COUNTS) emptied.push(await manager.query(addToDailyCounts(counts), [ids, -1]));
-    await manager.query(
-      `DELETE FROM report_ticket_facts f WHERE f.ticket_id = ANY($1::uuid[])
-         AND NOT EXISTS (SELECT 1 FROM tickets t WHERE t.id = f.ticket_id AND t.status <> 'merged')`,
+    // The old facts go, taken away from the counts; the new come, added to them (merged tickets get none).
+    const emptied: { counts: string; day: string }[] = await manager.query(
+      `WITH gone AS (DELETE FROM report_ticket_facts WHERE ticket_id = ANY($1::uuid[]) RETURNING ${COUNTED_COLUMNS}), ${countDeltas('gone', -1)}`,
       [ids],
     );
-    await manager.query(UPSERT_FACTS, [ids]);
-    for (const [i, counts] of DAILY_COUNTS.entries()) {
-      await manager.query(addToDailyCounts(counts), [ids, 1]);
-      if (emptied[i].length) await manager.query(dropEmptyGroups(counts), [emptied[i].map((e) => e.day)]);
+    await manager.query(`WITH fresh AS (${INSERT_FACTS} RETURNING ${COUNTED_COLUMNS}), ${countDeltas('fresh', 1)}`, [ids]);
+    for (const counts of DAILY_COUNTS) {
+      const days = emptied.filter((e) => e.counts === counts.table).map((e) => e.day);
+      if (days.length) await manager.query(dropEmptyGroups(counts), [days]);
     }
     return rows.length;
   }
