@@ -16,9 +16,8 @@ export const COUNTED_COLUMNS = 'created_day, department_id, category_id, mahalle
 /**
  * CTEs (after a first one named `source`, holding facts' `COUNTED_COLUMNS`) that add (sign 1) or
  * take away (-1) those facts to or from every per-day count, then the days where a group fell to
- * zero. A refresh takes the old facts away as it deletes them and adds the new as it inserts them,
- * so the counts always equal the facts grouped (a moved category or a merged ticket included),
- * without reading the facts again.
+ * zero. A refresh takes the old facts away before it rewrites them and adds the new as it writes
+ * them, so the counts always equal the facts grouped (a moved category or a merged ticket included).
  */
 export function countDeltas(source: string, sign: 1 | -1): string {
   const deltas = DAILY_COUNTS.map(({ table, groups }) => {

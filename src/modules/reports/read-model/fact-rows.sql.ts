@@ -3,9 +3,9 @@
  * time it was owed an answer: from creation to the first answer (or close, rejection,
  * referral), plus, for each reopening, from the reopening to the next answer; so
  * Σ ends − created − Σ reopenings, in calendar and in working minutes. Merged duplicates get
- * no facts: the original counts for both. The refresh deletes their old facts first.
+ * no facts: the original counts for both.
  */
-export const INSERT_FACTS = `
+export const UPSERT_FACTS = `
 INSERT INTO report_ticket_facts (
   ticket_id, created_at, created_day, department_id, category_id, mahalle_id, kind, channel, status,
   legal_basis, deadline_policy_id, resolution, first_resolved_at, resolved_at, open_minutes,
@@ -45,4 +45,13 @@ LEFT JOIN LATERAL (
              e.data ? 'duringCall' AS during_call
         FROM ticket_events e WHERE e.ticket_id = t.id AND e.type = 'status_changed'
     ) x
-) ev ON true`;
+) ev ON true
+ON CONFLICT (ticket_id) DO UPDATE SET
+  created_at = EXCLUDED.created_at, created_day = EXCLUDED.created_day, department_id = EXCLUDED.department_id,
+  category_id = EXCLUDED.category_id, mahalle_id = EXCLUDED.mahalle_id, kind = EXCLUDED.kind, channel = EXCLUDED.channel,
+  status = EXCLUDED.status, legal_basis = EXCLUDED.legal_basis, deadline_policy_id = EXCLUDED.deadline_policy_id,
+  resolution = EXCLUDED.resolution, first_resolved_at = EXCLUDED.first_resolved_at, resolved_at = EXCLUDED.resolved_at,
+  open_minutes = EXCLUDED.open_minutes, open_working_minutes = EXCLUDED.open_working_minutes,
+  reopen_count = EXCLUDED.reopen_count, during_call = EXCLUDED.during_call,
+  first_response_due_at = EXCLUDED.first_response_due_at, first_responded_at = EXCLUDED.first_responded_at,
+  resolution_due_at = EXCLUDED.resolution_due_at`;

@@ -4,7 +4,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { Clock } from '@app/common';
 import { BusinessCalendarService } from '../../sla';
 import { COUNTED_COLUMNS, countDeltas, DAILY_COUNTS, dropEmptyGroups } from './daily-counts.sql';
-import { INSERT_FACTS } from './fact-rows.sql';
+import { UPSERT_FACTS } from './fact-rows.sql';
 import { workPeriods } from './work-periods';
 
 const BATCH = 20_000;
@@ -77,12 +77,15 @@ export class ReportFacts {
     );
     if (!rows.length) return 0;
     const ids = rows.map((r) => r.ticket_id);
-    // The old facts go, taken away from the counts; the new come, added to them (merged tickets get none).
+    // The old facts are taken away from the counts (and a merged ticket's deleted: the statement's
+    // snapshot still reads it), the new ones added as they are written; the facts are read once each way.
     const emptied: { counts: string; day: string }[] = await manager.query(
-      `WITH gone AS (DELETE FROM report_ticket_facts WHERE ticket_id = ANY($1::uuid[]) RETURNING ${COUNTED_COLUMNS}), ${countDeltas('gone', -1)}`,
+      `WITH old AS (SELECT ${COUNTED_COLUMNS} FROM report_ticket_facts WHERE ticket_id = ANY($1::uuid[])),
+       gone AS (DELETE FROM report_ticket_facts f WHERE f.ticket_id = ANY($1::uuid[])
+                   AND NOT EXISTS (SELECT 1 FROM tickets t WHERE t.id = f.ticket_id AND t.status <> 'merged')), ${countDeltas('old', -1)}`,
       [ids],
     );
-    await manager.query(`WITH fresh AS (${INSERT_FACTS} RETURNING ${COUNTED_COLUMNS}), ${countDeltas('fresh', 1)}`, [ids]);
+    await manager.query(`WITH fresh AS (${UPSERT_FACTS} RETURNING ${COUNTED_COLUMNS}), ${countDeltas('fresh', 1)}`, [ids]);
     for (const counts of DAILY_COUNTS) {
       const days = emptied.filter((e) => e.counts === counts.table).map((e) => e.day);
       if (days.length) await manager.query(dropEmptyGroups(counts), [days]);
