@@ -31,6 +31,7 @@ import { CallCentreFigures1796500000000 } from './1796500000000-call-centre-figu
 import { KnowledgeBaseAndIncidents1796510000000 } from './1796510000000-knowledge-base-and-incidents';
 import { CategoryFieldsOpen3111796530000000 } from './1796530000000-category-fields-open311';
 import { AuditLog1796560000000 } from './1796560000000-audit-log';
+import { ReportDailyCounts1796640000000 } from './1796640000000-report-daily-counts';
 
 /** Every migration, in order; the app runs them on start (never `synchronize`). */
 export const MIGRATIONS = [
@@ -67,4 +68,5 @@ export const MIGRATIONS = [
   KnowledgeBaseAndIncidents1796510000000,
   CategoryFieldsOpen3111796530000000,
   AuditLog1796560000000,
+  ReportDailyCounts1796640000000,
 ];

@@ -26,6 +26,15 @@ export class AppConfig extends ChannelSettings {
   @Max(3660)
   REPORTS_MAX_PERIOD_DAYS = 366;
 
+  /**
+   * The ticket list counts matching tickets up to this many and answers "this many or more" beyond
+   * (`totalCapped`): counting every visible ticket of millions took a second, the page itself milliseconds.
+   */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  TICKET_LIST_COUNT_LIMIT = 10_000;
+
   /** How often workers bring the reports' read model up to date with the tickets. */
   @Type(() => Number)
   @IsInt()

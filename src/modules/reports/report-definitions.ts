@@ -3,22 +3,13 @@ import { REPORT_TIME_ZONE, ReportFilter } from './report-filter';
 import { ResolutionGroup } from './dto/report-query.dto';
 import { Build, ReportOptions, ReportSql, scoped } from './report-sql';
 import { cimer, law4982 } from './legal-reports';
+import { topSubjects, volume } from './counting-reports';
 
 export type { ReportOptions, ReportSql } from './report-sql';
 
 const OPEN = `(${OPEN_STATUSES.map((s) => `'${s}'`).join(', ')})`;
 const r2 = (expr: string) => `round((${expr})::numeric, 2)::float8`;
 const percent = (part: string, whole: string) => `round((100.0 * (${part}) / nullif(${whole}, 0))::numeric, 1)::float8`;
-
-const volume: Build = (filter, options) => {
-  const q = scoped(filter);
-  const unit = q.param(options.interval ?? 'day');
-  return {
-    params: q.params,
-    sql: `SELECT to_char(date_trunc(${unit}, f.created_day), 'YYYY-MM-DD') AS "period", f.channel::text AS "channel", count(*)::int AS "tickets"
-            FROM report_ticket_facts f WHERE ${q.where} GROUP BY 1, 2 ORDER BY 1, 2`,
-  };
-};
 
 const GROUPS: Record<ResolutionGroup, { key: string; label: string; join: string }> = {
   kind: { key: 'f.kind::text', label: 'f.kind::text', join: '' },
@@ -110,20 +101,6 @@ const escalations: Build = (filter) => {
             FROM escalations e JOIN report_ticket_facts f ON f.ticket_id = e.subject_id
             LEFT JOIN departments d ON d.id = coalesce(e.department_id, f.department_id)
            WHERE e.subject_type = 'ticket' AND ${q.where} GROUP BY 1, 2 ORDER BY 4 DESC, 2`,
-  };
-};
-
-const topSubjects: Build = (filter, options) => {
-  const q = scoped(filter);
-  const top = q.param(options.top ?? 5);
-  return {
-    params: q.params,
-    sql: `SELECT "mahalleId", "mahalle", "categoryId", "category", "tickets", "rank" FROM (
-            SELECT f.mahalle_id AS "mahalleId", m.name AS "mahalle", f.category_id AS "categoryId", c.name AS "category", count(*)::int AS "tickets",
-                   row_number() OVER (PARTITION BY f.mahalle_id ORDER BY count(*) DESC, c.name)::int AS "rank"
-              FROM report_ticket_facts f LEFT JOIN mahalleler m ON m.id = f.mahalle_id LEFT JOIN categories c ON c.id = f.category_id
-             WHERE ${q.where} GROUP BY f.mahalle_id, m.name, f.category_id, c.name) s
-          WHERE "rank" <= ${top} ORDER BY "mahalle", "rank"`,
   };
 };
 

@@ -32,24 +32,13 @@ export const REPORT_TIME_ZONE = 'Europe/Istanbul';
 
 /** SQL conditions over the facts alias `f`, with positional parameters starting after `offset`. */
 export function whereClause(filter: ReportFilter, offset = 0): { sql: string; params: unknown[] } {
-  const params: unknown[] = [];
-  const p = (value: unknown) => {
-    params.push(value);
-    return `$${offset + params.length}`;
-  };
+  const { p, params } = numbered(offset);
   // Istanbul days as an instant range, so one index on created_at serves filters and ordering.
   const conditions = [
     `f.created_at >= (${p(filter.from)}::date::timestamp AT TIME ZONE '${REPORT_TIME_ZONE}')`,
     `f.created_at < ((${p(filter.to)}::date + 1)::timestamp AT TIME ZONE '${REPORT_TIME_ZONE}')`,
+    ...groupConditions(filter, 'f', p),
   ];
-  // A department manager's figures cover their department whatever filter they send.
-  if (filter.scopeDepartmentId === null) conditions.push('false');
-  else if (filter.scopeDepartmentId !== undefined) conditions.push(`f.department_id = ${p(filter.scopeDepartmentId)}`);
-  if (filter.departmentId) conditions.push(`f.department_id = ${p(filter.departmentId)}`);
-  if (filter.categoryId) conditions.push(`f.category_id = ${p(filter.categoryId)}`);
-  if (filter.mahalleId) conditions.push(`f.mahalle_id = ${p(filter.mahalleId)}`);
-  if (filter.kind) conditions.push(`f.kind = ${p(filter.kind)}`);
-  if (filter.channel) conditions.push(`f.channel = ${p(filter.channel)}`);
   if (filter.attribute) {
     const [code, value] = splitAttributeFilter(filter.attribute);
     const [c, v] = [p(code), p(value)];
@@ -59,4 +48,51 @@ export function whereClause(filter: ReportFilter, offset = 0): { sql: string; pa
     );
   }
   return { sql: conditions.join(' AND '), params };
+}
+
+/**
+ * The same conditions over a per-day count aliased `a` that groups by `columns`, or null when the
+ * filter needs a column the count does not hold (or a category's extra field, read from the
+ * ticket). A fact's `created_day` is the Istanbul day of its `created_at`: the same period.
+ */
+export function dailyWhereClause(filter: ReportFilter, columns: readonly string[]): { sql: string; params: unknown[] } | null {
+  if (filter.attribute) return null;
+  const filtered = Object.entries(FILTER_COLUMNS).filter(([field]) => filter[field as keyof typeof FILTER_COLUMNS] !== undefined);
+  if (filtered.some(([, column]) => !columns.includes(column))) return null;
+  const { p, params } = numbered(0);
+  const conditions = [`a.day >= ${p(filter.from)}::date`, `a.day <= ${p(filter.to)}::date`, ...groupConditions(filter, 'a', p)];
+  return { sql: conditions.join(' AND '), params };
+}
+
+/** The fact column each filter (and the asker's department scope) is on. */
+const FILTER_COLUMNS = {
+  scopeDepartmentId: 'department_id',
+  departmentId: 'department_id',
+  categoryId: 'category_id',
+  mahalleId: 'mahalle_id',
+  kind: 'kind',
+  channel: 'channel',
+} as const;
+
+function numbered(offset: number) {
+  const params: unknown[] = [];
+  const p = (value: unknown) => {
+    params.push(value);
+    return `$${offset + params.length}`;
+  };
+  return { p, params };
+}
+
+/** The asker's scope and the filters on the columns the facts and the counts share. */
+function groupConditions(filter: ReportFilter, alias: string, p: (value: unknown) => string): string[] {
+  const conditions: string[] = [];
+  // A department manager's figures cover their department whatever filter they send.
+  if (filter.scopeDepartmentId === null) conditions.push('false');
+  else if (filter.scopeDepartmentId !== undefined) conditions.push(`${alias}.department_id = ${p(filter.scopeDepartmentId)}`);
+  if (filter.departmentId) conditions.push(`${alias}.department_id = ${p(filter.departmentId)}`);
+  if (filter.categoryId) conditions.push(`${alias}.category_id = ${p(filter.categoryId)}`);
+  if (filter.mahalleId) conditions.push(`${alias}.mahalle_id = ${p(filter.mahalleId)}`);
+  if (filter.kind) conditions.push(`${alias}.kind = ${p(filter.kind)}`);
+  if (filter.channel) conditions.push(`${alias}.channel = ${p(filter.channel)}`);
+  return conditions;
 }

@@ -1,5 +1,5 @@
 import { ResolutionGroup } from './dto/report-query.dto';
-import { ReportFilter, whereClause } from './report-filter';
+import { dailyWhereClause, ReportFilter, whereClause } from './report-filter';
 
 /** What a report needs besides the filter: the moment "now", the working-day length and the report's own options. */
 export interface ReportOptions {
@@ -19,7 +19,16 @@ export type Build = (filter: ReportFilter, options: ReportOptions) => ReportSql;
 
 /** Starts a query over the facts with the filter's conditions; `param` appends more parameters. */
 export function scoped(filter: ReportFilter) {
-  const where = whereClause(filter);
+  return withParams(whereClause(filter));
+}
+
+/** The same over a per-day count (alias `a`) grouping by `columns`, or null when the filter needs the facts. */
+export function scopedDaily(filter: ReportFilter, columns: readonly string[]) {
+  const where = dailyWhereClause(filter, columns);
+  return where && withParams(where);
+}
+
+function withParams(where: { sql: string; params: unknown[] }) {
   const params = [...where.params];
   const param = (value: unknown) => {
     params.push(value);

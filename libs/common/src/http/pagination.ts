@@ -24,10 +24,18 @@ export class PageQueryDto {
 export interface Page<T> {
   items: T[];
   total: number;
+  /** Set by lists that stop counting at a bound: true when there are more than `total` items. */
+  totalCapped?: boolean;
   page: number;
   pageSize: number;
 }
 
 export function pageOf<T>(items: T[], total: number, query: PageQueryDto): Page<T> {
   return { items, total, page: query.page, pageSize: query.pageSize };
+}
+
+/** A page whose count stopped at `limit`: `counted` is what a count of at most limit + 1 rows found. */
+export function cappedPageOf<T>(items: T[], counted: number, limit: number, query: PageQueryDto): Page<T> {
+  const totalCapped = counted > limit;
+  return { items, total: totalCapped ? limit : counted, totalCapped, page: query.page, pageSize: query.pageSize };
 }

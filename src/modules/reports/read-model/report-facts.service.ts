@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { Clock } from '@app/common';
 import { BusinessCalendarService } from '../../sla';
+import { COUNTED_COLUMNS, countDeltas, DAILY_COUNTS, dropEmptyGroups } from './daily-counts.sql';
 import { UPSERT_FACTS } from './fact-rows.sql';
 import { workPeriods } from './work-periods';
 
@@ -11,7 +12,9 @@ const BATCH = 20_000;
 const REFRESH_LOCK = 742_031;
 
 /**
- * Keeps `report_ticket_facts` (one narrow row per ticket, the reports' read model) up to date.
+ * Keeps `report_ticket_facts` (one narrow row per ticket, the reports' read model) up to date,
+ * and the per-day counts of the facts (`report_daily_volume`, `report_daily_subjects`) with it, in
+ * the same transaction.
  * A trigger on `tickets` queues every changed ticket in `report_dirty_tickets`; a refresh
  * recomputes those in batches. When the business calendar changes, every ticket is requeued,
  * because its working-day durations depend on it.
@@ -74,12 +77,19 @@ export class ReportFacts {
     );
     if (!rows.length) return 0;
     const ids = rows.map((r) => r.ticket_id);
-    await manager.query(
-      `DELETE FROM report_ticket_facts f WHERE f.ticket_id = ANY($1::uuid[])
-         AND NOT EXISTS (SELECT 1 FROM tickets t WHERE t.id = f.ticket_id AND t.status <> 'merged')`,
+    // The old facts are taken away from the counts (and a merged ticket's deleted: the statement's
+    // snapshot still reads it), the new ones added as they are written; the facts are read once each way.
+    const emptied: { counts: string; day: string }[] = await manager.query(
+      `WITH old AS (SELECT ${COUNTED_COLUMNS} FROM report_ticket_facts WHERE ticket_id = ANY($1::uuid[])),
+       gone AS (DELETE FROM report_ticket_facts f WHERE f.ticket_id = ANY($1::uuid[])
+                   AND NOT EXISTS (SELECT 1 FROM tickets t WHERE t.id = f.ticket_id AND t.status <> 'merged')), ${countDeltas('old', -1)}`,
       [ids],
     );
-    await manager.query(UPSERT_FACTS, [ids]);
+    await manager.query(`WITH fresh AS (${UPSERT_FACTS} RETURNING ${COUNTED_COLUMNS}), ${countDeltas('fresh', 1)}`, [ids]);
+    for (const counts of DAILY_COUNTS) {
+      const days = emptied.filter((e) => e.counts === counts.table).map((e) => e.day);
+      if (days.length) await manager.query(dropEmptyGroups(counts), [days]);
+    }
     return rows.length;
   }
 

@@ -141,6 +141,8 @@ export function dropCache(): void {
 export interface Page<T> {
   items: T[];
   total: number;
+  /** The ticket list stops counting at a bound: true when there are more than `total`. */
+  totalCapped?: boolean;
   page: number;
   pageSize: number;
 }

@@ -21,6 +21,9 @@ export const formatTime = (iso: string | null | undefined): string => (iso ? dat
 export const formatDate = (iso: string | null | undefined): string => (iso ? dateOnly.format(new Date(iso)) : '—');
 export const formatNumber = (n: number | null | undefined): string => (n === null || n === undefined ? '—' : number.format(n));
 
+/** A list's count as staff read it: "1.234", or "10.000+" when the server stopped counting there. */
+export const formatTotal = (page: { total: number; totalCapped?: boolean }): string => `${formatNumber(page.total)}${page.totalCapped ? '+' : ''}`;
+
 /** "45 dk", "3 sa 10 dk", "2 gün 4 sa". */
 export function span(ms: number): string {
   const minutes = Math.floor(Math.abs(ms) / 60_000);

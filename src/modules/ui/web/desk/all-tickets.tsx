@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { RouteProps } from '../router';
 import { BulkBar } from './bulk-bar';
-import { api, cached, CHANNEL_LABELS, countdown, formatTime, Pagination, STAFF_STATUS_LABELS, useShortcuts, type Page } from './deps';
+import { api, cached, CHANNEL_LABELS, countdown, formatTime, formatTotal, Pagination, STAFF_STATUS_LABELS, useShortcuts, type Page } from './deps';
 import { SavedViews } from './saved-views';
 import { apiQuery, DEFAULT_SORT, formatQuery, OPEN, PAGE_SIZE, parseQuery, type TicketQuery } from './ticket-query';
 import type { Ref, TicketRow } from './types';
@@ -192,7 +192,7 @@ export function AllTickets({ params, user }: RouteProps) {
         </p>
       ) : null}
       <p class="all-count" role="status" aria-live="polite">
-        {data ? `${data.total} başvuru` : 'Yükleniyor…'}
+        {data ? `${formatTotal(data)} başvuru` : 'Yükleniyor…'}
       </p>
       <div class="table-wrap">
         <table class="tickets all" ref={table} aria-labelledby="all-title" aria-busy={!data}>
@@ -254,7 +254,15 @@ export function AllTickets({ params, user }: RouteProps) {
         </table>
       </div>
       {data && !rows.length ? <p>Bu süzgeçlere uyan başvuru yok.</p> : null}
-      {data ? <Pagination page={data.page} pageSize={data.pageSize || PAGE_SIZE} total={data.total} onPage={(page) => change({ page })} /> : null}
+      {data ? (
+        <Pagination
+          page={data.page}
+          pageSize={data.pageSize || PAGE_SIZE}
+          total={data.total}
+          totalCapped={data.totalCapped}
+          onPage={(page) => change({ page })}
+        />
+      ) : null}
     </section>
   );
 }

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { addShortcutHelp, api, CHANNEL_LABELS, formatDate, type Page } from './deps';
+import { addShortcutHelp, api, CHANNEL_LABELS, formatDate, formatTotal, type Page } from './deps';
 import type { TicketRow } from './types';
 
 addShortcutHelp({ keys: ['/'], description: 'Başvuru ara (takip no, telefon, ad, T.C., e-posta, metin)' });
@@ -112,7 +112,7 @@ export function SearchBox() {
         onBlur={() => void setTimeout(() => setOpen(false), 200)}
       />
       <span id="global-search-status" class="sr-only" role="status" aria-live="polite">
-        {busy ? 'Aranıyor' : error ? error : result ? `${result.total} başvuru bulundu` : ''}
+        {busy ? 'Aranıyor' : error ? error : result ? `${formatTotal(result)} başvuru bulundu` : ''}
       </span>
       <div class="search-results" hidden={!expanded}>
         <ul id="global-search-results" role="listbox" aria-label="Bulunan başvurular">
@@ -146,7 +146,7 @@ export function SearchBox() {
               go(all);
             }}
           >
-            Tüm {result.total} sonucu göster
+            Tüm {formatTotal(result)} sonucu göster
           </a>
         ) : null}
       </div>

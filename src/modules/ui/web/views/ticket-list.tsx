@@ -3,7 +3,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { CHANNEL_LABELS, KIND_LABELS, STAFF_STATUS_LABELS } from '@app/domain';
 import { api, cached, type Page, type Query } from '../api';
 import { Select, optionsOf, toast } from '../components';
-import { age, countdown } from '../format';
+import { age, countdown, formatTotal } from '../format';
 import { useTicketChanges } from '../live';
 import { useShortcuts } from '../shortcuts';
 import type { Category, Department, Mahalle, TicketRow } from './types';
@@ -48,7 +48,7 @@ export function TicketList({ title, tabs, filters, home, rowActions }: TicketLis
   const [rows, setRows] = useState<TicketRow[]>([]);
   const [loaded, setLoaded] = useState(false);
   const [duplicates, setDuplicates] = useState<Set<string>>(new Set());
-  const [counts, setCounts] = useState<Record<string, number>>({});
+  const [counts, setCounts] = useState<Record<string, string>>({});
   const [selected, setSelected] = useState(0);
   const [, setTick] = useState(0);
   const body = useRef<HTMLTableSectionElement>(null);
@@ -73,7 +73,7 @@ export function TicketList({ title, tabs, filters, home, rowActions }: TicketLis
       if (mine !== generation.current) return;
       sessionStorage.setItem(NEXT_KEY, JSON.stringify(page.items.map((r) => r.id)));
       setDuplicates(new Set(flagged.items.map((t) => t.id)));
-      setCounts(Object.fromEntries(tabs.map((t, i) => [t.id, tabCounts[i].total])));
+      setCounts(Object.fromEntries(tabs.map((t, i) => [t.id, formatTotal(tabCounts[i])])));
       setRows(page.items);
       setSelected((s) => Math.min(s, Math.max(page.items.length - 1, 0)));
       setLoaded(true);

@@ -1,0 +1,135 @@
+import { createTestApp, idByCode, loginAs, Staff, TestApp } from '@app/testing';
+import { factsSource, topSubjectsOver, volumeOver } from '../src/modules/reports/counting-reports';
+import { DAILY_COUNTS } from '../src/modules/reports/read-model/daily-counts.sql';
+import { ReportFilter } from '../src/modules/reports/report-filter';
+import { ReportOptions } from '../src/modules/reports/report-sql';
+
+/**
+ * The per-day counts answer volume and top subjects exactly as the facts do: on 600 generated
+ * tickets created around Istanbul midnight (21:00 UTC), some reopened or merged, then after
+ * categories move, tickets reopen, merge and come back.
+ */
+describe('reports from the per-day counts', () => {
+  let t: TestApp;
+  let admin: Staff;
+  let executive: Staff;
+  let manager: Staff;
+  let managerDepartment: string;
+  const now = new Date('2026-03-01T09:00:00Z');
+  const period = { from: '2026-01-01', to: '2026-01-31' };
+
+  const get = async (staff: Staff, path: string) => (await t.http().get(`/api/v1${path}`).set('Authorization', `Bearer ${staff.token}`).expect(200)).body.rows;
+  const refresh = () => t.http().post('/api/v1/reports/refresh').set('Authorization', `Bearer ${admin.token}`).expect(200);
+
+  beforeAll(async () => {
+    t = await createTestApp({ now });
+    [admin, executive, manager] = await Promise.all([loginAs(t, 'admin'), loginAs(t, 'executive'), loginAs(t, 'department-manager')]);
+    [{ department_id: managerDepartment }] = await t.dataSource.query(`SELECT department_id FROM users WHERE username = 'department-manager'`);
+    const fen = await idByCode(t.dataSource, 'departments', 'FEN');
+    const [{ id: citizen }] = await t.dataSource.query(`INSERT INTO citizens (full_name) VALUES ('Test Vatandaş') RETURNING id`);
+    // Every seventh without a category, every eleventh without a mahalle; created 21:00 UTC ± 40 min
+    // (00:00 Istanbul ± 40 min) from 30 December to 2 February, so days and months split at the boundary.
+    await t.dataSource.query(
+      `INSERT INTO tickets (tracking_no, kind, channel, status, citizen_id, department_id, category_id, mahalle_id, legal_basis, subject, description,
+                            search_text, created_at, updated_at, resolution)
+       SELECT '2026-8' || lpad(g::text, 5, '0'), (ARRAY['sikayet','talep','bilgi_edinme','ihbar'])[1 + g % 4]::ticket_kind,
+              (ARRAY['phone','web','sms','whatsapp','muhtar'])[1 + g % 5]::ticket_channel,
+              (ARRAY['new','closed','answered','merged','closed','rejected'])[1 + g % 6]::ticket_status, $1,
+              CASE WHEN g % 7 = 0 THEN $2 ELSE coalesce(c.default_department_id, $2) END, CASE WHEN g % 7 = 0 THEN NULL ELSE c.id END,
+              CASE WHEN g % 11 = 0 THEN NULL ELSE m.id END, 'law_3071', 'Konu', 'x', 'x', at, at,
+              CASE (1 + g % 6) WHEN 2 THEN 'answered' WHEN 3 THEN 'answered' WHEN 4 THEN 'merged' WHEN 5 THEN 'answered' WHEN 6 THEN 'rejected' END
+         FROM generate_series(1, 600) g
+         CROSS JOIN LATERAL (SELECT '2025-12-29T21:00:00Z'::timestamptz + (g % 35) * interval '1 day' + (((g / 35) * 29 + g * 7) % 81 - 40) * interval '1 minute' AS at) w
+         CROSS JOIN LATERAL (SELECT id, default_department_id FROM categories ORDER BY id OFFSET g % 9 LIMIT 1) c
+         CROSS JOIN LATERAL (SELECT id FROM mahalleler ORDER BY id OFFSET g % 3 LIMIT 1) m`,
+      [citizen, fen],
+    );
+    // The answered ones closed a day later; one in five of those reopened and answered again.
+    await t.dataSource.query(
+      `INSERT INTO ticket_events (ticket_id, type, data, created_at)
+       SELECT id, 'status_changed', e.data, created_at + e.after FROM tickets
+        CROSS JOIN LATERAL (VALUES ('{"from":"new","to":"answered"}'::jsonb, interval '1 day', true),
+                                   ('{"from":"answered","to":"reopened"}'::jsonb, interval '2 days', right(tracking_no, 1) IN ('2', '7')),
+                                   ('{"from":"reopened","to":"answered"}'::jsonb, interval '3 days', right(tracking_no, 1) IN ('2', '7'))) e(data, after, present)
+        WHERE status IN ('closed', 'answered', 'rejected') AND e.present`,
+    );
+    await refresh();
+  });
+  afterAll(() => t.close());
+
+  const options = (extra: Partial<ReportOptions>): ReportOptions => ({ now, workingDayMinutes: 480, ...extra });
+  const facts = async (sql: { sql: string; params: unknown[] }) => t.dataSource.query(sql.sql, sql.params);
+
+  async function expectSameAsFacts(): Promise<void> {
+    const [{ categoryId, mahalleId }] = await t.dataSource.query(
+      `SELECT category_id AS "categoryId", mahalle_id AS "mahalleId" FROM tickets WHERE category_id IS NOT NULL AND mahalle_id IS NOT NULL LIMIT 1`,
+    );
+    const filters: [Staff, string, ReportFilter][] = [
+      [executive, '', { ...period }],
+      [executive, '&channel=web', { ...period, channel: 'web' }],
+      [executive, '&kind=talep', { ...period, kind: 'talep' }],
+      [executive, `&departmentId=${managerDepartment}`, { ...period, departmentId: managerDepartment }],
+      [executive, `&categoryId=${categoryId}`, { ...period, categoryId }],
+      [executive, `&mahalleId=${mahalleId}`, { ...period, mahalleId }],
+      [manager, '', { ...period, scopeDepartmentId: managerDepartment }],
+    ];
+    for (const [staff, query, filter] of filters) {
+      for (const interval of ['day', 'week', 'month'] as const) {
+        const answered = await get(staff, `/reports/volume?from=${period.from}&to=${period.to}&interval=${interval}${query}`);
+        expect(answered).toEqual(await facts(volumeOver(factsSource(filter), options({ interval }))));
+      }
+      const top = await get(staff, `/reports/top-subjects?from=${period.from}&to=${period.to}${query}`);
+      expect(top).toEqual(await facts(topSubjectsOver(factsSource(filter), options({}))));
+    }
+    // Each count is the facts grouped, with no empty group left behind.
+    for (const { table, groups } of DAILY_COUNTS) {
+      const counted = `SELECT day, ${groups.join(', ')}, tickets FROM ${table}`;
+      const grouped = `SELECT created_day, ${groups.join(', ')}, count(*)::int FROM report_ticket_facts GROUP BY created_day, ${groups.join(', ')}`;
+      const [{ differ }] = await t.dataSource.query(
+        `SELECT count(*)::int AS differ FROM ((${counted} EXCEPT ${grouped}) UNION ALL (${grouped} EXCEPT ${counted})) x`,
+      );
+      expect(differ).toBe(0);
+      expect(await t.dataSource.query(`SELECT 1 FROM ${table} WHERE tickets <= 0`)).toEqual([]);
+    }
+  }
+
+  it('gives the facts’ figures, days split at Istanbul midnight', async () => {
+    const [{ days }] = await t.dataSource.query(
+      `SELECT count(DISTINCT created_day)::int AS days FROM report_ticket_facts WHERE created_day BETWEEN '2026-01-01' AND '2026-01-31'`,
+    );
+    expect(days).toBe(31);
+    // A ticket at 21:30 UTC on 31 December is counted on 1 January in Istanbul.
+    const [{ count }] = await t.dataSource.query(
+      `SELECT count(*)::int AS count FROM report_ticket_facts WHERE created_day = '2026-01-01' AND created_at < '2026-01-01T00:00:00Z'`,
+    );
+    expect(count).toBeGreaterThan(0);
+    await expectSameAsFacts();
+  });
+
+  it('stays equal after categories move, tickets reopen, merge and are unmerged', async () => {
+    const [{ id: moved }] = await t.dataSource.query(`SELECT id FROM categories ORDER BY id DESC LIMIT 1`);
+    await t.dataSource.query(
+      `UPDATE tickets SET category_id = $1, department_id = $2, updated_at = now() WHERE right(tracking_no, 1) IN ('1', '4') OR category_id IS NULL`,
+      [moved, managerDepartment],
+    );
+    await t.dataSource.query(`UPDATE tickets SET status = 'reopened', resolution = NULL WHERE status = 'closed' AND right(tracking_no, 1) = '5'`);
+    await t.dataSource.query(`UPDATE tickets SET status = 'merged', resolution = 'merged' WHERE status = 'new' AND right(tracking_no, 1) = '3'`);
+    await t.dataSource.query(`UPDATE tickets SET status = 'new', resolution = NULL WHERE status = 'merged' AND right(tracking_no, 1) = '0'`);
+    const subjects = `SELECT count(*)::int AS n FROM report_daily_subjects`;
+    const before = await t.dataSource.query(subjects);
+    await refresh();
+    expect(await t.dataSource.query(subjects)).not.toEqual(before);
+    await expectSameAsFacts();
+  });
+
+  it('reads the counts when the filter allows, the facts when it names a column they lack', async () => {
+    const month = `from=${period.from}&to=${period.to}&interval=month`;
+    const total = async (query: string) =>
+      (await get(executive, `/reports/volume?${month}${query}`)).reduce((n: number, r: { tickets: number }) => n + r.tickets, 0);
+    const [plain, byKind] = [await total(''), await total('&kind=talep')];
+    // A tampered count shows where each answer comes from (the next test app starts afresh).
+    await t.dataSource.query(`UPDATE report_daily_volume SET tickets = tickets + 1000 WHERE day = '2026-01-15'`);
+    expect(await total('')).toBeGreaterThan(plain);
+    expect(await total('&kind=talep')).toBe(byKind);
+  });
+});
