@@ -16,11 +16,12 @@ describe('health for orchestrators: liveness, readiness, a graceful shutdown', (
     pg = new Client({ connectionString: t.env.DATABASE_URL });
     await pg.connect();
   }, 180_000);
+  // Closing every queue's and worker's Redis connection after the Redis restart can be slow on a loaded machine.
   afterAll(async () => {
     await pg.end();
     await t.close();
     await redis.stop();
-  });
+  }, 120_000);
 
   const ready = () => t.http().get('/health/ready');
 
