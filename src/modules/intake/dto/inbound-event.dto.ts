@@ -4,7 +4,8 @@ const CHANNEL = /^[a-z_]{2,20}$/;
 // PostgreSQL text cannot hold NUL, and U+FFFD means the bytes were not UTF-8: either would make two ids one.
 // eslint-disable-next-line no-control-regex -- the NUL is what is refused
 const PROVIDER_ID = /^[^\u0000\uFFFD]*$/;
-const PROVIDER_ID_LENGTH = [1, 200] as const;
+const PROVIDER_ID_MIN = 1;
+const PROVIDER_ID_MAX = 200;
 const FIELDS = 3;
 
 /** What a trusted integration posts: the channel, the provider's message id and the raw payload. */
@@ -14,7 +15,7 @@ export class InboundEventDto {
   channel: string;
 
   @IsString()
-  @Length(...PROVIDER_ID_LENGTH)
+  @Length(PROVIDER_ID_MIN, PROVIDER_ID_MAX)
   @Matches(PROVIDER_ID, { message: 'providerId: NUL karakteri içermeyen geçerli bir metin olmalı' })
   providerId: string;
 
@@ -31,7 +32,7 @@ export class InboundEventDto {
     return (
       matches(channel as string, CHANNEL) &&
       isString(providerId) &&
-      length(providerId, ...PROVIDER_ID_LENGTH) &&
+      length(providerId, PROVIDER_ID_MIN, PROVIDER_ID_MAX) &&
       matches(providerId, PROVIDER_ID) &&
       isObject(payload)
     );
