@@ -90,10 +90,7 @@ describe('the classifier on the labelled corpus', () => {
   }, 3_600_000);
 
   it('beats naive Bayes, the other model tried, at the same cap on confidently wrong routing', async () => {
-    const [logistic, bayes] = await Promise.all([
-      trainedOnTrainingPart(),
-      trainClassifier(corpus.training, priors, destinations, { algorithm: 'bayes' }),
-    ]);
+    const [logistic, bayes] = await Promise.all([trainedOnTrainingPart(), trainClassifier(corpus.training, priors, destinations, { algorithm: 'bayes' })]);
     console.log(
       `5-fold on the training part:\n  logistic regression: ${describeFigures(logistic.outOfFold)}\n  naive Bayes:         ${describeFigures(bayes.outOfFold)}`,
     );
