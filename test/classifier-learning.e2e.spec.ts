@@ -30,7 +30,8 @@ describe('the classifier learns from the call centre', () => {
     });
     [admin, agent, supervisor] = await Promise.all([loginAs(t, 'admin'), loginAs(t, 'agent'), loginAs(t, 'supervisor')]);
   });
-  afterAll(() => t.close());
+  // Closing waits for the queues' workers; on the shared machine (2026-12-06) it once took over a minute.
+  afterAll(() => t.close(), 180_000);
 
   const as = (staff: Staff) => ({
     get: (path: string) => t.http().get(`/api/v1${path}`).set('Authorization', `Bearer ${staff.token}`),
