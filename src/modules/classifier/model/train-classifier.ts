@@ -20,7 +20,10 @@ export interface TrainOptions {
   pause?: () => Promise<void>;
 }
 
-export const TRAIN_DEFAULTS: TrainOptions = { algorithm: 'logistic', folds: 5, maxWrongShare: 0.015, minDocs: 2 };
+// A cap of 2 % on the k-fold predictions routes 1.5 % wrongly on messages the threshold never saw
+// (nested 5-fold on the corpus's training part, 2026-12-06; 1.2 % at a cap of 1.75 %, 1.0 % at 1.5 %):
+// the cap counts the messages with no subject too, and ties stop it short (README, "How categorising works").
+export const TRAIN_DEFAULTS: TrainOptions = { algorithm: 'logistic', folds: 5, maxWrongShare: 0.02, minDocs: 2 };
 
 export interface TrainedClassifier {
   model: LinearModelData;
