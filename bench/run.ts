@@ -30,6 +30,8 @@ const INTAKE_ONLY = process.argv.includes('--intake-only');
 const TOPOLOGY: Topology = process.argv.includes('--one-process') ? 'one-process' : 'api+worker';
 // `--receipts-held`: the receipts wait for the end of a quiet window (23:59 Istanbul), so a step measures intake and routing alone.
 const RECEIPTS_HELD = process.argv.includes('--receipts-held');
+// `--keyword-categoriser`: no trained model (as before the first training): intake categorises by the categories' keywords.
+const KEYWORDS = process.argv.includes('--keyword-categoriser');
 const REPORTS_LIMIT_MS = 2000;
 const RATES = FULL ? [250, 500, 1000, 2000] : [250, 500];
 const STEP_SECONDS = FULL ? 15 : 5;
@@ -217,13 +219,14 @@ async function intake(run: string): Promise<void> {
         // No quiet hours: every receipt is sent during its step (by the local sender), as by day, whatever the hour of the run;
         // or, with --receipts-held, one quiet window all day but its last minute.
         NOTIFY_QUIET_HOURS: RECEIPTS_HELD ? '00:00-23:59' : '00:00-00:00',
+        ...(KEYWORDS ? { CLASSIFIER_AUTO_TRAIN: 'false' } : {}),
       },
       port,
       TOPOLOGY,
     );
     await untilIntakeWorkers(prefix);
     await pg.connect();
-    await untilClassifierModel(pg);
+    if (!KEYWORDS) await untilClassifierModel(pg);
     const idleRssMb = app.rssMb();
     const redisBefore = Number(/used_memory:(\d+)/.exec(await redis.info('memory'))![1]);
     // The first seconds of a fresh process run cold (JIT, connection pools, PostgreSQL's caches).
@@ -283,7 +286,7 @@ async function intake(run: string): Promise<void> {
 }
 
 console.log(
-  `Çözüm Masası intake benchmark (${FULL ? 'full' : 'quick'}, service as ${TOPOLOGY}, receipts ${RECEIPTS_HELD ? 'held' : 'sent'}) on ${cpus().length} × ${cpus()[0]?.model}, ${Math.round(totalmem() / 2 ** 30)} GiB, node ${process.version}`,
+  `Çözüm Masası intake benchmark (${FULL ? 'full' : 'quick'}, service as ${TOPOLOGY}, categorised by ${KEYWORDS ? 'keywords' : 'the trained model'}, receipts ${RECEIPTS_HELD ? 'held' : 'sent'}) on ${cpus().length} × ${cpus()[0]?.model}, ${Math.round(totalmem() / 2 ** 30)} GiB, node ${process.version}`,
 );
 try {
   console.log(
