@@ -1,3 +1,4 @@
+import { OmitType, PartialType } from '@nestjs/swagger';
 import { ArrayMaxSize, ArrayNotEmpty, IsArray, IsDateString, IsIn, IsOptional, IsString, IsUUID, Length } from 'class-validator';
 
 export class CreateIncidentDto {
@@ -32,33 +33,8 @@ export class CreateIncidentDto {
   endsAt?: string;
 }
 
-/** What may change while the incident is open; its subject (hence its department) stays. */
-export class UpdateIncidentDto {
-  @IsOptional()
-  @IsString()
-  @Length(3, 160)
-  title?: string;
-
-  @IsOptional()
-  @IsString()
-  @Length(3, 2000)
-  description?: string;
-
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(100)
-  @IsUUID('all', { each: true })
-  mahalleIds?: string[];
-
-  @IsOptional()
-  @IsDateString({ strict: true })
-  startsAt?: string;
-
-  /** `null`: until answered again. */
-  @IsOptional()
-  @IsDateString({ strict: true })
-  endsAt?: string | null;
-}
+/** What may change while the incident is open (`endsAt: null`: until answered); its subject, hence its department, stays. */
+export class UpdateIncidentDto extends PartialType(OmitType(CreateIncidentDto, ['categoryId'] as const)) {}
 
 export class LinkTicketsDto {
   @IsArray()
