@@ -93,6 +93,14 @@ describe('incidents (olaylar)', () => {
     const refused = await call(fenStaff, 'patch', `/incidents/${incidentId}`, { endsAt: before.startsAt }).expect(400);
     expect(refused.body.details).toEqual([{ field: 'endsAt', message: expect.stringContaining('başlangıcından sonra') }]);
     await call(parkManager, 'patch', `/incidents/${incidentId}`, { title: 'Başka birimden' }).expect(404);
+    const unknown = await call(fenStaff, 'patch', `/incidents/${incidentId}`, { mahalleIds: [cumhuriyet, '00000000-0000-4000-8000-000000000000'] }).expect(400);
+    expect(unknown.body.details).toEqual([{ field: 'mahalleIds', message: expect.stringContaining('böyle bir mahalle yok') }]);
+    // Nulls, as a form that leaves a field out sends them, change nothing.
+    await call(fenStaff, 'patch', `/incidents/${incidentId}`, { title: null, description: null, mahalleIds: null, startsAt: null }).expect(200);
+    expect((await call(fenStaff, 'get', `/incidents/${incidentId}`).expect(200)).body).toMatchObject({
+      title: 'Fırtına: su baskınları (Cumhuriyet)',
+      mahalleIds: [cumhuriyet],
+    });
     const widened = await call(fenStaff, 'patch', `/incidents/${incidentId}`, { mahalleIds: [cumhuriyet, yenidogan], endsAt: null }).expect(200);
     expect(widened.body).toMatchObject({ title: 'Fırtına: su baskınları (Cumhuriyet)', endsAt: null });
     expect(((await call(fenStaff, 'get', `/incidents/${incidentId}/suggestions`).expect(200)).body as { id: string }[]).map((s) => s.id)).toEqual([

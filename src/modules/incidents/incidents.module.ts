@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { CategoriesModule } from '../categories';
+import { NeighbourhoodsModule } from '../neighbourhoods';
 import { TicketsModule } from '../tickets';
 import { IncidentAnswerProcessor } from './incident-answer.processor';
 import { IncidentTicket } from './incident-ticket.entity';
@@ -11,7 +12,7 @@ import { IncidentsSweeper } from './incidents.sweeper';
 
 /** Incidents: the parent of many reports of one thing, answered once for all of them. */
 @Module({
-  imports: [TypeOrmModule.forFeature([Incident, IncidentTicket]), CategoriesModule, TicketsModule],
+  imports: [TypeOrmModule.forFeature([Incident, IncidentTicket]), CategoriesModule, NeighbourhoodsModule, TicketsModule],
   controllers: [IncidentsController],
   providers: [Incidents, IncidentAnswerProcessor, IncidentsSweeper],
 })

@@ -5,6 +5,7 @@ import { Clock, foldTurkish, InvalidFieldException, ResourceNotFoundException, w
 import { departmentScope, OPEN_STATUSES, StaffPrincipal, TicketStatus } from '@app/domain';
 import { InjectJobQueue, JobQueue, QueueName } from '@app/queue';
 import { CategoriesService } from '../categories';
+import { NeighbourhoodsService } from '../neighbourhoods';
 import { Ticket } from '../tickets';
 import { AnswerIncidentDto, CreateIncidentDto, LinkTicketsDto, ListIncidentsDto, UpdateIncidentDto } from './dto/incident.dto';
 import { IncidentAnsweredException } from './incident-errors';
@@ -49,6 +50,7 @@ export class Incidents {
     @InjectDataSource() private readonly dataSource: DataSource,
     @InjectJobQueue(QueueName.Notify) private readonly queue: JobQueue<QueueName.Notify>,
     private readonly categories: CategoriesService,
+    private readonly neighbourhoods: NeighbourhoodsService,
     private readonly clock: Clock,
   ) {}
 
@@ -99,6 +101,7 @@ export class Incidents {
       throw new InvalidFieldException('categoryId', 'categoryId: biriminizin kategorilerinden biri olmalı');
     }
     const now = this.clock.now();
+    const mahalleIds = await this.knownMahalleler(dto.mahalleIds ?? []);
     const startsAt = dto.startsAt ? new Date(dto.startsAt) : new Date(now.getTime() - DEFAULT_LOOKBACK_MS);
     const endsAt = dto.endsAt ? new Date(dto.endsAt) : null;
     assertWindow(startsAt, endsAt);
@@ -108,7 +111,7 @@ export class Incidents {
       searchText: foldTurkish(`${dto.title} ${dto.description}`),
       categoryId: category.id,
       departmentId,
-      mahalleIds: [...new Set(dto.mahalleIds ?? [])],
+      mahalleIds,
       startsAt,
       endsAt,
       createdById: user.id,
@@ -126,7 +129,7 @@ export class Incidents {
       const startsAt = dto.startsAt ? new Date(dto.startsAt) : incident.startsAt;
       const endsAt = dto.endsAt === undefined ? incident.endsAt : dto.endsAt ? new Date(dto.endsAt) : null;
       assertWindow(startsAt, endsAt);
-      const mahalleIds = dto.mahalleIds ? [...new Set(dto.mahalleIds)] : incident.mahalleIds;
+      const mahalleIds = dto.mahalleIds ? await this.knownMahalleler(dto.mahalleIds, incident.mahalleIds, manager) : incident.mahalleIds;
       await manager.update(Incident, { id }, { title, description, searchText: foldTurkish(`${title} ${description}`), mahalleIds, startsAt, endsAt });
     });
     return this.get(user, id);
@@ -189,6 +192,13 @@ export class Incidents {
     });
     await this.enqueue(id);
     return this.get(user, id);
+  }
+
+  /** The ids without repeats, each an active mahalle (or one the incident already had: it may have been closed since). */
+  private async knownMahalleler(ids: string[], had: string[] = [], manager = this.dataSource.manager): Promise<string[]> {
+    const active = await this.neighbourhoods.cachedActiveIds(manager);
+    if (ids.some((id) => !active.has(id) && !had.includes(id))) throw new InvalidFieldException('mahalleIds', 'mahalleIds: böyle bir mahalle yok');
+    return [...new Set(ids)];
   }
 
   private async enqueue(id: string): Promise<void> {

@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import { api, ApiError } from '../api';
 import { toast } from '../components';
 import { MahalleChecklist } from './mahalle-checklist';
+import { textField } from './text-field';
 import type { IncidentDetail } from './types';
 
 /** `datetime-local` reads and writes the browser's own time (the desk's, Istanbul). */
@@ -30,11 +31,7 @@ export function IncidentEdit({ incident, onSaved }: { incident: IncidentDetail; 
       toast((e as Error).message, 'error');
     }
   }
-  const text = (key: 'title' | 'description') => ({
-    value: form[key],
-    'aria-invalid': errors[key] ? ('true' as const) : ('false' as const),
-    onInput: (e: Event) => setForm({ ...form, [key]: (e.currentTarget as HTMLInputElement).value }),
-  });
+  const text = (key: 'title' | 'description') => textField(form, setForm, errors, key);
   return (
     <details class="card">
       <summary>Olayı düzenle</summary>

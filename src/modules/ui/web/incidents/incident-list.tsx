@@ -4,6 +4,7 @@ import { toast } from '../components';
 import { formatTime } from '../format';
 import { navigate, type RouteProps } from '../router';
 import { MahalleChecklist } from './mahalle-checklist';
+import { textField } from './text-field';
 import { INCIDENT_WORKERS, type IncidentDetail, type IncidentSummary } from './types';
 
 interface Ref {
@@ -89,11 +90,7 @@ function NewIncident({ departmentId }: { departmentId: string | null }) {
       toast((e as Error).message, 'error');
     }
   }
-  const text = (key: 'title' | 'description') => ({
-    value: form[key],
-    'aria-invalid': errors[key] ? ('true' as const) : ('false' as const),
-    onInput: (e: Event) => setForm({ ...form, [key]: (e.currentTarget as HTMLInputElement).value }),
-  });
+  const text = (key: 'title' | 'description') => textField(form, setForm, errors, key);
   return (
     <section class="card" aria-labelledby="incident-new-title">
       <h2 id="incident-new-title">Yeni olay</h2>
