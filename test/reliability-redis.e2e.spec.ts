@@ -11,10 +11,13 @@ describe('nothing is lost when Redis goes away', () => {
     await redis.start();
     t = await createTestApp({ env: { REDIS_URL: redis.url, SWEEP_INTERVAL_MS: '300', SWEEP_GRACE_MS: '300' } });
   });
+  // Known defect (noted on issue 22): after the Redis restart, the app's close sometimes never
+  // returns when other suites load the machine; the test's own assertions are done by then, so
+  // its clean-up gives up after a minute rather than hang the run.
   afterAll(async () => {
-    await t.close();
+    await Promise.race([t.close(), new Promise((resolve) => setTimeout(resolve, 60_000).unref())]);
     await redis.stop();
-  });
+  }, 120_000);
 
   // Each goes to a department (street lighting would be referred to the distributor: no routing).
   const texts = ['Sokakta çukur var', 'Çöpler toplanmadı', 'Parktaki bank kırık', 'Sokak köpekleri havlıyor', 'Kaldırım işgali var'];
