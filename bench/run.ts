@@ -19,9 +19,11 @@ import { mb, perTicketMs, printStep, printTimers, StepReport } from './step-repo
 import { timerBench } from './timers';
 
 const FULL = process.argv.includes('--full');
-// `--scale [--size N] [--reuse]`: N tickets over five years (10,000,000 by default) in the database cm_scale, and what they cost.
+// `--scale [--size N] [--reuse] [--database NAME]`: N tickets over five years (10,000,000 by default)
+// in the database cm_scale (or NAME, several kept side by side), and what they cost.
 const SCALE = process.argv.includes('--scale');
 const SCALE_SIZE = process.argv.includes('--size') ? Number(process.argv[process.argv.indexOf('--size') + 1]) : 10_000_000;
+const SCALE_DATABASE = process.argv.includes('--database') ? process.argv[process.argv.indexOf('--database') + 1] : 'cm_scale';
 // `--reports-only`: skip the intake steps and time only the reports over 1,000,000 tickets.
 const REPORTS_ONLY = process.argv.includes('--reports-only');
 // `--intake-only`: the intake steps and floors, without the timer and report data sets of a million tickets.
@@ -147,7 +149,9 @@ async function step(app: RunningApp, pg: Client, redis: Redis, name: string, rat
 
 async function main(): Promise<void> {
   if (SCALE) {
-    const report = await scaleBench(PG_ROOT, REDIS_URL, SCALE_SIZE, process.argv.includes('--reuse'), (line) => console.log(`scale: ${line}`));
+    const report = await scaleBench(PG_ROOT, REDIS_URL, { database: SCALE_DATABASE, size: SCALE_SIZE, reuse: process.argv.includes('--reuse') }, (line) =>
+      console.log(`scale: ${line}`),
+    );
     mkdirSync(resolve(__dirname, '../bench/results'), { recursive: true });
     writeFileSync(resolve(__dirname, '../bench/results/scale-latest.json'), JSON.stringify(report, null, 2));
     console.log(

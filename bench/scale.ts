@@ -9,7 +9,6 @@ import { generateScale, Generated } from './scale-data';
 import { summary } from './stats';
 import { DueTogether, dueTogether, idleTicks } from './timers';
 
-const DATABASE = 'cm_scale';
 const RUNS = 3;
 const CHANGED = 100_000;
 // The list as staff open it, and the search box with a word, a tracking number and a phone; the
@@ -51,12 +50,17 @@ function postWithoutTimeout(port: number, path: string, token: string): Promise<
 const loadAverage = () => readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
 
 /**
- * `--scale [--size N]`: N tickets over five years in a database of their own (kept afterwards, so
- * `--reuse` measures again without generating), then every report, the ticket list and search,
+ * `--scale [--size N] [--database NAME]`: N tickets over five years in a database of their own
+ * (`cm_scale` unless named; kept afterwards, so `--reuse` measures again without generating), then every report, the ticket list and search,
  * the deadline timer idle and with bursts, the read model's refresh after changes, and the size.
  */
-export async function scaleBench(pgRoot: string, redisUrl: string, size: number, reuse: boolean, log: (line: string) => void): Promise<ScaleReport> {
-  const url = `${pgRoot}/${DATABASE}`;
+export async function scaleBench(
+  pgRoot: string,
+  redisUrl: string,
+  { database, size, reuse }: { database: string; size: number; reuse: boolean },
+  log: (line: string) => void,
+): Promise<ScaleReport> {
+  const url = `${pgRoot}/${database}`;
   const prefix = `cm-scale-${Date.now()}`;
   const admin = new Client({ connectionString: `${pgRoot}/postgres` });
   await admin.connect();
@@ -76,7 +80,7 @@ export async function scaleBench(pgRoot: string, redisUrl: string, size: number,
   try {
     let generated: Generated | null = null;
     if (!reuse) {
-      await admin.query(`DROP DATABASE IF EXISTS ${DATABASE} WITH (FORCE)`);
+      await admin.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);
       // The service migrates and seeds the municipality, then stops: the data is written with nothing else running.
       await (await startApp(env, port(), 'one-process')).stop();
       await pg.connect();
