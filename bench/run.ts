@@ -13,14 +13,18 @@ import { cpuSecondsOfCommand } from './proc';
 import { inboundEvent } from './payloads';
 import { deleteKeysUnder } from './redis-keys';
 import { reportsBench } from './reports';
-import { scaleBench } from './scale';
+import { SCALE_PARTS, ScalePart, scaleBench } from './scale';
 import { summary } from './stats';
 import { mb, perTicketMs, printStep, printTimers, StepReport } from './step-report';
 import { timerBench } from './timers';
 
 const FULL = process.argv.includes('--full');
 // `--scale [--size N] [--reuse] [--database NAME]`: N tickets over five years (10,000,000 by default)
-// in the database cm_scale (or NAME, several kept side by side), and what they cost.
+// in the database cm_scale (or NAME, several kept side by side), and what they cost; `--only reports,idle,refresh,bursts`
+// measures only those parts.
+const SCALE_ONLY = new Set<ScalePart>(
+  process.argv.includes('--only') ? (process.argv[process.argv.indexOf('--only') + 1].split(',') as ScalePart[]) : SCALE_PARTS,
+);
 const SCALE = process.argv.includes('--scale');
 const SCALE_SIZE = process.argv.includes('--size') ? Number(process.argv[process.argv.indexOf('--size') + 1]) : 10_000_000;
 const SCALE_DATABASE = process.argv.includes('--database') ? process.argv[process.argv.indexOf('--database') + 1] : 'cm_scale';
@@ -149,8 +153,11 @@ async function step(app: RunningApp, pg: Client, redis: Redis, name: string, rat
 
 async function main(): Promise<void> {
   if (SCALE) {
-    const report = await scaleBench(PG_ROOT, REDIS_URL, { database: SCALE_DATABASE, size: SCALE_SIZE, reuse: process.argv.includes('--reuse') }, (line) =>
-      console.log(`scale: ${line}`),
+    const report = await scaleBench(
+      PG_ROOT,
+      REDIS_URL,
+      { database: SCALE_DATABASE, size: SCALE_SIZE, reuse: process.argv.includes('--reuse'), parts: SCALE_ONLY },
+      (line) => console.log(`scale: ${line}`),
     );
     mkdirSync(resolve(__dirname, '../bench/results'), { recursive: true });
     writeFileSync(resolve(__dirname, '../bench/results/scale-latest.json'), JSON.stringify(report, null, 2));

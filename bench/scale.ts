@@ -22,6 +22,10 @@ const LISTS = [
   'tickets?q=05550001234&pageSize=50',
 ];
 
+/** What a scale run measures after the read model is brought up to date (`--only reports,idle,refresh,bursts`; all by default). */
+export const SCALE_PARTS = ['reports', 'idle', 'refresh', 'bursts'] as const;
+export type ScalePart = (typeof SCALE_PARTS)[number];
+
 export interface ScaleReport {
   date: string;
   size: number;
@@ -29,8 +33,8 @@ export interface ScaleReport {
   generated: Generated | null;
   readModelBuildSeconds: number;
   reports: { path: string; as: string; ms: ReturnType<typeof summary> }[];
-  idleTick: { openClocks: number; ms: ReturnType<typeof summary>; plan: string };
-  readModelRefreshAfterChanges: { changed: number; seconds: number };
+  idleTick: { openClocks: number; ms: ReturnType<typeof summary>; plan: string } | null;
+  readModelRefreshAfterChanges: { changed: number; seconds: number } | null;
   dueTogether: (DueTogether & { batch: number; loadAverage: string })[];
   database: { bytes: number; mbPerMillionTickets: number; tables: { table: string; mb: number }[] };
 }
@@ -57,7 +61,7 @@ const loadAverage = () => readFileSync('/proc/loadavg', 'utf8').split(' ').slice
 export async function scaleBench(
   pgRoot: string,
   redisUrl: string,
-  { database, size, reuse }: { database: string; size: number; reuse: boolean },
+  { database, size, reuse, parts }: { database: string; size: number; reuse: boolean; parts: ReadonlySet<ScalePart> },
   log: (line: string) => void,
 ): Promise<ScaleReport> {
   const url = `${pgRoot}/${database}`;
@@ -101,10 +105,12 @@ export async function scaleBench(
     log(`read model brought up to date in ${(buildMs / 1000).toFixed(1)} s`);
 
     const reports: ScaleReport['reports'] = [];
-    for (const [as, token] of [
-      ['executive', executive],
-      ['department manager', manager],
-    ] as const) {
+    for (const [as, token] of parts.has('reports')
+      ? ([
+          ['executive', executive],
+          ['department manager', manager],
+        ] as const)
+      : []) {
       for (const path of [...REPORTS.map((r) => `reports/${r}`), ...LISTS]) {
         const times: number[] = [];
         for (let i = 0; i < RUNS; i += 1) times.push((await timed(() => call(path, token)))[1]);
@@ -114,24 +120,27 @@ export async function scaleBench(
     }
 
     const [{ open }] = (await pg.query(`SELECT count(*)::int AS open FROM sla_clocks WHERE next_at IS NOT NULL`)).rows;
-    const idle = await idleTicks(pg, 200);
-    log(`idle tick with ${open} open clocks: p50/p95/p99 ${idle.ms.p50}/${idle.ms.p95}/${idle.ms.p99} ms`);
+    const idle = parts.has('idle') ? await idleTicks(pg, 200) : null;
+    if (idle) log(`idle tick with ${open} open clocks: p50/p95/p99 ${idle.ms.p50}/${idle.ms.p95}/${idle.ms.p99} ms`);
 
     // A day's changes: 100,000 open tickets answered, each queued for the read model by the trigger
     // (new and assigned ones too, so a run on a kept database, whose earlier run answered those in progress, still finds them).
-    await pg.query(
-      `WITH answered AS (
+    const changes = async () => {
+      await pg.query(
+        `WITH answered AS (
          UPDATE tickets SET status = 'closed', resolution = 'answered', answered_at = now(), closed_at = now(), updated_at = now()
           WHERE id IN (SELECT id FROM tickets WHERE status IN ('in_progress', 'assigned', 'new') LIMIT $1) RETURNING id)
        UPDATE sla_clocks SET stopped_at = now(), next_at = NULL, next_level = NULL WHERE subject_type = 'ticket' AND subject_id IN (SELECT id FROM answered)`,
-      [CHANGED],
-    );
-    const [, refreshMs] = await timed(refresh);
-    log(`read model refresh after ${CHANGED} changed tickets: ${(refreshMs / 1000).toFixed(1)} s`);
+        [CHANGED],
+      );
+      return (await timed(refresh))[1];
+    };
+    const refreshMs = parts.has('refresh') ? await changes() : null;
+    if (refreshMs !== null) log(`read model refresh after ${CHANGED} changed tickets: ${(refreshMs / 1000).toFixed(1)} s`);
 
     const bursts: ScaleReport['dueTogether'] = [];
-    for (const batch of [10_000, 100_000]) {
-      if (batch > open - CHANGED) continue;
+    for (const batch of parts.has('bursts') ? [10_000, 100_000] : []) {
+      if (batch > open - (refreshMs === null ? 0 : CHANGED)) continue;
       const at = loadAverage();
       bursts.push({ batch, loadAverage: at, ...(await dueTogether(pg, batch, prefix, redisUrl)) });
       log(`${batch} due at once: all committed ${bursts.at(-1)!.batchProcessedMs} ms after the tick that found them (load ${at})`);
@@ -151,8 +160,8 @@ export async function scaleBench(
       generated,
       readModelBuildSeconds: Math.round(buildMs / 100) / 10,
       reports,
-      idleTick: { openClocks: open, ms: idle.ms, plan: idle.plan },
-      readModelRefreshAfterChanges: { changed: CHANGED, seconds: Math.round(refreshMs / 100) / 10 },
+      idleTick: idle && { openClocks: open, ms: idle.ms, plan: idle.plan },
+      readModelRefreshAfterChanges: refreshMs === null ? null : { changed: CHANGED, seconds: Math.round(refreshMs / 100) / 10 },
       dueTogether: bursts,
       database: {
         bytes: Number(bytes),
