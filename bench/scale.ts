@@ -143,7 +143,7 @@ export async function scaleBench(
       if (batch > open - (refreshMs === null ? 0 : CHANGED)) continue;
       const at = loadAverage();
       bursts.push({ batch, loadAverage: at, ...(await dueTogether(pg, batch, prefix, redisUrl)) });
-      log(`${batch} due at once: all committed ${bursts.at(-1)!.batchProcessedMs} ms after the tick that found them (load ${at})`);
+      log(`${bursts.at(-1)!.clocks} due at once: all committed ${bursts.at(-1)!.batchProcessedMs} ms after the tick that found them (load ${at})`);
     }
     await app.stop();
     app = undefined;
