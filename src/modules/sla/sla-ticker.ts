@@ -51,26 +51,32 @@ export class SlaTicker extends IntervalSweeper {
     return this.config.SLA_TICK_MS;
   }
 
-  /** Fires everything due now, batch after batch in each lane; returns how many steps were taken. */
+  /**
+   * Fires everything due now, batch after batch in each lane, then hands the steps to the notify
+   * queue: notify jobs started during a burst would take the cores from the rest of it, and a
+   * committed step is safe (the escalation sweeper re-enqueues one whose job never came).
+   */
   async sweep(): Promise<number> {
-    const lanes = await Promise.all(
-      Array.from({ length: LANES }, async () => {
-        let total = 0;
-        for (;;) {
-          const fired = await this.fireBatch();
-          total += fired;
-          if (fired < BATCH) return total;
-        }
-      }),
-    );
-    return lanes.reduce((a, b) => a + b, 0);
+    const fired: string[] = [];
+    try {
+      await Promise.all(
+        Array.from({ length: LANES }, async () => {
+          for (;;) {
+            const ids = await this.fireBatch();
+            fired.push(...ids);
+            if (ids.length < BATCH) return;
+          }
+        }),
+      );
+    } finally {
+      await enqueueNotify(this.queue, fired, '');
+    }
+    return fired.length;
   }
 
-  private async fireBatch(): Promise<number> {
+  private async fireBatch(): Promise<string[]> {
     const rows: { id: string }[] = await this.dataSource.query(FIRE_DUE_STEPS, [this.clock.now(), BATCH]);
-    const fired = rows.map((r) => r.id);
-    await enqueueNotify(this.queue, fired, '');
-    return fired.length;
+    return rows.map((r) => r.id);
   }
 }
 
