@@ -15,7 +15,7 @@ export class Escalation {
   @Column({ type: 'varchar', length: 20 })
   subjectType: ClockSubject;
 
-  @Index()
+  /** Not indexed: a subject's escalations are found through its clock. */
   @Column({ type: 'uuid' })
   subjectId: string;
 
