@@ -2,9 +2,9 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
  * The escalations' `subject_id` index goes: it was one of four index entries written for every
- * step in the timer's burst, and its one reader, the escalations report, reaches a ticket's
- * escalations through its clock instead (`sla_clocks` (subject_type, subject_id), then
- * `escalations` (clock_id, level), both unique indexes the timer needs anyway).
+ * step of the timer's burst, and nothing reads through it. Its one reader by subject, the
+ * escalations report, joins a year's or a month's facts by hash over all escalations with or
+ * without it (measured on 1,000,000 tickets and 666,724 escalations: the plan did not change).
  */
 export class EscalationsSubjectIndex1796700000000 implements MigrationInterface {
   name = 'EscalationsSubjectIndex1796700000000';

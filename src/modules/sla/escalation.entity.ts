@@ -15,7 +15,7 @@ export class Escalation {
   @Column({ type: 'varchar', length: 20 })
   subjectType: ClockSubject;
 
-  /** Not indexed: a subject's escalations are found through its clock. */
+  /** Not indexed: the timer writes thousands of escalations at once, and no query reads one subject's through an index. */
   @Column({ type: 'uuid' })
   subjectId: string;
 
