@@ -56,18 +56,11 @@ export async function timerBench(
   }
 }
 
-/** The statement the service's timer runs each tick (see SlaTicker), with the subjects' timeline parts, from the built service. */
+/** The statement the service's timer runs each tick (see SlaTicker), from the built service. */
 function firingStatement(): string {
-  const dist = resolve(__dirname, '../dist/src/modules');
-  /* eslint-disable @typescript-eslint/no-require-imports -- the built service's statement, found by path at run time */
-  const { fireDueSteps } = require(`${dist}/sla/sla-ticker.js`) as { fireDueSteps: (subjects: unknown[]) => string };
-  const { TicketEscalations } = require(`${dist}/tickets/ticket-escalations.js`);
-  const { ProcessEscalations } = require(`${dist}/processes/process-escalations.js`);
-  /* eslint-enable @typescript-eslint/no-require-imports */
-  return fireDueSteps([
-    { subjectType: 'ticket', recordFiredSql: (f: string) => TicketEscalations.prototype.recordFiredSql(f) },
-    { subjectType: 'process_step', recordFiredSql: (f: string) => ProcessEscalations.prototype.recordFiredSql(f) },
-  ]);
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- the built service's statement, found by path at run time
+  const { FIRE_DUE_STEPS } = require(resolve(__dirname, '../dist/src/modules/sla/sla-ticker.js')) as { FIRE_DUE_STEPS: string };
+  return FIRE_DUE_STEPS;
 }
 
 /** A tick with nothing due, `times` over: the timer's statement in its own transaction, timed from here. */

@@ -174,6 +174,13 @@ describe('two API and two worker processes at once', () => {
   it('escalates every clock exactly once per level, however both timers race, with one notice per escalation and recipient', async () => {
     await fallDue();
     await fallDue();
+    await waitFor(
+      'every escalation notified',
+      async () => (await count('SELECT count(*)::int AS n FROM escalations WHERE notified_at IS NULL')) === 0,
+      60_000,
+      200,
+    );
+    // The timeline entries are written by the notify step, once per escalation.
     const [{ escalations, timeline, levels }] = await t.dataSource.query(
       `SELECT (SELECT count(*)::int FROM escalations) AS escalations,
               (SELECT count(*)::int FROM ticket_events WHERE type = 'escalated') AS timeline,
@@ -181,12 +188,6 @@ describe('two API and two worker processes at once', () => {
     );
     expect(timeline).toBe(escalations);
     expect(levels).toBe(escalations);
-    await waitFor(
-      'every escalation notified',
-      async () => (await count('SELECT count(*)::int AS n FROM escalations WHERE notified_at IS NULL')) === 0,
-      60_000,
-      200,
-    );
     const notices: { dedupe_key: string }[] = await t.dataSource.query(
       `SELECT dedupe_key FROM outbound_messages WHERE purpose = 'escalation' GROUP BY dedupe_key HAVING count(*) > 1`,
     );

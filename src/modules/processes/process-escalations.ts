@@ -1,7 +1,7 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { ClockSubject, Escalation, EscalationSubject, EscalationSubjects, EscalationTarget, levelLabelSql } from '../sla';
-import { ProcessEventType } from './process-event.entity';
+import { ClockSubject, Escalation, EscalationLevel, EscalationSubject, EscalationSubjects, EscalationTarget, LEVEL_LABELS, SubjectEffects } from '../sla';
+import { ProcessEvent, ProcessEventType } from './process-event.entity';
 import { ProcessInstance } from './process-instance.entity';
 import { ProcessStep } from './process-step.entity';
 
@@ -16,14 +16,6 @@ export class ProcessEscalations implements EscalationSubject, OnModuleInit {
     this.subjects.register(this);
   }
 
-  /** Part of the timer's one statement, stamped with the timer's instant. */
-  recordFiredSql(fired: string): string {
-    return `INSERT INTO process_events (instance_id, step_id, type, body, data, at)
-      SELECT ps.instance_id, ps.id, '${ProcessEventType.Escalated}', ${levelLabelSql('f.level')} || ': ' || ps.key || '. ' || ps.name,
-             jsonb_build_object('level', f.level, 'dueAt', f.due_at, 'escalationId', f.id), f.fired_at
-        FROM ${fired} f JOIN process_steps ps ON ps.id = f.subject_id`;
-  }
-
   async describe(manager: EntityManager, escalation: Escalation): Promise<EscalationTarget | null> {
     const step = await manager.findOneBy(ProcessStep, { id: escalation.subjectId });
     const instance = step ? await manager.findOneBy(ProcessInstance, { id: step.instanceId }) : null;
@@ -35,5 +27,20 @@ export class ProcessEscalations implements EscalationSubject, OnModuleInit {
       assigneeId: step.assigneeId,
       ticketId: instance.ticketId,
     };
+  }
+
+  /** The step on the instance's timeline, stamped with the timer's instant. */
+  async afterNotified(manager: EntityManager, escalation: Escalation): Promise<SubjectEffects> {
+    const step = await manager.findOneBy(ProcessStep, { id: escalation.subjectId });
+    if (step)
+      await manager.insert(ProcessEvent, {
+        instanceId: step.instanceId,
+        stepId: step.id,
+        type: ProcessEventType.Escalated,
+        body: `${LEVEL_LABELS[escalation.level as EscalationLevel]}: ${step.key}. ${step.name}`,
+        data: { level: escalation.level, dueAt: escalation.dueAt, escalationId: escalation.id } as never,
+        at: escalation.firedAt,
+      });
+    return { messages: [] };
   }
 }

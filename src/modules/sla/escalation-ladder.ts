@@ -70,10 +70,3 @@ export const LEVEL_LABELS: Record<EscalationLevel, string> = {
   [EscalationLevel.Breach]: 'Süre aşıldı',
   [EscalationLevel.Further]: 'Üst makama bildirim: süre aşımı sürüyor',
 };
-
-/** The level's label in SQL, for the timeline entries written inside the timer's statement. */
-export function levelLabelSql(level: string): string {
-  return `CASE ${level} ${Object.entries(LEVEL_LABELS)
-    .map(([value, text]) => `WHEN ${value} THEN '${text}'`)
-    .join(' ')} END`;
-}

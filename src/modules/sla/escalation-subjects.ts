@@ -16,23 +16,19 @@ export interface EscalationTarget {
 }
 
 /**
- * What a kind of subject does when its clock escalates: the timeline entries written in the
- * timer's own statement (set-based, for thousands at once), and the facts the notify step needs.
+ * What a kind of subject does when its clock escalates: the facts the notify step needs, and the
+ * step's effects on the subject itself, written when its people are told.
  */
 export interface EscalationSubject {
   readonly subjectType: ClockSubject;
-  /**
-   * The timeline entries of fired steps, as one `INSERT … SELECT … FROM <fired>`: the timer runs
-   * it as a part of its own statement, where `fired` is this subject's new escalations
-   * (id, subject_id, level, due_at, fired_at), so a batch is one round trip whatever its size.
-   */
-  recordFiredSql(fired: string): string;
   describe(manager: EntityManager, escalation: Escalation): Promise<EscalationTarget | null>;
   /**
-   * Extra effects of a step on the subject itself (the citizen's delay notice, re-assignment at
-   * a breach), in the notify transaction; `afterCommit` runs once it has committed.
+   * The step's effects on the subject (its timeline entry, the citizen's delay notice,
+   * re-assignment at a breach), in the notify transaction, which happens once per escalation;
+   * `afterCommit` runs once it has committed. The timer's own statement writes only the clock and
+   * the escalation: a timeline entry there would lock each subject's row for its foreign key.
    */
-  afterNotified?(manager: EntityManager, escalation: Escalation, target: EscalationTarget): Promise<SubjectEffects>;
+  afterNotified(manager: EntityManager, escalation: Escalation, target: EscalationTarget): Promise<SubjectEffects>;
 }
 
 export interface SubjectEffects {
@@ -48,10 +44,6 @@ export class EscalationSubjects {
   register(subject: EscalationSubject): void {
     if (this.subjects.has(subject.subjectType)) throw new Error(`two escalation subjects for ${subject.subjectType}`);
     this.subjects.set(subject.subjectType, subject);
-  }
-
-  all(): EscalationSubject[] {
-    return [...this.subjects.values()];
   }
 
   for(type: ClockSubject): EscalationSubject {

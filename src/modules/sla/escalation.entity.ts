@@ -15,7 +15,7 @@ export class Escalation {
   @Column({ type: 'varchar', length: 20 })
   subjectType: ClockSubject;
 
-  @Index()
+  /** Not indexed: the timer writes thousands of escalations at once, and no query reads one subject's through an index. */
   @Column({ type: 'uuid' })
   subjectId: string;
 

@@ -3,7 +3,7 @@ export { EscalationLevel } from './clock-schedule';
 export { DeadlinePoliciesService } from './deadline-policies.service';
 export { DeadlinePolicy, DurationUnit } from './deadline-policy.entity';
 export { addDuration, dueDatesFor, periodRuleOf } from './due-dates';
-export { LEVEL_LABELS, levelLabelSql } from './escalation-ladder';
+export { LEVEL_LABELS } from './escalation-ladder';
 export { recomputeClock, warningRatioOf } from './recompute-deadline';
 export type { StoredClock } from './recompute-deadline';
 export { EscalationSubjects } from './escalation-subjects';

@@ -73,9 +73,9 @@ export class NotifyEscalationsProcessor {
         parent: department?.parentId ? await this.unitById(manager, department.parentId) : null,
       });
       messages.push(...(await this.tell(manager, escalation, target, recipients, notified)));
-      const effects = await subject.afterNotified?.(manager, escalation, target);
-      messages.push(...(effects?.messages ?? []));
-      afterCommit = effects?.afterCommit;
+      const effects = await subject.afterNotified(manager, escalation, target);
+      messages.push(...effects.messages);
+      afterCommit = effects.afterCommit;
     }
     await manager.update(Escalation, { id }, { notifiedAt: this.clock.now(), departmentId: department?.id ?? null });
     const step = { department: department?.code ?? 'none', step: STEP_NAMES[escalation.level as EscalationLevel] };

@@ -4,7 +4,6 @@ import { DataSource } from 'typeorm';
 import { AppConfig } from '@app/config';
 import { Clock, withTimeout } from '@app/common';
 import { InjectJobQueue, IntervalSweeper, JobQueue, QueueName } from '@app/queue';
-import { EscalationSubject, EscalationSubjects } from './escalation-subjects';
 
 const BATCH = 5000;
 const NOTIFY_CHUNK = 500;
@@ -15,14 +14,12 @@ const LANES = 2;
 /**
  * Takes the next step of the ladder for every clock whose `next_at` has come, thousands per
  * statement: the due clocks are locked (found again by their row address, not the primary key),
- * stepped, their escalations inserted, and each subject's timeline entries written from those
- * (`recordFiredSql`), all in one statement. Workers tick concurrently: SKIP LOCKED splits the
- * due clocks between them, and the unique (clock, level) index makes every step happen once
- * however often timers fire.
+ * stepped, and their escalations inserted, in one statement. Workers tick concurrently: SKIP
+ * LOCKED splits the due clocks between them, and the unique (clock, level) index makes every step
+ * happen once however often timers fire. The subjects' timeline entries are written by the notify
+ * step (`EscalationSubject.afterNotified`), which holds the subject's row anyway.
  */
-export function fireDueSteps(subjects: Pick<EscalationSubject, 'subjectType' | 'recordFiredSql'>[]): string {
-  const timelines = subjects.map((s, i) => `, timeline_${i} AS (${s.recordFiredSql(`(SELECT * FROM fired WHERE subject_type = '${s.subjectType}')`)})`);
-  return `
+export const FIRE_DUE_STEPS = `
   WITH due AS (
     SELECT ctid, next_at FROM sla_clocks WHERE next_at <= $1 ORDER BY next_at LIMIT $2 FOR UPDATE SKIP LOCKED
   ), stepped AS (
@@ -33,24 +30,18 @@ export function fireDueSteps(subjects: Pick<EscalationSubject, 'subjectType' | '
            updated_at = $1
       FROM due WHERE c.ctid = due.ctid
     RETURNING c.id, c.subject_type, c.subject_id, c.level, due.next_at AS due_at
-  ), fired AS (
-    INSERT INTO escalations (clock_id, subject_type, subject_id, level, due_at, fired_at)
-    SELECT id, subject_type, subject_id, level, due_at, $1 FROM stepped
-    ON CONFLICT (clock_id, level) DO NOTHING
-    RETURNING id, subject_type, subject_id, level, due_at, fired_at
-  )${timelines.join('')}
-  SELECT id FROM fired`;
-}
+  )
+  INSERT INTO escalations (clock_id, subject_type, subject_id, level, due_at, fired_at)
+  SELECT id, subject_type, subject_id, level, due_at, $1 FROM stepped
+  ON CONFLICT (clock_id, level) DO NOTHING
+  RETURNING id`;
 
 @Injectable()
 export class SlaTicker extends IntervalSweeper {
-  private statement?: string;
-
   constructor(
     config: AppConfig,
     @InjectDataSource() private readonly dataSource: DataSource,
     @InjectJobQueue(QueueName.Sla) private readonly queue: JobQueue<QueueName.Sla>,
-    private readonly subjects: EscalationSubjects,
     private readonly clock: Clock,
   ) {
     super(config);
@@ -60,28 +51,32 @@ export class SlaTicker extends IntervalSweeper {
     return this.config.SLA_TICK_MS;
   }
 
-  /** Fires everything due now, batch after batch in each lane; returns how many steps were taken. */
+  /**
+   * Fires everything due now, batch after batch in each lane, then hands the steps to the notify
+   * queue: notify jobs started during a burst would take the cores from the rest of it, and a
+   * committed step is safe (the escalation sweeper re-enqueues one whose job never came).
+   */
   async sweep(): Promise<number> {
-    const lanes = await Promise.all(
-      Array.from({ length: LANES }, async () => {
-        let total = 0;
-        for (;;) {
-          const fired = await this.fireBatch();
-          total += fired;
-          if (fired < BATCH) return total;
-        }
-      }),
-    );
-    return lanes.reduce((a, b) => a + b, 0);
+    const fired: string[] = [];
+    try {
+      await Promise.all(
+        Array.from({ length: LANES }, async () => {
+          for (;;) {
+            const ids = await this.fireBatch();
+            fired.push(...ids);
+            if (ids.length < BATCH) return;
+          }
+        }),
+      );
+    } finally {
+      await enqueueNotify(this.queue, fired, '');
+    }
+    return fired.length;
   }
 
-  private async fireBatch(): Promise<number> {
-    // The subjects register themselves at module init; the statement is built once they all have.
-    this.statement ??= fireDueSteps(this.subjects.all());
-    const rows: { id: string }[] = await this.dataSource.query(this.statement, [this.clock.now(), BATCH]);
-    const fired = rows.map((r) => r.id);
-    await enqueueNotify(this.queue, fired, '');
-    return fired.length;
+  private async fireBatch(): Promise<string[]> {
+    const rows: { id: string }[] = await this.dataSource.query(FIRE_DUE_STEPS, [this.clock.now(), BATCH]);
+    return rows.map((r) => r.id);
   }
 }
 

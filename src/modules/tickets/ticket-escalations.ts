@@ -11,7 +11,7 @@ import {
   EscalationSubject,
   EscalationSubjects,
   EscalationTarget,
-  levelLabelSql,
+  LEVEL_LABELS,
   SubjectEffects,
 } from '../sla';
 import { DepartmentsService } from '../departments';
@@ -41,14 +41,6 @@ export class TicketEscalations implements EscalationSubject, OnModuleInit {
     this.subjects.register(this);
   }
 
-  /** Part of the timer's one statement: thousands of tickets may fall due in the same second. */
-  recordFiredSql(fired: string): string {
-    return `INSERT INTO ticket_events (ticket_id, type, body, data)
-      SELECT f.subject_id, '${TicketEventType.Escalated}', ${levelLabelSql('f.level')},
-             jsonb_build_object('level', f.level, 'dueAt', f.due_at, 'escalationId', f.id)
-        FROM ${fired} f`;
-  }
-
   async describe(manager: EntityManager, escalation: Escalation): Promise<EscalationTarget | null> {
     const ticket = await manager.findOneBy(Ticket, { id: escalation.subjectId });
     if (!ticket) return null;
@@ -61,10 +53,15 @@ export class TicketEscalations implements EscalationSubject, OnModuleInit {
     };
   }
 
-  /** At a breach the citizen gets an apology with a new date, and the ticket may change hands. */
+  /** The step on the timeline; at a breach the citizen gets an apology with a new date, and the ticket may change hands. */
   async afterNotified(manager: EntityManager, escalation: Escalation): Promise<SubjectEffects> {
     const ticket = await manager.findOne(Ticket, { where: { id: escalation.subjectId }, lock: { mode: 'pessimistic_write' } });
     if (!ticket) return { messages: [] };
+    await appendEvent(manager, ticket.id, TicketEventType.Escalated, null, LEVEL_LABELS[escalation.level as EscalationLevel], {
+      level: escalation.level,
+      dueAt: escalation.dueAt,
+      escalationId: escalation.id,
+    });
     const before: TicketPlacement = { departmentId: ticket.departmentId, assigneeId: ticket.assigneeId, status: ticket.status };
     const announce = () => this.hooks.afterCommit({ kind: 'escalated', ticket, before });
     if (escalation.level !== EscalationLevel.Breach) return { messages: [], afterCommit: announce };
