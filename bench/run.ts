@@ -20,7 +20,7 @@ import { timerBench } from './timers';
 
 const FULL = process.argv.includes('--full');
 // `--scale [--size N] [--reuse] [--database NAME]`: N tickets over five years (10,000,000 by default)
-// in the database cm_scale (or NAME, several kept side by side), and what they cost; `--only reports,idle,refresh,bursts`
+// in the database cm_scale (or NAME, several kept side by side), and what they cost; `--only reports,export,idle,refresh,bursts`
 // measures only those parts.
 const SCALE_ONLY = new Set<ScalePart>(
   process.argv.includes('--only') ? (process.argv[process.argv.indexOf('--only') + 1].split(',') as ScalePart[]) : SCALE_PARTS,

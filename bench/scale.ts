@@ -22,8 +22,8 @@ const LISTS = [
   'tickets?q=05550001234&pageSize=50',
 ];
 
-/** What a scale run measures after the read model is brought up to date (`--only reports,idle,refresh,bursts`; all by default). */
-export const SCALE_PARTS = ['reports', 'idle', 'refresh', 'bursts'] as const;
+/** What a scale run measures after the read model is brought up to date (`--only reports,export,idle,refresh,bursts`; all by default). */
+export const SCALE_PARTS = ['reports', 'export', 'idle', 'refresh', 'bursts'] as const;
 export type ScalePart = (typeof SCALE_PARTS)[number];
 
 export interface ScaleReport {
@@ -33,6 +33,7 @@ export interface ScaleReport {
   generated: Generated | null;
   readModelBuildSeconds: number;
   reports: { path: string; as: string; ms: ReturnType<typeof summary> }[];
+  exports: YearExport[];
   idleTick: { openClocks: number; ms: ReturnType<typeof summary>; plan: string } | null;
   readModelRefreshAfterChanges: { changed: number; seconds: number } | null;
   dueTogether: (DueTogether & { batch: number; loadAverage: string })[];
@@ -49,6 +50,32 @@ function postWithoutTimeout(port: number, path: string, token: string): Promise<
     req.on('error', reject);
     req.end();
   });
+}
+
+interface YearExport {
+  format: 'csv' | 'xlsx';
+  rows: number;
+  ms: number;
+}
+
+/** The year's tickets exported as a job, as the manager's screen starts one: from the request to the file ready. */
+async function exportYear(port: number, token: string, format: YearExport['format']): Promise<YearExport> {
+  const api = (path: string, init: RequestInit = {}) =>
+    fetch(`http://127.0.0.1:${port}/api/v1/reports/${path}`, {
+      ...init,
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    }).then(async (res) => {
+      if (res.status >= 300) throw new Error(`${path}: ${res.status} ${await res.text()}`);
+      return res.json() as Promise<{ id: string; state: string; rowsWritten: number }>;
+    });
+  const start = performance.now();
+  const { id } = await api('exports', { method: 'POST', body: JSON.stringify({ report: 'tickets', format, from: '2025-01-01', to: '2025-12-31' }) });
+  for (;;) {
+    const status = await api(`exports/${id}`);
+    if (status.state === 'failed') throw new Error(`export ${id} failed`);
+    if (status.state === 'done') return { format, rows: status.rowsWritten, ms: Math.round(performance.now() - start) };
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
 }
 
 const loadAverage = () => readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
@@ -119,6 +146,12 @@ export async function scaleBench(
       }
     }
 
+    const exports: YearExport[] = [];
+    for (const format of parts.has('export') ? (['csv', 'xlsx'] as const) : []) {
+      exports.push(await exportYear(p, executive, format));
+      log(`export of 2025's tickets as ${format}: ${exports.at(-1)!.rows} rows in ${(exports.at(-1)!.ms / 1000).toFixed(1)} s (load ${loadAverage()})`);
+    }
+
     const [{ open }] = (await pg.query(`SELECT count(*)::int AS open FROM sla_clocks WHERE next_at IS NOT NULL`)).rows;
     const idle = parts.has('idle') ? await idleTicks(pg, 200) : null;
     if (idle) log(`idle tick with ${open} open clocks: p50/p95/p99 ${idle.ms.p50}/${idle.ms.p95}/${idle.ms.p99} ms`);
@@ -143,7 +176,7 @@ export async function scaleBench(
       if (batch > open - (refreshMs === null ? 0 : CHANGED)) continue;
       const at = loadAverage();
       bursts.push({ batch, loadAverage: at, ...(await dueTogether(pg, batch, prefix, redisUrl)) });
-      log(`${batch} due at once: all committed ${bursts.at(-1)!.batchProcessedMs} ms after the tick that found them (load ${at})`);
+      log(`${bursts.at(-1)!.clocks} due at once: all committed ${bursts.at(-1)!.batchProcessedMs} ms after the tick that found them (load ${at})`);
     }
     await app.stop();
     app = undefined;
@@ -160,6 +193,7 @@ export async function scaleBench(
       generated,
       readModelBuildSeconds: Math.round(buildMs / 100) / 10,
       reports,
+      exports,
       idleTick: idle && { openClocks: open, ms: idle.ms, plan: idle.plan },
       readModelRefreshAfterChanges: refreshMs === null ? null : { changed: CHANGED, seconds: Math.round(refreshMs / 100) / 10 },
       dueTogether: bursts,

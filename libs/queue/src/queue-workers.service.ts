@@ -12,6 +12,7 @@ import { JOBS, PayloadClass, REQUEST_ID_KEY } from './job-payloads';
 import { QueueMetrics } from './queue-metrics';
 import { QueueName } from './queue-name';
 import { RedisConnections } from './redis-connections.service';
+import { RedisConnection } from './redis-topology';
 
 /**
  * Finds every @JobHandler at boot, checks them against JOBS, and (for APP_ROLE worker|all)
@@ -20,7 +21,7 @@ import { RedisConnections } from './redis-connections.service';
 @Injectable()
 export class QueueWorkers implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(QueueWorkers.name);
-  private readonly workers: Worker[] = [];
+  private readonly workers: { worker: Worker; connection: RedisConnection }[] = [];
 
   constructor(
     private readonly discovery: DiscoveryService,
@@ -44,8 +45,9 @@ export class QueueWorkers implements OnApplicationBootstrap, BeforeApplicationSh
     if (this.config.APP_ROLE === 'api') return;
     for (const queue of Object.values(QueueName)) {
       if (![...registry.values()].some((h) => h.queue === queue)) continue;
+      const connection = this.connections.open('queue');
       const worker = new Worker(queue, (job) => this.dispatch(registry, queue, job), {
-        connection: this.connections.open('queue'),
+        connection,
         prefix: this.connections.keyPrefix,
         concurrency: queue === QueueName.Intake ? this.config.INTAKE_CONCURRENCY : 8,
         lockDuration: this.config.QUEUE_LOCK_MS,
@@ -57,13 +59,22 @@ export class QueueWorkers implements OnApplicationBootstrap, BeforeApplicationSh
         this.logger.warn({ msg: 'job failed', queue, job: job?.name, id: job?.id, error: error.message });
       });
       worker.on('completed', (job) => this.metrics.observe(queue, job, 'completed'));
-      this.workers.push(worker);
+      this.workers.push({ worker, connection });
     }
   }
 
-  /** Before the database closes: a job in flight finishes, no new one starts. */
+  /**
+   * Before the database closes: a job in flight finishes, no new one starts — while Redis answers.
+   * Without Redis nothing can be acknowledged: a job in flight comes back as stalled and is done
+   * again (every handler is idempotent), so the worker is closed without waiting, or stops being
+   * waited for when Redis goes away during the close. (BullMQ's graceful close waits for its
+   * blocking connection's 'end', which ioredis never emits for a connection that is reconnecting:
+   * a SIGTERM during an outage would hang until the orchestrator's SIGKILL.)
+   */
   async beforeApplicationShutdown(): Promise<void> {
-    await Promise.all(this.workers.map((worker) => worker.close()));
+    await Promise.all(
+      this.workers.map(({ worker, connection }) => (connection.status === 'ready' ? Promise.race([worker.close(), lost(connection)]) : worker.close(true))),
+    );
   }
 
   private async dispatch(registry: Map<string, DiscoveredHandler>, queue: QueueName, job: Job): Promise<unknown> {
@@ -92,4 +103,9 @@ export class QueueWorkers implements OnApplicationBootstrap, BeforeApplicationSh
       });
     });
   }
+}
+
+/** Settles when the connection closes (Redis gone, a failover): nothing more can be acknowledged on it. */
+function lost(connection: RedisConnection): Promise<void> {
+  return new Promise((resolve) => connection.once('close', () => resolve()));
 }

@@ -20,6 +20,9 @@ export interface TestApp {
   dataSource: DataSource;
   clock: FixedClock;
   env: Record<string, string>;
+  /** Closes the app alone, as a SIGTERM does (once; `close` does not close it again). */
+  closeApp: () => Promise<void>;
+  /** Closes the app, then drops its database, Redis keys and directories. */
   close: () => Promise<void>;
 }
 
@@ -66,14 +69,17 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
   configureHttp(app);
   await app.init();
   const dataSource = app.get(DataSource);
+  let appClosed: Promise<void> | undefined;
+  const closeApp = () => (appClosed ??= app.close());
   return {
     app,
     http: () => request(app.getHttpServer()),
     dataSource,
     clock,
     env,
+    closeApp,
     close: async () => {
-      await app.close();
+      await closeApp();
       await dropRedisPrefix(env);
       await dropDatabase(env.DATABASE_URL);
       for (const dir of [env.MEDIA_DIR, env.REPORTS_EXPORT_DIR, env.WHATSAPP_DATA_DIR]) await rm(dir, { recursive: true, force: true });

@@ -19,20 +19,24 @@ const GROUPS: Record<ResolutionGroup, { key: string; label: string; join: string
   mahalle: { key: 'f.mahalle_id::text', label: 'g.name', join: 'LEFT JOIN mahalleler g ON g.id = f.mahalle_id' },
 };
 
+// Each column's median and 90th percentile come from one sort (`percentile_cont` of an array), then
+// are taken apart outside the grouping: two sorts per group instead of four.
 const resolutionTimes: Build = (filter, options) => {
   const q = scoped(filter);
   const group = GROUPS[options.groupBy ?? 'kind'];
   const day = q.param(options.workingDayMinutes);
-  const stats = (column: string, unit: string, name: string) =>
-    `${r2(`avg(${column}) / ${unit}`)} AS "${name}Mean", ` +
-    `${r2(`percentile_cont(0.5) WITHIN GROUP (ORDER BY ${column}) / ${unit}`)} AS "${name}Median", ` +
-    `${r2(`percentile_cont(0.9) WITHIN GROUP (ORDER BY ${column}) / ${unit}`)} AS "${name}P90"`;
+  const sorted = (column: string, name: string) =>
+    `avg(${column}) AS "${name}_mean", percentile_cont(ARRAY[0.5, 0.9]) WITHIN GROUP (ORDER BY ${column}) AS "${name}_p"`;
+  const stats = (unit: string, name: string) =>
+    `${r2(`"${name}_mean" / ${unit}`)} AS "${name}Mean", ${r2(`"${name}_p"[1] / ${unit}`)} AS "${name}Median", ${r2(`"${name}_p"[2] / ${unit}`)} AS "${name}P90"`;
   return {
     params: q.params,
-    sql: `SELECT ${group.key} AS "key", ${group.label} AS "label", count(*)::int AS "resolved",
-                 ${stats('f.open_minutes', '1440', 'days')}, ${stats('f.open_working_minutes', `${day}::float8`, 'workingDays')}
-            FROM report_ticket_facts f ${group.join}
-           WHERE ${q.where} AND f.open_minutes IS NOT NULL GROUP BY 1, 2 ORDER BY 2`,
+    sql: `SELECT "key", "label", "resolved", ${stats('1440', 'days')}, ${stats(`${day}::float8`, 'workingDays')}
+            FROM (SELECT ${group.key} AS "key", ${group.label} AS "label", count(*)::int AS "resolved",
+                         ${sorted('f.open_minutes', 'days')}, ${sorted('f.open_working_minutes', 'workingDays')}
+                    FROM report_ticket_facts f ${group.join}
+                   WHERE ${q.where} AND f.open_minutes IS NOT NULL GROUP BY 1, 2) g
+           ORDER BY "label"`,
   };
 };
 
