@@ -1,6 +1,7 @@
 import { createTestApp, idByCode, loginAs, Staff, TestApp } from '@app/testing';
 import { factsSource, topSubjectsOver, volumeOver } from '../src/modules/reports/counting-reports';
 import { DAILY_COUNTS } from '../src/modules/reports/read-model/daily-counts.sql';
+import { FACT_COLUMNS, FACT_ROWS } from '../src/modules/reports/read-model/fact-rows.sql';
 import { ReportFilter } from '../src/modules/reports/report-filter';
 import { ReportOptions } from '../src/modules/reports/report-sql';
 
@@ -21,38 +22,43 @@ describe('reports from the per-day counts', () => {
   const get = async (staff: Staff, path: string) => (await t.http().get(`/api/v1${path}`).set('Authorization', `Bearer ${staff.token}`).expect(200)).body.rows;
   const refresh = () => t.http().post('/api/v1/reports/refresh').set('Authorization', `Bearer ${admin.token}`).expect(200);
 
-  beforeAll(async () => {
-    t = await createTestApp({ now });
-    [admin, executive, manager] = await Promise.all([loginAs(t, 'admin'), loginAs(t, 'executive'), loginAs(t, 'department-manager')]);
-    [{ department_id: managerDepartment }] = await t.dataSource.query(`SELECT department_id FROM users WHERE username = 'department-manager'`);
+  // Every seventh without a category, every eleventh without a mahalle; created 21:00 UTC ± 40 min
+  // (00:00 Istanbul ± 40 min) from 30 December to 2 February, so days and months split at the boundary.
+  // The answered ones closed a day later; one in five of those reopened and answered again.
+  async function fileTickets(prefix: string, count: number): Promise<void> {
     const fen = await idByCode(t.dataSource, 'departments', 'FEN');
     const [{ id: citizen }] = await t.dataSource.query(`INSERT INTO citizens (full_name) VALUES ('Test Vatandaş') RETURNING id`);
-    // Every seventh without a category, every eleventh without a mahalle; created 21:00 UTC ± 40 min
-    // (00:00 Istanbul ± 40 min) from 30 December to 2 February, so days and months split at the boundary.
     await t.dataSource.query(
       `INSERT INTO tickets (tracking_no, kind, channel, status, citizen_id, department_id, category_id, mahalle_id, legal_basis, subject, description,
                             search_text, created_at, updated_at, resolution)
-       SELECT '2026-8' || lpad(g::text, 5, '0'), (ARRAY['sikayet','talep','bilgi_edinme','ihbar'])[1 + g % 4]::ticket_kind,
+       SELECT $3 || lpad(g::text, 5, '0'), (ARRAY['sikayet','talep','bilgi_edinme','ihbar'])[1 + g % 4]::ticket_kind,
               (ARRAY['phone','web','sms','whatsapp','muhtar'])[1 + g % 5]::ticket_channel,
               (ARRAY['new','closed','answered','merged','closed','rejected'])[1 + g % 6]::ticket_status, $1,
               CASE WHEN g % 7 = 0 THEN $2 ELSE coalesce(c.default_department_id, $2) END, CASE WHEN g % 7 = 0 THEN NULL ELSE c.id END,
               CASE WHEN g % 11 = 0 THEN NULL ELSE m.id END, 'law_3071', 'Konu', 'x', 'x', at, at,
               CASE (1 + g % 6) WHEN 2 THEN 'answered' WHEN 3 THEN 'answered' WHEN 4 THEN 'merged' WHEN 5 THEN 'answered' WHEN 6 THEN 'rejected' END
-         FROM generate_series(1, 600) g
+         FROM generate_series(1, $4::int) g
          CROSS JOIN LATERAL (SELECT '2025-12-29T21:00:00Z'::timestamptz + (g % 35) * interval '1 day' + (((g / 35) * 29 + g * 7) % 81 - 40) * interval '1 minute' AS at) w
          CROSS JOIN LATERAL (SELECT id, default_department_id FROM categories ORDER BY id OFFSET g % 9 LIMIT 1) c
          CROSS JOIN LATERAL (SELECT id FROM mahalleler ORDER BY id OFFSET g % 3 LIMIT 1) m`,
-      [citizen, fen],
+      [citizen, fen, prefix, count],
     );
-    // The answered ones closed a day later; one in five of those reopened and answered again.
     await t.dataSource.query(
       `INSERT INTO ticket_events (ticket_id, type, data, created_at)
        SELECT id, 'status_changed', e.data, created_at + e.after FROM tickets
         CROSS JOIN LATERAL (VALUES ('{"from":"new","to":"answered"}'::jsonb, interval '1 day', true),
                                    ('{"from":"answered","to":"reopened"}'::jsonb, interval '2 days', right(tracking_no, 1) IN ('2', '7')),
                                    ('{"from":"reopened","to":"answered"}'::jsonb, interval '3 days', right(tracking_no, 1) IN ('2', '7'))) e(data, after, present)
-        WHERE status IN ('closed', 'answered', 'rejected') AND e.present`,
+        WHERE status IN ('closed', 'answered', 'rejected') AND e.present AND tracking_no LIKE $1 || '%'`,
+      [prefix],
     );
+  }
+
+  beforeAll(async () => {
+    t = await createTestApp({ now });
+    [admin, executive, manager] = await Promise.all([loginAs(t, 'admin'), loginAs(t, 'executive'), loginAs(t, 'department-manager')]);
+    [{ department_id: managerDepartment }] = await t.dataSource.query(`SELECT department_id FROM users WHERE username = 'department-manager'`);
+    await fileTickets('2026-8', 600);
     await refresh();
   });
   afterAll(() => t.close());
@@ -91,6 +97,14 @@ describe('reports from the per-day counts', () => {
       expect(differ).toBe(0);
       expect(await t.dataSource.query(`SELECT 1 FROM ${table} WHERE tickets <= 0`)).toEqual([]);
     }
+    // The facts are what a full recomputation of every ticket gives.
+    const columns = FACT_COLUMNS.join(', ');
+    const [{ differ }] = await t.dataSource.query(
+      `WITH recomputed (${columns}) AS (${FACT_ROWS.replace('$1', '(SELECT array_agg(id) FROM tickets)')})
+       SELECT count(*)::int AS differ FROM ((SELECT * FROM recomputed EXCEPT SELECT ${columns} FROM report_ticket_facts)
+                                            UNION ALL (SELECT ${columns} FROM report_ticket_facts EXCEPT SELECT * FROM recomputed)) x`,
+    );
+    expect(differ).toBe(0);
   }
 
   it('gives the facts’ figures, days split at Istanbul midnight', async () => {
@@ -119,6 +133,29 @@ describe('reports from the per-day counts', () => {
     const before = await t.dataSource.query(subjects);
     await refresh();
     expect(await t.dataSource.query(subjects)).not.toEqual(before);
+    await expectSameAsFacts();
+  });
+
+  it('stays equal over batches refreshed side by side, and leaves the facts a change does not alter unwritten', async () => {
+    // More tickets than a batch holds, so two batches run at once.
+    await fileTickets('2026-9', 12_000);
+    expect((await refresh()).body.tickets).toBeGreaterThanOrEqual(12_000);
+    await expectSameAsFacts();
+    const versions = async (): Promise<{ ticket_id: string; version: string; status: string }[]> =>
+      t.dataSource.query(
+        `SELECT f.ticket_id, f.xmin::text AS version, t.status::text AS status FROM report_ticket_facts f JOIN tickets t ON t.id = f.ticket_id
+          WHERE t.tracking_no LIKE '2026-9%' ORDER BY f.ticket_id`,
+      );
+    const before = await versions();
+    await t.dataSource.query(`UPDATE tickets SET subject = 'Konu başlığı', updated_at = now() WHERE tracking_no LIKE '2026-9%' AND status <> 'new'`);
+    await t.dataSource.query(`UPDATE tickets SET status = 'assigned' WHERE tracking_no LIKE '2026-9%' AND status = 'new'`);
+    expect((await refresh()).body.tickets).toBeGreaterThanOrEqual(12_000);
+    const after = await versions();
+    expect(after.map((r) => r.ticket_id)).toEqual(before.map((r) => r.ticket_id));
+    // Only the facts whose status moved are written again: a new subject or updated_at is no fact of an answered ticket.
+    const rewritten = (status: (s: string) => boolean) => before.filter((r, i) => status(r.status) && after[i].version !== r.version).length;
+    expect(rewritten((s) => s !== 'new')).toBe(0);
+    expect(rewritten((s) => s === 'new')).toBe(2_000);
     await expectSameAsFacts();
   });
 

@@ -33,6 +33,7 @@ import { CategoryFieldsOpen3111796530000000 } from './1796530000000-category-fie
 import { AuditLog1796560000000 } from './1796560000000-audit-log';
 import { ReportDailyCounts1796640000000 } from './1796640000000-report-daily-counts';
 import { EscalationsSubjectIndex1796700000000 } from './1796700000000-escalations-subject-index';
+import { ReportRefresh1796710000000 } from './1796710000000-report-refresh';
 
 /** Every migration, in order; the app runs them on start (never `synchronize`). */
 export const MIGRATIONS = [
@@ -71,4 +72,5 @@ export const MIGRATIONS = [
   AuditLog1796560000000,
   ReportDailyCounts1796640000000,
   EscalationsSubjectIndex1796700000000,
+  ReportRefresh1796710000000,
 ];

@@ -36,6 +36,8 @@ export enum TicketEventType {
 /** One line of a ticket's timeline; the timeline is also the audit trail. */
 @Entity('ticket_events')
 @Index(['ticketId', 'seq'])
+// The reports' read model reads a ticket's status changes, not the rest of its timeline.
+@Index('idx_ticket_events_status_changes', ['ticketId', 'seq'], { where: `type = 'status_changed'` })
 export class TicketEvent {
   @PrimaryGeneratedColumn('uuid')
   id: string;

@@ -10,21 +10,21 @@ export const DAILY_VOLUME: DailyCounts = { table: 'report_daily_volume', groups:
 export const DAILY_SUBJECTS: DailyCounts = { table: 'report_daily_subjects', groups: ['department_id', 'category_id', 'mahalle_id'] };
 export const DAILY_COUNTS = [DAILY_VOLUME, DAILY_SUBJECTS] as const;
 
-/** The fact columns a per-day count needs: a CTE of facts must return these. */
-export const COUNTED_COLUMNS = 'created_day, department_id, category_id, mahalle_id, channel';
+/** The fact columns a per-day count needs. */
+export const COUNTED_COLUMNS = ['created_day', 'department_id', 'category_id', 'mahalle_id', 'channel'] as const;
 
 /**
- * CTEs (after a first one named `source`, holding facts' `COUNTED_COLUMNS`) that add (sign 1) or
- * take away (-1) those facts to or from every per-day count, then the days where a group fell to
- * zero. A refresh takes the old facts away before it rewrites them and adds the new as it writes
- * them, so the counts always equal the facts grouped (a moved category or a merged ticket included).
+ * CTEs (after one named `source`, holding `COUNTED_COLUMNS` and a `sign`: -1 for a fact taken away,
+ * 1 for one added) that add each group's sum to its per-day counts, then the days where a group fell
+ * to zero. Groups whose sum is zero are not written; each table's rows are written in key order, so
+ * two refresh batches side by side lock shared groups in the same order.
  */
-export function countDeltas(source: string, sign: 1 | -1): string {
+export function countDeltas(source: string): string {
   const deltas = DAILY_COUNTS.map(({ table, groups }) => {
     const columns = groups.join(', ');
     return `${table}_delta AS (
   INSERT INTO ${table} AS d (day, ${columns}, tickets)
-  SELECT created_day, ${columns}, ${sign} * count(*) FROM ${source} GROUP BY created_day, ${columns}
+  SELECT created_day, ${columns}, sum(sign) FROM ${source} GROUP BY created_day, ${columns} HAVING sum(sign) <> 0 ORDER BY created_day, ${columns}
   ON CONFLICT (day, ${columns}) DO UPDATE SET tickets = d.tickets + EXCLUDED.tickets
   RETURNING '${table}'::text AS counts, d.day, d.tickets)`;
   });

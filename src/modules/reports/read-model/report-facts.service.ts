@@ -3,11 +3,15 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { Clock } from '@app/common';
 import { BusinessCalendarService } from '../../sla';
-import { COUNTED_COLUMNS, countDeltas, DAILY_COUNTS, dropEmptyGroups } from './daily-counts.sql';
-import { UPSERT_FACTS } from './fact-rows.sql';
+import { DAILY_COUNTS, dropEmptyGroups } from './daily-counts.sql';
+import { REFRESH_BATCH } from './refresh-batch.sql';
 import { workPeriods } from './work-periods';
 
-const BATCH = 20_000;
+const BATCH = 10_000;
+// Two batches at once keep both cores busy. They may run side by side because a ticket is in one
+// batch at a time (a ticket queued again while its batch runs waits for that batch's commit) and
+// the per-day counts are only ever added to, in key order.
+const PARALLEL = 2;
 // Any constant: only one refresh runs at a time across all processes.
 const REFRESH_LOCK = 742_031;
 
@@ -41,12 +45,11 @@ export class ReportFacts {
       else if (!(await runner.query('SELECT pg_try_advisory_lock($1) AS locked', [REFRESH_LOCK]))[0].locked) return null;
       try {
         await this.syncCalendar(runner.manager);
-        let total = 0;
-        for (;;) {
-          const done = await runner.manager.transaction((manager) => this.refreshBatch(manager));
-          total += done;
-          if (done < BATCH) break;
-        }
+        // Batches side by side, each in a transaction of its own; all of them end before the lock is released.
+        const drained = await Promise.allSettled(Array.from({ length: PARALLEL }, () => this.drain()));
+        const failed = drained.find((d) => d.status === 'rejected');
+        if (failed) throw failed.reason;
+        const total = drained.reduce((sum, d) => sum + (d.status === 'fulfilled' ? d.value : 0), 0);
         await runner.query('UPDATE report_state SET refreshed_at = now() WHERE id = 1');
         if (total) this.logger.log({ msg: 'report facts refreshed', tickets: total });
         return total;
@@ -68,6 +71,16 @@ export class ReportFacts {
     return row?.refreshed_at ?? null;
   }
 
+  /** Refreshes batches until the queue is empty; each takes its tickets with SKIP LOCKED, so two never share one. */
+  private async drain(): Promise<number> {
+    let total = 0;
+    for (;;) {
+      const done = await this.dataSource.transaction((manager) => this.refreshBatch(manager));
+      total += done;
+      if (done < BATCH) return total;
+    }
+  }
+
   private async refreshBatch(manager: EntityManager): Promise<number> {
     const rows: { ticket_id: string }[] = await manager.query(
       // In a WITH so the driver answers with plain rows (a bare DELETE … RETURNING comes back as [rows, count]).
@@ -76,16 +89,9 @@ export class ReportFacts {
       [BATCH],
     );
     if (!rows.length) return 0;
-    const ids = rows.map((r) => r.ticket_id);
-    // The old facts are taken away from the counts (and a merged ticket's deleted: the statement's
-    // snapshot still reads it), the new ones added as they are written; the facts are read once each way.
-    const emptied: { counts: string; day: string }[] = await manager.query(
-      `WITH old AS (SELECT ${COUNTED_COLUMNS} FROM report_ticket_facts WHERE ticket_id = ANY($1::uuid[])),
-       gone AS (DELETE FROM report_ticket_facts f WHERE f.ticket_id = ANY($1::uuid[])
-                   AND NOT EXISTS (SELECT 1 FROM tickets t WHERE t.id = f.ticket_id AND t.status <> 'merged')), ${countDeltas('old', -1)}`,
-      [ids],
-    );
-    await manager.query(`WITH fresh AS (${UPSERT_FACTS} RETURNING ${COUNTED_COLUMNS}), ${countDeltas('fresh', 1)}`, [ids]);
+    // The planner cannot estimate the CTEs and would compile the statement (seconds a batch) to run it once.
+    await manager.query('SET LOCAL jit = off');
+    const emptied: { counts: string; day: string }[] = await manager.query(REFRESH_BATCH, [rows.map((r) => r.ticket_id)]);
     for (const counts of DAILY_COUNTS) {
       const days = emptied.filter((e) => e.counts === counts.table).map((e) => e.day);
       if (days.length) await manager.query(dropEmptyGroups(counts), [days]);
