@@ -32,6 +32,7 @@ import { KnowledgeBaseAndIncidents1796510000000 } from './1796510000000-knowledg
 import { CategoryFieldsOpen3111796530000000 } from './1796530000000-category-fields-open311';
 import { AuditLog1796560000000 } from './1796560000000-audit-log';
 import { ReportDailyCounts1796640000000 } from './1796640000000-report-daily-counts';
+import { TicketUpdatedAtIndex1796720000000 } from './1796720000000-ticket-updated-at-index';
 
 /** Every migration, in order; the app runs them on start (never `synchronize`). */
 export const MIGRATIONS = [
@@ -69,4 +70,5 @@ export const MIGRATIONS = [
   CategoryFieldsOpen3111796530000000,
   AuditLog1796560000000,
   ReportDailyCounts1796640000000,
+  TicketUpdatedAtIndex1796720000000,
 ];

@@ -179,6 +179,8 @@ export class Ticket {
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;
 
+  /** Indexed: the desk's search box and "Tüm başvurular" list the latest changed first. */
+  @Index()
   @UpdateDateColumn({ type: 'timestamptz' })
   updatedAt: Date;
 }
