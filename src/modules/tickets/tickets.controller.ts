@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { IdParam, Page } from '@app/common';
+import { IdParam } from '@app/common';
 import { CurrentUser, departmentScope, hidesApplicant, Role, Roles, StaffPrincipal, TicketStatus } from '@app/domain';
 import { OutboundChannel, OutboxService } from '../notifications';
 import { CONTACT_SHOWN_SECONDS, TicketContacts } from './contact/ticket-contacts.service';
