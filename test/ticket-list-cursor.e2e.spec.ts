@@ -14,7 +14,7 @@ interface ListPage {
 
 const GENERATED = 60;
 
-/** The list's order, said once more in SQL: the column (due date's nulls last either way), then the id. */
+/** The list's order, said once more in SQL: the column (due date's nulls last either way), then the id, both one way. */
 const ORDER_SQL: Record<string, string> = {
   createdAt: 'created_at',
   updatedAt: 'updated_at',
@@ -22,7 +22,10 @@ const ORDER_SQL: Record<string, string> = {
   priority: 'priority',
   status: 'status',
 };
-const orderSql = (sort: string) => `${ORDER_SQL[sort.replace(/^-/, '')]} ${sort.startsWith('-') ? 'DESC' : 'ASC'} NULLS LAST, id`;
+const orderSql = (sort: string) => {
+  const direction = sort.startsWith('-') ? 'DESC' : 'ASC';
+  return `${ORDER_SQL[sort.replace(/^-/, '')]} ${direction} NULLS LAST, id ${direction}`;
+};
 
 describe('Ticket list: keyset paging (after / nextCursor)', () => {
   let t: TestApp;

@@ -40,21 +40,14 @@ describe('ticket list cursor', () => {
   });
 
   it.each<[TicketSort, string | null, string]>([
-    ['-createdAt', '2026-12-06T10:25:00.123456Z', '(t.created_at <= :cursorValue AND (t.created_at < :cursorValue OR t.id > :cursorId))'],
-    ['updatedAt', '2026-12-06T10:25:00.123456Z', '(t.updated_at >= :cursorValue AND (t.updated_at > :cursorValue OR t.id > :cursorId))'],
-    ['-status', 'new', '(t.status <= :cursorValue AND (t.status < :cursorValue OR t.id > :cursorId))'],
-    // The due date sorts its nulls last either way: they follow every dated row, ids ascending.
-    [
-      'resolutionDueAt',
-      '2026-12-06T10:25:00.123456Z',
-      '((t.resolution_due_at >= :cursorValue AND (t.resolution_due_at > :cursorValue OR t.id > :cursorId)) OR t.resolution_due_at IS NULL)',
-    ],
-    [
-      '-resolutionDueAt',
-      '2026-12-06T10:25:00.123456Z',
-      '((t.resolution_due_at <= :cursorValue AND (t.resolution_due_at < :cursorValue OR t.id > :cursorId)) OR t.resolution_due_at IS NULL)',
-    ],
-    ['-resolutionDueAt', null, '(t.resolution_due_at IS NULL AND t.id > :cursorId)'],
+    ['-createdAt', '2026-12-06T10:25:00.123456Z', '(t.created_at, t.id) < (:cursorValue, :cursorId)'],
+    ['updatedAt', '2026-12-06T10:25:00.123456Z', '(t.updated_at, t.id) > (:cursorValue, :cursorId)'],
+    ['-status', 'new', '(t.status, t.id) < (:cursorValue, :cursorId)'],
+    // The due date sorts its nulls last either way: they follow every dated row.
+    ['resolutionDueAt', '2026-12-06T10:25:00.123456Z', '((t.resolution_due_at, t.id) > (:cursorValue, :cursorId) OR t.resolution_due_at IS NULL)'],
+    ['-resolutionDueAt', '2026-12-06T10:25:00.123456Z', '((t.resolution_due_at, t.id) < (:cursorValue, :cursorId) OR t.resolution_due_at IS NULL)'],
+    ['resolutionDueAt', null, '(t.resolution_due_at IS NULL AND t.id > :cursorId)'],
+    ['-resolutionDueAt', null, '(t.resolution_due_at IS NULL AND t.id < :cursorId)'],
   ])('pages %s after %j with %s', (sort, value, sql) => {
     expect(afterCursor(orderOf(sort), { sort, value, id: ID })).toEqual([sql, { cursorValue: value, cursorId: ID }]);
   });

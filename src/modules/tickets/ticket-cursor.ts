@@ -58,14 +58,15 @@ export function readCursor(text: string, sort: TicketSort, order: TicketOrder): 
 }
 
 /**
- * The rows after the cursor in the list's order (`column direction NULLS LAST, id ASC`). The
- * column's bound stands alone (`<=` / `>=`) so the sort's index can start the scan there.
+ * The rows after the cursor in the list's order (`column direction NULLS LAST, id direction`): a row
+ * comparison, which an index on (column, id) — or on the column alone, bounding the scan — serves.
+ * The due date's nulls come after every dated row, in either direction.
  */
 export function afterCursor(order: TicketOrder, cursor: TicketCursor): [string, Record<string, string | null>] {
   const { column } = order;
+  const beyond = order.direction === 'ASC' ? '>' : '<';
   const params = { cursorValue: cursor.value, cursorId: cursor.id };
-  if (cursor.value === null) return [`(${column} IS NULL AND t.id > :cursorId)`, params];
-  const [beyond, reached] = order.direction === 'ASC' ? ['>', '>='] : ['<', '<='];
-  const after = `(${column} ${reached} :cursorValue AND (${column} ${beyond} :cursorValue OR t.id > :cursorId))`;
+  if (cursor.value === null) return [`(${column} IS NULL AND t.id ${beyond} :cursorId)`, params];
+  const after = `(${column}, t.id) ${beyond} (:cursorValue, :cursorId)`;
   return [order.nullable ? `(${after} OR ${column} IS NULL)` : after, params];
 }

@@ -72,7 +72,7 @@ export class TicketQueries {
   ) {}
 
   async list(user: StaffPrincipal, query: ListTicketsDto): Promise<TicketPage> {
-    const qb = this.withNames(this.tickets.createQueryBuilder('t'));
+    const qb = this.tickets.createQueryBuilder('t');
     applyScope(qb, 't', user);
     if (query.status?.length) qb.andWhere('t.status IN (:...status)', { status: query.status });
     const equals = {
@@ -111,18 +111,21 @@ export class TicketQueries {
     if (query.q) await applySearch(qb, user, query.q, (term) => this.citizens.idsMatching(term));
     const sort = (query.sort ?? DEFAULT_TICKET_SORT) as TicketSort;
     const order = orderOf(sort);
-    // Every join is to one row (names of the ticket's department, category, …), so a page is a plain
-    // LIMIT the planner takes from the sort's index; skip/take would wrap the whole join in a
-    // DISTINCT and sort every visible ticket (seconds at millions), and getCount would count
-    // DISTINCT ids. The count stops one past the bound (`10.000+` on screen): counting every
-    // visible ticket of millions took a second. Its joins are left to the planner, which drops them.
-    // It counts the whole filter, not what follows the cursor, so a cursor page says the same total.
+    // The count stops one past the bound (`10.000+` on screen): counting every visible ticket of
+    // millions took a second. It is taken before the names are joined: PostgreSQL 15 drops the
+    // unused joins but still wants their columns from the ticket, so the count could not be read
+    // from an index alone (172 ms instead of 10 for the open statuses at a million). It counts the
+    // whole filter, not what follows the cursor, so a cursor page says the same total.
     const limit = this.config.TICKET_LIST_COUNT_LIMIT;
     const [countSql, countParams] = qb
       .clone()
       .select('1')
       .limit(limit + 1)
       .getQueryAndParameters();
+    // Every join is to one row (names of the ticket's department, category, …), so a page is a plain
+    // LIMIT the planner takes from the sort's index; skip/take would wrap the whole join in a
+    // DISTINCT and sort every visible ticket (seconds at millions).
+    this.withNames(qb);
     if (query.after !== undefined) {
       const read = readCursor(query.after, sort, order);
       if ('problem' in read) throw new InvalidFieldException('after', read.problem);
@@ -134,7 +137,7 @@ export class TicketQueries {
     // the microsecond, for the cursor.
     qb.addSelect(cursorValueSql(order), 'cursor_value')
       .orderBy(order.column, order.direction, order.nullable ? 'NULLS LAST' : undefined)
-      .addOrderBy('t.id', 'ASC')
+      .addOrderBy('t.id', order.direction)
       .limit(query.pageSize + 1);
     const [{ entities, raw }, [counted]] = await Promise.all([
       qb.getRawAndEntities<{ t_id: string; cursor_value: string | null }>(),

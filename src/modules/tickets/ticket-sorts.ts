@@ -19,7 +19,8 @@ export type TicketSort = (typeof TICKET_SORTS)[number];
 export const DEFAULT_TICKET_SORT: TicketSort = '-createdAt';
 
 /**
- * How a sort orders the rows: its column, then the id ascending for ties. `values` says what a
+ * How a sort orders the rows: its column, then the id in the same direction for ties (so an index
+ * on both, read forwards or backwards, gives the whole order). `values` says what a
  * cursor may carry for it: a time, or one of an enum's values. Only the due date can be null, and
  * it sorts last in either direction.
  */
