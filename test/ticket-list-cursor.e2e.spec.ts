@@ -33,6 +33,8 @@ describe('Ticket list: keyset paging (after / nextCursor)', () => {
   let executive: Staff;
   let manager: Staff;
   let other: string;
+  let templateId: string;
+  let copiedColumns: string[];
 
   beforeAll(async () => {
     t = await createTestApp();
@@ -53,11 +55,9 @@ describe('Ticket list: keyset paging (after / nextCursor)', () => {
     const columns: { column_name: string }[] = await t.dataSource.query(
       `SELECT column_name FROM information_schema.columns WHERE table_name = 'tickets' AND table_schema = current_schema() AND is_generated = 'NEVER'`,
     );
-    const copied = columns
-      .map((c) => c.column_name)
-      .filter((c) => !fixed.includes(c))
-      .map((c) => `"${c}"`)
-      .join(', ');
+    templateId = template.id;
+    copiedColumns = columns.map((c) => `"${c.column_name}"`).filter((c) => !fixed.includes(c.slice(1, -1)));
+    const copied = copiedColumns.join(', ');
     // Ties in threes on the creation time and in sevens on the last change, times to the microsecond,
     // every fifth without a due date, two departments, every status and priority order visited.
     await t.dataSource.query(
@@ -166,5 +166,22 @@ describe('Ticket list: keyset paging (after / nextCursor)', () => {
     expect((await refused({ after: injected })).details).toEqual([{ field: 'after', message: expect.stringMatching(/^Devam noktası \(after\): geçersiz/) }]);
     const otherSort = await refused({ sort: '-updatedAt', after: first.nextCursor! });
     expect(otherSort.details).toEqual([{ field: 'after', message: expect.stringMatching(/^Devam noktası \(after\): .*sort=-createdAt.*sort=-updatedAt/) }]);
+  });
+
+  it("stops a word search's count at 1,000, the list's own count at 10,000", async () => {
+    const copied = copiedColumns.filter((c) => c !== '"search_text"').join(', ');
+    await t.dataSource.query(
+      `INSERT INTO tickets (id, tracking_no, search_text, created_at, updated_at, version, department_id, status, priority, resolution_due_at, ${copied})
+       SELECT gen_random_uuid(), '2023-' || lpad(g::text, 6, '0'), 'benzersizkelime ' || g, now(), now(), 1, department_id, status, priority, resolution_due_at,
+              ${copied}
+         FROM tickets, generate_series(1, 1001) AS g WHERE tickets.id = $1`,
+      [templateId],
+    );
+    const total = Number((await t.dataSource.query('SELECT count(*) AS n FROM tickets'))[0].n);
+    expect(total).toBeGreaterThan(1001);
+    expect(await list(executive, { q: 'benzersizkelime', pageSize: 1 })).toMatchObject({ total: 1000, totalCapped: true });
+    expect(await list(executive, { pageSize: 1 })).toMatchObject({ total, totalCapped: false });
+    // A tracking number, phone or e-mail is counted as the list is.
+    expect(await list(executive, { q: '2023-000001', pageSize: 1 })).toMatchObject({ total: 1, totalCapped: false });
   });
 });

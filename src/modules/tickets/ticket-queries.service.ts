@@ -38,6 +38,12 @@ export interface TicketSummaryRow {
   answered: number;
 }
 
+/**
+ * Where the count of a word search stops (`1.000+ başvuru bulundu`): a word in one ticket of twelve
+ * took 287 / 993 ms (executive / department manager, 1,000,000 tickets) to count to 10,000.
+ */
+export const TEXT_SEARCH_COUNT_LIMIT = 1_000;
+
 /** A page of the list, with where the next one starts (`after`), or null when this is the last. */
 export interface TicketPage extends Page<TicketView> {
   nextCursor: string | null;
@@ -108,15 +114,16 @@ export class TicketQueries {
       const open = `EXISTS (SELECT 1 FROM duplicate_suspicions s WHERE s.state = 'open' AND (s.ticket_id = t.id OR s.original_id = t.id))`;
       qb.andWhere(query.duplicate ? open : `NOT ${open}`);
     }
-    if (query.q) await applySearch(qb, user, query.q, (term) => this.citizens.idsMatching(term));
+    const searched = query.q ? await applySearch(qb, user, query.q, (term) => this.citizens.idsMatching(term)) : null;
     const sort = (query.sort ?? DEFAULT_TICKET_SORT) as TicketSort;
     const order = orderOf(sort);
     // The count stops one past the bound (`10.000+` on screen): counting every visible ticket of
     // millions took a second. It is taken before the names are joined: PostgreSQL 15 drops the
     // unused joins but still wants their columns from the ticket, so the count could not be read
     // from an index alone (172 ms instead of 10 for the open statuses at a million). It counts the
-    // whole filter, not what follows the cursor, so a cursor page says the same total.
-    const limit = this.config.TICKET_LIST_COUNT_LIMIT;
+    // whole filter, not what follows the cursor, so a cursor page says the same total. Words are
+    // matched on the ticket's own text, so each counted match is a row read: their count stops sooner.
+    const limit = Math.min(this.config.TICKET_LIST_COUNT_LIMIT, searched === 'text' ? TEXT_SEARCH_COUNT_LIMIT : Infinity);
     const [countSql, countParams] = qb
       .clone()
       .select('1')
