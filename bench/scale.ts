@@ -11,16 +11,20 @@ import { DueTogether, dueTogether, idleTicks } from './timers';
 
 const RUNS = 3;
 const CHANGED = 100_000;
-// The list as staff open it, and the search box with a word, a tracking number and a phone; the
-// word also as the desk's search box asks (eight rows, the latest changed first).
+// The list as staff open it (also latest changed first, as "Tüm başvurular" does), and the search
+// box with a word, a tracking number and a phone; the word also as the desk's search box asks
+// (eight rows, the latest changed first).
 const LISTS = [
   'tickets?pageSize=50',
+  'tickets?pageSize=50&sort=-updatedAt',
   'tickets?status=in_progress&status=assigned&pageSize=50',
   'tickets?q=cukur&pageSize=50',
   'tickets?q=cukur&pageSize=8&sort=-updatedAt',
   'tickets?q=S000123457&pageSize=50',
   'tickets?q=05550001234&pageSize=50',
 ];
+// Pages read on by cursor ("Sonraki"): each is timed as the page after the first, by the first's `nextCursor`.
+const CURSOR_PAGES = ['tickets?pageSize=50', 'tickets?pageSize=50&sort=-updatedAt', 'tickets?status=in_progress&status=assigned&pageSize=50'];
 
 /** What a scale run measures after the read model is brought up to date (`--only reports,export,idle,refresh,bursts`; all by default). */
 export const SCALE_PARTS = ['reports', 'export', 'idle', 'refresh', 'bursts'] as const;
@@ -138,11 +142,16 @@ export async function scaleBench(
           ['department manager', manager],
         ] as const)
       : []) {
-      for (const path of [...REPORTS.map((r) => `reports/${r}`), ...LISTS]) {
+      const probe = async (path: string) => {
         const times: number[] = [];
         for (let i = 0; i < RUNS; i += 1) times.push((await timed(() => call(path, token)))[1]);
         reports.push({ path, as, ms: summary(times) });
-        log(`  ${as.padEnd(18)} ${path.replace(YEAR, 'year 2025').padEnd(66)} median ${summary(times).p50} ms, max ${summary(times).max} ms`);
+        log(`  ${as.padEnd(18)} ${path.replace(YEAR, 'year 2025').slice(0, 120).padEnd(66)} median ${summary(times).p50} ms, max ${summary(times).max} ms`);
+      };
+      for (const path of [...REPORTS.map((r) => `reports/${r}`), ...LISTS]) await probe(path);
+      for (const first of CURSOR_PAGES) {
+        const { nextCursor } = (await call(first, token)) as { nextCursor: string | null };
+        if (nextCursor) await probe(`${first}&page=2&after=${nextCursor}`);
       }
     }
 

@@ -602,6 +602,22 @@ describeUi('the agent’s desk in headless Chromium', () => {
     };
     const queueMs = await measure('#/kuyruk', 'table tbody tr[data-id]');
     const allMs = await measure('#/basvurular', 'table.all tbody tr[data-id]');
+    // "Sonraki" reads on by the API's cursor, with the page's number kept; "Önceki" goes back by number.
+    const rowIds = () => page.locator('table.all tbody tr[data-id]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-id')));
+    const first = await rowIds();
+    expect(first).toHaveLength(25);
+    const pager = page.getByRole('navigation', { name: 'Sayfalar' });
+    const byCursor = page.waitForRequest((r) => /\/api\/v1\/tickets\?.*after=/.test(r.url()) && /[?&]page=2(&|$)/.test(r.url()));
+    await pager.getByRole('button', { name: 'Sonraki' }).click();
+    await byCursor;
+    await pager.getByText(/^Sayfa 2 \//).waitFor();
+    await waitFor('the second page', async () => {
+      const ids = await rowIds();
+      return ids.length === 25 && ids.every((id) => !first.includes(id)) && ids;
+    });
+    await pager.getByRole('button', { name: 'Önceki' }).click();
+    await pager.getByText(/^Sayfa 1 \//).waitFor();
+    await waitFor('the first page again', async () => JSON.stringify(await rowIds()) === JSON.stringify(first));
     process.stdout.write(
       `ui-desk: ${open} open tickets (10,000 inserted set-wise in ${insertMs} ms); first page rendered: queue ${queueMs} ms, all applications ${allMs} ms\n`,
     );

@@ -42,15 +42,20 @@ export type CitizenMatcher = (term: { phone?: string; email?: string; tcKimlikNo
  * the contact the application gave and, for the roles that see citizens' records, the citizen's
  * identities — but never an ihbar's informant, for anyone. The caller's scope is applied apart.
  */
-export async function applySearch(qb: SelectQueryBuilder<Ticket>, user: StaffPrincipal, q: string, citizensMatching: CitizenMatcher): Promise<void> {
+export async function applySearch(
+  qb: SelectQueryBuilder<Ticket>,
+  user: StaffPrincipal,
+  q: string,
+  citizensMatching: CitizenMatcher,
+): Promise<SearchTerm['kind']> {
   const term = parseSearch(q, isValidTcKimlik);
   if (term.kind === 'text') {
     qb.andWhere('t.search_text LIKE :q', { q: `%${escapeLike(term.folded)}%` });
-    return;
+    return term.kind;
   }
   if (term.kind === 'tracking') {
     qb.andWhere('t.tracking_no = :trackingNo', { trackingNo: term.trackingNo });
-    return;
+    return term.kind;
   }
   qb.andWhere('t.kind <> :informantKind', { informantKind: TicketKind.Ihbar });
   // A department knows a citizen by what its applications gave, not by the citizen's record.
@@ -63,6 +68,7 @@ export async function applySearch(qb: SelectQueryBuilder<Ticket>, user: StaffPri
       : [];
   const matches = [contact, citizenIds.length ? 't.citizen_id IN (:...citizenIds)' : null].filter(Boolean);
   qb.andWhere(matches.length ? `(${matches.join(' OR ')})` : 'false', { contact: value, citizenIds });
+  return term.kind;
 }
 
 function escapeLike(text: string): string {

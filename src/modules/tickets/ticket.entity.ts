@@ -11,6 +11,8 @@ import { User } from '../auth';
 @Index(['status', 'resolutionDueAt'])
 @Index(['routedAt', 'createdAt'], { where: 'routed_at IS NULL' })
 @Index(['departmentId', 'createdAt'], { where: 'needs_review' })
+// The desk's search box and "Tüm başvurular" list the latest changed first; the id orders ties.
+@Index(['updatedAt', 'id'])
 // The duplicate search: a citizen's / a mahalle's tickets of one category, newest week, oldest
 // first (they also serve lookups by citizen or by mahalle alone).
 @Index(['citizenId', 'categoryId', 'createdAt'])

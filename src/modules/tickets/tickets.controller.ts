@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { IdParam, Page } from '@app/common';
+import { IdParam } from '@app/common';
 import { CurrentUser, departmentScope, hidesApplicant, Role, Roles, StaffPrincipal, TicketStatus } from '@app/domain';
 import { OutboundChannel, OutboxService } from '../notifications';
 import { CONTACT_SHOWN_SECONDS, TicketContacts } from './contact/ticket-contacts.service';
@@ -12,7 +12,7 @@ import { AddEntryDto, AssignTicketDto, ChangeStatusDto, ExtendDeadlineDto, Trans
 import { TicketActions } from './ticket-actions.service';
 import { TicketCreation } from './ticket-creation.service';
 import { TicketInbox } from './ticket-inbox.service';
-import { TicketQueries, TicketSummaryRow } from './ticket-queries.service';
+import { TicketPage, TicketQueries, TicketSummaryRow } from './ticket-queries.service';
 import { TicketView } from './ticket-view';
 
 const digitsOf = (phone: string | null) => phone?.replace(/\D/g, '') || null;
@@ -39,7 +39,7 @@ export class TicketsController {
   }
 
   @Get()
-  list(@CurrentUser() user: StaffPrincipal, @Query() query: ListTicketsDto): Promise<Page<TicketView>> {
+  list(@CurrentUser() user: StaffPrincipal, @Query() query: ListTicketsDto): Promise<TicketPage> {
     return this.queries.list(user, query);
   }
 

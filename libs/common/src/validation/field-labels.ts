@@ -11,6 +11,7 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   actor: 'İşlemi yapan',
   actorId: 'İşlemi yapan kullanıcı',
   address: 'Adres',
+  after: 'Devam noktası',
   amount: 'Tutar',
   api_key: 'API anahtarı',
   applications: 'Başvurular',

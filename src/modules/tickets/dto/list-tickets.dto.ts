@@ -1,24 +1,27 @@
 import { Transform, Type } from 'class-transformer';
-import { IsBoolean, IsDate, IsEnum, IsIn, IsOptional, IsString, IsUUID, Length, Matches } from 'class-validator';
+import { IsBoolean, IsDate, IsEnum, IsIn, IsOptional, IsString, IsUUID, Length, Matches, ValidateBy, ValidationArguments } from 'class-validator';
 import { PageQueryDto } from '@app/common';
 import { ATTRIBUTE_FILTER, ATTRIBUTE_FILTER_MESSAGE, TicketChannel, TicketKind, TicketStatus } from '@app/domain';
+import { MALFORMED_CURSOR, readCursor } from '../ticket-cursor';
+import { DEFAULT_TICKET_SORT, isTicketSort, orderOf, TICKET_SORTS } from '../ticket-sorts';
 
 const toList = ({ value }: { value: unknown }) =>
   value === undefined ? undefined : (Array.isArray(value) ? value : String(value).split(',')).map((v) => String(v).trim());
 
-/** The orders the list can be sorted in; `-` is descending. */
-export const TICKET_SORTS = [
-  'createdAt',
-  '-createdAt',
-  'updatedAt',
-  '-updatedAt',
-  'resolutionDueAt',
-  '-resolutionDueAt',
-  'priority',
-  '-priority',
-  'status',
-  '-status',
-] as const;
+/** What is wrong with `after` for the list's sort, or null (a wrong `sort` is its own field's error). */
+function cursorProblem({ value, object }: ValidationArguments): string | null {
+  const sort = (object as ListTicketsDto).sort ?? DEFAULT_TICKET_SORT;
+  if (!isTicketSort(sort)) return null;
+  if (typeof value !== 'string') return MALFORMED_CURSOR;
+  const read = readCursor(value, sort, orderOf(sort));
+  return 'problem' in read ? read.problem : null;
+}
+
+const IsTicketCursor = () =>
+  ValidateBy(
+    { name: 'ticketCursor', validator: { validate: (_value, args) => cursorProblem(args!) === null } },
+    { message: (args) => cursorProblem(args) ?? MALFORMED_CURSOR },
+  );
 
 const toBool = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
 
@@ -116,4 +119,13 @@ export class ListTicketsDto extends PageQueryDto {
   @IsOptional()
   @IsIn(TICKET_SORTS)
   sort?: string;
+
+  /**
+   * Keyset paging: the previous page's `nextCursor`, for the page after it in the same sort (the
+   * filters and the caller's scope apply as on the first page). `page` is then only echoed back,
+   * for the pager's number; without `after`, `page` is an offset, as before.
+   */
+  @IsOptional()
+  @IsTicketCursor()
+  after?: string;
 }

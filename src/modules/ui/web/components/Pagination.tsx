@@ -8,11 +8,13 @@ export interface PaginationProps {
   /** The count stopped at `total` (more exist): the last page is not known, "Sonraki" stays open. */
   totalCapped?: boolean;
   onPage: (page: number) => void;
+  /** A list paged by cursor: "Sonraki" asks for the page after this one, open while there is one. */
+  next?: { exists: boolean; go: () => void };
   label?: string;
 }
 
 /** "Önceki / Sayfa 2 / 7 / Sonraki" (or "/ 200+" past a capped count) for a `Page<T>` answer; nothing when it all fits on one page. */
-export function Pagination({ page, pageSize, total, totalCapped = false, onPage, label = 'Sayfalar' }: PaginationProps) {
+export function Pagination({ page, pageSize, total, totalCapped = false, onPage, next, label = 'Sayfalar' }: PaginationProps) {
   const pages = Math.max(1, Math.ceil(total / Math.max(1, pageSize)));
   if (pages <= 1 && !totalCapped) return null;
   const more = totalCapped ? '+' : '';
@@ -25,7 +27,12 @@ export function Pagination({ page, pageSize, total, totalCapped = false, onPage,
         Sayfa {page} / {formatNumber(pages)}
         {more} ({formatTotal({ total, totalCapped })} kayıt)
       </span>
-      <button type="button" class="small secondary" disabled={!totalCapped && page >= pages} onClick={() => onPage(page + 1)}>
+      <button
+        type="button"
+        class="small secondary"
+        disabled={next ? !next.exists : !totalCapped && page >= pages}
+        onClick={() => (next ? next.go() : onPage(page + 1))}
+      >
         Sonraki
       </button>
     </nav>

@@ -6,6 +6,9 @@ import { SavedViews } from './saved-views';
 import { apiQuery, DEFAULT_SORT, formatQuery, OPEN, PAGE_SIZE, parseQuery, type TicketQuery } from './ticket-query';
 import type { Ref, TicketRow } from './types';
 
+/** The list's answer: a page, and where the next one starts (null on the last). */
+type TicketPage = Page<TicketRow> & { nextCursor: string | null };
+
 const SORTABLE: { key: string; label: string }[] = [
   { key: 'status', label: 'Durum' },
   { key: 'createdAt', label: 'Oluşturma' },
@@ -33,7 +36,7 @@ function SortHeader({ field, label, sort, onSort }: { field: string; label: stri
  */
 export function AllTickets({ params, user }: RouteProps) {
   const [query, setQuery] = useState<TicketQuery>(() => parseQuery(params.query));
-  const [data, setData] = useState<Page<TicketRow> | null>(null);
+  const [data, setData] = useState<TicketPage | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [departments, setDepartments] = useState<Ref[]>([]);
   const [selected, setSelected] = useState<Set<string>>(new Set());
@@ -51,7 +54,8 @@ export function AllTickets({ params, user }: RouteProps) {
     const text = formatQuery(next);
     history.replaceState(history.state, '', `#/basvurular${text ? `/${encodeURIComponent(text)}` : ''}`);
   };
-  const change = (patch: Partial<TicketQuery>) => go({ ...query, ...patch, page: patch.page ?? 1 });
+  // A filter or sort changed: back to the first page, whatever cursor the last "Sonraki" used.
+  const change = (patch: Partial<TicketQuery>) => go({ ...query, after: undefined, ...patch, page: patch.page ?? 1 });
 
   useEffect(() => {
     if (!departmentScoped) cached<Ref[]>('/departments').then(setDepartments, () => undefined);
@@ -59,14 +63,14 @@ export function AllTickets({ params, user }: RouteProps) {
   // The search box applies as one types, once the typing pauses.
   useEffect(() => {
     if ((query.q ?? '') === q.trim() || (q.trim().length === 1 && !query.q)) return undefined;
-    const timer = setTimeout(() => go({ ...query, q: q.trim() || undefined, page: 1 }, true), 350);
+    const timer = setTimeout(() => go({ ...query, after: undefined, q: q.trim() || undefined, page: 1 }, true), 350);
     return () => clearTimeout(timer);
   }, [q]);
 
   useEffect(() => {
     const controller = new AbortController();
     const started = performance.now();
-    api<Page<TicketRow>>('/tickets', { query: apiQuery(query), signal: controller.signal }).then(
+    api<TicketPage>('/tickets', { query: apiQuery(query), signal: controller.signal }).then(
       (page) => {
         setData(page);
         setError(null);
@@ -261,6 +265,9 @@ export function AllTickets({ params, user }: RouteProps) {
           total={data.total}
           totalCapped={data.totalCapped}
           onPage={(page) => change({ page })}
+          // "Sonraki" reads on from the last row (a ticket filed meanwhile neither repeats a row nor
+          // hides one); "Önceki" and a reload ask for the page by its number.
+          next={{ exists: data.nextCursor !== null, go: () => change({ page: data.page + 1, after: data.nextCursor ?? undefined }) }}
         />
       ) : null}
     </section>

@@ -12,6 +12,8 @@ export interface TicketQuery {
   sort?: string;
   page?: number;
   pageSize?: number;
+  /** The page after a shown one, by the API's cursor (`nextCursor`); never in the hash nor a saved view. */
+  after?: string;
 }
 
 export const OPEN = 'open';
@@ -63,12 +65,13 @@ export function apiQuery(query: TicketQuery): Record<string, string | number | b
     sort: query.sort ?? DEFAULT_SORT,
     page: query.page ?? 1,
     pageSize: query.pageSize ?? PAGE_SIZE,
+    after: query.after,
   };
 }
 
 /** What a saved view stores: the list's own parameters (ListTicketsDto fields) without the page. */
 export function savedQuery(query: TicketQuery): Record<string, unknown> {
-  const { page: _page, ...rest } = apiQuery(query);
+  const { page: _page, after: _after, ...rest } = apiQuery(query);
   return Object.fromEntries(Object.entries(rest).filter(([, v]) => v !== undefined && v !== '' && v !== false));
 }
 
