@@ -95,7 +95,8 @@ async function step(app: RunningApp, pg: Client, redis: RedisConnection, name: s
   const eventIndex = (i: number) => (i % 20 === 19 ? i - 1 : i);
   const distinctEvents = new Set(Array.from({ length: requests }, (_, i) => eventIndex(i)));
   const distinct = distinctEvents.size;
-  // Every ticket but a web form's gets its receipt (the form's answer page shows the number).
+  // Every ticket but a web form's gets its first notice (the form's answer page shows the number): the receipt, or the referral
+  // to another institution for a category that is not the municipality's.
   const receiptsExpected = [...distinctEvents].filter((i) => inboundEvent(name, i, senderBase).channel !== 'web').length;
   // What autovacuum's analyze would have done meanwhile on a production server (this machine's
   // PostgreSQL runs without it): the planner's statistics brought up to the rows the earlier steps wrote.
@@ -132,7 +133,7 @@ async function step(app: RunningApp, pg: Client, redis: RedisConnection, name: s
   const last = Math.max(...routed.map((r) => new Date(r.routed_at).getTime()));
   const { rows: events } = await pg.query(
     `SELECT count(*)::int AS n, count(DISTINCT ticket_id)::int AS tickets,
-            (SELECT count(*)::int FROM outbound_messages o WHERE o.purpose = 'received' AND o.state = 'sent' AND o.ticket_id IN (SELECT ticket_id FROM inbound_events WHERE provider_id LIKE $1)) AS receipts
+            (SELECT count(*)::int FROM outbound_messages o WHERE o.purpose IN ('received', 'referred') AND o.state = 'sent' AND o.ticket_id IN (SELECT ticket_id FROM inbound_events WHERE provider_id LIKE $1)) AS receipts
        FROM inbound_events WHERE provider_id LIKE $1`,
     [`${name}-%`],
   );

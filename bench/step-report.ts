@@ -16,9 +16,9 @@ export interface StepReport {
   ticketsPerSecond: number;
   tickets: number;
   triage: number;
-  /** Tickets whose receipt ("Başvurunuz alındı …") the local sender sent before the step ended. */
+  /** Tickets whose first notice — the receipt ("Başvurunuz alındı …") or a referral's — the local sender sent before the step ended. */
   receiptsSent: number;
-  /** Tickets that get a receipt: every distinct event but a web form's (the form's answer page shows the number). */
+  /** Tickets that get one: every distinct event but a web form's (the form's answer page shows the number). */
   receiptsExpected: number;
   correct: boolean;
   pgCommitsPerTicket: number;
