@@ -3,7 +3,10 @@ import { resolve } from 'node:path';
 import { cpuSeconds, rssMb } from './proc';
 
 export interface RunningApp {
+  /** The first HTTP process's port. */
   port: number;
+  /** Every HTTP process's port (`replicas` of them: port, port + 1, …). */
+  ports: number[];
   /** Resident memory of the service's processes together. */
   rssMb: () => number;
   /** CPU time the service's processes have used so far, together. */
@@ -15,34 +18,42 @@ export type Topology = 'one-process' | 'api+worker';
 
 /**
  * Starts the built service and waits for /health: one process with the API and the workers
- * (`npm start`), or an API process and a worker process as docker-compose deploys it.
+ * (`npm start`), or an API process and a worker process as docker-compose deploys it; `replicas`
+ * of each, the HTTP ones on port, port + 1, ….
  */
-export async function startApp(env: Record<string, string>, port: number, topology: Topology): Promise<RunningApp> {
+export async function startApp(env: Record<string, string>, port: number, topology: Topology, replicas = 1): Promise<RunningApp> {
   const roles = topology === 'one-process' ? ['all'] : ['api', 'worker'];
-  const children = roles.map((role) =>
-    spawn(process.execPath, [resolve(__dirname, '../dist/src/main.js')], {
-      env: { ...process.env, ...env, APP_ROLE: role, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn' },
-      stdio: ['ignore', 'ignore', 'inherit'],
-    }),
+  const ports = Array.from({ length: replicas }, (_, k) => port + k);
+  const children = roles.flatMap((role) =>
+    ports.map((own) =>
+      spawn(process.execPath, [resolve(__dirname, '../dist/src/main.js')], {
+        env: { ...process.env, ...env, APP_ROLE: role, PORT: String(own), HOST: '127.0.0.1', LOG_LEVEL: 'warn' },
+        stdio: ['ignore', 'ignore', 'inherit'],
+      }),
+    ),
   );
+  const healthy = new Set<number>();
   const deadline = Date.now() + 60_000;
-  while (Date.now() < deadline) {
+  while (Date.now() < deadline && healthy.size < ports.length) {
     const exited = children.find((c) => c.exitCode !== null);
     if (exited) {
       children.forEach((c) => c.kill('SIGKILL'));
       throw new Error(`a service process exited with ${exited.exitCode}`);
     }
-    try {
-      const res = await fetch(`http://127.0.0.1:${port}/health`);
-      if (res.status === 200) break;
-    } catch {
-      // not listening yet
+    for (const own of ports.filter((p) => !healthy.has(p))) {
+      try {
+        const res = await fetch(`http://127.0.0.1:${own}/health`);
+        if (res.status === 200) healthy.add(own);
+      } catch {
+        // not listening yet
+      }
     }
-    await new Promise((r) => setTimeout(r, 200));
+    if (healthy.size < ports.length) await new Promise((r) => setTimeout(r, 200));
   }
   const pids = children.map((c) => c.pid!);
   return {
     port,
+    ports,
     rssMb: () => pids.reduce((sum, pid) => sum + rssMb(pid), 0),
     cpuSeconds: () => pids.reduce((sum, pid) => sum + cpuSeconds(pid), 0),
     stop: async () => {

@@ -1,5 +1,6 @@
 import { Queue, Worker } from 'bullmq';
 import { Pool } from 'pg';
+import type { RedisConnection } from './bench-redis';
 
 /**
  * The bare-`pg` floor: the same pool size and in-flight count, each "ticket" one transaction
@@ -42,15 +43,17 @@ export async function pgFloor(url: string, poolSize: number, inFlight: number, c
   return Math.round(perSecond);
 }
 
-/** The bare-BullMQ floor: add and process `count` no-op jobs at the app's concurrency. Jobs per second. */
-export async function bullFloor(redisUrl: string, prefix: string, concurrency: number, count: number): Promise<number> {
-  const url = new URL(redisUrl);
-  const connection = { host: url.hostname, port: Number(url.port || 6379), maxRetriesPerRequest: null };
-  const queue = new Queue('floor', { connection, prefix });
+/**
+ * The bare-BullMQ floor: add and process `count` no-op jobs at the app's concurrency, on connections
+ * made as the service makes its queues' (`connect`, under `prefix`). Jobs per second.
+ */
+export async function bullFloor(connect: () => RedisConnection, prefix: string, concurrency: number, count: number): Promise<number> {
+  const [queueConnection, workerConnection] = [connect(), connect()];
+  const queue = new Queue('floor', { connection: queueConnection, prefix });
   let done = 0;
   const started = performance.now();
   const finished = new Promise<void>((resolve) => {
-    const worker = new Worker('floor', async () => undefined, { connection, prefix, concurrency });
+    const worker = new Worker('floor', async () => undefined, { connection: workerConnection, prefix, concurrency });
     worker.on('completed', () => {
       done += 1;
       if (done === count) void worker.close().then(() => resolve());
@@ -63,5 +66,7 @@ export async function bullFloor(redisUrl: string, prefix: string, concurrency: n
   const perSecond = count / ((performance.now() - started) / 1000);
   await queue.obliterate({ force: true });
   await queue.close();
+  queueConnection.disconnect();
+  workerConnection.disconnect();
   return Math.round(perSecond);
 }

@@ -15,10 +15,11 @@ export interface LoadResult {
 /**
  * Sends `count` requests at `rate` per second, each at its intended time whether or not the
  * earlier ones have answered (open loop), and measures latency from the intended send time,
- * so a slow server cannot hide its queueing (no coordinated omission).
+ * so a slow server cannot hide its queueing (no coordinated omission). Request i goes to
+ * `ports[i % ports.length]` (several API processes, as a load balancer would spread them).
  */
 export async function openLoop(
-  port: number,
+  ports: readonly number[],
   path: string,
   headers: Record<string, string>,
   rate: number,
@@ -48,7 +49,7 @@ export async function openLoop(
           const req = request(
             {
               host: '127.0.0.1',
-              port,
+              port: ports[i % ports.length],
               path,
               method: 'POST',
               agent,

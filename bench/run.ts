@@ -3,10 +3,10 @@ import { randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { resolve } from 'node:path';
-import { Redis } from 'ioredis';
 import { Client } from 'pg';
 import { Queue } from 'bullmq';
 import { RunningApp, startApp, Topology } from './app-process';
+import { BenchRedis, RedisConnection, serversOf } from './bench-redis';
 import { bullFloor, pgFloor } from './floors';
 import { openLoop } from './open-loop';
 import { cpuSecondsOfCommand } from './proc';
@@ -30,8 +30,14 @@ const SCALE_SIZE = process.argv.includes('--size') ? Number(process.argv[process
 const SCALE_DATABASE = process.argv.includes('--database') ? process.argv[process.argv.indexOf('--database') + 1] : 'cm_scale';
 // `--reports-only`: skip the intake steps and time only the reports over 1,000,000 tickets.
 const REPORTS_ONLY = process.argv.includes('--reports-only');
-// `--intake-only`: the intake steps and floors, without the timer and report data sets of a million tickets.
-const INTAKE_ONLY = process.argv.includes('--intake-only');
+// `--redis-cluster`: the service on a three-master Redis Cluster of the run's own (REDIS_CLUSTER_NODES), not on BENCH_REDIS_URL.
+const REDIS_CLUSTER = process.argv.includes('--redis-cluster');
+// `--replicas N`: N API processes, the load spread over their ports, and N worker processes (N of `--one-process`'s).
+const REPLICAS = process.argv.includes('--replicas') ? Number(process.argv[process.argv.indexOf('--replicas') + 1]) : 1;
+if (!Number.isInteger(REPLICAS) || REPLICAS < 1) throw new Error('--replicas takes a whole number of at least 1');
+// `--intake-only`: the intake steps and floors, without the timer and report data sets of a million tickets;
+// implied by --redis-cluster and --replicas, which apply to the intake steps only (the timer part reads one Redis and one process).
+const INTAKE_ONLY = process.argv.includes('--intake-only') || REDIS_CLUSTER || REPLICAS > 1;
 // The service as docker-compose deploys it (an API process and a worker process), or `--one-process` as `npm start` runs it.
 const TOPOLOGY: Topology = process.argv.includes('--one-process') ? 'one-process' : 'api+worker';
 // `--receipts-held`: the receipts wait for the end of a quiet window (23:59 Istanbul), so a step measures intake and routing alone.
@@ -64,10 +70,14 @@ function cpuNow(app: RunningApp) {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-async function redisCalls(redis: Redis): Promise<number> {
-  const info = await redis.info('commandstats');
-  return [...info.matchAll(/calls=(\d+)/g)].reduce((sum, m) => sum + Number(m[1]), 0);
+/** A figure of INFO summed over the servers (every master of a cluster). */
+async function redisInfoSum(redis: RedisConnection, section: string, pattern: RegExp): Promise<number> {
+  const infos = await Promise.all((await serversOf(redis)).map((server) => server.info(section)));
+  return infos.reduce((sum, info) => [...info.matchAll(pattern)].reduce((inner, m) => inner + Number(m[1]), sum), 0);
 }
+
+const redisCalls = (redis: RedisConnection) => redisInfoSum(redis, 'commandstats', /calls=(\d+)/g);
+const redisUsedMemory = (redis: RedisConnection) => redisInfoSum(redis, 'memory', /^used_memory:(\d+)/gm);
 
 async function commits(pg: Client): Promise<number> {
   const { rows } = await pg.query('SELECT xact_commit FROM pg_stat_database WHERE datname = current_database()');
@@ -77,20 +87,24 @@ async function commits(pg: Client): Promise<number> {
 /** Sends one open-loop step (5% of requests are provider retries) and waits for the pipeline to drain. */
 let stepsStarted = 0;
 
-async function step(app: RunningApp, pg: Client, redis: Redis, name: string, rate: number, seconds: number): Promise<StepReport> {
+async function step(app: RunningApp, pg: Client, redis: RedisConnection, name: string, rate: number, seconds: number): Promise<StepReport> {
   // Each step's one-off senders are new (up to 1,000,000 events a step); the regulars are shared.
   const senderBase = (stepsStarted += 1) * 1_000_000;
   const requests = rate * seconds;
   // Every 20th request repeats the previous event: a provider retrying with the same id.
   const eventIndex = (i: number) => (i % 20 === 19 ? i - 1 : i);
-  const distinct = new Set(Array.from({ length: requests }, (_, i) => eventIndex(i))).size;
+  const distinctEvents = new Set(Array.from({ length: requests }, (_, i) => eventIndex(i)));
+  const distinct = distinctEvents.size;
+  // Every ticket but a web form's gets its first notice (the form's answer page shows the number): the receipt, or the referral
+  // to another institution for a category that is not the municipality's.
+  const receiptsExpected = [...distinctEvents].filter((i) => inboundEvent(name, i, senderBase).channel !== 'web').length;
   // What autovacuum's analyze would have done meanwhile on a production server (this machine's
   // PostgreSQL runs without it): the planner's statistics brought up to the rows the earlier steps wrote.
   await pg.query('ANALYZE');
   const [commits0, calls0, cpu0] = [await commits(pg), await redisCalls(redis), cpuNow(app)];
   let peakRss = app.rssMb();
   const sampler = setInterval(() => (peakRss = Math.max(peakRss, app.rssMb())), 200);
-  const load = await openLoop(app.port, '/api/v1/intake/events', { 'x-intake-key': KEY }, rate, requests, (i) =>
+  const load = await openLoop(app.ports, '/api/v1/intake/events', { 'x-intake-key': KEY }, rate, requests, (i) =>
     JSON.stringify(inboundEvent(name, eventIndex(i), senderBase)),
   );
   const deadline = Date.now() + 180_000;
@@ -119,7 +133,7 @@ async function step(app: RunningApp, pg: Client, redis: Redis, name: string, rat
   const last = Math.max(...routed.map((r) => new Date(r.routed_at).getTime()));
   const { rows: events } = await pg.query(
     `SELECT count(*)::int AS n, count(DISTINCT ticket_id)::int AS tickets,
-            (SELECT count(*)::int FROM outbound_messages o WHERE o.purpose = 'received' AND o.state = 'sent' AND o.ticket_id IN (SELECT ticket_id FROM inbound_events WHERE provider_id LIKE $1)) AS receipts
+            (SELECT count(*)::int FROM outbound_messages o WHERE o.purpose IN ('received', 'referred') AND o.state = 'sent' AND o.ticket_id IN (SELECT ticket_id FROM inbound_events WHERE provider_id LIKE $1)) AS receipts
        FROM inbound_events WHERE provider_id LIKE $1`,
     [`${name}-%`],
   );
@@ -138,7 +152,8 @@ async function step(app: RunningApp, pg: Client, redis: Redis, name: string, rat
     tickets: events[0].tickets,
     triage: rows.filter((r) => r.triage).length,
     receiptsSent: events[0].receipts,
-    correct: drained && events[0].n === distinct && events[0].tickets === distinct,
+    receiptsExpected,
+    correct: drained && events[0].n === distinct && events[0].tickets === distinct && (RECEIPTS_HELD || events[0].receipts === receiptsExpected),
     pgCommitsPerTicket: Math.round(((commits1 - commits0) / Math.max(1, rows.length)) * 100) / 100,
     redisCommandsPerTicket: Math.round(((calls1 - calls0) / Math.max(1, rows.length)) * 10) / 10,
     cpuMsPerTicket: {
@@ -181,13 +196,13 @@ async function main(): Promise<void> {
   }
 }
 
-/** A worker process boots beside the API: wait until it takes intake jobs. */
-async function untilIntakeWorkers(prefix: string): Promise<void> {
-  const connection = new Redis(REDIS_URL, { maxRetriesPerRequest: null });
-  const queue = new Queue('intake', { connection, prefix });
+/** Worker processes boot beside the API: wait until each of them takes intake jobs. */
+async function untilIntakeWorkers(bench: BenchRedis, prefix: string, workers: number): Promise<void> {
+  const connection = bench.connect('queue');
+  const queue = new Queue('intake', { connection, prefix: bench.keyPrefix(prefix) });
   try {
     const deadline = Date.now() + 60_000;
-    while ((await queue.getWorkersCount()) === 0) {
+    while ((await queue.getWorkersCount()) < workers) {
       if (Date.now() > deadline) throw new Error('no intake worker started');
       await sleep(200);
     }
@@ -213,15 +228,16 @@ async function intake(run: string): Promise<void> {
   const port = 40_000 + Math.floor(Math.random() * 10_000);
   const admin = new Client({ connectionString: `${PG_ROOT}/postgres` });
   await admin.connect();
-  const redis = new Redis(REDIS_URL);
+  const bench = REDIS_CLUSTER ? await BenchRedis.cluster() : BenchRedis.single(REDIS_URL);
+  console.log(`Redis: ${bench.description}`);
+  const redis = bench.connect('commands');
   let app: RunningApp | undefined;
   const pg = new Client({ connectionString: url });
   try {
     app = await startApp(
       {
         DATABASE_URL: url,
-        REDIS_URL,
-        REDIS_PREFIX: prefix,
+        ...bench.env(prefix),
         INTAKE_API_KEY: KEY,
         INTAKE_THREAD_WINDOW_HOURS: '0',
         SEED_DEMO_USERS: 'false',
@@ -234,12 +250,13 @@ async function intake(run: string): Promise<void> {
       },
       port,
       TOPOLOGY,
+      REPLICAS,
     );
-    await untilIntakeWorkers(prefix);
+    await untilIntakeWorkers(bench, prefix, REPLICAS);
     await pg.connect();
     if (!KEYWORDS) await untilClassifierModel(pg);
     const idleRssMb = app.rssMb();
-    const redisBefore = Number(/used_memory:(\d+)/.exec(await redis.info('memory'))![1]);
+    const redisBefore = await redisUsedMemory(redis);
     // The first seconds of a fresh process run cold (JIT, connection pools, PostgreSQL's caches).
     printStep(await step(app, pg, redis, 'warm', 100, FULL ? 10 : 5), 'warm-up (not counted)');
     const steps: StepReport[] = [];
@@ -249,15 +266,16 @@ async function intake(run: string): Promise<void> {
     }
     const saturation = await step(app, pg, redis, 'sat', SATURATION.rate, SATURATION.seconds);
     printStep(saturation, 'saturation');
-    const redisAfter = Number(/used_memory:(\d+)/.exec(await redis.info('memory'))![1]);
+    const redisAfter = await redisUsedMemory(redis);
     const pgFloorPerSecond = await pgFloor(url, POOL_SIZE, IN_FLIGHT, FLOOR_COUNT);
-    const bullFloorPerSecond = await bullFloor(REDIS_URL, `${prefix}-floor`, 8, FLOOR_COUNT);
-    const redisMb = async () => mb(Number(/used_memory:(\d+)/.exec(await redis.info('memory'))![1]));
+    const bullFloorPerSecond = await bullFloor(() => bench.connect('queue'), bench.keyPrefix(`${prefix}-floor`), 8, FLOOR_COUNT);
+    const redisMb = async () => mb(await redisUsedMemory(redis));
     const timers = INTAKE_ONLY ? null : await timerBench(url, redisMb, prefix, REDIS_URL, OPEN_TICKETS, DUE_TOGETHER, SLA_TICK_MS);
     if (timers) printTimers(timers);
     const report = {
       date: new Date().toISOString(),
       mode: FULL ? 'full' : 'quick',
+      service: { topology: TOPOLOGY, replicas: REPLICAS, redis: REDIS_CLUSTER ? 'cluster' : 'single' },
       machine: { cores: cpus().length, cpu: cpus()[0]?.model, memoryGb: Math.round(totalmem() / 2 ** 30), node: process.version },
       steps,
       saturation,
@@ -282,7 +300,7 @@ async function intake(run: string): Promise<void> {
     mkdirSync(resolve(__dirname, '../bench/results'), { recursive: true });
     if (!INTAKE_ONLY) writeFileSync(resolve(__dirname, '../bench/results/latest.json'), JSON.stringify(report, null, 2));
     if (![...steps, saturation].every((s) => s.correct)) {
-      console.error('CORRECTNESS CHECK FAILED: tickets != distinct events');
+      console.error('CORRECTNESS CHECK FAILED: tickets != distinct events, or a receipt not sent');
       process.exitCode = 1;
     }
   } finally {
@@ -290,14 +308,15 @@ async function intake(run: string): Promise<void> {
     await app?.stop();
     await admin.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);
     await admin.end();
-    await deleteKeysUnder(redis, prefix);
-    await deleteKeysUnder(redis, `${prefix}-floor`);
+    await deleteKeysUnder(redis, bench.keyPrefix(prefix));
+    await deleteKeysUnder(redis, bench.keyPrefix(`${prefix}-floor`));
     redis.disconnect();
+    await bench.stop();
   }
 }
 
 console.log(
-  `Çözüm Masası intake benchmark (${FULL ? 'full' : 'quick'}, service as ${TOPOLOGY}, categorised by ${KEYWORDS ? 'keywords' : 'the trained model'}, receipts ${RECEIPTS_HELD ? 'held' : 'sent'}) on ${cpus().length} × ${cpus()[0]?.model}, ${Math.round(totalmem() / 2 ** 30)} GiB, node ${process.version}`,
+  `Çözüm Masası intake benchmark (${FULL ? 'full' : 'quick'}, service as ${REPLICAS} × ${TOPOLOGY} on ${REDIS_CLUSTER ? 'a Redis Cluster' : 'one Redis'}, categorised by ${KEYWORDS ? 'keywords' : 'the trained model'}, receipts ${RECEIPTS_HELD ? 'held' : 'sent'}) on ${cpus().length} × ${cpus()[0]?.model}, ${Math.round(totalmem() / 2 ** 30)} GiB, node ${process.version}`,
 );
 try {
   console.log(

@@ -16,8 +16,10 @@ export interface StepReport {
   ticketsPerSecond: number;
   tickets: number;
   triage: number;
-  /** Tickets whose receipt ("Başvurunuz alındı …") the local sender sent before the step ended. */
+  /** Tickets whose first notice — the receipt ("Başvurunuz alındı …") or a referral's — the local sender sent before the step ended. */
   receiptsSent: number;
+  /** Tickets that get one: every distinct event but a web form's (the form's answer page shows the number). */
+  receiptsExpected: number;
   correct: boolean;
   pgCommitsPerTicket: number;
   redisCommandsPerTicket: number;
@@ -48,7 +50,7 @@ export function printTimers(t: TimerReport): void {
 
 export function printStep(s: StepReport, label = `${s.offeredPerSecond}/s offered`): void {
   console.log(
-    `${label.padEnd(18)} ${s.requests} requests (${s.distinctEvents} distinct, ${s.httpErrors} failed, ${s.resent} resent) → ${s.tickets} tickets (${s.triage} triage, ${s.receiptsSent} receipts sent), correct=${s.correct}, ` +
+    `${label.padEnd(18)} ${s.requests} requests (${s.distinctEvents} distinct, ${s.httpErrors} failed, ${s.resent} resent) → ${s.tickets} tickets (${s.triage} triage, ${s.receiptsSent} of ${s.receiptsExpected} receipts sent), correct=${s.correct}, ` +
       `${s.ticketsPerSecond} tickets/s; HTTP p50/p95/p99 ${s.httpMs.p50}/${s.httpMs.p95}/${s.httpMs.p99} ms; ` +
       `receipt→inbox p50/p95/p99 ${s.receiptToInboxMs.p50}/${s.receiptToInboxMs.p95}/${s.receiptToInboxMs.p99} ms; ` +
       `send→inbox p50/p95/p99 ${s.sendToInboxMs.p50}/${s.sendToInboxMs.p95}/${s.sendToInboxMs.p99} ms; ` +

@@ -70,7 +70,9 @@ describe('Prometheus metrics on their own port', () => {
     // The raw path (with the ticket's id) never becomes a series of its own.
     expect(text).not.toContain(row.ticket_id);
     expect(text).toMatch(/cm_queue_jobs\{queue="routing",state="waiting"\} \d+/);
-    expect(text).toMatch(/cm_db_pool_connections\{state="idle"\} \d+/);
+    expect(text).toMatch(/cm_db_pool_connections\{pool="primary",state="idle"\} \d+/);
+    // Without REPORTS_DATABASE_URL the reports read through the primary's pool: no second pool to show.
+    expect(text).not.toContain('pool="reports"');
     expect(text).toContain('process_cpu_seconds_total');
   });
 

@@ -3,6 +3,7 @@ import { localDateOf } from '@app/calendar';
 import { ensureDatabase, REPORTS_DATA_SOURCE } from '@app/database';
 import { AUDIT_ACTION_LABELS, AuditAction } from '@app/domain';
 import { createTestApp, loginAs, OwnPostgres, OwnPostgresReplica, Staff, TestApp, waitFor } from '@app/testing';
+import { MetricsServer } from '../src/modules/health/metrics.server';
 
 const KEY = 'dev-only-intake-key-change-me';
 
@@ -28,7 +29,15 @@ describe('reports from a PostgreSQL streaming replica', () => {
     // The replica must have the database before the app's reports pool connects to it.
     await ensureDatabase(databaseUrl);
     await replica.caughtUp();
-    t = await createTestApp({ env: { DATABASE_URL: databaseUrl, REPORTS_DATABASE_URL: replica.urlOf('cm_replica'), REPORTS_DATABASE_POOL_SIZE: '2' } });
+    t = await createTestApp({
+      env: {
+        DATABASE_URL: databaseUrl,
+        REPORTS_DATABASE_URL: replica.urlOf('cm_replica'),
+        REPORTS_DATABASE_POOL_SIZE: '2',
+        METRICS_PORT: '0',
+        METRICS_HOST: '127.0.0.1',
+      },
+    });
     [admin, executive] = await Promise.all([loginAs(t, 'admin'), loginAs(t, 'executive')]);
   }, 120_000);
   afterAll(async () => {
@@ -74,6 +83,21 @@ describe('reports from a PostgreSQL streaming replica', () => {
     expect((await t.dataSource.query('SELECT pg_is_in_recovery() AS standby'))[0].standby).toBe(false);
     const { body } = await t.http().get('/health/ready').expect(200);
     expect(body.checks).toMatchObject({ database: 'up', reportsDatabase: 'up', migrations: 'done' });
+  });
+
+  it('shows the reports’ pool in /metrics beside the primary’s', async () => {
+    const scrape = async () => (await fetch(`http://127.0.0.1:${t.app.get(MetricsServer).port}/metrics`)).text();
+    const held = t.app.get<DataSource>(REPORTS_DATA_SOURCE).createQueryRunner();
+    await held.connect();
+    try {
+      const text = await scrape();
+      expect(text).toMatch(/cm_db_pool_connections\{pool="primary",state="idle"\} \d+\n/);
+      expect(text).toContain('cm_db_pool_connections{pool="reports",state="busy"} 1\n');
+      expect(text).toContain('cm_db_pool_connections{pool="reports",state="waiting"} 0\n');
+    } finally {
+      await held.release();
+    }
+    expect(await scrape()).toContain('cm_db_pool_connections{pool="reports",state="busy"} 0\n');
   });
 
   it('reports, drill-downs and exports show the replica’s state, not the primary’s', async () => {
