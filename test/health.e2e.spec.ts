@@ -42,6 +42,17 @@ describe('health for orchestrators: liveness, readiness, a graceful shutdown', (
     await ready().expect(200);
   });
 
+  it("stays ready while another database on the same server migrates (its lock is that database's)", async () => {
+    const other = new Client({ connectionString: t.env.DATABASE_URL.replace(/\/[^/]+$/, '/postgres') });
+    await other.connect();
+    try {
+      await other.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
+      await ready().expect(200);
+    } finally {
+      await other.end();
+    }
+  });
+
   it('is not ready while the schema lags the code (a migration left pending)', async () => {
     const [last] = await pg.query('SELECT * FROM migrations ORDER BY id DESC LIMIT 1').then((r) => r.rows);
     await pg.query('DELETE FROM migrations WHERE id = $1', [last.id]);

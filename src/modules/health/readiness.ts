@@ -62,11 +62,13 @@ export class ReadinessProbe implements BeforeApplicationShutdown {
 
   private async migrations(): Promise<Readiness['checks']['migrations']> {
     try {
+      // Advisory locks belong to a database: another database's migration on the same server is not ours.
       const [{ running }] = await withTimeout(
-        this.dataSource.query(`SELECT EXISTS (SELECT 1 FROM pg_locks WHERE locktype = 'advisory' AND classid = $1 AND objid = $2 AND granted) AS running`, [
-          LOCK_CLASS,
-          LOCK_OBJ,
-        ]),
+        this.dataSource.query(
+          `SELECT EXISTS (SELECT 1 FROM pg_locks WHERE locktype = 'advisory' AND classid = $1 AND objid = $2 AND granted
+                          AND database = (SELECT oid FROM pg_database WHERE datname = current_database())) AS running`,
+          [LOCK_CLASS, LOCK_OBJ],
+        ),
         2000,
       );
       if (running) return 'running';
