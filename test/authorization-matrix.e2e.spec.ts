@@ -70,9 +70,7 @@ describe('the authorization matrix: every operation × every role × own and ano
       // A path left out of the global prefix is also registered for every method, answering 404.
       .filter((route) => route.methods.length < 10)
       .flatMap((route) =>
-        route.methods
-          .filter((m) => API_METHODS.includes(m.toLowerCase()))
-          .map((m) => `${m.toUpperCase()} ${route.url.replace(/:(\w+)/g, '{$1}')}`),
+        route.methods.filter((m) => API_METHODS.includes(m.toLowerCase())).map((m) => `${m.toUpperCase()} ${route.url.replace(/:(\w+)/g, '{$1}')}`),
       );
     expect(served.filter((route) => route !== HOME && !documented.includes(route) && !PAGE_PATHS.some((page) => route.split(' ')[1].startsWith(page)))).toEqual(
       [],

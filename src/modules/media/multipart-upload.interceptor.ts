@@ -52,4 +52,6 @@ export function MultipartUpload(rulesOf: (config: AppConfig) => UploadRules): Ty
 }
 
 /** The files `MultipartUpload` read (none for a JSON body). */
-export const Uploads = createParamDecorator((_data: unknown, context: ExecutionContext): UploadedFile[] => context.switchToHttp().getRequest<UploadRequest>().uploads ?? []);
+export const Uploads = createParamDecorator(
+  (_data: unknown, context: ExecutionContext): UploadedFile[] => context.switchToHttp().getRequest<UploadRequest>().uploads ?? [],
+);

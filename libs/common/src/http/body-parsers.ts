@@ -36,7 +36,7 @@ export interface BodyParsing {
 // As Express's urlencoded parser counted them.
 const MAX_FORM_PARAMETERS = 1000;
 // body-parser's strict mode: a JSON body is an object or an array.
-const JSON_START = /^[\x20\x09\x0a\x0d]*[{[]/;
+const JSON_START = /^[ \t\n\r]*[{[]/;
 
 /** Bytes of a BODY_LIMIT setting ("512kb", "1mb": the configuration checked its form). */
 function bodyLimitBytes(limit: string): number {
