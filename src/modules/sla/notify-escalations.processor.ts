@@ -39,10 +39,21 @@ export class NotifyEscalationsProcessor {
     private readonly metrics: Metrics,
   ) {}
 
+  /**
+   * A clock's steps are told in their order, whatever order their jobs run in: the earlier steps
+   * of the same clocks still untold go first (a job that meets one another job is telling waits
+   * for its lock, then finds it told), so the subject's timeline reads warning, then breach.
+   */
   @JobHandler(QueueName.Sla, 'notify-escalations')
   async handle({ escalationIds }: EscalationBatchJob): Promise<string> {
+    const earlier: { id: string }[] = await this.dataSource.query(
+      `SELECT DISTINCT e2.id, e2.clock_id, e2.level FROM escalations e
+         JOIN escalations e2 ON e2.clock_id = e.clock_id AND e2.level < e.level AND e2.notified_at IS NULL
+        WHERE e.id = ANY($1) AND e2.id <> ALL($1) ORDER BY e2.clock_id, e2.level`,
+      [escalationIds],
+    );
     let notified = 0;
-    for (const id of escalationIds) {
+    for (const id of [...earlier.map((e) => e.id), ...escalationIds]) {
       const effects = await this.dataSource.transaction((manager) => this.notify(manager, id));
       if (!effects) continue;
       notified += 1;
