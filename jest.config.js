@@ -12,7 +12,22 @@ const swc = [
     module: { type: 'commonjs' },
   },
 ];
-const esmPackages = ['@nestjs', 'file-type', 'strtok3', 'token-types', 'uint8array-extras', '@tokenizer', 'load-esm'];
+// Fastify's plugins carry ES-module-only dependencies of their own (listed with the plugin that holds them).
+const esmPackages = [
+  '@nestjs',
+  'file-type',
+  'strtok3',
+  'token-types',
+  'uint8array-extras',
+  '@tokenizer',
+  'load-esm',
+  '@fastify/static',
+  'content-disposition',
+  '@fastify/middie',
+  'path-to-regexp',
+  'light-my-request',
+  'cookie',
+];
 
 module.exports = {
   testEnvironment: 'node',

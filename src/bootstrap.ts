@@ -1,23 +1,54 @@
-import { INestApplication, RequestMethod } from '@nestjs/common';
-import { NestExpressApplication } from '@nestjs/platform-express';
+import multipart from '@fastify/multipart';
+import { BadRequestException, INestApplication, RequestMethod } from '@nestjs/common';
+import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { parse as parseQuery } from 'node:querystring';
 import { AppConfig, trustProxySetting } from '@app/config';
-import { formBody, jsonBody, Metrics, requestContext, requestLog } from '@app/common';
+import { Metrics, registerBodyParsers, registerRequestContext, registerRequestLog, requestIdOf, toHttpError } from '@app/common';
 import { open311Body } from './modules/channels';
 
+/** The Fastify server of an API process (main.ts and the test app builder), routing as Express did. */
+export function createHttpAdapter(config: AppConfig): FastifyAdapter {
+  const trusted = trustProxySetting(config.TRUST_PROXY) ?? false;
+  return new FastifyAdapter({
+    // The client IP (web-form rate limit) comes from X-Forwarded-For only from proxies named here
+    // (a hop count: that many proxies in front).
+    trustProxy: typeof trusted === 'number' ? (_address: string, hop: number) => hop < trusted : trusted,
+    // The request id: a proxy's X-Request-Id when it looks like one.
+    genReqId: requestIdOf,
+    routerOptions: {
+      // Express matched paths case-insensitively, with or without a trailing slash, and let
+      // handlers answer overlong ids (a 400 naming the field) rather than a 404.
+      caseSensitive: false,
+      ignoreTrailingSlash: true,
+      maxParamLength: 4096,
+      // Express 5's "simple" query parser.
+      querystringParser: (query) => parseQuery(query),
+    },
+    // A path Fastify cannot decode (`%E0%A4%A`) gets the stable error body, as Express's URIError did.
+    frameworkErrors: (error: FastifyError, _request: FastifyRequest, reply: FastifyReply) => {
+      const body = toHttpError(new BadRequestException(error.message));
+      void reply.code(body.statusCode).send(body);
+    },
+  });
+}
+
 /** HTTP set-up shared by main.ts and the test app builder, so tests run what production runs. */
-export function configureHttp(app: NestExpressApplication): INestApplication {
+export function configureHttp(app: NestFastifyApplication): INestApplication {
   const config = app.get(AppConfig);
-  app.disable('x-powered-by');
-  // The client IP (web-form rate limit) comes from X-Forwarded-For only from proxies named here.
-  app.set('trust proxy', trustProxySetting(config.TRUST_PROXY));
-  app.use(requestLog(app.get(Metrics)));
-  app.use(jsonBody(config.BODY_LIMIT, ['/api/v1/channels/whatsapp/cloud']));
-  // Providers' webhooks (Twilio) post forms.
-  app.use('/api/v1/channels', formBody(config.BODY_LIMIT));
-  // Open311 clients post forms or XML.
-  app.use('/open311', open311Body(config.BODY_LIMIT));
-  app.use(requestContext);
+  const fastify = app.getHttpAdapter().getInstance();
+  registerRequestLog(fastify, app.get(Metrics));
+  registerBodyParsers(fastify, {
+    limit: config.BODY_LIMIT,
+    // Signed webhooks (WhatsApp Cloud API) are verified over the exact bytes.
+    keepRawFor: ['/api/v1/channels/whatsapp/cloud'],
+    // Providers' webhooks (Twilio) post forms; Open311 clients post forms or XML.
+    routes: [{ under: '/api/v1/channels', form: true }, open311Body],
+  });
+  // Uploads (the web form's photos, staff attachments) are read by the routes that take them.
+  void fastify.register(multipart);
+  registerRequestContext(fastify);
   app.setGlobalPrefix('api/v1', {
     exclude: [
       { path: 'health', method: RequestMethod.GET },

@@ -1,11 +1,11 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { NestExpressApplication } from '@nestjs/platform-express';
+import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { AppConfig, ConfigValidationError, loadConfig } from '@app/config';
 import { logLevelsFrom, RedactingLogger } from '@app/common';
 import { AppModule } from './app.module';
-import { configureHttp } from './bootstrap';
+import { configureHttp, createHttpAdapter } from './bootstrap';
 
 async function main(): Promise<void> {
   const settings = loadConfig(process.env);
@@ -17,7 +17,7 @@ async function main(): Promise<void> {
     logger.log({ msg: 'worker started' }, 'Main');
     return;
   }
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.register(), { logger, bodyParser: false });
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.register(), createHttpAdapter(settings), { logger, bodyParser: false });
   configureHttp(app);
   app.enableShutdownHooks();
   const config = app.get(AppConfig);

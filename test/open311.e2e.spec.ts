@@ -339,6 +339,10 @@ describe('Open311 GeoReport v2', () => {
       expect(res.text).toMatch(/^<\?xml version="1.0" encoding="utf-8"\?><errors><error><code>400<\/code><description>body: XML içinde DOCTYPE/);
       const undeclared = `<service_request><api_key>${apiKey}</api_key><service_code>FEN-001</service_code><description>&x;</description></service_request>`;
       await t.http().post('/open311/v2/requests.xml').set('content-type', 'text/xml').send(undeclared).expect(400);
+      // A body over BODY_LIMIT is refused in the specification's format too.
+      const huge = `<service_request><description>${'x'.repeat(1_100_000)}</description></service_request>`;
+      const refused = await t.http().post('/open311/v2/requests.xml').set('content-type', 'text/xml').send(huge).expect(413);
+      expect(refused.text).toMatch(/<errors><error><code>413<\/code><description>body: istek gövdesi 1mb sınırını aşıyor/);
       expect(await counts()).toEqual(before);
     });
 

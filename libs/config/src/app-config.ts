@@ -87,7 +87,7 @@ export class ConfigValidationError extends Error {}
 
 const PROXY_PRESETS = ['loopback', 'linklocal', 'uniquelocal'];
 
-/** TRUST_PROXY as Express's "trust proxy" takes it; null when it is not a valid setting. */
+/** TRUST_PROXY as Fastify's `trustProxy` takes it (proxy-addr, as Express's "trust proxy" did); null when it is not a valid setting. */
 export function trustProxySetting(value: string): boolean | number | string[] | null {
   if (value === 'true' || value === 'false') return value === 'true';
   if (/^\d{1,2}$/.test(value)) return Number(value);

@@ -1,5 +1,4 @@
-import { INestApplication } from '@nestjs/common';
-import { NestExpressApplication } from '@nestjs/platform-express';
+import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Test, TestingModuleBuilder } from '@nestjs/testing';
 import { randomBytes } from 'node:crypto';
 import { rm } from 'node:fs/promises';
@@ -12,10 +11,18 @@ import { dropDatabase, ensureDatabase } from '@app/database';
 import { loadConfig } from '@app/config';
 import { createRedisConnection, deleteKeysUnder, redisKeyPrefix } from '@app/queue';
 import { AppModule } from '../../../src/app.module';
-import { configureHttp } from '../../../src/bootstrap';
+import { configureHttp, createHttpAdapter } from '../../../src/bootstrap';
+
+/** A route the HTTP server registered, with its methods. */
+export interface ServedRoute {
+  methods: string[];
+  url: string;
+}
 
 export interface TestApp {
-  app: INestApplication;
+  app: NestFastifyApplication;
+  /** Every route the server registered (Nest's, the docs', Bull Board's). */
+  routes: ServedRoute[];
   http: () => ReturnType<typeof request>;
   dataSource: DataSource;
   clock: FixedClock;
@@ -65,14 +72,25 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     .useValue(clock);
   if (options.override) builder = options.override(builder);
   const moduleRef = await builder.compile();
-  const app = moduleRef.createNestApplication<NestExpressApplication>({ bodyParser: false, logger: logLevelsFrom(env.LOG_LEVEL) });
+  const app = moduleRef.createNestApplication<NestFastifyApplication>(createHttpAdapter(loadConfig(env)), {
+    bodyParser: false,
+    logger: logLevelsFrom(env.LOG_LEVEL),
+  });
+  const routes: ServedRoute[] = [];
+  app
+    .getHttpAdapter()
+    .getInstance()
+    .addHook('onRoute', (route) => void routes.push({ methods: [route.method].flat(), url: route.url }));
   configureHttp(app);
   await app.init();
+  // Fastify loads its plugins (uploads, Bull Board, the docs' files) when it gets ready.
+  await app.getHttpAdapter().getInstance().ready();
   const dataSource = app.get(DataSource);
   let appClosed: Promise<void> | undefined;
   const closeApp = () => (appClosed ??= app.close());
   return {
     app,
+    routes,
     http: () => request(app.getHttpServer()),
     dataSource,
     clock,

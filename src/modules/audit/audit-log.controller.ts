@@ -1,7 +1,7 @@
 import { Controller, Get, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
-import { Page } from '@app/common';
+import type { FastifyReply } from 'fastify';
+import { Page, replyStream } from '@app/common';
 import { CurrentUser, Role, Roles, StaffPrincipal } from '@app/domain';
 import { AuditQueryDto } from './dto/audit-query.dto';
 import { AuditLog, AuditView } from './audit-log.service';
@@ -20,9 +20,8 @@ export class AuditLogController {
   }
 
   @Get('export')
-  async export(@CurrentUser() user: StaffPrincipal, @Query() query: AuditQueryDto, @Res() res: Response): Promise<void> {
-    res.setHeader('Content-Type', 'text/csv; charset=utf-8');
-    res.setHeader('Content-Disposition', 'attachment; filename="denetim-kaydi.csv"');
-    await this.log.exportCsv(user, query, res);
+  async export(@CurrentUser() user: StaffPrincipal, @Query() query: AuditQueryDto, @Res() res: FastifyReply): Promise<void> {
+    res.headers({ 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': 'attachment; filename="denetim-kaydi.csv"' });
+    await this.log.exportCsv(user, query, replyStream(res));
   }
 }

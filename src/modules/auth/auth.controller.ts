@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Post, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import type { Request } from 'express';
+import type { FastifyRequest } from 'fastify';
 import { AnyRole, CurrentUser, Public, StaffPrincipal } from '@app/domain';
 import { AuthService, LoginResult } from './auth.service';
 import { LoginDto } from './dto/login.dto';
@@ -13,9 +13,9 @@ export class AuthController {
   @Public()
   @Post('login')
   @HttpCode(200)
-  login(@Body() dto: LoginDto, @Req() req: Request): Promise<LoginResult> {
+  login(@Body() dto: LoginDto, @Req() req: FastifyRequest): Promise<LoginResult> {
     // req.ip honours TRUST_PROXY; without a proxy it is the peer's address.
-    return this.auth.login(dto, req.ip ?? req.socket.remoteAddress ?? 'unknown');
+    return this.auth.login(dto, req.ip);
   }
 
   @ApiBearerAuth()

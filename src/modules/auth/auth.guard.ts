@@ -1,6 +1,6 @@
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import type { Request } from 'express';
+import type { FastifyRequest } from 'fastify';
 import { ForbiddenActionException } from '@app/common';
 import { ALLOW_QUERY_TOKEN, IS_PUBLIC, NARROW_ROLES, Role, ROLES, StaffPrincipal } from '@app/domain';
 import { StaffTokens } from './staff-tokens';
@@ -18,7 +18,7 @@ export class AuthGuard implements CanActivate {
     const targets = [context.getHandler(), context.getClass()];
     if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets)) return true;
 
-    const request = context.switchToHttp().getRequest<Request & { user?: StaffPrincipal }>();
+    const request = context.switchToHttp().getRequest<FastifyRequest<{ Querystring: { access_token?: unknown } }> & { user?: StaffPrincipal }>();
     const queryToken = this.reflector.getAllAndOverride<boolean>(ALLOW_QUERY_TOKEN, targets) ? request.query.access_token : undefined;
     request.user = await this.tokens.authenticate(request.headers.authorization ?? (typeof queryToken === 'string' ? `Bearer ${queryToken}` : undefined));
 

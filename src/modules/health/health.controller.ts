@@ -1,6 +1,6 @@
 import { Controller, Get, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { Public } from '@app/domain';
 import { ReadinessProbe } from './readiness';
 
@@ -15,10 +15,10 @@ export class HealthController {
   constructor(private readonly readiness: ReadinessProbe) {}
 
   @Get()
-  async check(@Res({ passthrough: true }) res: Response) {
+  async check(@Res({ passthrough: true }) res: FastifyReply) {
     const checks = await this.readiness.dependencies();
     const status = checks.database === 'up' && checks.redis === 'up' ? 'ok' : 'degraded';
-    res.status(status === 'ok' ? 200 : 503);
+    res.code(status === 'ok' ? 200 : 503);
     return { status, checks };
   }
 
@@ -29,9 +29,9 @@ export class HealthController {
   }
 
   @Get('ready')
-  async ready(@Res({ passthrough: true }) res: Response) {
+  async ready(@Res({ passthrough: true }) res: FastifyReply) {
     const { ready, checks } = await this.readiness.check();
-    res.status(ready ? 200 : 503);
+    res.code(ready ? 200 : 503);
     return { status: ready ? 'ready' : 'not-ready', checks };
   }
 }

@@ -1,5 +1,5 @@
 import { Controller, MessageEvent, Req, Sse } from '@nestjs/common';
-import type { Request } from 'express';
+import type { FastifyRequest } from 'fastify';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { filter, interval, map, merge, Observable, takeUntil } from 'rxjs';
 import { AllowQueryToken, CurrentUser, departmentScope, Role, Roles, StaffPrincipal } from '@app/domain';
@@ -28,7 +28,7 @@ export class LiveController {
 
   @AllowQueryToken()
   @Sse('tickets')
-  tickets(@CurrentUser() user: StaffPrincipal, @Req() request: Request): Observable<MessageEvent> {
+  tickets(@CurrentUser() user: StaffPrincipal, @Req() request: FastifyRequest): Observable<MessageEvent> {
     const scope = departmentScope(user);
     const changes = this.subscriber.stream.pipe(
       filter((change) => scope === undefined || (scope !== null && change.departmentId === scope)),
@@ -45,7 +45,7 @@ export class LiveController {
   @AllowQueryToken()
   @Roles(Role.Agent, Role.Supervisor)
   @Sse('calls')
-  calls(@CurrentUser() user: StaffPrincipal, @Req() request: Request): Observable<MessageEvent> {
+  calls(@CurrentUser() user: StaffPrincipal, @Req() request: FastifyRequest): Observable<MessageEvent> {
     const mine = this.subscriber.callStream.pipe(
       filter((call) => call.agentId === user.id),
       map((call): MessageEvent => ({ type: 'call', data: call })),
@@ -57,7 +57,7 @@ export class LiveController {
   @AllowQueryToken()
   @Roles(Role.Supervisor, Role.DepartmentManager, Role.Executive)
   @Sse('wallboard')
-  wallboard(@Req() request: Request): Observable<MessageEvent> {
+  wallboard(@Req() request: FastifyRequest): Observable<MessageEvent> {
     const changes = this.subscriber.wallboardStream.pipe(map((change): MessageEvent => ({ type: 'wallboard', data: change })));
     return merge(changes, heartbeat()).pipe(takeUntil(this.sessionEnd.of(request)));
   }

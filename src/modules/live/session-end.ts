@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { Request } from 'express';
+import type { FastifyRequest } from 'fastify';
 import { catchError, exhaustMap, filter, from, interval, map, Observable, of, take } from 'rxjs';
 import { UnauthenticatedException } from '@app/common';
 import { AppConfig } from '@app/config';
@@ -17,8 +17,8 @@ export class SessionEnd {
   ) {}
 
   /** Emits once, at the first check that finds the request's token no longer valid. */
-  of(request: Request): Observable<void> {
-    const query = request.query.access_token;
+  of(request: FastifyRequest): Observable<void> {
+    const query = (request.query as { access_token?: unknown }).access_token;
     const credential = request.headers.authorization ?? (typeof query === 'string' ? `Bearer ${query}` : undefined);
     return interval(this.config.LIVE_SESSION_CHECK_MS).pipe(
       exhaustMap(() =>

@@ -6,5 +6,6 @@ export { MediaStore, filesOfTicket, linkMediaToTickets, storedMediaIds } from '.
 export type { StoredMedia } from './media.store';
 export type { MediaFile } from './media-file.entity';
 export { sendStoredFile } from './stored-file-response';
-export { uploadRefusal } from './upload-refusal';
-export type { UploadField } from './upload-refusal';
+export { MultipartUpload, Uploads } from './multipart-upload.interceptor';
+export type { UploadRules } from './multipart-upload.interceptor';
+export type { UploadedFile } from './multipart-form';

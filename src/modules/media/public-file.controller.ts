@@ -1,6 +1,6 @@
 import { Controller, Get, Query, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { IdParam } from '@app/common';
 import { Public } from '@app/domain';
 import { PublicFileQueryDto } from './dto/public-file-query.dto';
@@ -22,8 +22,8 @@ export class PublicFileController {
   ) {}
 
   @Get(':id')
-  async download(@IdParam() id: string, @Query() query: PublicFileQueryDto, @Res() res: Response): Promise<void> {
+  async download(@IdParam() id: string, @Query() query: PublicFileQueryDto, @Res() res: FastifyReply): Promise<void> {
     const opened = await this.media.open(id, async () => this.links.isValid(id, query.expires, query.signature));
-    sendStoredFile(res, opened, 'attachment');
+    await sendStoredFile(res, opened, 'attachment');
   }
 }

@@ -1,4 +1,4 @@
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { ReadStream } from 'node:fs';
 import { MediaFile } from './media-file.entity';
 
@@ -7,12 +7,15 @@ import { MediaFile } from './media-file.entity';
  * inside a sandbox (no scripts, no same-origin access to the app). `inline` to view on the
  * ticket page, `attachment` to download (a citizen's link).
  */
-export function sendStoredFile(res: Response, opened: { file: MediaFile; stream: ReadStream }, disposition: 'inline' | 'attachment'): void {
+export function sendStoredFile(res: FastifyReply, opened: { file: MediaFile; stream: ReadStream }, disposition: 'inline' | 'attachment'): FastifyReply {
   const { file, stream } = opened;
-  res.setHeader('Content-Type', file.contentType);
-  res.setHeader('Content-Length', String(file.size));
-  res.setHeader('X-Content-Type-Options', 'nosniff');
-  res.setHeader('Content-Security-Policy', 'sandbox');
-  res.setHeader('Content-Disposition', `${disposition}; filename*=UTF-8''${encodeURIComponent(file.filename ?? file.id)}`);
-  stream.pipe(res);
+  return res
+    .headers({
+      'Content-Type': file.contentType,
+      'Content-Length': String(file.size),
+      'X-Content-Type-Options': 'nosniff',
+      'Content-Security-Policy': 'sandbox',
+      'Content-Disposition': `${disposition}; filename*=UTF-8''${encodeURIComponent(file.filename ?? file.id)}`,
+    })
+    .send(stream);
 }

@@ -1,17 +1,16 @@
-import { Controller, HttpCode, Injectable, OnModuleInit, Post, Req, Res } from '@nestjs/common';
-import { ModuleRef } from '@nestjs/core';
+import { Controller, HttpCode, HttpException, Injectable, OnModuleInit, Post, Req, Res } from '@nestjs/common';
+import { HttpAdapterHost, ModuleRef } from '@nestjs/core';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { createBullBoard } from '@bull-board/api';
 import { BullMQAdapter } from '@bull-board/api/bullMQAdapter';
-import { BULL_BOARD_INSTANCE, type BullBoardInstance } from '@bull-board/nestjs';
-import type { NextFunction, Request, Response } from 'express';
-import { HttpException } from '@nestjs/common';
+import { FastifyAdapter } from '@bull-board/fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { Role, Roles } from '@app/domain';
 import { jobQueueToken, JobQueue, QueueName } from '@app/queue';
-import type { StaffTokens } from '../auth';
+import { StaffTokens } from '../auth';
 
-/** Where Bull Board is served, under the API's prefix: /api/v1/admin/queues. */
-export const BOARD_ROUTE = '/admin/queues';
-const BOARD_PATH = `/api/v1${BOARD_ROUTE}`;
+/** Where Bull Board is served, under the API's prefix. */
+const BOARD_PATH = '/api/v1/admin/queues';
 const COOKIE = 'cm_queue_board';
 const COOKIE_SECONDS = 15 * 60;
 
@@ -19,7 +18,7 @@ const COOKIE_SECONDS = 15 * 60;
 const BOARD_CSP =
   "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
 
-function cookieToken(req: Request): string | undefined {
+function cookieToken(req: FastifyRequest): string | undefined {
   for (const part of (req.headers.cookie ?? '').split(';')) {
     const [name, ...value] = part.trim().split('=');
     if (name === COOKIE) return decodeURIComponent(value.join('='));
@@ -28,40 +27,53 @@ function cookieToken(req: Request): string | undefined {
 }
 
 /**
- * Bull Board's gate (the Nest guard does not run for middleware): an admin's current access
- * token, from the Authorization header or from the short-lived cookie that `POST
- * /admin/queue-board/session` sets for the board's path. Anyone else gets a 401 or 403.
+ * Bull Board's gate, a hook of the board's own routes (the Nest guard does not run for them): an
+ * admin's current access token, from the Authorization header or from the short-lived cookie
+ * that `POST /admin/queue-board/session` sets for the board's path. Anyone else gets a 401 or 403.
  */
 export function boardGate(tokens: StaffTokens) {
-  return async (req: Request, res: Response, next: NextFunction): Promise<void> => {
+  // A hook that answers returns the reply: Fastify then stops there.
+  return async (req: FastifyRequest, reply: FastifyReply): Promise<FastifyReply | undefined> => {
     try {
       const cookie = cookieToken(req);
       const user = await tokens.authenticate(req.headers.authorization ?? (cookie ? `Bearer ${cookie}` : undefined));
       if (user.role !== Role.Admin) {
-        res.status(403).json({ statusCode: 403, code: 'FORBIDDEN', message: 'Kuyruk panosu yalnızca yöneticiler içindir' });
-        return;
+        return reply.code(403).send({ statusCode: 403, code: 'FORBIDDEN', message: 'Kuyruk panosu yalnızca yöneticiler içindir' });
       }
-      res.setHeader('Content-Security-Policy', BOARD_CSP);
-      res.setHeader('X-Content-Type-Options', 'nosniff');
-      res.setHeader('Cache-Control', 'no-store');
-      next();
+      reply.headers({ 'Content-Security-Policy': BOARD_CSP, 'X-Content-Type-Options': 'nosniff', 'Cache-Control': 'no-store' });
+      return undefined;
     } catch (error) {
       const status = error instanceof HttpException ? error.getStatus() : 401;
-      res.status(status).json({ statusCode: status, code: 'UNAUTHENTICATED', message: 'Kuyruk panosu için yönetici oturumu gerekli' });
+      return reply.code(status).send({ statusCode: status, code: 'UNAUTHENTICATED', message: 'Kuyruk panosu için yönetici oturumu gerekli' });
     }
   };
 }
 
-/** Puts every job queue on the board. */
+/** Bull Board with every job queue, at BOARD_PATH behind boardGate; only where there is an HTTP server (not in a worker). */
 @Injectable()
-export class QueueBoardQueues implements OnModuleInit {
-  constructor(private readonly moduleRef: ModuleRef) {}
+export class QueueBoard implements OnModuleInit {
+  constructor(
+    private readonly moduleRef: ModuleRef,
+    private readonly adapterHost: HttpAdapterHost,
+    private readonly tokens: StaffTokens,
+  ) {}
 
   onModuleInit(): void {
-    const board = this.moduleRef.get<BullBoardInstance>(BULL_BOARD_INSTANCE, { strict: false });
-    for (const name of Object.values(QueueName)) {
-      board.addQueue(new BullMQAdapter(this.moduleRef.get<JobQueue<QueueName>>(jobQueueToken(name), { strict: false }).raw));
-    }
+    const fastify = this.adapterHost.httpAdapter?.getInstance<FastifyInstance>();
+    if (!fastify) return;
+    const serverAdapter = new FastifyAdapter().setBasePath(BOARD_PATH);
+    createBullBoard({
+      queues: Object.values(QueueName).map((name) => new BullMQAdapter(this.moduleRef.get<JobQueue<QueueName>>(jobQueueToken(name), { strict: false }).raw)),
+      serverAdapter,
+    });
+    const gate = boardGate(this.tokens);
+    void fastify.register(
+      async (board) => {
+        board.addHook('onRequest', gate);
+        await board.register(serverAdapter.registerPlugin());
+      },
+      { prefix: BOARD_PATH },
+    );
   }
 }
 
@@ -73,15 +85,14 @@ export class QueueBoardQueues implements OnModuleInit {
 export class QueueBoardController {
   @Post('session')
   @HttpCode(200)
-  session(@Req() req: Request, @Res({ passthrough: true }) res: Response): { url: string; expiresInSeconds: number } {
+  session(@Req() req: FastifyRequest, @Res({ passthrough: true }) res: FastifyReply): { url: string; expiresInSeconds: number } {
     const token = (req.headers.authorization ?? '').split(' ')[1] ?? '';
-    res.cookie(COOKIE, token, {
-      httpOnly: true,
-      sameSite: 'strict',
-      secure: req.secure,
-      path: BOARD_PATH,
-      maxAge: COOKIE_SECONDS * 1000,
-    });
+    const expires = new Date(Date.now() + COOKIE_SECONDS * 1000).toUTCString();
+    const secure = req.protocol === 'https' ? '; Secure' : '';
+    res.header(
+      'Set-Cookie',
+      `${COOKIE}=${encodeURIComponent(token)}; Max-Age=${COOKIE_SECONDS}; Path=${BOARD_PATH}; Expires=${expires}; HttpOnly${secure}; SameSite=Strict`,
+    );
     return { url: `${BOARD_PATH}/`, expiresInSeconds: COOKIE_SECONDS };
   }
 }

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
-import { IdParam, InvalidFieldException } from '@app/common';
+import type { FastifyReply } from 'fastify';
+import { IdParam, InvalidFieldException, replyStream } from '@app/common';
 import { CurrentUser, Role, Roles, StaffPrincipal } from '@app/domain';
 import { ExportQueryDto, StartExportDto } from './dto/export.dto';
 import { DrillDownQueryDto, ReportQueryDto, ResolutionQueryDto, TopSubjectsQueryDto, VolumeQueryDto, YearReportQueryDto } from './dto/report-query.dto';
@@ -126,24 +126,21 @@ export class ReportsController {
   }
 
   @Get('exports/:id/file')
-  async exportFile(@CurrentUser() user: StaffPrincipal, @IdParam() id: string, @Res() res: Response) {
+  async exportFile(@CurrentUser() user: StaffPrincipal, @IdParam() id: string, @Res() res: FastifyReply) {
     const file = await this.exports.file(user, id);
-    res.setHeader('Content-Type', CONTENT_TYPES[file.format]);
-    res.setHeader('Content-Disposition', `attachment; filename="${file.name}"`);
-    file.stream.pipe(res);
+    await res.headers({ 'Content-Type': CONTENT_TYPES[file.format], 'Content-Disposition': `attachment; filename="${file.name}"` }).send(file.stream);
   }
 
   /** Streams a report (or every ticket) as CSV/XLSX straight to the response, rows read through a cursor. */
   @Get(':report/export')
-  async export(@CurrentUser() user: StaffPrincipal, @Param('report') report: string, @Query() q: ExportQueryDto, @Res() res: Response) {
+  async export(@CurrentUser() user: StaffPrincipal, @Param('report') report: string, @Query() q: ExportQueryDto, @Res() res: FastifyReply) {
     if (!REPORT_NAMES.includes(report as ReportName))
       throw new InvalidFieldException('report', `report: bilinmeyen rapor; şunlardan biri olmalı: ${REPORT_NAMES.join(', ')}`);
     const query = this.exportQuery(user, q);
     const format = q.format ?? 'csv';
-    res.setHeader('Content-Type', CONTENT_TYPES[format]);
-    res.setHeader('Content-Disposition', `attachment; filename="${report}-${q.from}-${q.to}.${format}"`);
+    res.headers({ 'Content-Type': CONTENT_TYPES[format], 'Content-Disposition': `attachment; filename="${report}-${q.from}-${q.to}.${format}"` });
     await this.exports.audited(user, report as ReportName, format, query);
-    await this.exports.write(report as ReportName, format, query, res);
+    await this.exports.write(report as ReportName, format, query, replyStream(res));
   }
 
   /** Brings the read model up to date now instead of at the next scheduled refresh. */

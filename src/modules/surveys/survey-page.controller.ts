@@ -1,6 +1,6 @@
 import { Controller, Get, OnModuleInit, Param, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Public } from '@app/domain';
@@ -28,15 +28,18 @@ export class SurveyPageController implements OnModuleInit {
 
   /** The page for a known token (404 otherwise), or its script. */
   @Get(':token')
-  async page(@Param('token') token: string, @Res() res: Response): Promise<void> {
+  async page(@Param('token') token: string, @Res() res: FastifyReply): Promise<void> {
     const script = token === SCRIPT;
     if (!script && !(await this.links.exists(token))) throw new SurveyException(SurveyErrorCode.NotFound, 'Anket bulunamadı');
-    res.setHeader('Content-Type', script ? 'text/javascript; charset=utf-8' : 'text/html; charset=utf-8');
-    res.setHeader('Content-Security-Policy', CSP);
-    res.setHeader('X-Content-Type-Options', 'nosniff');
-    res.setHeader('Cache-Control', 'no-store');
-    // The token is in the address: no referrer may carry it elsewhere.
-    res.setHeader('Referrer-Policy', 'no-referrer');
-    res.send(script ? this.script : this.html);
+    void res
+      .headers({
+        'Content-Type': script ? 'text/javascript; charset=utf-8' : 'text/html; charset=utf-8',
+        'Content-Security-Policy': CSP,
+        'X-Content-Type-Options': 'nosniff',
+        'Cache-Control': 'no-store',
+        // The token is in the address: no referrer may carry it elsewhere.
+        'Referrer-Policy': 'no-referrer',
+      })
+      .send(script ? this.script : this.html);
   }
 }

@@ -1,7 +1,7 @@
 import { Controller, Get, Param, Query, Req } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { InjectRepository } from '@nestjs/typeorm';
-import type { Request } from 'express';
+import type { FastifyRequest } from 'fastify';
 import { Repository } from 'typeorm';
 import { AppConfig } from '@app/config';
 import { InvalidFieldException } from '@app/common';
@@ -47,11 +47,11 @@ export class PublicStatusController {
   }
 
   @Get(':trackingNo')
-  async status(@Param('trackingNo') trackingNo: string, @Query() query: PublicStatusQueryDto, @Req() req: Request) {
+  async status(@Param('trackingNo') trackingNo: string, @Query() query: PublicStatusQueryDto, @Req() req: FastifyRequest) {
     if (!TRACKING_NO.test(trackingNo)) {
       throw new InvalidFieldException('trackingNo', 'trackingNo: başvuru numarası 2026-000123 biçiminde olmalı');
     }
-    const ip = req.ip ?? req.socket.remoteAddress ?? 'unknown';
+    const ip = req.ip;
     const checks: RateCheck[] = [
       { rule: this.perNumber, subject: [trackingNo, ip] },
       { rule: this.perAddress, subject: ip },

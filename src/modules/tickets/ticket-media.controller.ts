@@ -1,6 +1,6 @@
 import { Controller, Get, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { IdParam } from '@app/common';
 import { CurrentUser, Role, StaffPrincipal } from '@app/domain';
 import { MediaStore, sendStoredFile } from '../media';
@@ -20,8 +20,8 @@ export class TicketMediaController {
   ) {}
 
   @Get(':id')
-  async download(@CurrentUser() user: StaffPrincipal, @IdParam() id: string, @Res() res: Response): Promise<void> {
+  async download(@CurrentUser() user: StaffPrincipal, @IdParam() id: string, @Res() res: FastifyReply): Promise<void> {
     const opened = await this.media.open(id, async ({ ticketId }) => (ticketId ? this.tickets.isVisible(user, ticketId) : user.role === Role.Admin));
-    sendStoredFile(res, opened, 'inline');
+    await sendStoredFile(res, opened, 'inline');
   }
 }

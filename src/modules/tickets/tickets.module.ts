@@ -1,7 +1,3 @@
-import { MulterModule } from '@nestjs/platform-express';
-import { memoryStorage } from 'multer';
-import { AppConfig } from '@app/config';
-import { StaffUploadErrors, TicketUploadController } from './attachments/ticket-upload.controller';
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '../audit';
@@ -33,6 +29,7 @@ import { TicketQueries } from './ticket-queries.service';
 import { TicketSequence } from './ticket-sequence.entity';
 import { Ticket } from './ticket.entity';
 import { TicketsController } from './tickets.controller';
+import { TicketUploadController } from './attachments/ticket-upload.controller';
 import { TicketMediaController } from './ticket-media.controller';
 import { TicketBulkController } from './ticket-bulk.controller';
 import { TicketBulk } from './ticket-bulk.service';
@@ -68,11 +65,6 @@ import { InformationRequests } from './information/information-requests.service'
     NeighbourhoodsModule,
     NotificationsModule,
     SlaModule,
-    // A staff upload stays in memory (one file, at most MEDIA_MAX_BYTES) until MediaStore checks and keeps it.
-    MulterModule.registerAsync({
-      inject: [AppConfig],
-      useFactory: (config: AppConfig) => ({ storage: memoryStorage(), limits: { fileSize: config.MEDIA_MAX_BYTES, files: 1, fields: 0, parts: 1 } }),
-    }),
   ],
   controllers: [
     TicketBulkController,
@@ -103,7 +95,6 @@ import { InformationRequests } from './information/information-requests.service'
     FeeWithdrawalSweeper,
     CimerApplications,
     TicketContacts,
-    StaffUploadErrors,
   ],
   exports: [
     TicketQueries,

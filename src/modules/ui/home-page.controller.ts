@@ -1,6 +1,6 @@
 import { Controller, Get, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { Public } from '@app/domain';
 
 // A first visit to the bare address finds its way: staff to their screens, citizens to the form.
@@ -26,9 +26,9 @@ const PAGE = `<!doctype html>
 @Controller()
 export class HomePageController {
   @Get()
-  home(@Res() res: Response): void {
-    res.setHeader('Content-Security-Policy', "default-src 'none'; frame-ancestors 'none'; base-uri 'none'");
-    res.setHeader('Cache-Control', 'no-cache');
-    res.type('html').send(PAGE);
+  home(@Res() res: FastifyReply): void {
+    res.header('Content-Security-Policy', "default-src 'none'; frame-ancestors 'none'; base-uri 'none'");
+    res.header('Cache-Control', 'no-cache');
+    void res.type('text/html; charset=utf-8').send(PAGE);
   }
 }

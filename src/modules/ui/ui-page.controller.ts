@@ -1,6 +1,6 @@
 import { Controller, Get, Logger, OnModuleInit, Param, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { AppConfig } from '@app/config';
 import { ResourceNotFoundException } from '@app/common';
 import { Public } from '@app/domain';
@@ -46,23 +46,26 @@ export class UiPageController implements OnModuleInit {
   }
 
   @Get()
-  shell(@Res() res: Response): void {
+  shell(@Res() res: FastifyReply): void {
     this.send(res, 'index.html');
   }
 
   @Get(':file')
-  file(@Param('file') file: string, @Res() res: Response): void {
+  file(@Param('file') file: string, @Res() res: FastifyReply): void {
     this.send(res, file);
   }
 
-  private send(res: Response, name: string): void {
+  private send(res: FastifyReply, name: string): void {
     const file = this.files.get(name);
     if (!file) throw new ResourceNotFoundException('Sayfa');
-    res.setHeader('Content-Type', file.type);
-    res.setHeader('Content-Security-Policy', this.csp);
-    res.setHeader('X-Content-Type-Options', 'nosniff');
-    res.setHeader('Referrer-Policy', 'no-referrer');
-    res.setHeader('Cache-Control', 'no-cache');
-    res.send(file.body);
+    void res
+      .headers({
+        'Content-Type': file.type,
+        'Content-Security-Policy': this.csp,
+        'X-Content-Type-Options': 'nosniff',
+        'Referrer-Policy': 'no-referrer',
+        'Cache-Control': 'no-cache',
+      })
+      .send(file.body);
   }
 }

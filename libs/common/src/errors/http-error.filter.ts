@@ -1,5 +1,5 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { QueryFailedError } from 'typeorm';
 import { CommonErrorCode } from './common-errors';
 import { DomainException, ErrorKind } from './domain.exception';
@@ -116,10 +116,15 @@ export class HttpErrorFilter implements ExceptionFilter {
         exception instanceof Error ? exception.stack : undefined,
       );
     }
-    const res = host.switchToHttp().getResponse<Response>();
+    const reply = host.switchToHttp().getResponse<FastifyReply>();
+    // A stream that fails after its first bytes cannot turn into an error body: the client sees it cut off.
+    if (reply.raw.headersSent) {
+      reply.raw.destroy();
+      return;
+    }
     const retryAfter = retryAfterOf(exception);
-    if (retryAfter !== undefined) res.setHeader('Retry-After', String(Math.max(1, Math.ceil(retryAfter))));
+    if (retryAfter !== undefined) reply.header('Retry-After', String(Math.max(1, Math.ceil(retryAfter))));
     // The type is set here: a handler may already have set another one (TwiML answers are XML).
-    res.status(body.statusCode).type('application/json').json(body);
+    void reply.code(body.statusCode).type('application/json; charset=utf-8').send(body);
   }
 }

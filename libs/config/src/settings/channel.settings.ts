@@ -255,7 +255,7 @@ export class ChannelSettings extends VoiceSettings {
   MEDIA_LINK_TTL_DAYS = 14;
 
   /**
-   * Which proxies' X-Forwarded-For is believed for the client's IP (Express "trust proxy"):
+   * Which proxies' X-Forwarded-For is believed for the client's IP (Fastify's `trustProxy`):
    * false (none, the default), true, a hop count, or addresses/subnets/loopback, comma-separated.
    */
   @IsString()

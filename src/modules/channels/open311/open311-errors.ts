@@ -1,5 +1,5 @@
 import { ArgumentsHost, Catch, ExceptionFilter, Logger } from '@nestjs/common';
-import type { Request, Response } from 'express';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { DomainException, ErrorKind, retryAfterOf, toHttpError } from '@app/common';
 import { formatOf, render } from './open311-format';
 
@@ -8,6 +8,8 @@ export enum Open311ErrorCode {
   UnknownFormat = 'OPEN311_UNKNOWN_FORMAT',
   XmlEntities = 'OPEN311_XML_ENTITIES',
   MalformedXml = 'OPEN311_MALFORMED_XML',
+  BodyTooLarge = 'OPEN311_BODY_TOO_LARGE',
+  UnreadableBody = 'OPEN311_UNREADABLE_BODY',
 }
 
 const KIND: Record<Open311ErrorCode, ErrorKind> = {
@@ -15,6 +17,8 @@ const KIND: Record<Open311ErrorCode, ErrorKind> = {
   [Open311ErrorCode.UnknownFormat]: ErrorKind.Invalid,
   [Open311ErrorCode.XmlEntities]: ErrorKind.Invalid,
   [Open311ErrorCode.MalformedXml]: ErrorKind.Invalid,
+  [Open311ErrorCode.BodyTooLarge]: ErrorKind.TooLarge,
+  [Open311ErrorCode.UnreadableBody]: ErrorKind.Invalid,
 };
 
 export class Open311Exception extends DomainException {
@@ -33,18 +37,18 @@ export class Open311ErrorFilter implements ExceptionFilter {
   private readonly logger = new Logger(Open311ErrorFilter.name);
 
   catch(exception: unknown, host: ArgumentsHost): void {
-    const req = host.switchToHttp().getRequest<Request>();
-    const res = host.switchToHttp().getResponse<Response>();
+    const req = host.switchToHttp().getRequest<FastifyRequest<{ Params: { format?: string } }>>();
+    const reply = host.switchToHttp().getResponse<FastifyReply>();
     const body = toHttpError(exception);
     if (body.statusCode >= 500 && body.statusCode !== 503) {
       this.logger.error({ msg: 'unhandled error', error: exception instanceof Error ? exception.message : String(exception) });
     }
     const retryAfter = retryAfterOf(exception);
-    if (retryAfter !== undefined) res.setHeader('Retry-After', String(Math.max(1, Math.ceil(retryAfter))));
+    if (retryAfter !== undefined) reply.header('Retry-After', String(Math.max(1, Math.ceil(retryAfter))));
     // The field-level messages already name the field; the summary only lists them.
     const description = body.details?.length ? body.details.map((d) => d.message).join('; ') : body.message;
     const format = formatOf(String(req.params?.format ?? '')) ?? 'json';
     const { type, text } = render(format, 'errors', [{ code: body.statusCode, description }]);
-    res.status(body.statusCode).type(type).send(text);
+    void reply.code(body.statusCode).type(type).send(text);
   }
 }

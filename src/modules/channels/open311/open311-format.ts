@@ -22,8 +22,8 @@ const ITEM_OF: Record<string, string> = {
  * an object (discovery, service_definition) is rendered as `root` itself.
  */
 export function render(format: Open311Format, root: string, document: Open311Value): { type: string; text: string } {
-  if (format === 'json') return { type: 'application/json', text: JSON.stringify(document) };
-  return { type: 'text/xml', text: `<?xml version="1.0" encoding="utf-8"?>${element(root, document)}` };
+  if (format === 'json') return { type: 'application/json; charset=utf-8', text: JSON.stringify(document) };
+  return { type: 'text/xml; charset=utf-8', text: `<?xml version="1.0" encoding="utf-8"?>${element(root, document)}` };
 }
 
 function element(name: string, value: Open311Value): string {

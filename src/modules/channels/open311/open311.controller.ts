@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query, Res, UseFilters } from '@nestjs/common';
 import { ApiBody, ApiConsumes, ApiHeader, ApiParam, ApiQuery, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { InvalidFieldException } from '@app/common';
 import { Public } from '@app/domain';
 import { Open311ErrorCode, Open311ErrorFilter, Open311Exception } from './open311-errors';
@@ -32,20 +32,20 @@ export class Open311Controller {
 
   @Get('discovery.:format')
   @ApiParam(FORMAT)
-  discovery(@Param('format') format: string, @Res() res: Response): void {
+  discovery(@Param('format') format: string, @Res() res: FastifyReply): void {
     send(res, as(format), 'discovery', this.services.discovery());
   }
 
   @Get('services.:format')
   @ApiParam(FORMAT)
-  async list(@Param('format') format: string, @Res() res: Response): Promise<void> {
+  async list(@Param('format') format: string, @Res() res: FastifyReply): Promise<void> {
     const f = as(format);
     send(res, f, 'services', await this.services.services());
   }
 
   @Get('services/:service_code.:format')
   @ApiParam(FORMAT)
-  async definition(@Param('service_code') code: string, @Param('format') format: string, @Res() res: Response): Promise<void> {
+  async definition(@Param('service_code') code: string, @Param('format') format: string, @Res() res: FastifyReply): Promise<void> {
     const f = as(format);
     send(res, f, 'service_definition', await this.services.definition(code));
   }
@@ -60,21 +60,23 @@ export class Open311Controller {
     @Param('format') format: string,
     @Body() body: unknown,
     @Headers('idempotency-key') key: string | undefined,
-    @Res() res: Response,
+    @Res() res: FastifyReply,
   ): Promise<void> {
     const f = as(format);
+    // A body the parser could not read arrives as its refusal (see open311Body).
+    if (body instanceof Open311Exception) throw body;
     const form = typeof body === 'string' ? parseXmlRequest(body) : body && typeof body === 'object' && !Array.isArray(body) ? body : {};
     const identity = await this.filing.file(form as Record<string, unknown>, key);
     const answer = identity.service_request_id
       ? { service_request_id: identity.service_request_id, service_notice: identity.service_notice, account_id: null }
       : { token: identity.token };
-    res.status(201);
+    res.code(201);
     send(res, f, 'service_requests', [answer]);
   }
 
   @Get('tokens/:token.:format')
   @ApiParam(FORMAT)
-  async token(@Param('token') token: string, @Param('format') format: string, @Res() res: Response): Promise<void> {
+  async token(@Param('token') token: string, @Param('format') format: string, @Res() res: FastifyReply): Promise<void> {
     const f = as(format);
     if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(token)) {
       throw new InvalidFieldException('token', 'token: POST requests yanıtındaki jeton olmalı');
@@ -90,14 +92,14 @@ export class Open311Controller {
   @ApiQuery({ name: 'start_date', required: false })
   @ApiQuery({ name: 'end_date', required: false })
   @ApiQuery({ name: 'status', required: false, description: 'open, closed veya ikisi virgülle' })
-  async requests(@Param('format') format: string, @Query() query: Record<string, unknown>, @Res() res: Response): Promise<void> {
+  async requests(@Param('format') format: string, @Query() query: Record<string, unknown>, @Res() res: FastifyReply): Promise<void> {
     const f = as(format);
     send(res, f, 'service_requests', await this.reads.requests(requestQuery(query, new Date())));
   }
 
   @Get('requests/:service_request_id.:format')
   @ApiParam(FORMAT)
-  async request(@Param('service_request_id') id: string, @Param('format') format: string, @Res() res: Response): Promise<void> {
+  async request(@Param('service_request_id') id: string, @Param('format') format: string, @Res() res: FastifyReply): Promise<void> {
     const f = as(format);
     send(res, f, 'service_requests', await this.reads.request(id));
   }
@@ -109,9 +111,9 @@ function as(extension: string): Open311Format {
   return format;
 }
 
-function send(res: Response, format: Open311Format, root: string, document: Parameters<typeof render>[2]): void {
+function send(res: FastifyReply, format: Open311Format, root: string, document: Parameters<typeof render>[2]): void {
   const { type, text } = render(format, root, document);
-  res.type(type).send(text);
+  void res.type(type).send(text);
 }
 
 /** The filters of GET requests, each checked: a wrong one is a 400 naming it. */

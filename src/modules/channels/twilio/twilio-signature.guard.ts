@@ -1,5 +1,5 @@
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
-import type { Request } from 'express';
+import type { FastifyRequest } from 'fastify';
 import { validateRequest } from 'twilio';
 import { AppConfig } from '@app/config';
 import { DomainException, ErrorKind, ForbiddenActionException } from '@app/common';
@@ -20,9 +20,9 @@ export class TwilioSignatureGuard implements CanActivate {
   canActivate(context: ExecutionContext): boolean {
     const token = this.config.TWILIO_AUTH_TOKEN;
     if (!token) throw new DomainException(TwilioErrorCode.NotConfigured, ErrorKind.Unavailable, 'Twilio bağlı değil (TWILIO_AUTH_TOKEN tanımlı değil)');
-    const request = context.switchToHttp().getRequest<Request>();
+    const request = context.switchToHttp().getRequest<FastifyRequest>();
     const signature = request.headers['x-twilio-signature'];
-    const url = `${this.config.PUBLIC_URL.replace(/\/$/, '')}${request.originalUrl}`;
+    const url = `${this.config.PUBLIC_URL.replace(/\/$/, '')}${request.url}`;
     const params = (request.body ?? {}) as Record<string, string>;
     if (typeof signature !== 'string' || !validateRequest(token, signature, url, params)) {
       throw new ForbiddenActionException('Twilio imzası geçersiz');

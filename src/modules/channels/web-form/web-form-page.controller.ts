@@ -1,6 +1,6 @@
 import { Controller, Get, OnModuleInit, Param, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { AppConfig } from '@app/config';
@@ -45,23 +45,21 @@ export class WebFormPageController implements OnModuleInit {
   }
 
   @Get()
-  form(@Res() res: Response): void {
+  form(@Res() res: FastifyReply): void {
     this.send(res, '');
   }
 
   @Get(':file')
-  file(@Param('file') file: string, @Res() res: Response): void {
+  file(@Param('file') file: string, @Res() res: FastifyReply): void {
     if (!file || !this.files.has(file)) throw new ResourceNotFoundException('Sayfa');
     this.send(res, file);
   }
 
-  private send(res: Response, route: string): void {
+  private send(res: FastifyReply, route: string): void {
     const page = this.files.get(route)!;
-    res.setHeader('Content-Type', page.type);
-    res.setHeader('Content-Security-Policy', CSP);
-    res.setHeader('X-Content-Type-Options', 'nosniff');
-    res.setHeader('Cache-Control', 'no-cache');
-    res.send(page.body);
+    void res
+      .headers({ 'Content-Type': page.type, 'Content-Security-Policy': CSP, 'X-Content-Type-Options': 'nosniff', 'Cache-Control': 'no-cache' })
+      .send(page.body);
   }
 
   /** The settings the page shows: the kinds of application and how many photos it takes. */

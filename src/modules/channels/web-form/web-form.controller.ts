@@ -1,11 +1,11 @@
-import { Body, Controller, Get, Headers, HttpCode, Post, Req, Res, UploadedFiles, UseInterceptors } from '@nestjs/common';
-import { FilesInterceptor } from '@nestjs/platform-express';
+import { Body, Controller, Get, Headers, HttpCode, Post, Req, Res, UseInterceptors } from '@nestjs/common';
 import { ApiConsumes, ApiHeader, ApiTags } from '@nestjs/swagger';
-import type { Request, Response } from 'express';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { IdParam } from '@app/common';
 import { Public } from '@app/domain';
+import { MultipartUpload, Uploads } from '../../media';
 import { WebApplicationDto } from './dto/web-application.dto';
-import { PHOTOS_FIELD, UploadErrorsInterceptor } from './upload-errors';
+import { webFormUpload } from './web-form-upload';
 import { Receipt, UploadedPhoto, WebFormService } from './web-form.service';
 
 /**
@@ -22,25 +22,25 @@ export class WebFormController {
   @HttpCode(202)
   @ApiConsumes('multipart/form-data', 'application/json')
   @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Sayfa açılırken üretilir; aynı anahtarla gelen ikinci istek aynı başvuruyu döndürür' })
-  @UseInterceptors(UploadErrorsInterceptor, FilesInterceptor(PHOTOS_FIELD))
+  @UseInterceptors(MultipartUpload(webFormUpload))
   async submit(
     @Body() dto: WebApplicationDto,
-    @UploadedFiles() files: UploadedPhoto[] | undefined,
+    @Uploads() files: UploadedPhoto[],
     @Headers('idempotency-key') key: string | undefined,
-    @Req() req: Request,
-    @Res({ passthrough: true }) res: Response,
+    @Req() req: FastifyRequest,
+    @Res({ passthrough: true }) res: FastifyReply,
   ): Promise<Receipt & { statusUrl: string }> {
     // A refusal's Retry-After is set by the error filter.
-    const receipt = await this.webForm.submit(dto, files ?? [], req.ip ?? req.socket.remoteAddress ?? 'unknown', key);
+    const receipt = await this.webForm.submit(dto, files, req.ip, key);
     const statusUrl = `/api/v1/public/applications/${receipt.receiptId}`;
-    res.setHeader('Location', statusUrl);
+    res.header('Location', statusUrl);
     return { ...receipt, statusUrl };
   }
 
   /** Polled by the page: pending, then the tracking number (or why the application failed). */
   @Get(':receiptId')
-  receipt(@IdParam('receiptId') receiptId: string, @Res({ passthrough: true }) res: Response): Promise<Receipt> {
-    res.setHeader('Cache-Control', 'no-store');
+  receipt(@IdParam('receiptId') receiptId: string, @Res({ passthrough: true }) res: FastifyReply): Promise<Receipt> {
+    res.header('Cache-Control', 'no-store');
     return this.webForm.receipt(receiptId);
   }
 }

@@ -12,7 +12,7 @@ import { NeighbourhoodsService } from '../../neighbourhoods';
 import { statusUrl } from '../../notifications';
 import { IDEMPOTENCY_KEY, WebApplicationDto } from './dto/web-application.dto';
 import { SubmissionLimiter } from './submission-limiter';
-import { PHOTOS_FIELD } from './upload-errors';
+import { PHOTOS_FIELD } from './web-form-upload';
 
 export interface UploadedPhoto {
   buffer: Buffer;
