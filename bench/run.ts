@@ -16,7 +16,7 @@ import { timerBench } from './timers';
 
 const FULL = process.argv.includes('--full');
 // `--scale [--size N] [--reuse] [--database NAME]`: N tickets over five years (10,000,000 by default)
-// in the database cm_scale (or NAME, several kept side by side), and what they cost; `--only reports,export,idle,refresh,bursts`
+// in the database cm_scale (or NAME, several kept side by side), and what they cost; `--only reports,export,idle,refresh,bursts,intake`
 // measures only those parts.
 const SCALE_ONLY = new Set<ScalePart>(
   process.argv.includes('--only') ? (process.argv[process.argv.indexOf('--only') + 1].split(',') as ScalePart[]) : SCALE_PARTS,
@@ -62,6 +62,7 @@ async function main(): Promise<void> {
     console.log(
       `scale: ${report.size} tickets, ${report.database.mbPerMillionTickets} MB per million; load average ${report.loadAverage.before} → ${report.loadAverage.after}`,
     );
+    if (report.intake && !report.intake.correct) process.exitCode = 1;
     return;
   }
   const run = randomBytes(3).toString('hex');
