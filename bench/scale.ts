@@ -149,7 +149,7 @@ export async function scaleBench(
       await app?.stop();
       app = undefined;
       intake = await intakeAtScale(pgRoot, redisUrl, database, log);
-      if (SCALE_PARTS.some((part) => part !== 'intake' && parts.has(part))) {
+      if ([...parts].some((part) => part !== 'intake')) {
         staff = await serve();
         // The intake steps' tickets, which the intake services' own refresh may have left queued.
         await refresh();
