@@ -4,23 +4,19 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { resolve } from 'node:path';
 import { Client } from 'pg';
-import { Queue } from 'bullmq';
-import { RunningApp, startApp, Topology } from './app-process';
-import { BenchRedis, RedisConnection, serversOf } from './bench-redis';
+import { RunningApp, Topology } from './app-process';
+import { BenchRedis } from './bench-redis';
 import { bullFloor, pgFloor } from './floors';
-import { openLoop } from './open-loop';
-import { cpuSecondsOfCommand } from './proc';
-import { inboundEvent } from './payloads';
+import { FULL_STEPS, IntakeSteps, POOL_SIZE, QUICK_STEPS, redisUsedMemory, startIntakeService } from './intake-steps';
 import { deleteKeysUnder } from './redis-keys';
 import { reportsBench } from './reports';
 import { SCALE_PARTS, ScalePart, scaleBench } from './scale';
-import { summary } from './stats';
-import { mb, perTicketMs, printStep, printTimers, StepReport } from './step-report';
+import { mb, printStep, printTimers } from './step-report';
 import { timerBench } from './timers';
 
 const FULL = process.argv.includes('--full');
 // `--scale [--size N] [--reuse] [--database NAME]`: N tickets over five years (10,000,000 by default)
-// in the database cm_scale (or NAME, several kept side by side), and what they cost; `--only reports,export,idle,refresh,bursts`
+// in the database cm_scale (or NAME, several kept side by side), and what they cost; `--only reports,export,idle,refresh,bursts,intake`
 // measures only those parts.
 const SCALE_ONLY = new Set<ScalePart>(
   process.argv.includes('--only') ? (process.argv[process.argv.indexOf('--only') + 1].split(',') as ScalePart[]) : SCALE_PARTS,
@@ -45,126 +41,13 @@ const RECEIPTS_HELD = process.argv.includes('--receipts-held');
 // `--keyword-categoriser`: no trained model (as before the first training): intake categorises by the categories' keywords.
 const KEYWORDS = process.argv.includes('--keyword-categoriser');
 const REPORTS_LIMIT_MS = 2000;
-const RATES = FULL ? [250, 500, 1000, 2000] : [250, 500];
-const STEP_SECONDS = FULL ? 15 : 5;
-const SATURATION = FULL ? { rate: 3000, seconds: 5 } : { rate: 1500, seconds: 3 };
 const FLOOR_COUNT = FULL ? 20_000 : 5_000;
 const OPEN_TICKETS = 1_000_000;
 const DUE_TOGETHER = 10_000;
 const SLA_TICK_MS = 1000;
-const POOL_SIZE = 10;
 const IN_FLIGHT = 64;
-const KEY = 'bench-intake-key-0123456789';
 const PG_ROOT = process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432';
 const REDIS_URL = process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379';
-
-function cpuNow(app: RunningApp) {
-  const own = process.cpuUsage();
-  return {
-    service: app.cpuSeconds(),
-    postgres: cpuSecondsOfCommand('postgres'),
-    redis: cpuSecondsOfCommand('redis-server'),
-    loadGenerator: (own.user + own.system) / 1e6,
-  };
-}
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-/** A figure of INFO summed over the servers (every master of a cluster). */
-async function redisInfoSum(redis: RedisConnection, section: string, pattern: RegExp): Promise<number> {
-  const infos = await Promise.all((await serversOf(redis)).map((server) => server.info(section)));
-  return infos.reduce((sum, info) => [...info.matchAll(pattern)].reduce((inner, m) => inner + Number(m[1]), sum), 0);
-}
-
-const redisCalls = (redis: RedisConnection) => redisInfoSum(redis, 'commandstats', /calls=(\d+)/g);
-const redisUsedMemory = (redis: RedisConnection) => redisInfoSum(redis, 'memory', /^used_memory:(\d+)/gm);
-
-async function commits(pg: Client): Promise<number> {
-  const { rows } = await pg.query('SELECT xact_commit FROM pg_stat_database WHERE datname = current_database()');
-  return Number(rows[0].xact_commit);
-}
-
-/** Sends one open-loop step (5% of requests are provider retries) and waits for the pipeline to drain. */
-let stepsStarted = 0;
-
-async function step(app: RunningApp, pg: Client, redis: RedisConnection, name: string, rate: number, seconds: number): Promise<StepReport> {
-  // Each step's one-off senders are new (up to 1,000,000 events a step); the regulars are shared.
-  const senderBase = (stepsStarted += 1) * 1_000_000;
-  const requests = rate * seconds;
-  // Every 20th request repeats the previous event: a provider retrying with the same id.
-  const eventIndex = (i: number) => (i % 20 === 19 ? i - 1 : i);
-  const distinctEvents = new Set(Array.from({ length: requests }, (_, i) => eventIndex(i)));
-  const distinct = distinctEvents.size;
-  // Every ticket but a web form's gets its first notice (the form's answer page shows the number): the receipt, or the referral
-  // to another institution for a category that is not the municipality's.
-  const receiptsExpected = [...distinctEvents].filter((i) => inboundEvent(name, i, senderBase).channel !== 'web').length;
-  // What autovacuum's analyze would have done meanwhile on a production server (this machine's
-  // PostgreSQL runs without it): the planner's statistics brought up to the rows the earlier steps wrote.
-  await pg.query('ANALYZE');
-  const [commits0, calls0, cpu0] = [await commits(pg), await redisCalls(redis), cpuNow(app)];
-  let peakRss = app.rssMb();
-  const sampler = setInterval(() => (peakRss = Math.max(peakRss, app.rssMb())), 200);
-  const load = await openLoop(app.ports, '/api/v1/intake/events', { 'x-intake-key': KEY }, rate, requests, (i) =>
-    JSON.stringify(inboundEvent(name, eventIndex(i), senderBase)),
-  );
-  const deadline = Date.now() + 180_000;
-  let drained = false;
-  while (Date.now() < deadline && !drained) {
-    const { rows } = await pg.query(
-      `SELECT count(*) FILTER (WHERE e.state = 'received' OR (t.routed_at IS NULL AND NOT t.triage AND t.status = 'new'))::int
-            + (SELECT count(*) FROM outbound_messages WHERE state IN ('pending', 'sending') AND not_before <= now())::int AS pending
-         FROM inbound_events e LEFT JOIN tickets t ON t.id = e.ticket_id WHERE e.provider_id LIKE $1`,
-      [`${name}-%`],
-    );
-    drained = rows[0].pending === 0;
-    if (!drained) await sleep(100);
-  }
-  clearInterval(sampler);
-  const cpu1 = cpuNow(app);
-  await sleep(1100); // PostgreSQL flushes its commit counters about once a second
-  const [commits1, calls1] = [await commits(pg), await redisCalls(redis)];
-  const { rows } = await pg.query(
-    `SELECT extract(epoch FROM t.routed_at - e.received_at) * 1000 AS ms, t.triage, t.routed_at, e.received_at, e.ticket_id, e.provider_id
-       FROM inbound_events e JOIN tickets t ON t.id = e.ticket_id WHERE e.provider_id LIKE $1`,
-    [`${name}-%`],
-  );
-  const routed = rows.filter((r) => r.routed_at);
-  const first = Math.min(...rows.map((r) => new Date(r.received_at).getTime()));
-  const last = Math.max(...routed.map((r) => new Date(r.routed_at).getTime()));
-  const { rows: events } = await pg.query(
-    `SELECT count(*)::int AS n, count(DISTINCT ticket_id)::int AS tickets,
-            (SELECT count(*)::int FROM outbound_messages o WHERE o.purpose IN ('received', 'referred') AND o.state = 'sent' AND o.ticket_id IN (SELECT ticket_id FROM inbound_events WHERE provider_id LIKE $1)) AS receipts
-       FROM inbound_events WHERE provider_id LIKE $1`,
-    [`${name}-%`],
-  );
-  return {
-    offeredPerSecond: rate,
-    requests,
-    distinctEvents: distinct,
-    accepted: load.accepted,
-    httpErrors: load.errors,
-    resent: load.resent,
-    httpMs: summary(load.latenciesMs),
-    receiptToInboxMs: summary(routed.map((r) => Number(r.ms))),
-    // an event's first request is the one whose index is the event's own
-    sendToInboxMs: summary(routed.map((r) => new Date(r.routed_at).getTime() - load.intendedAt[Number(r.provider_id.slice(name.length + 1))])),
-    ticketsPerSecond: Math.round(rows.length / ((last - first) / 1000)),
-    tickets: events[0].tickets,
-    triage: rows.filter((r) => r.triage).length,
-    receiptsSent: events[0].receipts,
-    receiptsExpected,
-    correct: drained && events[0].n === distinct && events[0].tickets === distinct && (RECEIPTS_HELD || events[0].receipts === receiptsExpected),
-    pgCommitsPerTicket: Math.round(((commits1 - commits0) / Math.max(1, rows.length)) * 100) / 100,
-    redisCommandsPerTicket: Math.round(((calls1 - calls0) / Math.max(1, rows.length)) * 10) / 10,
-    cpuMsPerTicket: {
-      service: perTicketMs(cpu1.service - cpu0.service, rows.length),
-      postgres: perTicketMs(cpu1.postgres - cpu0.postgres, rows.length),
-      redis: perTicketMs(cpu1.redis - cpu0.redis, rows.length),
-      loadGenerator: perTicketMs(cpu1.loadGenerator - cpu0.loadGenerator, rows.length),
-    },
-    peakRssMb: peakRss,
-  };
-}
 
 async function main(): Promise<void> {
   if (SCALE) {
@@ -179,6 +62,7 @@ async function main(): Promise<void> {
     console.log(
       `scale: ${report.size} tickets, ${report.database.mbPerMillionTickets} MB per million; load average ${report.loadAverage.before} → ${report.loadAverage.after}`,
     );
+    if (report.intake && !report.intake.correct) process.exitCode = 1;
     return;
   }
   const run = randomBytes(3).toString('hex');
@@ -196,76 +80,29 @@ async function main(): Promise<void> {
   }
 }
 
-/** Worker processes boot beside the API: wait until each of them takes intake jobs. */
-async function untilIntakeWorkers(bench: BenchRedis, prefix: string, workers: number): Promise<void> {
-  const connection = bench.connect('queue');
-  const queue = new Queue('intake', { connection, prefix: bench.keyPrefix(prefix) });
-  try {
-    const deadline = Date.now() + 60_000;
-    while ((await queue.getWorkersCount()) < workers) {
-      if (Date.now() > deadline) throw new Error('no intake worker started');
-      await sleep(200);
-    }
-  } finally {
-    await queue.close();
-    connection.disconnect();
-  }
-}
-
-/** A fresh service trains its first category model from the corpus: intake is measured on the model, not on the training. */
-async function untilClassifierModel(pg: Client): Promise<void> {
-  const deadline = Date.now() + 180_000;
-  while ((await pg.query(`SELECT 1 FROM classifier_models WHERE active`)).rowCount === 0) {
-    if (Date.now() > deadline) throw new Error('no classifier model trained within three minutes');
-    await sleep(500);
-  }
-}
-
 async function intake(run: string): Promise<void> {
   const database = `cm_bench_${run}`;
   const prefix = `cm-bench-${run}`;
   const url = `${PG_ROOT}/${database}`;
-  const port = 40_000 + Math.floor(Math.random() * 10_000);
   const admin = new Client({ connectionString: `${PG_ROOT}/postgres` });
   await admin.connect();
   const bench = REDIS_CLUSTER ? await BenchRedis.cluster() : BenchRedis.single(REDIS_URL);
   console.log(`Redis: ${bench.description}`);
   const redis = bench.connect('commands');
   let app: RunningApp | undefined;
-  const pg = new Client({ connectionString: url });
+  let pg: Client | undefined;
   try {
-    app = await startApp(
-      {
-        DATABASE_URL: url,
-        ...bench.env(prefix),
-        INTAKE_API_KEY: KEY,
-        INTAKE_THREAD_WINDOW_HOURS: '0',
-        SEED_DEMO_USERS: 'false',
-        DATABASE_POOL_SIZE: String(POOL_SIZE),
-        SLA_TICK_MS: String(SLA_TICK_MS),
-        // No quiet hours: every receipt is sent during its step (by the local sender), as by day, whatever the hour of the run;
-        // or, with --receipts-held, one quiet window all day but its last minute.
-        NOTIFY_QUIET_HOURS: RECEIPTS_HELD ? '00:00-23:59' : '00:00-00:00',
-        ...(KEYWORDS ? { CLASSIFIER_AUTO_TRAIN: 'false' } : {}),
-      },
-      port,
+    ({ app, pg } = await startIntakeService(
+      url,
+      bench,
+      prefix,
+      { receiptsHeld: RECEIPTS_HELD, keywords: KEYWORDS, slaTickMs: SLA_TICK_MS },
       TOPOLOGY,
       REPLICAS,
-    );
-    await untilIntakeWorkers(bench, prefix, REPLICAS);
-    await pg.connect();
-    if (!KEYWORDS) await untilClassifierModel(pg);
+    ));
     const idleRssMb = app.rssMb();
     const redisBefore = await redisUsedMemory(redis);
-    // The first seconds of a fresh process run cold (JIT, connection pools, PostgreSQL's caches).
-    printStep(await step(app, pg, redis, 'warm', 100, FULL ? 10 : 5), 'warm-up (not counted)');
-    const steps: StepReport[] = [];
-    for (const rate of RATES) {
-      steps.push(await step(app, pg, redis, `r${rate}`, rate, STEP_SECONDS));
-      printStep(steps.at(-1)!);
-    }
-    const saturation = await step(app, pg, redis, 'sat', SATURATION.rate, SATURATION.seconds);
-    printStep(saturation, 'saturation');
+    const { steps, saturation } = await new IntakeSteps({ receiptsHeld: RECEIPTS_HELD }).run({ app, pg, redis }, FULL ? FULL_STEPS : QUICK_STEPS, printStep);
     const redisAfter = await redisUsedMemory(redis);
     const pgFloorPerSecond = await pgFloor(url, POOL_SIZE, IN_FLIGHT, FLOOR_COUNT);
     const bullFloorPerSecond = await bullFloor(() => bench.connect('queue'), bench.keyPrefix(`${prefix}-floor`), 8, FLOOR_COUNT);
@@ -304,7 +141,7 @@ async function intake(run: string): Promise<void> {
       process.exitCode = 1;
     }
   } finally {
-    await pg.end().catch(() => undefined);
+    await pg?.end().catch(() => undefined);
     await app?.stop();
     await admin.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);
     await admin.end();

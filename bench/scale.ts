@@ -6,6 +6,7 @@ import { RunningApp, startApp } from './app-process';
 import { deleteKeysUnder } from './redis-keys';
 import { login, REPORTS, timed, YEAR } from './reports';
 import { generateScale, Generated } from './scale-data';
+import { IntakeComparison, intakeAtScale } from './scale-intake';
 import { summary } from './stats';
 import { DueTogether, dueTogether, idleTicks } from './timers';
 
@@ -26,8 +27,8 @@ const LISTS = [
 // Pages read on by cursor ("Sonraki"): each is timed as the page after the first, by the first's `nextCursor`.
 const CURSOR_PAGES = ['tickets?pageSize=50', 'tickets?pageSize=50&sort=-updatedAt', 'tickets?status=in_progress&status=assigned&pageSize=50'];
 
-/** What a scale run measures after the read model is brought up to date (`--only reports,export,idle,refresh,bursts`; all by default). */
-export const SCALE_PARTS = ['reports', 'export', 'idle', 'refresh', 'bursts'] as const;
+/** What a scale run measures after the read model is brought up to date (`--only reports,export,idle,refresh,bursts,intake`; all by default). */
+export const SCALE_PARTS = ['reports', 'export', 'idle', 'refresh', 'bursts', 'intake'] as const;
 export type ScalePart = (typeof SCALE_PARTS)[number];
 
 export interface ScaleReport {
@@ -41,6 +42,7 @@ export interface ScaleReport {
   idleTick: { openClocks: number; ms: ReturnType<typeof summary>; plan: string } | null;
   readModelRefreshAfterChanges: { changed: number; seconds: number } | null;
   dueTogether: (DueTogether & { batch: number; loadAverage: string })[];
+  intake: IntakeComparison | null;
   database: { bytes: number; mbPerMillionTickets: number; tables: { table: string; mb: number }[] };
 }
 
@@ -88,6 +90,8 @@ const loadAverage = () => readFileSync('/proc/loadavg', 'utf8').split(' ').slice
  * `--scale [--size N] [--database NAME]`: N tickets over five years in a database of their own
  * (`cm_scale` unless named; kept afterwards, so `--reuse` measures again without generating), then every report, the ticket list and search,
  * the deadline timer idle and with bursts, the read model's refresh after changes, and the size.
+ * Intake runs first, once the read model is up to date: a service stopped after the bursts
+ * leaves their notices to the next one, which would send them during the intake steps.
  */
 export async function scaleBench(
   pgRoot: string,
@@ -122,18 +126,37 @@ export async function scaleBench(
       generated = await generateScale(pg, size, log);
       log(`generated ${size} tickets in ${generated.seconds} s: ${JSON.stringify(generated.rows)}`);
     } else await pg.connect();
-    app = await startApp(env, port(), 'api+worker');
-    const p = app.port;
-    const [adminToken, executive, manager] = await Promise.all(['admin', 'executive', 'department-manager'].map((u) => login(p, u)));
+    // The service as the parts after intake use it: a fresh process, staff logged in again.
+    const serve = async () => {
+      const started = await startApp(env, port(), 'api+worker');
+      app = started;
+      const [adminToken, executive, manager] = await Promise.all(['admin', 'executive', 'department-manager'].map((u) => login(started.port, u)));
+      return { port: started.port, adminToken, executive, manager };
+    };
+    let staff = await serve();
     const call = async (path: string, token: string) => {
-      const res = await fetch(`http://127.0.0.1:${p}/api/v1/${path}`, { headers: { authorization: `Bearer ${token}` } });
+      const res = await fetch(`http://127.0.0.1:${staff.port}/api/v1/${path}`, { headers: { authorization: `Bearer ${token}` } });
       if (res.status >= 300) throw new Error(`${path}: ${res.status} ${await res.text()}`);
       return res.json();
     };
-    const refresh = () => postWithoutTimeout(p, 'reports/refresh', adminToken);
+    const refresh = () => postWithoutTimeout(staff.port, 'reports/refresh', staff.adminToken);
     const [, buildMs] = await timed(refresh);
     await pg.query('ANALYZE report_ticket_facts');
     log(`read model brought up to date in ${(buildMs / 1000).toFixed(1)} s`);
+
+    let intake: IntakeComparison | null = null;
+    if (parts.has('intake')) {
+      await app?.stop();
+      app = undefined;
+      intake = await intakeAtScale(pgRoot, redisUrl, database, log);
+      if ([...parts].some((part) => part !== 'intake')) {
+        staff = await serve();
+        // The intake steps' tickets, which the intake services' own refresh may have left queued.
+        await refresh();
+      }
+    }
+    const { executive, manager } = staff;
+    const p = staff.port;
 
     const reports: ScaleReport['reports'] = [];
     for (const [as, token] of parts.has('reports')
@@ -187,7 +210,7 @@ export async function scaleBench(
       bursts.push({ batch, loadAverage: at, ...(await dueTogether(pg, batch, prefix, redisUrl)) });
       log(`${bursts.at(-1)!.clocks} due at once: all committed ${bursts.at(-1)!.batchProcessedMs} ms after the tick that found them (load ${at})`);
     }
-    await app.stop();
+    await app?.stop();
     app = undefined;
 
     const { rows: tables } = await pg.query(
@@ -206,6 +229,7 @@ export async function scaleBench(
       idleTick: idle && { openClocks: open, ms: idle.ms, plan: idle.plan },
       readModelRefreshAfterChanges: refreshMs === null ? null : { changed: CHANGED, seconds: Math.round(refreshMs / 100) / 10 },
       dueTogether: bursts,
+      intake,
       database: {
         bytes: Number(bytes),
         mbPerMillionTickets: Math.round(Number(bytes) / 1048576 / (Number(tickets) / 1e6)),

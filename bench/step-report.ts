@@ -48,13 +48,17 @@ export function printTimers(t: TimerReport): void {
   );
 }
 
-export function printStep(s: StepReport, label = `${s.offeredPerSecond}/s offered`): void {
-  console.log(
+export function printStep(s: StepReport, label?: string): void {
+  console.log(formatStep(s, label));
+}
+
+export function formatStep(s: StepReport, label = `${s.offeredPerSecond}/s offered`): string {
+  return (
     `${label.padEnd(18)} ${s.requests} requests (${s.distinctEvents} distinct, ${s.httpErrors} failed, ${s.resent} resent) → ${s.tickets} tickets (${s.triage} triage, ${s.receiptsSent} of ${s.receiptsExpected} receipts sent), correct=${s.correct}, ` +
-      `${s.ticketsPerSecond} tickets/s; HTTP p50/p95/p99 ${s.httpMs.p50}/${s.httpMs.p95}/${s.httpMs.p99} ms; ` +
-      `receipt→inbox p50/p95/p99 ${s.receiptToInboxMs.p50}/${s.receiptToInboxMs.p95}/${s.receiptToInboxMs.p99} ms; ` +
-      `send→inbox p50/p95/p99 ${s.sendToInboxMs.p50}/${s.sendToInboxMs.p95}/${s.sendToInboxMs.p99} ms; ` +
-      `${s.pgCommitsPerTicket} PG commits and ${s.redisCommandsPerTicket} Redis commands per ticket; ` +
-      `CPU ms per ticket: service ${s.cpuMsPerTicket.service}, PostgreSQL ${s.cpuMsPerTicket.postgres}, Redis ${s.cpuMsPerTicket.redis}, load generator ${s.cpuMsPerTicket.loadGenerator}; peak RSS ${s.peakRssMb} MB`,
+    `${s.ticketsPerSecond} tickets/s; HTTP p50/p95/p99 ${s.httpMs.p50}/${s.httpMs.p95}/${s.httpMs.p99} ms; ` +
+    `receipt→inbox p50/p95/p99 ${s.receiptToInboxMs.p50}/${s.receiptToInboxMs.p95}/${s.receiptToInboxMs.p99} ms; ` +
+    `send→inbox p50/p95/p99 ${s.sendToInboxMs.p50}/${s.sendToInboxMs.p95}/${s.sendToInboxMs.p99} ms; ` +
+    `${s.pgCommitsPerTicket} PG commits and ${s.redisCommandsPerTicket} Redis commands per ticket; ` +
+    `CPU ms per ticket: service ${s.cpuMsPerTicket.service}, PostgreSQL ${s.cpuMsPerTicket.postgres}, Redis ${s.cpuMsPerTicket.redis}, load generator ${s.cpuMsPerTicket.loadGenerator}; peak RSS ${s.peakRssMb} MB`
   );
 }

@@ -83,9 +83,12 @@ export class ReportFacts {
 
   private async refreshBatch(manager: EntityManager): Promise<number> {
     const rows: { ticket_id: string }[] = await manager.query(
-      // In a WITH so the driver answers with plain rows (a bare DELETE … RETURNING comes back as [rows, count]).
-      `WITH taken AS (DELETE FROM report_dirty_tickets WHERE ticket_id IN (SELECT ticket_id FROM report_dirty_tickets LIMIT $1 FOR UPDATE SKIP LOCKED)
-       RETURNING ticket_id) SELECT ticket_id FROM taken`,
+      // In a WITH so the driver answers with plain rows (a bare DELETE … RETURNING comes back as [rows, count]). The batch is
+      // taken once (MATERIALIZED): as `IN (sub-query)` the planner, expecting one queued row, re-ran the locking scan of the
+      // queue for every queued row (a minute for 9,000 rows over a million dead ones after a full build).
+      `WITH batch AS MATERIALIZED (SELECT ticket_id FROM report_dirty_tickets LIMIT $1 FOR UPDATE SKIP LOCKED),
+       taken AS (DELETE FROM report_dirty_tickets d USING batch b WHERE d.ticket_id = b.ticket_id RETURNING d.ticket_id)
+       SELECT ticket_id FROM taken`,
       [BATCH],
     );
     if (!rows.length) return 0;
