@@ -160,7 +160,6 @@ export async function generateScale(pg: Client, tickets: number, log: (line: str
   await pg.query(`SET session_replication_role = origin`);
   await pg.query('VACUUM ANALYZE');
   const rows: Record<string, number> = {};
-  for (const table of GENERATED_TABLES)
-    rows[table] = Number((await pg.query(`SELECT count(*) AS n FROM ${table}`)).rows[0].n);
+  for (const table of GENERATED_TABLES) rows[table] = Number((await pg.query(`SELECT count(*) AS n FROM ${table}`)).rows[0].n);
   return { tickets, seconds: Math.round((performance.now() - started) / 1000), rows };
 }
