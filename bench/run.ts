@@ -1,6 +1,6 @@
 import { execSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { resolve } from 'node:path';
 import { Client } from 'pg';
@@ -62,6 +62,7 @@ function cpuNow(app: RunningApp) {
   const own = process.cpuUsage();
   return {
     service: app.cpuSeconds(),
+    byRole: app.cpuSecondsByRole(),
     postgres: cpuSecondsOfCommand('postgres'),
     redis: cpuSecondsOfCommand('redis-server'),
     loadGenerator: (own.user + own.system) / 1e6,
@@ -84,6 +85,42 @@ async function commits(pg: Client): Promise<number> {
   return Number(rows[0].xact_commit);
 }
 
+/** The statements the service's processes have sent so far, by role and shape (with BENCH_PG_COUNT, see bench/pg-counter.ts). */
+function pgStatements(): Record<string, Record<string, number>> {
+  const dir = process.env.BENCH_PG_COUNT;
+  if (!dir) return {};
+  const byRole: Record<string, Record<string, number>> = {};
+  for (const name of readdirSync(dir).filter((n) => n.endsWith('.json'))) {
+    const role = name.split('-')[0];
+    const counts: Record<string, number> = JSON.parse(readFileSync(resolve(dir, name), 'utf8'));
+    const into = (byRole[role] ??= {});
+    for (const [shape, n] of Object.entries(counts)) into[shape] = (into[shape] ?? 0) + n;
+  }
+  return byRole;
+}
+
+/** Per ticket, what each role sent between two readings: all statements, and the commonest shapes. */
+function statementsPerTicket(before: ReturnType<typeof pgStatements>, after: ReturnType<typeof pgStatements>, tickets: number) {
+  const per = (n: number) => Math.round((n / Math.max(1, tickets)) * 100) / 100;
+  return Object.fromEntries(
+    Object.entries(after).map(([role, counts]) => {
+      const deltas = Object.entries(counts)
+        .map(([shape, n]) => [shape, n - (before[role]?.[shape] ?? 0)] as const)
+        .filter(([, n]) => n > 0)
+        .sort((a, b) => b[1] - a[1]);
+      return [role, { total: per(deltas.reduce((sum, [, n]) => sum + n, 0)), shapes: deltas.slice(0, 15).map(([shape, n]) => ({ shape, perTicket: per(n) })) }];
+    }),
+  );
+}
+
+/** With BENCH_CPU_PROF: each step's window on the monotonic clock the profiles' timestamps use, for bench/cpu-profile.ts --step. */
+function markStep(name: string, fromUs: bigint): void {
+  const dir = process.env.BENCH_CPU_PROF;
+  if (!dir) return;
+  mkdirSync(dir, { recursive: true });
+  appendFileSync(resolve(dir, 'steps.jsonl'), `${JSON.stringify({ name, fromUs: Number(fromUs), toUs: Number(process.hrtime.bigint() / 1000n) })}\n`);
+}
+
 /** Sends one open-loop step (5% of requests are provider retries) and waits for the pipeline to drain. */
 let stepsStarted = 0;
 
@@ -101,7 +138,8 @@ async function step(app: RunningApp, pg: Client, redis: RedisConnection, name: s
   // What autovacuum's analyze would have done meanwhile on a production server (this machine's
   // PostgreSQL runs without it): the planner's statistics brought up to the rows the earlier steps wrote.
   await pg.query('ANALYZE');
-  const [commits0, calls0, cpu0] = [await commits(pg), await redisCalls(redis), cpuNow(app)];
+  const [commits0, calls0, cpu0, statements0] = [await commits(pg), await redisCalls(redis), cpuNow(app), pgStatements()];
+  const startedUs = process.hrtime.bigint() / 1000n;
   let peakRss = app.rssMb();
   const sampler = setInterval(() => (peakRss = Math.max(peakRss, app.rssMb())), 200);
   const load = await openLoop(app.ports, '/api/v1/intake/events', { 'x-intake-key': KEY }, rate, requests, (i) =>
@@ -121,8 +159,9 @@ async function step(app: RunningApp, pg: Client, redis: RedisConnection, name: s
   }
   clearInterval(sampler);
   const cpu1 = cpuNow(app);
+  markStep(name, startedUs);
   await sleep(1100); // PostgreSQL flushes its commit counters about once a second
-  const [commits1, calls1] = [await commits(pg), await redisCalls(redis)];
+  const [commits1, calls1, statements1] = [await commits(pg), await redisCalls(redis), pgStatements()];
   const { rows } = await pg.query(
     `SELECT extract(epoch FROM t.routed_at - e.received_at) * 1000 AS ms, t.triage, t.routed_at, e.received_at, e.ticket_id, e.provider_id
        FROM inbound_events e JOIN tickets t ON t.id = e.ticket_id WHERE e.provider_id LIKE $1`,
@@ -158,11 +197,13 @@ async function step(app: RunningApp, pg: Client, redis: RedisConnection, name: s
     redisCommandsPerTicket: Math.round(((calls1 - calls0) / Math.max(1, rows.length)) * 10) / 10,
     cpuMsPerTicket: {
       service: perTicketMs(cpu1.service - cpu0.service, rows.length),
+      byRole: Object.fromEntries(Object.entries(cpu1.byRole).map(([role, s]) => [role, perTicketMs(s - (cpu0.byRole[role] ?? 0), rows.length)])),
       postgres: perTicketMs(cpu1.postgres - cpu0.postgres, rows.length),
       redis: perTicketMs(cpu1.redis - cpu0.redis, rows.length),
       loadGenerator: perTicketMs(cpu1.loadGenerator - cpu0.loadGenerator, rows.length),
     },
     peakRssMb: peakRss,
+    ...(process.env.BENCH_PG_COUNT ? { pgStatementsPerTicket: statementsPerTicket(statements0, statements1, rows.length) } : {}),
   };
 }
 

@@ -1,0 +1,37 @@
+/**
+ * Preloaded into the service's processes when the bench runs with `BENCH_PG_COUNT=dir`
+ * (`node --require`): counts the statements each process sends to PostgreSQL, by their
+ * opening words, and keeps the totals in dir/<role>-<pid>.json, rewritten twice a second,
+ * for the bench to read before and after each step. Every `query` of node-postgres is one
+ * round trip (BEGIN and COMMIT included), which is what this counts.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { Client } from 'pg';
+
+const SHAPE_CHARS = 90;
+
+const dir = resolve(process.env.BENCH_PG_COUNT!);
+const file = resolve(dir, `${process.env.APP_ROLE ?? 'all'}-${process.pid}.json`);
+const counts: Record<string, number> = {};
+
+/** The statement without its parameters' numbers and layout, cut short: TypeORM's multi-row VALUES differ only in length. */
+export function shapeOf(text: string): string {
+  return text.replace(/\s+/g, ' ').replace(/\$\d+/g, '$').trim().slice(0, SHAPE_CHARS);
+}
+
+const query = Client.prototype.query as (...args: unknown[]) => unknown;
+Client.prototype.query = function counted(this: Client, ...args: unknown[]) {
+  const first = args[0] as string | { text?: string } | undefined;
+  const text = typeof first === 'string' ? first : first?.text;
+  if (text) {
+    const shape = shapeOf(text);
+    counts[shape] = (counts[shape] ?? 0) + 1;
+  }
+  return query.apply(this, args);
+} as typeof Client.prototype.query;
+
+mkdirSync(dir, { recursive: true });
+const write = () => writeFileSync(file, JSON.stringify(counts));
+setInterval(write, 500).unref();
+process.on('exit', write);
