@@ -59,7 +59,9 @@ export function printStep(s: StepReport, label = `${s.offeredPerSecond}/s offere
       `${s.pgCommitsPerTicket} PG commits and ${s.redisCommandsPerTicket} Redis commands per ticket; ` +
       `CPU ms per ticket: service ${s.cpuMsPerTicket.service} (${Object.entries(s.cpuMsPerTicket.byRole)
         .map(([role, ms]) => `${role} ${ms}`)
-        .join(', ')}), PostgreSQL ${s.cpuMsPerTicket.postgres}, Redis ${s.cpuMsPerTicket.redis}, load generator ${s.cpuMsPerTicket.loadGenerator}; peak RSS ${s.peakRssMb} MB`,
+        .join(
+          ', ',
+        )}), PostgreSQL ${s.cpuMsPerTicket.postgres}, Redis ${s.cpuMsPerTicket.redis}, load generator ${s.cpuMsPerTicket.loadGenerator}; peak RSS ${s.peakRssMb} MB`,
   );
   for (const [role, { total, shapes }] of Object.entries(s.pgStatementsPerTicket ?? {})) {
     console.log(`  ${role}: ${total} PostgreSQL statements per ticket`);
