@@ -8,7 +8,7 @@ import { Clock, InvalidFieldException, Page, pageOf, ResourceNotFoundException }
 import { IdentityKind, maskEmail, maskPhone, normalizePhone } from '@app/domain';
 import { ChannelIdentity } from './channel-identity.entity';
 import { Citizen } from './citizen.entity';
-import { citizensByIdentities } from './citizens-by-identity';
+import { citizensOfIdentities } from './citizens-by-identity';
 import { citizenIdsMatching, SearchTerm } from './citizens-by-search-term';
 import { CitizenInputDto, CitizenQueryDto, CitizenView, ContactPreferencesDto } from './dto/citizen.dto';
 import { PiiAccess } from './pii-access.entity';
@@ -265,14 +265,8 @@ export class CitizensService {
   }
 
   /** The citizens behind any of these identities, in one query, by identity. */
-  private async byIdentities(manager: EntityManager, identities: Identity[]): Promise<Map<string, Citizen>> {
-    const { entities, raw } = await citizensByIdentities(manager, identities).getRawAndEntities<{
-      c_id: string;
-      identity_kind: string;
-      identity_value: string;
-    }>();
-    const byId = new Map(entities.map((c) => [c.id, c]));
-    return new Map(raw.map((r) => [`${r.identity_kind}:${r.identity_value}`, byId.get(r.c_id)!]));
+  private byIdentities(manager: EntityManager, identities: Identity[]): Promise<Map<string, Citizen>> {
+    return citizensOfIdentities(manager, identities);
   }
 
   /** Links identities in one statement; returns those it linked (the others belonged to someone already). */
