@@ -6,3 +6,4 @@ export * from './reports-data-source';
 export * from './snake-naming.strategy';
 export * from './where-defined';
 export * from './json-rows';
+export * from './entity-columns';

@@ -1,4 +1,5 @@
 import { EntityManager, SelectQueryBuilder } from 'typeorm';
+import { selectColumns } from '@app/database';
 import { IdentityKind } from '@app/domain';
 import { ChannelIdentity } from './channel-identity.entity';
 import { Citizen } from './citizen.entity';
@@ -21,14 +22,12 @@ export function citizensByIdentities(manager: EntityManager, identities: { kind:
 
 /**
  * The same lookup for intake's hot path, read without the query builder and TypeORM's entity
- * hydration (both cost more CPU than the index lookups): the citizen behind each identity,
- * keyed `kind:value`, one object per citizen. The columns are read under their property names;
- * none has a transformer, so node-postgres's values are the entity's.
+ * hydration (see selectColumns): the citizen behind each identity, keyed `kind:value`, one
+ * object per citizen.
  */
 export async function citizensOfIdentities(manager: EntityManager, identities: { kind: IdentityKind; value: string }[]): Promise<Map<string, Citizen>> {
-  const columns = manager.connection.getMetadata(Citizen).columns.map((column) => `c."${column.databaseName}" AS "${column.propertyName}"`);
   const rows: (Citizen & { identity_kind: string; identity_value: string })[] = await manager.query(
-    `SELECT ${columns.join(', ')}, i.kind AS identity_kind, i.value AS identity_value
+    `SELECT ${selectColumns(manager, Citizen, 'c')}, i.kind AS identity_kind, i.value AS identity_value
        FROM citizens c JOIN citizen_identities i ON i.citizen_id = c.id
       WHERE (i.kind, i.value) IN (SELECT * FROM unnest($1::identity_kind[], $2::text[]))`,
     [identities.map((i) => i.kind), identities.map((i) => i.value)],
