@@ -5,7 +5,7 @@
  * for the bench to read before and after each step. Every `query` of node-postgres is one
  * round trip (BEGIN and COMMIT included), which is what this counts.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Client } from 'pg';
 
@@ -32,6 +32,10 @@ Client.prototype.query = function counted(this: Client, ...args: unknown[]) {
 } as typeof Client.prototype.query;
 
 mkdirSync(dir, { recursive: true });
-const write = () => writeFileSync(file, JSON.stringify(counts));
+// Renamed into place, so the bench never reads half a file.
+const write = () => {
+  writeFileSync(`${file}.tmp`, JSON.stringify(counts));
+  renameSync(`${file}.tmp`, file);
+};
 setInterval(write, 500).unref();
 process.on('exit', write);
