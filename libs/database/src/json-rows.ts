@@ -19,17 +19,19 @@ export interface JsonRows {
  */
 export function jsonRows<E extends ObjectLiteral>(manager: EntityManager, target: EntityTarget<E>, rows: Partial<E>[], param: number): JsonRows {
   const metadata = manager.connection.getMetadata(target);
-  const columns = metadata.columns.filter((column) => rows.some((row) => row[column.propertyName as keyof E] !== undefined));
-  const data = rows.map((row) =>
-    Object.fromEntries(
-      columns.map((column) => {
-        const value = row[column.propertyName as keyof E];
-        const literal = ['string', 'number', 'boolean'].includes(typeof column.default) ? column.default : null;
-        return [column.databaseName, value === undefined ? literal : value];
-      }),
-    ),
-  );
-  const list = columns.map((column) => `"${column.databaseName}"`).join(', ');
+  const columns = metadata.columns
+    .filter((column) => rows.some((row) => row[column.propertyName as keyof E] !== undefined))
+    .map((column) => ({
+      property: column.propertyName as keyof E,
+      name: column.databaseName,
+      literal: ['string', 'number', 'boolean'].includes(typeof column.default) ? (column.default as unknown) : null,
+    }));
+  const data = rows.map((row) => {
+    const out: Record<string, unknown> = {};
+    for (const { property, name, literal } of columns) out[name] = row[property] === undefined ? literal : row[property];
+    return out;
+  });
+  const list = columns.map((column) => `"${column.name}"`).join(', ');
   const table = `"${metadata.tableName}"`;
   return {
     insert: `INSERT INTO ${table} (${list}) SELECT ${list} FROM jsonb_populate_recordset(NULL::${table}, $${param}::jsonb) WITH ORDINALITY ORDER BY ordinality`,
