@@ -1,11 +1,12 @@
 /**
  * Preloaded into the service's processes when the bench runs with `BENCH_PG_COUNT=dir`
  * (`node --require`): counts the statements each process sends to PostgreSQL, by their
- * opening words, and keeps the totals in dir/<role>-<pid>.json, rewritten twice a second,
+ * opening words, and keeps the totals in dir/<role>-<pid>.json, rewritten every second,
  * for the bench to read before and after each step. Every `query` of node-postgres is one
  * round trip (BEGIN and COMMIT included), which is what this counts.
  */
 import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { rename, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { Client } from 'pg';
 
@@ -39,10 +40,18 @@ Client.prototype.query = function counted(this: Client, ...args: unknown[]) {
 } as typeof Client.prototype.query;
 
 mkdirSync(dir, { recursive: true });
-// Renamed into place, so the bench never reads half a file.
-const write = () => {
+// Renamed into place, so the bench never reads half a file; off the event loop, which a
+// synchronous write on a busy disk held for milliseconds.
+let written = '';
+setInterval(() => {
+  const json = JSON.stringify(counts);
+  if (json === written) return;
+  written = json;
+  void writeFile(`${file}.tmp`, json)
+    .then(() => rename(`${file}.tmp`, file))
+    .catch(() => undefined);
+}, 1000).unref();
+process.on('exit', () => {
   writeFileSync(`${file}.tmp`, JSON.stringify(counts));
   renameSync(`${file}.tmp`, file);
-};
-setInterval(write, 500).unref();
-process.on('exit', write);
+});
