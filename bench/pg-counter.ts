@@ -43,13 +43,16 @@ mkdirSync(dir, { recursive: true });
 // Renamed into place, so the bench never reads half a file; off the event loop, which a
 // synchronous write on a busy disk held for milliseconds.
 let written = '';
+let writing = false;
 setInterval(() => {
   const json = JSON.stringify(counts);
-  if (json === written) return;
-  written = json;
+  if (json === written || writing) return;
+  writing = true;
   void writeFile(`${file}.tmp`, json)
     .then(() => rename(`${file}.tmp`, file))
-    .catch(() => undefined);
+    .then(() => (written = json))
+    .catch(() => undefined)
+    .finally(() => (writing = false));
 }, 1000).unref();
 process.on('exit', () => {
   writeFileSync(`${file}.tmp`, JSON.stringify(counts));
