@@ -11,10 +11,25 @@ export interface RunningApp {
   rssMb: () => number;
   /** CPU time the service's processes have used so far, together. */
   cpuSeconds: () => number;
+  /** The same by role (`api`, `worker`, or `all` in one process), the replicas of a role together. */
+  cpuSecondsByRole: () => Record<string, number>;
   stop: () => Promise<void>;
 }
 
 export type Topology = 'one-process' | 'api+worker';
+
+/**
+ * Node options for looking inside the service's processes during a run (see the README's "Where the intake CPU goes"):
+ * `BENCH_CPU_PROF=dir` writes a V8 CPU profile of each process into dir/<role> when it exits (`bench/cpu-profile.ts` sums it up),
+ * `BENCH_PG_COUNT=dir` counts each process's PostgreSQL statements into dir (`bench/pg-counter.ts`; the steps print them).
+ */
+function inspectionOptions(role: string): string[] {
+  const options: string[] = [];
+  const profiles = process.env.BENCH_CPU_PROF;
+  if (profiles) options.push('--cpu-prof', `--cpu-prof-dir=${resolve(profiles, role)}`);
+  if (process.env.BENCH_PG_COUNT) options.push(`--require=${resolve(__dirname, 'pg-counter.js')}`);
+  return options;
+}
 
 /**
  * Starts the built service and waits for /health: one process with the API and the workers
@@ -26,7 +41,7 @@ export async function startApp(env: Record<string, string>, port: number, topolo
   const ports = Array.from({ length: replicas }, (_, k) => port + k);
   const children = roles.flatMap((role) =>
     ports.map((own) =>
-      spawn(process.execPath, [resolve(__dirname, '../dist/src/main.js')], {
+      spawn(process.execPath, [...inspectionOptions(role), resolve(__dirname, '../dist/src/main.js')], {
         env: { ...process.env, ...env, APP_ROLE: role, PORT: String(own), HOST: '127.0.0.1', LOG_LEVEL: 'warn' },
         stdio: ['ignore', 'ignore', 'inherit'],
       }),
@@ -51,11 +66,13 @@ export async function startApp(env: Record<string, string>, port: number, topolo
     if (healthy.size < ports.length) await new Promise((r) => setTimeout(r, 200));
   }
   const pids = children.map((c) => c.pid!);
+  const roleOf = roles.flatMap((role) => ports.map(() => role));
   return {
     port,
     ports,
     rssMb: () => pids.reduce((sum, pid) => sum + rssMb(pid), 0),
     cpuSeconds: () => pids.reduce((sum, pid) => sum + cpuSeconds(pid), 0),
+    cpuSecondsByRole: () => pids.reduce<Record<string, number>>((by, pid, k) => ({ ...by, [roleOf[k]]: (by[roleOf[k]] ?? 0) + cpuSeconds(pid) }), {}),
     stop: async () => {
       await Promise.all(
         children.map(async (child) => {

@@ -6,6 +6,7 @@ import { openLoop } from './open-loop';
 import { inboundEvent } from './payloads';
 import { cpuSecondsOfCommand } from './proc';
 import { summary } from './stats';
+import { markStep, pgStatements, statementsPerTicket } from './step-counters';
 import { perTicketMs, StepReport } from './step-report';
 
 export const INTAKE_KEY = 'bench-intake-key-0123456789';
@@ -133,6 +134,7 @@ function cpuNow(app: RunningApp) {
   const own = process.cpuUsage();
   return {
     service: app.cpuSeconds(),
+    byRole: app.cpuSecondsByRole(),
     postgres: cpuSecondsOfCommand('postgres'),
     redis: cpuSecondsOfCommand('redis-server'),
     loadGenerator: (own.user + own.system) / 1e6,
@@ -189,7 +191,8 @@ export class IntakeSteps {
     // PostgreSQL runs without it): the planner's statistics brought up to the rows the earlier steps wrote.
     await pg.query('ANALYZE');
     const stepEvents = [`${name}-%`, new Date(Date.now() - 1000)];
-    const [commits0, calls0, cpu0] = [await commits(pg), await redisCalls(redis), cpuNow(app)];
+    const [commits0, calls0, cpu0, statements0] = [await commits(pg), await redisCalls(redis), cpuNow(app), pgStatements()];
+    const startedUs = process.hrtime.bigint() / 1000n;
     let peakRss = app.rssMb();
     const sampler = setInterval(() => (peakRss = Math.max(peakRss, app.rssMb())), 200);
     const load = await openLoop(app.ports, '/api/v1/intake/events', { 'x-intake-key': INTAKE_KEY }, rate, requests, (i) =>
@@ -211,8 +214,9 @@ export class IntakeSteps {
     }
     clearInterval(sampler);
     const cpu1 = cpuNow(app);
+    markStep(name, startedUs);
     await sleep(1100); // PostgreSQL flushes its commit counters about once a second
-    const [commits1, calls1] = [await commits(pg), await redisCalls(redis)];
+    const [commits1, calls1, statements1] = [await commits(pg), await redisCalls(redis), pgStatements()];
     const { rows } = await pg.query(
       `WITH ${STEP_EVENTS}
        SELECT extract(epoch FROM t.routed_at - e.received_at) * 1000 AS ms, t.triage, t.routed_at, e.received_at, e.ticket_id, e.provider_id
@@ -251,11 +255,13 @@ export class IntakeSteps {
       redisCommandsPerTicket: Math.round(((calls1 - calls0) / Math.max(1, rows.length)) * 10) / 10,
       cpuMsPerTicket: {
         service: perTicketMs(cpu1.service - cpu0.service, rows.length),
+        byRole: Object.fromEntries(Object.entries(cpu1.byRole).map(([role, s]) => [role, perTicketMs(s - (cpu0.byRole[role] ?? 0), rows.length)])),
         postgres: perTicketMs(cpu1.postgres - cpu0.postgres, rows.length),
         redis: perTicketMs(cpu1.redis - cpu0.redis, rows.length),
         loadGenerator: perTicketMs(cpu1.loadGenerator - cpu0.loadGenerator, rows.length),
       },
       peakRssMb: peakRss,
+      ...(process.env.BENCH_PG_COUNT ? { pgStatementsPerTicket: statementsPerTicket(statements0, statements1, rows.length) } : {}),
     };
   }
 }

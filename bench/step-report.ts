@@ -24,8 +24,10 @@ export interface StepReport {
   pgCommitsPerTicket: number;
   redisCommandsPerTicket: number;
   /** CPU time per ticket over the step and its drain: the service's processes, all PostgreSQL backends, Redis, this load generator. */
-  cpuMsPerTicket: { service: number; postgres: number; redis: number; loadGenerator: number };
+  cpuMsPerTicket: { service: number; byRole: Record<string, number>; postgres: number; redis: number; loadGenerator: number };
   peakRssMb: number;
+  /** With BENCH_PG_COUNT: statements each role sent to PostgreSQL per ticket (BEGIN and COMMIT included), and the commonest. */
+  pgStatementsPerTicket?: Record<string, { total: number; shapes: { shape: string; perTicket: number }[] }>;
 }
 
 export function perTicketMs(seconds: number, tickets: number): number {
@@ -53,12 +55,20 @@ export function printStep(s: StepReport, label?: string): void {
 }
 
 export function formatStep(s: StepReport, label = `${s.offeredPerSecond}/s offered`): string {
-  return (
+  const roles = Object.entries(s.cpuMsPerTicket.byRole)
+    .map(([role, ms]) => `${role} ${ms}`)
+    .join(', ');
+  const statements = Object.entries(s.pgStatementsPerTicket ?? {}).flatMap(([role, { total, shapes }]) => [
+    `  ${role}: ${total} PostgreSQL statements per ticket`,
+    ...shapes.map(({ shape, perTicket }) => `    ${String(perTicket).padStart(6)}  ${shape}`),
+  ]);
+  return [
     `${label.padEnd(18)} ${s.requests} requests (${s.distinctEvents} distinct, ${s.httpErrors} failed, ${s.resent} resent) → ${s.tickets} tickets (${s.triage} triage, ${s.receiptsSent} of ${s.receiptsExpected} receipts sent), correct=${s.correct}, ` +
-    `${s.ticketsPerSecond} tickets/s; HTTP p50/p95/p99 ${s.httpMs.p50}/${s.httpMs.p95}/${s.httpMs.p99} ms; ` +
-    `receipt→inbox p50/p95/p99 ${s.receiptToInboxMs.p50}/${s.receiptToInboxMs.p95}/${s.receiptToInboxMs.p99} ms; ` +
-    `send→inbox p50/p95/p99 ${s.sendToInboxMs.p50}/${s.sendToInboxMs.p95}/${s.sendToInboxMs.p99} ms; ` +
-    `${s.pgCommitsPerTicket} PG commits and ${s.redisCommandsPerTicket} Redis commands per ticket; ` +
-    `CPU ms per ticket: service ${s.cpuMsPerTicket.service}, PostgreSQL ${s.cpuMsPerTicket.postgres}, Redis ${s.cpuMsPerTicket.redis}, load generator ${s.cpuMsPerTicket.loadGenerator}; peak RSS ${s.peakRssMb} MB`
-  );
+      `${s.ticketsPerSecond} tickets/s; HTTP p50/p95/p99 ${s.httpMs.p50}/${s.httpMs.p95}/${s.httpMs.p99} ms; ` +
+      `receipt→inbox p50/p95/p99 ${s.receiptToInboxMs.p50}/${s.receiptToInboxMs.p95}/${s.receiptToInboxMs.p99} ms; ` +
+      `send→inbox p50/p95/p99 ${s.sendToInboxMs.p50}/${s.sendToInboxMs.p95}/${s.sendToInboxMs.p99} ms; ` +
+      `${s.pgCommitsPerTicket} PG commits and ${s.redisCommandsPerTicket} Redis commands per ticket; ` +
+      `CPU ms per ticket: service ${s.cpuMsPerTicket.service} (${roles}), PostgreSQL ${s.cpuMsPerTicket.postgres}, Redis ${s.cpuMsPerTicket.redis}, load generator ${s.cpuMsPerTicket.loadGenerator}; peak RSS ${s.peakRssMb} MB`,
+    ...statements,
+  ].join('\n');
 }

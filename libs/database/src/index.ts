@@ -5,3 +5,5 @@ export * from './migration-settings';
 export * from './reports-data-source';
 export * from './snake-naming.strategy';
 export * from './where-defined';
+export * from './json-rows';
+export * from './entity-columns';

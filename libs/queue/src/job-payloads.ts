@@ -1,13 +1,33 @@
 import type { ClassConstructor } from 'class-transformer';
-import { ArrayMaxSize, ArrayNotEmpty, IsUUID, Matches } from 'class-validator';
+import { ArrayMaxSize, ArrayNotEmpty, isObject, IsUUID, isUUID, Matches } from 'class-validator';
 import { QueueName } from './queue-name';
+
+const MAX_IDS = 500;
+
+/**
+ * The quick test of an id-list payload (see QuickAccepting): the field alone, 1–MAX_IDS ids
+ * that class-validator's own isUUID takes, as the decorators say; anything else is validated
+ * in full. Intake and send jobs come by the hundred a second, and a class-validator pass looks
+ * through the metadata of every validated class of the app for each of them.
+ */
+function idListAccepted(value: unknown, field: string): boolean {
+  if (!isObject(value)) return false;
+  const keys = Object.keys(value);
+  if (keys.length !== 1 || keys[0] !== field) return false;
+  const ids = (value as Record<string, unknown>)[field];
+  return Array.isArray(ids) && ids.length > 0 && ids.length <= MAX_IDS && ids.every((id) => isUUID(id, 'all'));
+}
 
 /** Inbound events stored together; at most INTAKE_BATCH_SIZE (≤ 500). */
 export class EventsJob {
   @ArrayNotEmpty()
-  @ArrayMaxSize(500)
+  @ArrayMaxSize(MAX_IDS)
   @IsUUID('all', { each: true })
   eventIds: string[];
+
+  static quickAccept(value: unknown): boolean {
+    return idListAccepted(value, 'eventIds');
+  }
 }
 
 /** A file a WhatsApp message announced, still to be fetched from the Graph API. */
@@ -35,16 +55,24 @@ export class DepartmentJob {
 /** Outbound messages due at the same moment; at most 500. */
 export class MessagesJob {
   @ArrayNotEmpty()
-  @ArrayMaxSize(500)
+  @ArrayMaxSize(MAX_IDS)
   @IsUUID('all', { each: true })
   messageIds: string[];
+
+  static quickAccept(value: unknown): boolean {
+    return idListAccepted(value, 'messageIds');
+  }
 }
 
 export class EscalationBatchJob {
   @ArrayNotEmpty()
-  @ArrayMaxSize(500)
+  @ArrayMaxSize(MAX_IDS)
   @IsUUID('all', { each: true })
   escalationIds: string[];
+
+  static quickAccept(value: unknown): boolean {
+    return idListAccepted(value, 'escalationIds');
+  }
 }
 
 export class ExportJob {

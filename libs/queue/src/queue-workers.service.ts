@@ -4,7 +4,7 @@ import { DiscoveryService, MetadataScanner, ModuleRef, Reflector } from '@nestjs
 import { Job, Queue, UnrecoverableError, Worker } from 'bullmq';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
-import { RequestContext } from '@app/common';
+import { QuickAccepting, RequestContext } from '@app/common';
 import { AppConfig } from '@app/config';
 import { buildHandlerRegistry, DiscoveredHandler } from './handler-registry';
 import { JOB_HANDLER, JobHandlerMeta } from './job-handler.decorator';
@@ -82,9 +82,7 @@ export class QueueWorkers implements OnApplicationBootstrap, BeforeApplicationSh
     if (!handler) throw new UnrecoverableError(`no handler for ${queue}/${job.name}`);
     const payloadClass = (JOBS[queue] as Record<string, PayloadClass>)[job.name];
     const { [REQUEST_ID_KEY]: requestId, ...data } = job.data as Record<string, unknown>;
-    const payload = plainToInstance(payloadClass, data);
-    const errors = await validate(payload, { whitelist: true, forbidNonWhitelisted: true });
-    if (errors.length) throw new UnrecoverableError(`invalid payload: ${errors.map((e) => e.property).join(', ')}`);
+    const payload = quickAccepted(payloadClass, data) ?? (await validated(payloadClass, data));
     // The job's log lines and the jobs it adds carry the request that caused it.
     const scope = { requestId: typeof requestId === 'string' ? requestId : undefined, jobId: `${queue}:${job.id}` };
     return RequestContext.run(scope, () => handler.run(payload));
@@ -103,6 +101,18 @@ export class QueueWorkers implements OnApplicationBootstrap, BeforeApplicationSh
       });
     });
   }
+}
+
+/** The payload as its class, when the class's quick test (QuickAccepting) takes it. */
+function quickAccepted(payloadClass: PayloadClass & Partial<QuickAccepting>, data: object): object | null {
+  return payloadClass.quickAccept?.(data) ? Object.assign(new payloadClass(), data) : null;
+}
+
+async function validated(payloadClass: PayloadClass, data: object): Promise<object> {
+  const payload = plainToInstance(payloadClass, data);
+  const errors = await validate(payload, { whitelist: true, forbidNonWhitelisted: true });
+  if (errors.length) throw new UnrecoverableError(`invalid payload: ${errors.map((e) => e.property).join(', ')}`);
+  return payload;
 }
 
 /** Settles when the connection closes (Redis gone, a failover): nothing more can be acknowledged on it. */

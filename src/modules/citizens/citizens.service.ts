@@ -3,11 +3,12 @@ import { randomUUID } from 'node:crypto';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, EntityManager, Repository } from 'typeorm';
 import { AppConfig } from '@app/config';
+import { jsonRows } from '@app/database';
 import { Clock, InvalidFieldException, Page, pageOf, ResourceNotFoundException } from '@app/common';
 import { IdentityKind, maskEmail, maskPhone, normalizePhone } from '@app/domain';
 import { ChannelIdentity } from './channel-identity.entity';
 import { Citizen } from './citizen.entity';
-import { citizensByIdentities } from './citizens-by-identity';
+import { citizensOfIdentities } from './citizens-by-identity';
 import { citizenIdsMatching, SearchTerm } from './citizens-by-search-term';
 import { CitizenInputDto, CitizenQueryDto, CitizenView, ContactPreferencesDto } from './dto/citizen.dto';
 import { PiiAccess } from './pii-access.entity';
@@ -121,20 +122,29 @@ export class CitizensService {
   }
 
   /**
-   * Inserts a batch's drafted citizens and links their identities, two statements. A draft whose
+   * Inserts a batch's drafted citizens and links their identities, one statement. A draft whose
    * own identity another transaction registered meanwhile is deleted again; the result maps
    * such a draft's id to the citizen who has that identity, for the caller to use instead.
    */
   async writeDrafts(manager: EntityManager, batch: CitizenBatch): Promise<Map<string, Citizen>> {
     if (!batch.drafts.length) return new Map();
-    await manager.insert(
+    const citizens = jsonRows(
+      manager,
       Citizen,
       batch.drafts.map((d) => d.citizen),
+      1,
     );
-    const linked = await this.link(
+    const identities = jsonRows(
       manager,
+      ChannelIdentity,
       batch.drafts.flatMap((d) => d.identities.map((i) => ({ citizenId: d.citizen.id, ...i }))),
+      2,
     );
+    const inserted: Identity[] = await manager.query(`WITH c AS (${citizens.insert}) ${identities.insert} ON CONFLICT DO NOTHING RETURNING kind, value`, [
+      citizens.json,
+      identities.json,
+    ]);
+    const linked = new Set(inserted.map(identityKey));
     const lost = batch.drafts.filter((d) => !linked.has(identityKey(d.identities[0])));
     if (!lost.length) return new Map();
     const owners = await this.byIdentities(
@@ -255,14 +265,8 @@ export class CitizensService {
   }
 
   /** The citizens behind any of these identities, in one query, by identity. */
-  private async byIdentities(manager: EntityManager, identities: Identity[]): Promise<Map<string, Citizen>> {
-    const { entities, raw } = await citizensByIdentities(manager, identities).getRawAndEntities<{
-      c_id: string;
-      identity_kind: string;
-      identity_value: string;
-    }>();
-    const byId = new Map(entities.map((c) => [c.id, c]));
-    return new Map(raw.map((r) => [`${r.identity_kind}:${r.identity_value}`, byId.get(r.c_id)!]));
+  private byIdentities(manager: EntityManager, identities: Identity[]): Promise<Map<string, Citizen>> {
+    return citizensOfIdentities(manager, identities);
   }
 
   /** Links identities in one statement; returns those it linked (the others belonged to someone already). */

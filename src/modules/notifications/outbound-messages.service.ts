@@ -84,10 +84,10 @@ export class OutboundMessages {
    */
   draftMany(manager: EntityManager, intents: MessageIntent[]): { rows: Record<string, unknown>[]; messages: OutboundMessage[] } {
     const metadata = manager.connection.getMetadata(OutboundMessage);
-    const column = (property: string) => metadata.findColumnWithPropertyName(property)!.databaseName;
     const now = this.clock.now();
+    // Built by hand (an intake batch drafts one per ticket): TypeORM's `create` walks the entity's metadata for each.
     const messages = intents.map((intent) =>
-      manager.create(OutboundMessage, { ...intent, id: randomUUID(), meta: intent.meta ?? {}, notBefore: intent.notBefore ?? now, attempts: 0 }),
+      Object.assign(new OutboundMessage(), { ...intent, id: randomUUID(), meta: intent.meta ?? {}, notBefore: intent.notBefore ?? now, attempts: 0 }),
     );
     const properties = [
       'id',
@@ -103,7 +103,8 @@ export class OutboundMessages {
       'meta',
       'notBefore',
     ] as const;
-    const rows = messages.map((m) => Object.fromEntries(properties.map((p) => [column(p), m[p] ?? null])));
+    const columns = properties.map((p) => [p, metadata.findColumnWithPropertyName(p)!.databaseName] as const);
+    const rows = messages.map((m) => Object.fromEntries(columns.map(([p, column]) => [column, m[p] ?? null])));
     return { rows, messages };
   }
 

@@ -8,7 +8,7 @@ import { OutboundMessages } from './outbound-messages.service';
 import { SendMessageProcessor } from './send-message.processor';
 import { SenderRegistry } from './sender-registry';
 
-/** The send processor over a stand-in database that records the `UPDATE … FROM unnest` statements marking messages sent. */
+/** The send processor over a stand-in database that reads the messages and records the `UPDATE … FROM unnest` statements marking messages sent. */
 function processorWith(sendMs: number, count: number) {
   const clock = new FixedClock(new Date('2026-11-26T09:00:00Z'));
   const messages = Array.from({ length: count }, () => ({
@@ -20,8 +20,9 @@ function processorWith(sendMs: number, count: number) {
   })) as OutboundMessage[];
   const marked: string[][] = [];
   const dataSource = {
-    getRepository: () => ({ findBy: async () => messages }),
+    manager: { connection: { getMetadata: () => ({ columns: [] }) } },
     query: async (sql: string, parameters: unknown[]) => {
+      if (sql.includes('FROM outbound_messages o WHERE')) return messages;
       if (sql.includes('FROM unnest')) marked.push(parameters[1] as string[]);
     },
   } as unknown as DataSource;

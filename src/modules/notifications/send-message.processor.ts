@@ -1,8 +1,9 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, In } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { AppConfig } from '@app/config';
 import { Clock } from '@app/common';
+import { selectColumns } from '@app/database';
 import { JobHandler, MessagesJob, QueueName } from '@app/queue';
 import { MessageSender, PermanentSendError, SendResult } from './message-sender';
 import { OutboundMessage, OutboundState } from './outbound-message.entity';
@@ -94,7 +95,12 @@ export class SendMessageProcessor {
 
   /** The job's messages that can be sent without a claim of their own (see `claim`), and the rest. */
   private async readyToSend(messageIds: string[]): Promise<{ ready: { message: OutboundMessage; sender: MessageSender }[]; rest: string[] }> {
-    const found = new Map((await this.dataSource.getRepository(OutboundMessage).findBy({ id: In(messageIds) })).map((m) => [m.id, m]));
+    // Read by hand (see selectColumns): a job carries a whole batch's receipts.
+    const rows: OutboundMessage[] = await this.dataSource.query(
+      `SELECT ${selectColumns(this.dataSource.manager, OutboundMessage, 'o')} FROM outbound_messages o WHERE o.id = ANY($1::uuid[])`,
+      [messageIds],
+    );
+    const found = new Map(rows.map((row) => [row.id, Object.assign(new OutboundMessage(), row)]));
     const now = this.clock.now();
     const ready: { message: OutboundMessage; sender: MessageSender }[] = [];
     const rest: string[] = [];

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { Clock } from '@app/common';
+import { jsonRows } from '@app/database';
 import { OPEN_STATUSES } from '@app/domain';
 import { DuplicateSuspicion } from './duplicate-suspicion.entity';
 import { TicketEvent, TicketEventType } from './ticket-event.entity';
@@ -88,27 +89,29 @@ export class DuplicateDetector {
     await this.recordMany(manager, [{ ticket, original }]);
   }
 
-  /** Marks several suspicions: one statement for the marks, one for both sides' timeline entries. */
+  /** Marks several suspicions, and both sides' timeline entries, in one statement (see jsonRows). */
   async recordMany(manager: EntityManager, found: { ticket: Pick<Ticket, 'id' | 'trackingNo'>; original: Original }[]): Promise<void> {
     if (!found.length) return;
-    await manager.insert(
+    const marks = jsonRows(
+      manager,
       DuplicateSuspicion,
       found.map(({ ticket, original }) => ({ ticketId: ticket.id, originalId: original.id, reason: original.reason })),
+      1,
     );
-    const entry = (ticketId: string, otherId: string, otherTrackingNo: string, reason: Original['reason']) => ({
+    const entry = (ticketId: string, otherId: string, otherTrackingNo: string, reason: Original['reason']): Partial<TicketEvent> => ({
       ticketId,
       type: TicketEventType.DuplicateSuspected,
-      actorId: null,
-      actorName: null,
-      body: null,
-      data: { otherId, otherTrackingNo, reason } as never,
+      data: { otherId, otherTrackingNo, reason },
     });
-    await manager.insert(
+    const entries = jsonRows(
+      manager,
       TicketEvent,
       found.flatMap(({ ticket, original }) => [
         entry(ticket.id, original.id, original.trackingNo, original.reason),
         entry(original.id, ticket.id, ticket.trackingNo, original.reason),
       ]),
+      2,
     );
+    await manager.query(`WITH marks AS (${marks.insert}) ${entries.insert}`, [marks.json, entries.json]);
   }
 }
