@@ -1,12 +1,14 @@
 import { createTestApp, idByCode, loginAs, Staff, TestApp } from '@app/testing';
 import { factsSource, topSubjectsOver, volumeOver } from '../src/modules/reports/counting-reports';
-import { DAILY_COUNTS } from '../src/modules/reports/read-model/daily-counts.sql';
+import { complianceFromFacts, mahallelerFromFacts, summaryFromFacts } from '../src/modules/reports/outcome-reports';
+import { DAILY_COUNTS, groupedCounts } from '../src/modules/reports/read-model/daily-counts.sql';
 import { FACT_COLUMNS, FACT_ROWS } from '../src/modules/reports/read-model/fact-rows.sql';
 import { ReportFilter } from '../src/modules/reports/report-filter';
 import { ReportOptions } from '../src/modules/reports/report-sql';
 
 /**
- * The per-day counts answer volume and top subjects exactly as the facts do: on 600 generated
+ * The per-day counts answer volume, top subjects, the summary, deadline compliance and the
+ * mahalleler exactly as the facts do: on 600 generated
  * tickets created around Istanbul midnight (21:00 UTC), some reopened or merged, then after
  * categories move, tickets reopen, merge and come back.
  */
@@ -24,24 +26,28 @@ describe('reports from the per-day counts', () => {
 
   // Every seventh without a category, every eleventh without a mahalle; created 21:00 UTC ± 40 min
   // (00:00 Istanbul ± 40 min) from 30 December to 2 February, so days and months split at the boundary.
-  // The answered ones closed a day later; one in five of those reopened and answered again.
+  // The answered ones closed a day later; one in five of those reopened and answered again. Deadlines fall
+  // from the same day to 69 days later, so some are still to come at "now" (1 March); two in three have a policy.
   async function fileTickets(prefix: string, count: number): Promise<void> {
     const fen = await idByCode(t.dataSource, 'departments', 'FEN');
+    const [{ id: policy }] = await t.dataSource.query(`SELECT id FROM deadline_policies WHERE code = 'DILEKCE_3071'`);
     const [{ id: citizen }] = await t.dataSource.query(`INSERT INTO citizens (full_name) VALUES ('Test Vatandaş') RETURNING id`);
     await t.dataSource.query(
       `INSERT INTO tickets (tracking_no, kind, channel, status, citizen_id, department_id, category_id, mahalle_id, legal_basis, subject, description,
-                            search_text, created_at, updated_at, resolution)
+                            search_text, created_at, updated_at, resolution, deadline_policy_id, resolution_due_at, first_response_due_at, first_responded_at)
        SELECT $3 || lpad(g::text, 5, '0'), (ARRAY['sikayet','talep','bilgi_edinme','ihbar'])[1 + g % 4]::ticket_kind,
               (ARRAY['phone','web','sms','whatsapp','muhtar'])[1 + g % 5]::ticket_channel,
               (ARRAY['new','closed','answered','merged','closed','rejected'])[1 + g % 6]::ticket_status, $1,
               CASE WHEN g % 7 = 0 THEN $2 ELSE coalesce(c.default_department_id, $2) END, CASE WHEN g % 7 = 0 THEN NULL ELSE c.id END,
               CASE WHEN g % 11 = 0 THEN NULL ELSE m.id END, 'law_3071', 'Konu', 'x', 'x', at, at,
-              CASE (1 + g % 6) WHEN 2 THEN 'answered' WHEN 3 THEN 'answered' WHEN 4 THEN 'merged' WHEN 5 THEN 'answered' WHEN 6 THEN 'rejected' END
+              CASE (1 + g % 6) WHEN 2 THEN 'answered' WHEN 3 THEN 'answered' WHEN 4 THEN 'merged' WHEN 5 THEN 'answered' WHEN 6 THEN 'rejected' END,
+              CASE WHEN g % 3 > 0 THEN $5::uuid END, CASE WHEN g % 13 > 0 THEN at + (g % 70) * interval '1 day' END,
+              at + (g % 50) * interval '1 day', CASE WHEN g % 4 > 0 THEN at + (g % 3) * interval '1 day' END
          FROM generate_series(1, $4::int) g
          CROSS JOIN LATERAL (SELECT '2025-12-29T21:00:00Z'::timestamptz + (g % 35) * interval '1 day' + (((g / 35) * 29 + g * 7) % 81 - 40) * interval '1 minute' AS at) w
          CROSS JOIN LATERAL (SELECT id, default_department_id FROM categories ORDER BY id OFFSET g % 9 LIMIT 1) c
          CROSS JOIN LATERAL (SELECT id FROM mahalleler ORDER BY id OFFSET g % 3 LIMIT 1) m`,
-      [citizen, fen, prefix, count],
+      [citizen, fen, prefix, count, policy],
     );
     await t.dataSource.query(
       `INSERT INTO ticket_events (ticket_id, type, data, created_at)
@@ -55,7 +61,8 @@ describe('reports from the per-day counts', () => {
   }
 
   beforeAll(async () => {
-    t = await createTestApp({ now });
+    // No sweep during the suite: its first would refresh the read model, and each test times its own refresh.
+    t = await createTestApp({ now, env: { SWEEP_INTERVAL_MS: '3600000' } });
     [admin, executive, manager] = await Promise.all([loginAs(t, 'admin'), loginAs(t, 'executive'), loginAs(t, 'department-manager')]);
     [{ department_id: managerDepartment }] = await t.dataSource.query(`SELECT department_id FROM users WHERE username = 'department-manager'`);
     await fileTickets('2026-8', 600);
@@ -86,11 +93,16 @@ describe('reports from the per-day counts', () => {
       }
       const top = await get(staff, `/reports/top-subjects?from=${period.from}&to=${period.to}${query}`);
       expect(top).toEqual(await facts(topSubjectsOver(factsSource(filter), options({}))));
+      const report = (name: string) => get(staff, `/reports/${name}?from=${period.from}&to=${period.to}${query}`);
+      expect(await report('summary')).toEqual(await facts(summaryFromFacts(filter)));
+      expect(await report('deadline-compliance')).toEqual(await facts(complianceFromFacts(filter, now)));
+      expect(await report('mahalleler')).toEqual(await facts(mahallelerFromFacts(filter, now)));
     }
     // Each count is the facts grouped, with no empty group left behind.
-    for (const { table, groups } of DAILY_COUNTS) {
-      const counted = `SELECT day, ${groups.join(', ')}, tickets FROM ${table}`;
-      const grouped = `SELECT created_day, ${groups.join(', ')}, count(*)::int FROM report_ticket_facts GROUP BY created_day, ${groups.join(', ')}`;
+    for (const counts of DAILY_COUNTS) {
+      const { table, groups, measures } = counts;
+      const counted = `SELECT day, ${groups.join(', ')}, ${Object.keys(measures).join(', ')} FROM ${table}`;
+      const grouped = groupedCounts(counts, 'report_ticket_facts');
       const [{ differ }] = await t.dataSource.query(
         `SELECT count(*)::int AS differ FROM ((${counted} EXCEPT ${grouped}) UNION ALL (${grouped} EXCEPT ${counted})) x`,
       );
@@ -129,6 +141,10 @@ describe('reports from the per-day counts', () => {
     await t.dataSource.query(`UPDATE tickets SET status = 'reopened', resolution = NULL WHERE status = 'closed' AND right(tracking_no, 1) = '5'`);
     await t.dataSource.query(`UPDATE tickets SET status = 'merged', resolution = 'merged' WHERE status = 'new' AND right(tracking_no, 1) = '3'`);
     await t.dataSource.query(`UPDATE tickets SET status = 'new', resolution = NULL WHERE status = 'merged' AND right(tracking_no, 1) = '0'`);
+    // Deadlines moved past "now" and back, a first response recorded.
+    await t.dataSource.query(`UPDATE tickets SET resolution_due_at = resolution_due_at + interval '40 days' WHERE right(tracking_no, 1) = '6'`);
+    await t.dataSource.query(`UPDATE tickets SET resolution_due_at = created_at WHERE right(tracking_no, 1) = '9'`);
+    await t.dataSource.query(`UPDATE tickets SET first_responded_at = created_at + interval '5 days' WHERE first_responded_at IS NULL AND right(tracking_no, 1) = '8'`);
     const subjects = `SELECT count(*)::int AS n FROM report_daily_subjects`;
     const before = await t.dataSource.query(subjects);
     await refresh();
@@ -168,5 +184,10 @@ describe('reports from the per-day counts', () => {
     await t.dataSource.query(`UPDATE report_daily_volume SET tickets = tickets + 1000 WHERE day = '2026-01-15'`);
     expect(await total('')).toBeGreaterThan(plain);
     expect(await total('&kind=talep')).toBe(byKind);
+    const tickets = async (query: string) => (await get(executive, `/reports/summary?from=${period.from}&to=${period.to}${query}`))[0].tickets;
+    const [all, talep] = [await tickets(''), await tickets('&kind=talep')];
+    await t.dataSource.query(`UPDATE report_daily_outcomes SET tickets = tickets + 1000 WHERE day = '2026-01-15'`);
+    expect(await tickets('')).toBeGreaterThan(all);
+    expect(await tickets('&kind=talep')).toBe(talep);
   });
 });

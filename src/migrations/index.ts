@@ -34,6 +34,7 @@ import { AuditLog1796560000000 } from './1796560000000-audit-log';
 import { ReportDailyCounts1796640000000 } from './1796640000000-report-daily-counts';
 import { EscalationsSubjectIndex1796700000000 } from './1796700000000-escalations-subject-index';
 import { ReportRefresh1796710000000 } from './1796710000000-report-refresh';
+import { ReportDailyOutcomes1796730000000 } from './1796730000000-report-daily-outcomes';
 import { TicketUpdatedAtIndex1796720000000 } from './1796720000000-ticket-updated-at-index';
 
 /** Every migration, in order; the app runs them on start (never `synchronize`). */
@@ -75,4 +76,5 @@ export const MIGRATIONS = [
   EscalationsSubjectIndex1796700000000,
   ReportRefresh1796710000000,
   TicketUpdatedAtIndex1796720000000,
+  ReportDailyOutcomes1796730000000,
 ];

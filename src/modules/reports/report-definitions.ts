@@ -1,15 +1,14 @@
 import { OPEN_STATUSES } from '@app/domain';
-import { REPORT_TIME_ZONE, ReportFilter } from './report-filter';
+import { ReportFilter } from './report-filter';
 import { ResolutionGroup } from './dto/report-query.dto';
-import { Build, ReportOptions, ReportSql, scoped } from './report-sql';
+import { Build, r2, ReportOptions, ReportSql, scoped } from './report-sql';
 import { cimer, law4982 } from './legal-reports';
 import { topSubjects, volume } from './counting-reports';
+import { deadlineCompliance, mahalleler, summary } from './outcome-reports';
 
 export type { ReportOptions, ReportSql } from './report-sql';
 
 const OPEN = `(${OPEN_STATUSES.map((s) => `'${s}'`).join(', ')})`;
-const r2 = (expr: string) => `round((${expr})::numeric, 2)::float8`;
-const percent = (part: string, whole: string) => `round((100.0 * (${part}) / nullif(${whole}, 0))::numeric, 1)::float8`;
 
 const GROUPS: Record<ResolutionGroup, { key: string; label: string; join: string }> = {
   kind: { key: 'f.kind::text', label: 'f.kind::text', join: '' },
@@ -37,43 +36,6 @@ const resolutionTimes: Build = (filter, options) => {
                     FROM report_ticket_facts f ${group.join}
                    WHERE ${q.where} AND f.open_minutes IS NOT NULL GROUP BY 1, 2) g
            ORDER BY "label"`,
-  };
-};
-
-const summary: Build = (filter) => {
-  const q = scoped(filter);
-  const sameDay = `count(*) FILTER (WHERE (f.first_resolved_at AT TIME ZONE '${REPORT_TIME_ZONE}')::date = f.created_day)`;
-  const phone = `count(*) FILTER (WHERE f.channel = 'phone')`;
-  const duringCall = 'count(*) FILTER (WHERE f.during_call)';
-  return {
-    params: q.params,
-    sql: `SELECT count(*)::int AS "tickets", count(*) FILTER (WHERE f.resolved_at IS NOT NULL)::int AS "resolved",
-                 count(*) FILTER (WHERE f.status IN ${OPEN})::int AS "open",
-                 count(*) FILTER (WHERE f.reopen_count > 0)::int AS "reopened",
-                 ${sameDay}::int AS "answeredSameDay", ${percent(sameDay, 'count(*)')} AS "answeredSameDayPercent",
-                 ${phone}::int AS "phoneTickets", ${duringCall}::int AS "solvedDuringCall", ${percent(duringCall, phone)} AS "solvedDuringCallPercent"
-            FROM report_ticket_facts f WHERE ${q.where}`,
-  };
-};
-
-const deadlineCompliance: Build = (filter, options) => {
-  const q = scoped(filter);
-  const now = q.param(options.now);
-  const outcome = (due: string, done: string, name: string) => {
-    const met = `count(*) FILTER (WHERE ${done} <= ${due})`;
-    const missed = `count(*) FILTER (WHERE ${done} > ${due} OR (${done} IS NULL AND ${due} < ${now}))`;
-    return (
-      `count(*) FILTER (WHERE ${due} IS NOT NULL)::int AS "${name}WithDeadline", ${met}::int AS "${name}Met", ${missed}::int AS "${name}Missed", ` +
-      `count(*) FILTER (WHERE ${done} IS NULL AND ${due} >= ${now})::int AS "${name}Pending", ${percent(met, `(${met} + ${missed})`)} AS "${name}MetPercent"`
-    );
-  };
-  return {
-    params: q.params,
-    sql: `SELECT f.legal_basis::text AS "legalBasis", f.deadline_policy_id AS "policyId", p.name AS "policy", count(*)::int AS "tickets",
-                 ${outcome('f.resolution_due_at', 'f.first_resolved_at', 'resolution')},
-                 ${outcome('f.first_response_due_at', 'f.first_responded_at', 'firstResponse')}
-            FROM report_ticket_facts f LEFT JOIN deadline_policies p ON p.id = f.deadline_policy_id
-           WHERE ${q.where} GROUP BY 1, 2, 3 ORDER BY 1, 3`,
   };
 };
 
@@ -105,21 +67,6 @@ const escalations: Build = (filter) => {
             FROM escalations e JOIN report_ticket_facts f ON f.ticket_id = e.subject_id
             LEFT JOIN departments d ON d.id = coalesce(e.department_id, f.department_id)
            WHERE e.subject_type = 'ticket' AND ${q.where} GROUP BY 1, 2 ORDER BY 4 DESC, 2`,
-  };
-};
-
-const mahalleler: Build = (filter, options) => {
-  const q = scoped(filter);
-  const now = q.param(options.now);
-  const met = 'count(*) FILTER (WHERE f.first_resolved_at <= f.resolution_due_at)';
-  const missed = `count(*) FILTER (WHERE f.first_resolved_at > f.resolution_due_at OR (f.first_resolved_at IS NULL AND f.resolution_due_at < ${now}))`;
-  return {
-    params: q.params,
-    sql: `SELECT f.mahalle_id AS "mahalleId", m.name AS "mahalle", count(*)::int AS "tickets",
-                 count(*) FILTER (WHERE f.status IN ${OPEN})::int AS "open", ${r2('avg(f.open_minutes) / 1440')} AS "resolutionDaysMean",
-                 ${percent(met, `(${met} + ${missed})`)} AS "deadlineMetPercent"
-            FROM report_ticket_facts f LEFT JOIN mahalleler m ON m.id = f.mahalle_id
-           WHERE ${q.where} GROUP BY 1, 2 ORDER BY 3 DESC, 2`,
   };
 };
 

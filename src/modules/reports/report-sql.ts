@@ -17,6 +17,10 @@ export interface ReportSql {
 
 export type Build = (filter: ReportFilter, options: ReportOptions) => ReportSql;
 
+/** A figure rounded to two decimals, and a share in percent to one (null for a share of nothing). */
+export const r2 = (expr: string) => `round((${expr})::numeric, 2)::float8`;
+export const percent = (part: string, whole: string) => `round((100.0 * (${part}) / nullif(${whole}, 0))::numeric, 1)::float8`;
+
 /** Starts a query over the facts with the filter's conditions; `param` appends more parameters. */
 export function scoped(filter: ReportFilter) {
   return withParams(whereClause(filter));
@@ -26,6 +30,13 @@ export function scoped(filter: ReportFilter) {
 export function scopedDaily(filter: ReportFilter, columns: readonly string[]) {
   const where = dailyWhereClause(filter, columns);
   return where && withParams(where);
+}
+
+/** The filter's conditions over the facts (alias `f`), their parameters appended to `q`'s: a daily count's query that also reads facts. */
+export function factsWhere(q: { params: unknown[] }, filter: ReportFilter): string {
+  const where = whereClause(filter, q.params.length);
+  q.params.push(...where.params);
+  return where.sql;
 }
 
 function withParams(where: { sql: string; params: unknown[] }) {
