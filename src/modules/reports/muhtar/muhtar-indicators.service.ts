@@ -7,15 +7,22 @@ import { ReportsService } from '../reports.service';
 import { MuhtarActivityKind } from './muhtar-activity.entity';
 import { MuhtarIndicatorCode, MuhtarPlan } from './muhtar-plan';
 
-/** A ticket the muhtar brought, or one collected at a muhtar meeting or visit. */
-const MUHTAR_TICKET = `(f.channel = 'muhtar' OR EXISTS (SELECT 1 FROM muhtar_activity_tickets l WHERE l.ticket_id = f.ticket_id))`;
+/**
+ * The facts (alias `f`) of the tickets a muhtar brought, or collected at a muhtar meeting or visit,
+ * that meet `where` (conditions on `f`): those of the muhtar channel by their partial index, and the
+ * linked ones by the links, so neither reads the period's other facts.
+ */
+const muhtarFacts = (where: string) =>
+  `(SELECT f.* FROM report_ticket_facts f WHERE ${where} AND f.channel = 'muhtar'
+    UNION ALL
+    SELECT f.* FROM muhtar_activity_tickets l JOIN report_ticket_facts f ON f.ticket_id = l.ticket_id WHERE ${where} AND f.channel <> 'muhtar') f`;
 const FULFILLED = `f.resolved_at IS NOT NULL AND f.resolution IN ('answered', 'solved_during_call', 'closed')`;
 
-/** The tickets behind each ticket-based indicator, as conditions on the facts. */
+/** The tickets behind each ticket-based indicator, as conditions on the muhtar tickets' facts. */
 const DRILL_DOWN: Record<string, string> = {
-  'PG7.4.3': `AND ${MUHTAR_TICKET} AND f.kind IN ('sikayet', 'talep')`,
-  'PG7.4.4': `AND ${MUHTAR_TICKET} AND f.kind = 'sikayet' AND f.open_minutes IS NOT NULL`,
-  'PG7.4.5': `AND ${MUHTAR_TICKET} AND f.kind = 'talep' AND f.open_minutes IS NOT NULL`,
+  'PG7.4.3': `AND f.kind IN ('sikayet', 'talep')`,
+  'PG7.4.4': `AND f.kind = 'sikayet' AND f.open_minutes IS NOT NULL`,
+  'PG7.4.5': `AND f.kind = 'talep' AND f.open_minutes IS NOT NULL`,
 };
 
 export interface Indicator {
@@ -55,11 +62,11 @@ export class MuhtarIndicators {
   async compute(filter: ReportFilter) {
     const held = await this.heldCounts(filter);
     const where = whereClause(filter);
-    const [t] = await this.dataSource.query(
+    const [t] = await this.reports.read<Record<string, number>>(
       `SELECT count(*) FILTER (WHERE f.kind IN ('sikayet', 'talep'))::int AS "all", count(*) FILTER (WHERE f.kind IN ('sikayet', 'talep') AND ${FULFILLED})::int AS "fulfilled",
               count(f.open_minutes) FILTER (WHERE f.kind = 'sikayet')::int AS "complaints", avg(f.open_minutes) FILTER (WHERE f.kind = 'sikayet') / 1440 AS "complaintDays",
               count(f.open_minutes) FILTER (WHERE f.kind = 'talep')::int AS "requests", avg(f.open_minutes) FILTER (WHERE f.kind = 'talep') / 1440 AS "requestDays"
-         FROM report_ticket_facts f WHERE ${where.sql} AND ${MUHTAR_TICKET}`,
+         FROM ${muhtarFacts(where.sql)}`,
       where.params,
     );
     const plan = (code: MuhtarIndicatorCode) => this.plan.target(code, filter.from, filter.to);
@@ -130,7 +137,7 @@ export class MuhtarIndicators {
   tickets(code: string, filter: ReportFilter, page: number, pageSize: number) {
     const extra = DRILL_DOWN[code];
     if (!extra) throw new ResourceNotFoundException(`${code} göstergesinin başvuru listesi`);
-    return this.reports.ticketPage(filter, extra, page, pageSize);
+    return this.reports.ticketPage(filter, extra, page, pageSize, muhtarFacts);
   }
 
   private async heldCounts(filter: ReportFilter): Promise<{ meetings: number; visits: number }> {
