@@ -11,6 +11,7 @@ import { createRedisConnection, RedisConnection, RedisPurpose, redisKeyPrefix } 
 @Injectable()
 export class RedisConnections implements OnApplicationShutdown {
   private readonly opened = new Set<RedisConnection>();
+  private shuttingDown = false;
   /** REDIS_PREFIX as the keys carry it (hash-tagged on a cluster). */
   readonly keyPrefix: string;
 
@@ -19,13 +20,19 @@ export class RedisConnections implements OnApplicationShutdown {
   }
 
   open(purpose: RedisPurpose): RedisConnection {
-    const connection = createRedisConnection(this.config, purpose);
+    const connection = createRedisConnection(this.config, purpose, () => this.shuttingDown);
     this.opened.add(connection);
     connection.once('end', () => this.opened.delete(connection));
     return connection;
   }
 
+  /**
+   * The last hook, once the workers and the HTTP server have stopped: no connection retries from
+   * here on, not even the copies BullMQ made of ours and reopens after its own close (a worker's
+   * blocking connection), which would otherwise look for a gone Redis or Sentinel for ever.
+   */
   async onApplicationShutdown(): Promise<void> {
+    this.shuttingDown = true;
     await Promise.all([...this.opened].map(close));
   }
 }

@@ -30,8 +30,11 @@ const PURPOSES: Record<RedisPurpose, { perRequest: number | null; pipelining: bo
   subscriber: { perRequest: 2, pipelining: false },
 };
 
+/** True once the process shuts down: from then on a connection that drops is not reopened. */
+export type ShuttingDown = () => boolean;
+
 interface Topology {
-  connect(settings: RedisSettings, purpose: RedisPurpose): RedisConnection;
+  connect(settings: RedisSettings, purpose: RedisPurpose, shuttingDown: ShuttingDown): RedisConnection;
   /** The key prefix as it is written in Redis. */
   keyPrefix(prefix: string): string;
 }
@@ -47,11 +50,21 @@ const credentials = (settings: RedisSettings): Pick<RedisOptions, 'username' | '
   password: settings.REDIS_PASSWORD,
 });
 
+// ioredis's own delays until the process shuts down, then null: the connection ends instead of
+// retrying. duplicate() copies the options, so the connections BullMQ makes from ours (a worker's
+// blocking one, which it reopens on its own) stop as well.
+const until =
+  (shuttingDown: ShuttingDown, delay: (times: number) => number) =>
+  (times: number): number | null =>
+    shuttingDown() ? null : delay(times);
+const reconnectDelay = (times: number) => Math.min(2 ** (times - 1) * 50, 5000) + Math.floor(Math.random() * 200);
+
 const TOPOLOGIES: Record<'single' | 'cluster' | 'sentinel', Topology> = {
   single: {
-    connect: (settings, purpose) =>
+    connect: (settings, purpose, shuttingDown) =>
       new Redis({
         ...redisOptionsFromUrl(settings.REDIS_URL),
+        retryStrategy: until(shuttingDown, reconnectDelay),
         maxRetriesPerRequest: PURPOSES[purpose].perRequest,
         enableAutoPipelining: PURPOSES[purpose].pipelining,
       }),
@@ -60,20 +73,25 @@ const TOPOLOGIES: Record<'single' | 'cluster' | 'sentinel', Topology> = {
   // Every key of ours and of BullMQ's carries the prefix as a hash tag, so it lives in one slot:
   // BullMQ's scripts and our multi-key scripts (rate limits) touch keys of one node only.
   cluster: {
-    connect: (settings, purpose) =>
+    connect: (settings, purpose, shuttingDown) =>
       new Cluster(addresses(settings.REDIS_CLUSTER_NODES ?? ''), {
+        // The nodes' own connections do not retry: the cluster reconnects as a whole.
+        clusterRetryStrategy: until(shuttingDown, (times) => Math.min(100 + times * 2, 2000)),
         enableAutoPipelining: PURPOSES[purpose].pipelining,
         redisOptions: { ...credentials(settings), maxRetriesPerRequest: PURPOSES[purpose].perRequest },
       }),
     keyPrefix: (prefix) => `{${prefix}}`,
   },
   sentinel: {
-    connect: (settings, purpose) =>
+    connect: (settings, purpose, shuttingDown) =>
       new Redis({
         ...credentials(settings),
         sentinels: addresses(settings.REDIS_SENTINELS ?? ''),
         name: settings.REDIS_SENTINEL_NAME,
         sentinelPassword: settings.REDIS_SENTINEL_PASSWORD,
+        // Both loops: reconnecting to the master, and asking the Sentinels round after round for it.
+        retryStrategy: until(shuttingDown, reconnectDelay),
+        sentinelRetryStrategy: until(shuttingDown, (times) => Math.min(times * 10, 1000)),
         maxRetriesPerRequest: PURPOSES[purpose].perRequest,
         enableAutoPipelining: PURPOSES[purpose].pipelining,
       }),
@@ -86,9 +104,12 @@ function topologyOf(settings: RedisSettings): Topology {
   return settings.REDIS_SENTINELS ? TOPOLOGIES.sentinel : TOPOLOGIES.single;
 }
 
-/** The one place a Redis connection is made, of the kind the settings choose. */
-export function createRedisConnection(settings: RedisSettings, purpose: RedisPurpose): RedisConnection {
-  return topologyOf(settings).connect(settings, purpose);
+/**
+ * The one place a Redis connection is made, of the kind the settings choose; it retries until
+ * `shuttingDown` says otherwise (a connection of a short-lived script: until disconnected).
+ */
+export function createRedisConnection(settings: RedisSettings, purpose: RedisPurpose, shuttingDown: ShuttingDown = () => false): RedisConnection {
+  return topologyOf(settings).connect(settings, purpose, shuttingDown);
 }
 
 /** REDIS_PREFIX as the keys carry it: `cm`, or `{cm}` on a cluster. */

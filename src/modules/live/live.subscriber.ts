@@ -1,6 +1,6 @@
 import { Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
 import { Observable, Subject } from 'rxjs';
-import { RedisClient, RedisConnection } from '@app/queue';
+import { RedisClient } from '@app/queue';
 import { StaffNotificationAnnouncement, staffNotificationsChannel } from '../notifications';
 import { IncomingCall } from './incoming-call';
 import { callsChannel, liveChannel, WallboardChange, wallboardChannel } from './live.publisher';
@@ -14,7 +14,6 @@ export class LiveSubscriber implements OnModuleInit, OnModuleDestroy {
   private readonly calls = new Subject<IncomingCall>();
   private readonly notifications = new Subject<StaffNotificationAnnouncement>();
   private readonly wallboard = new Subject<WallboardChange>();
-  private connection?: RedisConnection;
 
   constructor(private readonly redis: RedisClient) {}
 
@@ -36,12 +35,12 @@ export class LiveSubscriber implements OnModuleInit, OnModuleDestroy {
   }
 
   async onModuleInit(): Promise<void> {
-    this.connection = this.redis.subscriber();
-    this.connection.on('error', (error) => this.logger.warn({ msg: 'live subscription error', error: error.message }));
+    const connection = this.redis.subscriber();
+    connection.on('error', (error) => this.logger.warn({ msg: 'live subscription error', error: error.message }));
     const calls = callsChannel(this.redis);
     const notifications = staffNotificationsChannel(this.redis);
     const wallboard = wallboardChannel(this.redis);
-    this.connection.on('message', (channel: string, raw: string) => {
+    connection.on('message', (channel: string, raw: string) => {
       try {
         if (channel === calls) this.calls.next(JSON.parse(raw) as IncomingCall);
         else if (channel === wallboard) this.wallboard.next(JSON.parse(raw) as WallboardChange);
@@ -51,14 +50,17 @@ export class LiveSubscriber implements OnModuleInit, OnModuleDestroy {
         this.logger.warn({ msg: 'unreadable live message dropped' });
       }
     });
-    await this.connection.subscribe(liveChannel(this.redis), calls, notifications, wallboard);
+    await connection.subscribe(liveChannel(this.redis), calls, notifications, wallboard);
   }
 
-  async onModuleDestroy(): Promise<void> {
+  /**
+   * The streams end here; the connection is closed with the others at the end of the shutdown
+   * (RedisConnections), which does not wait on a QUIT that a silent Redis would never answer.
+   */
+  onModuleDestroy(): void {
     this.changes.complete();
     this.calls.complete();
     this.notifications.complete();
     this.wallboard.complete();
-    await this.connection?.quit().catch(() => this.connection?.disconnect());
   }
 }
