@@ -144,7 +144,9 @@ describe('reports from the per-day counts', () => {
     // Deadlines moved past "now" and back, a first response recorded.
     await t.dataSource.query(`UPDATE tickets SET resolution_due_at = resolution_due_at + interval '40 days' WHERE right(tracking_no, 1) = '6'`);
     await t.dataSource.query(`UPDATE tickets SET resolution_due_at = created_at WHERE right(tracking_no, 1) = '9'`);
-    await t.dataSource.query(`UPDATE tickets SET first_responded_at = created_at + interval '5 days' WHERE first_responded_at IS NULL AND right(tracking_no, 1) = '8'`);
+    await t.dataSource.query(
+      `UPDATE tickets SET first_responded_at = created_at + interval '5 days' WHERE first_responded_at IS NULL AND right(tracking_no, 1) = '8'`,
+    );
     const subjects = `SELECT count(*)::int AS n FROM report_daily_subjects`;
     const before = await t.dataSource.query(subjects);
     await refresh();

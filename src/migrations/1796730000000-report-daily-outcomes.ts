@@ -20,8 +20,7 @@ export class ReportDailyOutcomes1796730000000 implements MigrationInterface {
   name = 'ReportDailyOutcomes1796730000000';
 
   public async up(queryRunner: QueryRunner): Promise<void> {
-    const deadlineColumns = (name: string) =>
-      ['with_deadline', 'met', 'late', 'awaited'].map((c) => `"${name}_${c}" integer NOT NULL`).join(', ');
+    const deadlineColumns = (name: string) => ['with_deadline', 'met', 'late', 'awaited'].map((c) => `"${name}_${c}" integer NOT NULL`).join(', ');
     await queryRunner.query(
       `CREATE TABLE "report_daily_outcomes" ("day" date NOT NULL, "department_id" uuid, "legal_basis" "public"."legal_basis" NOT NULL,
          "deadline_policy_id" uuid, "tickets" integer NOT NULL, "resolved" integer NOT NULL, "open_tickets" integer NOT NULL,

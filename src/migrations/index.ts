@@ -34,6 +34,7 @@ import { AuditLog1796560000000 } from './1796560000000-audit-log';
 import { ReportDailyCounts1796640000000 } from './1796640000000-report-daily-counts';
 import { EscalationsSubjectIndex1796700000000 } from './1796700000000-escalations-subject-index';
 import { ReportRefresh1796710000000 } from './1796710000000-report-refresh';
+import { DuplicateSearchOpen1796740000000 } from './1796740000000-duplicate-search-open';
 import { ReportDailyOutcomes1796730000000 } from './1796730000000-report-daily-outcomes';
 import { TicketUpdatedAtIndex1796720000000 } from './1796720000000-ticket-updated-at-index';
 
@@ -77,4 +78,5 @@ export const MIGRATIONS = [
   ReportRefresh1796710000000,
   TicketUpdatedAtIndex1796720000000,
   ReportDailyOutcomes1796730000000,
+  DuplicateSearchOpen1796740000000,
 ];

@@ -96,8 +96,7 @@ function complianceFromCounts(q: Daily, filter: ReportFilter, at: Date) {
       `coalesce(${d}.pending, 0)::int AS "${name}Pending", ${percent(met, `(${met} + ${missed})`)} AS "${name}MetPercent"`
     );
   };
-  const pending = (d: string) =>
-    `LEFT JOIN ${d} ON ${d}.legal_basis = c.legal_basis AND ${d}.deadline_policy_id IS NOT DISTINCT FROM c.deadline_policy_id`;
+  const pending = (d: string) => `LEFT JOIN ${d} ON ${d}.legal_basis = c.legal_basis AND ${d}.deadline_policy_id IS NOT DISTINCT FROM c.deadline_policy_id`;
   return {
     params: q.params,
     sql: `WITH c AS (SELECT ${groups}, ${sums.map((s) => `sum(a.${s}) AS ${s}`).join(', ')} FROM ${DAILY_OUTCOMES.table} a WHERE ${q.where} GROUP BY ${groups}),

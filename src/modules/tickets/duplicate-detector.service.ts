@@ -23,6 +23,8 @@ export interface Original {
 }
 
 const WINDOW_DAYS = 7;
+/** The open statuses written out, so the planner can use the partial index of a mahalle's open tickets. */
+const OPEN = OPEN_STATUSES.map((s) => `'${s}'`).join(', ');
 // pg_trgm similarity of the folded texts above which two reports from one mahalle look alike.
 export const SIMILAR_TEXT = 0.45;
 
@@ -30,7 +32,8 @@ export const SIMILAR_TEXT = 0.45;
  * For each candidate (unnest of $1–$5), the oldest open ticket of the week ($6 open statuses,
  * $7 since) it would duplicate: the citizen's own in its category, else one of its mahalle and
  * category with similar text ($8) — each read from a (citizen or mahalle, category, created)
- * index in created order, stopping at the first that fits.
+ * index in created order, stopping at the first that fits. The mahalle's index holds its open
+ * tickets only: a busy mahalle's week has many of a category, and each is a text comparison.
  */
 export const ORIGINALS_SQL = `SELECT x.n, o.id, o."trackingNo", o.reason
    FROM unnest($1::int[], $2::uuid[], $3::uuid[], $4::uuid[], $5::text[], $9::text[]) AS x(n, citizen_id, category_id, mahalle_id, search_text, kind)
@@ -43,7 +46,7 @@ export const ORIGINALS_SQL = `SELECT x.n, o.id, o."trackingNo", o.reason
     UNION ALL
     (SELECT id, tracking_no, 'similar_text_mahalle', 1, created_at
        FROM tickets
-      WHERE mahalle_id = x.mahalle_id AND category_id = x.category_id AND status = ANY($6::ticket_status[]) AND created_at >= $7
+      WHERE mahalle_id = x.mahalle_id AND category_id = x.category_id AND status IN (${OPEN}) AND created_at >= $7
         AND similarity(search_text, x.search_text) >= $8
       ORDER BY created_at LIMIT 1)
     ORDER BY rank LIMIT 1

@@ -17,6 +17,9 @@ import { User } from '../auth';
 // first (they also serve lookups by citizen or by mahalle alone).
 @Index(['citizenId', 'categoryId', 'createdAt'])
 @Index(['mahalleId', 'categoryId', 'createdAt'])
+// The mahalle's open ones only, where the similar-text search walks them; created in SQL (its
+// predicate is the open statuses), not by TypeORM.
+@Index('idx_tickets_open_mahalle_category', { synchronize: false })
 // Trigram index for diacritic-free search; created in SQL (gin_trgm_ops), not by TypeORM.
 @Index('idx_tickets_search_trgm', { synchronize: false })
 export class Ticket {
