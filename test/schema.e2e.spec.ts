@@ -1,5 +1,5 @@
 import { createTestApp, TestApp } from '@app/testing';
-import { citizensByIdentities } from '../src/modules/citizens/citizens-by-identity';
+import { citizensOfIdentitiesQuery } from '../src/modules/citizens/citizens-by-identity';
 import { ORIGINALS_SQL } from '../src/modules/tickets/duplicate-detector.service';
 import { DefaultMunicipalityLoader } from '../src/modules/municipality/default-municipality.loader';
 import { resolve } from 'node:path';
@@ -22,7 +22,7 @@ describe('database schema and default municipality', () => {
       { kind: IdentityKind.Phone, value: '+905321234567' },
       { kind: IdentityKind.Email, value: 'ayse@example.com' },
     ];
-    const [query, parameters] = citizensByIdentities(t.dataSource.manager, identities).getQueryAndParameters();
+    const { sql: query, params: parameters } = citizensOfIdentitiesQuery(t.dataSource.manager, identities);
     // On a table this small the planner would rather read it all; what matters is whether it can look up.
     const plan: string = await t.dataSource.transaction(async (manager) => {
       await manager.query('SET LOCAL enable_seqscan = off');

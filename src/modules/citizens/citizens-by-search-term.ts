@@ -1,6 +1,6 @@
 import { EntityManager } from 'typeorm';
 import { IdentityKind } from '@app/domain';
-import { citizensByIdentities } from './citizens-by-identity';
+import { citizensOfIdentities } from './citizens-by-identity';
 import { hashTcKimlik, isValidTcKimlik } from './tc-kimlik';
 
 export interface SearchTerm {
@@ -16,7 +16,7 @@ export interface SearchTerm {
  */
 export async function citizenIdsMatching(manager: EntityManager, term: SearchTerm, hashSecret: string): Promise<string[]> {
   const ids = new Set<string>();
-  const add = (rows: { id: string }[]) => rows.forEach((r) => ids.add(r.id));
+  const add = (rows: Iterable<{ id: string }>) => [...rows].forEach((r) => ids.add(r.id));
   if (term.phone) {
     const digits = term.phone.replace(/\D/g, '');
     const identities = [
@@ -25,16 +25,12 @@ export async function citizenIdsMatching(manager: EntityManager, term: SearchTer
       { kind: IdentityKind.Whatsapp, value: digits },
     ];
     add(await manager.query(`SELECT id FROM citizens WHERE phone = $1`, [term.phone]));
-    add((await citizensByIdentities(manager, identities).select('c.id', 'id').getRawMany()) as { id: string }[]);
+    add((await citizensOfIdentities(manager, identities)).values());
   }
   if (term.email) {
     const email = term.email.toLowerCase();
     add(await manager.query(`SELECT id FROM citizens WHERE email = $1`, [email]));
-    add(
-      (await citizensByIdentities(manager, [{ kind: IdentityKind.Email, value: email }])
-        .select('c.id', 'id')
-        .getRawMany()) as { id: string }[],
-    );
+    add((await citizensOfIdentities(manager, [{ kind: IdentityKind.Email, value: email }])).values());
   }
   if (term.tcKimlikNo && isValidTcKimlik(term.tcKimlikNo)) {
     add(await manager.query(`SELECT id FROM citizens WHERE tc_kimlik_hash = $1`, [hashTcKimlik(term.tcKimlikNo, hashSecret)]));

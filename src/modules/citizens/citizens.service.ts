@@ -113,7 +113,7 @@ export class CitizensService {
     if (!linked.has(identityKey(identity))) {
       // Someone else registered this identity a moment ago: use theirs.
       if (!byContact) await manager.delete(Citizen, { id: citizen.id });
-      const theirs = (await this.byIdentities(manager, [identity])).get(identityKey(identity))!;
+      const theirs = (await citizensOfIdentities(manager, [identity])).get(identityKey(identity))!;
       known.set(identityKey(identity), theirs);
       return theirs;
     }
@@ -147,7 +147,7 @@ export class CitizensService {
     const linked = new Set(inserted.map(identityKey));
     const lost = batch.drafts.filter((d) => !linked.has(identityKey(d.identities[0])));
     if (!lost.length) return new Map();
-    const owners = await this.byIdentities(
+    const owners = await citizensOfIdentities(
       manager,
       lost.map((d) => d.identities[0]),
     );
@@ -162,7 +162,7 @@ export class CitizensService {
   async lookUp(manager: EntityManager, identities: Identity[], known: KnownIdentities = new Map()): Promise<KnownIdentities> {
     const missing = identities.filter((i) => !known.has(identityKey(i)));
     if (!missing.length) return known;
-    const found = await this.byIdentities(manager, missing);
+    const found = await citizensOfIdentities(manager, missing);
     for (const i of missing) known.set(identityKey(i), found.get(identityKey(i)) ?? null);
     return known;
   }
@@ -223,7 +223,7 @@ export class CitizensService {
   /** The citizen a phone number belongs to, if any (the caller on the 444 line). */
   async byPhone(phone: string): Promise<Citizen | null> {
     const identity = { kind: IdentityKind.Phone, value: phone };
-    return (await this.byIdentities(this.dataSource.manager, [identity])).get(identityKey(identity)) ?? null;
+    return (await citizensOfIdentities(this.dataSource.manager, [identity])).get(identityKey(identity)) ?? null;
   }
 
   /** The citizens a search term names (the ticket list's search box): see citizenIdsMatching. */
@@ -262,11 +262,6 @@ export class CitizensService {
   /** A KVKK access-log row: who read personal data in clear, of whom (when known) and why. */
   async recordAccess(citizenId: string | null, userId: string, purpose: string): Promise<void> {
     await this.dataSource.getRepository(PiiAccess).insert({ citizenId, userId, purpose });
-  }
-
-  /** The citizens behind any of these identities, in one query, by identity. */
-  private byIdentities(manager: EntityManager, identities: Identity[]): Promise<Map<string, Citizen>> {
-    return citizensOfIdentities(manager, identities);
   }
 
   /** Links identities in one statement; returns those it linked (the others belonged to someone already). */
