@@ -20,9 +20,9 @@ export const law4982: Build = (filter) => {
   return {
     params: q.params,
     sql: `WITH apps AS (
-            SELECT f.ticket_id, f.status::text AS status, f.resolution, t.resolution_due_at, r.decision::text AS decision,
+            SELECT f.ticket_id, f.status::text AS status, f.resolution, f.resolution_due_at, r.decision::text AS decision,
                    r.exemption_articles, r.decided_at
-              FROM report_ticket_facts f JOIN tickets t ON t.id = f.ticket_id LEFT JOIN information_requests r ON r.ticket_id = f.ticket_id
+              FROM report_ticket_facts f LEFT JOIN information_requests r ON r.ticket_id = f.ticket_id
              WHERE ${q.where} AND f.legal_basis = 'law_4982'
           ), objections AS (
             SELECT o.ticket_id, o.outcome::text AS outcome FROM information_objections o JOIN apps a ON a.ticket_id = o.ticket_id
