@@ -19,27 +19,22 @@ const GROUPS: Record<ResolutionGroup, { column: string; label: string; join: str
   mahalle: { column: 'f.mahalle_id', label: 'n.name', join: 'LEFT JOIN mahalleler n ON n.id = g.key' },
 };
 
-// Each column's median and 90th percentile come from one sort (`percentile_cont` of an array). The
-// two columns are two branches of a UNION ALL, which PostgreSQL may run side by side in parallel
-// workers (an ordered-set aggregate cannot be split across workers; a branch can be given to one),
-// then joined by group. The facts are grouped by the column itself and named afterwards: sorting a
-// year's facts by a name's text cost a second.
+// Each column's median and 90th percentile come from one sort (`percentile_cont` of an array), then
+// are taken apart outside the grouping: two sorts per group instead of four. The facts are grouped
+// by the column itself and named afterwards: sorting a year's facts by a name's text cost a second.
 const resolutionTimes: Build = (filter, options) => {
   const q = scoped(filter);
   const group = GROUPS[options.groupBy ?? 'kind'];
   const day = q.param(options.workingDayMinutes);
-  const branch = (n: number, column: string) =>
-    `SELECT ${n} AS col, ${group.column} AS key, count(*)::int AS resolved, avg(${column}) AS mean,
-            percentile_cont(ARRAY[0.5, 0.9]) WITHIN GROUP (ORDER BY ${column}) AS p
-       FROM report_ticket_facts f WHERE ${q.where} AND f.open_minutes IS NOT NULL GROUP BY 2`;
-  const of = (n: number, name: string) => `max(u.mean) FILTER (WHERE u.col = ${n}) AS "${name}_mean", max(u.p) FILTER (WHERE u.col = ${n}) AS "${name}_p"`;
+  const sorted = (column: string, name: string) =>
+    `avg(${column}) AS "${name}_mean", percentile_cont(ARRAY[0.5, 0.9]) WITHIN GROUP (ORDER BY ${column}) AS "${name}_p"`;
   const stats = (unit: string, name: string) =>
     `${r2(`g."${name}_mean" / ${unit}`)} AS "${name}Mean", ${r2(`g."${name}_p"[1] / ${unit}`)} AS "${name}Median", ${r2(`g."${name}_p"[2] / ${unit}`)} AS "${name}P90"`;
   return {
     params: q.params,
     sql: `SELECT g.key::text AS "key", ${group.label} AS "label", g.resolved AS "resolved", ${stats('1440', 'days')}, ${stats(`${day}::float8`, 'workingDays')}
-            FROM (SELECT u.key, max(u.resolved) AS resolved, ${of(1, 'days')}, ${of(2, 'workingDays')}
-                    FROM (${branch(1, 'f.open_minutes')} UNION ALL ${branch(2, 'f.open_working_minutes')}) u GROUP BY u.key) g ${group.join}
+            FROM (SELECT ${group.column} AS key, count(*)::int AS resolved, ${sorted('f.open_minutes', 'days')}, ${sorted('f.open_working_minutes', 'workingDays')}
+                    FROM report_ticket_facts f WHERE ${q.where} AND f.open_minutes IS NOT NULL GROUP BY 1) g ${group.join}
            ORDER BY "label"`,
   };
 };
