@@ -43,17 +43,26 @@ export async function startApp(env: Record<string, string>, port: number, topolo
     ports.map((own) =>
       spawn(process.execPath, [...inspectionOptions(role), resolve(__dirname, '../dist/src/main.js')], {
         env: { ...process.env, ...env, APP_ROLE: role, PORT: String(own), HOST: '127.0.0.1', LOG_LEVEL: 'warn' },
-        stdio: ['ignore', 'ignore', 'inherit'],
+        stdio: ['ignore', 'pipe', 'inherit'],
       }),
     ),
   );
+  // The last lines each process logged (its logs go to stdout), shown if it exits while starting.
+  const tails = children.map((child) => {
+    const lines: string[] = [];
+    child.stdout!.on('data', (chunk: Buffer) => {
+      lines.push(...chunk.toString().split('\n').filter(Boolean));
+      lines.splice(0, Math.max(0, lines.length - 20));
+    });
+    return lines;
+  });
   const healthy = new Set<number>();
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline && healthy.size < ports.length) {
     const exited = children.find((c) => c.exitCode !== null);
     if (exited) {
       children.forEach((c) => c.kill('SIGKILL'));
-      throw new Error(`a service process exited with ${exited.exitCode}`);
+      throw new Error(`a service process exited with ${exited.exitCode}; its last lines:\n${tails[children.indexOf(exited)].join('\n')}`);
     }
     for (const own of ports.filter((p) => !healthy.has(p))) {
       try {

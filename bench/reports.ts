@@ -22,7 +22,7 @@ export const REPORTS = [
   `top-subjects?${YEAR}&top=5`,
   `mahalleler?${YEAR}`,
   `escalations?${YEAR}`,
-  `bilgi-edinme?${YEAR}`,
+  `bilgi-edinme?year=2025`,
   `cimer?${YEAR}`,
   `muhtar-indicators?${YEAR}`,
   `tickets?${YEAR}&pageSize=50`,
