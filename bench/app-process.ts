@@ -19,6 +19,15 @@ export interface RunningApp {
 export type Topology = 'one-process' | 'api+worker';
 
 /**
+ * A port for a service's HTTP process (and its replicas above it): below Linux's ephemeral range
+ * (32768–60999), where the run's own outgoing connections take their local ports; a port drawn in
+ * that range now and then was one of them, and the service exited with EADDRINUSE.
+ */
+export function servicePort(): number {
+  return 20_000 + Math.floor(Math.random() * 10_000);
+}
+
+/**
  * Node options for looking inside the service's processes during a run (see the README's "Where the intake CPU goes"):
  * `BENCH_CPU_PROF=dir` writes a V8 CPU profile of each process into dir/<role> when it exits (`bench/cpu-profile.ts` sums it up),
  * `BENCH_PG_COUNT=dir` counts each process's PostgreSQL statements into dir (`bench/pg-counter.ts`; the steps print them).

@@ -1,6 +1,6 @@
 import { Queue } from 'bullmq';
 import { Client } from 'pg';
-import { RunningApp, startApp, Topology } from './app-process';
+import { RunningApp, servicePort, startApp, Topology } from './app-process';
 import { BenchRedis, RedisConnection, serversOf } from './bench-redis';
 import { openLoop } from './open-loop';
 import { inboundEvent } from './payloads';
@@ -75,7 +75,7 @@ export async function startIntakeService(
       NOTIFY_QUIET_HOURS: settings.receiptsHeld ? '00:00-23:59' : '00:00-00:00',
       ...(settings.keywords ? { CLASSIFIER_AUTO_TRAIN: 'false' } : {}),
     },
-    40_000 + Math.floor(Math.random() * 10_000),
+    servicePort(),
     topology,
     replicas,
   );

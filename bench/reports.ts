@@ -1,6 +1,6 @@
 import { Redis } from 'ioredis';
 import { Client } from 'pg';
-import { startApp } from './app-process';
+import { servicePort, startApp } from './app-process';
 import { deleteKeysUnder } from './redis-keys';
 import { summary } from './stats';
 
@@ -92,7 +92,7 @@ export interface ReportsBench {
 export async function reportsBench(pgRoot: string, redisUrl: string, run: string): Promise<ReportsBench> {
   const database = `cm_bench_reports_${run}`;
   const url = `${pgRoot}/${database}`;
-  const port = 40_000 + Math.floor(Math.random() * 10_000);
+  const port = servicePort();
   const admin = new Client({ connectionString: `${pgRoot}/postgres` });
   await admin.connect();
   const prefix = `cm-bench-reports-${run}`;

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { Redis } from 'ioredis';
 import { Client } from 'pg';
-import { RunningApp, startApp } from './app-process';
+import { RunningApp, servicePort, startApp } from './app-process';
 import { deleteKeysUnder } from './redis-keys';
 import { login, REPORTS, timed, YEAR } from './reports';
 import { generateScale, Generated } from './scale-data';
@@ -113,7 +113,7 @@ export async function scaleBench(
     REPORTS_REFRESH_INTERVAL_MS: '86400000',
     CLASSIFIER_AUTO_TRAIN: 'false',
   };
-  const port = () => 40_000 + Math.floor(Math.random() * 10_000);
+  const port = servicePort;
   let app: RunningApp | undefined;
   const pg = new Client({ connectionString: url });
   try {
