@@ -17,8 +17,8 @@ const REFRESH_LOCK = 742_031;
 
 /**
  * Keeps `report_ticket_facts` (one narrow row per ticket, the reports' read model) up to date,
- * and the per-day counts of the facts (`report_daily_volume`, `report_daily_subjects`) with it, in
- * the same transaction.
+ * and the per-day counts of the facts (`DAILY_COUNTS`: volume, subjects, outcomes, mahalleler) with
+ * it, in the same transaction.
  * A trigger on `tickets` queues every changed ticket in `report_dirty_tickets`; a refresh
  * recomputes those in batches. When the business calendar changes, every ticket is requeued,
  * because its working-day durations depend on it.
