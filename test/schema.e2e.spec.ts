@@ -4,6 +4,7 @@ import { ORIGINALS_SQL } from '../src/modules/tickets/duplicate-detector.service
 import { DefaultMunicipalityLoader } from '../src/modules/municipality/default-municipality.loader';
 import { resolve } from 'node:path';
 import { IdentityKind } from '@app/domain';
+import { Institution } from '../src/modules/categories/institution.entity';
 
 describe('database schema and default municipality', () => {
   let t: TestApp;
@@ -15,6 +16,29 @@ describe('database schema and default municipality', () => {
   it('has exactly the schema the entities describe (an entity change without a migration fails here)', async () => {
     const pending = await t.dataSource.driver.createSchemaBuilder().log();
     expect(pending.upQueries.map((q) => q.query)).toEqual([]);
+  });
+
+  it('fills every generated uuid key with a time-ordered id (UUID version 7 of the current millisecond)', async () => {
+    const defaults: { table_name: string; column_default: string }[] = await t.dataSource.query(
+      `SELECT table_name, column_default FROM information_schema.columns
+        WHERE table_schema = 'public' AND data_type = 'uuid' AND column_default IS NOT NULL ORDER BY table_name`,
+    );
+    expect(defaults.length).toBeGreaterThanOrEqual(45);
+    expect(defaults.filter((d) => d.column_default !== 'uuid_v7()')).toEqual([]);
+
+    const [row] = await t.dataSource.query(
+      `SELECT uuid_v7()::text AS first, uuid_v7()::text AS second, (extract(epoch FROM clock_timestamp()) * 1000)::bigint AS ms`,
+    );
+    for (const id of [row.first, row.second]) expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect(row.first).not.toBe(row.second);
+    const ms = parseInt(row.second.slice(0, 8) + row.second.slice(9, 13), 16);
+    expect(Number(row.ms) - ms).toBeGreaterThanOrEqual(0);
+    expect(Number(row.ms) - ms).toBeLessThan(1000);
+
+    // And TypeORM hands back the id the database chose.
+    const institution = await t.dataSource.getRepository(Institution).save({ code: 'SIRALI', name: 'Sıralı Kimlik Kurumu', phone: null, website: null });
+    expect(institution.id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-7/);
+    expect((await t.dataSource.query(`SELECT code FROM institutions WHERE id = $1`, [institution.id]))[0].code).toBe('SIRALI');
   });
 
   it('finds citizens by identity with lookups on the unique (kind, value) index, not by reading the table', async () => {

@@ -35,6 +35,7 @@ import { ReportDailyCounts1796640000000 } from './1796640000000-report-daily-cou
 import { EscalationsSubjectIndex1796700000000 } from './1796700000000-escalations-subject-index';
 import { ReportRefresh1796710000000 } from './1796710000000-report-refresh';
 import { DuplicateSearchOpen1796740000000 } from './1796740000000-duplicate-search-open';
+import { TimeOrderedIds1796750000000 } from './1796750000000-time-ordered-ids';
 import { ReportDailyOutcomes1796730000000 } from './1796730000000-report-daily-outcomes';
 import { TicketUpdatedAtIndex1796720000000 } from './1796720000000-ticket-updated-at-index';
 
@@ -79,4 +80,5 @@ export const MIGRATIONS = [
   TicketUpdatedAtIndex1796720000000,
   ReportDailyOutcomes1796730000000,
   DuplicateSearchOpen1796740000000,
+  TimeOrderedIds1796750000000,
 ];

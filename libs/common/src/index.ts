@@ -20,3 +20,4 @@ export * from './logging/request-context';
 export * from './metrics/metrics';
 export * from './text/csv';
 export * from './http/reply-stream';
+export * from './ids/time-ordered-id';

@@ -7,3 +7,4 @@ export * from './snake-naming.strategy';
 export * from './where-defined';
 export * from './json-rows';
 export * from './entity-columns';
+export * from './time-ordered-primary-key';

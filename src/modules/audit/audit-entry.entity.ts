@@ -1,4 +1,5 @@
-import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, Index } from 'typeorm';
+import { TimeOrderedPrimaryKey } from '@app/database';
 
 /**
  * One audited act: who (the user, and their username then, which survives a rename), when, what
@@ -10,7 +11,7 @@ import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 @Index(['actorId', 'at'])
 @Index(['entityType', 'entityId'])
 export class AuditEntry {
-  @PrimaryGeneratedColumn('uuid')
+  @TimeOrderedPrimaryKey()
   id: string;
 
   @Column({ type: 'timestamptz' })

@@ -1,10 +1,11 @@
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, UpdateDateColumn } from 'typeorm';
+import { TimeOrderedPrimaryKey } from '@app/database';
 import { Role } from '@app/domain';
 import { Department } from '../departments';
 
 @Entity('users')
 export class User {
-  @PrimaryGeneratedColumn('uuid')
+  @TimeOrderedPrimaryKey()
   id: string;
 
   @Index({ unique: true })

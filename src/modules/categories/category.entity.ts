@@ -1,4 +1,5 @@
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, UpdateDateColumn } from 'typeorm';
+import { TimeOrderedPrimaryKey } from '@app/database';
 import { TicketKind, TicketPriority } from '@app/domain';
 import { DeadlinePolicy } from '../sla';
 import { Department } from '../departments';
@@ -8,7 +9,7 @@ import { Institution } from './institution.entity';
 /** A subject citizens raise, mapped to the müdürlük that answers it (or the institution it goes to). */
 @Entity('categories')
 export class Category {
-  @PrimaryGeneratedColumn('uuid')
+  @TimeOrderedPrimaryKey()
   id: string;
 
   /** Open311 service_code. */

@@ -1,4 +1,5 @@
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
+import { TimeOrderedPrimaryKey } from '@app/database';
 import { IdentityKind } from '@app/domain';
 import { Citizen } from './citizen.entity';
 
@@ -6,7 +7,7 @@ import { Citizen } from './citizen.entity';
 @Entity('citizen_identities')
 @Index(['kind', 'value'], { unique: true })
 export class ChannelIdentity {
-  @PrimaryGeneratedColumn('uuid')
+  @TimeOrderedPrimaryKey()
   id: string;
 
   @Index()

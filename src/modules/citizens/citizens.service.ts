@@ -1,10 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { randomUUID } from 'node:crypto';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, EntityManager, Repository } from 'typeorm';
 import { AppConfig } from '@app/config';
 import { jsonRows } from '@app/database';
-import { Clock, InvalidFieldException, Page, pageOf, ResourceNotFoundException } from '@app/common';
+import { Clock, InvalidFieldException, Page, pageOf, ResourceNotFoundException, timeOrderedId } from '@app/common';
 import { IdentityKind, maskEmail, maskPhone, normalizePhone } from '@app/domain';
 import { ChannelIdentity } from './channel-identity.entity';
 import { Citizen } from './citizen.entity';
@@ -100,7 +99,7 @@ export class CitizensService {
     if (existing) return this.fillBlanks(manager, existing, details);
     const byContact = wanted.map((i) => known.get(identityKey(i))).find((c) => c) ?? null;
     if (!byContact && batch) {
-      const drafted = manager.create(Citizen, { ...details, id: randomUUID() });
+      const drafted = manager.create(Citizen, { ...details, id: timeOrderedId() });
       batch.drafts.push({ citizen: drafted, identities: wanted });
       for (const i of wanted) known.set(identityKey(i), drafted);
       return drafted;

@@ -1,9 +1,10 @@
-import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, Index } from 'typeorm';
+import { TimeOrderedPrimaryKey } from '@app/database';
 
 /** KVKK audit: who read a citizen's contact details in clear, when, and why. */
 @Entity('pii_access_log')
 export class PiiAccess {
-  @PrimaryGeneratedColumn('uuid')
+  @TimeOrderedPrimaryKey()
   id: string;
 
   /** Null when what was read belongs to no known citizen (an institution's appointment, a raw message). */

@@ -1,4 +1,5 @@
-import { Column, CreateDateColumn, Entity, Generated, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, Generated, Index, JoinColumn, ManyToOne, UpdateDateColumn } from 'typeorm';
+import { TimeOrderedPrimaryKey } from '@app/database';
 import { Category } from '../categories';
 import { Ticket } from '../tickets';
 
@@ -9,7 +10,7 @@ import { Ticket } from '../tickets';
  */
 @Entity('classifier_examples')
 export class ClassifierExample {
-  @PrimaryGeneratedColumn('uuid')
+  @TimeOrderedPrimaryKey()
   id: string;
 
   /** Order of the decisions: a retrain learns those up to its seq, and counts those after. */

@@ -1,4 +1,5 @@
-import { Column, CreateDateColumn, Entity, Generated, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, Generated, Index } from 'typeorm';
+import { TimeOrderedPrimaryKey } from '@app/database';
 
 export enum ModelState {
   Training = 'training',
@@ -11,7 +12,7 @@ export enum ModelState {
 @Index('uq_classifier_models_active', ['active'], { unique: true, where: 'active' })
 @Index('uq_classifier_models_training', ['state'], { unique: true, where: `state = 'training'` })
 export class ClassifierModel {
-  @PrimaryGeneratedColumn('uuid')
+  @TimeOrderedPrimaryKey()
   id: string;
 
   @Column({ type: 'int', unique: true })

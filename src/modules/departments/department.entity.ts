@@ -1,4 +1,5 @@
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, UpdateDateColumn } from 'typeorm';
+import { TimeOrderedPrimaryKey } from '@app/database';
 
 export enum DepartmentLevel {
   Baskanlik = 'baskanlik',
@@ -22,7 +23,7 @@ export interface EscalationContact {
 
 @Entity('departments')
 export class Department {
-  @PrimaryGeneratedColumn('uuid')
+  @TimeOrderedPrimaryKey()
   id: string;
 
   @Index({ unique: true })

@@ -1,10 +1,11 @@
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
+import { TimeOrderedPrimaryKey } from '@app/database';
 import { User } from '../auth';
 
 /** A staff member's saved filter of the ticket list ("Gecikenler", "Bu hafta çözülenler"); their own only. */
 @Entity('saved_views')
 export class SavedView {
-  @PrimaryGeneratedColumn('uuid')
+  @TimeOrderedPrimaryKey()
   id: string;
 
   @Index()

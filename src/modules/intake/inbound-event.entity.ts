@@ -1,4 +1,5 @@
-import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, Index } from 'typeorm';
+import { TimeOrderedPrimaryKey } from '@app/database';
 
 export enum InboundChannel {
   Sms = 'sms',
@@ -24,7 +25,7 @@ export enum InboundState {
 @Index(['channel', 'providerId'], { unique: true })
 @Index(['state', 'receivedAt'])
 export class InboundEvent {
-  @PrimaryGeneratedColumn('uuid')
+  @TimeOrderedPrimaryKey()
   id: string;
 
   /** An InboundChannel; kept as text so an event on an unknown channel can still be stored (as failed). */

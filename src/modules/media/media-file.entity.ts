@@ -1,9 +1,10 @@
-import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, Index } from 'typeorm';
+import { TimeOrderedPrimaryKey } from '@app/database';
 
 /** A photo, document or recording a citizen sent; the bytes live in MEDIA_DIR under their hash. */
 @Entity('media_files')
 export class MediaFile {
-  @PrimaryGeneratedColumn('uuid')
+  @TimeOrderedPrimaryKey()
   id: string;
 
   /** Which channel brought it (web, whatsapp, email…), for the admins' view. */

@@ -1,11 +1,12 @@
-import { Column, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Column, Entity, Index, UpdateDateColumn } from 'typeorm';
+import { TimeOrderedPrimaryKey } from '@app/database';
 import { NoticeLocale, NoticePurpose } from './citizen-notice';
 
 /** The municipality's own wording of a notice, replacing the shipped template of that purpose and language. */
 @Entity('notice_templates')
 @Index(['purpose', 'locale'], { unique: true })
 export class NoticeTemplateOverride {
-  @PrimaryGeneratedColumn('uuid')
+  @TimeOrderedPrimaryKey()
   id: string;
 
   @Column({ type: 'varchar', length: 20 })

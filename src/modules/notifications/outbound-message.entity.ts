@@ -1,4 +1,5 @@
-import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, Index, UpdateDateColumn } from 'typeorm';
+import { TimeOrderedPrimaryKey } from '@app/database';
 
 export enum OutboundChannel {
   Sms = 'sms',
@@ -34,7 +35,7 @@ export const OUTBOUND_STATE_RANK: Record<OutboundState, number> = {
 @Index(['state', 'notBefore'])
 @Index(['provider', 'providerId'], { unique: true, where: 'provider_id IS NOT NULL' })
 export class OutboundMessage {
-  @PrimaryGeneratedColumn('uuid')
+  @TimeOrderedPrimaryKey()
   id: string;
 
   /** What caused it (`reply-<eventId>`, `breach-<ticketId>-2-<userId>`): one message per cause. */

@@ -1,8 +1,7 @@
-import { randomUUID } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { Clock, withTimeout } from '@app/common';
+import { Clock, timeOrderedId, withTimeout } from '@app/common';
 import { InjectJobQueue, JobQueue, QueueName } from '@app/queue';
 import { OUTBOUND_STATE_RANK, OutboundChannel, OutboundMessage, OutboundState } from './outbound-message.entity';
 
@@ -87,7 +86,7 @@ export class OutboundMessages {
     const now = this.clock.now();
     // Built by hand (an intake batch drafts one per ticket): TypeORM's `create` walks the entity's metadata for each.
     const messages = intents.map((intent) =>
-      Object.assign(new OutboundMessage(), { ...intent, id: randomUUID(), meta: intent.meta ?? {}, notBefore: intent.notBefore ?? now, attempts: 0 }),
+      Object.assign(new OutboundMessage(), { ...intent, id: timeOrderedId(), meta: intent.meta ?? {}, notBefore: intent.notBefore ?? now, attempts: 0 }),
     );
     const properties = [
       'id',

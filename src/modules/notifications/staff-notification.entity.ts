@@ -1,11 +1,12 @@
-import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, Index } from 'typeorm';
+import { TimeOrderedPrimaryKey } from '@app/database';
 
 /** A line in a staff member's notification list (deadline warnings and breaches). */
 @Entity('staff_notifications')
 @Index(['userId', 'createdAt'])
 @Index(['userId', 'cause'], { unique: true })
 export class StaffNotification {
-  @PrimaryGeneratedColumn('uuid')
+  @TimeOrderedPrimaryKey()
   id: string;
 
   @Column({ type: 'uuid' })

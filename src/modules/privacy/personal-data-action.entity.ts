@@ -1,4 +1,5 @@
-import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, Index } from 'typeorm';
+import { TimeOrderedPrimaryKey } from '@app/database';
 
 export enum SubjectRight {
   Export = 'export',
@@ -14,7 +15,7 @@ export enum SubjectRight {
 @Entity('personal_data_actions')
 @Index(['citizenId'])
 export class PersonalDataAction {
-  @PrimaryGeneratedColumn('uuid')
+  @TimeOrderedPrimaryKey()
   id: string;
 
   @Column({ type: 'uuid' })

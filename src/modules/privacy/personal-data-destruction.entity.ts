@@ -1,4 +1,5 @@
-import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, Index } from 'typeorm';
+import { TimeOrderedPrimaryKey } from '@app/database';
 
 export enum DestructionState {
   Queued = 'queued',
@@ -14,7 +15,7 @@ export enum DestructionState {
 @Entity('personal_data_destructions')
 @Index(['state', 'createdAt'])
 export class PersonalDataDestruction {
-  @PrimaryGeneratedColumn('uuid')
+  @TimeOrderedPrimaryKey()
   id: string;
 
   /** `schedule` or `manual`. */

@@ -1,4 +1,5 @@
-import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, Index, UpdateDateColumn } from 'typeorm';
+import { TimeOrderedPrimaryKey } from '@app/database';
 import { StepDefinition } from './process-definition';
 
 export enum ProcessStatus {
@@ -12,7 +13,7 @@ export enum ProcessStatus {
 @Entity('process_instances')
 @Index(['templateId', 'status'])
 export class ProcessInstance {
-  @PrimaryGeneratedColumn('uuid')
+  @TimeOrderedPrimaryKey()
   id: string;
 
   @Column({ type: 'uuid' })

@@ -1,4 +1,5 @@
-import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, Index } from 'typeorm';
+import { TimeOrderedPrimaryKey } from '@app/database';
 import { DurationUnit } from '../sla';
 
 /**
@@ -10,7 +11,7 @@ import { DurationUnit } from '../sla';
 @Index(['instanceId', 'seq'], { unique: true })
 @Index(['departmentId'])
 export class ProcessStep {
-  @PrimaryGeneratedColumn('uuid')
+  @TimeOrderedPrimaryKey()
   id: string;
 
   @Column({ type: 'uuid' })

@@ -1,4 +1,5 @@
-import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, Index, UpdateDateColumn } from 'typeorm';
+import { TimeOrderedPrimaryKey } from '@app/database';
 import { StepDefinition } from './process-definition';
 
 /** Defaults an admin may change per template (numeric column defaults would drift in TypeORM's schema diff). */
@@ -10,7 +11,7 @@ const ratio = { to: (v: number) => v, from: (v: string) => Number(v) };
 /** A documented process as an admin defines it: ordered steps, each with its unit, document and allowed time. */
 @Entity('process_templates')
 export class ProcessTemplate {
-  @PrimaryGeneratedColumn('uuid')
+  @TimeOrderedPrimaryKey()
   id: string;
 
   @Index({ unique: true })

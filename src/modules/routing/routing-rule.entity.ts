@@ -1,4 +1,5 @@
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity } from 'typeorm';
+import { TimeOrderedPrimaryKey } from '@app/database';
 import { TicketKind } from '@app/domain';
 
 /**
@@ -7,7 +8,7 @@ import { TicketKind } from '@app/domain';
  */
 @Entity('routing_rules')
 export class RoutingRule {
-  @PrimaryGeneratedColumn('uuid')
+  @TimeOrderedPrimaryKey()
   id: string;
 
   @Column({ type: 'uuid', nullable: true })

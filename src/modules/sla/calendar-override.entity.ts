@@ -1,10 +1,11 @@
-import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, Index } from 'typeorm';
+import { TimeOrderedPrimaryKey } from '@app/database';
 import { OverrideKind } from '@app/calendar';
 
 /** A change to the law's calendar: a bridge day, a granted afternoon, a make-up Saturday. */
 @Entity('calendar_overrides')
 export class CalendarOverride {
-  @PrimaryGeneratedColumn('uuid')
+  @TimeOrderedPrimaryKey()
   id: string;
 
   /** The Istanbul calendar date, `YYYY-MM-DD`; read back as a string, never shifted by a zone. */

@@ -1,4 +1,5 @@
-import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, Index, UpdateDateColumn } from 'typeorm';
+import { TimeOrderedPrimaryKey } from '@app/database';
 import { DayEnd } from '@app/calendar';
 import { LegalBasis } from '@app/domain';
 
@@ -11,7 +12,7 @@ export enum DurationUnit {
 /** A clock a ticket runs on: per subject and per law (3071, 4982, KVKK, internal targets). */
 @Entity('deadline_policies')
 export class DeadlinePolicy {
-  @PrimaryGeneratedColumn('uuid')
+  @TimeOrderedPrimaryKey()
   id: string;
 
   @Index({ unique: true })

@@ -1,4 +1,5 @@
-import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, Index } from 'typeorm';
+import { TimeOrderedPrimaryKey } from '@app/database';
 import { ClockSubject } from './sla-clock.entity';
 
 /** One step of the ladder taken for one clock; the unique index makes each step happen once. */
@@ -6,7 +7,7 @@ import { ClockSubject } from './sla-clock.entity';
 @Index(['clockId', 'level'], { unique: true })
 @Index('IDX_escalations_unnotified', ['firedAt'], { where: 'notified_at IS NULL' })
 export class Escalation {
-  @PrimaryGeneratedColumn('uuid')
+  @TimeOrderedPrimaryKey()
   id: string;
 
   @Column({ type: 'uuid' })

@@ -1,4 +1,5 @@
-import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, Index, UpdateDateColumn } from 'typeorm';
+import { TimeOrderedPrimaryKey } from '@app/database';
 import { DayEnd } from '@app/calendar';
 import { DurationUnit } from './deadline-policy.entity';
 
@@ -16,7 +17,7 @@ export enum ClockSubject {
 @Index(['subjectType', 'subjectId'], { unique: true })
 @Index('IDX_sla_clocks_next_at', ['nextAt'], { where: 'next_at IS NOT NULL' })
 export class SlaClock {
-  @PrimaryGeneratedColumn('uuid')
+  @TimeOrderedPrimaryKey()
   id: string;
 
   @Column({ type: 'varchar', length: 20 })

@@ -1,4 +1,5 @@
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
+import { TimeOrderedPrimaryKey } from '@app/database';
 import { OutboundChannel } from '../notifications';
 import { Ticket } from '../tickets';
 
@@ -9,7 +10,7 @@ import { Ticket } from '../tickets';
 @Index(['citizenId', 'askedAt'])
 @Index(['answeredAt'])
 export class TicketSurvey {
-  @PrimaryGeneratedColumn('uuid')
+  @TimeOrderedPrimaryKey()
   id: string;
 
   @Column({ type: 'uuid' })

@@ -1,4 +1,5 @@
-import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, Index } from 'typeorm';
+import { TimeOrderedPrimaryKey } from '@app/database';
 
 export enum DuplicateState {
   Open = 'open',
@@ -10,7 +11,7 @@ export enum DuplicateState {
 @Entity('duplicate_suspicions')
 @Index(['ticketId', 'originalId'], { unique: true })
 export class DuplicateSuspicion {
-  @PrimaryGeneratedColumn('uuid')
+  @TimeOrderedPrimaryKey()
   id: string;
 
   /** The newer ticket. */

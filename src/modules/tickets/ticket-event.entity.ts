@@ -1,4 +1,5 @@
-import { Column, CreateDateColumn, Entity, Generated, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, Generated, Index, JoinColumn, ManyToOne } from 'typeorm';
+import { TimeOrderedPrimaryKey } from '@app/database';
 import { Ticket } from './ticket.entity';
 
 export enum TicketEventType {
@@ -39,7 +40,7 @@ export enum TicketEventType {
 // The reports' read model reads a ticket's status changes, not the rest of its timeline.
 @Index('idx_ticket_events_status_changes', ['ticketId', 'seq'], { where: `type = 'status_changed'` })
 export class TicketEvent {
-  @PrimaryGeneratedColumn('uuid')
+  @TimeOrderedPrimaryKey()
   id: string;
 
   /** Insertion order: events written in one transaction share a timestamp. */

@@ -1,4 +1,5 @@
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, UpdateDateColumn } from 'typeorm';
+import { TimeOrderedPrimaryKey } from '@app/database';
 import { LegalBasis, TicketChannel, TicketKind, TicketPriority, TicketStatus } from '@app/domain';
 import { Category } from '../categories';
 import { Citizen } from '../citizens';
@@ -23,7 +24,7 @@ import { User } from '../auth';
 // Trigram index for diacritic-free search; created in SQL (gin_trgm_ops), not by TypeORM.
 @Index('idx_tickets_search_trgm', { synchronize: false })
 export class Ticket {
-  @PrimaryGeneratedColumn('uuid')
+  @TimeOrderedPrimaryKey()
   id: string;
 
   /** Human tracking number, `2026-000123`, gap-free per year. */

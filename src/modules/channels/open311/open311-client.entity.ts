@@ -1,9 +1,10 @@
-import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, Index } from 'typeorm';
+import { TimeOrderedPrimaryKey } from '@app/database';
 
 /** A client application allowed to file Open311 requests; only its key's SHA-256 is kept. */
 @Entity('open311_clients')
 export class Open311Client {
-  @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'PK_open311_clients' })
+  @TimeOrderedPrimaryKey({ primaryKeyConstraintName: 'PK_open311_clients' })
   id: string;
 
   @Column({ type: 'varchar', length: 120 })

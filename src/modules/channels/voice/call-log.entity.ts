@@ -1,4 +1,5 @@
-import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, Index, UpdateDateColumn } from 'typeorm';
+import { TimeOrderedPrimaryKey } from '@app/database';
 
 /** Twilio's call statuses, in the order a call can move through them; the last five end it. */
 export const CALL_STATUS_RANK: Record<string, number> = {
@@ -20,7 +21,7 @@ export type MenuChoice = (typeof MENU_CHOICES)[number];
 /** One call to the 444 line: who called, how it went, what it left behind. */
 @Entity('call_logs')
 export class CallLog {
-  @PrimaryGeneratedColumn('uuid')
+  @TimeOrderedPrimaryKey()
   id: string;
 
   @Index({ unique: true })

@@ -1,4 +1,5 @@
-import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, Index, UpdateDateColumn } from 'typeorm';
+import { TimeOrderedPrimaryKey } from '@app/database';
 
 export enum MediaFetchState {
   Pending = 'pending',
@@ -14,7 +15,7 @@ export enum MediaFetchState {
 @Entity('whatsapp_media_fetches')
 @Index('IDX_whatsapp_media_fetches_due', ['nextAttemptAt'], { where: `state = 'pending'` })
 export class WhatsappMediaFetch {
-  @PrimaryGeneratedColumn('uuid')
+  @TimeOrderedPrimaryKey()
   id: string;
 
   /** The inbound event (one WhatsApp message, one file). */

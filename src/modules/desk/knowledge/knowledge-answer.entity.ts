@@ -1,11 +1,12 @@
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
+import { TimeOrderedPrimaryKey } from '@app/database';
 import { KnowledgeArticle } from './knowledge-article.entity';
 
 /** A ticket answered with an article ("bilgi verildi"): what the figures of the most used articles count. */
 @Entity('knowledge_answers')
 @Index(['articleId', 'answeredAt'])
 export class KnowledgeAnswer {
-  @PrimaryGeneratedColumn('uuid')
+  @TimeOrderedPrimaryKey()
   id: string;
 
   @Column({ type: 'uuid' })

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
-import { Clock } from '@app/common';
+import { Clock, timeOrderedId } from '@app/common';
 import { hidesApplicant, IdentityKind, TicketKind } from '@app/domain';
 import { Citizen, CitizensService, identitiesOf } from '../../citizens';
 import { storedMediaIds } from '../../media';
@@ -129,7 +128,7 @@ export class EventFiling {
       manager,
       {
         // Chosen here so that the event can point at the ticket before the ticket is written.
-        id: randomUUID(),
+        id: timeOrderedId(),
         channel,
         kind,
         category,

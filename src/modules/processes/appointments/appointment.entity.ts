@@ -1,4 +1,5 @@
-import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, Index, UpdateDateColumn } from 'typeorm';
+import { TimeOrderedPrimaryKey } from '@app/database';
 
 export enum AppointmentStatus {
   Requested = 'requested',
@@ -25,7 +26,7 @@ export const SLOT_HOLDING: readonly AppointmentStatus[] = [AppointmentStatus.Sch
 @Index('IDX_appointments_slot_taken', ['slotId'], { unique: true, where: `status IN ('scheduled', 'held', 'missed')` })
 @Index(['status', 'createdAt'])
 export class Appointment {
-  @PrimaryGeneratedColumn('uuid')
+  @TimeOrderedPrimaryKey()
   id: string;
 
   @Column({ type: 'enum', enum: RequesterKind, enumName: 'requester_kind' })

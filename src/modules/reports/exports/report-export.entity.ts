@@ -1,4 +1,5 @@
-import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, Index, UpdateDateColumn } from 'typeorm';
+import { TimeOrderedPrimaryKey } from '@app/database';
 
 export enum ExportState {
   Queued = 'queued',
@@ -11,7 +12,7 @@ export enum ExportState {
 @Entity('report_exports')
 @Index(['state', 'createdAt'])
 export class ReportExport {
-  @PrimaryGeneratedColumn('uuid')
+  @TimeOrderedPrimaryKey()
   id: string;
 
   @Column({ type: 'varchar', length: 40 })

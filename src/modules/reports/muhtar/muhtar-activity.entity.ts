@@ -1,4 +1,5 @@
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, UpdateDateColumn } from 'typeorm';
+import { TimeOrderedPrimaryKey } from '@app/database';
 import { Mahalle } from '../../neighbourhoods';
 
 export enum MuhtarActivityKind {
@@ -12,7 +13,7 @@ export enum MuhtarActivityKind {
 @Entity('muhtar_activities')
 @Index(['kind', 'plannedAt'])
 export class MuhtarActivity {
-  @PrimaryGeneratedColumn('uuid')
+  @TimeOrderedPrimaryKey()
   id: string;
 
   @Column({ type: 'enum', enum: MuhtarActivityKind, enumName: 'muhtar_activity_kind' })

@@ -1,4 +1,5 @@
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
+import { TimeOrderedPrimaryKey } from '@app/database';
 import { Ticket } from '../ticket.entity';
 
 /** How an answer stands in CİMER: the final one, an interim progress notice, or "not ours" back to CİMER. */
@@ -15,7 +16,7 @@ export enum CimerStatus {
 @Entity('cimer_answers')
 @Index(['ticketId', 'answeredAt'])
 export class CimerAnswer {
-  @PrimaryGeneratedColumn('uuid')
+  @TimeOrderedPrimaryKey()
   id: string;
 
   @Column({ type: 'uuid' })

@@ -1,4 +1,5 @@
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
+import { TimeOrderedPrimaryKey } from '@app/database';
 import { Ticket } from '../ticket.entity';
 
 /** What the Bilgi Edinme Değerlendirme Kurulu decided on an objection. */
@@ -18,7 +19,7 @@ export enum ObjectionOutcome {
 @Entity('information_objections')
 @Index(['ticketId'])
 export class InformationObjection {
-  @PrimaryGeneratedColumn('uuid')
+  @TimeOrderedPrimaryKey()
   id: string;
 
   @Column({ type: 'uuid' })
