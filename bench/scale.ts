@@ -210,7 +210,11 @@ export async function scaleBench(
       if (batch > open - (refreshMs === null ? 0 : CHANGED)) continue;
       const at = loadAverage();
       bursts.push({ batch, loadAverage: at, ...(await dueTogether(pg, batch, prefix, redisUrl)) });
-      log(`${bursts.at(-1)!.clocks} due at once: all committed ${bursts.at(-1)!.batchProcessedMs} ms after the tick that found them (load ${at})`);
+      const { clocks, batchProcessedMs, wal } = bursts.at(-1)!;
+      log(
+        `${clocks} due at once: all committed ${batchProcessedMs} ms after the tick that found them (load ${at}); ` +
+          `${wal.mb} MB of WAL, ${wal.fullPageImages} full-page images, ${wal.checkpoints} checkpoints`,
+      );
     }
     await app?.stop();
     app = undefined;

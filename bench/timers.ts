@@ -87,6 +87,31 @@ export interface DueTogether {
   batchEscalations: number;
   batchTimelineEvents: number;
   notifyJobs: number;
+  /** What PostgreSQL wrote from the due instant to the last step committed: WAL, full-page images, checkpoints. */
+  wal: WalWritten;
+}
+
+export interface WalWritten {
+  mb: number;
+  fullPageImages: number;
+  checkpoints: number;
+}
+
+const WAL_COUNTERS = `SELECT w.wal_bytes::float8 AS bytes, w.wal_fpi::float8 AS fpi, (b.checkpoints_timed + b.checkpoints_req)::float8 AS checkpoints
+                        FROM pg_stat_wal w, pg_stat_bgwriter b`;
+
+/** The server's WAL counters now; the returned function gives what was written since. */
+async function walSince(pg: Client): Promise<() => Promise<WalWritten>> {
+  const read = async () => (await pg.query(WAL_COUNTERS)).rows[0] as { bytes: number; fpi: number; checkpoints: number };
+  const before = await read();
+  return async () => {
+    const after = await read();
+    return {
+      mb: Math.round((after.bytes - before.bytes) / 1e5) / 10,
+      fullPageImages: after.fpi - before.fpi,
+      checkpoints: after.checkpoints - before.checkpoints,
+    };
+  };
 }
 
 /** `batch` running clocks fall due together two seconds from now; the running service's own timer takes them. */
@@ -99,6 +124,7 @@ export async function dueTogether(pg: Client, batch: number, queuePrefix: string
     [due, batch],
   );
   const clocks = rowCount ?? 0;
+  const written = await walSince(pg);
   let first = 0;
   let all = 0;
   for (const deadline = Date.now() + 120_000; Date.now() < deadline && !all; await sleep(10)) {
@@ -124,6 +150,7 @@ export async function dueTogether(pg: Client, batch: number, queuePrefix: string
     batchEscalations: counts[0].escalations,
     batchTimelineEvents: counts[0].events,
     notifyJobs: Object.values(jobs).reduce((a, b) => a + b, 0),
+    wal: await written(),
   };
 }
 

@@ -31,6 +31,9 @@ export const TRANSITIONS: Record<TicketStatus, readonly TicketStatus[]> = {
 /** Statuses in which the municipality still owes the citizen something (the clock runs). */
 export const OPEN_STATUSES: readonly TicketStatus[] = [S.New, S.Assigned, S.InProgress, S.WaitingForCitizen, S.Reopened];
 
+/** The open statuses as an SQL list (`'new', 'assigned', …`), for statements whose planner must see the values (a partial index's predicate). */
+export const OPEN_STATUSES_SQL = OPEN_STATUSES.map((status) => `'${status}'`).join(', ');
+
 export function canTransition(from: TicketStatus, to: TicketStatus): boolean {
   return TRANSITIONS[from].includes(to);
 }

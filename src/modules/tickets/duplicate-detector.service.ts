@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { Clock } from '@app/common';
 import { jsonRows } from '@app/database';
-import { OPEN_STATUSES } from '@app/domain';
+import { OPEN_STATUSES, OPEN_STATUSES_SQL } from '@app/domain';
 import { DuplicateSuspicion } from './duplicate-suspicion.entity';
 import { TicketEvent, TicketEventType } from './ticket-event.entity';
 import { Ticket } from './ticket.entity';
@@ -23,8 +23,6 @@ export interface Original {
 }
 
 const WINDOW_DAYS = 7;
-/** The open statuses written out, so the planner can use the partial index of a mahalle's open tickets. */
-const OPEN = OPEN_STATUSES.map((s) => `'${s}'`).join(', ');
 // pg_trgm similarity of the folded texts above which two reports from one mahalle look alike.
 export const SIMILAR_TEXT = 0.45;
 
@@ -46,7 +44,7 @@ export const ORIGINALS_SQL = `SELECT x.n, o.id, o."trackingNo", o.reason
     UNION ALL
     (SELECT id, tracking_no, 'similar_text_mahalle', 1, created_at
        FROM tickets
-      WHERE mahalle_id = x.mahalle_id AND category_id = x.category_id AND status IN (${OPEN}) AND created_at >= $7
+      WHERE mahalle_id = x.mahalle_id AND category_id = x.category_id AND status IN (${OPEN_STATUSES_SQL}) AND created_at >= $7
         AND similarity(search_text, x.search_text) >= $8
       ORDER BY created_at LIMIT 1)
     ORDER BY rank LIMIT 1

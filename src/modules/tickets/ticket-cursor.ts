@@ -1,3 +1,4 @@
+import { isUUID } from 'class-validator';
 import { isTicketSort, TicketOrder, TicketSort } from './ticket-sorts';
 
 /**
@@ -13,7 +14,6 @@ export interface TicketCursor {
 }
 
 const BASE64URL = /^[A-Za-z0-9_-]{1,400}$/;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const TIME = /^[1-9]\d{3}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/;
 
 export const MALFORMED_CURSOR = 'after: geçersiz devam noktası; bir önceki sayfanın nextCursor değeri olduğu gibi gönderilmelidir';
@@ -53,7 +53,7 @@ export function readCursor(text: string, sort: TicketSort, order: TicketOrder): 
   const [made, value, id] = parts as [TicketSort, unknown, unknown];
   if (made !== sort)
     return { problem: `after: bu devam noktası sort=${made} sıralamasının; liste sort=${sort} ile istendi (sıralama değişince ilk sayfadan başlanır)` };
-  if (typeof id !== 'string' || !UUID.test(id) || !fits(value, order)) return { problem: MALFORMED_CURSOR };
+  if (typeof id !== 'string' || !isUUID(id) || !fits(value, order)) return { problem: MALFORMED_CURSOR };
   return { cursor: { sort, value: value as string | null, id } };
 }
 

@@ -1,3 +1,4 @@
+import { isUUID } from 'class-validator';
 import { Injectable } from '@nestjs/common';
 import { createHash } from 'node:crypto';
 import { isEmail } from 'class-validator';
@@ -11,7 +12,6 @@ import { Open311Reads, RequestIdentity } from './open311-reads';
 
 type Form = Record<string, unknown>;
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const NUMBER = /^-?\d{1,3}(?:\.\d{1,12})?$/;
 // Türkiye with a margin, as on the web form.
 const LATITUDE = { min: 35, max: 43 };
@@ -94,7 +94,7 @@ export class Open311Filing {
   }
 
   private async mahalle(addressId: string): Promise<Mahalle> {
-    if (UUID.test(addressId)) return this.mahalleler.requireActive(addressId, 'address_id');
+    if (isUUID(addressId)) return this.mahalleler.requireActive(addressId, 'address_id');
     const found = (await this.mahalleler.list()).find((m) => m.active && m.code === addressId);
     if (!found) throw new InvalidFieldException('address_id', 'address_id: böyle bir mahalle yok');
     return found;

@@ -1,3 +1,4 @@
+import { isUUID } from 'class-validator';
 import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query, Res, UseFilters } from '@nestjs/common';
 import { ApiBody, ApiConsumes, ApiHeader, ApiParam, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
@@ -78,7 +79,7 @@ export class Open311Controller {
   @ApiParam(FORMAT)
   async token(@Param('token') token: string, @Param('format') format: string, @Res() res: FastifyReply): Promise<void> {
     const f = as(format);
-    if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(token)) {
+    if (!isUUID(token)) {
       throw new InvalidFieldException('token', 'token: POST requests yanıtındaki jeton olmalı');
     }
     const identity = await this.reads.token(token);

@@ -1,3 +1,4 @@
+import { isUUID } from 'class-validator';
 import { Body, Controller, HttpCode, Post, Query, UseGuards } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { InvalidFieldException } from '@app/common';
@@ -16,8 +17,6 @@ const STATE: Record<string, OutboundState> = {
   failed: OutboundState.Failed,
 };
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /** Twilio's delivery reports for outbound SMS; the message id rides on the callback URL we gave. */
 // In the API document (a provider's webhook, signed), so the authorization matrix and the fuzzer cover it.
 @ApiTags('webhooks')
@@ -34,10 +33,6 @@ export class TwilioSmsStatusController {
     if (!params.MessageSid) throw new InvalidFieldException('MessageSid', 'MessageSid: Twilio mesaj kimliği yok');
     if (!state) throw new InvalidFieldException('MessageStatus', `MessageStatus: bilinmeyen durum ${params.MessageStatus ?? ''}`);
     const error = params.ErrorCode ? `Twilio ${params.ErrorCode}` : null;
-    await this.outbox.delivery(
-      { id: messageId && UUID.test(messageId) ? messageId : undefined, provider: 'twilio', providerId: params.MessageSid },
-      state,
-      error,
-    );
+    await this.outbox.delivery({ id: messageId && isUUID(messageId) ? messageId : undefined, provider: 'twilio', providerId: params.MessageSid }, state, error);
   }
 }

@@ -1,4 +1,4 @@
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { isUUID } from 'class-validator';
 
 /** An agent's softphone identity on Twilio: `agent-<userId>`. */
 export const agentIdentity = (userId: string): string => `agent-${userId}`;
@@ -9,5 +9,5 @@ export const agentIdentity = (userId: string): string => `agent-${userId}`;
  */
 export function userIdOfClient(from: string | undefined): string | null {
   const id = (from ?? '').replace(/^client:/, '').replace(/^agent-/, '');
-  return UUID.test(id) ? id : null;
+  return isUUID(id) ? id : null;
 }

@@ -1,8 +1,8 @@
+import { isUUID } from 'class-validator';
 import { IdentityKind, normalizePhone, TicketKind } from '@app/domain';
 import { InboundMessage, requireContent, str, UnusablePayloadError } from './inbound-message';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const uuidOrNull = (value: unknown) => (typeof value === 'string' && UUID.test(value) ? value : null);
+const uuidOrNull = (value: unknown) => (typeof value === 'string' && isUUID(value) ? value : null);
 const KINDS = new Set<string>(Object.values(TicketKind));
 
 /**

@@ -1,3 +1,4 @@
+import { OPEN_STATUSES_SQL } from '@app/domain';
 /** The columns of `report_ticket_facts`, in the order `FACT_ROWS` gives them. */
 export const FACT_COLUMNS = [
   'ticket_id',
@@ -54,7 +55,7 @@ SELECT t.id, t.created_at, (t.created_at AT TIME ZONE 'Europe/Istanbul')::date, 
   coalesce(ev.reopens, 0), coalesce(ev.during_call, false),
   t.first_response_due_at, t.first_responded_at, t.resolution_due_at
 FROM (
-  SELECT tk.*, tk.status IN ('new', 'assigned', 'in_progress', 'waiting_for_citizen', 'reopened') AS open,
+  SELECT tk.*, tk.status IN (${OPEN_STATUSES_SQL}) AS open,
          coalesce(tk.answered_at, tk.closed_at, tk.updated_at) AS fallback_end
     FROM tickets tk WHERE tk.id = ANY($1::uuid[]) AND tk.status <> 'merged'
 ) t
@@ -71,7 +72,7 @@ LEFT JOIN LATERAL (
     FROM (
       SELECT e.created_at AS at,
              e.data->>'to' IN ('answered', 'closed', 'rejected', 'referred')
-               AND e.data->>'from' IN ('new', 'assigned', 'in_progress', 'waiting_for_citizen', 'reopened') AS ends,
+               AND e.data->>'from' IN (${OPEN_STATUSES_SQL}) AS ends,
              e.data->>'to' = 'reopened' AS reopens,
              e.data ? 'duringCall' AS during_call
         FROM ticket_events e WHERE e.ticket_id = t.id AND e.type = 'status_changed'
