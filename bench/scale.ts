@@ -213,7 +213,7 @@ export async function scaleBench(
       const { clocks, batchProcessedMs, wal } = bursts.at(-1)!;
       log(
         `${clocks} due at once: all committed ${batchProcessedMs} ms after the tick that found them (load ${at}); ` +
-          `${wal.mb} MB of WAL, ${wal.fullPageImages} full-page images, ${wal.checkpoints} checkpoints`,
+          `${wal.mb} MB of WAL, ${wal.fullPageImages} full-page images, ${wal.checkpoints} checkpoints, ${wal.backendWrites} pages written by backends`,
       );
     }
     await app?.stop();

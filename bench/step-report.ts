@@ -45,7 +45,7 @@ export function printTimers(t: TimerReport): void {
   );
   console.log(
     `${t.batch} due at one instant (tick every ${t.tickMs} ms): first committed ${t.batchFirstCommittedAfterDueMs} ms, all ${t.batchEscalations} escalations ` +
-      `and ${t.batchTimelineEvents} timeline events committed ${t.batchAllCommittedAfterDueMs} ms after the due instant, ${t.batchProcessedMs} ms after the tick that found them (${t.wal.mb} MB of WAL, ${t.wal.fullPageImages} full-page images, ${t.wal.checkpoints} checkpoints); ${t.notifyJobs} notify jobs; ` +
+      `and ${t.batchTimelineEvents} timeline events committed ${t.batchAllCommittedAfterDueMs} ms after the due instant, ${t.batchProcessedMs} ms after the tick that found them (${t.wal.mb} MB of WAL, ${t.wal.fullPageImages} full-page images, ${t.wal.checkpoints} checkpoints, ${t.wal.backendWrites} pages written by backends); ${t.notifyJobs} notify jobs; ` +
       `Redis used_memory ${t.redisUsedMemoryMb.beforeClocks} MB before the clocks, ${t.redisUsedMemoryMb.afterClocks} MB after, ${t.redisUsedMemoryMb.afterBatch} MB after the batch`,
   );
 }

@@ -87,7 +87,7 @@ export interface DueTogether {
   batchEscalations: number;
   batchTimelineEvents: number;
   notifyJobs: number;
-  /** What PostgreSQL wrote from the due instant to the last step committed: WAL, full-page images, checkpoints. */
+  /** What PostgreSQL wrote from the due instant to the last step committed: WAL, full-page images, checkpoints, evicted pages. */
   wal: WalWritten;
 }
 
@@ -95,14 +95,17 @@ export interface WalWritten {
   mb: number;
   fullPageImages: number;
   checkpoints: number;
+  /** Dirty pages a backend had to write itself to free a buffer (shared buffers too small for the burst). */
+  backendWrites: number;
 }
 
-const WAL_COUNTERS = `SELECT w.wal_bytes::float8 AS bytes, w.wal_fpi::float8 AS fpi, (b.checkpoints_timed + b.checkpoints_req)::float8 AS checkpoints
+const WAL_COUNTERS = `SELECT w.wal_bytes::float8 AS bytes, w.wal_fpi::float8 AS fpi, (b.checkpoints_timed + b.checkpoints_req)::float8 AS checkpoints,
+                             b.buffers_backend::float8 AS backend
                         FROM pg_stat_wal w, pg_stat_bgwriter b`;
 
 /** The server's WAL counters now; the returned function gives what was written since. */
 async function walSince(pg: Client): Promise<() => Promise<WalWritten>> {
-  const read = async () => (await pg.query(WAL_COUNTERS)).rows[0] as { bytes: number; fpi: number; checkpoints: number };
+  const read = async () => (await pg.query(WAL_COUNTERS)).rows[0] as { bytes: number; fpi: number; checkpoints: number; backend: number };
   const before = await read();
   return async () => {
     const after = await read();
@@ -110,6 +113,7 @@ async function walSince(pg: Client): Promise<() => Promise<WalWritten>> {
       mb: Math.round((after.bytes - before.bytes) / 1e5) / 10,
       fullPageImages: after.fpi - before.fpi,
       checkpoints: after.checkpoints - before.checkpoints,
+      backendWrites: after.backend - before.backend,
     };
   };
 }
