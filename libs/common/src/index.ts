@@ -21,3 +21,4 @@ export * from './metrics/metrics';
 export * from './text/csv';
 export * from './http/reply-stream';
 export * from './ids/time-ordered-id';
+export * from './ids/uuid-text';

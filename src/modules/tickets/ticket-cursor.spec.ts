@@ -13,6 +13,9 @@ describe('ticket list cursor', () => {
     { sort: '-resolutionDueAt', value: '2026-02-28T23:59:59.999999Z', id: ID },
     { sort: 'status', value: 'in_progress', id: ID },
     { sort: '-priority', value: 'urgent', id: ID },
+    // Ids of any version, and 128 bits outside RFC 9562 that a uuid column holds all the same (imported, or hashed as the scale bench's).
+    { sort: '-createdAt', value: '2026-12-06T10:25:00.123456Z', id: '01a24d14-e44c-7807-8c14-1b2cdda99066' },
+    { sort: 'status', value: 'assigned', id: 'abbe8a96-3602-ba71-5684-6978cf1f2bd5' },
   ])('reads back what it wrote: %j', (cursor) => {
     expect(read(encodeCursor(cursor), cursor.sort)).toEqual({ cursor });
   });

@@ -1,4 +1,4 @@
-import { isUUID } from 'class-validator';
+import { UUID_TEXT } from '@app/common';
 import { isTicketSort, TicketOrder, TicketSort } from './ticket-sorts';
 
 /**
@@ -53,7 +53,7 @@ export function readCursor(text: string, sort: TicketSort, order: TicketOrder): 
   const [made, value, id] = parts as [TicketSort, unknown, unknown];
   if (made !== sort)
     return { problem: `after: bu devam noktası sort=${made} sıralamasının; liste sort=${sort} ile istendi (sıralama değişince ilk sayfadan başlanır)` };
-  if (typeof id !== 'string' || !isUUID(id) || !fits(value, order)) return { problem: MALFORMED_CURSOR };
+  if (typeof id !== 'string' || !UUID_TEXT.test(id) || !fits(value, order)) return { problem: MALFORMED_CURSOR };
   return { cursor: { sort, value: value as string | null, id } };
 }
 

@@ -1,8 +1,7 @@
-import { isUUID } from 'class-validator';
 import { Injectable } from '@nestjs/common';
 import { createHash } from 'node:crypto';
 import { isEmail } from 'class-validator';
-import { InvalidFieldException, ResourceNotFoundException } from '@app/common';
+import { InvalidFieldException, ResourceNotFoundException, UUID_TEXT } from '@app/common';
 import { normalizePhone } from '@app/domain';
 import { CategoriesService, Category, checkFieldValues } from '../../categories';
 import { InboundChannel, IntakeService } from '../../intake';
@@ -94,7 +93,7 @@ export class Open311Filing {
   }
 
   private async mahalle(addressId: string): Promise<Mahalle> {
-    if (isUUID(addressId)) return this.mahalleler.requireActive(addressId, 'address_id');
+    if (UUID_TEXT.test(addressId)) return this.mahalleler.requireActive(addressId, 'address_id');
     const found = (await this.mahalleler.list()).find((m) => m.active && m.code === addressId);
     if (!found) throw new InvalidFieldException('address_id', 'address_id: böyle bir mahalle yok');
     return found;

@@ -1,8 +1,7 @@
-import { isUUID } from 'class-validator';
 import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query, Res, UseFilters } from '@nestjs/common';
 import { ApiBody, ApiConsumes, ApiHeader, ApiParam, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { InvalidFieldException } from '@app/common';
+import { InvalidFieldException, UUID_TEXT } from '@app/common';
 import { Public } from '@app/domain';
 import { Open311ErrorCode, Open311ErrorFilter, Open311Exception } from './open311-errors';
 import { Open311Filing } from './open311-filing';
@@ -79,7 +78,7 @@ export class Open311Controller {
   @ApiParam(FORMAT)
   async token(@Param('token') token: string, @Param('format') format: string, @Res() res: FastifyReply): Promise<void> {
     const f = as(format);
-    if (!isUUID(token)) {
+    if (!UUID_TEXT.test(token)) {
       throw new InvalidFieldException('token', 'token: POST requests yanıtındaki jeton olmalı');
     }
     const identity = await this.reads.token(token);

@@ -1,7 +1,6 @@
-import { isUUID } from 'class-validator';
 import { Body, Controller, HttpCode, Post, Query, UseGuards } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { InvalidFieldException } from '@app/common';
+import { InvalidFieldException, UUID_TEXT } from '@app/common';
 import { Public } from '@app/domain';
 import { OutboundMessages, OutboundState } from '../../notifications';
 import { TwilioSignatureGuard } from './twilio-signature.guard';
@@ -33,6 +32,10 @@ export class TwilioSmsStatusController {
     if (!params.MessageSid) throw new InvalidFieldException('MessageSid', 'MessageSid: Twilio mesaj kimliği yok');
     if (!state) throw new InvalidFieldException('MessageStatus', `MessageStatus: bilinmeyen durum ${params.MessageStatus ?? ''}`);
     const error = params.ErrorCode ? `Twilio ${params.ErrorCode}` : null;
-    await this.outbox.delivery({ id: messageId && isUUID(messageId) ? messageId : undefined, provider: 'twilio', providerId: params.MessageSid }, state, error);
+    await this.outbox.delivery(
+      { id: messageId && UUID_TEXT.test(messageId) ? messageId : undefined, provider: 'twilio', providerId: params.MessageSid },
+      state,
+      error,
+    );
   }
 }

@@ -1,4 +1,4 @@
-import { isUUID } from 'class-validator';
+import { UUID_TEXT } from '@app/common';
 
 /** An agent's softphone identity on Twilio: `agent-<userId>`. */
 export const agentIdentity = (userId: string): string => `agent-${userId}`;
@@ -9,5 +9,5 @@ export const agentIdentity = (userId: string): string => `agent-${userId}`;
  */
 export function userIdOfClient(from: string | undefined): string | null {
   const id = (from ?? '').replace(/^client:/, '').replace(/^agent-/, '');
-  return isUUID(id) ? id : null;
+  return UUID_TEXT.test(id) ? id : null;
 }

@@ -1,8 +1,8 @@
-import { isUUID } from 'class-validator';
+import { UUID_TEXT } from '@app/common';
 import { IdentityKind, normalizePhone, TicketKind } from '@app/domain';
 import { InboundMessage, requireContent, str, UnusablePayloadError } from './inbound-message';
 
-const uuidOrNull = (value: unknown) => (typeof value === 'string' && isUUID(value) ? value : null);
+const uuidOrNull = (value: unknown) => (typeof value === 'string' && UUID_TEXT.test(value) ? value : null);
 const KINDS = new Set<string>(Object.values(TicketKind));
 
 /**
