@@ -1,3 +1,4 @@
+import { localDateOf } from '@app/calendar';
 import { categoryId, createTestApp, loginAs, Staff, TestApp, ticketInput } from '@app/testing';
 
 /** Reports filtered by a category's extra field, as the ticket list is: `attribute=code=value`. */
@@ -37,7 +38,8 @@ describe('reports filtered by a subject’s extra field', () => {
   });
   afterAll(() => t.close());
 
-  const day = () => t.clock.now().toISOString().slice(0, 10);
+  // The report's days are Istanbul's: from 21:00 UTC the UTC date is the day before.
+  const day = () => localDateOf(t.clock.now());
   const tickets = async (query: string) =>
     (await call(executive, 'get', `/reports/summary?from=${day()}&to=${day()}${query}`).expect(200)).body.rows[0].tickets;
 
