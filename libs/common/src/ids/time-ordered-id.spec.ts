@@ -14,7 +14,7 @@ describe('timeOrderedId', () => {
     expect(timeOrderedId(0).startsWith('00000000-0000-7')).toBe(true);
   });
 
-  it('sorts ids of later milliseconds after earlier ones, as text and as PostgreSQL orders uuids', () => {
+  it('sorts ids of later milliseconds after earlier ones as text (the byte order PostgreSQL sorts uuids in)', () => {
     const start = Date.UTC(2026, 0, 1);
     const ids = Array.from({ length: 500 }, (_, i) => timeOrderedId(start + i * 37));
     expect([...ids].reverse().sort()).toEqual(ids);
