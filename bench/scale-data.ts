@@ -5,8 +5,8 @@ import { Client } from 'pg';
  * Five years of a metropolitan desk, written set-based (INSERT … SELECT over generate_series,
  * one chunk of tickets per statement), so a machine shared with others spends its time in
  * PostgreSQL's executor and not in round trips. Every ticket has its timeline, its clock
- * (stopped once it was answered), and, when it came by SMS, WhatsApp, e-mail or the web form,
- * its inbound event and the messages sent back. Citizens write again: a ticket's citizen is
+ * (stopped once it was answered, with the ladder steps a late answer took), and, when it came
+ * by SMS, WhatsApp, e-mail or the web form, its inbound event and the messages sent back. Citizens write again: a ticket's citizen is
  * drawn with a square skew, so the first tenth of the citizens files about a third of the tickets.
  */
 const YEARS = 5;
@@ -100,17 +100,33 @@ SELECT m.purpose || '-' || t.id, CASE WHEN t.channel IN ('whatsapp', 'email') TH
                              ('answered', 'Başvurunuz yanıtlandı: ' || t.tracking_no, t.closed_at, t.status = 'closed')) m(purpose, body, at, present)
  WHERE t.tracking_no BETWEEN $1 AND $2 AND t.channel IN ('sms', 'whatsapp', 'email', 'web', 'phone') AND m.present`;
 
+// The ladder step a done ticket's clock had reached when it was answered: the warning six hours before the
+// deadline, the breach at it, and, for one late ticket in five answered more than two days late, the step above.
+const STEP_REACHED = `CASE WHEN t.closed_at IS NULL THEN 0
+     WHEN t.closed_at > t.resolution_due_at + interval '2 days' AND right(t.tracking_no, 1) IN ('1', '6') THEN 3
+     WHEN t.closed_at > t.resolution_due_at THEN 2 WHEN t.closed_at > t.resolution_due_at - interval '6 hours' THEN 1 ELSE 0 END`;
+// A clock's id is its ticket's hashed, so the escalations find it without an index.
+const CLOCK_ID = `md5('k' || t.id::text)::uuid`;
+
 // Open tickets run their clock, due within the next 60 days (the timer's worst case: every open
 // clock has a step pending); the others' clocks stopped when they were answered.
 const CLOCKS = `
-INSERT INTO sla_clocks (subject_type, subject_id, unit, started_at, warning_at, due_at, level, next_level, next_at, stopped_at, created_at, updated_at)
-SELECT 'ticket', t.id, 'calendar_days', t.created_at, c.due - interval '6 hours', c.due, 0,
+INSERT INTO sla_clocks (id, subject_type, subject_id, unit, started_at, warning_at, due_at, level, next_level, next_at, stopped_at, created_at, updated_at)
+SELECT ${CLOCK_ID}, 'ticket', t.id, 'calendar_days', t.created_at, c.due - interval '6 hours', c.due, ${STEP_REACHED},
        CASE WHEN t.closed_at IS NULL THEN 1 END, CASE WHEN t.closed_at IS NULL THEN c.due - interval '6 hours' END, t.closed_at, t.created_at, coalesce(t.closed_at, t.created_at)
   FROM tickets t
   CROSS JOIN LATERAL (SELECT CASE WHEN t.closed_at IS NULL THEN now() + interval '1 day' + random() * interval '59 days' ELSE t.resolution_due_at END AS due) c
  WHERE t.tracking_no BETWEEN $1 AND $2`;
 
-const GENERATED_TABLES = ['citizens', 'tickets', 'ticket_events', 'inbound_events', 'outbound_messages', 'sla_clocks'];
+// The steps those clocks took, each fired at its instant and told a minute later, to the ticket's department.
+const ESCALATIONS = `
+INSERT INTO escalations (clock_id, subject_type, subject_id, department_id, level, due_at, fired_at, notified_at)
+SELECT ${CLOCK_ID}, 'ticket', t.id, t.department_id, s.level, s.due, s.due + interval '1 second', s.due + interval '1 minute'
+  FROM tickets t
+  CROSS JOIN LATERAL (VALUES (1, t.resolution_due_at - interval '6 hours'), (2, t.resolution_due_at), (3, t.resolution_due_at + interval '2 days')) s(level, due)
+ WHERE t.tracking_no BETWEEN $1 AND $2 AND s.level <= ${STEP_REACHED}`;
+
+const GENERATED_TABLES = ['citizens', 'tickets', 'ticket_events', 'inbound_events', 'outbound_messages', 'sla_clocks', 'escalations'];
 
 // The secondary indexes of the generated tables, but the one each chunk's statements find their tickets by
 // (tracking_no) and those behind a constraint: dropped while generating and built again at the end, as a bulk
@@ -149,7 +165,7 @@ export async function generateScale(pg: Client, tickets: number, log: (line: str
     const to = Math.min(tickets, from + CHUNK - 1);
     const [lo, hi] = [`S${String(from).padStart(9, '0')}`, `S${String(to).padStart(9, '0')}`];
     await pg.query(TICKETS, [from, to, tickets, citizens, policy, start, fen, SUBJECTS, SUBJECTS.map((s) => foldTurkish(s))]);
-    for (const statement of [EVENTS, INBOUND, OUTBOUND, CLOCKS]) await pg.query(statement, [lo, hi]);
+    for (const statement of [EVENTS, INBOUND, OUTBOUND, CLOCKS, ESCALATIONS]) await pg.query(statement, [lo, hi]);
     log(`tickets ${to} of ${tickets} (${Math.round((performance.now() - started) / 1000)} s)`);
   }
   const indexing = performance.now();
