@@ -143,7 +143,9 @@ export async function scaleBench(
     const [, buildMs] = await timed(refresh);
     // As autovacuum would after a build of millions of rows (this server runs without it): statistics, and the
     // visibility map the index-only reads of the open facts (backlog) rely on.
-    await pg.query('VACUUM ANALYZE report_ticket_facts, report_daily_outcomes, report_daily_mahalleler, report_daily_volume, report_daily_subjects');
+    await pg.query(
+      'VACUUM ANALYZE report_ticket_facts, report_daily_outcomes, report_daily_mahalleler, report_daily_volume, report_daily_subjects, report_ticket_escalations, report_daily_escalations',
+    );
     log(`read model brought up to date in ${(buildMs / 1000).toFixed(1)} s`);
 
     let intake: IntakeComparison | null = null;

@@ -1,16 +1,30 @@
 import { createTestApp, idByCode, loginAs, Staff, TestApp } from '@app/testing';
 import { factsSource, topSubjectsOver, volumeOver } from '../src/modules/reports/counting-reports';
 import { complianceFromFacts, mahallelerFromFacts, summaryFromFacts } from '../src/modules/reports/outcome-reports';
-import { DAILY_COUNTS, groupedCounts } from '../src/modules/reports/read-model/daily-counts.sql';
+import { COUNTED_ROWS, DAILY_COUNTS, groupedCounts } from '../src/modules/reports/read-model/daily-counts.sql';
 import { FACT_COLUMNS, FACT_ROWS } from '../src/modules/reports/read-model/fact-rows.sql';
 import { ReportFilter } from '../src/modules/reports/report-filter';
-import { ReportOptions } from '../src/modules/reports/report-sql';
+import { ReportOptions, scoped } from '../src/modules/reports/report-sql';
+
+/** The escalations report as it was before the read model held the steps: every escalation joined to the facts. */
+function escalationsFromEscalations(filter: ReportFilter) {
+  const q = scoped(filter);
+  return {
+    params: q.params,
+    sql: `SELECT coalesce(e.department_id, f.department_id) AS "departmentId", d.name AS "department",
+                 count(*) FILTER (WHERE e.level = 1)::int AS "warnings", count(*) FILTER (WHERE e.level = 2)::int AS "breaches",
+                 count(*) FILTER (WHERE e.level = 3)::int AS "escalatedAbove", count(DISTINCT e.subject_id)::int AS "tickets"
+            FROM escalations e JOIN report_ticket_facts f ON f.ticket_id = e.subject_id
+            LEFT JOIN departments d ON d.id = coalesce(e.department_id, f.department_id)
+           WHERE e.subject_type = 'ticket' AND ${q.where} GROUP BY 1, 2 ORDER BY 4 DESC, 2`,
+  };
+}
 
 /**
- * The per-day counts answer volume, top subjects, the summary, deadline compliance and the
- * mahalleler exactly as the facts do: on 600 generated
- * tickets created around Istanbul midnight (21:00 UTC), some reopened or merged, then after
- * categories move, tickets reopen, merge and come back.
+ * The per-day counts answer volume, top subjects, the summary, deadline compliance, the
+ * mahalleler and the escalations exactly as the facts (and the escalations) do: on 600 generated
+ * tickets created around Istanbul midnight (21:00 UTC), some reopened or merged, some with ladder
+ * steps, then after categories move, tickets reopen, merge and come back, and steps are told.
  */
 describe('reports from the per-day counts', () => {
   let t: TestApp;
@@ -58,6 +72,22 @@ describe('reports from the per-day counts', () => {
         WHERE status IN ('closed', 'answered', 'rejected') AND e.present AND tracking_no LIKE $1 || '%'`,
       [prefix],
     );
+    // Every fourth ticket's clock took steps: all the warning, half the breach too, one in eight the step above. Most were told
+    // to the ticket's department, one in seven to the manager's, one in five not yet (the department the ticket is in).
+    await t.dataSource.query(
+      `WITH clocks AS (
+         INSERT INTO sla_clocks (subject_type, subject_id, unit, started_at, due_at)
+         SELECT 'ticket', id, 'calendar_days', created_at, created_at + interval '10 days' FROM tickets
+          WHERE tracking_no LIKE $1 || '%' AND right(tracking_no, 2)::int % 4 = 1 RETURNING id, subject_id)
+       INSERT INTO escalations (clock_id, subject_type, subject_id, department_id, level, due_at, fired_at, notified_at)
+       SELECT c.id, 'ticket', t.id, CASE WHEN n % 5 = 0 THEN NULL WHEN n % 7 = 0 THEN $2::uuid ELSE t.department_id END,
+              s.level, t.created_at, t.created_at, CASE WHEN n % 5 > 0 THEN t.created_at END
+         FROM clocks c JOIN tickets t ON t.id = c.subject_id
+        CROSS JOIN LATERAL (SELECT right(t.tracking_no, 3)::int AS n) k
+        CROSS JOIN LATERAL (VALUES (1), (2), (3)) s(level)
+        WHERE s.level = 1 OR (s.level = 2 AND n % 2 = 1) OR (s.level = 3 AND n % 8 = 1)`,
+      [prefix, managerDepartment],
+    );
   }
 
   beforeAll(async () => {
@@ -97,18 +127,29 @@ describe('reports from the per-day counts', () => {
       expect(await report('summary')).toEqual(await facts(summaryFromFacts(filter)));
       expect(await report('deadline-compliance')).toEqual(await facts(complianceFromFacts(filter, now)));
       expect(await report('mahalleler')).toEqual(await facts(mahallelerFromFacts(filter, now)));
+      expect(await report('escalations')).toEqual(await facts(escalationsFromEscalations(filter)));
     }
-    // Each count is the facts grouped, with no empty group left behind.
+    // Each count is its rows grouped (the facts, or the tickets' steps with their facts), with no empty group left behind.
     for (const counts of DAILY_COUNTS) {
       const { table, groups, measures } = counts;
       const counted = `SELECT day, ${groups.join(', ')}, ${Object.keys(measures).join(', ')} FROM ${table}`;
-      const grouped = groupedCounts(counts, 'report_ticket_facts');
+      const grouped = groupedCounts(counts, COUNTED_ROWS[counts.rows]);
       const [{ differ }] = await t.dataSource.query(
         `SELECT count(*)::int AS differ FROM ((${counted} EXCEPT ${grouped}) UNION ALL (${grouped} EXCEPT ${counted})) x`,
       );
       expect(differ).toBe(0);
       expect(await t.dataSource.query(`SELECT 1 FROM ${table} WHERE tickets <= 0`)).toEqual([]);
     }
+    // The tickets' steps per department told are every escalation's, as the facts place the ticket.
+    const [{ steps }] = await t.dataSource.query(
+      `WITH recomputed AS (
+         SELECT f.ticket_id, coalesce(e.department_id, f.department_id) AS department_id, count(*) FILTER (WHERE e.level = 1)::int AS warnings,
+                count(*) FILTER (WHERE e.level = 2)::int AS breaches, count(*) FILTER (WHERE e.level = 3)::int AS escalated_above
+           FROM escalations e JOIN report_ticket_facts f ON f.ticket_id = e.subject_id GROUP BY 1, 2),
+       held AS (SELECT ticket_id, department_id, warnings, breaches, escalated_above FROM report_ticket_escalations)
+       SELECT count(*)::int AS steps FROM ((SELECT * FROM recomputed EXCEPT SELECT * FROM held) UNION ALL (SELECT * FROM held EXCEPT SELECT * FROM recomputed)) x`,
+    );
+    expect(steps).toBe(0);
     // The facts are what a full recomputation of every ticket gives.
     const columns = FACT_COLUMNS.join(', ');
     const [{ differ }] = await t.dataSource.query(
@@ -154,6 +195,29 @@ describe('reports from the per-day counts', () => {
     await expectSameAsFacts();
   });
 
+  it('counts a step once it is told, though its ticket did not change', async () => {
+    const above = async () =>
+      (await get(executive, `/reports/escalations?from=${period.from}&to=${period.to}`)).reduce(
+        (n: number, r: { escalatedAbove: number }) => n + r.escalatedAbove,
+        0,
+      );
+    const before = await above();
+    const fen = await idByCode(t.dataSource, 'departments', 'FEN');
+    // The timer's burst writes the step untold; the report counts it from its telling on.
+    const [{ id: escalation }] = await t.dataSource.query(
+      `INSERT INTO escalations (clock_id, subject_type, subject_id, level, due_at, fired_at)
+       SELECT c.id, 'ticket', c.subject_id, 3, now(), now() FROM sla_clocks c JOIN report_ticket_facts f ON f.ticket_id = c.subject_id
+        WHERE f.created_day = '2026-01-10' AND NOT EXISTS (SELECT 1 FROM escalations e WHERE e.clock_id = c.id AND e.level = 3)
+        LIMIT 1 RETURNING id`,
+    );
+    await refresh();
+    expect(await above()).toBe(before);
+    await t.dataSource.query(`UPDATE escalations SET notified_at = now(), department_id = $2 WHERE id = $1`, [escalation, fen]);
+    await refresh();
+    expect(await above()).toBe(before + 1);
+    await expectSameAsFacts();
+  });
+
   it('stays equal over batches refreshed side by side, and leaves the facts a change does not alter unwritten', async () => {
     // More tickets than a batch holds, so two batches run at once.
     await fileTickets('2026-9', 12_000);
@@ -191,5 +255,16 @@ describe('reports from the per-day counts', () => {
     await t.dataSource.query(`UPDATE report_daily_outcomes SET tickets = tickets + 1000 WHERE day = '2026-01-15'`);
     expect(await tickets('')).toBeGreaterThan(all);
     expect(await tickets('&kind=talep')).toBe(talep);
+    const warnings = async (query: string) =>
+      (await get(executive, `/reports/escalations?from=${period.from}&to=${period.to}${query}`)).reduce(
+        (n: number, r: { warnings: number }) => n + r.warnings,
+        0,
+      );
+    const [allWarnings, talepWarnings] = [await warnings(''), await warnings('&kind=talep')];
+    await t.dataSource.query(
+      `UPDATE report_daily_escalations SET warnings = warnings + 1000 WHERE ctid = (SELECT ctid FROM report_daily_escalations WHERE day = '2026-01-15' LIMIT 1)`,
+    );
+    expect(await warnings('')).toBe(allWarnings + 1000);
+    expect(await warnings('&kind=talep')).toBe(talepWarnings);
   });
 });

@@ -47,7 +47,8 @@ describeUi('manager view charts in headless Chromium', () => {
     await post(`/tickets/${created[0]}/status`, { status: 'answered', note: 'Kaldırım onarıldı.', version }).expect(200);
     // A breach step on the park ticket, as the ladder records it (notified, so no message goes out).
     await t.dataSource.query(
-      `INSERT INTO escalations (clock_id, subject_type, subject_id, department_id, level, due_at, fired_at, notified_at) VALUES (gen_random_uuid(), 'ticket', $1, $2, 2, now(), now(), now())`,
+      `INSERT INTO escalations (clock_id, subject_type, subject_id, department_id, level, due_at, fired_at, notified_at)
+       SELECT id, 'ticket', $1, $2, 2, now(), now(), now() FROM sla_clocks WHERE subject_type = 'ticket' AND subject_id = $1`,
       [created[2], park],
     );
     await post('/reports/refresh', {}).expect(200);

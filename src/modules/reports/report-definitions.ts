@@ -5,6 +5,7 @@ import { Build, r2, ReportOptions, ReportSql, scoped } from './report-sql';
 import { cimer, law4982 } from './legal-reports';
 import { topSubjects, volume } from './counting-reports';
 import { deadlineCompliance, mahalleler, summary } from './outcome-reports';
+import { escalations } from './escalation-report';
 
 export type { ReportOptions, ReportSql } from './report-sql';
 
@@ -65,20 +66,6 @@ const backlog: Build = (filter, options) => {
                     FROM report_ticket_facts f WHERE ${q.where} AND f.status IN ${OPEN} GROUP BY 1) g
             LEFT JOIN departments d ON d.id = g.department_id
            ORDER BY 3 DESC, 2`,
-  };
-};
-
-/** Ladder steps taken for the period's tickets, per department (the one told at the time). */
-const escalations: Build = (filter) => {
-  const q = scoped(filter);
-  return {
-    params: q.params,
-    sql: `SELECT coalesce(e.department_id, f.department_id) AS "departmentId", d.name AS "department",
-                 count(*) FILTER (WHERE e.level = 1)::int AS "warnings", count(*) FILTER (WHERE e.level = 2)::int AS "breaches",
-                 count(*) FILTER (WHERE e.level = 3)::int AS "escalatedAbove", count(DISTINCT e.subject_id)::int AS "tickets"
-            FROM escalations e JOIN report_ticket_facts f ON f.ticket_id = e.subject_id
-            LEFT JOIN departments d ON d.id = coalesce(e.department_id, f.department_id)
-           WHERE e.subject_type = 'ticket' AND ${q.where} GROUP BY 1, 2 ORDER BY 4 DESC, 2`,
   };
 };
 

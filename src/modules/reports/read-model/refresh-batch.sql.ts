@@ -1,5 +1,6 @@
 import { COUNTED_COLUMNS, countDeltas } from './daily-counts.sql';
 import { FACT_COLUMNS, FACT_ROWS } from './fact-rows.sql';
+import { TICKET_ESCALATION_CTES } from './ticket-escalations.sql';
 
 const columns = FACT_COLUMNS.join(', ');
 const counted = (alias: string) => COUNTED_COLUMNS.map((c) => `${alias}.${c}`).join(', ');
@@ -10,8 +11,9 @@ const changedCount = `(${counted('o')}) IS DISTINCT FROM (${counted('n')})`;
  * recomputed (`fresh`) beside the facts they had (`old`, the statement's snapshot); a merged or
  * vanished ticket's facts deleted; the others written only where a column changed (an unchanged
  * row is not rewritten); and a per-day count moved only for the tickets whose counted columns
- * changed (-1 from the old group, +1 to the new), so the counts stay equal to the facts grouped.
- * Answers the days where a count fell to zero.
+ * changed (-1 from the old group, +1 to the new), so the counts stay equal to the facts grouped;
+ * and the same for the tickets' ladder steps (`TICKET_ESCALATION_CTES`). Answers the days where a
+ * count fell to zero.
  */
 export const REFRESH_BATCH = `
 WITH fresh (${columns}) AS MATERIALIZED (${FACT_ROWS}),
@@ -26,5 +28,5 @@ written AS (
 moved AS (
   SELECT ${counted('o')}, -1 AS sign FROM old o LEFT JOIN fresh n USING (ticket_id) WHERE ${changedCount}
   UNION ALL
-  SELECT ${counted('n')}, 1 FROM fresh n LEFT JOIN old o USING (ticket_id) WHERE ${changedCount}),
-${countDeltas('moved')}`;
+  SELECT ${counted('n')}, 1 FROM fresh n LEFT JOIN old o USING (ticket_id) WHERE ${changedCount}),${TICKET_ESCALATION_CTES},
+${countDeltas({ facts: 'moved', escalations: 'escalations_moved' })}`;
