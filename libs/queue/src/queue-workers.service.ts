@@ -13,6 +13,7 @@ import { QueueMetrics } from './queue-metrics';
 import { QueueName } from './queue-name';
 import { RedisConnections } from './redis-connections.service';
 import { RedisConnection } from './redis-topology';
+import { drainWorker } from './worker-drain';
 
 /**
  * Finds every @JobHandler at boot, checks them against JOBS, and (for APP_ROLE worker|all)
@@ -63,17 +64,13 @@ export class QueueWorkers implements OnApplicationBootstrap, BeforeApplicationSh
     }
   }
 
-  /**
-   * Before the database closes: a job in flight finishes, no new one starts — while Redis answers.
-   * Without Redis nothing can be acknowledged: a job in flight comes back as stalled and is done
-   * again (every handler is idempotent), so the worker is closed without waiting, or stops being
-   * waited for when Redis goes away during the close. (BullMQ's graceful close waits for its
-   * blocking connection's 'end', which ioredis never emits for a connection that is reconnecting:
-   * a SIGTERM during an outage would hang until the orchestrator's SIGKILL.)
-   */
+  /** Before the database closes: each worker drained (`drainWorker`), for `WORKER_DRAIN_MS` at most; the connections stop retrying after. */
   async beforeApplicationShutdown(): Promise<void> {
     await Promise.all(
-      this.workers.map(({ worker, connection }) => (connection.status === 'ready' ? Promise.race([worker.close(), lost(connection)]) : worker.close(true))),
+      this.workers.map(async ({ worker, connection }) => {
+        const end = await drainWorker(worker, connection, this.config.WORKER_DRAIN_MS);
+        if (end === 'time up') this.logger.warn({ msg: 'worker stopped before its jobs in flight finished; they come back as stalled', queue: worker.name });
+      }),
     );
   }
 
@@ -113,9 +110,4 @@ async function validated(payloadClass: PayloadClass, data: object): Promise<obje
   const errors = await validate(payload, { whitelist: true, forbidNonWhitelisted: true });
   if (errors.length) throw new UnrecoverableError(`invalid payload: ${errors.map((e) => e.property).join(', ')}`);
   return payload;
-}
-
-/** Settles when the connection closes (Redis gone, a failover): nothing more can be acknowledged on it. */
-function lost(connection: RedisConnection): Promise<void> {
-  return new Promise((resolve) => connection.once('close', () => resolve()));
 }

@@ -133,6 +133,15 @@ export class ServiceSettings extends RedisSettings {
   @Min(1000)
   QUEUE_LOCK_MS = 30_000;
 
+  /**
+   * How long a stopping worker waits for its jobs in flight to finish; after it, the process goes
+   * on stopping and those jobs come back as stalled (every handler is idempotent).
+   */
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  WORKER_DRAIN_MS = 30_000;
+
   /** How often workers re-enqueue work that committed but whose job never ran. */
   @Type(() => Number)
   @IsInt()
