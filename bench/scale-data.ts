@@ -173,6 +173,10 @@ export async function generateScale(pg: Client, tickets: number, log: (line: str
   for (const { definition } of indexes) await pg.query(definition);
   log(`${indexes.length} indexes built again in ${Math.round((performance.now() - indexing) / 1000)} s`);
   await pg.query(`INSERT INTO report_dirty_tickets (ticket_id) SELECT id FROM tickets ON CONFLICT DO NOTHING`);
+  // Their told steps too, as the escalations' trigger would have queued them.
+  await pg.query(
+    `INSERT INTO report_escalated_tickets (ticket_id) SELECT DISTINCT subject_id FROM escalations WHERE notified_at IS NOT NULL ON CONFLICT DO NOTHING`,
+  );
   await pg.query(`SET session_replication_role = origin`);
   await pg.query('VACUUM ANALYZE');
   const rows: Record<string, number> = {};

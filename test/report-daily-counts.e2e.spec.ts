@@ -6,17 +6,16 @@ import { FACT_COLUMNS, FACT_ROWS } from '../src/modules/reports/read-model/fact-
 import { ReportFilter } from '../src/modules/reports/report-filter';
 import { ReportOptions, scoped } from '../src/modules/reports/report-sql';
 
-/** The escalations report as it was before the read model held the steps: every escalation joined to the facts. */
+/** The escalations report over every told escalation, as it read before the read model held the steps. */
 function escalationsFromEscalations(filter: ReportFilter) {
   const q = scoped(filter);
   return {
     params: q.params,
-    sql: `SELECT coalesce(e.department_id, f.department_id) AS "departmentId", d.name AS "department",
+    sql: `SELECT e.department_id AS "departmentId", d.name AS "department",
                  count(*) FILTER (WHERE e.level = 1)::int AS "warnings", count(*) FILTER (WHERE e.level = 2)::int AS "breaches",
                  count(*) FILTER (WHERE e.level = 3)::int AS "escalatedAbove", count(DISTINCT e.subject_id)::int AS "tickets"
-            FROM escalations e JOIN report_ticket_facts f ON f.ticket_id = e.subject_id
-            LEFT JOIN departments d ON d.id = coalesce(e.department_id, f.department_id)
-           WHERE e.subject_type = 'ticket' AND ${q.where} GROUP BY 1, 2 ORDER BY 4 DESC, 2`,
+            FROM escalations e JOIN report_ticket_facts f ON f.ticket_id = e.subject_id LEFT JOIN departments d ON d.id = e.department_id
+           WHERE e.subject_type = 'ticket' AND e.notified_at IS NOT NULL AND ${q.where} GROUP BY 1, 2 ORDER BY 4 DESC, 2`,
   };
 }
 
@@ -73,7 +72,7 @@ describe('reports from the per-day counts', () => {
       [prefix],
     );
     // Every fourth ticket's clock took steps: all the warning, half the breach too, one in eight the step above. Most were told
-    // to the ticket's department, one in seven to the manager's, one in five not yet (the department the ticket is in).
+    // to the ticket's department, one in seven to the manager's, one in five not yet (not counted).
     await t.dataSource.query(
       `WITH clocks AS (
          INSERT INTO sla_clocks (subject_type, subject_id, unit, started_at, due_at)
@@ -140,12 +139,12 @@ describe('reports from the per-day counts', () => {
       expect(differ).toBe(0);
       expect(await t.dataSource.query(`SELECT 1 FROM ${table} WHERE tickets <= 0`)).toEqual([]);
     }
-    // The tickets' steps per department told are every escalation's, as the facts place the ticket.
+    // The tickets' steps per department told are every told escalation's (a merged ticket's kept for its coming back).
     const [{ steps }] = await t.dataSource.query(
       `WITH recomputed AS (
-         SELECT f.ticket_id, coalesce(e.department_id, f.department_id) AS department_id, count(*) FILTER (WHERE e.level = 1)::int AS warnings,
+         SELECT e.subject_id AS ticket_id, e.department_id, count(*) FILTER (WHERE e.level = 1)::int AS warnings,
                 count(*) FILTER (WHERE e.level = 2)::int AS breaches, count(*) FILTER (WHERE e.level = 3)::int AS escalated_above
-           FROM escalations e JOIN report_ticket_facts f ON f.ticket_id = e.subject_id GROUP BY 1, 2),
+           FROM escalations e WHERE e.notified_at IS NOT NULL GROUP BY 1, 2),
        held AS (SELECT ticket_id, department_id, warnings, breaches, escalated_above FROM report_ticket_escalations)
        SELECT count(*)::int AS steps FROM ((SELECT * FROM recomputed EXCEPT SELECT * FROM held) UNION ALL (SELECT * FROM held EXCEPT SELECT * FROM recomputed)) x`,
     );
@@ -182,6 +181,12 @@ describe('reports from the per-day counts', () => {
     await t.dataSource.query(`UPDATE tickets SET status = 'reopened', resolution = NULL WHERE status = 'closed' AND right(tracking_no, 1) = '5'`);
     await t.dataSource.query(`UPDATE tickets SET status = 'merged', resolution = 'merged' WHERE status = 'new' AND right(tracking_no, 1) = '3'`);
     await t.dataSource.query(`UPDATE tickets SET status = 'new', resolution = NULL WHERE status = 'merged' AND right(tracking_no, 1) = '0'`);
+    // Tickets with told steps merged away, and one of them back.
+    const merged = await t.dataSource.query(
+      `UPDATE tickets SET status = 'merged', resolution = 'merged' WHERE status = 'closed' AND right(tracking_no, 1) = '1'
+          AND id IN (SELECT subject_id FROM escalations WHERE notified_at IS NOT NULL) RETURNING id`,
+    );
+    expect(merged[0].length).toBeGreaterThan(1);
     // Deadlines moved past "now" and back, a first response recorded.
     await t.dataSource.query(`UPDATE tickets SET resolution_due_at = resolution_due_at + interval '40 days' WHERE right(tracking_no, 1) = '6'`);
     await t.dataSource.query(`UPDATE tickets SET resolution_due_at = created_at WHERE right(tracking_no, 1) = '9'`);
@@ -193,9 +198,12 @@ describe('reports from the per-day counts', () => {
     await refresh();
     expect(await t.dataSource.query(subjects)).not.toEqual(before);
     await expectSameAsFacts();
+    await t.dataSource.query(`UPDATE tickets SET status = 'closed', resolution = 'answered' WHERE id = $1`, [merged[0][0].id]);
+    await refresh();
+    await expectSameAsFacts();
   });
 
-  it('counts a step once it is told, though its ticket did not change', async () => {
+  it('counts a step once it is told, whether or not its ticket changed', async () => {
     const above = async () =>
       (await get(executive, `/reports/escalations?from=${period.from}&to=${period.to}`)).reduce(
         (n: number, r: { escalatedAbove: number }) => n + r.escalatedAbove,
@@ -209,6 +217,13 @@ describe('reports from the per-day counts', () => {
        SELECT c.id, 'ticket', c.subject_id, 3, now(), now() FROM sla_clocks c JOIN report_ticket_facts f ON f.ticket_id = c.subject_id
         WHERE f.created_day = '2026-01-10' AND NOT EXISTS (SELECT 1 FROM escalations e WHERE e.clock_id = c.id AND e.level = 3)
         LIMIT 1 RETURNING id`,
+    );
+    await refresh();
+    expect(await above()).toBe(before);
+    // Its ticket changing does not count it either.
+    await t.dataSource.query(
+      `UPDATE tickets SET updated_at = now(), subject = 'Konu (değişti)' WHERE id = (SELECT subject_id FROM escalations WHERE id = $1)`,
+      [escalation],
     );
     await refresh();
     expect(await above()).toBe(before);

@@ -3,11 +3,13 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
 /**
  * The escalations report in the read model. It joined every escalation ever fired to the facts
  * (0.7–2.6 s at ten million tickets, growing with history). Now the refresh keeps, beside each
- * ticket's facts, its ladder steps per department told (`report_ticket_escalations`), and their
- * per-day counts by the ticket's department and the department told (`report_daily_escalations`);
- * a step is told once, so the notify step queues its ticket for the refresh (the timer's own
- * burst writes nothing more). The fillings below are these tables' first, as the definitions
- * stood when they were written.
+ * ticket's facts, its told ladder steps per department told (`report_ticket_escalations`), and
+ * their per-day counts by the ticket's department and the department told
+ * (`report_daily_escalations`). A step counts once it is told (the notify job names the department
+ * told): telling it, or filing one already told, queues its ticket for the refresh and in
+ * `report_escalated_tickets`, whose tickets' steps the refresh recomputes. The timer's burst writes
+ * its steps untold, so it sets nothing off. Every ticket with a told step is queued here, and the
+ * next refresh fills the tables.
  */
 export class ReportEscalationCounts1796760000000 implements MigrationInterface {
   name = 'ReportEscalationCounts1796760000000';
@@ -24,29 +26,26 @@ export class ReportEscalationCounts1796760000000 implements MigrationInterface {
     await queryRunner.query(
       `CREATE UNIQUE INDEX "idx_report_daily_escalations_group" ON "report_daily_escalations" ("day", "department_id", "told_department_id") NULLS NOT DISTINCT`,
     );
+    await queryRunner.query(`CREATE TABLE "report_escalated_tickets" ("ticket_id" uuid NOT NULL PRIMARY KEY)`);
     await queryRunner.query(`CREATE FUNCTION report_mark_escalated() RETURNS trigger LANGUAGE plpgsql AS $$
-      BEGIN INSERT INTO report_dirty_tickets (ticket_id) VALUES (NEW.subject_id) ON CONFLICT DO NOTHING; RETURN NULL; END $$`);
+      BEGIN
+        INSERT INTO report_escalated_tickets (ticket_id) VALUES (NEW.subject_id) ON CONFLICT DO NOTHING;
+        INSERT INTO report_dirty_tickets (ticket_id) VALUES (NEW.subject_id) ON CONFLICT DO NOTHING;
+        RETURN NULL;
+      END $$`);
     await queryRunner.query(
-      `CREATE TRIGGER "escalations_report_dirty" AFTER UPDATE OF "notified_at", "department_id" ON "escalations"
-       FOR EACH ROW WHEN (NEW.subject_type = 'ticket') EXECUTE FUNCTION report_mark_escalated()`,
+      `CREATE TRIGGER "escalations_report_told" AFTER INSERT OR UPDATE OF "notified_at", "department_id" ON "escalations"
+       FOR EACH ROW WHEN (NEW.subject_type = 'ticket' AND NEW.notified_at IS NOT NULL) EXECUTE FUNCTION report_mark_escalated()`,
     );
-    await queryRunner.query(
-      `INSERT INTO "report_ticket_escalations"
-       SELECT f.ticket_id, coalesce(e.department_id, f.department_id), count(*) FILTER (WHERE e.level = 1), count(*) FILTER (WHERE e.level = 2),
-              count(*) FILTER (WHERE e.level = 3)
-         FROM "escalations" e JOIN "sla_clocks" c ON c.id = e.clock_id JOIN "report_ticket_facts" f ON f.ticket_id = c.subject_id
-        WHERE c.subject_type = 'ticket' GROUP BY 1, 2`,
-    );
-    await queryRunner.query(
-      `INSERT INTO "report_daily_escalations"
-       SELECT f.created_day, f.department_id, x.department_id, count(*), sum(x.warnings), sum(x.breaches), sum(x.escalated_above)
-         FROM "report_ticket_escalations" x JOIN "report_ticket_facts" f ON f.ticket_id = x.ticket_id GROUP BY 1, 2, 3`,
-    );
+    const told = `SELECT DISTINCT subject_id FROM "escalations" WHERE subject_type = 'ticket' AND notified_at IS NOT NULL`;
+    await queryRunner.query(`INSERT INTO "report_escalated_tickets" (ticket_id) ${told}`);
+    await queryRunner.query(`INSERT INTO "report_dirty_tickets" (ticket_id) ${told} ON CONFLICT DO NOTHING`);
   }
 
   public async down(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(`DROP TRIGGER "escalations_report_dirty" ON "escalations"`);
+    await queryRunner.query(`DROP TRIGGER "escalations_report_told" ON "escalations"`);
     await queryRunner.query(`DROP FUNCTION report_mark_escalated()`);
+    await queryRunner.query(`DROP TABLE "report_escalated_tickets"`);
     await queryRunner.query(`DROP TABLE "report_daily_escalations"`);
     await queryRunner.query(`DROP TABLE "report_ticket_escalations"`);
   }

@@ -10,9 +10,9 @@ const perDepartmentTold = (source: string, tickets: string, where: string) =>
     WHERE ${where} GROUP BY 1, 2 ORDER BY 4 DESC, 2`;
 
 /**
- * Ladder steps taken for the period's tickets, per department told at the time (the one the
- * ticket is in, for a step not yet told): from their per-day counts when the filter allows, from
- * the tickets' steps and facts otherwise. Both give the same rows.
+ * Ladder steps told for the period's tickets, per department told (none when the ticket had no
+ * department then): from their per-day counts when the filter allows, from the tickets' steps and
+ * facts otherwise. Both give the same rows. A step counts from the refresh after it is told.
  */
 export const escalations: Build = (filter) => {
   const q = scopedDaily(filter, DAILY_ESCALATIONS.groups);
