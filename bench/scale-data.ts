@@ -109,14 +109,18 @@ const STEP_REACHED = `CASE WHEN t.closed_at IS NULL THEN 0
 const CLOCK_ID = `md5('k' || t.id::text)::uuid`;
 
 // Open tickets run their clock, due within the next 60 days (the timer's worst case: every open
-// clock has a step pending); the others' clocks stopped when they were answered.
+// clock has a step pending), and have its timer; the others' clocks stopped when they were answered.
+const DUE = `CASE WHEN t.closed_at IS NULL THEN now() + interval '1 day' + random() * interval '59 days' ELSE t.resolution_due_at END`;
 const CLOCKS = `
-INSERT INTO sla_clocks (id, subject_type, subject_id, unit, started_at, warning_at, due_at, level, next_level, next_at, stopped_at, created_at, updated_at)
-SELECT ${CLOCK_ID}, 'ticket', t.id, 'calendar_days', t.created_at, c.due - interval '6 hours', c.due, ${STEP_REACHED},
-       CASE WHEN t.closed_at IS NULL THEN 1 END, CASE WHEN t.closed_at IS NULL THEN c.due - interval '6 hours' END, t.closed_at, t.created_at, coalesce(t.closed_at, t.created_at)
-  FROM tickets t
-  CROSS JOIN LATERAL (SELECT CASE WHEN t.closed_at IS NULL THEN now() + interval '1 day' + random() * interval '59 days' ELSE t.resolution_due_at END AS due) c
- WHERE t.tracking_no BETWEEN $1 AND $2`;
+WITH clocks AS (
+  INSERT INTO sla_clocks (id, subject_type, subject_id, unit, started_at, warning_at, due_at, level, stopped_at, created_at, updated_at)
+  SELECT ${CLOCK_ID}, 'ticket', t.id, 'calendar_days', t.created_at, c.due - interval '6 hours', c.due,
+         CASE WHEN t.closed_at IS NOT NULL THEN ${STEP_REACHED} END, t.closed_at, t.created_at, coalesce(t.closed_at, t.created_at)
+    FROM tickets t CROSS JOIN LATERAL (SELECT ${DUE} AS due) c
+   WHERE t.tracking_no BETWEEN $1 AND $2
+  RETURNING id, subject_type, subject_id, warning_at, due_at, stopped_at)
+INSERT INTO sla_timers (clock_id, subject_type, subject_id, level, next_level, next_at, due_at)
+SELECT id, subject_type, subject_id, 0, 1, warning_at, due_at FROM clocks WHERE stopped_at IS NULL ORDER BY id`;
 
 // The steps those clocks took, each fired at its instant and told a minute later, to the ticket's department.
 const ESCALATIONS = `
@@ -126,7 +130,7 @@ SELECT ${CLOCK_ID}, 'ticket', t.id, t.department_id, s.level, s.due, s.due + int
   CROSS JOIN LATERAL (VALUES (1, t.resolution_due_at - interval '6 hours'), (2, t.resolution_due_at), (3, t.resolution_due_at + interval '2 days')) s(level, due)
  WHERE t.tracking_no BETWEEN $1 AND $2 AND s.level <= ${STEP_REACHED}`;
 
-const GENERATED_TABLES = ['citizens', 'tickets', 'ticket_events', 'inbound_events', 'outbound_messages', 'sla_clocks', 'escalations'];
+const GENERATED_TABLES = ['citizens', 'tickets', 'ticket_events', 'inbound_events', 'outbound_messages', 'sla_clocks', 'sla_timers', 'escalations'];
 
 // The secondary indexes of the generated tables, but the one each chunk's statements find their tickets by
 // (tracking_no) and those behind a constraint: dropped while generating and built again at the end, as a bulk

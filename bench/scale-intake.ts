@@ -61,7 +61,7 @@ function means(rounds: IntakeRound[]): Figures {
 /** What the service's sweepers would find to do on the large database besides intake: it should be nothing. */
 async function backgroundWork(pg: Client): Promise<string> {
   const { rows } = await pg.query(
-    `SELECT (SELECT count(*) FROM sla_clocks WHERE next_at <= now() + interval '15 minutes')::int AS "clocks due",
+    `SELECT (SELECT count(*) FROM sla_timers WHERE next_at <= now() + interval '15 minutes')::int AS "clocks due",
             (SELECT count(*) FROM escalations WHERE notified_at IS NULL)::int AS "escalations not notified",
             (SELECT count(*) FROM outbound_messages WHERE state IN ('pending', 'sending') AND not_before <= now() + interval '15 minutes')::int AS "messages to send",
             (SELECT count(*) FROM report_dirty_tickets)::int AS "tickets for the read model",

@@ -188,7 +188,7 @@ export async function scaleBench(
       log(`export of 2025's tickets as ${format}: ${exports.at(-1)!.rows} rows in ${(exports.at(-1)!.ms / 1000).toFixed(1)} s (load ${loadAverage()})`);
     }
 
-    const [{ open }] = (await pg.query(`SELECT count(*)::int AS open FROM sla_clocks WHERE next_at IS NOT NULL`)).rows;
+    const [{ open }] = (await pg.query(`SELECT count(*)::int AS open FROM sla_timers WHERE next_at IS NOT NULL`)).rows;
     const idle = parts.has('idle') ? await idleTicks(pg, 200) : null;
     if (idle) log(`idle tick with ${open} open clocks: p50/p95/p99 ${idle.ms.p50}/${idle.ms.p95}/${idle.ms.p99} ms`);
 
@@ -198,8 +198,10 @@ export async function scaleBench(
       await pg.query(
         `WITH answered AS (
          UPDATE tickets SET status = 'closed', resolution = 'answered', answered_at = now(), closed_at = now(), updated_at = now()
-          WHERE id IN (SELECT id FROM tickets WHERE status IN ('in_progress', 'assigned', 'new') LIMIT $1) RETURNING id)
-       UPDATE sla_clocks SET stopped_at = now(), next_at = NULL, next_level = NULL WHERE subject_type = 'ticket' AND subject_id IN (SELECT id FROM answered)`,
+          WHERE id IN (SELECT id FROM tickets WHERE status IN ('in_progress', 'assigned', 'new') LIMIT $1) RETURNING id),
+       stopped AS (DELETE FROM sla_timers t USING sla_clocks c, answered a
+                    WHERE c.subject_type = 'ticket' AND c.subject_id = a.id AND t.clock_id = c.id RETURNING t.clock_id, t.level)
+       UPDATE sla_clocks c SET stopped_at = now(), level = s.level FROM stopped s WHERE c.id = s.clock_id`,
         [CHANGED],
       );
       return (await timed(refresh))[1];

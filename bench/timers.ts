@@ -36,7 +36,7 @@ export async function timerBench(
     const generated = performance.now();
     await generate(pg, open);
     const generateSeconds = Math.round((performance.now() - generated) / 100) / 10;
-    await pg.query('ANALYZE sla_clocks');
+    await pg.query('ANALYZE sla_clocks, sla_timers');
     const afterClocks = await redisUsedMb();
 
     const idle = await idleTicks(pg, 500);
@@ -73,7 +73,7 @@ export async function idleTicks(pg: Client, times: number): Promise<{ ms: Return
     idle.push(performance.now() - started);
     if (rowCount) throw new Error('something fell due during the idle measurement');
   }
-  const plan = await pg.query(`EXPLAIN SELECT ctid, next_at FROM sla_clocks WHERE next_at <= now() ORDER BY next_at LIMIT 5000 FOR UPDATE SKIP LOCKED`);
+  const plan = await pg.query(`EXPLAIN SELECT ctid, next_at FROM sla_timers WHERE next_at <= now() ORDER BY next_at LIMIT 5000 FOR UPDATE SKIP LOCKED`);
   return { ms: summary(idle), plan: plan.rows.map((r) => r['QUERY PLAN']).join(' | ') };
 }
 
@@ -118,13 +118,16 @@ async function walSince(pg: Client): Promise<() => Promise<WalWritten>> {
   };
 }
 
-/** `batch` running clocks fall due together two seconds from now; the running service's own timer takes them. */
+/**
+ * The `batch` running clocks due soonest fall due together two seconds from now (as after the
+ * timer stood still for a while); the running service's own timer takes them.
+ */
 export async function dueTogether(pg: Client, batch: number, queuePrefix: string, redisUrl: string): Promise<DueTogether> {
   const due = new Date(Date.now() + 2000);
   // A kept database may have fewer running clocks at level 0 than asked for: the batch is what was set due.
   const { rowCount } = await pg.query(
-    `UPDATE sla_clocks SET next_at = $1, next_level = 1
-      WHERE id IN (SELECT id FROM sla_clocks WHERE subject_type = 'ticket' AND level = 0 AND next_at > $1 ORDER BY id LIMIT $2)`,
+    `UPDATE sla_timers SET next_at = $1, next_level = 1
+      WHERE clock_id IN (SELECT clock_id FROM sla_timers WHERE subject_type = 'ticket' AND level = 0 AND next_at > $1 ORDER BY next_at LIMIT $2)`,
     [due, batch],
   );
   const clocks = rowCount ?? 0;
@@ -168,8 +171,11 @@ async function generate(pg: Client, open: number): Promise<void> {
     [citizen, open],
   );
   await pg.query(
-    `INSERT INTO sla_clocks (subject_type, subject_id, unit, started_at, warning_at, due_at, level, next_level, next_at)
-     SELECT 'ticket', id, 'calendar_days', created_at, resolution_due_at - interval '6 hours', resolution_due_at, 0, 1, resolution_due_at - interval '6 hours'
-       FROM tickets WHERE tracking_no LIKE 'T-%'`,
+    `WITH clocks AS (
+       INSERT INTO sla_clocks (subject_type, subject_id, unit, started_at, warning_at, due_at)
+       SELECT 'ticket', id, 'calendar_days', created_at, resolution_due_at - interval '6 hours', resolution_due_at FROM tickets WHERE tracking_no LIKE 'T-%'
+       RETURNING id, subject_type, subject_id, warning_at, due_at)
+     INSERT INTO sla_timers (clock_id, subject_type, subject_id, level, next_level, next_at, due_at)
+     SELECT id, subject_type, subject_id, 0, 1, warning_at, due_at FROM clocks`,
   );
 }

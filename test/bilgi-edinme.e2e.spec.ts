@@ -29,7 +29,13 @@ describe('bilgi edinme (Law 4982)', () => {
   const current = async (id: string) => (await get(`/tickets/${id}`).expect(200)).body;
   const notices = (id: string, purpose: string) =>
     t.dataSource.query(`SELECT channel, body FROM outbound_messages WHERE ticket_id = $1 AND purpose = $2`, [id, purpose]);
-  const clockOf = async (id: string) => (await t.dataSource.query(`SELECT due_at, next_at, paused_at FROM sla_clocks WHERE subject_id = $1`, [id]))[0];
+  const clockOf = async (id: string) =>
+    (
+      await t.dataSource.query(
+        `SELECT c.due_at, t.next_at, c.paused_at FROM sla_clocks c LEFT JOIN sla_timers t ON t.clock_id = c.id WHERE c.subject_id = $1`,
+        [id],
+      )
+    )[0];
 
   async function application(subject = 'İhale kararı', at = MONDAY_0900) {
     t.clock.set(at);

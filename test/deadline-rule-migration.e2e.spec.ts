@@ -38,8 +38,8 @@ describe('the deadline-rule migration', () => {
   const ticket = async (no: string) =>
     (
       await db.query(
-        `SELECT t.resolution_due_at, t.first_response_due_at, c.due_at, c.warning_at, c.next_at, c.next_level, c.level, c.day_end
-           FROM tickets t JOIN sla_clocks c ON c.subject_id = t.id WHERE t.tracking_no = $1`,
+        `SELECT t.resolution_due_at, t.first_response_due_at, c.due_at, c.warning_at, k.next_at, k.next_level, coalesce(k.level, c.level) AS level, c.day_end
+           FROM tickets t JOIN sla_clocks c ON c.subject_id = t.id LEFT JOIN sla_timers k ON k.clock_id = c.id WHERE t.tracking_no = $1`,
         [no],
       )
     )[0];
@@ -66,6 +66,20 @@ describe('the deadline-rule migration', () => {
     expect(closed.resolution_due_at).toEqual(istanbul('2026-10-28T13:00:00'));
     const [dirty] = await db.query(`SELECT count(*)::int AS n FROM report_dirty_tickets`);
     expect(dirty.n).toBe(4);
+  });
+
+  it('moves the ladder of every clock not stopped to its timer, and leaves a stopped clock the step it reached', async () => {
+    const clocks = await db.query(
+      `SELECT c.subject_type, c.level AS clock_level, k.level, k.due_at = c.due_at AS same_due, c.stopped_at IS NOT NULL AS stopped
+         FROM sla_clocks c LEFT JOIN sla_timers k ON k.clock_id = c.id ORDER BY c.started_at, c.stopped_at NULLS FIRST`,
+    );
+    expect(clocks).toEqual([
+      { subject_type: 'ticket', clock_level: null, level: 0, same_due: true, stopped: false },
+      { subject_type: 'ticket', clock_level: null, level: 2, same_due: true, stopped: false },
+      { subject_type: 'ticket', clock_level: null, level: 0, same_due: true, stopped: false },
+      { subject_type: 'ticket', clock_level: 0, level: null, same_due: null, stopped: true },
+      { subject_type: 'process_step', clock_level: null, level: 0, same_due: true, stopped: false },
+    ]);
   });
 
   it('gives an open process step of three calendar weeks the end of its last day, past a weekend', async () => {

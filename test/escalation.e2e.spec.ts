@@ -55,7 +55,13 @@ describe('deadlines and the escalation ladder', () => {
     });
   }
   const clockOf = async (ticketId: string) =>
-    (await t.dataSource.query(`SELECT warning_at, due_at, further_at, level, next_at, paused_at FROM sla_clocks WHERE subject_id = $1`, [ticketId]))[0];
+    (
+      await t.dataSource.query(
+        `SELECT c.warning_at, c.due_at, c.further_at, coalesce(t.level, c.level) AS level, t.next_at, c.paused_at
+           FROM sla_clocks c LEFT JOIN sla_timers t ON t.clock_id = c.id WHERE c.subject_id = $1`,
+        [ticketId],
+      )
+    )[0];
   const escalationsOf = (ticketId: string) =>
     t.dataSource.query(`SELECT level, due_at, fired_at, notified_at FROM escalations WHERE subject_id = $1 ORDER BY level`, [ticketId]);
 
@@ -228,6 +234,47 @@ describe('deadlines and the escalation ladder', () => {
     const [row] = await t.dataSource.query('SELECT resolution_due_at FROM tickets WHERE id = $1', [restarted.id]);
     expect(row.resolution_due_at).toEqual(clock.due_at);
     await t.http().patch(`/api/v1/deadline-policies/${policy.id}`).set('Authorization', `Bearer ${admin.token}`).send({ restartOnTransfer: false }).expect(200);
+  });
+
+  it('keeps a late ticket’s step when it is answered, and goes on from it when the ticket is reopened', async () => {
+    t.clock.set(MONDAY_0900);
+    const ticket = await pothole('+905321230006');
+    const { due_at: dueAt } = await clockOf(ticket.id);
+    // Past its deadline: the warning, then the breach, one step a tick.
+    t.clock.set(dueAt);
+    await ticker.sweep();
+    await ticker.sweep();
+    await waitFor('the breach told', async () =>
+      (await escalationsOf(ticket.id)).filter((e: { notified_at: Date | null }) => e.notified_at).length === 2 ? true : undefined,
+    );
+    const status = async (to: string, extra: object) => {
+      const current = (await t.http().get(`/api/v1/tickets/${ticket.id}`).set('Authorization', `Bearer ${manager.token}`).expect(200)).body;
+      await t
+        .http()
+        .post(`/api/v1/tickets/${ticket.id}/status`)
+        .set('Authorization', `Bearer ${manager.token}`)
+        .send({ version: current.version, status: to, ...extra })
+        .expect(200);
+    };
+    const timers = async () =>
+      await t.dataSource.query(`SELECT t.level, t.next_level, t.next_at FROM sla_timers t JOIN sla_clocks c ON c.id = t.clock_id WHERE c.subject_id = $1`, [
+        ticket.id,
+      ]);
+    // Answered: the timer goes, and the clock keeps the breach it reached.
+    await status('answered', { note: 'Asfalt yamandı.' });
+    expect(await timers()).toEqual([]);
+    const [{ level }] = await t.dataSource.query(`SELECT level FROM sla_clocks WHERE subject_id = $1`, [ticket.id]);
+    expect(level).toBe(2);
+    // Reopened: the ladder goes on from the breach, to the step above on Fen İşleri's ladder, and nothing fires twice.
+    await status('reopened', { reason: 'Çukur yeniden açıldı' });
+    const [further] = await timers();
+    expect(further).toEqual({ level: 2, next_level: 3, next_at: istanbul('2026-11-06T17:30:00') });
+    const detail = (await t.http().get(`/api/v1/tickets/${ticket.id}`).set('Authorization', `Bearer ${manager.token}`).expect(200)).body;
+    expect(detail.deadline).toMatchObject({ level: 2, running: true });
+    t.clock.set(further.next_at);
+    await ticker.sweep();
+    expect((await escalationsOf(ticket.id)).map((e: { level: number }) => e.level)).toEqual([1, 2, 3]);
+    expect(await timers()).toEqual([{ level: 3, next_level: null, next_at: null }]);
   });
 
   it('stops the clock when the ticket is answered', async () => {

@@ -109,9 +109,11 @@ describe('documented processes', () => {
     const first = openStep(started);
     // 3 working days after Monday: Thursday's close, on the same clock machinery as tickets.
     expect(new Date(first.dueAt)).toEqual(istanbul('2026-11-05T17:30:00'));
-    const [clock] = await t.dataSource.query(`SELECT due_at, warning_at, next_level FROM sla_clocks WHERE subject_type = 'process_step' AND subject_id = $1`, [
-      first.id,
-    ]);
+    const [clock] = await t.dataSource.query(
+      `SELECT c.due_at, c.warning_at, t.next_level FROM sla_clocks c JOIN sla_timers t ON t.clock_id = c.id
+        WHERE c.subject_type = 'process_step' AND c.subject_id = $1`,
+      [first.id],
+    );
     expect(clock).toMatchObject({ due_at: istanbul('2026-11-05T17:30:00'), next_level: 1 });
 
     const done1 = await completeAfter(started.id, '1', 2);
@@ -120,8 +122,12 @@ describe('documented processes', () => {
       document: 'E-1/2026',
       completedAt: new Date(MONDAY_0900.getTime() + 2 * HOUR).toISOString(),
     });
-    const [stopped] = await t.dataSource.query(`SELECT stopped_at, next_at FROM sla_clocks WHERE subject_id = $1`, [first.id]);
-    expect(stopped).toMatchObject({ stopped_at: new Date(MONDAY_0900.getTime() + 2 * HOUR), next_at: null });
+    // Stopped, the clock keeps the step it reached and its timer goes.
+    const [stopped] = await t.dataSource.query(
+      `SELECT stopped_at, level, (SELECT count(*)::int FROM sla_timers WHERE clock_id = c.id) AS timers FROM sla_clocks c WHERE subject_id = $1`,
+      [first.id],
+    );
+    expect(stopped).toMatchObject({ stopped_at: new Date(MONDAY_0900.getTime() + 2 * HOUR), level: 0, timers: 0 });
 
     await completeAfter(started.id, '2', 20);
     await completeAfter(started.id, '3', 4);
@@ -194,7 +200,7 @@ describe('documented processes', () => {
     expect(rejected.steps.every((s: StepView) => s.completedAt)).toBe(true);
     expect(rejected.steps.at(-1)).toMatchObject({ key: 'K', outcome: 'reject' });
     expect(rejected.timeline.at(-1)).toMatchObject({ type: 'ended', body: 'Süreç reddedildi' });
-    const [k] = await t.dataSource.query(`SELECT stopped_at, next_at FROM sla_clocks WHERE subject_id = $1`, [missing.id]);
+    const [k] = await t.dataSource.query(`SELECT stopped_at FROM sla_clocks WHERE subject_id = $1`, [missing.id]);
     expect(k.stopped_at).not.toBeNull();
     // The step is done: completing it again is a conflict, not a second effect.
     await t.http().post(`/api/v1/processes/${p.id}/steps/${missing.id}/complete`).set(as(kalem)).send({ outcome: 'approve' }).expect(409);

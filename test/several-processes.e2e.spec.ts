@@ -151,10 +151,10 @@ describe('two API and two worker processes at once', () => {
   /** Makes every running clock due now and waits until both timers have taken one step of each, once. */
   async function fallDue(): Promise<void> {
     const before: { id: string; steps: number }[] = await t.dataSource.query(
-      `SELECT c.id, (SELECT count(*)::int FROM escalations e WHERE e.clock_id = c.id) AS steps FROM sla_clocks c WHERE c.next_at IS NOT NULL AND c.paused_at IS NULL`,
+      `SELECT t.clock_id AS id, (SELECT count(*)::int FROM escalations e WHERE e.clock_id = t.clock_id) AS steps FROM sla_timers t WHERE t.next_at IS NOT NULL`,
     );
     expect(before.length).toBeGreaterThan(0);
-    await t.dataSource.query(`UPDATE sla_clocks SET next_at = now() - interval '1 second' WHERE id = ANY($1)`, [before.map((c) => c.id)]);
+    await t.dataSource.query(`UPDATE sla_timers SET next_at = now() - interval '1 second' WHERE clock_id = ANY($1)`, [before.map((c) => c.id)]);
     const expected = new Map(before.map((c) => [c.id, c.steps + 1]));
     await waitFor(
       'the timers to take the step',

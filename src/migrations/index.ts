@@ -37,6 +37,7 @@ import { ReportRefresh1796710000000 } from './1796710000000-report-refresh';
 import { DuplicateSearchOpen1796740000000 } from './1796740000000-duplicate-search-open';
 import { TimeOrderedIds1796750000000 } from './1796750000000-time-ordered-ids';
 import { ReportEscalationCounts1796760000000 } from './1796760000000-report-escalation-counts';
+import { SlaTimers1796770000000 } from './1796770000000-sla-timers';
 import { ReportDailyOutcomes1796730000000 } from './1796730000000-report-daily-outcomes';
 import { TicketUpdatedAtIndex1796720000000 } from './1796720000000-ticket-updated-at-index';
 
@@ -83,4 +84,5 @@ export const MIGRATIONS = [
   DuplicateSearchOpen1796740000000,
   TimeOrderedIds1796750000000,
   ReportEscalationCounts1796760000000,
+  SlaTimers1796770000000,
 ];

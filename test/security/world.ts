@@ -109,7 +109,7 @@ export async function quiescent(t: TestApp): Promise<void> {
 export async function fingerprint(t: TestApp): Promise<Record<string, string>> {
   const tables: { table_name: string }[] = await t.dataSource.query(
     `SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE'
-       AND table_name NOT IN ('migrations', 'report_ticket_facts', 'report_dirty_tickets', 'report_work_periods', 'report_state', 'sla_clocks', 'mailbox_cursors',
+       AND table_name NOT IN ('migrations', 'report_ticket_facts', 'report_dirty_tickets', 'report_work_periods', 'report_state', 'sla_clocks', 'sla_timers', 'mailbox_cursors',
                               'personal_data_destructions', 'personal_data_settings')
        AND NOT table_name = ANY($1::text[])`,
     [DAILY_COUNTS.map((counts) => counts.table)],

@@ -10,12 +10,11 @@ export enum ClockSubject {
 }
 
 /**
- * A running deadline and its escalation ladder. `next_at` is the one instant the timer looks
- * at (indexed, null when nothing is pending: paused, stopped or the ladder is done).
+ * A deadline: when it started, paused and stopped, and the instants of its escalation ladder.
+ * The ladder's progress lives in the clock's timer (`sla_timers`) until the clock stops.
  */
 @Entity('sla_clocks')
 @Index(['subjectType', 'subjectId'], { unique: true })
-@Index('IDX_sla_clocks_next_at', ['nextAt'], { where: 'next_at IS NOT NULL' })
 export class SlaClock {
   @TimeOrderedPrimaryKey()
   id: string;
@@ -50,15 +49,9 @@ export class SlaClock {
   @Column({ type: 'timestamptz', nullable: true })
   furtherAt: Date | null;
 
-  /** The last step of the ladder taken: 0 none, 1 warning, 2 breach, 3 beyond. */
-  @Column({ type: 'smallint', default: 0 })
-  level: number;
-
+  /** The last step of the ladder taken when the clock stopped (0 none, 1 warning, 2 breach, 3 beyond); null until then, its timer holds it. */
   @Column({ type: 'smallint', nullable: true })
-  nextLevel: number | null;
-
-  @Column({ type: 'timestamptz', nullable: true })
-  nextAt: Date | null;
+  level: number | null;
 
   @Column({ type: 'timestamptz', nullable: true })
   pausedAt: Date | null;

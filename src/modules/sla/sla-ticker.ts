@@ -12,27 +12,28 @@ const NOTIFY_CHUNK = 500;
 const LANES = 2;
 
 /**
- * Takes the next step of the ladder for every clock whose `next_at` has come, thousands per
- * statement: the due clocks are locked (found again by their row address, not the primary key),
- * stepped, and their escalations inserted, in one statement. Workers tick concurrently: SKIP
- * LOCKED splits the due clocks between them, and the unique (clock, level) index makes every step
- * happen once however often timers fire. The subjects' timeline entries are written by the notify
- * step (`EscalationSubject.afterNotified`), which holds the subject's row anyway.
+ * Takes the next step of the ladder for every timer whose `next_at` has come, thousands per
+ * statement: the due timers are locked (found again by their row address, not the primary key),
+ * stepped, and their escalations inserted, in one statement. The timers are narrow rows of their
+ * own (`sla_timers`), so a burst writes few pages and never the clocks' wide ones. Workers tick
+ * concurrently: SKIP LOCKED splits the due timers between them, and the unique (clock, level)
+ * index makes every step happen once however often timers fire. The subjects' timeline entries
+ * are written by the notify step (`EscalationSubject.afterNotified`), which holds the subject's
+ * row anyway.
  */
 export const FIRE_DUE_STEPS = `
   WITH due AS (
-    SELECT ctid, next_at FROM sla_clocks WHERE next_at <= $1 ORDER BY next_at LIMIT $2 FOR UPDATE SKIP LOCKED
+    SELECT ctid, next_at FROM sla_timers WHERE next_at <= $1 ORDER BY next_at LIMIT $2 FOR UPDATE SKIP LOCKED
   ), stepped AS (
-    UPDATE sla_clocks c
-       SET level = c.next_level,
-           next_level = CASE WHEN c.next_level < 2 THEN 2 WHEN c.next_level = 2 AND c.further_at IS NOT NULL THEN 3 END,
-           next_at = CASE WHEN c.next_level < 2 THEN c.due_at WHEN c.next_level = 2 THEN c.further_at END,
-           updated_at = $1
-      FROM due WHERE c.ctid = due.ctid
-    RETURNING c.id, c.subject_type, c.subject_id, c.level, due.next_at AS due_at
+    UPDATE sla_timers t
+       SET level = t.next_level,
+           next_level = CASE WHEN t.next_level < 2 THEN 2 WHEN t.next_level = 2 AND t.further_at IS NOT NULL THEN 3 END,
+           next_at = CASE WHEN t.next_level < 2 THEN t.due_at WHEN t.next_level = 2 THEN t.further_at END
+      FROM due WHERE t.ctid = due.ctid
+    RETURNING t.clock_id, t.subject_type, t.subject_id, t.level, due.next_at AS due_at
   )
   INSERT INTO escalations (clock_id, subject_type, subject_id, level, due_at, fired_at)
-  SELECT id, subject_type, subject_id, level, due_at, $1 FROM stepped
+  SELECT clock_id, subject_type, subject_id, level, due_at, $1 FROM stepped
   ON CONFLICT (clock_id, level) DO NOTHING
   RETURNING id`;
 

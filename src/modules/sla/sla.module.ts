@@ -15,13 +15,14 @@ import { EscalationSubjects } from './escalation-subjects';
 import { EscalationSweeper } from './escalation.sweeper';
 import { NotifyEscalationsProcessor } from './notify-escalations.processor';
 import { SlaClock } from './sla-clock.entity';
+import { SlaTimer } from './sla-timer.entity';
 import { SlaClocks } from './sla-clocks.service';
 import { SlaTicker } from './sla-ticker';
 
 /** Deadlines: policies, the business calendar, the clocks with their escalation ladder and timer. */
 @Module({
   imports: [
-    TypeOrmModule.forFeature([DeadlinePolicy, CalendarOverride, SlaClock, Escalation]),
+    TypeOrmModule.forFeature([DeadlinePolicy, CalendarOverride, SlaClock, SlaTimer, Escalation]),
     AuditModule,
     AuthModule,
     DepartmentsModule,

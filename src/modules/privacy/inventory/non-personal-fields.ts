@@ -69,6 +69,7 @@ export const NON_PERSONAL_FIELDS: readonly NonPersonalField[] = [
   ...none('open311_clients', ['key_hash', 'key_prefix'], NUMBER),
   ...none('saved_views', ['name', 'query'], 'a staff member’s own filter of the ticket list; it may not search for a person’s phone, e-mail or T.C. number'),
   ...none('sla_clocks', ['subject_type'], STATE),
+  ...none('sla_timers', ['subject_type'], STATE),
   ...none('staff_notifications', ['cause', 'link'], NUMBER),
   ...none('ticket_surveys', ['token', 'answered_via'], NUMBER),
   ...none('tickets', ['tracking_no', 'external_ref', 'resolution'], NUMBER),
