@@ -132,18 +132,21 @@ export async function dueTogether(pg: Client, batch: number, queuePrefix: string
   );
   const clocks = rowCount ?? 0;
   const written = await walSince(pg);
+  // The burst's steps are inserted after the due instant, so their time-ordered ids follow it: a range of the primary
+  // key finds them, where counting by due_at scanned every escalation (2.7 million at 10M) every 10 ms beside the burst.
+  const since = timeOrderedFloor(new Date(due.getTime() - 1000));
   let first = 0;
   let all = 0;
   for (const deadline = Date.now() + 120_000; Date.now() < deadline && !all; await sleep(10)) {
-    const { rows } = await pg.query(`SELECT count(*)::int AS n FROM escalations WHERE due_at = $1`, [due]);
+    const { rows } = await pg.query(`SELECT count(*)::int AS n FROM escalations WHERE id >= $2 AND due_at = $1`, [due, since]);
     if (rows[0].n > 0 && !first) first = Date.now() - due.getTime();
     if (rows[0].n >= clocks) all = Date.now() - due.getTime();
   }
   const { rows: counts } = await pg.query(
-    `SELECT (SELECT extract(epoch FROM min(fired_at)) * 1000 FROM escalations WHERE due_at = $1) AS first_tick,
-            (SELECT count(*)::int FROM escalations WHERE due_at = $1) AS escalations,
+    `SELECT (SELECT extract(epoch FROM min(fired_at)) * 1000 FROM escalations WHERE id >= $2 AND due_at = $1) AS first_tick,
+            (SELECT count(*)::int FROM escalations WHERE id >= $2 AND due_at = $1) AS escalations,
             (SELECT count(*)::int FROM ticket_events WHERE type = 'escalated' AND (data->>'dueAt')::timestamptz = $1) AS events`,
-    [due],
+    [due, since],
   );
   const url = new URL(redisUrl);
   const queue = new Queue('sla', { prefix: queuePrefix, connection: { host: url.hostname, port: Number(url.port || 6379) } });
@@ -159,6 +162,12 @@ export async function dueTogether(pg: Client, batch: number, queuePrefix: string
     notifyJobs: Object.values(jobs).reduce((a, b) => a + b, 0),
     wal: await written(),
   };
+}
+
+/** The smallest UUID version 7 of the millisecond `at`: every id the database makes from then on sorts after it. */
+function timeOrderedFloor(at: Date): string {
+  const ms = at.getTime().toString(16).padStart(12, '0');
+  return `${ms.slice(0, 8)}-${ms.slice(8)}-7000-8000-000000000000`;
 }
 
 /** `open` open tickets of one citizen with running clocks due within the next year, written set-based. */
