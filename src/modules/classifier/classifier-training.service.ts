@@ -89,7 +89,7 @@ export class ClassifierTraining {
       const known = (e: Example) => destinations.has(e.label) || e.label === '-';
       const examples = [...corpus.training.filter(known), ...staff.map((s) => ({ text: s.text, label: s.label, weight: STAFF_EXAMPLE_WEIGHT }))];
       const trained = await trainClassifier(examples, priorsOf(categories), destinations, { pause: breathe });
-      const heldOut = evaluateHeldOut(trained, corpus.heldOut.filter(known), destinations);
+      const heldOut = await evaluateHeldOut(trained, corpus.heldOut.filter(known), destinations, breathe);
       await this.dataSource.getRepository(ClassifierModel).update(modelId, {
         state: ModelState.Ready,
         model: encodeModel(trained.model),

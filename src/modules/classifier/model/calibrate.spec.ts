@@ -17,14 +17,14 @@ describe('calibration', () => {
     expect(temperatureFor(0.5, 0.5, 0)).toBeCloseTo(0.5 * Math.sqrt(20));
   });
 
-  it('keeps one temperature when length says nothing, and lets it fall with length when long texts are surer than their scores', () => {
+  it('keeps one temperature when length says nothing, and lets it fall with length when long texts are surer than their scores', async () => {
     // Every text leads by 1 and is right 3 times in 4, whatever its length: a single temperature.
     const even = [5, 80].flatMap((known) => [true, true, true, false].flatMap((right) => Array.from({ length: 5 }, () => scored(1, known, right))));
-    expect(fitCalibration(even).lengthExponent).toBe(0);
+    expect((await fitCalibration(even)).lengthExponent).toBe(0);
     // Short texts lead by 1 and are right 3 in 4; long ones lead by 1 too but are right 19 in 20.
     const short = Array.from({ length: 40 }, (_, n) => scored(1, 5, n % 4 !== 0));
     const long = Array.from({ length: 40 }, (_, n) => scored(1, 80, n % 20 !== 0));
-    const fitted = fitCalibration([...short, ...long]);
+    const fitted = await fitCalibration([...short, ...long]);
     expect(fitted.lengthExponent).toBeGreaterThan(0);
     // The softmax of a lead of 1 at the fitted temperatures: near 3/4 for short, near 19/20 for long.
     const p = (known: number) => 1 / (1 + Math.exp(-1 / temperatureFor(fitted.temperature, fitted.lengthExponent, known)));

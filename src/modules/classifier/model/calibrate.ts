@@ -1,4 +1,4 @@
-import { softmax, temperatureFor } from './linear-model';
+import { temperatureFor } from './linear-model';
 
 export interface Calibration {
   temperature: number;
@@ -22,17 +22,33 @@ export interface HeldBackScore {
  * may change with the number of known features, by a power of it chosen on the same held-back
  * scores (0, a single temperature, unless another power makes them likelier).
  */
-export function fitCalibration(scores: HeldBackScore[], exponents = LENGTH_EXPONENTS): Calibration {
+export async function fitCalibration(scores: HeldBackScore[], pause?: () => Promise<void>, exponents = LENGTH_EXPONENTS): Promise<Calibration> {
+  // Each score's distances below its own maximum, once: the loss is evaluated about 400 times.
+  const below = scores.map(({ raw }) => {
+    let max = -Infinity;
+    for (const s of raw) if (s > max) max = s;
+    return raw.map((s) => s - max);
+  });
   let best: Calibration & { loss: number } = { temperature: 1, lengthExponent: 0, loss: Infinity };
   for (const lengthExponent of exponents) {
-    const loss = (logT: number) => {
+    // temperatureFor(t, lengthExponent, known) is t times this factor.
+    const factors = scores.map(({ known }) => temperatureFor(1, lengthExponent, known));
+    // The negative log-likelihood, as -log softmax(raw, temperature)[truth] summed, without a softmax's arrays.
+    const loss = async (logT: number) => {
       const t = Math.exp(logT);
       let sum = 0;
-      for (const { raw, known, truth } of scores) sum -= Math.log(Math.max(softmax(raw, temperatureFor(t, lengthExponent, known))[truth], 1e-12));
+      for (let n = 0; n < scores.length; n += 1) {
+        const temperature = lengthExponent ? t * factors[n] : t;
+        const distances = below[n];
+        let total = 0;
+        for (let i = 0; i < distances.length; i += 1) total += Math.exp(distances[i] / temperature);
+        sum -= Math.log(Math.max(Math.exp(distances[scores[n].truth] / temperature) / total, 1e-12));
+      }
+      await pause?.();
       return sum;
     };
-    const logT = goldenMinimum(loss, Math.log(0.02), Math.log(200));
-    const fitted = { temperature: Math.exp(logT), lengthExponent, loss: loss(logT) };
+    const logT = await goldenMinimum(loss, Math.log(0.02), Math.log(200));
+    const fitted = { temperature: Math.exp(logT), lengthExponent, loss: await loss(logT) };
     if (fitted.loss < best.loss) best = fitted;
   }
   return { temperature: best.temperature, lengthExponent: best.lengthExponent };
@@ -41,13 +57,13 @@ export function fitCalibration(scores: HeldBackScore[], exponents = LENGTH_EXPON
 /** The powers tried, none first (it wins ties); 0.5 halves the temperature when the features quadruple. */
 export const LENGTH_EXPONENTS = [0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, -0.1, -0.2];
 
-function goldenMinimum(f: (x: number) => number, from: number, to: number): number {
+async function goldenMinimum(f: (x: number) => Promise<number>, from: number, to: number): Promise<number> {
   let [a, b] = [from, to];
   const ratio = (Math.sqrt(5) - 1) / 2;
   for (let i = 0; i < 40; i += 1) {
     const c = b - ratio * (b - a);
     const d = a + ratio * (b - a);
-    if (f(c) < f(d)) b = d;
+    if ((await f(c)) < (await f(d))) b = d;
     else a = c;
   }
   return (a + b) / 2;

@@ -55,7 +55,11 @@ export class LinearModel {
     this.values = featureValues(data.features, data.groupWeights);
     this.stems = Uint8Array.from(data.features, (f) => (f.startsWith('s:') ? 1 : 0));
     const width = data.labels.length;
-    this.weighted = Float32Array.from(data.weights, (w, n) => w * this.values[Math.floor(n / width)]);
+    // A plain loop: Float32Array.from with a mapping function took about 100 ms for a trained model.
+    this.weighted = new Float32Array(data.weights.length);
+    for (let row = 0; row < data.features.length; row += 1) {
+      for (let c = row * width; c < (row + 1) * width; c += 1) this.weighted[c] = data.weights[c] * this.values[row];
+    }
   }
 
   rowOf(feature: string): number | undefined {

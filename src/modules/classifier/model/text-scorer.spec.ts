@@ -19,7 +19,7 @@ const destinations: Record<string, string> = { 'TEM-001': 'TEMIZLIK', 'FEN-001':
 describe('scoring a text', () => {
   let model: LinearModel;
   beforeAll(async () => {
-    model = new LinearModel(await trainLogistic(trainingSetOf(examples, ['-', 'FEN-001', 'TEM-001'], 1), { epochs: 20 }));
+    model = new LinearModel(await trainLogistic(await trainingSetOf(examples, ['-', 'FEN-001', 'TEM-001'], 1), { epochs: 20 }));
   });
 
   it('gives what scoring its features gives, from cached word rows', () => {

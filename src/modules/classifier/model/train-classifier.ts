@@ -5,7 +5,7 @@ import { LinearModel, LinearModelData, softmax, temperatureFor } from './linear-
 import { Routed, RoutingFigures, routingFigures } from './routing-figures';
 import { trainBayes } from './train-bayes';
 import { LogisticOptions, trainLogistic } from './train-logistic';
-import { Example, trainingSetOf } from './training-set';
+import { BREATH, Example, trainingSetOf } from './training-set';
 
 export type Algorithm = 'logistic' | 'bayes';
 
@@ -16,7 +16,7 @@ export interface TrainOptions {
   maxWrongShare: number;
   minDocs: number;
   logistic?: Partial<LogisticOptions>;
-  /** Awaited every 256 examples of an epoch, so that a long training lets the event loop breathe. */
+  /** Awaited every 256 examples (of an epoch, a fold's scoring, the features' reading) and between the calibration's steps, so that a long training lets the event loop breathe. */
   pause?: () => Promise<void>;
 }
 
@@ -48,19 +48,22 @@ export async function trainClassifier(
   const o = { ...TRAIN_DEFAULTS, ...options };
   const labels = [...new Set([...destinations.keys(), NO_SUBJECT])].sort();
   const destinationOf = (label: string) => destinations.get(label);
-  const folds = foldsOf(examples, o.folds);
+  const featured = await withFeatures(examples, o.pause);
+  const folds = foldsOf(featured, o.folds);
   const scores: HeldBackScore[] = [];
   const scored: { text: string; truth: string; raw: Float64Array; known: number; knownStems: number }[] = [];
   for (let k = 0; k < o.folds; k += 1) {
-    const model = new LinearModel(await fit([...examples.filter((_, n) => folds[n] !== k), ...priors], labels, o));
-    examples.forEach((e, n) => {
-      if (folds[n] !== k || !labels.includes(e.label)) return;
-      const { raw, known, knownStems } = model.score(featuresOf(e.text));
+    const model = new LinearModel(await fit([...featured.filter((_, n) => folds[n] !== k), ...priors], labels, o));
+    for (let n = 0; n < featured.length; n += 1) {
+      if (n % BREATH === BREATH - 1) await o.pause?.();
+      const e = featured[n];
+      if (folds[n] !== k || !labels.includes(e.label)) continue;
+      const { raw, known, knownStems } = model.score(e.features);
       scores.push({ raw, known, truth: labels.indexOf(e.label) });
       scored.push({ text: e.text, truth: e.label, raw, known, knownStems });
-    });
+    }
   }
-  const calibration = scores.length ? fitCalibration(scores) : { temperature: 1, lengthExponent: 0 };
+  const calibration = scores.length ? await fitCalibration(scores, o.pause) : { temperature: 1, lengthExponent: 0 };
   const routes = routesOf(labels, destinationOf);
   // As decideText does: a message without one known word is not routed, whatever its scores.
   const routed = scored.map(({ text, truth, raw, known, knownStems }) => ({
@@ -78,12 +81,22 @@ export async function trainClassifier(
     o.maxWrongShare,
   );
   const final = rethreshold(routed, threshold);
-  const model = { ...(await fit([...examples, ...priors], labels, o)), ...calibration };
+  const model = { ...(await fit([...featured, ...priors], labels, o)), ...calibration };
   return { model, threshold, outOfFold: routingFigures(final, destinationOf), routed: final };
 }
 
+/** Each example with its features, read once for every fold, pausing as the epochs do. */
+async function withFeatures(examples: Example[], pause?: () => Promise<void>): Promise<(Example & { features: string[] })[]> {
+  const out: (Example & { features: string[] })[] = [];
+  for (const e of examples) {
+    if (out.length % BREATH === BREATH - 1) await pause?.();
+    out.push({ ...e, features: e.features ?? featuresOf(e.text) });
+  }
+  return out;
+}
+
 async function fit(examples: Example[], labels: string[], o: TrainOptions): Promise<LinearModelData> {
-  const set = trainingSetOf(examples, labels, o.minDocs);
+  const set = await trainingSetOf(examples, labels, o.minDocs, o.pause);
   return o.algorithm === 'bayes' ? trainBayes(set) : trainLogistic(set, o.logistic, o.pause);
 }
 

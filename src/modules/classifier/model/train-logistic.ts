@@ -1,5 +1,5 @@
 import { featureValues, LinearModelData } from './linear-model';
-import { TrainingSet } from './training-set';
+import { BREATH, TrainingSet } from './training-set';
 
 export interface LogisticOptions {
   epochs: number;
@@ -31,8 +31,8 @@ export async function trainLogistic(set: TrainingSet, options: Partial<LogisticO
     shuffle(order, random);
     const rate = learningRate / (1 + epoch * 0.5);
     for (let i = 0; i < order.length; i += 1) {
-      // A pause every 256 examples: a busy process never waits more than a few milliseconds on training.
-      if (i % 256 === 255) await pause?.();
+      // A pause every BREATH examples: a busy process never waits more than a few milliseconds on training.
+      if (i % BREATH === BREATH - 1) await pause?.();
       const row = set.rows[order[i]];
       if (!row.features.length) continue;
       let norm = 0;
