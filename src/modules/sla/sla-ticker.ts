@@ -37,6 +37,15 @@ export const FIRE_DUE_STEPS = `
   ON CONFLICT (clock_id, level) DO NOTHING
   RETURNING id`;
 
+/**
+ * Set for the timer's transaction. The planner estimates from statistics that few timers are due
+ * at any moment, and then prefers a bitmap scan of `IDX_sla_timers_next_at` followed by a sort:
+ * that reads every due timer's row to return the first 5,000, so a burst of 100,000 read about a
+ * million rows over its twenty batches (one lane at ten million tickets, 2026-12-07: 21–23 s with
+ * the bitmap, 12.6–12.8 s with the index read in order, which stops at the batch's end).
+ */
+export const FIRE_DUE_STEPS_PLAN = 'SET LOCAL enable_bitmapscan = off';
+
 @Injectable()
 export class SlaTicker extends IntervalSweeper {
   constructor(
@@ -75,9 +84,12 @@ export class SlaTicker extends IntervalSweeper {
     return fired.length;
   }
 
-  private async fireBatch(): Promise<string[]> {
-    const rows: { id: string }[] = await this.dataSource.query(FIRE_DUE_STEPS, [this.clock.now(), BATCH]);
-    return rows.map((r) => r.id);
+  private fireBatch(): Promise<string[]> {
+    return this.dataSource.transaction(async (manager) => {
+      await manager.query(FIRE_DUE_STEPS_PLAN);
+      const rows: { id: string }[] = await manager.query(FIRE_DUE_STEPS, [this.clock.now(), BATCH]);
+      return rows.map((r) => r.id);
+    });
   }
 }
 
