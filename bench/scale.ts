@@ -6,6 +6,7 @@ import { RunningApp, servicePort, startApp } from './app-process';
 import { deleteKeysUnder } from './redis-keys';
 import { login, REPORTS, timed, YEAR } from './reports';
 import { generateScale, Generated } from './scale-data';
+import { histogramsBuilt, HistogramsBuilt } from './scale-histograms';
 import { IntakeComparison, intakeAtScale } from './scale-intake';
 import { summary } from './stats';
 import { DueTogether, dueTogether, idleTicks } from './timers';
@@ -37,6 +38,8 @@ export interface ScaleReport {
   loadAverage: { before: string; after: string };
   generated: Generated | null;
   readModelBuildSeconds: number;
+  /** The resolution-time histograms, built by the workers after the read model (from its end), and again after the day's changes. */
+  histograms: { afterBuild: HistogramsBuilt | null; afterChanges: HistogramsBuilt | null };
   reports: { path: string; as: string; ms: ReturnType<typeof summary> }[];
   exports: YearExport[];
   idleTick: { openClocks: number; ms: ReturnType<typeof summary>; plan: string } | null;
@@ -147,6 +150,14 @@ export async function scaleBench(
       'VACUUM ANALYZE report_ticket_facts, report_daily_outcomes, report_daily_mahalleler, report_daily_volume, report_daily_subjects, report_ticket_escalations, report_daily_escalations, report_escalated_tickets',
     );
     log(`read model brought up to date in ${(buildMs / 1000).toFixed(1)} s`);
+    // The reports read them, and the refresh's changes are built again into them: waited for only where those are measured.
+    const histograms = async (when: string) => {
+      if (!parts.has('reports') && !parts.has('refresh')) return null;
+      const built = await histogramsBuilt(pg, Date.now());
+      log(`resolution-time histograms ${when} built ${built.seconds} s later: ${JSON.stringify(built)}`);
+      return built;
+    };
+    const afterBuild = await histograms('after the build');
 
     let intake: IntakeComparison | null = null;
     if (parts.has('intake')) {
@@ -211,6 +222,7 @@ export async function scaleBench(
     };
     const refreshMs = parts.has('refresh') ? await changes() : null;
     if (refreshMs !== null) log(`read model refresh after ${CHANGED} changed tickets: ${(refreshMs / 1000).toFixed(1)} s`);
+    const afterChanges = refreshMs === null ? null : await histograms('of the changed months');
 
     const bursts: ScaleReport['dueTogether'] = [];
     for (const batch of parts.has('bursts') ? [10_000, 100_000] : []) {
@@ -237,6 +249,7 @@ export async function scaleBench(
       loadAverage: { before, after: loadAverage() },
       generated,
       readModelBuildSeconds: Math.round(buildMs / 100) / 10,
+      histograms: { afterBuild, afterChanges },
       reports,
       exports,
       idleTick: idle && { openClocks: open, ms: idle.ms, plan: idle.plan },

@@ -38,6 +38,7 @@ import { DuplicateSearchOpen1796740000000 } from './1796740000000-duplicate-sear
 import { TimeOrderedIds1796750000000 } from './1796750000000-time-ordered-ids';
 import { ReportEscalationCounts1796760000000 } from './1796760000000-report-escalation-counts';
 import { SlaTimers1796770000000 } from './1796770000000-sla-timers';
+import { ResolutionTimeHistograms1796780000000 } from './1796780000000-resolution-time-histograms';
 import { ReportDailyOutcomes1796730000000 } from './1796730000000-report-daily-outcomes';
 import { TicketUpdatedAtIndex1796720000000 } from './1796720000000-ticket-updated-at-index';
 
@@ -85,4 +86,5 @@ export const MIGRATIONS = [
   TimeOrderedIds1796750000000,
   ReportEscalationCounts1796760000000,
   SlaTimers1796770000000,
+  ResolutionTimeHistograms1796780000000,
 ];

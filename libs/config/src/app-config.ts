@@ -41,6 +41,15 @@ export class AppConfig extends ChannelSettings {
   @Min(1000)
   REPORTS_REFRESH_INTERVAL_MS = 60_000;
 
+  /**
+   * Resolution times sort a period's durations for their medians and 90th percentiles up to this
+   * many resolved tickets; beyond, they read past months from histograms (within 2 %).
+   */
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  REPORTS_EXACT_PERCENTILES_MAX = 200_000;
+
   /** The labelled citizens' messages the classifier learns from before any staff decision. */
   @IsString()
   CLASSIFIER_CORPUS_FILE = 'data/classifier-corpus.json';

@@ -1,44 +1,15 @@
 import { OPEN_STATUSES } from '@app/domain';
 import { ReportFilter } from './report-filter';
-import { ResolutionGroup } from './dto/report-query.dto';
 import { Build, r2, ReportOptions, ReportSql, scoped } from './report-sql';
 import { cimer, law4982 } from './legal-reports';
 import { topSubjects, volume } from './counting-reports';
 import { deadlineCompliance, mahalleler, summary } from './outcome-reports';
 import { escalations } from './escalation-report';
+import { resolutionTimes } from './resolution-times';
 
 export type { ReportOptions, ReportSql } from './report-sql';
 
 const OPEN = `(${OPEN_STATUSES.map((s) => `'${s}'`).join(', ')})`;
-
-/** What resolution times group the facts by (`column`), and how a group is named (`label`, over the group `g` and `join`). */
-const GROUPS: Record<ResolutionGroup, { column: string; label: string; join: string }> = {
-  kind: { column: 'f.kind', label: 'g.key::text', join: '' },
-  channel: { column: 'f.channel', label: 'g.key::text', join: '' },
-  department: { column: 'f.department_id', label: 'n.name', join: 'LEFT JOIN departments n ON n.id = g.key' },
-  category: { column: 'f.category_id', label: 'n.name', join: 'LEFT JOIN categories n ON n.id = g.key' },
-  mahalle: { column: 'f.mahalle_id', label: 'n.name', join: 'LEFT JOIN mahalleler n ON n.id = g.key' },
-};
-
-// Each column's median and 90th percentile come from one sort (`percentile_cont` of an array), then
-// are taken apart outside the grouping: two sorts per group instead of four. The facts are grouped
-// by the column itself and named afterwards: sorting a year's facts by a name's text cost a second.
-const resolutionTimes: Build = (filter, options) => {
-  const q = scoped(filter);
-  const group = GROUPS[options.groupBy ?? 'kind'];
-  const day = q.param(options.workingDayMinutes);
-  const sorted = (column: string, name: string) =>
-    `avg(${column}) AS "${name}_mean", percentile_cont(ARRAY[0.5, 0.9]) WITHIN GROUP (ORDER BY ${column}) AS "${name}_p"`;
-  const stats = (unit: string, name: string) =>
-    `${r2(`g."${name}_mean" / ${unit}`)} AS "${name}Mean", ${r2(`g."${name}_p"[1] / ${unit}`)} AS "${name}Median", ${r2(`g."${name}_p"[2] / ${unit}`)} AS "${name}P90"`;
-  return {
-    params: q.params,
-    sql: `SELECT g.key::text AS "key", ${group.label} AS "label", g.resolved AS "resolved", ${stats('1440', 'days')}, ${stats(`${day}::float8`, 'workingDays')}
-            FROM (SELECT ${group.column} AS key, count(*)::int AS resolved, ${sorted('f.open_minutes', 'days')}, ${sorted('f.open_working_minutes', 'workingDays')}
-                    FROM report_ticket_facts f WHERE ${q.where} AND f.open_minutes IS NOT NULL GROUP BY 1) g ${group.join}
-           ORDER BY "label"`,
-  };
-};
 
 /**
  * The open tickets of the period per department, and their ages: computed on creation instants

@@ -8,6 +8,14 @@ export interface ReportOptions {
   interval?: 'day' | 'week' | 'month';
   groupBy?: ResolutionGroup;
   top?: number;
+  /** Resolution times: the histograms of the period that may be read (see resolution-times.ts). */
+  histograms?: BuiltHistogram[];
+}
+
+/** A histogram of resolution times built and unchanged since: `span` months from `start`. */
+export interface BuiltHistogram {
+  span: number;
+  start: string;
 }
 
 export interface ReportSql {

@@ -12,6 +12,7 @@ import { MuhtarActivityTicket } from './muhtar/muhtar-activity-ticket.entity';
 import { MuhtarIndicators } from './muhtar/muhtar-indicators.service';
 import { MuhtarPlan } from './muhtar/muhtar-plan';
 import { ReportFacts } from './read-model/report-facts.service';
+import { DurationHistograms } from './read-model/duration-histograms.service';
 import { PublicStatsController } from './public/public-stats.controller';
 import { PublicStats } from './public/public-stats.service';
 import { ReportsController } from './reports.controller';
@@ -23,7 +24,18 @@ import { NotificationsModule } from '../notifications';
 @Module({
   imports: [TypeOrmModule.forFeature([MuhtarActivity, MuhtarActivityTicket, ReportExport]), AuditModule, SlaModule, TicketsModule, NotificationsModule],
   controllers: [ReportsController, MuhtarActivitiesController, PublicStatsController],
-  providers: [PublicStats, ReportFacts, ReportsService, MuhtarIndicators, MuhtarPlan, MuhtarActivities, ReportExports, ExportReportProcessor, ReportsSweeper],
+  providers: [
+    PublicStats,
+    ReportFacts,
+    DurationHistograms,
+    ReportsService,
+    MuhtarIndicators,
+    MuhtarPlan,
+    MuhtarActivities,
+    ReportExports,
+    ExportReportProcessor,
+    ReportsSweeper,
+  ],
   exports: [ReportFacts],
 })
 export class ReportsModule {}

@@ -8,7 +8,12 @@ import { StaffPrincipal } from '@app/domain';
 import { BusinessCalendarService } from '../sla';
 import { ReportQueryDto } from './dto/report-query.dto';
 import { REPORTS, ReportName, ReportOptions, ReportSql, ticketRows } from './report-definitions';
-import { ReportFilter, reportFilter, whereClause } from './report-filter';
+import { BuiltHistogram } from './report-sql';
+import { dailyWhereClause, ReportFilter, reportFilter, whereClause } from './report-filter';
+import { servedByHistograms } from './resolution-times';
+import { DAILY_MAHALLELER } from './read-model/daily-counts.sql';
+import { builtSpans } from './read-model/duration-histograms.sql';
+import { monthOf } from './read-model/duration-histograms.service';
 import { checkPeriod } from './report-period';
 import { ReportFacts } from './read-model/report-facts.service';
 import { workingDayMinutes } from './read-model/work-periods';
@@ -47,7 +52,26 @@ export class ReportsService {
   }
 
   async sql(name: ReportName, filter: ReportFilter, extra: Partial<ReportOptions> = {}): Promise<ReportSql> {
-    return REPORTS[name](filter, await this.options(extra));
+    const options = await this.options(extra);
+    if (name === 'resolution-times') options.histograms = await this.histograms(filter, options);
+    return REPORTS[name](filter, options);
+  }
+
+  /**
+   * The histograms resolution times may read: none while the period's resolved tickets (counted
+   * per day by department, so an upper bound under other filters) are few enough to sort.
+   */
+  private async histograms(filter: ReportFilter, options: ReportOptions): Promise<BuiltHistogram[]> {
+    if (!servedByHistograms(filter, options.groupBy ?? 'kind')) return [];
+    const { from, to, scopeDepartmentId, departmentId } = filter;
+    const where = dailyWhereClause({ from, to, scopeDepartmentId, departmentId }, DAILY_MAHALLELER.groups)!;
+    const n = where.params.length;
+    const [{ resolved, built }] = await this.read<{ resolved: string; built: BuiltHistogram[] }>(
+      `SELECT (SELECT coalesce(sum(a.resolved), 0) FROM ${DAILY_MAHALLELER.table} a WHERE ${where.sql}) AS resolved,
+              (SELECT coalesce(json_agg(b), '[]') FROM (${builtSpans(`$${n + 1}`, `$${n + 2}`, `$${n + 3}`)}) b) AS built`,
+      [...where.params, from, to, monthOf(options.now)],
+    );
+    return Number(resolved) > this.config.REPORTS_EXACT_PERCENTILES_MAX ? built : [];
   }
 
   async run(name: ReportName, user: StaffPrincipal, dto: ReportQueryDto, extra: Partial<ReportOptions> = {}): Promise<ReportResult> {

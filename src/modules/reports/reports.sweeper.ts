@@ -8,9 +8,11 @@ import { AppConfig } from '@app/config';
 import { InjectJobQueue, IntervalSweeper, JobQueue, QueueName } from '@app/queue';
 import { exportJobId } from './exports/report-exports.service';
 import { ReportFacts } from './read-model/report-facts.service';
+import { DurationHistograms } from './read-model/duration-histograms.service';
 
 /**
- * In workers: refreshes the reports' read model every REPORTS_REFRESH_INTERVAL_MS, re-enqueues
+ * In workers: refreshes the reports' read model every REPORTS_REFRESH_INTERVAL_MS, builds the
+ * resolution-time histograms of changed past months (for about a sweep's interval each time), re-enqueues
  * exports whose job was lost, and deletes export files past REPORTS_EXPORT_KEEP_HOURS.
  */
 @Injectable()
@@ -22,6 +24,7 @@ export class ReportsSweeper extends IntervalSweeper {
     @InjectDataSource() private readonly dataSource: DataSource,
     @InjectJobQueue(QueueName.Reports) private readonly queue: JobQueue<QueueName.Reports>,
     private readonly facts: ReportFacts,
+    private readonly histograms: DurationHistograms,
     private readonly clock: Clock,
   ) {
     super(config);
@@ -32,6 +35,7 @@ export class ReportsSweeper extends IntervalSweeper {
       this.lastRefresh = Date.now();
       await this.facts.refresh();
     }
+    await this.histograms.build(this.config.SWEEP_INTERVAL_MS);
     const now = this.clock.now().getTime();
     const queued: { id: string }[] = await this.dataSource.query(
       `SELECT id FROM report_exports WHERE state = 'queued' AND created_at < $1 ORDER BY created_at LIMIT 100`,

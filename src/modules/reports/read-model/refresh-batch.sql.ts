@@ -1,4 +1,5 @@
 import { COUNTED_COLUMNS, countDeltas } from './daily-counts.sql';
+import { markChangedMonths } from './duration-histograms.sql';
 import { FACT_COLUMNS, FACT_ROWS } from './fact-rows.sql';
 import { TICKET_ESCALATION_CTES } from './ticket-escalations.sql';
 
@@ -12,8 +13,8 @@ const changedCount = `(${counted('o')}) IS DISTINCT FROM (${counted('n')})`;
  * vanished ticket's facts deleted; the others written only where a column changed (an unchanged
  * row is not rewritten); and a per-day count moved only for the tickets whose counted columns
  * changed (-1 from the old group, +1 to the new), so the counts stay equal to the facts grouped;
- * and the same for the tickets' ladder steps (`TICKET_ESCALATION_CTES`). Answers the days where a
- * count fell to zero.
+ * and the same for the tickets' ladder steps (`TICKET_ESCALATION_CTES`); the months whose resolution
+ * time histograms the moved facts change are queued. Answers the days where a count fell to zero.
  */
 export const REFRESH_BATCH = `
 WITH fresh (${columns}) AS MATERIALIZED (${FACT_ROWS}),
@@ -28,5 +29,6 @@ written AS (
 moved AS (
   SELECT ${counted('o')}, -1 AS sign FROM old o LEFT JOIN fresh n USING (ticket_id) WHERE ${changedCount}
   UNION ALL
-  SELECT ${counted('n')}, 1 FROM fresh n LEFT JOIN old o USING (ticket_id) WHERE ${changedCount}),${TICKET_ESCALATION_CTES},
+  SELECT ${counted('n')}, 1 FROM fresh n LEFT JOIN old o USING (ticket_id) WHERE ${changedCount}),
+${markChangedMonths('moved')},${TICKET_ESCALATION_CTES},
 ${countDeltas({ facts: 'moved', escalations: 'escalations_moved' })}`;

@@ -76,12 +76,15 @@ export function DataTable<R>({
 function Figure({
   id,
   title,
+  note,
   legend,
   table,
   children,
 }: {
   id: string;
   title: string;
+  /** A line under the title on how the figures were reached. */
+  note?: string;
   legend: [string, number][];
   table: ComponentChildren;
   children: ComponentChildren;
@@ -89,6 +92,7 @@ function Figure({
   return (
     <figure class="chart" id={id}>
       <figcaption id={`${id}-title`}>{title}</figcaption>
+      {note ? <p class="chart-note">{note}</p> : null}
       {legend.length ? (
         <ul class="legend" aria-hidden="true">
           {legend.map(([label, index]) => (
@@ -193,6 +197,7 @@ export function HorizontalBars<R extends object>({
   measures,
   max,
   unit = '',
+  note,
   table,
 }: {
   id: string;
@@ -202,6 +207,7 @@ export function HorizontalBars<R extends object>({
   measures: [keyof R & string, string, number][];
   max?: number;
   unit?: string;
+  note?: string;
   table: ComponentChildren;
 }) {
   const barHeight = 14;
@@ -212,7 +218,7 @@ export function HorizontalBars<R extends object>({
   const scale = max ?? niceMax(Math.max(0, ...rows.flatMap((r) => measures.map(([key]) => num(r, key) ?? 0))));
   const plotWidth = WIDTH - 70;
   return (
-    <Figure id={id} title={title} legend={measures.map(([, label, colour]) => [label, colour])} table={table}>
+    <Figure id={id} title={title} note={note} legend={measures.map(([, label, colour]) => [label, colour])} table={table}>
       <svg viewBox={`0 0 ${WIDTH} ${height}`} class="chart-svg" role="img" aria-labelledby={`${id}-title`} aria-describedby={`${id}-table`}>
         {rows.map((r, i) => {
           const top = 4 + i * rowHeight;

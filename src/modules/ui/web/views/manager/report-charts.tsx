@@ -88,6 +88,11 @@ function ResolutionChart({ rows }: { rows: ResolutionRow[] }) {
       rows={rows}
       rowLabel={label}
       unit=" gün"
+      note={
+        rows.some((r) => r.percentiles === 'approximate')
+          ? 'Ortanca ve %90 dilim geçmiş ayların süre dağılımlarından okundu: gerçek değerden en çok %2 sapabilir. Sayılar ve ortalamalar kesindir.'
+          : undefined
+      }
       measures={[
         ['workingDaysMedian', 'Ortanca', 0],
         ['workingDaysP90', '%90 dilim', 3],

@@ -46,6 +46,8 @@ export interface ResolutionRow {
   workingDaysP90: number | null;
   workingDaysMean: number | null;
   daysMedian: number | null;
+  /** Approximate when read from histograms (within 2 %), see the resolution-times report. */
+  percentiles: 'exact' | 'approximate';
 }
 export interface ComplianceRow {
   legalBasis: LegalBasis | null;
