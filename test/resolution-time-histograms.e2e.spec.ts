@@ -56,6 +56,28 @@ describe('resolution times from histograms', () => {
     });
   }
 
+  /** Each past month's rows are its facts bucketed; the fourth quarter's its months' summed. */
+  async function expectHistogramsOfFacts(): Promise<void> {
+    for (const [dimension, column] of Object.entries(DURATION_DIMENSIONS)) {
+      const held = `SELECT start, department_id, key, measure, bucket, resolved, round(minutes::numeric, 3) FROM report_duration_histograms
+                       WHERE span = 1 AND dimension = '${dimension}'`;
+      const grouped = `SELECT date_trunc('month', f.created_day)::date, f.department_id, f.${column}::text, d.measure, ${bucketOf('d.minutes')},
+                                count(*)::int, round(sum(d.minutes)::numeric, 3)
+                           FROM report_ticket_facts f ${DURATION_ROWS} WHERE f.open_minutes IS NOT NULL AND f.created_day < '2026-03-01' GROUP BY 1, 2, 3, 4, 5`;
+      const summed = `SELECT department_id, key, measure, bucket, sum(resolved)::int, round(sum(minutes)::numeric, 3) FROM report_duration_histograms
+                         WHERE span = 1 AND dimension = '${dimension}' AND start < '2026-01-01' GROUP BY 1, 2, 3, 4`;
+      const quarter = `SELECT department_id, key, measure, bucket, resolved, round(minutes::numeric, 3) FROM report_duration_histograms
+                          WHERE span = 3 AND dimension = '${dimension}'`;
+      for (const [a, b] of [
+        [held, grouped],
+        [summed, quarter],
+      ]) {
+        const [{ differ }] = await t.dataSource.query(`SELECT count(*)::int AS differ FROM ((${a} EXCEPT ${b}) UNION ALL (${b} EXCEPT ${a})) x`);
+        expect(differ).toBe(0);
+      }
+    }
+  }
+
   beforeAll(async () => {
     // No sweep during the suite: each test builds the histograms when it wants them.
     t = await createTestApp({ now, env: { SWEEP_INTERVAL_MS: '3600000', REPORTS_EXACT_PERCENTILES_MAX: '0' } });
@@ -96,25 +118,7 @@ describe('resolution times from histograms', () => {
       { span: 1, start: '2026-02-01' },
     ]);
     expect(await build()).toBe(0);
-    // Each month's rows are its facts bucketed; the quarter's its months' summed.
-    for (const [dimension, column] of Object.entries(DURATION_DIMENSIONS)) {
-      const held = `SELECT start, department_id, key, measure, bucket, resolved, round(minutes::numeric, 3) FROM report_duration_histograms
-                     WHERE span = 1 AND dimension = '${dimension}'`;
-      const grouped = `SELECT date_trunc('month', f.created_day)::date, f.department_id, f.${column}::text, d.measure, ${bucketOf('d.minutes')},
-                              count(*)::int, round(sum(d.minutes)::numeric, 3)
-                         FROM report_ticket_facts f ${DURATION_ROWS} WHERE f.open_minutes IS NOT NULL GROUP BY 1, 2, 3, 4, 5`;
-      const summed = `SELECT department_id, key, measure, bucket, sum(resolved)::int, round(sum(minutes)::numeric, 3) FROM report_duration_histograms
-                       WHERE span = 1 AND dimension = '${dimension}' AND start < '2026-01-01' GROUP BY 1, 2, 3, 4`;
-      const quarter = `SELECT department_id, key, measure, bucket, resolved, round(minutes::numeric, 3) FROM report_duration_histograms
-                        WHERE span = 3 AND dimension = '${dimension}'`;
-      for (const [a, b] of [
-        [held, grouped],
-        [summed, quarter],
-      ]) {
-        const [{ differ }] = await t.dataSource.query(`SELECT count(*)::int AS differ FROM ((${a} EXCEPT ${b}) UNION ALL (${b} EXCEPT ${a})) x`);
-        expect(differ).toBe(0);
-      }
-    }
+    await expectHistogramsOfFacts();
     const [{ bucketed }] = await t.dataSource.query(`SELECT count(DISTINCT bucket)::int AS bucketed FROM report_duration_histograms`);
     expect(bucketed).toBeGreaterThan(400);
   });
@@ -150,19 +154,24 @@ describe('resolution times from histograms', () => {
   it('reads a month changed since its build from its facts until it is built again', async () => {
     const from = '2025-10-01';
     const to = '2026-02-28';
-    // Every January ticket answered within the hour is reopened: their durations leave the month's histogram.
+    // Every December and January ticket answered within the hour is reopened: their durations leave the months' histograms.
     const reopened = await t.dataSource.query(
       `UPDATE tickets SET status = 'reopened', resolution = NULL, answered_at = NULL, closed_at = NULL, updated_at = now()
-        WHERE answered_at - created_at < interval '1 hour' AND (created_at AT TIME ZONE 'Europe/Istanbul')::date BETWEEN '2026-01-01' AND '2026-01-31'
+        WHERE answered_at - created_at < interval '1 hour' AND (created_at AT TIME ZONE 'Europe/Istanbul')::date BETWEEN '2025-12-01' AND '2026-01-31'
         RETURNING id`,
     );
     expect(reopened[0].length).toBeGreaterThan(10);
     await refresh();
-    expect(await t.dataSource.query(`SELECT DISTINCT month::text AS month FROM report_duration_changes`)).toEqual([{ month: '2026-01-01' }]);
+    expect(await t.dataSource.query(`SELECT DISTINCT month::text AS month FROM report_duration_changes ORDER BY 1`)).toEqual([
+      { month: '2025-12-01' },
+      { month: '2026-01-01' },
+    ]);
     const reference = await exact({ from, to }, 'kind');
     expectClose(await report(executive, `from=${from}&to=${to}&groupBy=kind`), reference);
-    expect(await build()).toBe(1);
+    // The two months, and the quarter of December from its months.
+    expect(await build()).toBe(3);
     expect(await t.dataSource.query(`SELECT month FROM report_duration_changes`)).toEqual([]);
+    await expectHistogramsOfFacts();
     expectClose(await report(executive, `from=${from}&to=${to}&groupBy=kind`), reference);
     // The current month is never built: its changes wait, one row, until it is past.
     await t.dataSource.query(

@@ -42,8 +42,8 @@ const ROLLUPS_OF_MONTH = `(3::smallint, date_trunc('quarter', $1::date)::date), 
 
 /**
  * Builds the month $1 again from its facts in one statement (one snapshot): its old rows deleted,
- * its new ones written, its quarter and year unbuilt (built again from their months afterwards),
- * and only the changes recorded before the snapshot taken off the queue, so a refresh batch
+ * its new ones written, its quarter and year unbuilt (no longer read; their rows are replaced when
+ * they are built again from their months), and only the changes recorded before the snapshot taken off the queue, so a refresh batch
  * committed meanwhile leaves the month to build again.
  */
 export const BUILD_MONTH = `
@@ -52,8 +52,7 @@ WITH durations AS MATERIALIZED (
          f.category_id::text AS category, f.mahalle_id::text AS mahalle, d.measure, d.minutes, ${bucketOf('d.minutes')} AS bucket
     FROM report_ticket_facts f ${DURATION_ROWS}
    WHERE ${inMonth('$1')} AND f.open_minutes IS NOT NULL),
-gone AS (DELETE FROM report_duration_histograms h USING (VALUES (1::smallint, $1::date), ${ROLLUPS_OF_MONTH}) s(span, start)
-          WHERE h.span = s.span AND h.start = s.start),
+gone AS (DELETE FROM report_duration_histograms WHERE span = 1 AND start = $1),
 unbuilt AS (DELETE FROM report_duration_spans b USING (VALUES ${ROLLUPS_OF_MONTH}) s(span, start) WHERE b.span = s.span AND b.start = s.start),
 taken AS (DELETE FROM report_duration_changes WHERE month = $1),
 written AS (
