@@ -62,6 +62,8 @@ export const NON_PERSONAL_FIELDS: readonly NonPersonalField[] = [
   ...none('process_templates', ['code', 'name', 'description', 'steps'], TEMPLATE),
   ...none('report_exports', ['report', 'format', 'query', 'state', 'file_name', 'error'], 'a report’s name and filters; exports carry no citizen data'),
   ...none('report_state', ['calendar_signature'], CODE),
+  ...none('report_duration_histograms', ['minutes'], STATS),
+  ...none('report_duration_histograms', ['dimension', 'key'], 'a grouping of the reports and the group’s kind, channel or id'),
   ...none('report_ticket_facts', ['resolution', 'open_minutes', 'open_working_minutes'], STATS),
   ...none('report_work_periods', ['minutes', 'cum_minutes'], STATS),
   // A phone, e-mail or T.C. number is refused in a view's search (saved-views.service.ts).
