@@ -3,6 +3,7 @@ import { createTestApp, idByCode, loginAs, Staff, TestApp } from '@app/testing';
 import { ResolutionGroup } from '../src/modules/reports/dto/report-query.dto';
 import { DurationHistograms } from '../src/modules/reports/read-model/duration-histograms.service';
 import { bucketOf, DURATION_DIMENSIONS, DURATION_ROWS } from '../src/modules/reports/read-model/duration-histograms.sql';
+import { REFRESH_LOCK } from '../src/modules/reports/read-model/report-facts.service';
 import { ReportFilter } from '../src/modules/reports/report-filter';
 import { resolutionTimes } from '../src/modules/reports/resolution-times';
 import { ReportsService } from '../src/modules/reports/reports.service';
@@ -181,6 +182,24 @@ describe('resolution times from histograms', () => {
     await refresh();
     expect(await build()).toBeGreaterThan(0);
     expect(await t.dataSource.query(`SELECT month::text AS month FROM report_duration_changes`)).toEqual([{ month: '2026-03-01' }]);
+  });
+
+  it('builds nothing while the read model is being refreshed', async () => {
+    await t.dataSource.query(`INSERT INTO report_duration_changes (month) VALUES ('2025-11-01')`);
+    const refreshing = t.dataSource.createQueryRunner();
+    await refreshing.connect();
+    try {
+      await refreshing.query('SELECT pg_advisory_lock($1)', [REFRESH_LOCK]);
+      expect(await build()).toBeNull();
+      expect(await t.dataSource.query(`SELECT month::text AS month FROM report_duration_changes WHERE month < '2026-03-01'`)).toEqual([
+        { month: '2025-11-01' },
+      ]);
+      await refreshing.query('SELECT pg_advisory_unlock($1)', [REFRESH_LOCK]);
+      // November, then its quarter.
+      expect(await build()).toBe(2);
+    } finally {
+      await refreshing.release();
+    }
   });
 
   it('sorts the facts when the period holds fewer resolved tickets than the threshold', async () => {

@@ -4,10 +4,15 @@ import { DataSource } from 'typeorm';
 import { localDateOf } from '@app/calendar';
 import { Clock } from '@app/common';
 import { BUILD_MONTH, BUILD_ROLLUP, CHANGED_MONTHS, COMPACT_CURRENT, ROLLUPS_TO_BUILD } from './duration-histograms.sql';
+import { REFRESH_LOCK } from './report-facts.service';
 
 // Any constant: one process builds at a time. Separate from the refresh's lock: a build reads the
 // facts in one snapshot and takes off only the changes that snapshot saw, so refreshes may go on.
 const BUILD_LOCK = 742_032;
+
+// Whether a refresh holds its lock (a bigint key is held as classid 0, objid the key, objsubid 1).
+const REFRESHING = `SELECT EXISTS (SELECT 1 FROM pg_locks WHERE locktype = 'advisory' AND granted AND classid = 0 AND objid = ${REFRESH_LOCK}
+                     AND objsubid = 1 AND database = (SELECT oid FROM pg_database WHERE datname = current_database())) AS refreshing`;
 
 /** The first day of the Istanbul month of `at`, as `YYYY-MM-01`. */
 export const monthOf = (at: Date): string => `${localDateOf(at).slice(0, 7)}-01`;
@@ -29,13 +34,16 @@ export class DurationHistograms {
 
   /**
    * Builds changed past months, then quarters and years, until `budgetMs` has passed (a histogram
-   * started is finished); returns how many it built, or null when another process was building.
+   * started is finished); returns how many it built, or null when another process was building or
+   * the read model is being refreshed (the months a refresh moves would be built again after it:
+   * the first refresh of millions of tickets would have them built over and over).
    */
   async build(budgetMs = Number.POSITIVE_INFINITY): Promise<number | null> {
     const started = Date.now();
     const runner = this.dataSource.createQueryRunner();
     await runner.connect();
     try {
+      if ((await runner.query(REFRESHING))[0].refreshing) return null;
       if (!(await runner.query('SELECT pg_try_advisory_lock($1) AS locked', [BUILD_LOCK]))[0].locked) return null;
       try {
         const current = monthOf(this.clock.now());

@@ -13,7 +13,7 @@ const BATCH = 10_000;
 // the per-day counts are only ever added to, in key order.
 const PARALLEL = 2;
 // Any constant: only one refresh runs at a time across all processes.
-const REFRESH_LOCK = 742_031;
+export const REFRESH_LOCK = 742_031;
 
 /**
  * Keeps `report_ticket_facts` (one narrow row per ticket, the reports' read model) up to date,
