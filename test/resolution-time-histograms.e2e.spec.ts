@@ -81,7 +81,7 @@ describe('resolution times from histograms', () => {
 
   beforeAll(async () => {
     // No sweep during the suite: each test builds the histograms when it wants them.
-    t = await createTestApp({ now, env: { SWEEP_INTERVAL_MS: '3600000', REPORTS_EXACT_PERCENTILES_MAX: '0' } });
+    t = await createTestApp({ now, env: { SWEEP_INTERVAL_MS: '3600000', REPORTS_EXACT_PERCENTILES_MAX: '0', REPORTS_HISTOGRAMS_REBUILD_MS: '0' } });
     [admin, executive, manager] = await Promise.all([loginAs(t, 'admin'), loginAs(t, 'executive'), loginAs(t, 'department-manager')]);
     [{ department_id: managerDepartment }] = await t.dataSource.query(`SELECT department_id FROM users WHERE username = 'department-manager'`);
     const fen = await idByCode(t.dataSource, 'departments', 'FEN');
@@ -199,6 +199,20 @@ describe('resolution times from histograms', () => {
       expect(await build()).toBe(2);
     } finally {
       await refreshing.release();
+    }
+  });
+
+  it('builds a changed month again at most every REPORTS_HISTOGRAMS_REBUILD_MS', async () => {
+    const config = t.app.get(AppConfig);
+    config.REPORTS_HISTOGRAMS_REBUILD_MS = 3_600_000;
+    try {
+      // November was built a moment ago (the test before).
+      await t.dataSource.query(`INSERT INTO report_duration_changes (month) VALUES ('2025-11-01')`);
+      expect(await build()).toBe(0);
+      t.clock.advance(3_600_000);
+      expect(await build()).toBe(2);
+    } finally {
+      config.REPORTS_HISTOGRAMS_REBUILD_MS = 0;
     }
   });
 

@@ -50,6 +50,15 @@ export class AppConfig extends ChannelSettings {
   @Min(0)
   REPORTS_EXACT_PERCENTILES_MAX = 200_000;
 
+  /**
+   * A month's resolution-time histogram is built again after its facts change at most this often
+   * (with its quarter and year); meanwhile the reports read that month from its facts.
+   */
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  REPORTS_HISTOGRAMS_REBUILD_MS = 3_600_000;
+
   /** The labelled citizens' messages the classifier learns from before any staff decision. */
   @IsString()
   CLASSIFIER_CORPUS_FILE = 'data/classifier-corpus.json';

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { localDateOf } from '@app/calendar';
 import { Clock } from '@app/common';
+import { AppConfig } from '@app/config';
 import { BUILD_MONTH, BUILD_ROLLUP, CHANGED_MONTHS, COMPACT_CURRENT, ROLLUPS_TO_BUILD } from './duration-histograms.sql';
 import { REFRESH_LOCK } from './report-facts.service';
 
@@ -19,8 +20,9 @@ export const monthOf = (at: Date): string => `${localDateOf(at).slice(0, 7)}-01`
 
 /**
  * Builds the resolution-time histograms (`duration-histograms.sql.ts`) of past months whose facts
- * changed since they were last built, newest first, then the quarters and years whose months are
- * all built. A month not built, or changed since, is read from its facts by the report, so the
+ * changed since they were last built and that were not built within REPORTS_HISTOGRAMS_REBUILD_MS
+ * (last month's facts change with every answer for weeks, and its year is built again with it),
+ * newest first, then the quarters and years whose months are all built. A month not built, or changed since, is read from its facts by the report, so the
  * histograms may lag the facts without a figure being wrong.
  */
 @Injectable()
@@ -30,6 +32,7 @@ export class DurationHistograms {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly clock: Clock,
+    private readonly config: AppConfig,
   ) {}
 
   /**
@@ -46,9 +49,11 @@ export class DurationHistograms {
       if ((await runner.query(REFRESHING))[0].refreshing) return null;
       if (!(await runner.query('SELECT pg_try_advisory_lock($1) AS locked', [BUILD_LOCK]))[0].locked) return null;
       try {
-        const current = monthOf(this.clock.now());
+        const now = this.clock.now();
+        const current = monthOf(now);
         await runner.query(COMPACT_CURRENT, [current]);
-        const changed = (await runner.query(CHANGED_MONTHS)) as { month: string }[];
+        const rebuiltBefore = new Date(now.getTime() - this.config.REPORTS_HISTOGRAMS_REBUILD_MS);
+        const changed = (await runner.query(CHANGED_MONTHS, [rebuiltBefore])) as { month: string }[];
         const months = changed.map((c) => c.month).filter((month) => month < current);
         // A month's facts are grouped five ways in one statement: compiling it would cost more than it saves.
         await runner.query(`SET jit = off`);
@@ -56,13 +61,13 @@ export class DurationHistograms {
         const inBudget = () => Date.now() - started < budgetMs;
         for (const month of months) {
           if (!inBudget()) break;
-          await runner.query(BUILD_MONTH, [month]);
+          await runner.query(BUILD_MONTH, [month, now]);
           built += 1;
         }
         const rollups = inBudget() ? ((await runner.query(ROLLUPS_TO_BUILD)) as { span: number; start: string }[]) : [];
         for (const { span, start } of rollups) {
           if (!inBudget()) break;
-          await runner.query(BUILD_ROLLUP, [span, start]);
+          await runner.query(BUILD_ROLLUP, [span, start, now]);
           built += 1;
         }
         await runner.query(`RESET jit`);

@@ -43,8 +43,9 @@ const ROLLUPS_OF_MONTH = `(3::smallint, date_trunc('quarter', $1::date)::date), 
 /**
  * Builds the month $1 again from its facts in one statement (one snapshot): its old rows deleted,
  * its new ones written, its quarter and year unbuilt (no longer read; their rows are replaced when
- * they are built again from their months), and only the changes recorded before the snapshot taken off the queue, so a refresh batch
- * committed meanwhile leaves the month to build again.
+ * they are built again from their months), and only the changes recorded before the snapshot taken
+ * off the queue, so a refresh batch committed meanwhile leaves the month to build again; built at
+ * $2 (the service's clock).
  */
 export const BUILD_MONTH = `
 WITH durations AS MATERIALIZED (
@@ -63,7 +64,7 @@ written AS (
         `SELECT 1, $1, '${name}', department_id, ${name}, measure, bucket, count(*), sum(minutes) FROM durations GROUP BY department_id, ${name}, measure, bucket`,
     )
     .join('\n  UNION ALL ')})
-INSERT INTO report_duration_spans (span, start, built_at) VALUES (1, $1, now()) ON CONFLICT (span, start) DO UPDATE SET built_at = now()`;
+INSERT INTO report_duration_spans (span, start, built_at) VALUES (1, $1, $2) ON CONFLICT (span, start) DO UPDATE SET built_at = $2`;
 
 /** The quarters and years not built whose months all are, with their start (text). */
 export const ROLLUPS_TO_BUILD = `
@@ -74,14 +75,14 @@ SELECT r.span, r.start::text AS start FROM (
    AND (SELECT count(*) FROM report_duration_spans m WHERE m.span = 1 AND m.start >= r.start AND m.start < r.start + r.span * interval '1 month') = r.span
  ORDER BY 2 DESC, 1`;
 
-/** Builds the quarter or year ($1 months from $2) as the sum of its months' histograms. */
+/** Builds the quarter or year ($1 months from $2) as the sum of its months' histograms, at $3. */
 export const BUILD_ROLLUP = `
 WITH gone AS (DELETE FROM report_duration_histograms WHERE span = $1 AND start = $2),
 written AS (
   INSERT INTO report_duration_histograms (span, start, dimension, department_id, key, measure, bucket, resolved, minutes)
   SELECT $1, $2, dimension, department_id, key, measure, bucket, sum(resolved), sum(minutes) FROM report_duration_histograms
    WHERE span = 1 AND start >= $2::date AND start < $2::date + $1 * interval '1 month' GROUP BY dimension, department_id, key, measure, bucket)
-INSERT INTO report_duration_spans (span, start, built_at) VALUES ($1, $2, now()) ON CONFLICT (span, start) DO UPDATE SET built_at = now()`;
+INSERT INTO report_duration_spans (span, start, built_at) VALUES ($1, $2, $3) ON CONFLICT (span, start) DO UPDATE SET built_at = $3`;
 
 /**
  * A CTE for the refresh batch: the months whose histograms the batch's moved facts (`source`,
@@ -91,8 +92,11 @@ INSERT INTO report_duration_spans (span, start, built_at) VALUES ($1, $2, now())
 export const markChangedMonths = (source: string) =>
   `duration_changes AS (INSERT INTO report_duration_changes (month) SELECT DISTINCT date_trunc('month', created_day)::date FROM ${source} WHERE open_minutes IS NOT NULL)`;
 
-/** The months with changes not yet built into their histograms, newest first. */
-export const CHANGED_MONTHS = `SELECT DISTINCT month::text AS month FROM report_duration_changes ORDER BY 1 DESC`;
+/** The months with changes not yet built into their histograms, not built since $1, newest first. */
+export const CHANGED_MONTHS = `
+SELECT DISTINCT c.month::text AS month FROM report_duration_changes c
+  LEFT JOIN report_duration_spans b ON b.span = 1 AND b.start = c.month
+ WHERE b.built_at IS NULL OR b.built_at <= $1 ORDER BY 1 DESC`;
 
 /**
  * The changes of the month $1 and later (the current month, read from its facts and never built)
