@@ -150,6 +150,25 @@ describe('resolution times from histograms', () => {
     const byKind = await report(executive, `from=${from}&to=${to}&groupBy=kind&channel=web`);
     expect(byKind).toEqual(await exact({ from, to, channel: 'web' }, 'kind'));
     expect(byKind.every((r) => r.percentiles === 'exact')).toBe(true);
+    // An id filter matches however its letters are cased, as on the exact path.
+    const [{ id: mahalleId }] = await t.dataSource.query(`SELECT mahalle_id AS id FROM report_ticket_facts WHERE mahalle_id IS NOT NULL LIMIT 1`);
+    const mahalle = await report(executive, `from=${from}&to=${to}&groupBy=mahalle&mahalleId=${mahalleId.toUpperCase()}`);
+    expect(mahalle.map((r) => r.key)).toEqual([mahalleId]);
+    expectClose(mahalle, await exact({ from, to, mahalleId }, 'mahalle'));
+  });
+
+  it('tells a department manager nothing of another department', async () => {
+    const [{ id: other }] = await t.dataSource.query(
+      `SELECT department_id AS id FROM report_ticket_facts WHERE department_id <> $1 AND open_minutes IS NOT NULL LIMIT 1`,
+      [managerDepartment],
+    );
+    for (const groupBy of GROUPS) {
+      const query = `from=2025-10-01&to=2026-02-28&groupBy=${groupBy}`;
+      expect(await report(manager, `${query}&departmentId=${other}`)).toEqual([]);
+      const own = await report(manager, query);
+      expect(own.length).toBeGreaterThan(0);
+      expect(own.every((r) => r.percentiles === 'approximate')).toBe(true);
+    }
   });
 
   it('reads a month changed since its build from its facts until it is built again', async () => {

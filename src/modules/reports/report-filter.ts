@@ -56,12 +56,25 @@ export function whereClause(filter: ReportFilter, offset = 0): { sql: string; pa
  * ticket). A fact's `created_day` is the Istanbul day of its `created_at`: the same period.
  */
 export function dailyWhereClause(filter: ReportFilter, columns: readonly string[]): { sql: string; params: unknown[] } | null {
-  if (filter.attribute) return null;
-  const filtered = Object.entries(FILTER_COLUMNS).filter(([field]) => filter[field as keyof typeof FILTER_COLUMNS] !== undefined);
-  if (filtered.some(([, column]) => !columns.includes(column))) return null;
+  if (!heldBy(filter, columns)) return null;
   const { p, params } = numbered(0);
   const conditions = [`a.day >= ${p(filter.from)}::date`, `a.day <= ${p(filter.to)}::date`, ...groupConditions(filter, 'a', p)];
   return { sql: conditions.join(' AND '), params };
+}
+
+/** Whether a source holding these fact columns can apply the filter (and the asker's scope): no category extra field, every filtered column held. */
+export function heldBy(filter: ReportFilter, columns: readonly string[]): boolean {
+  if (filter.attribute) return false;
+  return Object.entries(FILTER_COLUMNS).every(([field, column]) => filter[field as keyof typeof FILTER_COLUMNS] === undefined || columns.includes(column));
+}
+
+/**
+ * The asker's scope and the filters, without the period, over a source aliased `alias` that holds
+ * the filtered fact columns under their names (see `heldBy`); parameters numbered after `offset`.
+ */
+export function scopeWhereClause(filter: ReportFilter, alias: string, offset: number): { sql: string; params: unknown[] } {
+  const { p, params } = numbered(offset);
+  return { sql: ['true', ...groupConditions(filter, alias, p)].join(' AND '), params };
 }
 
 /** The fact column each filter (and the asker's department scope) is on. */

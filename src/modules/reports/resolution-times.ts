@@ -1,6 +1,6 @@
 import { addDays } from '@app/calendar';
 import { ResolutionGroup } from './dto/report-query.dto';
-import { ReportFilter, whereClause } from './report-filter';
+import { heldBy, ReportFilter, scopeWhereClause, whereClause } from './report-filter';
 import { Build, BuiltHistogram, r2, ReportSql, scoped } from './report-sql';
 import { bucketOf, DURATION_DIMENSIONS, DURATION_ROWS } from './read-model/duration-histograms.sql';
 
@@ -13,14 +13,8 @@ const LABELS: Record<ResolutionGroup, { label: string; join: string }> = {
   mahalle: { label: 'n.name', join: 'LEFT JOIN mahalleler n ON n.id = g.key::uuid' },
 };
 
-/** The filter field on each grouping's own column: a histogram filters its keys by it. */
-const KEY_FILTERS: Record<ResolutionGroup, keyof ReportFilter | null> = {
-  kind: 'kind',
-  channel: 'channel',
-  department: null,
-  category: 'categoryId',
-  mahalle: 'mahalleId',
-};
+/** Each grouping's key (text in the histograms) typed as its fact column, so the scope and filters apply to it. */
+const KEY_TYPES: Record<ResolutionGroup, string> = { kind: 'text', channel: 'text', department: 'uuid', category: 'uuid', mahalle: 'uuid' };
 
 const stats = (g: string, unit: string, name: string) =>
   `${r2(`${g}."${name}_mean" / ${unit}`)} AS "${name}Mean", ${r2(`${g}."${name}_median" / ${unit}`)} AS "${name}Median", ${r2(`${g}."${name}_p90" / ${unit}`)} AS "${name}P90"`;
@@ -40,9 +34,7 @@ export const resolutionTimes: Build = (filter, options) => {
 
 /** Whether histograms (by department and the grouping's key) can answer this filter. */
 export function servedByHistograms(filter: ReportFilter, groupBy: ResolutionGroup): boolean {
-  if (filter.attribute) return false;
-  const filtered = (['categoryId', 'mahalleId', 'kind', 'channel'] as const).filter((field) => filter[field] !== undefined);
-  return filtered.every((field) => field === KEY_FILTERS[groupBy]);
+  return heldBy(filter, ['department_id', DURATION_DIMENSIONS[groupBy]]);
 }
 
 // Each column's median and 90th percentile come from one sort (`percentile_cont` of an array), then
@@ -80,12 +72,12 @@ function fromHistograms(filter: ReportFilter, groupBy: ResolutionGroup, workingD
     return `$${params.length}`;
   };
   const spans = `(h.span, h.start) IN (SELECT * FROM unnest(${p(covered.histograms.map((h) => h.span))}::smallint[], ${p(covered.histograms.map((h) => h.start))}::date[]))`;
-  const histogram = [spans, `h.dimension = '${groupBy}'`];
-  if (filter.scopeDepartmentId === null) histogram.push('false');
-  else if (filter.scopeDepartmentId !== undefined) histogram.push(`h.department_id = ${p(filter.scopeDepartmentId)}`);
-  if (filter.departmentId) histogram.push(`h.department_id = ${p(filter.departmentId)}`);
-  const keyFilter = KEY_FILTERS[groupBy];
-  if (keyFilter && filter[keyFilter] !== undefined) histogram.push(`h.key = ${p(filter[keyFilter])}`);
+  const scope = scopeWhereClause(filter, 'h', params.length);
+  params.push(...scope.params);
+  // The key also under its fact column's name and type (the department's is department_id itself).
+  const column = DURATION_DIMENSIONS[groupBy];
+  const keyed = column === 'department_id' ? '' : `, key::${KEY_TYPES[groupBy]} AS ${column}`;
+  const histograms = `(SELECT *${keyed} FROM report_duration_histograms WHERE dimension = '${groupBy}') h`;
   const facts = covered.facts.map((span) => {
     const where = whereClause({ ...filter, ...span }, params.length);
     params.push(...where.params);
@@ -107,7 +99,7 @@ function fromHistograms(filter: ReportFilter, groupBy: ResolutionGroup, workingD
     params,
     sql: `WITH buckets AS (
             SELECT key, measure, bucket, sum(resolved)::int AS resolved, sum(minutes) AS minutes
-              FROM (SELECT h.key, h.measure, h.bucket::int, h.resolved, h.minutes FROM report_duration_histograms h WHERE ${histogram.join(' AND ')}
+              FROM (SELECT h.key, h.measure, h.bucket::int, h.resolved, h.minutes FROM ${histograms} WHERE ${spans} AND ${scope.sql}
                     ${facts.map((sql) => `UNION ALL ${sql}`).join('\n')}) x
              GROUP BY key, measure, bucket),
           counted AS (

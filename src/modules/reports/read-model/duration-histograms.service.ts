@@ -70,11 +70,14 @@ export class DurationHistograms {
           await runner.query(BUILD_ROLLUP, [span, start, now]);
           built += 1;
         }
-        await runner.query(`RESET jit`);
         if (built) this.logger.log({ msg: 'resolution time histograms built', histograms: built, ms: Date.now() - started });
         return built;
       } finally {
-        if (!runner.isReleased) await runner.query('SELECT pg_advisory_unlock($1)', [BUILD_LOCK]);
+        // The connection goes back to the pool as it came, whether or not a build failed.
+        if (!runner.isReleased) {
+          await runner.query('RESET jit');
+          await runner.query('SELECT pg_advisory_unlock($1)', [BUILD_LOCK]);
+        }
       }
     } finally {
       await runner.release();

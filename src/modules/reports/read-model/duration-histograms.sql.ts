@@ -15,10 +15,6 @@ import { REPORT_TIME_ZONE } from '../report-filter';
  */
 export const BUCKET_GROWTH = 1.02;
 
-/** The spans a histogram covers, in months. */
-export const SPANS = [12, 3, 1] as const;
-export type Span = (typeof SPANS)[number];
-
 /** The groupings resolution times offer, each with the fact column it groups by. */
 export const DURATION_DIMENSIONS = {
   kind: 'kind',
