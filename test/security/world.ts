@@ -103,14 +103,14 @@ export async function quiescent(t: TestApp): Promise<void> {
 
 /**
  * A hash of every table a request could change (what background work keeps changing on its
- * own — the reports' read model and its per-day counts, the clocks' next step, the scheduled destructions — is left out): equal before and after
+ * own — the reports' read model, its per-day counts and resolution-time histograms, the clocks' next step, the scheduled destructions — is left out): equal before and after
  * a refused request, or it changed something.
  */
 export async function fingerprint(t: TestApp): Promise<Record<string, string>> {
   const tables: { table_name: string }[] = await t.dataSource.query(
     `SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE'
        AND table_name NOT IN ('migrations', 'report_ticket_facts', 'report_dirty_tickets', 'report_work_periods', 'report_state', 'sla_clocks', 'sla_timers', 'mailbox_cursors',
-                              'personal_data_destructions', 'personal_data_settings')
+                              'personal_data_destructions', 'personal_data_settings', 'report_duration_histograms', 'report_duration_spans', 'report_duration_changes')
        AND NOT table_name = ANY($1::text[])`,
     [DAILY_COUNTS.map((counts) => counts.table)],
   );
