@@ -39,6 +39,7 @@ import { TimeOrderedIds1796750000000 } from './1796750000000-time-ordered-ids';
 import { ReportEscalationCounts1796760000000 } from './1796760000000-report-escalation-counts';
 import { SlaTimers1796770000000 } from './1796770000000-sla-timers';
 import { ResolutionTimeHistograms1796780000000 } from './1796780000000-resolution-time-histograms';
+import { ReportBacklogByDepartment1796790000000 } from './1796790000000-report-backlog-by-department';
 import { ReportDailyOutcomes1796730000000 } from './1796730000000-report-daily-outcomes';
 import { TicketUpdatedAtIndex1796720000000 } from './1796720000000-ticket-updated-at-index';
 
@@ -87,4 +88,5 @@ export const MIGRATIONS = [
   ReportEscalationCounts1796760000000,
   SlaTimers1796770000000,
   ResolutionTimeHistograms1796780000000,
+  ReportBacklogByDepartment1796790000000,
 ];

@@ -13,28 +13,34 @@ const OPEN = `(${OPEN_STATUSES.map((s) => `'${s}'`).join(', ')})`;
 
 /**
  * The open tickets of the period per department, and their ages: computed on creation instants
- * (an age falls as the instant rises) in floating point, as the partial index of the open facts
- * holds them, and named after grouping.
+ * (an age falls as the instant rises) in floating point, and named after grouping. The counts are
+ * hashed by department; each median is the middle one or two creation instants, read at their
+ * position in the open facts' index by department and instant (`percentile_cont` would sort them).
  */
 const backlog: Build = (filter, options) => {
   const q = scoped(filter);
   const now = q.param(options.now);
   const before = (days: number) => `${now}::timestamptz - interval '${days} days'`;
   const days = (seconds: string) => r2(`(date_part('epoch', ${now}::timestamptz) - ${seconds}) / 86400`);
-  const epoch = `date_part('epoch', f.created_at)`;
+  const epoch = (alias: string) => `date_part('epoch', ${alias}.created_at)`;
+  const open = `FROM report_ticket_facts f WHERE ${q.where} AND f.status IN ${OPEN}`;
+  const middle = (department: string) =>
+    `(SELECT avg(${epoch('m')}) FROM (SELECT f.created_at ${open} AND ${department}
+                                      ORDER BY f.created_at OFFSET (g.open - 1) / 2 LIMIT 2 - g.open % 2) m)`;
   return {
     params: q.params,
     sql: `SELECT g.department_id AS "departmentId", d.name AS "department", g.open AS "open", g.overdue AS "overdue",
-                 ${days('g.created_mean')} AS "ageMeanDays", ${days('g.created_median')} AS "ageMedianDays", ${days('g.created_first')} AS "ageMaxDays",
+                 ${days('g.created_mean')} AS "ageMeanDays",
+                 ${days(`CASE WHEN g.department_id IS NULL THEN ${middle('f.department_id IS NULL')} ELSE ${middle('f.department_id = g.department_id')} END`)} AS "ageMedianDays",
+                 ${days('g.created_first')} AS "ageMaxDays",
                  g.age0to2 AS "age0to2", g.age3to7 AS "age3to7", g.age8to30 AS "age8to30", g.age_over30 AS "ageOver30"
             FROM (SELECT f.department_id, count(*)::int AS open, count(*) FILTER (WHERE f.resolution_due_at < ${now})::int AS overdue,
-                         avg(${epoch}) AS created_mean, percentile_cont(0.5) WITHIN GROUP (ORDER BY ${epoch}) AS created_median,
-                         date_part('epoch', min(f.created_at)) AS created_first,
+                         avg(${epoch('f')}) AS created_mean, date_part('epoch', min(f.created_at)) AS created_first,
                          count(*) FILTER (WHERE f.created_at > ${before(3)})::int AS age0to2,
                          count(*) FILTER (WHERE f.created_at <= ${before(3)} AND f.created_at > ${before(8)})::int AS age3to7,
                          count(*) FILTER (WHERE f.created_at <= ${before(8)} AND f.created_at > ${before(31)})::int AS age8to30,
                          count(*) FILTER (WHERE f.created_at <= ${before(31)})::int AS age_over30
-                    FROM report_ticket_facts f WHERE ${q.where} AND f.status IN ${OPEN} GROUP BY 1) g
+                    ${open} GROUP BY 1) g
             LEFT JOIN departments d ON d.id = g.department_id
            ORDER BY 3 DESC, 2`,
   };
