@@ -105,12 +105,19 @@ SELECT m.purpose || '-' || t.id, CASE WHEN t.channel IN ('whatsapp', 'email') TH
 const STEP_REACHED = `CASE WHEN t.closed_at IS NULL THEN 0
      WHEN t.closed_at > t.resolution_due_at + interval '2 days' AND right(t.tracking_no, 1) IN ('1', '6') THEN 3
      WHEN t.closed_at > t.resolution_due_at THEN 2 WHEN t.closed_at > t.resolution_due_at - interval '6 hours' THEN 1 ELSE 0 END`;
-// A clock's id is its ticket's hashed, so the escalations find it without an index.
-const CLOCK_ID = `md5('k' || t.id::text)::uuid`;
+// A clock's id is time-ordered by its ticket's filing, as the service makes them (uuid version 7: the millisecond,
+// then bits of the ticket's id hashed), so the escalations find it without an index and the timers lie in filing order.
+const CLOCK_ID = `(lpad(to_hex((extract(epoch FROM t.created_at) * 1000)::bigint), 12, '0') || '7'
+                   || substr(md5('k' || t.id::text), 1, 3) || '8' || substr(md5('k' || t.id::text), 4, 15))::uuid`;
 
 // Open tickets run their clock, due within the next 60 days (the timer's worst case: every open
 // clock has a step pending), and have its timer; the others' clocks stopped when they were answered.
-const DUE = `CASE WHEN t.closed_at IS NULL THEN now() + interval '1 day' + random() * interval '59 days' ELSE t.resolution_due_at END`;
+// As in the service, a deadline follows the filing by the policy's time (15 days for Law 4982, 30
+// otherwise): five years of filings are laid over 44 days, and the 30-day policy comes 15 days later.
+const DUE = `CASE WHEN t.closed_at IS NULL
+                  THEN now() + interval '1 day' + (t.resolution_due_at - t.created_at - interval '15 days')
+                       + extract(epoch FROM t.created_at - (now() - interval '${YEARS * 365} days')) / ${YEARS * 365 * 86400} * interval '44 days'
+                  ELSE t.resolution_due_at END`;
 const CLOCKS = `
 WITH clocks AS (
   INSERT INTO sla_clocks (id, subject_type, subject_id, unit, started_at, warning_at, due_at, level, stopped_at, created_at, updated_at)
