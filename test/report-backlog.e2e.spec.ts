@@ -87,7 +87,11 @@ describe('backlog medians by position', () => {
     const cases: [string, string, unknown[]][] = [
       ['from=2026-01-20&to=2026-02-10', `f.created_day BETWEEN '2026-01-20' AND '2026-02-10'`, []],
       ['from=2026-01-01&to=2026-02-28&channel=web', `f.created_day BETWEEN '2026-01-01' AND '2026-02-28' AND f.channel = 'web'`, []],
-      [`from=2026-01-01&to=2026-02-28&departmentId=${department}`, `f.created_day BETWEEN '2026-01-01' AND '2026-02-28' AND f.department_id = $2`, [department]],
+      [
+        `from=2026-01-01&to=2026-02-28&departmentId=${department}`,
+        `f.created_day BETWEEN '2026-01-01' AND '2026-02-28' AND f.department_id = $2`,
+        [department],
+      ],
     ];
     for (const [query, where, params] of cases) {
       const want = await reference(where, params);
