@@ -105,5 +105,15 @@ describe('backlog medians by position', () => {
     const want = await reference(`f.created_day BETWEEN '2026-01-01' AND '2026-02-28' AND f.department_id = $2`, [manager.departmentId]);
     expect(want).toHaveLength(1);
     expect(figures(rows)).toEqual(figures(want));
+    // Asking for another department tells them nothing; an executive sees its backlog.
+    const other = (await reference(`f.department_id <> $2`, [manager.departmentId]))[0].departmentId;
+    expect(await report(manager, `from=2026-01-01&to=2026-02-28&departmentId=${other}`)).toEqual([]);
+    expect((await report(executive, `from=2026-01-01&to=2026-02-28&departmentId=${other}`)).length).toBe(1);
+  });
+
+  it('refuses a filter that is not an id, naming it', async () => {
+    const res = await t.http().get('/api/v1/reports/backlog?from=2026-01-01&to=2026-02-28&departmentId=null').set('Authorization', `Bearer ${executive.token}`);
+    expect(res.status).toBe(400);
+    expect(res.body.details.map((d: { field: string }) => d.field)).toEqual(['departmentId']);
   });
 });
