@@ -26,8 +26,11 @@ export interface StepReport {
   /** CPU time per ticket over the step and its drain: the service's processes, all PostgreSQL backends, Redis, this load generator. */
   cpuMsPerTicket: { service: number; byRole: Record<string, number>; postgres: number; redis: number; loadGenerator: number };
   peakRssMb: number;
-  /** With BENCH_PG_COUNT: statements each role sent to PostgreSQL per ticket (BEGIN and COMMIT included), and the commonest. */
-  pgStatementsPerTicket?: Record<string, { total: number; shapes: { shape: string; perTicket: number }[] }>;
+  /**
+   * With BENCH_PG_COUNT: statements each role sent to PostgreSQL per ticket (BEGIN and COMMIT included) and their round trips'
+   * milliseconds per ticket, and the shapes that took the most time (with each one's mean round trip).
+   */
+  pgStatementsPerTicket?: Record<string, { total: number; ms: number; shapes: { shape: string; perTicket: number; msPerTicket: number; msEach: number }[] }>;
 }
 
 export function perTicketMs(seconds: number, tickets: number): number {
@@ -58,9 +61,12 @@ export function formatStep(s: StepReport, label = `${s.offeredPerSecond}/s offer
   const roles = Object.entries(s.cpuMsPerTicket.byRole)
     .map(([role, ms]) => `${role} ${ms}`)
     .join(', ');
-  const statements = Object.entries(s.pgStatementsPerTicket ?? {}).flatMap(([role, { total, shapes }]) => [
-    `  ${role}: ${total} PostgreSQL statements per ticket`,
-    ...shapes.map(({ shape, perTicket }) => `    ${String(perTicket).padStart(6)}  ${shape}`),
+  const statements = Object.entries(s.pgStatementsPerTicket ?? {}).flatMap(([role, { total, ms, shapes }]) => [
+    `  ${role}: ${total} PostgreSQL statements per ticket, ${ms} ms of round trips per ticket (per ticket: statements, ms; ms each)`,
+    ...shapes.map(
+      ({ shape, perTicket, msPerTicket, msEach }) =>
+        `    ${String(perTicket).padStart(6)} ${String(msPerTicket).padStart(7)} ${String(msEach).padStart(7)}  ${shape}`,
+    ),
   ]);
   return [
     `${label.padEnd(18)} ${s.requests} requests (${s.distinctEvents} distinct, ${s.httpErrors} failed, ${s.resent} resent) → ${s.tickets} tickets (${s.triage} triage, ${s.receiptsSent} of ${s.receiptsExpected} receipts sent), correct=${s.correct}, ` +
