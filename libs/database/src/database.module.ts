@@ -4,6 +4,7 @@ import { AppConfig } from '@app/config';
 import { DataSource, DataSourceOptions } from 'typeorm';
 import { ensureDatabase } from './ensure-database';
 import { migrateUnderLock } from './migrate';
+import { poolOptions } from './pool-options';
 import { setMigrationSettings } from './migration-settings';
 import { REPORTS_DATA_SOURCE, ReportsDatabase, reportsDataSourceProvider } from './reports-data-source';
 import { SnakeNamingStrategy } from './snake-naming.strategy';
@@ -38,7 +39,7 @@ export class DatabaseModule {
               migrations: options.migrations,
               namingStrategy: new SnakeNamingStrategy(),
               uuidExtension: 'pgcrypto' as const,
-              extra: { max: config.DATABASE_POOL_SIZE },
+              extra: poolOptions(config.DATABASE_POOL_SIZE),
               logging: ['error' as const],
             };
           },

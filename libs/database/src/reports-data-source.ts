@@ -2,6 +2,7 @@ import { Inject, Injectable, Logger, OnApplicationShutdown, OnModuleInit, Provid
 import { getDataSourceToken } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '@app/config';
+import { poolOptions } from './pool-options';
 import { SnakeNamingStrategy } from './snake-naming.strategy';
 
 /** The DataSource reports and exports read from: REPORTS_DATABASE_URL's replica, or the primary. */
@@ -26,7 +27,7 @@ export const reportsDataSourceProvider: Provider = {
       type: 'postgres',
       url: config.REPORTS_DATABASE_URL,
       namingStrategy: new SnakeNamingStrategy(),
-      extra: { max: config.REPORTS_DATABASE_POOL_SIZE },
+      extra: poolOptions(config.REPORTS_DATABASE_POOL_SIZE),
       logging: ['error'],
     });
   },
