@@ -38,6 +38,7 @@ import { CimerApplication } from './cimer/cimer-application.entity';
 import { CimerApplications } from './cimer/cimer-applications.service';
 import { CimerController } from './cimer/cimer.controller';
 import { FeeWithdrawalSweeper } from './information/fee-withdrawal.sweeper';
+import { SearchIndexSweeper } from './search-index.sweeper';
 import { InformationController } from './information/information.controller';
 import { InformationObjection } from './information/information-objection.entity';
 import { InformationObjections } from './information/information-objections.service';
@@ -93,6 +94,7 @@ import { InformationRequests } from './information/information-requests.service'
     InformationRequests,
     InformationObjections,
     FeeWithdrawalSweeper,
+    SearchIndexSweeper,
     CimerApplications,
     TicketContacts,
   ],

@@ -154,6 +154,15 @@ export class ServiceSettings extends RedisSettings {
   @Min(0)
   SWEEP_GRACE_MS = 5000;
 
+  /**
+   * How often workers merge the tickets' search index's pending entries into it, so that no
+   * intake transaction does it while holding the year's tracking-number lock.
+   */
+  @Type(() => Number)
+  @IsInt()
+  @Min(100)
+  SEARCH_INDEX_FLUSH_MS = 1000;
+
   /** How often the deadline timer looks for warnings and breaches that fell due. */
   @Type(() => Number)
   @IsInt()
