@@ -73,10 +73,31 @@ describe('intake batches', () => {
     await t.app.get(ProcessEventProcessor).handle({ eventIds: [first] });
     const rows = await events([first, second]);
     expect(rows[0].ticket_id).not.toBe(rows[1].ticket_id);
+    // One transaction: the sender drafted for the SMS takes the WhatsApp identity before either is written.
+    expect(rows[1].xmin).toBe(rows[0].xmin);
+    const owners = await t.dataSource.query(
+      'SELECT DISTINCT i.citizen_id FROM citizen_identities i JOIN tickets t ON t.citizen_id = i.citizen_id WHERE t.id = ANY($1)',
+      [rows.map((r: { ticket_id: string }) => r.ticket_id)],
+    );
+    const identities = await t.dataSource.query('SELECT kind FROM citizen_identities WHERE citizen_id = $1 ORDER BY kind', [owners[0].citizen_id]);
+    expect({ owners: owners.length, kinds: identities.map((i: { kind: string }) => i.kind) }).toEqual({ owners: 1, kinds: ['phone', 'whatsapp'] });
     const [mark] = await t.dataSource.query('SELECT original_id, reason FROM duplicate_suspicions WHERE ticket_id = $1', [rows[1].ticket_id]);
     expect(mark).toEqual({ original_id: rows[0].ticket_id, reason: 'same_citizen_category' });
-    const [note] = await t.dataSource.query(`SELECT data FROM ticket_events WHERE ticket_id = $1 AND type = 'duplicate_suspected'`, [rows[0].ticket_id]);
-    expect(note.data).toMatchObject({ otherId: rows[1].ticket_id, otherTrackingNo: rows[1].tracking_no });
+    // Each side's entry names the other's number, given by the statement that wrote both, after its own first entries.
+    const notes = async (ticketId: string) =>
+      (
+        await t.dataSource.query(`SELECT type, data FROM ticket_events WHERE ticket_id = $1 AND type IN ('created', 'duplicate_suspected') ORDER BY seq`, [
+          ticketId,
+        ])
+      ).map((e: { type: string; data: object }) => (e.type === 'duplicate_suspected' ? e.data : e.type));
+    expect(await notes(rows[0].ticket_id)).toEqual([
+      'created',
+      { otherId: rows[1].ticket_id, otherTrackingNo: rows[1].tracking_no, reason: 'same_citizen_category' },
+    ]);
+    expect(await notes(rows[1].ticket_id)).toEqual([
+      'created',
+      { otherId: rows[0].ticket_id, otherTrackingNo: rows[0].tracking_no, reason: 'same_citizen_category' },
+    ]);
   });
 
   it('writes a batch’s new senders with its tickets, and gives a ticket to whoever registered its sender meanwhile', async () => {

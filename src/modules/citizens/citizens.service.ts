@@ -96,8 +96,18 @@ export class CitizensService {
     const wanted = identitiesOf(identity, details);
     await this.lookUp(manager, wanted, known);
     const existing = known.get(identityKey(identity));
+    const byContact = existing ? null : (wanted.map((i) => known.get(identityKey(i))).find((c) => c) ?? null);
+    const draft = batch?.drafts.find((d) => d.citizen === (existing ?? byContact));
+    if (draft) {
+      // A sender drafted earlier in this batch (an SMS, then a WhatsApp from that phone): its row is not written yet.
+      const joining = existing ? [] : wanted.filter((i) => !known.get(identityKey(i)));
+      for (const i of joining) {
+        draft.identities.push(i);
+        known.set(identityKey(i), draft.citizen);
+      }
+      return Object.assign(draft.citizen, blanksFilled(draft.citizen, details));
+    }
     if (existing) return this.fillBlanks(manager, existing, details);
-    const byContact = wanted.map((i) => known.get(identityKey(i))).find((c) => c) ?? null;
     if (!byContact && batch) {
       const drafted = manager.create(Citizen, { ...details, id: timeOrderedId() });
       batch.drafts.push({ citizen: drafted, identities: wanted });
@@ -270,19 +280,24 @@ export class CitizensService {
   }
 
   private async fillBlanks(manager: EntityManager, citizen: Citizen, details: Partial<Citizen>): Promise<Citizen> {
-    const patch: Partial<Citizen> = {};
-    for (const key of ['fullName', 'phone', 'email'] as const) {
-      if (!citizen[key] && details[key]) patch[key] = details[key];
-    }
-    if (!citizen.tcKimlikHash && details.tcKimlikHash) {
-      Object.assign(patch, { tcKimlikHash: details.tcKimlikHash, tcKimlikLast2: details.tcKimlikLast2 });
-    }
-    // Consent given anew is recorded; a missing one never withdraws an earlier consent.
-    if (!citizen.contactConsent && details.contactConsent) {
-      Object.assign(patch, { contactConsent: true, consentRecordedAt: details.consentRecordedAt ?? null });
-    }
+    const patch = blanksFilled(citizen, details);
     if (Object.keys(patch).length === 0) return citizen;
     await manager.update(Citizen, { id: citizen.id }, patch);
     return Object.assign(citizen, patch);
   }
+}
+
+/** What a message's details add to a citizen: fields it lacks, and a consent given anew (a missing one never withdraws an earlier consent). */
+function blanksFilled(citizen: Citizen, details: Partial<Citizen>): Partial<Citizen> {
+  const patch: Partial<Citizen> = {};
+  for (const key of ['fullName', 'phone', 'email'] as const) {
+    if (!citizen[key] && details[key]) patch[key] = details[key];
+  }
+  if (!citizen.tcKimlikHash && details.tcKimlikHash) {
+    Object.assign(patch, { tcKimlikHash: details.tcKimlikHash, tcKimlikLast2: details.tcKimlikLast2 });
+  }
+  if (!citizen.contactConsent && details.contactConsent) {
+    Object.assign(patch, { contactConsent: true, consentRecordedAt: details.consentRecordedAt ?? null });
+  }
+  return patch;
 }
