@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { Clock } from '@app/common';
-import { jsonRows } from '@app/database';
-import { OPEN_STATUSES, OPEN_STATUSES_SQL } from '@app/domain';
+import { OPEN_STATUSES, OPEN_STATUSES_SQL, TicketFollowers, TRACKING_NO_SLOT } from '@app/domain';
 import { DuplicateSuspicion } from './duplicate-suspicion.entity';
-import { TicketEvent, TicketEventType } from './ticket-event.entity';
-import { Ticket } from './ticket.entity';
+import { LinkedEntry } from './numbered-insert';
+import { TicketEventType } from './ticket-event.entity';
+import { TimelineEntry } from './timeline';
 
 export interface Candidate {
   citizenId: string;
@@ -20,6 +20,13 @@ export interface Original {
   id: string;
   trackingNo: string;
   reason: 'same_citizen_category' | 'similar_text_mahalle';
+}
+
+/** A new ticket that looks like `original`; when that is new too (`originalIsNew`), its number is TRACKING_NO_SLOT until both are written. */
+export interface Suspicion {
+  ticketId: string;
+  original: Original;
+  originalIsNew: boolean;
 }
 
 const WINDOW_DAYS = 7;
@@ -85,34 +92,21 @@ export class DuplicateDetector {
     return candidates.map((_, n) => found.get(n) ?? null);
   }
 
-  /** Marks the suspicion on both tickets. */
-  async record(manager: EntityManager, ticket: Ticket, original: Original): Promise<void> {
-    await this.recordMany(manager, [{ ticket, original }]);
-  }
-
-  /** Marks several suspicions, and both sides' timeline entries, in one statement (see jsonRows). */
-  async recordMany(manager: EntityManager, found: { ticket: Pick<Ticket, 'id' | 'trackingNo'>; original: Original }[]): Promise<void> {
-    if (!found.length) return;
-    const marks = jsonRows(
-      manager,
-      DuplicateSuspicion,
-      found.map(({ ticket, original }) => ({ ticketId: ticket.id, originalId: original.id, reason: original.reason })),
-      1,
-    );
-    const entry = (ticketId: string, otherId: string, otherTrackingNo: string, reason: Original['reason']): Partial<TicketEvent> => ({
-      ticketId,
+  /**
+   * The suspicions' rows and both sides' timeline entries, for the statement that numbers the
+   * new tickets: they add no statement under the tracking-number lock, and each side's entry
+   * gets the other's number there when the other is new too.
+   */
+  marks(manager: EntityManager, found: Suspicion[]): { followers: TicketFollowers; linked: LinkedEntry[] } {
+    const rows = found.map(({ ticketId, original }) => ({ ticket_id: ticketId, original_id: original.id, reason: original.reason }));
+    const entry = (otherId: string, otherTrackingNo: string, reason: Original['reason']): TimelineEntry => ({
       type: TicketEventType.DuplicateSuspected,
       data: { otherId, otherTrackingNo, reason },
     });
-    const entries = jsonRows(
-      manager,
-      TicketEvent,
-      found.flatMap(({ ticket, original }) => [
-        entry(ticket.id, original.id, original.trackingNo, original.reason),
-        entry(original.id, ticket.id, ticket.trackingNo, original.reason),
-      ]),
-      2,
-    );
-    await manager.query(`WITH marks AS (${marks.insert}) ${entries.insert}`, [marks.json, entries.json]);
+    const linked = found.flatMap(({ ticketId, original, originalIsNew }) => [
+      { ticketId, numberedBy: originalIsNew ? original.id : ticketId, entry: entry(original.id, original.trackingNo, original.reason) },
+      { ticketId: original.id, numberedBy: ticketId, entry: entry(ticketId, TRACKING_NO_SLOT, original.reason) },
+    ]);
+    return { followers: { table: manager.connection.getMetadata(DuplicateSuspicion).tableName, rows, numbered: [] }, linked };
   }
 }

@@ -1,7 +1,7 @@
 export { CreateTicketDto } from './dto/create-ticket.dto';
 export { ListTicketsDto } from './dto/list-tickets.dto';
 export { DuplicateDetector } from './duplicate-detector.service';
-export type { Candidate, Original } from './duplicate-detector.service';
+export type { Candidate, Original, Suspicion } from './duplicate-detector.service';
 export { TicketCreation } from './ticket-creation.service';
 export type { TicketContact, TicketDraft } from './ticket-creation.service';
 export { TicketDeadlines } from './ticket-deadlines.service';

@@ -12,19 +12,32 @@ export interface NumberedTicketRow {
 }
 
 /**
+ * A timeline entry written by the same statement on any ticket (a new one or one already in
+ * the database), its TRACKING_NO_SLOT taking the number of `numberedBy`, one of the new tickets:
+ * "a new ticket looks like this one", on both sides of a duplicate. Written after the new
+ * tickets' own entries.
+ */
+export interface LinkedEntry {
+  ticketId: string;
+  numberedBy: string;
+  entry: TimelineEntry;
+}
+
+/**
  * Takes the year's next tracking numbers, inserts the tickets under them (in the given order)
  * and writes their first timeline entries — one statement for the whole list. Gap-free
  * numbering needs the year's counter row locked until the transaction commits, so every
  * ticket-creating transaction queues on that lock; taking it in the transaction's last
  * statements keeps the queue short. Everything that can (citizen, duplicates, routing plan)
- * must run before this; what needs the numbers comes along as `followers`. Returns the
- * tracking numbers, in the order given.
+ * must run before this; what needs the numbers comes along as `followers` and `linked` entries.
+ * Returns the tracking numbers, in the order given.
  */
 export async function insertNumberedTickets(
   manager: EntityManager,
   rows: NumberedTicketRow[],
   year: number,
   followers: TicketFollowers[] = [],
+  linked: LinkedEntry[] = [],
 ): Promise<string[]> {
   if (!rows.length) return [];
   const metadata = manager.connection.getMetadata(Ticket).columns.filter((column) => !['trackingNo', 'searchText'].includes(column.propertyName));
@@ -32,7 +45,10 @@ export async function insertNumberedTickets(
   const tickets = rows.map(({ ticket }) =>
     Object.fromEntries(metadata.map((column) => [column.databaseName, (ticket as unknown as Record<string, unknown>)[column.propertyName] ?? null])),
   );
-  const entries = rows.flatMap(({ ticket, entries: list }, n) => list.map((entry, ord) => eventRow(ticket.id, n, entry, ord)));
+  const entries = [
+    ...rows.flatMap(({ ticket, entries: list }, n) => list.map((entry, ord) => eventRow(ticket.id, ticket.id, n, entry, ord))),
+    ...linked.map(({ ticketId, numberedBy, entry }, k) => eventRow(ticketId, numberedBy, rows.length + k, entry, 0)),
+  ];
   const list = columns.map((c) => `"${c}"`).join(', ');
   const eventTable = manager.connection.getMetadata(TicketEvent).tableName;
   const following = followers.filter((f) => f.rows.length > 0);
@@ -61,10 +77,10 @@ export async function insertNumberedTickets(
        RETURNING id, tracking_no
      ), e AS (
        INSERT INTO ${eventTable} (ticket_id, type, actor_id, actor_name, body, data)
-       SELECT t.id, x.type::ticket_event_type, x.actor_id, x.actor_name,
+       SELECT x.ticket_id, x.type::ticket_event_type, x.actor_id, x.actor_name,
               replace(x.body, '${TRACKING_NO_SLOT}', t.tracking_no), replace(x.data::text, '${TRACKING_NO_SLOT}', t.tracking_no)::jsonb
-         FROM jsonb_to_recordset($5::jsonb) AS x(ticket_id uuid, n int, ord int, type text, actor_id uuid, actor_name text, body text, data jsonb)
-         JOIN t ON t.id = x.ticket_id
+         FROM jsonb_to_recordset($5::jsonb) AS x(ticket_id uuid, numbered_by uuid, n int, ord int, type text, actor_id uuid, actor_name text, body text, data jsonb)
+         JOIN t ON t.id = x.numbered_by
         ORDER BY x.n, x.ord
      )${followerSteps.join('')}
      SELECT id, tracking_no FROM t`,
@@ -81,9 +97,10 @@ export async function insertNumberedTickets(
   return rows.map(({ ticket }) => numbers.get(ticket.id)!);
 }
 
-function eventRow(ticketId: string, n: number, entry: TimelineEntry, ord: number) {
+function eventRow(ticketId: string, numberedBy: string, n: number, entry: TimelineEntry, ord: number) {
   return {
     ticket_id: ticketId,
+    numbered_by: numberedBy,
     n,
     ord,
     type: entry.type,

@@ -24,8 +24,8 @@ import { TicketChangeHooks } from './ticket-change-hooks';
 import { TicketJobs } from './ticket-jobs.service';
 import { TicketEventType } from './ticket-event.entity';
 import { Ticket } from './ticket.entity';
-import { insertNumberedTickets, NumberedTicketRow } from './numbered-insert';
-import { searchTextOf, TimelineEntry } from './timeline';
+import { insertNumberedTickets, LinkedEntry, NumberedTicketRow } from './numbered-insert';
+import { filledEntry, searchTextOf, TimelineEntry } from './timeline';
 
 /** A ticket drafted in memory, with the deadline clock it starts when written. */
 export interface TicketDraft extends NumberedTicketRow {
@@ -210,8 +210,10 @@ export class TicketCreation {
    * Writes drafted tickets: their deadline clocks, then the tickets under consecutive tracking
    * numbers in one statement per year — the clocks first, as the ticket insert takes the
    * tracking-number lock and comes last. Each draft may have gained timeline entries since.
+   * A linked entry goes with the later year of its two tickets (a batch that spans New Year's
+   * midnight), its number filled in here when the earlier year's statement gave it.
    */
-  async insertMany(manager: EntityManager, drafts: TicketDraft[], followers: TicketFollowers[] = []): Promise<Ticket[]> {
+  async insertMany(manager: EntityManager, drafts: TicketDraft[], followers: TicketFollowers[] = [], linked: LinkedEntry[] = []): Promise<Ticket[]> {
     const clocked = drafts.filter((d) => d.clock);
     await this.clocks.startMany(
       manager,
@@ -223,12 +225,18 @@ export class TicketCreation {
       })),
     );
     const years = drafts.map((d) => istanbulYear(d.ticket.createdAt));
-    for (const year of new Set(years)) {
+    const order = [...new Set(years)];
+    const statementOf = new Map(drafts.map((d, i) => [d.ticket.id, order.indexOf(years[i])]));
+    const numberOf = new Map<string, string>();
+    for (const [k, year] of order.entries()) {
       const ofYear = drafts.filter((_, i) => years[i] === year);
       const ids = new Set(ofYear.map((d) => d.ticket.id));
       const own = followers.map((f) => ({ ...f, rows: f.rows.filter((r) => ids.has(r.ticket_id as string)) }));
-      const numbers = await insertNumberedTickets(manager, ofYear, year, own);
-      ofYear.forEach((d, i) => (d.ticket.trackingNo = numbers[i]));
+      const links = linked
+        .filter((l) => Math.max(statementOf.get(l.numberedBy)!, statementOf.get(l.ticketId) ?? -1) === k)
+        .map((l) => (ids.has(l.numberedBy) ? l : { ...l, numberedBy: l.ticketId, entry: filledEntry(l.entry, numberOf.get(l.numberedBy)!) }));
+      const numbers = await insertNumberedTickets(manager, ofYear, year, own, links);
+      ofYear.forEach((d, i) => numberOf.set(d.ticket.id, (d.ticket.trackingNo = numbers[i])));
     }
     return drafts.map((d) => d.ticket);
   }

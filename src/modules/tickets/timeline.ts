@@ -13,19 +13,26 @@ export interface TimelineEntry {
   data?: Record<string, unknown>;
 }
 
+/** The entry with TRACKING_NO_SLOT in its texts replaced by the number. */
+export function filledEntry(entry: TimelineEntry, trackingNo: string): TimelineEntry {
+  const fill = (text: string) => text.replaceAll(TRACKING_NO_SLOT, trackingNo);
+  return { ...entry, body: entry.body ? fill(entry.body) : null, data: JSON.parse(fill(JSON.stringify(entry.data ?? {}))) };
+}
+
 /** Writes several entries, in order, in one statement. */
 export function appendEvents(manager: EntityManager, ticket: Pick<Ticket, 'id' | 'trackingNo'>, entries: TimelineEntry[]): Promise<unknown> {
-  const fill = (text: string) => text.replaceAll(TRACKING_NO_SLOT, ticket.trackingNo);
   return manager.insert(
     TicketEvent,
-    entries.map((entry) => ({
-      ticketId: ticket.id,
-      type: entry.type,
-      actorId: entry.actor?.id ?? null,
-      actorName: entry.actor?.fullName ?? null,
-      body: entry.body ? fill(entry.body) : null,
-      data: JSON.parse(fill(JSON.stringify(entry.data ?? {}))),
-    })),
+    entries
+      .map((entry) => filledEntry(entry, ticket.trackingNo))
+      .map((entry) => ({
+        ticketId: ticket.id,
+        type: entry.type,
+        actorId: entry.actor?.id ?? null,
+        actorName: entry.actor?.fullName ?? null,
+        body: entry.body ?? null,
+        data: entry.data as never,
+      })),
   );
 }
 

@@ -12,7 +12,7 @@ import { CategoryIndex } from '../categoriser.service';
 import { INBOUND_TO_TICKET_CHANNEL } from './channel-map';
 import { FilingHooks } from './filing-hooks';
 import { InboundEvent, InboundState } from '../inbound-event.entity';
-import { Filed, IntakeBatch, resolvedOriginal } from './intake-batch';
+import { Filed, IntakeBatch, suspicionOf } from './intake-batch';
 import { InboundMessage, NORMALISERS, UnusablePayloadError } from '../normalisers';
 import { ReplyClaims } from './reply-claims';
 import { Threading } from './threading.service';
@@ -179,8 +179,8 @@ export class EventFiling {
 
   /**
    * Writes what the batch filed: the events marked, the new senders, the open tickets the new
-   * ones look like found, then the new tickets under their numbers with their receipts (one
-   * statement; it takes the tracking-number lock) and their duplicate marks; last, what the
+   * ones look like found, then the new tickets under their numbers with their receipts and their
+   * duplicate marks (one statement; it takes the tracking-number lock); last, what the
    * channels' filing hooks add, once every ticket the batch filed onto exists.
    */
   async write(manager: EntityManager, batch: IntakeBatch): Promise<void> {
@@ -208,14 +208,15 @@ export class EventFiling {
       manager,
       batch.created.map((c) => ({ ticket: c.draft.ticket, notice: c.notice, addressee: c.addressee })),
     );
+    const marks = this.duplicates.marks(
+      manager,
+      batch.created.flatMap((c) => (c.original ? [suspicionOf(c, c.original)] : [])),
+    );
     await this.tickets.insertMany(
       manager,
       batch.created.map((c) => c.draft),
-      [receipts.followers],
-    );
-    await this.duplicates.recordMany(
-      manager,
-      batch.created.filter((c) => c.original).map((c) => ({ ticket: c.draft.ticket, original: resolvedOriginal(c.original!) })),
+      [receipts.followers, marks.followers],
+      marks.linked,
     );
     batch.created.forEach((c, i) => (c.filed.receipt = receipts.messages[i]));
   }

@@ -1,10 +1,10 @@
 import { EntityManager } from 'typeorm';
 import { foldTurkish } from '@app/common';
-import { TicketChannel } from '@app/domain';
+import { TicketChannel, TRACKING_NO_SLOT } from '@app/domain';
 import { Citizen, CitizenBatch } from '../../citizens';
 import { linkMediaToTickets, storedMediaIds } from '../../media';
 import { Addressee, CitizenNotice, OutboundMessage } from '../../notifications';
-import { Candidate, Original, Ticket, TicketDraft, TicketEventType } from '../../tickets';
+import { Candidate, Original, Suspicion, Ticket, TicketDraft, TicketEventType } from '../../tickets';
 import { FiledEvent } from './filing-hooks';
 import { InboundEvent } from '../inbound-event.entity';
 import { InboundMessage } from '../normalisers';
@@ -105,8 +105,12 @@ export class IntakeBatch {
   }
 }
 
-/** A suspected original as the duplicate marks need it, once the batch's tickets have numbers. */
-export function resolvedOriginal(original: Original | NewInBatch): Original {
-  if ('id' in original) return original;
-  return { id: original.draft.ticket.id, trackingNo: original.draft.ticket.trackingNo, reason: 'same_citizen_category' };
+/** The duplicate mark of a new ticket that looks like `original`: one in the database, or an earlier new ticket of the batch. */
+export function suspicionOf(c: NewInBatch, original: Original | NewInBatch): Suspicion {
+  if ('id' in original) return { ticketId: c.draft.ticket.id, original, originalIsNew: false };
+  return {
+    ticketId: c.draft.ticket.id,
+    original: { id: original.draft.ticket.id, trackingNo: TRACKING_NO_SLOT, reason: 'same_citizen_category' },
+    originalIsNew: true,
+  };
 }
