@@ -15,15 +15,16 @@ import { mb, printStep, printTimers } from './step-report';
 import { timerBench } from './timers';
 
 const FULL = process.argv.includes('--full');
-// `--scale [--size N] [--reuse] [--database NAME]`: N tickets over five years (10,000,000 by default)
+// `--scale [--size N] [--reuse] [--database NAME] [--rounds N]`: N tickets over five years (10,000,000 by default)
 // in the database cm_scale (or NAME, several kept side by side), and what they cost; `--only reports,export,idle,refresh,bursts,intake`
-// measures only those parts.
+// measures only those parts; `--rounds` sets how many rounds intake runs on each database (2).
 const SCALE_ONLY = new Set<ScalePart>(
   process.argv.includes('--only') ? (process.argv[process.argv.indexOf('--only') + 1].split(',') as ScalePart[]) : SCALE_PARTS,
 );
 const SCALE = process.argv.includes('--scale');
 const SCALE_SIZE = process.argv.includes('--size') ? Number(process.argv[process.argv.indexOf('--size') + 1]) : 10_000_000;
 const SCALE_DATABASE = process.argv.includes('--database') ? process.argv[process.argv.indexOf('--database') + 1] : 'cm_scale';
+const SCALE_ROUNDS = process.argv.includes('--rounds') ? Number(process.argv[process.argv.indexOf('--rounds') + 1]) : 2;
 // `--reports-only`: skip the intake steps and time only the reports over 1,000,000 tickets.
 const REPORTS_ONLY = process.argv.includes('--reports-only');
 // `--redis-cluster`: the service on a three-master Redis Cluster of the run's own (REDIS_CLUSTER_NODES), not on BENCH_REDIS_URL.
@@ -54,7 +55,7 @@ async function main(): Promise<void> {
     const report = await scaleBench(
       PG_ROOT,
       REDIS_URL,
-      { database: SCALE_DATABASE, size: SCALE_SIZE, reuse: process.argv.includes('--reuse'), parts: SCALE_ONLY },
+      { database: SCALE_DATABASE, size: SCALE_SIZE, reuse: process.argv.includes('--reuse'), parts: SCALE_ONLY, rounds: SCALE_ROUNDS },
       (line) => console.log(`scale: ${line}`),
     );
     mkdirSync(resolve(__dirname, '../bench/results'), { recursive: true });

@@ -7,7 +7,6 @@ import { IntakeSteps, QUICK_STEPS, StepPlan, startIntakeService } from './intake
 import { deleteKeysUnder } from './redis-keys';
 import { formatStep, StepReport } from './step-report';
 
-const ROUNDS = 2;
 // The quick bench's warm-up and step lengths, at the issue's 500/s and at saturation.
 const PLAN: StepPlan = { ...QUICK_STEPS, rates: [500] };
 const SETTINGS = { receiptsHeld: false, keywords: false, slaTickMs: 1000 };
@@ -74,12 +73,18 @@ async function backgroundWork(pg: Client): Promise<string> {
 
 /**
  * The intake steps on the scale database and on an empty one (migrated by the service, dropped
- * afterwards), alternating large, empty, large, empty, each round a fresh service (API + worker)
+ * afterwards), alternating large, empty, large, empty (`roundsEach` rounds of each), each round a fresh service (API + worker)
  * with its own Redis prefix: a warm-up, 500/s, saturation. Each step counts only its own events
  * (provider ids of this run), and its senders are new to the database (numbered from a random
  * offset, so a kept database's earlier runs do not make them regulars).
  */
-export async function intakeAtScale(pgRoot: string, redisUrl: string, database: string, log: (line: string) => void): Promise<IntakeComparison> {
+export async function intakeAtScale(
+  pgRoot: string,
+  redisUrl: string,
+  database: string,
+  roundsEach: number,
+  log: (line: string) => void,
+): Promise<IntakeComparison> {
   const run = randomBytes(3).toString('hex');
   const emptyDatabase = `${database}_empty`;
   const admin = new Client({ connectionString: `${pgRoot}/postgres` });
@@ -94,7 +99,7 @@ export async function intakeAtScale(pgRoot: string, redisUrl: string, database: 
   };
   const rounds: IntakeRound[] = [];
   try {
-    for (let round = 1; round <= ROUNDS; round += 1) {
+    for (let round = 1; round <= roundsEach; round += 1) {
       for (const which of ['large', 'empty'] as const) {
         const prefix = `cm-scale-intake-${run}-${which}${round}`;
         const before = loadAverage();
