@@ -40,6 +40,7 @@ import { ReportEscalationCounts1796760000000 } from './1796760000000-report-esca
 import { SlaTimers1796770000000 } from './1796770000000-sla-timers';
 import { ResolutionTimeHistograms1796780000000 } from './1796780000000-resolution-time-histograms';
 import { ReportBacklogByDepartment1796790000000 } from './1796790000000-report-backlog-by-department';
+import { ReportQueuesLocked1796800000000 } from './1796800000000-report-queues-locked';
 import { ReportDailyOutcomes1796730000000 } from './1796730000000-report-daily-outcomes';
 import { TicketUpdatedAtIndex1796720000000 } from './1796720000000-ticket-updated-at-index';
 
@@ -89,4 +90,5 @@ export const MIGRATIONS = [
   SlaTimers1796770000000,
   ResolutionTimeHistograms1796780000000,
   ReportBacklogByDepartment1796790000000,
+  ReportQueuesLocked1796800000000,
 ];

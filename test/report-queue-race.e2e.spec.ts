@@ -1,0 +1,46 @@
+import { createTestApp, idByCode, TestApp } from '@app/testing';
+import { ReportFacts } from '../src/modules/reports/read-model/report-facts.service';
+
+/**
+ * A ticket that changes while a refresh of the reports' read model runs is folded as it is once
+ * the change commits: its queued row stays locked by the change, so the refresh leaves it for the
+ * next one instead of folding the ticket as it was and emptying the queue.
+ */
+describe('read model queue: a change during a refresh', () => {
+  let t: TestApp;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+  });
+  afterAll(() => t.close());
+
+  const fact = async (id: string) => (await t.dataSource.query('SELECT status FROM report_ticket_facts WHERE ticket_id = $1', [id]))[0]?.status;
+
+  it('folds a change that was not committed when the refresh took the queue', async () => {
+    const fen = await idByCode(t.dataSource, 'departments', 'FEN');
+    const [{ id: citizen }] = await t.dataSource.query(`INSERT INTO citizens (full_name) VALUES ('Kuyruk Vatandaş') RETURNING id`);
+    const [{ id }] = await t.dataSource.query(
+      `INSERT INTO tickets (tracking_no, kind, channel, status, citizen_id, department_id, legal_basis, subject, description, search_text)
+       VALUES ('2026-Q00001', 'sikayet', 'web', 'new', $1, $2, 'law_3071', 'Konu', 'x', 'x') RETURNING id`,
+      [citizen, fen],
+    );
+    const facts = t.app.get(ReportFacts);
+    await facts.refresh(true);
+    expect(await fact(id)).toBe('new');
+    // Queued by an earlier change, committed, not refreshed yet.
+    await t.dataSource.query(`UPDATE tickets SET updated_at = now() WHERE id = $1`, [id]);
+
+    const change = t.dataSource.createQueryRunner();
+    await change.connect();
+    try {
+      await change.startTransaction();
+      await change.query(`UPDATE tickets SET status = 'in_progress' WHERE id = $1`, [id]);
+      await facts.refresh(true);
+      await change.commitTransaction();
+    } finally {
+      await change.release();
+    }
+    await facts.refresh(true);
+    expect(await fact(id)).toBe('in_progress');
+  });
+});
