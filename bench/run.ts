@@ -25,6 +25,7 @@ const SCALE = process.argv.includes('--scale');
 const SCALE_SIZE = process.argv.includes('--size') ? Number(process.argv[process.argv.indexOf('--size') + 1]) : 10_000_000;
 const SCALE_DATABASE = process.argv.includes('--database') ? process.argv[process.argv.indexOf('--database') + 1] : 'cm_scale';
 const SCALE_ROUNDS = process.argv.includes('--rounds') ? Number(process.argv[process.argv.indexOf('--rounds') + 1]) : 2;
+if (!Number.isInteger(SCALE_ROUNDS) || SCALE_ROUNDS < 1) throw new Error('--rounds: a whole number of rounds, 1 or more');
 // `--reports-only`: skip the intake steps and time only the reports over 1,000,000 tickets.
 const REPORTS_ONLY = process.argv.includes('--reports-only');
 // `--redis-cluster`: the service on a three-master Redis Cluster of the run's own (REDIS_CLUSTER_NODES), not on BENCH_REDIS_URL.

@@ -1,9 +1,22 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
+type Queueing = (table: string, id: string) => string;
 // Takes the queue's row when it is there already (the WHERE leaves it unchanged, the lock is kept).
-const QUEUE = (table: string, id: string) =>
+const LOCKING: Queueing = (table, id) =>
   `INSERT INTO ${table} (ticket_id) VALUES (${id}) ON CONFLICT (ticket_id) DO UPDATE SET ticket_id = EXCLUDED.ticket_id WHERE false`;
-const IGNORE = (table: string, id: string) => `INSERT INTO ${table} (ticket_id) VALUES (${id}) ON CONFLICT DO NOTHING`;
+const IGNORING: Queueing = (table, id) => `INSERT INTO ${table} (ticket_id) VALUES (${id}) ON CONFLICT DO NOTHING`;
+
+/** The two queueing triggers' functions, queueing as `queue` does. */
+async function replaceTriggers(queryRunner: QueryRunner, queue: Queueing): Promise<void> {
+  await queryRunner.query(`CREATE OR REPLACE FUNCTION report_mark_dirty() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN ${queue('report_dirty_tickets', 'NEW.id')}; RETURN NULL; END $$`);
+  await queryRunner.query(`CREATE OR REPLACE FUNCTION report_mark_escalated() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN
+      ${queue('report_dirty_tickets', 'NEW.subject_id')};
+      ${queue('report_escalated_tickets', 'NEW.subject_id')};
+      RETURN NULL;
+    END $$`);
+}
 
 /**
  * The read model's queues lost a change when it came while a refresh was taking the ticket. The
@@ -21,24 +34,10 @@ export class ReportQueuesLocked1796800000000 implements MigrationInterface {
   name = 'ReportQueuesLocked1796800000000';
 
   public async up(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(`CREATE OR REPLACE FUNCTION report_mark_dirty() RETURNS trigger LANGUAGE plpgsql AS $$
-      BEGIN ${QUEUE('report_dirty_tickets', 'NEW.id')}; RETURN NULL; END $$`);
-    await queryRunner.query(`CREATE OR REPLACE FUNCTION report_mark_escalated() RETURNS trigger LANGUAGE plpgsql AS $$
-      BEGIN
-        ${QUEUE('report_dirty_tickets', 'NEW.subject_id')};
-        ${QUEUE('report_escalated_tickets', 'NEW.subject_id')};
-        RETURN NULL;
-      END $$`);
+    await replaceTriggers(queryRunner, LOCKING);
   }
 
   public async down(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(`CREATE OR REPLACE FUNCTION report_mark_dirty() RETURNS trigger LANGUAGE plpgsql AS $$
-      BEGIN ${IGNORE('report_dirty_tickets', 'NEW.id')}; RETURN NULL; END $$`);
-    await queryRunner.query(`CREATE OR REPLACE FUNCTION report_mark_escalated() RETURNS trigger LANGUAGE plpgsql AS $$
-      BEGIN
-        ${IGNORE('report_escalated_tickets', 'NEW.subject_id')};
-        ${IGNORE('report_dirty_tickets', 'NEW.subject_id')};
-        RETURN NULL;
-      END $$`);
+    await replaceTriggers(queryRunner, IGNORING);
   }
 }
