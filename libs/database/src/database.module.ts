@@ -5,6 +5,7 @@ import { DataSource, DataSourceOptions } from 'typeorm';
 import { ensureDatabase } from './ensure-database';
 import { migrateUnderLock } from './migrate';
 import { poolOptions } from './pool-options';
+import { setPreparedStatements } from './prepared-query';
 import { setMigrationSettings } from './migration-settings';
 import { REPORTS_DATA_SOURCE, ReportsDatabase, reportsDataSourceProvider } from './reports-data-source';
 import { SnakeNamingStrategy } from './snake-naming.strategy';
@@ -31,6 +32,7 @@ export class DatabaseModule {
           useFactory: async (config: AppConfig) => {
             if (config.DATABASE_CREATE) await ensureDatabase(config.DATABASE_URL);
             setMigrationSettings({ WORKING_HOURS: config.WORKING_HOURS });
+            setPreparedStatements(config.DATABASE_PREPARED_STATEMENTS);
             return {
               type: 'postgres' as const,
               url: config.DATABASE_URL,

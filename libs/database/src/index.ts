@@ -8,3 +8,4 @@ export * from './where-defined';
 export * from './json-rows';
 export * from './entity-columns';
 export * from './time-ordered-primary-key';
+export * from './prepared-query';

@@ -1,5 +1,5 @@
 import { EntityManager } from 'typeorm';
-import { selectColumns } from '@app/database';
+import { queryPrepared, selectColumns } from '@app/database';
 import { IdentityKind } from '@app/domain';
 import { Citizen } from './citizen.entity';
 
@@ -23,7 +23,7 @@ export function citizensOfIdentitiesQuery(manager: EntityManager, identities: { 
  */
 export async function citizensOfIdentities(manager: EntityManager, identities: { kind: IdentityKind; value: string }[]): Promise<Map<string, Citizen>> {
   const { sql, params } = citizensOfIdentitiesQuery(manager, identities);
-  const rows: (Citizen & { identity_kind: string; identity_value: string })[] = await manager.query(sql, params);
+  const rows = await queryPrepared<(Citizen & { identity_kind: string; identity_value: string })[]>(manager, sql, params);
   const citizens = new Map<string, Citizen>();
   const found = new Map<string, Citizen>();
   for (const { identity_kind, identity_value, ...columns } of rows) {

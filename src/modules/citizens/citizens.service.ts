@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, EntityManager, Repository } from 'typeorm';
 import { AppConfig } from '@app/config';
-import { jsonRows } from '@app/database';
+import { jsonRows, queryPrepared } from '@app/database';
 import { Clock, InvalidFieldException, Page, pageOf, ResourceNotFoundException, timeOrderedId } from '@app/common';
 import { IdentityKind, maskEmail, maskPhone, normalizePhone } from '@app/domain';
 import { ChannelIdentity } from './channel-identity.entity';
@@ -149,10 +149,11 @@ export class CitizensService {
       batch.drafts.flatMap((d) => d.identities.map((i) => ({ citizenId: d.citizen.id, ...i }))),
       2,
     );
-    const inserted: Identity[] = await manager.query(`WITH c AS (${citizens.insert}) ${identities.insert} ON CONFLICT DO NOTHING RETURNING kind, value`, [
-      citizens.json,
-      identities.json,
-    ]);
+    const inserted = await queryPrepared<Identity[]>(
+      manager,
+      `WITH c AS (${citizens.insert}) ${identities.insert} ON CONFLICT DO NOTHING RETURNING kind, value`,
+      [citizens.json, identities.json],
+    );
     const linked = new Set(inserted.map(identityKey));
     const lost = batch.drafts.filter((d) => !linked.has(identityKey(d.identities[0])));
     if (!lost.length) return new Map();

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '@app/config';
 import { Clock } from '@app/common';
-import { selectColumns } from '@app/database';
+import { queryPrepared, selectColumns } from '@app/database';
 import { JobHandler, MessagesJob, QueueName } from '@app/queue';
 import { MessageSender, PermanentSendError, SendResult } from './message-sender';
 import { OutboundMessage, OutboundState } from './outbound-message.entity';
@@ -96,7 +96,8 @@ export class SendMessageProcessor {
   /** The job's messages that can be sent without a claim of their own (see `claim`), and the rest. */
   private async readyToSend(messageIds: string[]): Promise<{ ready: { message: OutboundMessage; sender: MessageSender }[]; rest: string[] }> {
     // Read by hand (see selectColumns): a job carries a whole batch's receipts.
-    const rows: OutboundMessage[] = await this.dataSource.query(
+    const rows = await queryPrepared<OutboundMessage[]>(
+      this.dataSource,
       `SELECT ${selectColumns(this.dataSource.manager, OutboundMessage, 'o')} FROM outbound_messages o WHERE o.id = ANY($1::uuid[])`,
       [messageIds],
     );
@@ -179,7 +180,8 @@ export class SendMessageProcessor {
 
   private async sentMany(delivered: { message: OutboundMessage; result: SendResult }[]): Promise<void> {
     if (!delivered.length) return;
-    await this.dataSource.query(
+    await queryPrepared(
+      this.dataSource,
       `UPDATE outbound_messages o SET provider_id = x.provider_id, sent_at = coalesce(o.sent_at, $1), updated_at = $1, last_error = NULL,
               provider = x.provider, attempts = greatest(o.attempts, x.attempts),
               state = CASE WHEN o.state IN ('pending', 'sending') THEN x.state::outbound_state ELSE o.state END

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, Repository } from 'typeorm';
 import { endOfWorkingDays, PeriodEndRule } from '@app/calendar';
-import { jsonRows } from '@app/database';
+import { jsonRows, queryPrepared } from '@app/database';
 import { BusinessCalendarService } from './business-calendar.service';
 import { ClockInstants, nextStep, NextStep, pausedMinutes, scheduleClock, shiftAfterPause } from './clock-schedule';
 import { DeadlinePolicy, DurationUnit } from './deadline-policy.entity';
@@ -60,7 +60,8 @@ export class SlaClocks {
       next_level: next.nextLevel,
       next_at: next.nextAt,
     }));
-    await manager.query(
+    await queryPrepared(
+      manager,
       `WITH clocks AS (${clocks.insert} ON CONFLICT DO NOTHING RETURNING id, subject_type, subject_id, due_at, further_at)
        INSERT INTO sla_timers (clock_id, subject_type, subject_id, level, next_level, next_at, due_at, further_at)
        SELECT c.id, c.subject_type, c.subject_id, 0, n.next_level, n.next_at, c.due_at, c.further_at

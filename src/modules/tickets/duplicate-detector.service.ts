@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { Clock } from '@app/common';
+import { queryPrepared } from '@app/database';
 import { OPEN_STATUSES, OPEN_STATUSES_SQL, TicketFollowers, TRACKING_NO_SLOT } from '@app/domain';
 import { DuplicateSuspicion } from './duplicate-suspicion.entity';
 import { LinkedEntry } from './numbered-insert';
@@ -77,7 +78,7 @@ export class DuplicateDetector {
     const searched = candidates.map((c, n) => ({ ...c, n })).filter((c) => c.categoryId);
     if (!searched.length) return candidates.map(() => null);
     const since = new Date(this.clock.now().getTime() - WINDOW_DAYS * 24 * 3600_000);
-    const rows: (Original & { n: number })[] = await manager.query(ORIGINALS_SQL, [
+    const rows = await queryPrepared<(Original & { n: number })[]>(manager, ORIGINALS_SQL, [
       searched.map((c) => c.n),
       searched.map((c) => c.citizenId),
       searched.map((c) => c.categoryId),

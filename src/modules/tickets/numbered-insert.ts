@@ -1,4 +1,5 @@
 import { EntityManager } from 'typeorm';
+import { queryPrepared } from '@app/database';
 import { TicketFollowers, TRACKING_NO_SLOT } from '@app/domain';
 import { Ticket } from './ticket.entity';
 import { TicketEvent } from './ticket-event.entity';
@@ -60,7 +61,8 @@ export async function insertNumberedTickets(
        SELECT ${values.join(', ')} FROM jsonb_populate_recordset(NULL::"${f.table}", $${6 + k}::jsonb) AS x JOIN t ON t.id = x.ticket_id
      )`;
   });
-  const inserted: { id: string; tracking_no: string }[] = await manager.query(
+  const inserted = await queryPrepared<{ id: string; tracking_no: string }[]>(
+    manager,
     `WITH n AS (
        INSERT INTO ticket_sequences (year, last_value) VALUES ($1, $2)
        ON CONFLICT (year) DO UPDATE SET last_value = ticket_sequences.last_value + $2

@@ -40,6 +40,14 @@ export class ServiceSettings extends RedisSettings {
   DATABASE_POOL_SIZE = 10;
 
   /**
+   * The hot paths' statements go as named prepared statements (parsed and planned once per
+   * connection). Off behind a pooler in transaction mode that does not carry them (PgBouncer before 1.21).
+   */
+  @Transform(toBool)
+  @IsBoolean()
+  DATABASE_PREPARED_STATEMENTS = true;
+
+  /**
    * A PostgreSQL streaming replica (hot standby) that reports and exports read from; unset, they
    * read the primary. The report read model is refreshed on the primary and reaches it by replication.
    */

@@ -1,5 +1,6 @@
 import { EntityManager } from 'typeorm';
 import { foldTurkish } from '@app/common';
+import { queryPrepared } from '@app/database';
 import { TicketChannel, TRACKING_NO_SLOT } from '@app/domain';
 import { Citizen, CitizenBatch } from '../../citizens';
 import { linkMediaToTickets, storedMediaIds } from '../../media';
@@ -96,7 +97,8 @@ export class IntakeBatch {
       manager,
       this.processed.flatMap((p) => (p.mediaIds ?? []).map((mediaId) => ({ mediaId, ticketId: p.ticketId }))),
     );
-    await manager.query(
+    await queryPrepared(
+      manager,
       `UPDATE inbound_events e SET state = 'processed', ticket_id = x.ticket_id, processed_at = $3, last_error = NULL
          FROM unnest($1::uuid[], $2::uuid[]) AS x(id, ticket_id)
         WHERE e.id = x.id`,

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { Metrics } from '@app/common';
 import { AppConfig } from '@app/config';
+import { queryPrepared } from '@app/database';
 import { InboundChannel, InboundEvent, InboundState } from '../inbound-event.entity';
 import { RecentIds } from './recent-ids';
 
@@ -118,7 +119,8 @@ export class IntakeBatchRunner {
 
   /** The job's own events first, then the oldest others waiting; events another transaction holds are skipped. One statement. */
   private async claim(manager: EntityManager, ownIds: string[], limit: number): Promise<InboundEvent[]> {
-    const rows: { id: string; channel: InboundChannel; payload: Record<string, unknown>; received_at: Date }[] = await manager.query(
+    const rows = await queryPrepared<{ id: string; channel: InboundChannel; payload: Record<string, unknown>; received_at: Date }[]>(
+      manager,
       `WITH own AS (
          SELECT id FROM inbound_events WHERE id = ANY($1::uuid[]) AND state = 'received' FOR UPDATE SKIP LOCKED
        ), others AS (

@@ -1,5 +1,6 @@
 import { Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { queryPrepared } from '@app/database';
 import { InboundState } from '../inbound-event.entity';
 
 /** One inbound event as an adapter hands it over; `problem` keeps it as a failed event with that reason. */
@@ -105,7 +106,8 @@ export class ReceiptWriter {
       state: r.problem ? InboundState.Failed : InboundState.Received,
       last_error: r.problem,
     }));
-    const inserted: { id: string; channel: string; provider_id: string }[] = await this.dataSource.query(
+    const inserted = await queryPrepared<{ id: string; channel: string; provider_id: string }[]>(
+      this.dataSource,
       `INSERT INTO inbound_events (channel, provider_id, payload, received_at, state, last_error)
        SELECT channel, provider_id, payload, received_at, state, last_error
        FROM jsonb_populate_recordset(NULL::inbound_events, $1::jsonb)
