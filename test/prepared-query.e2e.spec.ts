@@ -2,6 +2,22 @@ import { QueryFailedError, QueryRunner } from 'typeorm';
 import { MAX_PREPARED_TEXTS, queryPrepared, setPreparedStatements } from '@app/database';
 import { createTestApp, TestApp } from '@app/testing';
 
+describe('DATABASE_PREPARED_STATEMENTS=false', () => {
+  it('has the app send the hot statements unnamed', async () => {
+    const t = await createTestApp({ env: { DATABASE_PREPARED_STATEMENTS: 'false' } });
+    const runner = t.dataSource.createQueryRunner();
+    try {
+      await runner.connect();
+      expect(await queryPrepared(runner.manager, 'SELECT $1::int AS unnamed', [1])).toEqual([{ unnamed: 1 }]);
+      expect(await runner.query(`SELECT count(*)::int AS n FROM pg_prepared_statements`)).toEqual([{ n: 0 }]);
+    } finally {
+      setPreparedStatements(true);
+      await runner.release();
+      await t.close();
+    }
+  });
+});
+
 /**
  * The hot paths' statements are named prepared statements: parsed once per connection and
  * planned by the server's plan cache, with TypeORM's errors and results as before.
@@ -56,6 +72,7 @@ describe('queryPrepared', () => {
     expect(await queryPrepared(runner.manager, text, [2])).toEqual([{ q: 0 }]);
   });
 
+  // Last in the file: it fills the process's names, after which every new text goes unnamed.
   it('sends texts past the cap unnamed, so a varying text cannot fill every connection', async () => {
     for (let i = 0; i <= MAX_PREPARED_TEXTS; i++) await queryPrepared(runner.manager, `SELECT $1::int + ${i} AS n`, [i]);
     const prepared = (await preparedOnConnection()).map((p) => p.statement);
