@@ -43,4 +43,33 @@ describe('read model queue: a change during a refresh', () => {
     await facts.refresh(true);
     expect(await fact(id)).toBe('in_progress');
   });
+
+  it("has an admin's refresh wait for a change in flight on a queued ticket, and fold the ticket as that change commits it", async () => {
+    const fen = await idByCode(t.dataSource, 'departments', 'FEN');
+    const [{ id: citizen }] = await t.dataSource.query(`INSERT INTO citizens (full_name) VALUES ('Bekleyen Vatandaş') RETURNING id`);
+    // Queued by its creation, committed, never folded.
+    const [{ id }] = await t.dataSource.query(
+      `INSERT INTO tickets (tracking_no, kind, channel, status, citizen_id, department_id, legal_basis, subject, description, search_text)
+       VALUES ('2026-Q00002', 'sikayet', 'web', 'new', $1, $2, 'law_3071', 'Konu', 'x', 'x') RETURNING id`,
+      [citizen, fen],
+    );
+    const change = t.dataSource.createQueryRunner();
+    await change.connect();
+    try {
+      await change.startTransaction();
+      await change.query(`UPDATE tickets SET status = 'in_progress' WHERE id = $1`, [id]);
+      let settled = false;
+      const refreshing = t.app
+        .get(ReportFacts)
+        .refresh(true)
+        .finally(() => (settled = true));
+      await new Promise((r) => setTimeout(r, 300));
+      expect(settled).toBe(false);
+      await change.commitTransaction();
+      await refreshing;
+    } finally {
+      await change.release();
+    }
+    expect(await fact(id)).toBe('in_progress');
+  });
 });

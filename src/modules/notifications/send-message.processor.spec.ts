@@ -21,7 +21,9 @@ function processorWith(sendMs: number, count: number) {
   const marked: string[][] = [];
   const dataSource = {
     manager: { connection: { getMetadata: () => ({ columns: [] }) } },
-    query: async (sql: string, parameters: unknown[]) => {
+    // A hot statement comes as node-postgres's { name, text } config (queryPrepared); its text is what it prints.
+    query: async (statement: unknown, parameters: unknown[]) => {
+      const sql = String(statement);
       if (sql.includes('FROM outbound_messages o WHERE')) return messages;
       if (sql.includes('FROM unnest')) marked.push(parameters[1] as string[]);
     },

@@ -14,6 +14,13 @@ const BATCH = 10_000;
 const PARALLEL = 2;
 // Any constant: only one refresh runs at a time across all processes.
 export const REFRESH_LOCK = 742_031;
+// How long a refresh asked for now waits, in all, for changes in flight that hold queued tickets.
+const HELD_WAIT_MS = 2_000;
+const HELD_LIMIT = 1_000;
+
+/** A batch of queued tickets: any the changes in flight do not hold ($1 the batch's size), or one ticket, waiting for the change that holds it ($1 its id). */
+const FREE = 'SELECT ticket_id FROM report_dirty_tickets LIMIT $1 FOR UPDATE SKIP LOCKED';
+const HELD = 'SELECT ticket_id FROM report_dirty_tickets WHERE ticket_id = $1 FOR UPDATE';
 
 /**
  * Keeps `report_ticket_facts` (one narrow row per ticket, the reports' read model) up to date,
@@ -35,7 +42,8 @@ export class ReportFacts {
 
   /**
    * Brings the facts up to date; returns how many tickets were recomputed, or null when another
-   * refresh was running and `wait` is false (with `wait`, it waits for that one, then runs).
+   * refresh was running and `wait` is false (with `wait`, it waits for that one, then runs, and
+   * folds the tickets that changes in flight held too: see `foldHeld`).
    */
   async refresh(wait = false): Promise<number | null> {
     const runner = this.dataSource.createQueryRunner();
@@ -49,7 +57,8 @@ export class ReportFacts {
         const drained = await Promise.allSettled(Array.from({ length: PARALLEL }, () => this.drain()));
         const failed = drained.find((d) => d.status === 'rejected');
         if (failed) throw failed.reason;
-        const total = drained.reduce((sum, d) => sum + (d.status === 'fulfilled' ? d.value : 0), 0);
+        let total = drained.reduce((sum, d) => sum + (d.status === 'fulfilled' ? d.value : 0), 0);
+        if (wait) total += await this.foldHeld();
         await runner.query('UPDATE report_state SET refreshed_at = now() WHERE id = 1');
         if (total) this.logger.log({ msg: 'report facts refreshed', tickets: total });
         return total;
@@ -75,21 +84,48 @@ export class ReportFacts {
   private async drain(): Promise<number> {
     let total = 0;
     for (;;) {
-      const done = await this.dataSource.transaction((manager) => this.refreshBatch(manager));
+      const done = await this.dataSource.transaction((manager) => this.refreshBatch(manager, FREE, BATCH));
       total += done;
       if (done < BATCH) return total;
     }
   }
 
-  private async refreshBatch(manager: EntityManager): Promise<number> {
+  /**
+   * The tickets still queued after the drain: a change in flight holds its ticket's queued row
+   * until it commits, and a drain skips what is held, so a ticket queued by an earlier, committed
+   * change would wait for the next refresh. A refresh asked for now (an admin's) waits for those
+   * changes instead, HELD_WAIT_MS in all, and folds each ticket in a transaction of its own: it
+   * holds no other queued row while it waits, so a change that touches two tickets cannot
+   * deadlock with it. What is still held after the wait is left for the next refresh.
+   */
+  private async foldHeld(): Promise<number> {
+    const held: { ticket_id: string }[] = await this.dataSource.query('SELECT ticket_id FROM report_dirty_tickets LIMIT $1', [HELD_LIMIT]);
+    const until = Date.now() + HELD_WAIT_MS;
+    let total = 0;
+    for (const { ticket_id } of held) {
+      const left = until - Date.now();
+      if (left <= 0) break;
+      try {
+        total += await this.dataSource.transaction(async (manager) => {
+          await manager.query(`SET LOCAL lock_timeout = ${Math.ceil(left)}`);
+          return this.refreshBatch(manager, HELD, ticket_id);
+        });
+      } catch (error) {
+        this.logger.warn({ msg: 'report facts: a ticket held by a change is left for the next refresh', ticketId: ticket_id, error: (error as Error).message });
+      }
+    }
+    return total;
+  }
+
+  private async refreshBatch(manager: EntityManager, claim: string, param: number | string): Promise<number> {
     const rows: { ticket_id: string }[] = await manager.query(
       // In a WITH so the driver answers with plain rows (a bare DELETE … RETURNING comes back as [rows, count]). The batch is
       // taken once (MATERIALIZED): as `IN (sub-query)` the planner, expecting one queued row, re-ran the locking scan of the
       // queue for every queued row (a minute for 9,000 rows over a million dead ones after a full build).
-      `WITH batch AS MATERIALIZED (SELECT ticket_id FROM report_dirty_tickets LIMIT $1 FOR UPDATE SKIP LOCKED),
+      `WITH batch AS MATERIALIZED (${claim}),
        taken AS (DELETE FROM report_dirty_tickets d USING batch b WHERE d.ticket_id = b.ticket_id RETURNING d.ticket_id)
        SELECT ticket_id FROM taken`,
-      [BATCH],
+      [param],
     );
     if (!rows.length) return 0;
     // The planner cannot estimate the CTEs and would compile the statement (seconds a batch) to run it once.
