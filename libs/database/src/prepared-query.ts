@@ -28,8 +28,8 @@ class NamedStatement {
  * A statement of the hot paths sent as a named prepared statement: each connection has
  * PostgreSQL parse the text once, and the server's plan cache plans it (custom plans for the
  * first five calls, then the generic plan when it costs no more). Sent unnamed, a statement is
- * parsed, analysed and planned at every call: 2 ms of PostgreSQL's CPU for the numbered insert,
- * more than its own execution at a batch of ten tickets. For statements whose texts are few
+ * parsed, analysed and planned at every call: 2 ms of PostgreSQL's CPU for the numbered insert
+ * alone (README, Benchmark). For statements whose texts are few
  * (each is kept on every connection; past MAX_PREPARED_TEXTS a text goes unnamed) and whose
  * generic plan is the custom one (an index lookup per key, not a choice that depends on the
  * values). TypeORM hands the config to node-postgres as it is, with its connection, its error

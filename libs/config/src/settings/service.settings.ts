@@ -216,7 +216,7 @@ export class ServiceSettings extends RedisSettings {
   /**
    * At most one intake job is added per this many milliseconds: the events stored meanwhile wait
    * and go as one job (a lone event after a quiet spell goes at once). 0 = a job per receipt batch.
-   * 15 rather than 5 since 2026-12-07: fewer, larger batches at 250–500/s halved the wait (README, Benchmark).
+   * 15 rather than 5 since 2026-12-07: fewer, larger batches at 250–500/s cut the wait (README, Benchmark).
    */
   @Type(() => Number)
   @IsInt()
